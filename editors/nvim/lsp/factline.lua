@@ -1,0 +1,43 @@
+-- factline language server for Neovim 0.11+ (vim.lsp.config / vim.lsp.enable).
+--
+-- Put this directory's parent (editors/nvim) on 'runtimepath', or copy this
+-- file to ~/.config/nvim/lsp/factline.lua, then:
+--
+--   vim.lsp.enable('factline')
+--
+-- Override any field with vim.lsp.config('factline', { ... }), e.g.
+--
+--   vim.lsp.config('factline', {
+--     cmd = { '/path/to/factline', 'lsp' },
+--     settings = { factline = { rules = { ['rule-code'] = { severity = 'hint' } } } },
+--   })
+--
+-- The `settings.factline` table uses the same keys as factline.toml and the
+-- VS Code extension's `factline.*` settings:
+--   rules          table: rule code -> { enabled = bool, severity = 'error'|'warning'|'information'|'hint' }
+--   exclude        list of glob patterns the server does not index
+--   max_file_bytes files larger than this are skipped (nil: server default)
+--   inlay_hints    bool: show inlay hints (nil: server default)
+-- Neovim sends it as initializationOptions (the contents of `factline`, no
+-- wrapper), in workspace/didChangeConfiguration ({ factline = {...} }) after
+-- start, and answers workspace/configuration requests for section "factline".
+---@type vim.lsp.Config
+return {
+  cmd = { 'factline', 'lsp' },
+  filetypes = { 'text' },
+  root_markers = { 'factline.toml', '.git' },
+  settings = {
+    factline = {
+      rules = vim.empty_dict(),
+      exclude = {},
+    },
+  },
+  before_init = function(params, config)
+    -- initializationOptions carry the same settings the server would
+    -- otherwise only get after `initialized`.
+    local s = config.settings and config.settings.factline
+    if s ~= nil and params.initializationOptions == nil then
+      params.initializationOptions = s
+    end
+  end,
+}

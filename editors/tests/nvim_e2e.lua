@@ -1,0 +1,199 @@
+-- End-to-end test of the factline language server in Neovim 0.11, headless.
+-- Run through nvim_e2e.sh (it copies the fixtures and sets the environment):
+--   FACTLINE_BIN=target/release/factline editors/tests/nvim_e2e.sh
+-- Results go to stdout; the exit code is 0 when every check passed.
+
+-----------------------------------------------------------------------------
+-- What the checks expect. Adjust here when the server's wording changes.
+-- All "pattern" fields are Lua patterns (escape - . ( ) % with %).
+-----------------------------------------------------------------------------
+local EXPECT = {
+  timeout_ms = tonumber(vim.env.FACTLINE_E2E_TIMEOUT_MS) or 20000,
+  file = 'harbor-ledger-footbridge.txt', -- opened on the command line
+  -- A diagnostic must appear on the line that starts with this text ...
+  diag_line = '^Related videos:',
+  -- ... and its message must match this pattern (source must be 'factline').
+  diag_message = '[Bb]oilerplate',
+  -- At least this many diagnostics in the file once analysed.
+  min_diagnostics = 3,
+  -- Hover with the cursor on the start of `diag_line`: markdown must match.
+  hover_pattern = '[Bb]oilerplate',
+  -- Definition at the first match of `find` (cursor on `at`, 0-based byte
+  -- offset inside the match); a target URI must match one of these.
+  definition = {
+    find = 'injuring 12',
+    at = #'injuring ',
+    targets = { 'valley%-courier%-lantern%-festival%.txt$', 'coastwire%-brief%.txt$' },
+  },
+  -- After deleting the `diag_line` line the count must drop by this much,
+  -- and a newly typed boilerplate line must get a diagnostic.
+  removed_count = 1,
+  inserted_line = 'Also Read: Harbour cleanup volunteers wanted',
+}
+
+-----------------------------------------------------------------------------
+local out = io.stdout
+local failures, passes = 0, 0
+local function report(ok, name, detail)
+  if ok then passes = passes + 1 else failures = failures + 1 end
+  out:write(string.format('%s %s%s\n', ok and 'ok  ' or 'FAIL', name, detail and (': ' .. detail) or ''))
+  out:flush()
+end
+local function finish()
+  out:write(string.format('nvim-e2e: %d passed, %d failed\n', passes, failures))
+  out:flush()
+  vim.cmd((failures == 0 and passes > 0) and 'qall!' or 'cquit! 1')
+end
+local function short(v)
+  local s = type(v) == 'string' and v or vim.inspect(v)
+  return (#s > 300) and (s:sub(1, 300) .. '…') or s
+end
+
+-- The server command: $FACTLINE_BIN, else `factline` from PATH.
+local editors = vim.env.FACTLINE_EDITORS_DIR
+vim.opt.runtimepath:prepend(editors .. '/nvim')
+vim.opt.swapfile = false
+vim.opt.shadafile = 'NONE'
+local bin = vim.env.FACTLINE_BIN or 'factline'
+vim.lsp.config('factline', {
+  cmd = { bin, 'lsp' },
+  settings = { factline = { rules = vim.empty_dict(), exclude = { 'ignored/**' } } },
+})
+vim.lsp.enable('factline')
+
+local function client_for(buf)
+  return vim.lsp.get_clients({ bufnr = buf, name = 'factline' })[1]
+end
+
+local function factline_diags(buf)
+  local d = vim.diagnostic.get(buf)
+  return vim.tbl_filter(function(x) return x.source == nil or x.source == 'factline' end, d)
+end
+
+local function find_line(buf, pattern)
+  for i, l in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
+    if l:find(pattern) then return i - 1, l end
+  end
+end
+
+local function hover_text(result)
+  if not result or not result.contents then return '' end
+  local c = result.contents
+  if type(c) == 'string' then return c end
+  if c.value then return c.value end
+  local parts = {}
+  for _, x in ipairs(c) do parts[#parts + 1] = type(x) == 'string' and x or x.value end
+  return table.concat(parts, '\n')
+end
+
+local function run()
+  local buf = vim.api.nvim_get_current_buf()
+  local name = vim.api.nvim_buf_get_name(buf)
+  report(name:sub(-#EXPECT.file) == EXPECT.file and vim.bo[buf].filetype == 'text',
+    'opened fixture with filetype text', name .. ' ft=' .. vim.bo[buf].filetype)
+
+  -- 1. the client starts and initializes
+  local client
+  local ok = vim.wait(EXPECT.timeout_ms, function()
+    client = client_for(buf)
+    return client ~= nil and client.initialized == true
+  end, 50)
+  report(ok, 'server started and attached', ok and (client.name .. ' root=' .. tostring(client.root_dir)) or ('cmd=' .. bin))
+  if not ok then return finish() end
+  report(vim.fs.basename(client.root_dir or '') == vim.fs.basename(vim.fs.dirname(name)),
+    'root_dir is the fixture folder (factline.toml)', tostring(client.root_dir))
+
+  -- 2. diagnostics arrive
+  local diags
+  ok = vim.wait(EXPECT.timeout_ms, function()
+    diags = factline_diags(buf)
+    return #diags >= EXPECT.min_diagnostics
+  end, 50)
+  report(ok, 'diagnostics published', string.format('%d (want >= %d)', #(diags or {}), EXPECT.min_diagnostics))
+  local lnum, text = find_line(buf, EXPECT.diag_line)
+  local on_line
+  for _, d in ipairs(diags or {}) do
+    if d.lnum == lnum then on_line = d end
+  end
+  report(on_line ~= nil and on_line.message:find(EXPECT.diag_message) ~= nil,
+    'diagnostic on ' .. EXPECT.diag_line, on_line and short(on_line.message) or ('none on line ' .. tostring(lnum)))
+  for _, d in ipairs(diags or {}) do
+    out:write(string.format('     diag %d:%d [%s] %s\n', d.lnum + 1, d.col + 1, tostring(d.code), short(d.message)))
+  end
+
+  -- 3. hover on that line
+  vim.api.nvim_win_set_cursor(0, { lnum + 1, 0 })
+  local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+  local resp = client:request_sync('textDocument/hover', params, EXPECT.timeout_ms, buf)
+  local htext = resp and hover_text(resp.result) or ''
+  report(htext:find(EXPECT.hover_pattern) ~= nil, 'hover', short(resp and (resp.err or htext) or 'timeout'))
+
+  -- 4. definition
+  local dl, dline = find_line(buf, vim.pesc(EXPECT.definition.find))
+  if dl then
+    local col = dline:find(vim.pesc(EXPECT.definition.find)) - 1 + EXPECT.definition.at
+    vim.api.nvim_win_set_cursor(0, { dl + 1, col })
+    params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+    resp = client:request_sync('textDocument/definition', params, EXPECT.timeout_ms, buf)
+    local res = resp and resp.result
+    if res and (res.uri or res.targetUri) then res = { res } end
+    local hit
+    for _, loc in ipairs(res or {}) do
+      local uri = loc.uri or loc.targetUri
+      for _, pat in ipairs(EXPECT.definition.targets) do
+        if uri:find(pat) then hit = hit or (uri .. ':' .. ((loc.range or loc.targetSelectionRange).start.line + 1)) end
+      end
+    end
+    report(hit ~= nil, 'definition', hit or short(resp and (resp.err or res) or 'timeout'))
+  else
+    report(false, 'definition', 'fixture has no ' .. EXPECT.definition.find)
+  end
+
+  -- 5. edits: diagnostics follow the text
+  local before = #factline_diags(buf)
+  vim.api.nvim_buf_set_lines(buf, lnum, lnum + 1, false, {})
+  ok = vim.wait(EXPECT.timeout_ms, function()
+    return #factline_diags(buf) == before - EXPECT.removed_count
+  end, 50)
+  report(ok, 'diagnostic gone after deleting the line', string.format('%d -> %d', before, #factline_diags(buf)))
+
+  local ins = 3 -- 0-based: after the byline block
+  vim.api.nvim_buf_set_lines(buf, ins, ins, false, { EXPECT.inserted_line })
+  ok = vim.wait(EXPECT.timeout_ms, function()
+    for _, d in ipairs(factline_diags(buf)) do
+      if d.lnum == ins then return true end
+    end
+    return false
+  end, 50)
+  report(ok, 'diagnostic appears on a newly typed line', 'line ' .. (ins + 1))
+
+  -- 6. other lines' diagnostics moved with the text
+  local l2 = find_line(buf, '^Leave a Reply')
+  local moved = false
+  for _, d in ipairs(factline_diags(buf)) do
+    if l2 and d.lnum == l2 then moved = true end
+  end
+  report(l2 == nil or moved, 'diagnostics below the edit follow their lines', l2 and ('line ' .. (l2 + 1)) or 'no such line')
+
+  finish()
+end
+
+vim.api.nvim_create_autocmd('VimEnter', {
+  once = true,
+  callback = function()
+    -- Leave the VimEnter handler first so that the LSP event loop runs.
+    vim.schedule(function()
+      local ok, err = xpcall(run, debug.traceback)
+      if not ok then
+        report(false, 'driver error', err)
+        finish()
+      end
+    end)
+  end,
+})
+
+-- Hard stop, whatever happens.
+vim.defer_fn(function()
+  report(false, 'global timeout')
+  finish()
+end, EXPECT.timeout_ms * 6)

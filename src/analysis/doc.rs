@@ -1,0 +1,116 @@
+//! The per-document analysis: everything factline reads out of one text,
+//! computed once per version and shared behind an `Arc`.
+//!
+//! Rules and queries read a [`DocAnalysis`]; none of them re-segments or
+//! re-parses the text.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::DocId;
+use super::Settings;
+use super::text::Segmentation;
+
+/// One document, read.
+#[derive(Debug)]
+pub struct DocAnalysis {
+    pub id: DocId,
+    /// Short name for messages ("001.txt"): the file name, or the id.
+    pub name: String,
+    /// The text, verbatim.
+    pub text: Arc<str>,
+    pub segmentation: Segmentation,
+}
+
+impl DocAnalysis {
+    /// The text of a byte range (clamped to the text and to character
+    /// boundaries, so a stale span never panics).
+    pub fn slice(&self, span: Range<usize>) -> &str {
+        let mut end = span.end.min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut start = span.start.min(end);
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        &self.text[start..end]
+    }
+
+    /// One-based line number of a byte offset, for messages.
+    pub fn line_number(&self, offset: usize) -> usize {
+        self.segmentation.line_at(offset) + 1
+    }
+
+    /// "name:line", for messages that point at another passage.
+    pub fn location(&self, offset: usize) -> String {
+        format!("{}:{}", self.name, self.line_number(offset))
+    }
+}
+
+/// Reads one document. Never fails: odd text gives an analysis with fewer
+/// things in it.
+pub fn analyze_document(id: DocId, text: Arc<str>, _settings: &Settings) -> DocAnalysis {
+    let name = short_name(id.as_str());
+    let segmentation = Segmentation::new(&text);
+    DocAnalysis {
+        id,
+        name,
+        text,
+        segmentation,
+    }
+}
+
+/// The last path segment of a path or URI, percent-decoded where that is
+/// plain ASCII; the whole id when there is none.
+fn short_name(id: &str) -> String {
+    let last = id
+        .trim_end_matches(['/', '\\'])
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(id);
+    let decoded = percent_decode(last);
+    if decoded.is_empty() {
+        id.to_string()
+    } else {
+        decoded
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(s.get(i + 1..i + 3).unwrap_or(""), 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_locations() {
+        let doc = analyze_document(
+            DocId::new("file:///news/Caf%C3%A9%20report.txt"),
+            Arc::from("Headline\nBody line one.\nBody line two."),
+            &Settings::default(),
+        );
+        assert_eq!(doc.name, "Café report.txt");
+        assert_eq!(doc.location(12), "Café report.txt:2");
+        assert_eq!(short_name("drafts/draft.txt"), "draft.txt");
+        assert_eq!(short_name("%"), "%");
+        assert_eq!(doc.slice(3..1000), "dline\nBody line one.\nBody line two.");
+    }
+}

@@ -1,0 +1,147 @@
+//! The rule registry: one table names every rule.
+//!
+//! Adding a rule touches two places: its own file in this folder (with its
+//! documentation in `docs/rules/<code>.md`, included as the module's doc
+//! comment) and the [`RULES`] table below. Tests check that codes are unique
+//! kebab-case names, that every rule's documentation has the required
+//! sections, and that the README lists every code.
+
+mod weasel_attribution;
+
+use super::{Corpus, DocAnalysis, Finding, Settings, Severity};
+
+/// Whether a rule reads only its document or compares it with the corpus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    Document,
+    Corpus,
+}
+
+/// What describes a rule: its code, default severity and documentation.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable kebab-case code, used in configuration and in diagnostics.
+    pub code: &'static str,
+    /// A short title ("Weasel attribution").
+    pub title: &'static str,
+    pub default_severity: Severity,
+    pub reach: Reach,
+    /// One sentence: what the rule flags.
+    pub summary: &'static str,
+    /// The rule's documentation in Markdown, with the sections listed in
+    /// [`DOC_SECTIONS`]; shown on hover and in SARIF output.
+    pub docs: &'static str,
+}
+
+/// The sections every rule's documentation has, in this order.
+pub const DOC_SECTIONS: &[&str] = &[
+    "## What it flags",
+    "## Why it matters",
+    "## Example",
+    "## Configuration",
+];
+
+/// Which rules a [`check`](super::check) runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleScope {
+    /// Every rule.
+    All,
+    /// Only the rules that compare documents: enough to refresh a document
+    /// when another one changed.
+    CrossDocument,
+    /// Only the rules that read one document.
+    DocumentOnly,
+}
+
+impl RuleScope {
+    pub fn includes(self, meta: &RuleMeta) -> bool {
+        match self {
+            RuleScope::All => true,
+            RuleScope::CrossDocument => meta.reach == Reach::Corpus,
+            RuleScope::DocumentOnly => meta.reach == Reach::Document,
+        }
+    }
+}
+
+/// What a rule sees: one document, the corpus (read-only), the settings.
+pub struct RuleContext<'a> {
+    pub doc: &'a DocAnalysis,
+    pub corpus: &'a Corpus,
+    pub settings: &'a Settings,
+}
+
+/// A rule: reads a document, appends findings.
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, cx: &RuleContext<'_>, out: &mut Vec<Finding>);
+}
+
+/// Every rule, in the order their findings are produced.
+pub static RULES: &[&dyn Rule] = &[&weasel_attribution::WeaselAttribution];
+
+/// The diagnostic given to a file that cannot be analysed (not UTF-8,
+/// binary, too large). It is raised by whoever reads files, not by a rule,
+/// but it is configured and documented like one.
+pub static UNREADABLE_FILE: RuleMeta = RuleMeta {
+    code: "unreadable-file",
+    title: "Unreadable file",
+    default_severity: Severity::Error,
+    reach: Reach::Document,
+    summary: "The file is not UTF-8 text, looks binary, or is larger than `max_file_bytes`.",
+    docs: include_str!("../../../docs/rules/unreadable-file.md"),
+};
+
+/// Every rule's description, including [`UNREADABLE_FILE`].
+pub fn all_meta() -> impl Iterator<Item = &'static RuleMeta> {
+    RULES
+        .iter()
+        .map(|r| r.meta())
+        .chain(std::iter::once(&UNREADABLE_FILE))
+}
+
+/// Looks up a rule's description by code.
+pub fn meta(code: &str) -> Option<&'static RuleMeta> {
+    all_meta().find(|m| m.code == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique_kebab_case() {
+        let mut seen = HashSet::new();
+        for meta in all_meta() {
+            assert!(seen.insert(meta.code), "duplicate code {}", meta.code);
+            assert!(
+                !meta.code.is_empty()
+                    && meta
+                        .code
+                        .split('-')
+                        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase())),
+                "{} is not kebab-case",
+                meta.code
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_is_documented_in_fixed_sections() {
+        for meta in all_meta() {
+            let mut from = 0;
+            for section in DOC_SECTIONS {
+                let at = meta.docs[from..]
+                    .find(section)
+                    .unwrap_or_else(|| panic!("{}: missing or misplaced {section:?}", meta.code));
+                from += at + section.len();
+            }
+            assert!(
+                meta.docs.starts_with(&format!("# `{}`", meta.code)),
+                "{}: docs must open with `# `{}``",
+                meta.code,
+                meta.code
+            );
+        }
+    }
+}

@@ -1,0 +1,505 @@
+//! Lines, paragraphs and sentences of a news text, as byte ranges.
+//!
+//! Scraped articles put one paragraph on each line, sometimes with blank
+//! lines between; drafts written in a terminal editor are often hard-wrapped.
+//! A paragraph is therefore a run of non-blank lines in which every line
+//! break is a *wrap*: the line ends mid-sentence (with a comma, a dash or an
+//! opening bracket) or the next line carries on in lower case. Any other line
+//! break ends the paragraph, so a headline without final punctuation stays
+//! its own paragraph.
+//!
+//! Sentences never cross paragraphs. Inside a paragraph a sentence ends at
+//! `.`, `!`, `?` or `…` followed by closing quotes or brackets, white space
+//! and the start of a new sentence, except after an abbreviation ("Sept.",
+//! "Gen.", "Mr."), an initial ("Donald J. Trump"), a number ("No. 5") or a
+//! dotted acronym ("U.S.") followed by a word that does not open sentences.
+//! A quotation that runs over several sentences keeps its sentences
+//! separate; attribution carries across them.
+//!
+//! Unicode sentence boundaries (UAX #29) break after every "U.S." and
+//! "Sept.", which news text is full of; that is why the rules here are
+//! written out.
+
+use std::ops::Range;
+
+/// A line's content, without its line break.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub span: Range<usize>,
+}
+
+/// A paragraph: consecutive lines joined by wraps.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Range<usize>,
+    /// Indices into [`Segmentation::lines`].
+    pub lines: Range<usize>,
+    /// Indices into [`Segmentation::sentences`].
+    pub sentences: Range<usize>,
+}
+
+/// A sentence, trimmed of surrounding white space.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Range<usize>,
+    /// Index into [`Segmentation::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// The segmentation of one text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Segmentation {
+    pub lines: Vec<Line>,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl Segmentation {
+    pub fn new(text: &str) -> Self {
+        let lines = split_lines(text);
+        let mut paragraphs = Vec::new();
+        let mut sentences = Vec::new();
+        let mut i = 0;
+        while i < lines.len() {
+            if is_blank(&text[lines[i].span.clone()]) {
+                i += 1;
+                continue;
+            }
+            let first = i;
+            while i + 1 < lines.len()
+                && !is_blank(&text[lines[i + 1].span.clone()])
+                && is_wrap(
+                    &text[lines[i].span.clone()],
+                    &text[lines[i + 1].span.clone()],
+                )
+            {
+                i += 1;
+            }
+            let span = trim_span(text, lines[first].span.start..lines[i].span.end);
+            let paragraph = paragraphs.len();
+            let sentence_start = sentences.len();
+            for s in split_sentences(text, span.clone()) {
+                sentences.push(Sentence { span: s, paragraph });
+            }
+            paragraphs.push(Paragraph {
+                span,
+                lines: first..i + 1,
+                sentences: sentence_start..sentences.len(),
+            });
+            i += 1;
+        }
+        Self {
+            lines,
+            paragraphs,
+            sentences,
+        }
+    }
+
+    /// Index of the line containing `offset` (the last line for offsets past the end).
+    pub fn line_at(&self, offset: usize) -> usize {
+        self.lines
+            .partition_point(|l| l.span.start <= offset)
+            .saturating_sub(1)
+    }
+
+    /// Index of the sentence containing `offset`, if any. An offset in the
+    /// white space after a sentence belongs to no sentence.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self
+            .sentences
+            .partition_point(|s| s.span.start <= offset)
+            .checked_sub(1)?;
+        let span = &self.sentences[i].span;
+        (offset <= span.end).then_some(i)
+    }
+
+    /// The first sentence that starts on or after `offset`'s line, for
+    /// callers that point at a line rather than into a sentence.
+    pub fn sentence_at_or_after(&self, offset: usize) -> Option<usize> {
+        if let Some(i) = self.sentence_at(offset) {
+            return Some(i);
+        }
+        let i = self.sentences.partition_point(|s| s.span.end < offset);
+        (i < self.sentences.len()).then_some(i)
+    }
+}
+
+/// Splits `text` into lines at `\n`, `\r\n` and lone `\r`. There is always
+/// at least one line, and a final line break is followed by an empty line,
+/// as editors count them.
+pub fn split_lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(Line { span: start..i });
+                start = i + 1;
+            }
+            b'\r' => {
+                lines.push(Line { span: start..i });
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    lines.push(Line {
+        span: start..bytes.len(),
+    });
+    lines
+}
+
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
+}
+
+/// Shrinks a span to exclude leading and trailing white space.
+pub fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
+    let s = &text[span.clone()];
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.end - (s.len() - s.trim_end().len());
+    start..end.max(start)
+}
+
+/// Is the break between `line` and `next` a wrap inside one paragraph?
+fn is_wrap(line: &str, next: &str) -> bool {
+    let line = line.trim_end();
+    let next = next.trim_start();
+    let Some(last) = line.chars().next_back() else {
+        return false;
+    };
+    if matches!(last, ',' | '(' | '-' | '—' | '–' | '“' | '‘') {
+        return true;
+    }
+    if matches!(
+        last,
+        '.' | '!' | '?' | '…' | ':' | ';' | '"' | '”' | '’' | ')'
+    ) {
+        return false;
+    }
+    next.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Words that never end a sentence when followed by a period.
+const ABBREVIATIONS: &[&str] = &[
+    // titles and ranks
+    "mr", "mrs", "ms", "mx", "dr", "prof", "sr", "jr", "st", "gen", "lt", "col", "maj", "capt",
+    "cmdr", "adm", "sgt", "cpl", "pvt", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp",
+    "det", "ofc", "atty", "messrs", "fr", "sra", "sr", "mme", "mlle",
+    // months and days
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    // organisations and places
+    "inc", "corp", "co", "ltd", "llc", "plc", "bros", "dept", "univ", "assn", "ave", "blvd", "rd",
+    "hwy", "mt", "ft", "ste", "apt", "gov't", // references and numbers
+    "no", "nos", "vol", "vols", "p", "pp", "fig", "figs", "ch", "sec", "art", "approx", "est",
+    "ca", "cf", "vs", "v", "etc", "al", "ed", "eds", "min", "max", "tel", "ext",
+    // US states in AP style
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+    "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+    "tenn", "va", "vt", "wash", "wis", "wyo",
+];
+
+/// Abbreviations that usually come before a number ("No. 5", "Vol. 3"):
+/// they end a sentence when a capitalised word follows.
+const NUMBER_ABBREVIATIONS: &[&str] = &["no", "nos", "vol", "vols", "p", "pp", "fig", "figs"];
+
+/// Capitalised words that commonly open a sentence. After a dotted acronym
+/// ("… in the U.S. The talks …") one of these means the sentence ended.
+const SENTENCE_OPENERS: &[&str] = &[
+    "a",
+    "after",
+    "also",
+    "an",
+    "and",
+    "as",
+    "at",
+    "but",
+    "by",
+    "during",
+    "for",
+    "he",
+    "her",
+    "his",
+    "however",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "last",
+    "meanwhile",
+    "more",
+    "most",
+    "no",
+    "officials",
+    "on",
+    "one",
+    "our",
+    "she",
+    "since",
+    "so",
+    "some",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "until",
+    "we",
+    "what",
+    "when",
+    "while",
+    "who",
+    "with",
+    "yet",
+    "you",
+];
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '›')
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '‹' | '¿' | '¡'
+    )
+}
+
+/// Splits the paragraph `span` of `text` into trimmed sentence spans.
+pub fn split_sentences(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
+    let para = &text[span.clone()];
+    let base = span.start;
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (_, c) = chars[k];
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            k += 1;
+            continue;
+        }
+        // Extend over repeated terminators ("?!", "...") and closers.
+        let term = k;
+        let mut j = k + 1;
+        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
+            j += 1;
+        }
+        while j < chars.len() && is_closing(chars[j].1) {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(para.len(), |&(b, _)| b);
+        // Must be followed by white space and then a sentence start.
+        let mut n = j;
+        while n < chars.len() && chars[n].1.is_whitespace() {
+            n += 1;
+        }
+        if n == j || n == chars.len() {
+            k = j.max(k + 1);
+            continue;
+        }
+        let next_word = word_at(para, chars[n].0);
+        if starts_sentence(chars[n].1, next_word)
+            && !is_non_final_period(para, &chars, term, j, next_word)
+        {
+            out.push(trim_span(text, base + start..base + end));
+            start = chars[n].0;
+        }
+        k = n;
+    }
+    if start < para.len() {
+        let last = trim_span(text, base + start..base + para.len());
+        if !last.is_empty() {
+            out.push(last);
+        }
+    }
+    out
+}
+
+/// The alphanumeric word starting at (or just after opening punctuation at) `at`.
+fn word_at(s: &str, at: usize) -> &str {
+    let rest = &s[at..];
+    let rest = rest.trim_start_matches(is_opening);
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+fn starts_sentence(first: char, next_word: &str) -> bool {
+    if is_opening(first) || first.is_numeric() {
+        return true;
+    }
+    if first.is_uppercase() {
+        return true;
+    }
+    // "iPhone", "eBay": lower case then upper case.
+    let mut cs = next_word.chars();
+    matches!((cs.next(), cs.next()), (Some(a), Some(b)) if a.is_lowercase() && b.is_uppercase())
+}
+
+/// Whether the terminator at `term` is a period that does not end the
+/// sentence: abbreviation, initial, acronym or a decimal/ellipsis inside a
+/// sentence.
+fn is_non_final_period(
+    para: &str,
+    chars: &[(usize, char)],
+    term: usize,
+    after: usize,
+    next_word: &str,
+) -> bool {
+    if chars[term].1 != '.' {
+        return false;
+    }
+    // Only a single period (not "...") followed directly by white space.
+    if after > term + 1 && chars[term + 1].1 == '.' {
+        return false;
+    }
+    let term_byte = chars[term].0;
+    let before = &para[..term_byte];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || is_opening(c) || c == '—' || c == '–')
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    let next_opens = SENTENCE_OPENERS.contains(&next_word.to_lowercase().as_str());
+    // Dotted acronyms: "U.S.", "a.m.", "D.C." (the final period is at `term`).
+    if word.contains('.') {
+        let letters = word.split('.').all(|p| p.chars().count() <= 2);
+        if letters {
+            return !next_opens;
+        }
+    }
+    // Single capital initial: "Donald J. Trump".
+    let mut cs = word.chars();
+    if let (Some(c), None) = (cs.next(), cs.next())
+        && c.is_uppercase()
+    {
+        return !next_opens || word_start == 0;
+    }
+    if NUMBER_ABBREVIATIONS.contains(&lower.as_str()) {
+        return next_word.chars().next().is_some_and(char::is_numeric);
+    }
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let seg = Segmentation::new(text);
+        seg.sentences
+            .iter()
+            .map(|s| &text[s.span.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn splits_at_terminal_punctuation_and_keeps_closing_quotes() {
+        let text = "The minister spoke. “We will not back down,” she said. Then she left!";
+        assert_eq!(
+            sentences(text),
+            [
+                "The minister spoke.",
+                "“We will not back down,” she said.",
+                "Then she left!"
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_initials_and_decimals_do_not_end_sentences() {
+        let text = "Gen. Ana Ortiz met Sen. Paul J. Reyes on Sept. 4 at 9 a.m. in the capital. \
+                    Inflation was 2.5 percent, down from No. 3 on the list.";
+        assert_eq!(
+            sentences(text),
+            [
+                "Gen. Ana Ortiz met Sen. Paul J. Reyes on Sept. 4 at 9 a.m. in the capital.",
+                "Inflation was 2.5 percent, down from No. 3 on the list."
+            ]
+        );
+    }
+
+    #[test]
+    fn dotted_acronym_ends_a_sentence_only_before_an_opener() {
+        let text =
+            "Aid will flow to the U.S. and Canada. Talks moved to the U.S. The envoy flew home.";
+        assert_eq!(
+            sentences(text),
+            [
+                "Aid will flow to the U.S. and Canada.",
+                "Talks moved to the U.S.",
+                "The envoy flew home."
+            ]
+        );
+    }
+
+    #[test]
+    fn question_inside_quote_followed_by_lowercase_continues() {
+        let text = "“Who gave the order?” asked the mayor. Nobody answered.";
+        assert_eq!(
+            sentences(text),
+            ["“Who gave the order?” asked the mayor.", "Nobody answered."]
+        );
+    }
+
+    #[test]
+    fn lines_are_paragraphs_unless_wrapped() {
+        let text = "Flood Warning Issued for Valley\nThe river rose two metres overnight,\nforcing \
+                    300 families from their homes.\n\nRelated videos:\nOfficials urged calm.";
+        let seg = Segmentation::new(text);
+        let paras: Vec<&str> = seg
+            .paragraphs
+            .iter()
+            .map(|p| &text[p.span.clone()])
+            .collect();
+        assert_eq!(
+            paras,
+            [
+                "Flood Warning Issued for Valley",
+                "The river rose two metres overnight,\nforcing 300 families from their homes.",
+                "Related videos:",
+                "Officials urged calm."
+            ]
+        );
+        assert_eq!(seg.sentences.len(), 4);
+        assert_eq!(seg.sentences[1].paragraph, 1);
+    }
+
+    #[test]
+    fn line_endings_and_lookups() {
+        let text = "One.\r\nTwo.\rThree.";
+        let seg = Segmentation::new(text);
+        assert_eq!(seg.lines.len(), 3);
+        assert_eq!(seg.line_at(7), 1);
+        assert_eq!(seg.sentence_at(text.find("Three").unwrap()), Some(2));
+        assert_eq!(seg.sentence_at(4), Some(0));
+        assert_eq!(seg.sentence_at_or_after(5), Some(1));
+    }
+
+    #[test]
+    fn empty_and_blank_text() {
+        assert_eq!(Segmentation::new("").sentences.len(), 0);
+        assert_eq!(Segmentation::new("  \n\t\n").paragraphs.len(), 0);
+        assert_eq!(Segmentation::new("").lines.len(), 1);
+    }
+}

@@ -1,0 +1,191 @@
+//! `factline check`: read the paths and the corpus folders, analyse every
+//! file, run the rules on the checked ones, print.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::{CheckArgs, Format, output, status};
+use crate::analysis::{
+    self, Corpus, DocAnalysis, DocId, Finding, RuleScope, Settings, Severity,
+    rules::UNREADABLE_FILE,
+};
+use crate::config::{Config, IssueLevel};
+use crate::workspace;
+
+/// One checked file and what was found in it.
+pub struct FileReport {
+    /// The path as given (or joined from a given folder).
+    pub path: String,
+    /// The text, when it could be read.
+    pub text: Option<Arc<str>>,
+    pub findings: Vec<Finding>,
+}
+
+/// Everything a check produced, ready to print.
+pub struct Report {
+    pub files: Vec<FileReport>,
+    /// Texts of every document a finding may point into, by id (= path).
+    pub texts: HashMap<DocId, Arc<str>>,
+}
+
+/// Loads the configuration for a check: `--config`, or the nearest
+/// `factline.toml` above the first path or the working directory.
+pub fn load_config(explicit: Option<&Path>, paths: &[PathBuf]) -> (Config, bool) {
+    let mut config = Config::default();
+    let file = explicit.map(Path::to_path_buf).or_else(|| {
+        paths
+            .iter()
+            .find_map(|p| workspace::find_config(p))
+            .or_else(|| {
+                std::env::current_dir()
+                    .ok()
+                    .and_then(|d| workspace::find_config(&d))
+            })
+    });
+    let mut failed = false;
+    if let Some(file) = file {
+        for issue in config.apply_file(&file) {
+            failed |= issue.level == IssueLevel::Error;
+            eprintln!("factline: {issue}");
+        }
+    }
+    (config, failed)
+}
+
+/// Runs `factline check` and returns the exit status.
+pub fn run(args: &CheckArgs) -> u8 {
+    let (config, config_failed) = load_config(args.config.as_deref(), &args.paths);
+    let (report, io_failed) = check_paths(&args.paths, &args.corpus, &config);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let printed = match args.format {
+        Format::Human => output::human(&mut out, &report),
+        Format::Json => output::json(&mut out, &report),
+        Format::Sarif => output::sarif(&mut out, &report),
+    };
+    let _ = out.flush();
+    if printed.is_err() || config_failed || io_failed {
+        return status::ERROR;
+    }
+    let serious = report
+        .files
+        .iter()
+        .flat_map(|f| &f.findings)
+        .any(|f| f.severity <= Severity::Warning);
+    if serious {
+        status::FINDINGS
+    } else {
+        status::CLEAN
+    }
+}
+
+/// A file to read: its display path, and whether it is checked or only
+/// part of the corpus.
+struct Source {
+    path: PathBuf,
+    checked: bool,
+}
+
+/// Checks `paths` against themselves and the `corpus` folders. Returns the
+/// report and whether some path could not be read.
+pub fn check_paths(paths: &[PathBuf], corpus_dirs: &[PathBuf], config: &Config) -> (Report, bool) {
+    let excludes = workspace::exclude_set(&config.exclude);
+    let mut io_failed = false;
+    let mut sources: Vec<Source> = Vec::new();
+    for path in paths {
+        if !path.exists() {
+            eprintln!("factline: {}: no such file or folder", path.display());
+            io_failed = true;
+            continue;
+        }
+        let (files, problems) = workspace::discover(path, &excludes);
+        for p in problems {
+            eprintln!("factline: {p}");
+        }
+        sources.extend(files.into_iter().map(|path| Source {
+            path,
+            checked: true,
+        }));
+    }
+    for dir in corpus_dirs {
+        if !dir.is_dir() {
+            eprintln!("factline: --corpus {}: not a folder", dir.display());
+            io_failed = true;
+            continue;
+        }
+        let (files, problems) = workspace::discover(dir, &excludes);
+        for p in problems {
+            eprintln!("factline: {p}");
+        }
+        sources.extend(files.into_iter().map(|path| Source {
+            path,
+            checked: false,
+        }));
+    }
+    // A file both checked and in a corpus folder is read once, as checked.
+    let mut seen = std::collections::HashSet::new();
+    sources.sort_by_key(|s| !s.checked);
+    sources.retain(|s| seen.insert(s.path.canonicalize().unwrap_or_else(|_| s.path.clone())));
+
+    let settings: Settings = config.settings();
+    let max = config.max_file_bytes;
+    let read: Vec<(Source, Result<Arc<DocAnalysis>, String>)> = sources
+        .into_par_iter()
+        .map(|source| {
+            let id = DocId::new(source.path.display().to_string());
+            let outcome = workspace::read_source(&source.path, max)
+                .map(|text| Arc::new(analysis::analyze_document(id, Arc::from(text), &settings)))
+                .map_err(|e| e.to_string());
+            (source, outcome)
+        })
+        .collect();
+
+    let mut corpus = Corpus::new();
+    let mut texts = HashMap::new();
+    for (source, outcome) in &read {
+        match outcome {
+            Ok(a) => {
+                texts.insert(a.id.clone(), a.text.clone());
+                corpus.upsert(a.clone());
+            }
+            Err(err) if !source.checked => {
+                eprintln!("factline: {}: {err}", source.path.display());
+            }
+            Err(_) => {}
+        }
+    }
+
+    let unreadable = settings.rule(UNREADABLE_FILE.code);
+    let files: Vec<FileReport> = read
+        .par_iter()
+        .filter(|(source, _)| source.checked)
+        .map(|(source, outcome)| {
+            let path = source.path.display().to_string();
+            match outcome {
+                Ok(a) => FileReport {
+                    path,
+                    text: Some(a.text.clone()),
+                    findings: analysis::check(a, &corpus, &settings, RuleScope::All),
+                },
+                Err(err) => {
+                    let mut findings = Vec::new();
+                    if unreadable.enabled {
+                        let mut f = Finding::new(&UNREADABLE_FILE, 0..0, err.clone());
+                        f.severity = unreadable.severity.unwrap_or(f.severity);
+                        findings.push(f);
+                    }
+                    FileReport {
+                        path,
+                        text: None,
+                        findings,
+                    }
+                }
+            }
+        })
+        .collect();
+    (Report { files, texts }, io_failed)
+}

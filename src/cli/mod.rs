@@ -1,0 +1,89 @@
+//! The command line: `factline check`, `factline lsp`.
+
+pub mod check;
+pub mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Annotates plain-text news sources for fact-checkers: leftover page
+/// boilerplate, unattributed claims, figures that disagree across sources.
+#[derive(Debug, Parser)]
+#[command(name = "factline", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check files or folders of .txt sources and print the findings.
+    Check(CheckArgs),
+    /// Serve the Language Server Protocol on stdin/stdout.
+    Lsp {
+        /// Accepted for editors that pass it (the transport is always stdio).
+        #[arg(long)]
+        stdio: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Compiler-style messages with the line and a caret.
+    Human,
+    /// One JSON document (stable shape, see the README).
+    Json,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+}
+
+#[derive(Debug, Parser)]
+pub struct CheckArgs {
+    /// Files or folders to check (a folder means every .txt under it).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// A folder of further sources to compare with (not reported). Repeatable.
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Vec<PathBuf>,
+    /// Configuration file (default: the nearest factline.toml).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// Exit statuses.
+pub mod status {
+    /// No finding at warning or above.
+    pub const CLEAN: u8 = 0;
+    /// At least one finding at warning or above.
+    pub const FINDINGS: u8 = 1;
+    /// A usage, configuration or I/O error.
+    pub const ERROR: u8 = 2;
+}
+
+/// Runs the command line; returns the process's exit status.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Check(args) => ExitCode::from(check::run(&args)),
+        Command::Lsp { stdio: _ } => {
+            let runtime = match tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+            {
+                Ok(rt) => rt,
+                Err(err) => {
+                    eprintln!("factline: cannot start the async runtime: {err}");
+                    return ExitCode::from(status::ERROR);
+                }
+            };
+            runtime.block_on(crate::lsp::serve_stdio());
+            // Do not wait for analysis still running on blocking threads.
+            runtime.shutdown_background();
+            ExitCode::SUCCESS
+        }
+    }
+}

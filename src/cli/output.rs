@@ -1,0 +1,315 @@
+//! Printing a [`Report`]: compiler-style text, JSON, SARIF 2.1.0.
+//!
+//! Positions come from [`Document`] in Unicode scalar values (JSON and
+//! SARIF count characters that way; the human format shows 1-based lines
+//! and columns).
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde_json::{Value, json};
+
+use super::check::Report;
+use crate::analysis::{DocId, Finding, Severity, rules};
+use crate::document::{Document, PositionEncoding, PositionRange};
+
+const ENC: PositionEncoding = PositionEncoding::Utf32;
+
+/// Documents by id, built on first use.
+struct Docs<'a> {
+    texts: &'a HashMap<DocId, Arc<str>>,
+    cache: HashMap<DocId, Document>,
+}
+
+impl<'a> Docs<'a> {
+    fn new(texts: &'a HashMap<DocId, Arc<str>>) -> Self {
+        Self {
+            texts,
+            cache: HashMap::new(),
+        }
+    }
+
+    fn get(&mut self, id: &DocId) -> Option<&Document> {
+        if !self.cache.contains_key(id) {
+            let text = self.texts.get(id)?;
+            self.cache.insert(id.clone(), Document::new(text));
+        }
+        self.cache.get(id)
+    }
+
+    fn range(&mut self, id: &DocId, span: Range<usize>) -> PositionRange {
+        self.get(id).map(|d| d.range(span, ENC)).unwrap_or_default()
+    }
+}
+
+fn range_json(r: PositionRange) -> Value {
+    json!({
+        "start": {"line": r.start.line, "character": r.start.character},
+        "end": {"line": r.end.line, "character": r.end.character},
+    })
+}
+
+/// `--format json`: one document, stable shape (see the README).
+pub fn json(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    let mut docs = Docs::new(&report.texts);
+    let files: Vec<Value> = report
+        .files
+        .iter()
+        .map(|file| {
+            let id = DocId::new(file.path.as_str());
+            let diagnostics: Vec<Value> = file
+                .findings
+                .iter()
+                .map(|f| {
+                    let related: Vec<Value> = f
+                        .related
+                        .iter()
+                        .map(|r| {
+                            json!({
+                                "path": r.doc.as_str(),
+                                "range": range_json(docs.range(&r.doc, r.span.clone())),
+                                "byte_range": [r.span.start, r.span.end],
+                                "message": r.message,
+                            })
+                        })
+                        .collect();
+                    json!({
+                        "code": f.code,
+                        "severity": f.severity.as_str(),
+                        "message": f.message,
+                        "range": range_json(docs.range(&id, f.span.clone())),
+                        "byte_range": [f.span.start, f.span.end],
+                        "related": related,
+                    })
+                })
+                .collect();
+            json!({"path": file.path, "diagnostics": diagnostics})
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &json!({"version": 1, "files": files}))?;
+    writeln!(out)
+}
+
+/// How many characters of a long line are shown around a finding.
+const CONTEXT_CHARS: usize = 40;
+/// The longest excerpt of a line that is printed whole.
+const MAX_LINE_CHARS: usize = 100;
+
+/// `--format human`: `path:line:col: severity[code]: message`, the line,
+/// carets under the span, related locations.
+pub fn human(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    let mut docs = Docs::new(&report.texts);
+    let mut counts: HashMap<Severity, usize> = HashMap::new();
+    for file in &report.files {
+        let id = DocId::new(file.path.as_str());
+        for f in &file.findings {
+            *counts.entry(f.severity).or_default() += 1;
+            let r = docs.range(&id, f.span.clone());
+            writeln!(
+                out,
+                "{}:{}:{}: {}[{}]: {}",
+                file.path,
+                r.start.line + 1,
+                r.start.character + 1,
+                f.severity,
+                f.code,
+                f.message
+            )?;
+            if let Some(doc) = docs.get(&id) {
+                excerpt(out, doc, f)?;
+            }
+            for rel in &f.related {
+                let rr = docs.range(&rel.doc, rel.span.clone());
+                writeln!(
+                    out,
+                    "   = related: {}:{}:{}: {}",
+                    rel.doc,
+                    rr.start.line + 1,
+                    rr.start.character + 1,
+                    rel.message
+                )?;
+            }
+            writeln!(out)?;
+        }
+    }
+    let total: usize = counts.values().sum();
+    let files_with = report
+        .files
+        .iter()
+        .filter(|f| !f.findings.is_empty())
+        .count();
+    let mut parts: Vec<String> = Severity::ALL
+        .iter()
+        .filter_map(|s| counts.get(s).map(|n| format!("{n} {s}")))
+        .collect();
+    if parts.is_empty() {
+        parts.push("no findings".into());
+    }
+    writeln!(
+        out,
+        "{} finding{} in {} of {} file{} ({})",
+        total,
+        if total == 1 { "" } else { "s" },
+        files_with,
+        report.files.len(),
+        if report.files.len() == 1 { "" } else { "s" },
+        parts.join(", ")
+    )
+}
+
+/// Prints the finding's line (clipped around the span) with carets.
+fn excerpt(out: &mut impl Write, doc: &Document, f: &Finding) -> io::Result<()> {
+    let text = doc.text();
+    let line = doc.line_of(f.span.start);
+    let line_span = doc.line_range(line);
+    let line_text = &text[line_span.clone()];
+    let chars: Vec<char> = line_text.chars().collect();
+    let start = doc.position(f.span.start, ENC).character as usize;
+    let end_pos = doc.position(f.span.end, ENC);
+    let end = if end_pos.line as usize == line {
+        end_pos.character as usize
+    } else {
+        chars.len()
+    }
+    .max(start + 1)
+    .min(chars.len().max(start + 1));
+    let (from, to) = if chars.len() <= MAX_LINE_CHARS {
+        (0, chars.len())
+    } else {
+        let from = start.saturating_sub(CONTEXT_CHARS);
+        let to = (end + CONTEXT_CHARS).min(chars.len()).max(from);
+        (from, to)
+    };
+    let mut shown: String = chars[from.min(chars.len())..to.min(chars.len())]
+        .iter()
+        .collect();
+    let mut pad = start - from;
+    if from > 0 {
+        shown.insert(0, '…');
+        pad += 1;
+    }
+    if to < chars.len() {
+        shown.push('…');
+    }
+    let gutter = (line + 1).to_string();
+    let blank = " ".repeat(gutter.len());
+    writeln!(out, " {gutter} | {shown}")?;
+    let carets = (end - start).min(to.saturating_sub(start)).max(1);
+    writeln!(out, " {blank} | {}{}", " ".repeat(pad), "^".repeat(carets))
+}
+
+fn sarif_level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Information | Severity::Hint => "note",
+    }
+}
+
+/// A relative path as a SARIF artifact URI (forward slashes, percent-encoded
+/// spaces and the like).
+fn artifact_uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.replace('\\', "/").chars() {
+        match c {
+            'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '.' | '_' | '~' | '/' => out.push(c),
+            other => {
+                let mut buf = [0u8; 4];
+                for b in other.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn sarif_region(r: PositionRange, span: &Range<usize>) -> Value {
+    json!({
+        "startLine": r.start.line + 1,
+        "startColumn": r.start.character + 1,
+        "endLine": r.end.line + 1,
+        "endColumn": r.end.character + 1,
+        "byteOffset": span.start,
+        "byteLength": span.end - span.start,
+    })
+}
+
+/// `--format sarif`: SARIF 2.1.0 with one run and every rule described.
+pub fn sarif(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    let metas: Vec<&rules::RuleMeta> = rules::all_meta().collect();
+    let rule_index: HashMap<&str, usize> =
+        metas.iter().enumerate().map(|(i, m)| (m.code, i)).collect();
+    let rules_json: Vec<Value> = metas
+        .iter()
+        .map(|m| {
+            json!({
+                "id": m.code,
+                "name": m.title,
+                "shortDescription": {"text": m.summary},
+                "fullDescription": {"text": m.summary},
+                "help": {"text": m.docs, "markdown": m.docs},
+                "defaultConfiguration": {"level": sarif_level(m.default_severity)},
+            })
+        })
+        .collect();
+    let mut docs = Docs::new(&report.texts);
+    let mut results = Vec::new();
+    for file in &report.files {
+        let id = DocId::new(file.path.as_str());
+        for f in &file.findings {
+            let r = docs.range(&id, f.span.clone());
+            let related: Vec<Value> = f
+                .related
+                .iter()
+                .enumerate()
+                .map(|(i, rel)| {
+                    let rr = docs.range(&rel.doc, rel.span.clone());
+                    json!({
+                        "id": i + 1,
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": artifact_uri(rel.doc.as_str())},
+                            "region": sarif_region(rr, &rel.span),
+                        },
+                        "message": {"text": rel.message},
+                    })
+                })
+                .collect();
+            let mut result = json!({
+                "ruleId": f.code,
+                "level": sarif_level(f.severity),
+                "message": {"text": f.message},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": artifact_uri(&file.path)},
+                        "region": sarif_region(r, &f.span),
+                    }
+                }],
+            });
+            if let Some(i) = rule_index.get(f.code) {
+                result["ruleIndex"] = json!(i);
+            }
+            if !related.is_empty() {
+                result["relatedLocations"] = Value::Array(related);
+            }
+            results.push(result);
+        }
+    }
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "factline",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules_json,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    writeln!(out)
+}

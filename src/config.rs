@@ -1,0 +1,379 @@
+//! Configuration: `factline.toml`, `--config FILE`, and the editor's
+//! `initializationOptions` / `workspace/didChangeConfiguration` settings.
+//!
+//! Every source is read into a generic tree and *applied* on top of the
+//! configuration built so far, key by key: the defaults, then the file, then
+//! the editor's settings. A key with an invalid value produces one error that
+//! names the key and its origin, and leaves the value it had before (so the
+//! default stays in force). An unknown key produces a warning and is skipped.
+//! Nothing here ever fails as a whole.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::analysis::{RuleSettings, Settings, Severity, rules};
+
+/// The configuration file's name, looked up at the workspace root.
+pub const FILE_NAME: &str = "factline.toml";
+
+/// Default for [`Config::max_file_bytes`]: 2 MB is far more than any article
+/// and small enough that analysing the file stays interactive.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 2_000_000;
+
+/// Every top-level or dotted key the configuration accepts. Editor packages
+/// expose the same names under `factline.` (a test checks them).
+pub const KEYS: &[&str] = &["rules", "exclude", "max_file_bytes", "inlay_hints"];
+
+/// The validated configuration.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Per-rule switches, by rule code.
+    pub rules: BTreeMap<String, RuleSettings>,
+    /// Globs (relative to the workspace root) of files and folders to leave out.
+    pub exclude: Vec<String>,
+    /// Larger files are left out of the corpus.
+    pub max_file_bytes: u64,
+    /// Whether the server sends inlay hints.
+    pub inlay_hints: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            rules: BTreeMap::new(),
+            exclude: Vec::new(),
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            inlay_hints: false,
+        }
+    }
+}
+
+/// How bad a configuration problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IssueLevel {
+    /// A value was rejected; its previous value stays in force.
+    Error,
+    /// An unknown key was ignored.
+    Warning,
+}
+
+/// One problem found while applying a configuration source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigIssue {
+    pub level: IssueLevel,
+    /// Where the value came from ("factline.toml", "editor settings").
+    pub origin: String,
+    /// The dotted key ("rules.boilerplate.severity").
+    pub key: String,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.level {
+            IssueLevel::Error => "invalid",
+            IssueLevel::Warning => "unknown key",
+        };
+        if self.key.is_empty() {
+            write!(f, "{}: {level}: {}", self.origin, self.message)
+        } else {
+            write!(
+                f,
+                "{}: {level} `{}`: {}",
+                self.origin, self.key, self.message
+            )
+        }
+    }
+}
+
+impl Config {
+    /// Parses TOML text and applies it. A syntax error rejects the whole
+    /// source with one error (with TOML's line and column).
+    pub fn apply_toml(&mut self, source: &str, origin: &str) -> Vec<ConfigIssue> {
+        match toml::from_str::<Value>(source) {
+            Ok(value) => self.apply(&value, origin),
+            Err(err) => vec![ConfigIssue {
+                level: IssueLevel::Error,
+                origin: origin.to_string(),
+                key: String::new(),
+                message: format!("not valid TOML, defaults kept: {}", err.to_string().trim()),
+            }],
+        }
+    }
+
+    /// Reads and applies a TOML file.
+    pub fn apply_file(&mut self, path: &Path) -> Vec<ConfigIssue> {
+        let origin = path.display().to_string();
+        match std::fs::read_to_string(path) {
+            Ok(source) => self.apply_toml(&source, &origin),
+            Err(err) => vec![ConfigIssue {
+                level: IssueLevel::Error,
+                origin,
+                key: String::new(),
+                message: format!("cannot read the file: {err}"),
+            }],
+        }
+    }
+
+    /// Applies editor settings: the object itself, or an object with a
+    /// `factline` key (as `workspace/didChangeConfiguration` sends them).
+    /// `null` changes nothing.
+    pub fn apply_editor_settings(&mut self, value: &Value, origin: &str) -> Vec<ConfigIssue> {
+        match value {
+            Value::Null => Vec::new(),
+            Value::Object(map) if map.len() == 1 && map.contains_key("factline") => {
+                self.apply_editor_settings(&map["factline"], origin)
+            }
+            other => self.apply(other, origin),
+        }
+    }
+
+    /// Applies a generic tree.
+    pub fn apply(&mut self, value: &Value, origin: &str) -> Vec<ConfigIssue> {
+        let mut cx = Applier {
+            origin,
+            issues: Vec::new(),
+        };
+        let Some(map) = value.as_object() else {
+            cx.error(
+                "",
+                format!("expected a table of settings, found {}", kind(value)),
+            );
+            return cx.issues;
+        };
+        for (key, value) in map {
+            match key.as_str() {
+                "rules" => cx.rules(value, &mut self.rules),
+                "exclude" => {
+                    if let Some(globs) = cx.globs("exclude", value) {
+                        self.exclude = globs;
+                    }
+                }
+                "max_file_bytes" => match value.as_u64() {
+                    Some(n) if n > 0 => self.max_file_bytes = n,
+                    _ => cx.error(
+                        "max_file_bytes",
+                        format!("expected a positive whole number of bytes, found {value}"),
+                    ),
+                },
+                "inlay_hints" => {
+                    if let Some(b) = cx.bool("inlay_hints", value) {
+                        self.inlay_hints = b;
+                    }
+                }
+                other => cx.unknown(other),
+            }
+        }
+        cx.issues
+    }
+
+    /// The analysis settings this configuration stands for.
+    pub fn settings(&self) -> Settings {
+        Settings {
+            rules: self.rules.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+        }
+    }
+}
+
+struct Applier<'a> {
+    origin: &'a str,
+    issues: Vec<ConfigIssue>,
+}
+
+impl Applier<'_> {
+    fn error(&mut self, key: &str, message: String) {
+        self.issues.push(ConfigIssue {
+            level: IssueLevel::Error,
+            origin: self.origin.to_string(),
+            key: key.to_string(),
+            message,
+        });
+    }
+
+    fn unknown(&mut self, key: &str) {
+        self.issues.push(ConfigIssue {
+            level: IssueLevel::Warning,
+            origin: self.origin.to_string(),
+            key: key.to_string(),
+            message: "not a factline setting; ignored".to_string(),
+        });
+    }
+
+    fn bool(&mut self, key: &str, value: &Value) -> Option<bool> {
+        let b = value.as_bool();
+        if b.is_none() {
+            self.error(key, format!("expected true or false, found {value}"));
+        }
+        b
+    }
+
+    fn globs(&mut self, key: &str, value: &Value) -> Option<Vec<String>> {
+        let Some(items) = value.as_array() else {
+            self.error(
+                key,
+                format!("expected a list of globs, found {}", kind(value)),
+            );
+            return None;
+        };
+        let mut out = Vec::new();
+        for item in items {
+            let Some(glob) = item.as_str() else {
+                self.error(key, format!("expected a glob string, found {item}"));
+                return None;
+            };
+            if let Err(err) = globset::Glob::new(glob) {
+                self.error(key, format!("`{glob}` is not a valid glob: {err}"));
+                return None;
+            }
+            out.push(glob.to_string());
+        }
+        Some(out)
+    }
+
+    fn rules(&mut self, value: &Value, rules_out: &mut BTreeMap<String, RuleSettings>) {
+        let Some(map) = value.as_object() else {
+            self.error(
+                "rules",
+                format!("expected a table keyed by rule code, found {}", kind(value)),
+            );
+            return;
+        };
+        for (code, value) in map {
+            let key = format!("rules.{code}");
+            if rules::meta(code).is_none() {
+                let known: Vec<&str> = rules::all_meta().map(|m| m.code).collect();
+                self.issues.push(ConfigIssue {
+                    level: IssueLevel::Warning,
+                    origin: self.origin.to_string(),
+                    key,
+                    message: format!("no rule has this code; known rules: {}", known.join(", ")),
+                });
+                continue;
+            }
+            let mut rule = rules_out.get(code).copied().unwrap_or_default();
+            match value {
+                // `rules.boilerplate = false` is short for `enabled = false`.
+                Value::Bool(b) => rule.enabled = *b,
+                Value::Object(fields) => {
+                    for (field, value) in fields {
+                        let key = format!("{key}.{field}");
+                        match field.as_str() {
+                            "enabled" => {
+                                if let Some(b) = self.bool(&key, value) {
+                                    rule.enabled = b;
+                                }
+                            }
+                            "severity" => match value.as_str().and_then(Severity::parse) {
+                                Some(s) => rule.severity = Some(s),
+                                None => self.error(
+                                    &key,
+                                    format!(
+                                        "expected one of error, warning, information, hint; found {value}"
+                                    ),
+                                ),
+                            },
+                            _ => self.unknown(&key),
+                        }
+                    }
+                }
+                other => self.error(
+                    &key,
+                    format!(
+                        "expected a table with `enabled` and `severity`, or true/false; found {}",
+                        kind(other)
+                    ),
+                ),
+            }
+            rules_out.insert(code.clone(), rule);
+        }
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "nothing",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a table",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn file_then_editor_settings_layer_key_by_key() {
+        let mut config = Config::default();
+        let issues = config.apply_toml(
+            r#"
+            exclude = ["archive/**"]
+            max_file_bytes = 5000
+            [rules.weasel-attribution]
+            severity = "information"
+            "#,
+            "factline.toml",
+        );
+        assert!(issues.is_empty(), "{issues:?}");
+        let issues = config.apply_editor_settings(
+            &json!({"factline": {"rules": {"weasel-attribution": {"enabled": false}}}}),
+            "editor settings",
+        );
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(config.exclude, ["archive/**"]);
+        assert_eq!(config.max_file_bytes, 5000);
+        let rule = config.settings().rule("weasel-attribution");
+        assert!(!rule.enabled);
+        assert_eq!(rule.severity, Some(Severity::Information));
+    }
+
+    #[test]
+    fn invalid_values_name_the_key_and_keep_the_default() {
+        let mut config = Config::default();
+        let issues = config.apply_toml(
+            "max_file_bytes = -3\n[rules.weasel-attribution]\nseverity = \"loud\"\n",
+            "factline.toml",
+        );
+        assert_eq!(issues.len(), 2);
+        assert!(issues.iter().all(|i| i.level == IssueLevel::Error));
+        let text: Vec<String> = issues.iter().map(ToString::to_string).collect();
+        assert!(text.iter().any(|t| t.contains("`max_file_bytes`")));
+        assert!(
+            text.iter().any(
+                |t| t.contains("`rules.weasel-attribution.severity`") && t.contains("\"loud\"")
+            )
+        );
+        assert_eq!(config.max_file_bytes, DEFAULT_MAX_FILE_BYTES);
+        assert_eq!(config.settings().rule("weasel-attribution").severity, None);
+    }
+
+    #[test]
+    fn unknown_keys_warn_and_syntax_errors_keep_defaults() {
+        let mut config = Config::default();
+        let issues = config.apply(
+            &json!({"colour": "red", "rules": {"no-such-rule": {}}}),
+            "editor settings",
+        );
+        assert_eq!(issues.len(), 2);
+        assert!(issues.iter().all(|i| i.level == IssueLevel::Warning));
+        let issues = config.apply_toml("max_file_bytes = ", "factline.toml");
+        assert_eq!(issues.len(), 1);
+        assert!(issues[0].to_string().contains("not valid TOML"));
+        assert_eq!(config.max_file_bytes, DEFAULT_MAX_FILE_BYTES);
+        assert!(config.apply_editor_settings(&Value::Null, "x").is_empty());
+    }
+
+    #[test]
+    fn bad_globs_are_rejected() {
+        let mut config = Config::default();
+        let issues = config.apply(&json!({"exclude": ["a/[b"]}), "factline.toml");
+        assert_eq!(issues.len(), 1);
+        assert!(config.exclude.is_empty());
+    }
+}

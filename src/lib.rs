@@ -1,0 +1,15 @@
+//! factline: annotates plain-text news sources for fact-checkers.
+//!
+//! - [`analysis`]: pure analysis, text in and findings out (byte offsets).
+//! - [`document`]: the document model, the one place positions are computed.
+//! - [`config`]: reads and validates `factline.toml` and editor settings.
+//! - [`workspace`]: finds and reads the `.txt` sources of a folder.
+//! - [`lsp`]: the language server.
+//! - [`cli`]: the `factline check` command line.
+
+pub mod analysis;
+pub mod cli;
+pub mod config;
+pub mod document;
+pub mod lsp;
+pub mod workspace;

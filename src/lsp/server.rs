@@ -1,0 +1,590 @@
+//! The `LanguageServer` implementation: protocol glue only.
+//!
+//! Handlers run concurrently. Every notification that changes a document
+//! applies its change synchronously, before its first `.await`, so edits are
+//! applied in the order the client sent them. Analysis runs on a blocking
+//! thread, driven by [`worker`]; request handlers read state on blocking
+//! threads too, so the message loop never waits on analysis.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use serde_json::Value;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+use super::convert;
+use super::state::{OpenDoc, State, doc_id, id_path, lock, read, write};
+use crate::analysis::DocId;
+use crate::config::IssueLevel;
+use crate::document::Document;
+use crate::workspace;
+
+/// Language ids the server analyses; other documents are ignored unless
+/// their file name ends in `.txt`.
+const LANGUAGE_IDS: &[&str] = &["plaintext", "text"];
+
+/// Client capabilities the server adapts to.
+#[derive(Debug, Default, Clone, Copy)]
+struct ClientFlags {
+    work_done_progress: bool,
+    watch_files: bool,
+    pull_configuration: bool,
+}
+
+pub struct Backend {
+    client: Client,
+    state: Arc<State>,
+    flags: std::sync::Mutex<ClientFlags>,
+    /// Incremented by each workspace indexing; an older run stops early.
+    index_generation: Arc<AtomicU64>,
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Self {
+        Self {
+            client,
+            state: Arc::new(State::default()),
+            flags: Default::default(),
+            index_generation: Arc::new(AtomicU64::new(0)),
+        }
+    }
+
+    fn flags(&self) -> ClientFlags {
+        *lock(&self.flags)
+    }
+
+    /// Runs a read-only handler on a blocking thread. A panic becomes an
+    /// internal error for this request only.
+    async fn blocking<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&State) -> T + Send + 'static,
+    ) -> Result<T> {
+        let state = self.state.clone();
+        tokio::task::spawn_blocking(move || f(&state))
+            .await
+            .map_err(|e| {
+                tracing::error!("request handler panicked: {e}");
+                Error::internal_error()
+            })
+    }
+
+    /// Reports configuration problems to the user.
+    async fn report_config(&self, issues: Vec<crate::config::ConfigIssue>) {
+        for issue in issues {
+            let typ = match issue.level {
+                IssueLevel::Error => MessageType::ERROR,
+                IssueLevel::Warning => MessageType::WARNING,
+            };
+            tracing::warn!("{issue}");
+            self.client
+                .show_message(typ, format!("factline: {issue}"))
+                .await;
+        }
+    }
+
+    /// Re-reads the configuration from its sources, then re-indexes.
+    async fn reload_config(&self) {
+        let issues = write(&self.state.config).rebuild();
+        self.report_config(issues).await;
+        self.spawn_indexing();
+    }
+
+    fn spawn_indexing(&self) {
+        let generation = self.index_generation.fetch_add(1, Ordering::SeqCst) + 1;
+        let task = IndexTask {
+            client: self.client.clone(),
+            state: self.state.clone(),
+            progress: self.flags().work_done_progress,
+            generation,
+            current: self.index_generation.clone(),
+        };
+        tokio::spawn(task.run());
+    }
+}
+
+/// Analyses queued documents, latest first, until there is nothing left;
+/// then waits for the next edit. A burst of edits during one run costs one
+/// more run on the newest text.
+async fn worker(client: Client, state: Arc<State>) {
+    loop {
+        state.scheduler.notify.notified().await;
+        loop {
+            let (batch, refresh_all) = state.scheduler.take();
+            if batch.is_empty() && !refresh_all {
+                break;
+            }
+            let st = state.clone();
+            let run = tokio::task::spawn_blocking(move || st.run_analysis(&batch, refresh_all));
+            match run.await {
+                Ok(publishes) => {
+                    for p in publishes {
+                        client
+                            .publish_diagnostics(p.uri, p.diagnostics, Some(p.version))
+                            .await;
+                    }
+                }
+                Err(err) => tracing::error!("analysis panicked; the server goes on: {err}"),
+            }
+        }
+    }
+}
+
+/// Indexing of the workspace folders, with progress.
+struct IndexTask {
+    client: Client,
+    state: Arc<State>,
+    progress: bool,
+    generation: u64,
+    current: Arc<AtomicU64>,
+}
+
+impl IndexTask {
+    fn stale(&self) -> bool {
+        self.current.load(Ordering::SeqCst) != self.generation
+    }
+
+    async fn run(self) {
+        let roots: Vec<PathBuf> = read(&self.state.roots).clone();
+        let excludes = read(&self.state.config).config.exclude.clone();
+        let discovered = tokio::task::spawn_blocking(move || {
+            let set = workspace::exclude_set(&excludes);
+            let mut files = Vec::new();
+            let mut problems = Vec::new();
+            for root in &roots {
+                let (f, p) = workspace::discover(root, &set);
+                files.extend(f);
+                problems.extend(p);
+            }
+            (files, problems)
+        })
+        .await;
+        let Ok((files, problems)) = discovered else {
+            tracing::error!("workspace discovery panicked");
+            return;
+        };
+        for p in problems {
+            tracing::warn!("while listing sources: {p}");
+            self.client
+                .log_message(MessageType::WARNING, format!("factline: {p}"))
+                .await;
+        }
+        let total = files.len();
+        let progress = if self.progress {
+            let token = NumberOrString::String(format!("factline/indexing/{}", self.generation));
+            match self.client.create_work_done_progress(token.clone()).await {
+                Ok(()) => Some(
+                    self.client
+                        .progress(token, "factline")
+                        .with_message(format!("Indexing 0/{} sources", thousands(total)))
+                        .with_percentage(0)
+                        .begin()
+                        .await,
+                ),
+                Err(_) => None,
+            }
+        } else {
+            None
+        };
+        let started = std::time::Instant::now();
+        let chunk_size = (total / 20).clamp(64, 2048);
+        let mut done = 0;
+        let mut seen: std::collections::HashSet<DocId> = Default::default();
+        for chunk in files.chunks(chunk_size) {
+            if self.stale() {
+                break;
+            }
+            let chunk = chunk.to_vec();
+            let st = self.state.clone();
+            let loaded = tokio::task::spawn_blocking(move || load_chunk(&st, chunk)).await;
+            match loaded {
+                Ok(ids) => seen.extend(ids),
+                Err(err) => tracing::error!("indexing a batch panicked; skipped: {err}"),
+            }
+            done += chunk_size.min(total - done);
+            if let Some(p) = &progress {
+                let pct = (done * 100 / total.max(1)) as u32;
+                p.report_with_message(
+                    format!("Indexing {}/{} sources", thousands(done), thousands(total)),
+                    pct,
+                )
+                .await;
+            }
+        }
+        if !self.stale() {
+            // Files that vanished since the last indexing.
+            let st = self.state.clone();
+            let _ = tokio::task::spawn_blocking(move || {
+                let open = lock(&st.open);
+                let mut corpus = write(&st.corpus);
+                let gone: Vec<DocId> = corpus
+                    .docs()
+                    .map(|d| d.id.clone())
+                    .filter(|id| !seen.contains(id) && !open.contains_key(id))
+                    .collect();
+                for id in gone {
+                    corpus.remove(&id);
+                }
+            })
+            .await;
+        }
+        let message = format!(
+            "Indexed {} sources in {:.1} s",
+            thousands(total),
+            started.elapsed().as_secs_f64()
+        );
+        tracing::info!("{message}");
+        if let Some(p) = progress {
+            p.finish_with_message(message).await;
+        }
+        self.state.scheduler.refresh_all();
+    }
+}
+
+/// Reads and analyses a batch of files in parallel, then stores them.
+/// Returns the ids seen (readable or not).
+fn load_chunk(state: &State, paths: Vec<PathBuf>) -> Vec<DocId> {
+    use rayon::prelude::*;
+    let settings = state.settings();
+    let max = state.max_file_bytes();
+    let loaded: Vec<_> = paths
+        .par_iter()
+        .filter_map(|path| {
+            let id = super::state::path_id(path)?;
+            let outcome = workspace::read_source(path, max).map(|text| {
+                Arc::new(crate::analysis::analyze_document(
+                    id.clone(),
+                    Arc::from(text),
+                    &settings,
+                ))
+            });
+            Some((id, path, outcome))
+        })
+        .collect();
+    let open = lock(&state.open);
+    let mut skipped = lock(&state.skipped);
+    let mut corpus = write(&state.corpus);
+    let mut ids = Vec::with_capacity(loaded.len());
+    for (id, path, outcome) in loaded {
+        ids.push(id.clone());
+        match outcome {
+            Ok(a) => {
+                skipped.remove(&id);
+                if !open.contains_key(&id) {
+                    corpus.upsert(a);
+                }
+            }
+            Err(err) => {
+                tracing::warn!("{}: {err}", path.display());
+                if !open.contains_key(&id) {
+                    corpus.remove(&id);
+                }
+                skipped.insert(id, err.to_string());
+            }
+        }
+    }
+    ids
+}
+
+/// 1234567 → "1,234,567".
+fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn capabilities(encoding: PositionEncodingKind) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(encoding),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                save: Some(TextDocumentSyncSaveOptions::Supported(false)),
+                ..Default::default()
+            },
+        )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            resolve_provider: Some(false),
+            ..Default::default()
+        })),
+        workspace: Some(WorkspaceServerCapabilities {
+            workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: Some(OneOf::Left(true)),
+            }),
+            file_operations: None,
+        }),
+        ..Default::default()
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let caps = &params.capabilities;
+        let encoding = convert::negotiate_encoding(
+            caps.general
+                .as_ref()
+                .and_then(|g| g.position_encodings.as_deref()),
+        );
+        *write(&self.state.encoding) = encoding;
+        *lock(&self.flags) = ClientFlags {
+            work_done_progress: caps
+                .window
+                .as_ref()
+                .and_then(|w| w.work_done_progress)
+                .unwrap_or(false),
+            watch_files: caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|d| d.dynamic_registration)
+                .unwrap_or(false),
+            pull_configuration: caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.configuration)
+                .unwrap_or(false),
+        };
+
+        let mut roots: Vec<PathBuf> = params
+            .workspace_folders
+            .iter()
+            .flatten()
+            .filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned()))
+            .collect();
+        #[allow(deprecated)]
+        if roots.is_empty()
+            && let Some(root) = params.root_uri.as_ref().and_then(|u| u.to_file_path())
+        {
+            roots.push(root.into_owned());
+        }
+        {
+            let mut config = write(&self.state.config);
+            config.file = roots.first().map(|r| r.join(crate::config::FILE_NAME));
+            config.editor = params.initialization_options.clone().unwrap_or(Value::Null);
+        }
+        *write(&self.state.roots) = roots;
+
+        tokio::spawn(worker(self.client.clone(), self.state.clone()));
+
+        Ok(InitializeResult {
+            capabilities: capabilities(convert::encoding_kind(encoding)),
+            server_info: Some(ServerInfo {
+                name: "factline".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let issues = write(&self.state.config).rebuild();
+        self.report_config(issues).await;
+        if self.flags().watch_files {
+            let options = DidChangeWatchedFilesRegistrationOptions {
+                watchers: ["**/*.txt", "**/*.TXT", "**/factline.toml"]
+                    .into_iter()
+                    .map(|g| FileSystemWatcher {
+                        glob_pattern: GlobPattern::String(g.to_string()),
+                        kind: None,
+                    })
+                    .collect(),
+            };
+            let registration = Registration {
+                id: "factline-watch-sources".to_string(),
+                method: "workspace/didChangeWatchedFiles".to_string(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            if let Err(err) = self.client.register_capability(vec![registration]).await {
+                tracing::warn!("could not watch files: {err}");
+            }
+        }
+        self.spawn_indexing();
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.state
+            .shutting_down
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        self.index_generation.fetch_add(1, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let item = params.text_document;
+        let is_txt = item
+            .uri
+            .path()
+            .as_str()
+            .to_ascii_lowercase()
+            .ends_with(".txt");
+        if !LANGUAGE_IDS.contains(&item.language_id.as_str()) && !is_txt {
+            tracing::debug!("ignoring {} ({})", item.uri.as_str(), item.language_id);
+            return;
+        }
+        let id = doc_id(&item.uri);
+        lock(&self.state.open).insert(
+            id.clone(),
+            OpenDoc {
+                uri: item.uri,
+                doc: Document::new(&item.text),
+                version: item.version,
+            },
+        );
+        self.state.scheduler.mark(id);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let id = doc_id(&params.text_document.uri);
+        let version = params.text_document.version;
+        let enc = self.state.encoding();
+        {
+            let mut open = lock(&self.state.open);
+            let Some(doc) = open.get_mut(&id) else {
+                tracing::warn!(
+                    "didChange for a document that is not open: {}",
+                    params.text_document.uri.as_str()
+                );
+                return;
+            };
+            if version <= doc.version {
+                tracing::warn!(
+                    "dropping stale didChange for {} (version {version}, have {})",
+                    params.text_document.uri.as_str(),
+                    doc.version
+                );
+                return;
+            }
+            for change in &params.content_changes {
+                doc.doc
+                    .apply_change(change.range.map(convert::from_range), &change.text, enc);
+            }
+            doc.version = version;
+        }
+        self.state.scheduler.mark(id);
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let id = doc_id(&uri);
+        let was_open = lock(&self.state.open).remove(&id).is_some();
+        lock(&self.state.results).remove(&id);
+        if !was_open {
+            return;
+        }
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        // The file on disk (if it is part of the workspace) takes the
+        // editor's place in the corpus.
+        let state = self.state.clone();
+        let _ = tokio::task::spawn_blocking(move || match id_path(&id) {
+            Some(path) if path.is_file() && state.in_workspace(&path) => {
+                state.load_disk_file(&path)
+            }
+            _ => {
+                write(&state.corpus).remove(&id);
+            }
+        })
+        .await;
+        self.state.scheduler.refresh_all();
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let mut config_changed = false;
+        let mut paths = Vec::new();
+        for change in params.changes {
+            let Some(path) = change.uri.to_file_path().map(|p| p.into_owned()) else {
+                continue;
+            };
+            if path
+                .file_name()
+                .is_some_and(|n| n == crate::config::FILE_NAME)
+            {
+                config_changed = true;
+            } else if workspace::is_source_path(&path) {
+                paths.push((path, change.typ));
+            }
+        }
+        if config_changed {
+            self.reload_config().await;
+            return;
+        }
+        if paths.is_empty() {
+            return;
+        }
+        let state = self.state.clone();
+        let _ = tokio::task::spawn_blocking(move || {
+            for (path, typ) in paths {
+                if typ == FileChangeType::DELETED || !path.is_file() {
+                    state.forget_disk_file(&path);
+                } else if state.in_workspace(&path) {
+                    state.load_disk_file(&path);
+                }
+            }
+        })
+        .await;
+        self.state.scheduler.refresh_all();
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let mut settings = params.settings;
+        let empty = settings.is_null() || settings.as_object().is_some_and(|m| m.is_empty());
+        if empty && self.flags().pull_configuration {
+            let item = ConfigurationItem {
+                scope_uri: None,
+                section: Some("factline".to_string()),
+            };
+            match self.client.configuration(vec![item]).await {
+                Ok(mut values) if !values.is_empty() => settings = values.swap_remove(0),
+                Ok(_) => {}
+                Err(err) => tracing::warn!("workspace/configuration failed: {err}"),
+            }
+        }
+        write(&self.state.config).editor = settings;
+        self.reload_config().await;
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        {
+            let mut roots = write(&self.state.roots);
+            for removed in &params.event.removed {
+                if let Some(p) = removed.uri.to_file_path() {
+                    roots.retain(|r| r != &*p);
+                }
+            }
+            for added in &params.event.added {
+                if let Some(p) = added.uri.to_file_path() {
+                    roots.push(p.into_owned());
+                }
+            }
+        }
+        self.spawn_indexing();
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let p = params.text_document_position_params;
+        let id = doc_id(&p.text_document.uri);
+        self.blocking(move |s| s.hover(&id, p.position)).await
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        let id = doc_id(&uri);
+        let only = params.context.only;
+        let range = params.range;
+        let actions = self
+            .blocking(move |s| s.code_actions(&uri, &id, range, only.as_deref()))
+            .await?;
+        Ok(Some(actions))
+    }
+}

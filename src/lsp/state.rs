@@ -1,0 +1,446 @@
+//! The server's state and its analysis engine.
+//!
+//! Locks are `std::sync` locks, held for short synchronous sections and never
+//! across an `.await`. The edit path only touches [`State::open`]; analysis
+//! runs on a blocking thread and takes the corpus lock there.
+//!
+//! Lock order, where two are held at once: `open` before `results` before
+//! `corpus`.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+use serde_json::Value;
+use tokio::sync::Notify;
+use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString, Uri};
+
+use super::convert;
+use crate::analysis::{
+    self, Corpus, DocAnalysis, DocId, Finding, RuleScope, Settings, rules::UNREADABLE_FILE,
+};
+use crate::config::{Config, ConfigIssue};
+use crate::document::{Document, PositionEncoding};
+use crate::workspace;
+
+/// Locks a mutex, recovering the data if a panicking thread poisoned it:
+/// every critical section leaves the state consistent, so a panic elsewhere
+/// must not take the whole server down.
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+pub fn read<T>(m: &RwLock<T>) -> RwLockReadGuard<'_, T> {
+    m.read().unwrap_or_else(|e| e.into_inner())
+}
+
+pub fn write<T>(m: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
+    m.write().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A document the editor has open.
+#[derive(Debug)]
+pub struct OpenDoc {
+    pub uri: Uri,
+    pub doc: Document,
+    pub version: i32,
+}
+
+/// The latest analysis of an open document.
+#[derive(Debug)]
+pub struct Results {
+    pub version: i32,
+    /// The text the analysis was made of, for position conversion.
+    pub doc: Document,
+    pub analysis: Option<Arc<DocAnalysis>>,
+    /// Findings of the rules that read one document.
+    pub local: Vec<Finding>,
+    /// Findings of the rules that compare documents.
+    pub cross: Vec<Finding>,
+    /// Why the document is not analysed, if it is not.
+    pub unreadable: Option<String>,
+    /// What was last published, to skip republishing the same thing.
+    pub published: Vec<Diagnostic>,
+}
+
+impl Results {
+    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
+        self.local.iter().chain(&self.cross)
+    }
+}
+
+/// The configuration's sources and the result of layering them.
+#[derive(Debug, Default)]
+pub struct ConfigState {
+    pub file: Option<PathBuf>,
+    pub editor: Value,
+    pub config: Config,
+    pub settings: Arc<Settings>,
+}
+
+impl ConfigState {
+    /// Rebuilds the configuration: defaults, then the file, then the editor.
+    pub fn rebuild(&mut self) -> Vec<ConfigIssue> {
+        let mut config = Config::default();
+        let mut issues = Vec::new();
+        if let Some(file) = &self.file
+            && file.is_file()
+        {
+            issues.extend(config.apply_file(file));
+        }
+        issues.extend(config.apply_editor_settings(&self.editor, "editor settings"));
+        self.settings = Arc::new(config.settings());
+        self.config = config;
+        issues
+    }
+}
+
+/// Latest-wins scheduling: edits mark documents dirty and wake the worker.
+#[derive(Debug, Default)]
+pub struct Scheduler {
+    dirty: Mutex<Vec<DocId>>,
+    refresh_all: AtomicBool,
+    pub notify: Notify,
+}
+
+impl Scheduler {
+    /// Queues a document for analysis and wakes the worker.
+    pub fn mark(&self, id: DocId) {
+        {
+            let mut dirty = lock(&self.dirty);
+            if !dirty.contains(&id) {
+                dirty.push(id);
+            }
+        }
+        self.notify.notify_one();
+    }
+
+    /// Asks for every open document to be re-checked (the corpus or the
+    /// configuration changed).
+    pub fn refresh_all(&self) {
+        self.refresh_all.store(true, Ordering::SeqCst);
+        self.notify.notify_one();
+    }
+
+    /// Takes the queued work.
+    pub fn take(&self) -> (Vec<DocId>, bool) {
+        let dirty = std::mem::take(&mut *lock(&self.dirty));
+        (dirty, self.refresh_all.swap(false, Ordering::SeqCst))
+    }
+}
+
+/// A document read by one analysis run.
+struct Fresh {
+    id: DocId,
+    version: i32,
+    doc: Document,
+    outcome: Result<Arc<DocAnalysis>, String>,
+}
+
+/// A `textDocument/publishDiagnostics` to send.
+#[derive(Debug)]
+pub struct Publish {
+    pub uri: Uri,
+    pub version: i32,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Everything the server knows.
+#[derive(Debug, Default)]
+pub struct State {
+    pub encoding: RwLock<PositionEncoding>,
+    pub open: Mutex<HashMap<DocId, OpenDoc>>,
+    pub results: Mutex<HashMap<DocId, Results>>,
+    pub corpus: RwLock<Corpus>,
+    pub config: RwLock<ConfigState>,
+    pub roots: RwLock<Vec<PathBuf>>,
+    /// Files on disk left out of the corpus, with the reason.
+    pub skipped: Mutex<HashMap<DocId, String>>,
+    pub scheduler: Scheduler,
+    pub shutting_down: AtomicBool,
+}
+
+/// The id of a document: its URI, normalised through the file path for
+/// `file:` URIs so that the editor's spelling and ours agree.
+pub fn doc_id(uri: &Uri) -> DocId {
+    if uri.scheme().as_str().eq_ignore_ascii_case("file")
+        && let Some(path) = uri.to_file_path()
+        && let Some(normal) = Uri::from_file_path(&*path)
+    {
+        return DocId::new(normal.as_str());
+    }
+    DocId::new(uri.as_str())
+}
+
+/// The id of a file on disk.
+pub fn path_id(path: &Path) -> Option<DocId> {
+    Uri::from_file_path(path).map(|u| DocId::new(u.as_str()))
+}
+
+/// The file a document id stands for, if it is a `file:` URI.
+pub fn id_path(id: &DocId) -> Option<PathBuf> {
+    let uri = convert::uri(id)?;
+    if !uri.scheme().as_str().eq_ignore_ascii_case("file") {
+        return None;
+    }
+    uri.to_file_path().map(|p| p.into_owned())
+}
+
+impl State {
+    pub fn encoding(&self) -> PositionEncoding {
+        *read(&self.encoding)
+    }
+
+    pub fn settings(&self) -> Arc<Settings> {
+        read(&self.config).settings.clone()
+    }
+
+    pub fn max_file_bytes(&self) -> u64 {
+        read(&self.config).config.max_file_bytes
+    }
+
+    /// Whether a path is inside a workspace root and not excluded.
+    pub fn in_workspace(&self, path: &Path) -> bool {
+        let roots = read(&self.roots);
+        let excludes = workspace::exclude_set(&read(&self.config).config.exclude);
+        roots
+            .iter()
+            .any(|root| path.starts_with(root) && !workspace::is_excluded(root, path, &excludes))
+    }
+
+    /// Reads a file from disk into the corpus, unless it is open (the
+    /// editor's text wins) or unreadable (then it is recorded as skipped).
+    pub fn load_disk_file(&self, path: &Path) {
+        let Some(id) = path_id(path) else { return };
+        if lock(&self.open).contains_key(&id) {
+            return;
+        }
+        match workspace::read_source(path, self.max_file_bytes()) {
+            Ok(text) => {
+                lock(&self.skipped).remove(&id);
+                let analysis = analysis::analyze_document(id, Arc::from(text), &self.settings());
+                write(&self.corpus).upsert(Arc::new(analysis));
+            }
+            Err(err) => {
+                tracing::warn!("{}: {err}", path.display());
+                write(&self.corpus).remove(&id);
+                lock(&self.skipped).insert(id, err.to_string());
+            }
+        }
+    }
+
+    /// Forgets a deleted file, unless it is open.
+    pub fn forget_disk_file(&self, path: &Path) {
+        let Some(id) = path_id(path) else { return };
+        lock(&self.skipped).remove(&id);
+        if !lock(&self.open).contains_key(&id) {
+            write(&self.corpus).remove(&id);
+        }
+    }
+
+    /// Analyses the queued documents and re-checks the others, returning
+    /// the diagnostics to publish. Runs on a blocking thread.
+    pub fn run_analysis(&self, batch: &[DocId], refresh_all: bool) -> Vec<Publish> {
+        let settings = self.settings();
+        let enc = self.encoding();
+        let max = self.max_file_bytes();
+
+        // 1. Snapshot the queued documents' text (cheap: ropes share nodes).
+        let snapshots: Vec<(DocId, i32, Document)> = {
+            let open = lock(&self.open);
+            batch
+                .iter()
+                .filter_map(|id| {
+                    let d = open.get(id)?;
+                    Some((id.clone(), d.version, d.doc.clone()))
+                })
+                .collect()
+        };
+
+        // 2. Read each one, outside any lock.
+        let mut fresh: Vec<Fresh> = Vec::with_capacity(snapshots.len());
+        for (id, version, doc) in snapshots {
+            let skipped = lock(&self.skipped).get(&id).cloned();
+            let outcome = match skipped {
+                Some(reason) => Err(reason),
+                None if doc.len_bytes() as u64 > max => Err(format!(
+                    "file is {} bytes, larger than max_file_bytes ({max}); it is not analysed",
+                    doc.len_bytes()
+                )),
+                None => {
+                    let text: Arc<str> = Arc::from(doc.text());
+                    Ok(Arc::new(analysis::analyze_document(
+                        id.clone(),
+                        text,
+                        &settings,
+                    )))
+                }
+            };
+            fresh.push(Fresh {
+                id,
+                version,
+                doc,
+                outcome,
+            });
+        }
+
+        // 3. Put them in the corpus.
+        {
+            let mut corpus = write(&self.corpus);
+            for Fresh { id, outcome, .. } in &fresh {
+                match outcome {
+                    Ok(a) => corpus.upsert(a.clone()),
+                    Err(_) => {
+                        corpus.remove(id);
+                    }
+                }
+            }
+        }
+
+        // 4. Check them, and re-check the cross-document rules of the other
+        //    open documents.
+        let corpus = read(&self.corpus);
+        let mut results = lock(&self.results);
+        let mut touched: Vec<DocId> = Vec::new();
+        for Fresh {
+            id,
+            version,
+            doc,
+            outcome,
+        } in fresh
+        {
+            let entry = match outcome {
+                Ok(a) => Results {
+                    version,
+                    doc,
+                    local: analysis::check(&a, &corpus, &settings, RuleScope::DocumentOnly),
+                    cross: analysis::check(&a, &corpus, &settings, RuleScope::CrossDocument),
+                    analysis: Some(a),
+                    unreadable: None,
+                    published: results.remove(&id).map(|r| r.published).unwrap_or_default(),
+                },
+                Err(reason) => Results {
+                    version,
+                    doc,
+                    analysis: None,
+                    local: Vec::new(),
+                    cross: Vec::new(),
+                    unreadable: Some(reason),
+                    published: results.remove(&id).map(|r| r.published).unwrap_or_default(),
+                },
+            };
+            results.insert(id.clone(), entry);
+            touched.push(id);
+        }
+        let others: Vec<DocId> = results
+            .keys()
+            .filter(|id| !touched.contains(id))
+            .cloned()
+            .collect();
+        if refresh_all || !touched.is_empty() {
+            for id in &others {
+                let Some(r) = results.get_mut(id) else {
+                    continue;
+                };
+                if let Some(a) = &r.analysis {
+                    if refresh_all {
+                        r.local = analysis::check(a, &corpus, &settings, RuleScope::DocumentOnly);
+                    }
+                    r.cross = analysis::check(a, &corpus, &settings, RuleScope::CrossDocument);
+                }
+            }
+        }
+
+        // 5. Convert, and keep what changed and is still current.
+        let open = lock(&self.open);
+        let mut docs_cache: HashMap<DocId, Document> = HashMap::new();
+        let mut publishes = Vec::new();
+        let candidates: Vec<DocId> = touched.iter().chain(others.iter()).cloned().collect();
+        let touched: HashSet<DocId> = touched.into_iter().collect();
+        for id in candidates {
+            let Some(o) = open.get(&id) else { continue };
+            let Some(r) = results.get(&id) else { continue };
+            if r.version != o.version {
+                // A newer edit is queued; its run will publish.
+                continue;
+            }
+            let diagnostics = self.diagnostics_of(r, &corpus, enc, &mut docs_cache);
+            if !touched.contains(&id) && diagnostics == r.published {
+                continue;
+            }
+            publishes.push(Publish {
+                uri: o.uri.clone(),
+                version: r.version,
+                diagnostics,
+            });
+        }
+        for p in &publishes {
+            if let Some(r) = results.get_mut(&doc_id(&p.uri)) {
+                r.published = p.diagnostics.clone();
+            }
+        }
+        publishes
+    }
+
+    /// The diagnostics of one open document's results.
+    pub fn diagnostics_of(
+        &self,
+        r: &Results,
+        corpus: &Corpus,
+        enc: PositionEncoding,
+        cache: &mut HashMap<DocId, Document>,
+    ) -> Vec<Diagnostic> {
+        if let Some(reason) = &r.unreadable {
+            let settings = self.settings();
+            let rule = settings.rule(UNREADABLE_FILE.code);
+            if !rule.enabled {
+                return Vec::new();
+            }
+            let line = r.doc.line_range(0);
+            return vec![Diagnostic {
+                range: convert::span_range(&r.doc, line, enc),
+                severity: Some(convert::severity(
+                    rule.severity.unwrap_or(UNREADABLE_FILE.default_severity),
+                )),
+                code: Some(NumberOrString::String(UNREADABLE_FILE.code.into())),
+                source: Some(convert::SOURCE.into()),
+                message: reason.clone(),
+                ..Default::default()
+            }];
+        }
+        // Documents that related spans point into.
+        let self_id = r.analysis.as_ref().map(|a| a.id.clone());
+        for f in r.findings() {
+            for rel in &f.related {
+                if Some(&rel.doc) != self_id.as_ref()
+                    && !cache.contains_key(&rel.doc)
+                    && let Some(a) = corpus.get(&rel.doc)
+                {
+                    cache.insert(rel.doc.clone(), Document::new(&a.text));
+                }
+            }
+        }
+        let cache = &*cache;
+        let mut out: Vec<Diagnostic> = r
+            .findings()
+            .map(|f| {
+                convert::diagnostic(f, &r.doc, enc, |id| {
+                    if Some(id) == self_id.as_ref() {
+                        Some(&r.doc)
+                    } else {
+                        cache.get(id)
+                    }
+                })
+            })
+            .collect();
+        out.sort_by_key(|d| {
+            (
+                d.range.start.line,
+                d.range.start.character,
+                d.severity.unwrap_or(DiagnosticSeverity::HINT),
+            )
+        });
+        out
+    }
+}

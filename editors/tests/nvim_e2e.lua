@@ -25,6 +25,9 @@ local EXPECT = {
     at = #'injuring ',
     targets = { 'valley%-courier%-lantern%-festival%.txt$', 'coastwire%-brief%.txt$' },
   },
+  -- Turning this rule off at run time (workspace/didChangeConfiguration)
+  -- must remove the diagnostic on `diag_line` (nil: skip the check).
+  rule_to_disable = 'boilerplate',
   -- After deleting the `diag_line` line the count must drop by this much,
   -- and a newly typed boilerplate line must get a diagnostic.
   removed_count = 1,
@@ -45,7 +48,7 @@ local function finish()
   vim.cmd((failures == 0 and passes > 0) and 'qall!' or 'cquit! 1')
 end
 local function short(v)
-  local s = type(v) == 'string' and v or vim.inspect(v)
+  local s = (type(v) == 'string' and v or vim.inspect(v)):gsub('%s*\n%s*', ' ⏎ ')
   return (#s > 300) and (s:sub(1, 300) .. '…') or s
 end
 
@@ -127,6 +130,22 @@ local function run()
   local resp = client:request_sync('textDocument/hover', params, EXPECT.timeout_ms, buf)
   local htext = resp and hover_text(resp.result) or ''
   report(htext:find(EXPECT.hover_pattern) ~= nil, 'hover', short(resp and (resp.err or htext) or 'timeout'))
+  -- ... and what the user sees: vim.lsp.buf.hover() opens a floating window.
+  vim.lsp.buf.hover()
+  local float_text
+  ok = vim.wait(EXPECT.timeout_ms, function()
+    for _, w in ipairs(vim.api.nvim_list_wins()) do
+      if vim.api.nvim_win_get_config(w).relative ~= '' then
+        float_text = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(w), 0, -1, false), '\n')
+        return float_text:find(EXPECT.hover_pattern) ~= nil
+      end
+    end
+    return false
+  end, 50)
+  report(ok, 'hover float (vim.lsp.buf.hover)', short(float_text or 'no floating window'))
+  for _, w in ipairs(vim.api.nvim_list_wins()) do
+    if vim.api.nvim_win_get_config(w).relative ~= '' then vim.api.nvim_win_close(w, true) end
+  end
 
   -- 4. definition
   local dl, dline = find_line(buf, vim.pesc(EXPECT.definition.find))
@@ -145,11 +164,44 @@ local function run()
       end
     end
     report(hit ~= nil, 'definition', hit or short(resp and (resp.err or res) or 'timeout'))
+    -- ... and what the user sees: vim.lsp.buf.definition() jumps there.
+    vim.lsp.buf.definition()
+    local jumped
+    ok = vim.wait(EXPECT.timeout_ms, function()
+      local cur = vim.api.nvim_buf_get_name(0)
+      for _, pat in ipairs(EXPECT.definition.targets) do
+        if cur:find(pat) then
+          jumped = cur .. ':' .. vim.api.nvim_win_get_cursor(0)[1]
+          return true
+        end
+      end
+      return false
+    end, 50)
+    report(ok, 'jump to definition (vim.lsp.buf.definition)', jumped or vim.api.nvim_buf_get_name(0))
+    vim.api.nvim_set_current_buf(buf)
   else
     report(false, 'definition', 'fixture has no ' .. EXPECT.definition.find)
   end
 
-  -- 5. edits: diagnostics follow the text
+  -- 5. settings changes reach the server
+  if EXPECT.rule_to_disable then
+    local function has_diag_on(l)
+      for _, d in ipairs(factline_diags(buf)) do
+        if d.lnum == l then return true end
+      end
+      return false
+    end
+    client.settings.factline.rules[EXPECT.rule_to_disable] = { enabled = false }
+    client:notify('workspace/didChangeConfiguration', { settings = client.settings })
+    ok = vim.wait(EXPECT.timeout_ms, function() return not has_diag_on(lnum) end, 50)
+    report(ok, 'settings change reaches the server', 'rule ' .. EXPECT.rule_to_disable .. ' off')
+    client.settings.factline.rules[EXPECT.rule_to_disable] = nil
+    client:notify('workspace/didChangeConfiguration', { settings = client.settings })
+    ok = vim.wait(EXPECT.timeout_ms, function() return has_diag_on(lnum) end, 50)
+    report(ok, 'settings change back', 'rule ' .. EXPECT.rule_to_disable .. ' on')
+  end
+
+  -- 6. edits: diagnostics follow the text
   local before = #factline_diags(buf)
   vim.api.nvim_buf_set_lines(buf, lnum, lnum + 1, false, {})
   ok = vim.wait(EXPECT.timeout_ms, function()
@@ -167,7 +219,7 @@ local function run()
   end, 50)
   report(ok, 'diagnostic appears on a newly typed line', 'line ' .. (ins + 1))
 
-  -- 6. other lines' diagnostics moved with the text
+  -- 7. other lines' diagnostics moved with the text
   local l2 = find_line(buf, '^Leave a Reply')
   local moved = false
   for _, d in ipairs(factline_diags(buf)) do

@@ -28,6 +28,9 @@ const EXPECT = {
   timeoutMs: Number(process.env.FACTLINE_E2E_TIMEOUT_MS || 60000),
   file: 'harbor-ledger-footbridge.txt',
   firstLine: 'Footbridge gives way',
+  // Indexing progress title (window/workDoneProgress) to look for in the
+  // status bar; only noted, never a failure.
+  progressText: 'Indexing',
   // At least this many squiggles (any severity) in the opened file.
   minSquiggles: 3,
   // The Problems item in the status bar must count at least this many
@@ -37,10 +40,10 @@ const EXPECT = {
   // must contain all of these (diagnostic message and the server's hover).
   hoverLine: 'Related videos:',
   hoverText: ['[Bb]oilerplate'],
-  // "factline: Show related passages" with the cursor on `relatedLine`: the
-  // peek view must list at least this many places.
-  relatedLine: 'Related videos:',
-  minRelated: 2,
+  // "factline: Show related passages" with the cursor in the first match of
+  // `related.find`, `related.at` characters in: the peek view must list at
+  // least `related.min` places.
+  related: { find: 'injuring 12', at: 'injuring '.length, min: 2 },
   // Turning this rule off in the settings must remove its squiggles
   // (null: skip the check). Must be the code of the rule on `hoverLine`.
   ruleToDisable: 'boilerplate',
@@ -84,9 +87,22 @@ const dirs = {
 };
 for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
 cpSync(join(here, 'fixtures', 'news'), dirs.workspace, { recursive: true });
+// Workspace settings, changed later in the test. The file exists from the
+// start: VS Code notices a change to it at once, but can take half a minute to
+// notice a newly created .vscode folder.
+const wsSettings = join(dirs.workspace, '.vscode', 'settings.json');
+mkdirSync(dirname(wsSettings), { recursive: true });
+writeFileSync(wsSettings, '{}\n');
 
 const childEnv = {
   ...process.env,
+  // No extension gallery: an unreachable address on this machine, so that
+  // code-server does not look up the public one.
+  EXTENSIONS_GALLERY: JSON.stringify({
+    serviceUrl: 'http://127.0.0.1:9/gallery',
+    itemUrl: 'http://127.0.0.1:9/item',
+    resourceUrlTemplate: 'http://127.0.0.1:9/resource/{publisher}/{name}/{version}/{path}',
+  }),
   HOME: dirs.home,
   XDG_CONFIG_HOME: join(dirs.xdg, 'config'),
   XDG_DATA_HOME: join(dirs.xdg, 'data'),
@@ -124,6 +140,7 @@ const userSettings = {
   'chat.disableAIFeatures': true,
   'editor.hover.delay': 100,
   'editor.minimap.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'files.autoSave': 'off',
   'factline.trace.server': 'messages',
 };
@@ -241,6 +258,25 @@ const runCommand = async (title) => {
   await page.keyboard.press('Enter');
 };
 
+// Put the cursor `at` characters into the first match of `find` in the
+// fixture (Go to Line/Column, Ctrl+G, "line:column").
+const gotoText = async (find, at) => {
+  const text = readFileSync(join(dirs.workspace, EXPECT.file), 'utf8');
+  const idx = text.indexOf(find);
+  if (idx < 0) throw new Error(`"${find}" is not in ${EXPECT.file}`);
+  const before = text.slice(0, idx + at);
+  const line = before.split('\n').length;
+  const col = idx + at - before.lastIndexOf('\n');
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(`:${line}:${col}`);
+  await page.keyboard.press('Enter');
+  await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${col}` })
+    .first().waitFor({ timeout: 10000 });
+};
+
 const problemsCount = async () => {
   const item = page.locator('[id="status.problems"]').first();
   const label = (await item.getAttribute('aria-label')) || (await item.innerText());
@@ -289,8 +325,19 @@ const main = async () => {
   const lang = await page.locator('[id="status.editor.mode"]').first().innerText().catch(() => '?');
   report(/Plain Text/i.test(lang), 'fixture open as Plain Text', lang);
 
-  // Diagnostics: squiggles and the Problems count.
+  // Diagnostics: squiggles and the Problems count. Meanwhile, note whether
+  // the server's indexing progress shows in the status bar (not a check: a
+  // small workspace is indexed too fast to see).
+  let progressSeen = '';
   const n = await waitFor(`${EXPECT.minSquiggles} squiggles`, async () => {
+    if (!progressSeen) {
+      const p = page.locator('.statusbar-item', { hasText: new RegExp(EXPECT.progressText) }).first();
+      if (await p.isVisible().catch(() => false)) {
+        progressSeen = (await p.innerText()).trim();
+        note(`progress in the status bar: ${JSON.stringify(progressSeen)}`);
+        await shot('00-progress.png');
+      }
+    }
     const c = await squiggles().count();
     return c >= EXPECT.minSquiggles ? c : 0;
   }).catch((e) => (report(false, 'squiggles', e.message), 0));
@@ -322,15 +369,13 @@ const main = async () => {
 
   // "factline: Show related passages" with the cursor on a line.
   {
-    const line = page.locator('.monaco-editor .view-line', { hasText: EXPECT.relatedLine }).first();
-    const lb = await line.boundingBox();
-    await page.mouse.click(lb.x + 20, lb.y + lb.height / 2);
+    await gotoText(EXPECT.related.find, EXPECT.related.at);
     await runCommand('factline: Show related passages');
     const rows = await waitFor('the references peek view', async () => {
       const widget = page.locator('.zone-widget .peekview-widget, .reference-zone-widget').first();
       if (!(await widget.isVisible())) return 0;
       const c = await page.locator('.reference-zone-widget .ref-tree .monaco-list-row').count();
-      return c >= EXPECT.minRelated ? c : 0;
+      return c >= EXPECT.related.min ? c : 0;
     }).catch((e) => (report(false, 'related passages peek view', e.message), 0));
     if (rows) {
       const title = await page.locator('.peekview-widget .peekview-title').first().innerText().catch(() => '');
@@ -340,22 +385,25 @@ const main = async () => {
     await page.keyboard.press('Escape');
   }
 
-  // Settings reach the server: turning the rule off removes its squiggle.
+  // Settings reach the server: turning the rule off (in the workspace's
+  // .vscode/settings.json) removes its squiggle.
   if (EXPECT.ruleToDisable) {
-    writeSettings({ 'factline.rules': { [EXPECT.ruleToDisable]: { enabled: false } } });
+    writeFileSync(wsSettings, JSON.stringify({ 'factline.rules': { [EXPECT.ruleToDisable]: { enabled: false } } }, null, 2));
     const gone = await waitFor(`the ${EXPECT.ruleToDisable} squiggle to go`, async () => !(await squiggleOnLine(EXPECT.hoverLine)))
       .catch((e) => (report(false, 'settings change reaches the server', e.message), false));
-    if (gone) report(true, 'settings change reaches the server', `rule ${EXPECT.ruleToDisable} off`);
-    writeSettings();
+    if (gone) report(true, 'settings change reaches the server', `rule ${EXPECT.ruleToDisable} off after ${elapsed()}`);
+    writeFileSync(wsSettings, '{}\n');
     const back = await waitFor('the squiggle to come back', async () => !!(await squiggleOnLine(EXPECT.hoverLine)))
       .catch((e) => (report(false, 'settings change back', e.message), false));
-    if (back) report(true, 'settings change back', `rule ${EXPECT.ruleToDisable} on`);
+    if (back) report(true, 'settings change back', `rule ${EXPECT.ruleToDisable} on after ${elapsed()}`);
   }
 
   // "factline: Remove all boilerplate in this file".
   {
     await page.locator('.monaco-editor .view-line').first().click();
+    note('running "factline: Remove all boilerplate in this file"');
     await runCommand('factline: Remove all boilerplate in this file');
+    note('command started');
     const ok = await waitFor('the boilerplate lines to be removed', async () => {
       for (const l of EXPECT.removedLines) {
         if ((await page.locator('.monaco-editor .view-line', { hasText: l }).count()) > 0) return false;

@@ -19,13 +19,22 @@ use tower_lsp_server::{ClientSocket, LspService, Server};
 /// The service, for serving over any transport (tests use an in-memory
 /// stream).
 pub fn service() -> (LspService<Backend>, ClientSocket) {
-    LspService::build(Backend::new).finish()
+    LspService::build(Backend::new)
+        .custom_method("factline/documentState", Backend::document_state)
+        .finish()
+}
+
+/// Serves LSP over any byte streams until `exit` or until `input` closes.
+pub async fn serve<I, O>(input: I, output: O)
+where
+    I: tokio::io::AsyncRead + Unpin,
+    O: tokio::io::AsyncWrite,
+{
+    let (service, socket) = service();
+    Server::new(input, output, socket).serve(service).await;
 }
 
 /// Serves LSP on stdin/stdout until `exit` or until stdin closes.
 pub async fn serve_stdio() {
-    let (service, socket) = service();
-    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-        .serve(service)
-        .await;
+    serve(tokio::io::stdin(), tokio::io::stdout()).await;
 }

@@ -52,6 +52,18 @@ impl Backend {
         }
     }
 
+    /// `factline/documentState`: the server's copy of an open document
+    /// (version and text), so an editor integration can check that its
+    /// edits arrive as it sent them.
+    pub async fn document_state(&self, params: TextDocumentIdentifier) -> Result<Value> {
+        let id = doc_id(&params.uri);
+        let open = lock(&self.state.open);
+        let doc = open.get(&id).ok_or_else(|| {
+            Error::invalid_params(format!("document not open: {}", params.uri.as_str()))
+        })?;
+        Ok(serde_json::json!({"version": doc.version, "text": doc.doc.text()}))
+    }
+
     fn flags(&self) -> ClientFlags {
         *lock(&self.flags)
     }

@@ -4,8 +4,9 @@
 //! across an `.await`. The edit path only touches [`State::open`]; analysis
 //! runs on a blocking thread and takes the corpus lock there.
 //!
-//! Lock order, where two are held at once: `open` before `results` before
-//! `corpus`.
+//! Lock order, where two are held at once: `open`, then `skipped`, then
+//! `results`, then `corpus`. Analysis copies what it needs from `open` first
+//! and never takes it while holding another lock.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -300,8 +301,14 @@ impl State {
 
         // 4. Check them, and re-check the cross-document rules of the other
         //    open documents.
-        let corpus = read(&self.corpus);
+        // The open documents' current versions, taken before the other
+        // locks (see the lock order above).
+        let current: HashMap<DocId, (Uri, i32)> = lock(&self.open)
+            .iter()
+            .map(|(id, o)| (id.clone(), (o.uri.clone(), o.version)))
+            .collect();
         let mut results = lock(&self.results);
+        let corpus = read(&self.corpus);
         let mut touched: Vec<DocId> = Vec::new();
         for Fresh {
             id,
@@ -353,15 +360,16 @@ impl State {
         }
 
         // 5. Convert, and keep what changed and is still current.
-        let open = lock(&self.open);
         let mut docs_cache: HashMap<DocId, Document> = HashMap::new();
         let mut publishes = Vec::new();
         let candidates: Vec<DocId> = touched.iter().chain(others.iter()).cloned().collect();
         let touched: HashSet<DocId> = touched.into_iter().collect();
         for id in candidates {
-            let Some(o) = open.get(&id) else { continue };
+            let Some((uri, version)) = current.get(&id) else {
+                continue;
+            };
             let Some(r) = results.get(&id) else { continue };
-            if r.version != o.version {
+            if r.version != *version {
                 // A newer edit is queued; its run will publish.
                 continue;
             }
@@ -370,7 +378,7 @@ impl State {
                 continue;
             }
             publishes.push(Publish {
-                uri: o.uri.clone(),
+                uri: uri.clone(),
                 version: r.version,
                 diagnostics,
             });

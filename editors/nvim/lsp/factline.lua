@@ -18,14 +18,23 @@
 --   exclude        list of glob patterns the server does not index
 --   max_file_bytes files larger than this are skipped (nil: server default)
 --   inlay_hints    bool: show inlay hints (nil: server default)
--- Neovim sends it as initializationOptions (the contents of `factline`, no
--- wrapper), in workspace/didChangeConfiguration ({ factline = {...} }) after
--- start, and answers workspace/configuration requests for section "factline".
+-- The server gets { factline = {...} } as initializationOptions and in the
+-- workspace/didChangeConfiguration that Neovim sends after start, and
+-- `factline`'s table as the answer to workspace/configuration for section
+-- "factline": the same shapes as from the VS Code extension and Helix.
+-- To change settings while the server runs:
+--   local c = vim.lsp.get_clients({ name = 'factline' })[1]
+--   c.settings.factline.rules['rule-code'] = { enabled = false }
+--   c:notify('workspace/didChangeConfiguration', { settings = c.settings })
 ---@type vim.lsp.Config
 return {
   cmd = { 'factline', 'lsp' },
   filetypes = { 'text' },
   root_markers = { 'factline.toml', '.git' },
+  -- Neovim would send the filetype, "text"; VS Code and Helix send "plaintext".
+  get_language_id = function()
+    return 'plaintext'
+  end,
   settings = {
     factline = {
       rules = vim.empty_dict(),
@@ -33,11 +42,11 @@ return {
     },
   },
   before_init = function(params, config)
-    -- initializationOptions carry the same settings the server would
-    -- otherwise only get after `initialized`.
+    -- initializationOptions carry the settings the server would otherwise
+    -- only get after `initialized`.
     local s = config.settings and config.settings.factline
     if s ~= nil and params.initializationOptions == nil then
-      params.initializationOptions = s
+      params.initializationOptions = { factline = s }
     end
   end,
 }

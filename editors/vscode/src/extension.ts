@@ -1,12 +1,12 @@
 // VS Code client for the factline language server (`factline lsp --stdio`).
 //
 // Settings: every `factline.*` setting except `factline.server.*` and
-// `factline.trace.*` is sent to the server
-//   - at start, as initializationOptions: the section's contents, e.g.
-//     { "rules": {...}, "exclude": [...] } (no "factline" wrapper)
-//   - on change, as workspace/didChangeConfiguration with
-//     settings = { "factline": { ...same object... } }
-//   - on request, as the answer to workspace/configuration for section "factline".
+// `factline.trace.*` is sent to the server as one object S, e.g.
+// S = { "rules": {...}, "exclude": [...], "max_file_bytes": 1000000 }:
+//   - at start, initializationOptions = { "factline": S }
+//   - on change, workspace/didChangeConfiguration with settings = { "factline": S }
+//   - on request, S is the answer to workspace/configuration for section "factline".
+// (The Neovim and Helix configurations in editors/ send the same shapes.)
 // Settings whose value is null are left out, so the server uses its default.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
@@ -75,13 +75,13 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       { scheme: 'file', language: 'plaintext' },
       { scheme: 'untitled', language: 'plaintext' },
     ],
-    initializationOptions: () => serverSettings(),
+    initializationOptions: () => ({ [SECTION]: serverSettings() }),
     outputChannel: output,
     traceOutputChannel: output,
     middleware: {
       workspace: {
-        // Answer workspace/configuration for "factline" with the same object
-        // as initializationOptions (without the client-only settings).
+        // Answer workspace/configuration for "factline" with S (without the
+        // client-only settings).
         configuration: async (params, token, next) => {
           const answers = await next(params, token);
           if (!Array.isArray(answers)) return answers;

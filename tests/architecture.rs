@@ -1,0 +1,54 @@
+//! Structural invariants of the code base.
+
+use std::path::Path;
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("readable source folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// `src/analysis` is pure: no protocol types, no async runtime, no JSON.
+#[test]
+fn analysis_uses_no_protocol_async_or_json_crates() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/analysis");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    assert!(files.len() > 3, "analysis sources found");
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("readable");
+        for forbidden in [
+            "tower_lsp_server",
+            "ls_types",
+            "tokio",
+            "serde_json",
+            "std::fs",
+            "std::net",
+        ] {
+            assert!(
+                !text.contains(forbidden),
+                "{} uses `{forbidden}`: src/analysis must stay pure",
+                file.display()
+            );
+        }
+    }
+}
+
+/// Every rule code is documented in the README.
+#[test]
+fn readme_lists_every_rule_code() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md exists");
+    for meta in factline::analysis::rules::all_meta() {
+        assert!(
+            readme.contains(&format!("`{}`", meta.code)),
+            "README.md does not document rule `{}`",
+            meta.code
+        );
+    }
+}

@@ -206,7 +206,7 @@ async fn a_burst_of_500_edits_ends_where_a_fresh_open_does() {
     // A last edit appends a sentence that is certainly flagged, so the
     // comparison below compares something.
     let last_line = model.split('\n').count() - 1;
-    let last_len: usize = model.split('\n').last().unwrap().encode_utf16().count();
+    let last_len: usize = model.rsplit('\n').next().unwrap().encode_utf16().count();
     let tail = "\nCritics say the repairs were rushed.";
     model.push_str(tail);
     c.notify(

@@ -15,7 +15,6 @@ use crate::analysis::{self, DocAnalysis, DocId, Finding, RuleScope, rules};
 use crate::document::Document;
 
 /// An open document's analysis, consistent with its current text.
-#[allow(dead_code)] // `analysis` is read by the hover sections of each detector.
 pub struct Snapshot {
     pub analysis: Arc<DocAnalysis>,
     pub doc: Document,
@@ -77,6 +76,12 @@ impl State {
         {
             range.get_or_insert_with(|| convert::span_range(&snap.doc, f.span.clone(), enc));
             sections.push(finding_markdown(f));
+        }
+        let settings = self.settings();
+        let corpus = read(&self.corpus);
+        for section in analysis::hover::describe(&snap.analysis, &corpus, &settings, offset) {
+            range.get_or_insert_with(|| convert::span_range(&snap.doc, section.span.clone(), enc));
+            sections.push(section.markdown);
         }
         if sections.is_empty() {
             return None;

@@ -142,7 +142,16 @@ pub fn human(out: &mut impl Write, report: &Report) -> io::Result<()> {
         .count();
     let mut parts: Vec<String> = Severity::ALL
         .iter()
-        .filter_map(|s| counts.get(s).map(|n| format!("{n} {s}")))
+        .filter_map(|s| {
+            counts.get(s).map(|&n| {
+                let plural = if n != 1 && *s != Severity::Information {
+                    "s"
+                } else {
+                    ""
+                };
+                format!("{n} {s}{plural}")
+            })
+        })
         .collect();
     if parts.is_empty() {
         parts.push("no findings".into());

@@ -21,6 +21,7 @@ use tower_lsp_server::{ClientSocket, LspService, Server};
 pub fn service() -> (LspService<Backend>, ClientSocket) {
     LspService::build(Backend::new)
         .custom_method("factline/documentState", Backend::document_state)
+        .custom_method("factline/status", Backend::status)
         .finish()
 }
 

@@ -64,6 +64,24 @@ impl Backend {
         Ok(serde_json::json!({"version": doc.version, "text": doc.doc.text()}))
     }
 
+    /// `factline/status`: how many sources the corpus holds, which files
+    /// were left out and why, and whether indexing is under way.
+    pub async fn status(&self) -> Result<Value> {
+        let sources = read(&self.state.corpus).len();
+        let mut skipped: Vec<Value> = lock(&self.state.skipped)
+            .iter()
+            .map(|(id, reason)| serde_json::json!({"uri": id.as_str(), "reason": reason}))
+            .collect();
+        skipped.sort_by(|a, b| a["uri"].as_str().cmp(&b["uri"].as_str()));
+        let open = lock(&self.state.open).len();
+        Ok(serde_json::json!({
+            "sources": sources,
+            "open": open,
+            "skipped": skipped,
+            "indexing": self.state.indexing.load(Ordering::SeqCst),
+        }))
+    }
+
     fn flags(&self) -> ClientFlags {
         *lock(&self.flags)
     }
@@ -101,6 +119,12 @@ impl Backend {
     async fn reload_config(&self) {
         let issues = write(&self.state.config).rebuild();
         self.report_config(issues).await;
+        // Settings can change what a document's analysis holds: re-read the
+        // open documents, and re-index the rest.
+        let open: Vec<DocId> = lock(&self.state.open).keys().cloned().collect();
+        for id in open {
+            self.state.scheduler.mark(id);
+        }
         self.spawn_indexing();
     }
 
@@ -159,6 +183,7 @@ impl IndexTask {
     }
 
     async fn run(self) {
+        self.state.indexing.store(true, Ordering::SeqCst);
         let roots: Vec<PathBuf> = read(&self.state.roots).clone();
         let excludes = read(&self.state.config).config.exclude.clone();
         let discovered = tokio::task::spawn_blocking(move || {
@@ -250,6 +275,9 @@ impl IndexTask {
         tracing::info!("{message}");
         if let Some(p) = progress {
             p.finish_with_message(message).await;
+        }
+        if !self.stale() {
+            self.state.indexing.store(false, Ordering::SeqCst);
         }
         self.state.scheduler.refresh_all();
     }
@@ -426,9 +454,6 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
-        self.state
-            .shutting_down
-            .store(true, std::sync::atomic::Ordering::SeqCst);
         self.index_generation.fetch_add(1, Ordering::SeqCst);
         Ok(())
     }

@@ -159,7 +159,8 @@ pub struct State {
     /// Files on disk left out of the corpus, with the reason.
     pub skipped: Mutex<HashMap<DocId, String>>,
     pub scheduler: Scheduler,
-    pub shutting_down: AtomicBool,
+    /// Whether a workspace indexing is under way.
+    pub indexing: AtomicBool,
 }
 
 /// The id of a document: its URI, normalised through the file path for

@@ -1,0 +1,275 @@
+//! The server and the workspace folder: indexing with progress, files
+//! created, changed and deleted on disk, unreadable files, configuration.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Client, file_uri, write_fixture};
+use serde_json::{Value, json};
+
+const SOURCES: &str = r#"
+//- /sources/ferry.txt
+Ferry Service Cut to Two Sailings a Day
+
+The island ferry operator said on Friday it would run two sailings a day from March.
+//- /sources/school.txt
+School Roof Repairs Finish Early
+
+Contractors finished repairs to the Linden Road school roof a week early, the district said.
+//- /notes/.hidden/skip.txt
+A hidden folder is never indexed.
+//- /node_modules/pkg/skip.txt
+Neither is node_modules.
+//- /draft.txt
+Draft
+
+Critics say the ferry cuts will hurt tourism.
+"#;
+
+async fn status(c: &mut Client) -> Value {
+    c.request("factline/status", Value::Null).await["result"].clone()
+}
+
+/// Polls `factline/status` until `pred` holds (file events are handled
+/// asynchronously).
+async fn wait_status(c: &mut Client, pred: impl Fn(&Value) -> bool) -> Value {
+    for _ in 0..200 {
+        let s = status(c).await;
+        if pred(&s) {
+            return s;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("status never matched; last: {}", status(c).await);
+}
+
+#[tokio::test]
+async fn indexes_the_workspace_with_progress() {
+    let dir = write_fixture(SOURCES);
+    let mut c = Client::start();
+    c.initialize_default(Some(dir.path())).await;
+    c.wait_indexed().await;
+    let s = status(&mut c).await;
+    assert_eq!(s["sources"], 3, "{s}");
+    assert_eq!(s["indexing"], false);
+    let progress: Vec<&Value> = c
+        .seen
+        .iter()
+        .filter(|m| m["method"] == "$/progress")
+        .collect();
+    assert_eq!(progress[0]["params"]["value"]["kind"], "begin");
+    assert!(
+        progress.iter().any(|m| m["params"]["value"]["message"]
+            .as_str()
+            .is_some_and(|t| t.contains("Indexing 3/3 sources"))),
+        "{progress:#?}"
+    );
+    c.shutdown().await;
+}
+
+#[tokio::test]
+async fn files_created_changed_and_deleted_on_disk_update_the_corpus() {
+    let dir = write_fixture(SOURCES);
+    let mut c = Client::start();
+    c.initialize_default(Some(dir.path())).await;
+    c.wait_indexed().await;
+
+    let new = dir.path().join("sources/port.txt");
+    std::fs::write(
+        &new,
+        "Port Strike Ends\n\nDockworkers voted to return on Monday.\n",
+    )
+    .unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&new), "type": 1}]}),
+    )
+    .await;
+    wait_status(&mut c, |s| s["sources"] == 4).await;
+
+    std::fs::write(&new, b"\xff\xfe not utf-8").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&new), "type": 2}]}),
+    )
+    .await;
+    let s = wait_status(&mut c, |s| s["sources"] == 3).await;
+    assert!(
+        s["skipped"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("not valid UTF-8"),
+        "{s}"
+    );
+
+    std::fs::remove_file(&new).unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&new), "type": 3}]}),
+    )
+    .await;
+    wait_status(&mut c, |s| {
+        s["sources"] == 3 && s["skipped"].as_array().unwrap().is_empty()
+    })
+    .await;
+    c.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_file_deleted_while_open_stays_served_until_closed() {
+    let dir = write_fixture(SOURCES);
+    let mut c = Client::start();
+    c.initialize_default(Some(dir.path())).await;
+    c.wait_indexed().await;
+    let path = dir.path().join("draft.txt");
+    let uri = file_uri(&path);
+    let text = std::fs::read_to_string(&path).unwrap();
+    c.open(&uri, 1, &text).await;
+    assert_eq!(c.diagnostics(&uri, 1).await.len(), 1);
+
+    std::fs::remove_file(&path).unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri, "type": 3}]}),
+    )
+    .await;
+    // Still open: edits are still analysed.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
+               "contentChanges": [{"text": "Draft\n\nSome say it rained.\n"}]}),
+    )
+    .await;
+    let d = c.diagnostics(&uri, 2).await;
+    assert_eq!(d[0]["code"], "weasel-attribution", "{d:?}");
+    // The open document stands in for its deleted file.
+    assert_eq!(status(&mut c).await["sources"], 3);
+
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    )
+    .await;
+    let cleared = c
+        .wait_for(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri)
+        .await;
+    assert_eq!(cleared["params"]["diagnostics"], json!([]));
+    // Closed and gone from disk: gone from the corpus.
+    wait_status(&mut c, |s| s["sources"] == 2 && s["open"] == 0).await;
+    c.shutdown().await;
+}
+
+#[tokio::test]
+async fn unreadable_and_oversized_documents_get_one_diagnostic() {
+    let dir = write_fixture(SOURCES);
+    let latin = dir.path().join("sources/latin1.txt");
+    std::fs::write(&latin, b"Caf\xe9 owners protest\n").unwrap();
+    let mut c = Client::start();
+    c.initialize(
+        json!({"window": {"workDoneProgress": true}}),
+        Some(dir.path()),
+    )
+    .await;
+    c.wait_indexed().await;
+    let uri = file_uri(&latin);
+    // The editor decoded the file its own way; the server still refuses it.
+    c.open(&uri, 1, "Café owners protest\n").await;
+    let d = c.diagnostics(&uri, 1).await;
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0]["code"], "unreadable-file");
+    assert_eq!(d[0]["severity"], 1);
+    assert_eq!(d[0]["range"]["start"]["line"], 0);
+    assert!(d[0]["message"].as_str().unwrap().contains("UTF-8"));
+    c.shutdown().await;
+
+    let mut c = Client::start();
+    c.initialize(json!({}), None).await;
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"factline": {"max_file_bytes": 100}}}),
+    )
+    .await;
+    let big = "Critics say it is too long. ".repeat(20);
+    c.open("file:///tmp/factline-big.txt", 1, &big).await;
+    let d = c.diagnostics("file:///tmp/factline-big.txt", 1).await;
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(
+        d[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("max_file_bytes (100)")
+    );
+    c.shutdown().await;
+}
+
+#[tokio::test]
+async fn configuration_errors_are_shown_and_settings_apply() {
+    let dir = write_fixture(SOURCES);
+    std::fs::write(
+        dir.path().join("factline.toml"),
+        "max_file_bytes = \"big\"\nmystery = 1\n",
+    )
+    .unwrap();
+    let mut c = Client::start();
+    c.initialize(
+        json!({"window": {"workDoneProgress": true}}),
+        Some(dir.path()),
+    )
+    .await;
+    let shown = c
+        .wait_for(|m| m["method"] == "window/showMessage" && m["params"]["type"] == 1)
+        .await;
+    assert!(
+        shown["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("`max_file_bytes`"),
+        "{shown}"
+    );
+    let warned = c
+        .wait_for(|m| m["method"] == "window/showMessage" && m["params"]["type"] == 2)
+        .await;
+    assert!(
+        warned["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("`mystery`")
+    );
+    c.wait_indexed().await;
+
+    let uri = file_uri(&dir.path().join("draft.txt"));
+    c.open(
+        &uri,
+        1,
+        "Draft\n\nCritics say the ferry cuts will hurt tourism.\n",
+    )
+    .await;
+    assert_eq!(c.diagnostics(&uri, 1).await.len(), 1);
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"factline": {"rules": {"weasel-attribution": {"severity": "hint"}}}}}),
+    )
+    .await;
+    let d = c.diagnostics(&uri, 1).await;
+    let d = if d.first().is_some_and(|d| d["severity"] == 4) {
+        d
+    } else {
+        c.diagnostics(&uri, 1).await
+    };
+    assert_eq!(d[0]["severity"], 4, "{d:?}");
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"factline": {"rules": {"weasel-attribution": false}}}}),
+    )
+    .await;
+    let cleared = c
+        .wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && m["params"]["diagnostics"] == json!([])
+        })
+        .await;
+    assert_eq!(cleared["params"]["version"], 1);
+    c.shutdown().await;
+}

@@ -286,16 +286,28 @@ fn cold_index(label: &str, dir: &Path, bytes: u64, rows: &mut Vec<Row>) {
 
 /// Measures the edit loop: one-character didChange → publishDiagnostics of
 /// that version, on a 20 KB draft inside the corpus at `dir`.
+/// A language server to measure: how to start it and how it syncs.
+struct Subject<'a> {
+    label: &'a str,
+    program: &'a Path,
+    args: &'a [&'a str],
+    /// Send the whole text on each change (harper-ls supports only that).
+    full_sync: bool,
+}
+
 fn edit_loop(
-    label: &str,
-    program: &Path,
-    args: &[&str],
+    subject: &Subject<'_>,
     dir: Option<&Path>,
     draft_bytes: usize,
-    full_sync: bool,
     rounds: usize,
     rows: &mut Vec<Row>,
 ) {
+    let Subject {
+        label,
+        program,
+        args,
+        full_sync,
+    } = *subject;
     let mut lsp = Lsp::spawn(program, args);
     lsp.initialize(dir, full_sync);
     if dir.is_some() {
@@ -524,41 +536,32 @@ fn main() {
     }
     if run("edit") {
         let (dir, _) = generated(edit_size);
-        edit_loop(
-            &format!("factline, 20 KB draft in {edit_size} articles"),
-            Path::new(BIN),
-            &["lsp"],
-            Some(&dir),
-            20_000,
-            false,
-            rounds,
-            &mut rows,
-        );
-        edit_loop(
-            "factline, 100 KB draft, no corpus",
-            Path::new(BIN),
-            &["lsp"],
-            None,
-            100_000,
-            false,
-            rounds,
-            &mut rows,
-        );
+        let label = format!("factline, 20 KB draft in {edit_size} articles");
+        let subject = Subject {
+            label: &label,
+            program: Path::new(BIN),
+            args: &["lsp"],
+            full_sync: false,
+        };
+        edit_loop(&subject, Some(&dir), 20_000, rounds, &mut rows);
+        let subject = Subject {
+            label: "factline, 100 KB draft, no corpus",
+            ..subject
+        };
+        edit_loop(&subject, None, 100_000, rounds, &mut rows);
     }
     if run("harper") || run("edit") {
         match &harper {
             Some(h) => {
                 for size in [20_000, 100_000] {
-                    edit_loop(
-                        &format!("harper-ls, {} KB draft (full sync)", size / 1000),
-                        h,
-                        &["--stdio"],
-                        None,
-                        size,
-                        true,
-                        rounds.min(100),
-                        &mut rows,
-                    );
+                    let label = format!("harper-ls, {} KB draft (full sync)", size / 1000);
+                    let subject = Subject {
+                        label: &label,
+                        program: h,
+                        args: &["--stdio"],
+                        full_sync: true,
+                    };
+                    edit_loop(&subject, None, size, rounds.min(100), &mut rows);
                 }
             }
             None => rows.push(Row(

@@ -48,9 +48,17 @@ impl DocAnalysis {
     }
 }
 
+/// With the `fault-injection` feature (tests only), analysing a text that
+/// contains this marker panics.
+pub const FAULT_INJECTION_MARKER: &str = "<<factline-fault-injection: panic>>";
+
 /// Reads one document. Never fails: odd text gives an analysis with fewer
 /// things in it.
 pub fn analyze_document(id: DocId, text: Arc<str>, _settings: &Settings) -> DocAnalysis {
+    #[cfg(feature = "fault-injection")]
+    if text.contains(FAULT_INJECTION_MARKER) {
+        panic!("fault injection: analysis of {id} panics on purpose");
+    }
     let name = short_name(id.as_str());
     let segmentation = Segmentation::new(&text);
     DocAnalysis {

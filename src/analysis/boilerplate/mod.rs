@@ -296,6 +296,79 @@ fn clip(s: &str, max_chars: usize) -> &str {
     }
 }
 
+/// The hover section for a flagged line at `offset`: what it is, why, and
+/// the features the decision rests on. `None` when the line is not
+/// flagged. Returns the region's span and Markdown.
+pub fn describe(
+    doc: &DocAnalysis,
+    corpus: &Corpus,
+    offset: usize,
+) -> Option<(Range<usize>, String)> {
+    let seg = &doc.segmentation;
+    let total = seg.lines.len();
+    let (span, lines, title, why) = match doc.boilerplate.region_at(offset) {
+        Some(r) => {
+            let title = match r.kind {
+                Kind::Boilerplate => "Page boilerplate",
+                Kind::GeneratedFaq => "Generated FAQ",
+            };
+            (r.span.clone(), r.lines.clone(), title, r.reason.message())
+        }
+        None => {
+            let line = seg.line_at(offset);
+            let t = template_lines(doc, corpus)
+                .into_iter()
+                .find(|t| t.lines.contains(&line))?;
+            (
+                t.span.clone(),
+                t.lines.clone(),
+                "Page boilerplate",
+                crate::analysis::rules::boilerplate::template_message(t.other_docs),
+            )
+        }
+    };
+    let first = seg.lines.get(lines.start)?;
+    let f = features::features(doc.text.get(first.span.clone()).unwrap_or(""));
+    let place = if lines.len() > 1 {
+        format!("lines {}–{} of {total}", lines.start + 1, lines.end)
+    } else {
+        format!("line {} of {total}", lines.start + 1)
+    };
+    let headline = doc
+        .boilerplate
+        .headline()
+        .map(|h| format!("; the headline is line {}", h + 1))
+        .unwrap_or_default();
+    let evidence = format!(
+        "{} word{}, {}% function words, {}{}{}",
+        f.words,
+        if f.words == 1 { "" } else { "s" },
+        (f.stop_density() * 100.0).round() as u32,
+        if f.terminal {
+            "ends like a sentence"
+        } else if f.truncated {
+            "cut off with “…”"
+        } else {
+            "no sentence end"
+        },
+        if f.title_case() { ", Title Case" } else { "" },
+        headline,
+    );
+    let fix = if lines.len() > 1 {
+        "The quick fix removes the whole block with its line breaks."
+    } else {
+        "The quick fix removes the line with its line break."
+    };
+    Some((
+        span,
+        format!(
+            "**{title}** ({place}): {why}
+
+Evidence: {evidence}. {fix}"
+        ),
+    ))
+}
+
 /// A line that corpus evidence shows to be site template text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TemplateLine {

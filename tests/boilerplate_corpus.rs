@@ -161,6 +161,8 @@ fn l3s_gn1_line_precision_and_recall() {
         );
     }
     assert!(alone.precision() >= FLOOR_PRECISION, "{alone:?}");
+    // Headlines are protected; on these full pages some sit inside menus.
+    assert!(alone.headline.0 * 4 <= alone.headline.1, "{alone:?}");
     assert!(alone.recall() >= FLOOR_RECALL, "{alone:?}");
     assert!(
         with_corpus.precision() >= FLOOR_PRECISION,
@@ -169,8 +171,9 @@ fn l3s_gn1_line_precision_and_recall() {
     assert!(with_corpus.recall() >= alone.recall());
 }
 
-const FLOOR_PRECISION: f64 = 0.0;
-const FLOOR_RECALL: f64 = 0.0;
+/// Achieved when set: precision 0.994, recall 0.876 (document evidence).
+const FLOOR_PRECISION: f64 = 0.98;
+const FLOOR_RECALL: f64 = 0.84;
 
 fn flags_per_thousand(dir: &Path, label: &str) -> Option<(f64, usize, f64)> {
     let settings = Settings::default();
@@ -222,7 +225,9 @@ fn bbc_clean_articles_are_left_alone() {
     assert!(rate <= CEILING_BBC, "{rate}");
 }
 
-const CEILING_BBC: f64 = 1000.0;
+/// Achieved when set: 1.4 flagged lines per 1,000 (sports fixture boxes
+/// and "Listen to the full interview" promos).
+const CEILING_BBC: f64 = 4.0;
 
 #[test]
 fn gva_scraped_articles_rate() {
@@ -233,4 +238,6 @@ fn gva_scraped_articles_rate() {
     println!(
         "GVA: {rate:.1} flagged lines per 1,000 non-blank lines ({lines} lines); {us:.0} µs per document"
     );
+    // Scraped pages carry furniture, but most lines are reporting.
+    assert!(rate > 20.0 && rate < 150.0, "{rate}");
 }

@@ -311,14 +311,17 @@ pub fn features(text: &str) -> Features {
                             _ => {}
                         }
                     }
-                    if is_stamp_word(lower) {
-                        f.stamp_word = true;
-                        date_evidence = true;
-                    } else if is_month_or_weekday(lower) || is_date_number(word) {
-                        date_evidence = true;
-                    } else if is_number_like(lower) {
-                    } else if !is_date_filler(lower) {
-                        date_only = false;
+                    // Date words matter only while the unit may still be a
+                    // date stamp (a dozen words at most).
+                    if date_only && f.words <= 12 {
+                        if is_stamp_word(lower) {
+                            f.stamp_word = true;
+                            date_evidence = true;
+                        } else if is_month_or_weekday(lower) || is_date_number(word) {
+                            date_evidence = true;
+                        } else if !is_number_like(lower) && !is_date_filler(lower) {
+                            date_only = false;
+                        }
                     }
                 }
                 None => date_only = false,
@@ -440,10 +443,14 @@ pub fn normalised_hash(text: &str) -> u64 {
             if sep && any {
                 feed(b' ', &mut h);
             }
-            for l in c.to_lowercase() {
-                let mut b = [0u8; 4];
-                for &byte in l.encode_utf8(&mut b).as_bytes() {
-                    feed(byte, &mut h);
+            if c.is_ascii() {
+                feed(c.to_ascii_lowercase() as u8, &mut h);
+            } else {
+                for l in c.to_lowercase() {
+                    let mut b = [0u8; 4];
+                    for &byte in l.encode_utf8(&mut b).as_bytes() {
+                        feed(byte, &mut h);
+                    }
                 }
             }
             any = true;

@@ -96,7 +96,7 @@ impl Cue {
 
 /// Units with more words than this are never matched: a phrase inside a
 /// long paragraph is the reporter's, not the page's.
-pub const MAX_WORDS: u32 = 50;
+pub const MAX_WORDS: u32 = 30;
 
 /// The table. Patterns are anchored by hand; `(?i)` is set for all.
 static TABLE: &[(Cue, &str)] = &[
@@ -254,7 +254,7 @@ pub fn is_story_dateline(text: &str) -> bool {
         )
         .expect("valid regex")
     });
-    text.chars().count() <= 80 && DATELINE.is_match(text)
+    text.len() <= 240 && text.trim_end().ends_with(['—', '–', '-']) && DATELINE.is_match(text)
 }
 
 /// "Maria Bozmoski, director of impact and operations at the Atlantic
@@ -274,7 +274,23 @@ pub fn is_author_bio(text: &str) -> bool {
         )
         .expect("valid regex")
     });
-    text.chars().count() <= 400 && BIO.is_match(text) && !REPORTS.is_match(text)
+    // The employer is named ("at the Atlantic Council", "for Pioneer
+    // Press"); an official in the story ("Detective Jane Roe is the lead
+    // investigator on the case") is not a biography.
+    static EMPLOYER: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"\b(?:at|of|for|with)\s+(?:the\s+)?\p{Lu}").expect("valid regex")
+    });
+    static RANK: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"^(?i:detective|det\.|officer|sgt\.?|sergeant|capt\.?|captain|lt\.?|lieutenant|chief|sheriff|deputy|police|trooper|agent|judge|mayor|gov\.?|governor|sen\.?|senator|rep\.?|president|dr\.?)\s",
+        )
+        .expect("valid regex")
+    });
+    text.chars().count() <= 400
+        && BIO.is_match(text)
+        && EMPLOYER.is_match(text)
+        && !RANK.is_match(text)
+        && !REPORTS.is_match(text)
 }
 
 #[cfg(test)]

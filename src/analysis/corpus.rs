@@ -8,12 +8,15 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::figures::FigureIndex;
 use super::{DocAnalysis, DocId};
 
 /// All analysed documents, with their indexes.
 #[derive(Debug, Default)]
 pub struct Corpus {
     docs: HashMap<DocId, Arc<DocAnalysis>>,
+    /// Figures by what they count and the names near them.
+    pub figures: FigureIndex,
 }
 
 impl Corpus {
@@ -24,12 +27,17 @@ impl Corpus {
     /// Adds or replaces a document.
     pub fn upsert(&mut self, doc: Arc<DocAnalysis>) {
         self.remove(&doc.id.clone());
+        self.figures.insert(&doc);
         self.docs.insert(doc.id.clone(), doc);
     }
 
     /// Removes a document; unknown ids are ignored.
     pub fn remove(&mut self, id: &DocId) -> Option<Arc<DocAnalysis>> {
-        self.docs.remove(id)
+        let old = self.docs.remove(id);
+        if let Some(doc) = &old {
+            self.figures.remove(doc);
+        }
+        old
     }
 
     pub fn get(&self, id: &DocId) -> Option<&Arc<DocAnalysis>> {

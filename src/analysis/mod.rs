@@ -17,6 +17,7 @@
 
 pub mod corpus;
 pub mod doc;
+pub mod figures;
 pub mod hover;
 pub mod rules;
 pub mod settings;

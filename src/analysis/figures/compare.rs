@@ -1,0 +1,135 @@
+//! Mentions of the same quantity, and whether they agree.
+//!
+//! Two figures are *mentions of the same quantity* when they are of the
+//! same kind, count the same thing ([`same_quantity`]) and sit in passages
+//! about the same fact ([`PassageSimilarity`]). They *agree* when their
+//! intervals overlap (for dates: when they can be the same day).
+
+use super::counted::same_quantity;
+use super::similarity::PassageSimilarity;
+use super::{Figure, FigureKind};
+use crate::analysis::{Corpus, DocAnalysis};
+
+/// `same_quantity` below this: not the same thing.
+const MIN_QUANTITY: f32 = 0.6;
+/// Passage similarity below this: not the same fact.
+const MIN_PASSAGE: f32 = 0.2;
+/// Both scores together must reach this.
+const MIN_COMBINED: f32 = 0.5;
+/// At most this many mentions are examined per figure (the best first).
+const MAX_MENTIONS: usize = 20;
+
+/// Another mention of a figure's quantity.
+#[derive(Clone, Copy, Debug)]
+pub struct Mention<'a> {
+    pub doc: &'a DocAnalysis,
+    /// Index into `doc.figures.list`.
+    pub figure: usize,
+    pub agrees: bool,
+    /// How sure the match is (0–1): quantity and passage scores combined.
+    pub score: f32,
+}
+
+impl<'a> Mention<'a> {
+    pub fn figure(&self) -> &'a Figure {
+        &self.doc.figures.list[self.figure]
+    }
+}
+
+/// Whether two mentions of one quantity can both be true.
+pub fn agree(a: &Figure, b: &Figure) -> bool {
+    match (a.kind, a.date, b.date) {
+        (FigureKind::Date, Some(x), Some(y)) => x.compatible(&y),
+        _ => a.interval.overlaps(&b.interval),
+    }
+}
+
+/// Whether figures of this kind are compared at all. Vague quantities
+/// ("dozens") are too loose to contradict anything.
+pub fn comparable(f: &Figure) -> bool {
+    f.qualifier != super::Qualifier::Vague
+}
+
+/// How sure we are that `fa` in `a` and `fb` in `b` are the same quantity
+/// in passages about the same fact; `None` when they are not.
+pub fn same_fact(
+    a: &DocAnalysis,
+    fa: &Figure,
+    b: &DocAnalysis,
+    fb: &Figure,
+    sim: &dyn PassageSimilarity,
+) -> Option<f32> {
+    if !comparable(fa) || !comparable(fb) {
+        return None;
+    }
+    let q = same_quantity(fa, fb);
+    if q < MIN_QUANTITY {
+        return None;
+    }
+    let p = sim.similarity(a, fa, b, fb);
+    let combined = 0.5 * q + p;
+    (p >= MIN_PASSAGE && combined >= MIN_COMBINED).then_some(combined.min(1.0))
+}
+
+/// Every other mention of the quantity of figure `index` of `doc`: in
+/// `doc` itself (other sentences) and in the other documents of `corpus`,
+/// best first. `doc` need not be in the corpus; the corpus's copy of it,
+/// if any, is skipped.
+pub fn mentions<'a>(
+    doc: &'a DocAnalysis,
+    index: usize,
+    corpus: &'a Corpus,
+    sim: &dyn PassageSimilarity,
+) -> Vec<Mention<'a>> {
+    let Some(f) = doc.figures.list.get(index) else {
+        return Vec::new();
+    };
+    if !comparable(f) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (j, g) in doc.figures.list.iter().enumerate() {
+        if j == index || g.sentence == f.sentence || g.kind != f.kind {
+            continue;
+        }
+        if let Some(score) = same_fact(doc, f, doc, g, sim) {
+            out.push(Mention {
+                doc,
+                figure: j,
+                agrees: agree(f, g),
+                score,
+            });
+        }
+    }
+    for (id, j) in corpus.figures.candidates(f) {
+        if *id == doc.id {
+            continue;
+        }
+        let Some(other) = corpus.get(id) else {
+            continue;
+        };
+        let Some(g) = other.figures.list.get(j) else {
+            continue;
+        };
+        if g.kind != f.kind {
+            continue;
+        }
+        if let Some(score) = same_fact(doc, f, other, g, sim) {
+            out.push(Mention {
+                doc: other,
+                figure: j,
+                agrees: agree(f, g),
+                score,
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        b.score
+            .partial_cmp(&a.score)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| a.doc.id.cmp(&b.doc.id))
+            .then(a.figure.cmp(&b.figure))
+    });
+    out.truncate(MAX_MENTIONS);
+    out
+}

@@ -11,11 +11,15 @@ use super::{Figure, FigureKind};
 use crate::analysis::{Corpus, DocAnalysis};
 
 /// `same_quantity` below this: not the same thing.
-const MIN_QUANTITY: f32 = 0.6;
-/// Passage similarity below this: not the same fact.
-const MIN_PASSAGE: f32 = 0.2;
-/// Both scores together must reach this.
-const MIN_COMBINED: f32 = 0.5;
+const MIN_QUANTITY: f32 = 0.7;
+/// Passage similarity below this: not the same fact (passages of two
+/// documents).
+const MIN_PASSAGE: f32 = 0.25;
+/// Within one document, passages share the story's words and names
+/// anyway: it takes more to be the same fact.
+const MIN_PASSAGE_SAME_DOC: f32 = 0.45;
+/// Dates: the two sentences must say nearly the same thing.
+const MIN_PASSAGE_DATE: f32 = 0.45;
 /// At most this many mentions are examined per figure (the best first).
 const MAX_MENTIONS: usize = 20;
 
@@ -44,10 +48,19 @@ pub fn agree(a: &Figure, b: &Figure) -> bool {
     }
 }
 
-/// Whether figures of this kind are compared at all. Vague quantities
-/// ("dozens") are too loose to contradict anything.
+/// Whether a figure is compared at all. Vague quantities ("dozens") are too
+/// loose to contradict anything; a part of a group ("two of the victims")
+/// differs from the whole by design; units of measure ("5 feet 10
+/// inches") and things a story counts many sets of ("two counts of
+/// assault", "image 5 of 11") are not one quantity.
 pub fn comparable(f: &Figure) -> bool {
+    use super::counted::ConceptClass;
     f.qualifier != super::Qualifier::Vague
+        && !f.counted.partitive
+        && !f
+            .counted
+            .head_concept
+            .is_some_and(|k| matches!(k.class, ConceptClass::Unit | ConceptClass::Varied))
 }
 
 /// How sure we are that `fa` in `a` and `fb` in `b` are the same quantity
@@ -62,13 +75,35 @@ pub fn same_fact(
     if !comparable(fa) || !comparable(fb) {
         return None;
     }
+    let same_doc = std::ptr::eq(a, b) || a.id == b.id;
+    // Ranks, dates and lengths of time name many different things in one
+    // story ("the first shot", "the second shot"; "the Oct. 13 and Nov. 2
+    // shootings"; two sentences): they are compared across documents only.
+    if same_doc
+        && matches!(
+            fa.kind,
+            FigureKind::Ordinal | FigureKind::Date | FigureKind::Year | FigureKind::Duration
+        )
+    {
+        return None;
+    }
     let q = same_quantity(fa, fb);
     if q < MIN_QUANTITY {
         return None;
     }
     let p = sim.similarity(a, fa, b, fb);
-    let combined = 0.5 * q + p;
-    (p >= MIN_PASSAGE && combined >= MIN_COMBINED).then_some(combined.min(1.0))
+    // The less certain the counted thing, the closer the passages must be;
+    // dates need near-paraphrases (a story dates many events).
+    let base = if same_doc {
+        MIN_PASSAGE_SAME_DOC
+    } else {
+        MIN_PASSAGE
+    };
+    let mut min = base + (1.0 - q).max(0.0) * 0.6;
+    if matches!(fa.kind, FigureKind::Date | FigureKind::Year) {
+        min = min.max(MIN_PASSAGE_DATE);
+    }
+    (p >= min).then_some((0.5 * q + p).min(1.0))
 }
 
 /// Every other mention of the quantity of figure `index` of `doc`: in
@@ -130,6 +165,19 @@ pub fn mentions<'a>(
             .then_with(|| a.doc.id.cmp(&b.doc.id))
             .then(a.figure.cmp(&b.figure))
     });
-    out.truncate(MAX_MENTIONS);
-    out
+    // One document often gives several figures of one kind for one story
+    // ("four people were shot … two men … two women"). When a document
+    // has a mention that agrees, its other candidates are taken to be
+    // other quantities; when none agrees, only its best match conflicts.
+    let mut kept: Vec<Mention<'a>> = Vec::with_capacity(out.len());
+    for m in &out {
+        let same_doc = |k: &Mention<'_>| std::ptr::eq(k.doc, m.doc);
+        let keep = m.agrees
+            || (!out.iter().any(|k| same_doc(k) && k.agrees) && !kept.iter().any(same_doc));
+        if keep {
+            kept.push(*m);
+        }
+    }
+    kept.truncate(MAX_MENTIONS);
+    kept
 }

@@ -31,8 +31,12 @@ pub struct Counted {
     /// America*", "assistance *for Ecuador*" (hashed, lower case).
     pub complement: Option<u64>,
     pub complement_span: Option<Range<usize>>,
-    /// For an age: the person (hashed surname or name).
+    /// For an age: the person (hashed full name as written).
     pub person: Option<u64>,
+    /// A part of a larger group: "two *of the* victims", "*including*
+    /// three children", "*the other* two". Not compared: the whole and its
+    /// parts differ by design.
+    pub partitive: bool,
     /// Hashed names in the figure's sentence, sorted.
     pub sentence_entities: Box<[u64]>,
     /// Hashed names in the figure's paragraph, sorted (the document's most
@@ -52,17 +56,37 @@ pub enum ConceptClass {
     Event,
     People,
     Person,
+    Part,
     Thing,
+    /// Units of measure: "5 feet", "35 miles".
+    Unit,
+    /// Things a story counts many different sets of: charges, counts,
+    /// images, citations.
+    Varied,
 }
 
-static SYNONYMS: LazyLock<super::FastMap<String, Concept>> = LazyLock::new(|| {
-    let mut map = super::FastMap::default();
+struct Table {
+    words: super::FastMap<String, Concept>,
+    related: Vec<(&'static str, &'static str)>,
+}
+
+static SYNONYMS: LazyLock<Table> = LazyLock::new(|| {
+    let mut words = super::FastMap::default();
+    let mut related = Vec::new();
     for line in include_str!("synonyms.txt").lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let Some((left, words)) = line.split_once(':') else {
+        if let Some(rest) = line.strip_prefix("related ") {
+            let mut it = rest.split_whitespace();
+            if let (Some(a), Some(b)) = (it.next(), it.next()) {
+                let leak = |s: &str| -> &'static str { Box::leak(s.to_string().into_boxed_str()) };
+                related.push((leak(a), leak(b)));
+            }
+            continue;
+        }
+        let Some((left, list)) = line.split_once(':') else {
             continue;
         };
         let mut left = left.split_whitespace();
@@ -70,16 +94,27 @@ static SYNONYMS: LazyLock<super::FastMap<String, Concept>> = LazyLock::new(|| {
             Some("event") => ConceptClass::Event,
             Some("people") => ConceptClass::People,
             Some("person") => ConceptClass::Person,
+            Some("part") => ConceptClass::Part,
+            Some("unit") => ConceptClass::Unit,
+            Some("varied") => ConceptClass::Varied,
             _ => ConceptClass::Thing,
         };
         let Some(name) = left.next() else { continue };
         let name: &'static str = Box::leak(name.to_string().into_boxed_str());
-        for w in words.split_whitespace() {
-            map.entry(stem(w)).or_insert(Concept { name, class });
+        for w in list.split_whitespace() {
+            words.entry(stem(w)).or_insert(Concept { name, class });
         }
     }
-    map
+    Table { words, related }
 });
+
+/// Whether two event concepts may report the same fact.
+fn related(a: &str, b: &str) -> bool {
+    SYNONYMS
+        .related
+        .iter()
+        .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+}
 
 static STEMMER: LazyLock<frostem::Stemmer> =
     LazyLock::new(|| frostem::Stemmer::new(frostem::Algorithm::English));
@@ -99,7 +134,7 @@ pub fn stem(lower: &str) -> String {
 
 /// The concept of a lower-case word, if the synonym table has it.
 pub fn concept(lower: &str) -> Option<Concept> {
-    SYNONYMS.get(&stem(lower)).copied()
+    SYNONYMS.words.get(&stem(lower)).copied()
 }
 
 /// Words after a figure that end its noun phrase.
@@ -206,6 +241,20 @@ fn verb_like(lw: &str) -> bool {
     lexicon::is_irregular_verb(lw) || (lw.len() > 4 && (lw.ends_with("ed") || lw.ends_with("ing")))
 }
 
+/// Verbs that report rather than happen: "police reported three victims
+/// were transported" is about transporting.
+fn reporting_verb(lw: &str) -> bool {
+    matches!(
+        lw,
+        "said" | "says" | "reported" | "reports" | "announced" | "confirmed" | "told" | "stated"
+            | "added" | "noted" | "estimated" | "claimed" | "according" | "saying" | "reporting"
+            | "announcing" | "confirming"
+            // and their stems
+            | "report" | "announc" | "confirm" | "state" | "estim" | "claim" | "record"
+            | "recorded"
+    )
+}
+
 /// Nouns before a figure that name what it counts: "the death toll rose to
 /// 14", "a total of 32".
 fn container_noun(lw: &str) -> bool {
@@ -258,6 +307,16 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
         }
         return c;
     }
+    // 0. Parts of a whole.
+    let before = |n: usize| raw.t0.checked_sub(n).map_or("", |k| s.lw(k));
+    c.partitive = raw.kind == FigureKind::Count
+        && (s.lw(raw.t1) == "of"
+            || matches!(s.lw(raw.t1), "other" | "others" | "more")
+            || matches!(
+                before(1),
+                "including" | "other" | "remaining" | "another" | "additional" | "further" | "all"
+            )
+            || (before(1) == "the" && before(2) == "including"));
     // 1. The noun phrase after the figure.
     let mut j = raw.t1;
     // "13 of the victims", "$20m in assistance", "$6m worth of".
@@ -284,6 +343,7 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
         }
     }
     let np_start = j;
+    let title = s.title_case();
     let mut head_at = None;
     let mut last_word = None;
     while j < s.len() && j < np_start + 4 && s.is_word(j) {
@@ -302,14 +362,24 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
             break;
         }
         last_word = Some(j);
+        // "police officers": "police" modifies.
+        if lw == "police" && s.is_word(j + 1) && !s.is_cap(j + 1) && !ends_phrase(s.lw(j + 1)) {
+            j += 1;
+            continue;
+        }
         let singular_ok = raw.value <= 1.0 || raw.kind != FigureKind::Count;
-        if looks_plural(lw) || (singular_ok && !adjective_like(lw) && !s.is_cap(j)) {
+        // Capitalised plurals are names ("Thomas", "Mercedes") unless the
+        // whole line is in title case ("4 People Shot").
+        let cap_ok = !s.is_cap(j) || title;
+        if (looks_plural(lw) && cap_ok) || (singular_ok && !adjective_like(lw) && !s.is_cap(j)) {
             head_at = Some(j);
             break;
         }
         j += 1;
     }
-    let head_at = head_at.or(last_word.filter(|&k| !verb_like(s.lw(k))));
+    // A capitalised word after a number is a name ("Image 5 of 11 Jacquay
+    // Howard"), not what the number counts.
+    let head_at = head_at.or(last_word.filter(|&k| !verb_like(s.lw(k)) && (!s.is_cap(k) || title)));
     if let Some(h) = head_at {
         set_head(s, &mut c, np_start, h);
         // 2. What the phrase points to: "to Latin America", "for Ecuador".
@@ -444,15 +514,15 @@ fn verb_before(s: &Sent<'_>, t0: usize, max: usize) -> Option<usize> {
             return None;
         }
         let lw = s.lw(k);
-        if verb_like(lw) {
+        if verb_like(lw) && !reporting_verb(lw) {
             return Some(k);
         }
+        // "on", "in": "killed on Sunday three …"; a new clause ("after",
+        // "when", "because") ends the search.
         if !(skip_back(lw)
+            || reporting_verb(lw)
             || lexicon::month(lw).is_some()
-            || matches!(
-                lw,
-                "on" | "in" | "since" | "until" | "back" | "from" | "before" | "after" | "during"
-            ))
+            || matches!(lw, "on" | "in" | "back" | "during"))
         {
             return None;
         }
@@ -639,40 +709,108 @@ pub(super) fn shared(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
-/// The event a figure reports: its verb's concept or stem, or a head noun
-/// that is itself an event ("2 dead", "5,000 murders").
+/// The event a figure reports: its verb's concept or stem; or, when the
+/// verb only reports ("murders reported as of July") or is missing, a head
+/// noun that is itself an event ("5,000 murders").
 fn event(c: &Counted) -> Option<(Option<Concept>, &str)> {
-    if let Some(v) = &c.verb_stem {
-        let concept = c.verb_concept.filter(|k| k.class == ConceptClass::Event);
-        if concept.is_some()
-            || c.head_concept
-                .is_none_or(|k| k.class != ConceptClass::Event)
-        {
-            return Some((concept, v));
-        }
-    }
-    match (&c.head, c.head_concept) {
-        (Some(h), Some(k)) if k.class == ConceptClass::Event => Some((Some(k), h)),
-        _ => c.verb_stem.as_deref().map(|v| (c.verb_concept, v)),
+    let head_event = match (&c.head, c.head_concept) {
+        (Some(h), Some(k)) if k.class == ConceptClass::Event => Some((Some(k), h.as_ref())),
+        _ => None,
+    };
+    match &c.verb_stem {
+        Some(v) if !reporting_verb(v) || head_event.is_none() => Some((
+            c.verb_concept.filter(|k| k.class == ConceptClass::Event),
+            v.as_ref(),
+        )),
+        _ => head_event,
     }
 }
 
-/// The thing a figure counts, unless its head noun is an event.
+/// The thing a figure counts: its head noun. An event noun counts
+/// incidents ("5 shootings"), which is not a count of people ("6 people
+/// shot").
 fn thing(c: &Counted) -> Option<(Option<Concept>, &str)> {
-    let h = c.head.as_deref()?;
-    match c.head_concept {
-        Some(k) if k.class == ConceptClass::Event => None,
-        k => Some((k, h)),
+    c.head.as_deref().map(|h| (c.head_concept, h))
+}
+
+/// How two figures' events or things compare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Match {
+    /// The same word or concept.
+    Strong,
+    /// Compatible: one side says nothing, or the words are related.
+    Weak,
+    /// Neither side says anything.
+    Unknown,
+    /// Different: not the same quantity.
+    Differ,
+}
+
+fn compare_events(a: Option<(Option<Concept>, &str)>, b: Option<(Option<Concept>, &str)>) -> Match {
+    match (a, b) {
+        (Some(x), Some(y)) => {
+            if x.1 == y.1 || matches!((x.0, y.0), (Some(p), Some(q)) if p == q) {
+                Match::Strong
+            } else if let (Some(p), Some(q)) = (x.0, y.0)
+                && related(p.name, q.name)
+            {
+                Match::Weak
+            } else {
+                // Different events: "transported" is not "shot", "met" is
+                // not "uniting" (if the same, too little to tell).
+                Match::Differ
+            }
+        }
+        (None, None) => Match::Unknown,
+        // One side names no event: fine for a plain verb, but a death, an
+        // injury, an arrest … must be said on both sides to be one fact.
+        (Some(x), None) | (None, Some(x)) => {
+            if x.0.is_some() {
+                Match::Differ
+            } else {
+                Match::Weak
+            }
+        }
+    }
+}
+
+fn compare_things(a: Option<(Option<Concept>, &str)>, b: Option<(Option<Concept>, &str)>) -> Match {
+    match (a, b) {
+        (Some(x), Some(y)) => {
+            if x.1 == y.1 || matches!((x.0, y.0), (Some(p), Some(q)) if p == q) {
+                return Match::Strong;
+            }
+            let class = |k: Option<Concept>| k.map(|k| k.class);
+            match (class(x.0), class(y.0)) {
+                (Some(ConceptClass::Event), _) | (_, Some(ConceptClass::Event)) => Match::Differ,
+                // "14 people" may be the "11 alleged members"; "two men"
+                // are a part of "four people", not the same count.
+                (Some(ConceptClass::People), Some(ConceptClass::Person))
+                | (Some(ConceptClass::Person), Some(ConceptClass::People)) => Match::Weak,
+                _ => Match::Differ,
+            }
+        }
+        (None, None) => Match::Unknown,
+        // "8 injured" and "two women": a part of a group, or a count of
+        // incidents, is not the unnamed total.
+        (Some(x), None) | (None, Some(x)) => match x.0.map(|k| k.class) {
+            Some(ConceptClass::Part | ConceptClass::Event) => Match::Differ,
+            _ => Match::Weak,
+        },
     }
 }
 
 /// How likely two figures are to count the same quantity, from 0 to 1,
 /// judged on what they count alone (not on their values or passages).
 ///
+/// Both the counted thing and the event are compared; the figures must
+/// agree strongly on at least one and not differ on the other.
 /// "extraditing 55 wanted cartel figures" and "sent 29 cartel suspects"
 /// score high (same kind of thing, same kind of event); "32 governors" and
-/// "55 cartel figures" score 0; a "maiden trip to Mexico" and a "third trip
-/// to Latin America" score 0 (they point to different places).
+/// "55 cartel figures" score 0; "killed" and "injured" score 0; a "maiden
+/// trip to Mexico" and a "third trip to Latin America" score 0 (they point
+/// to different places); "two men" and "four people" score 0 (a part is
+/// not the whole).
 pub fn same_quantity(a: &Figure, b: &Figure) -> f32 {
     use FigureKind::*;
     if a.kind != b.kind {
@@ -704,55 +842,25 @@ pub fn same_quantity(a: &Figure, b: &Figure) -> f32 {
     {
         return 0.0;
     }
-    let same = |x: &(Option<Concept>, &str), y: &(Option<Concept>, &str)| {
-        x.1 == y.1 || matches!((x.0, y.0), (Some(p), Some(q)) if p == q)
+    let e = compare_events(event(ca), event(cb));
+    let t = compare_things(thing(ca), thing(cb));
+    // People in general, with no event on either side, could be anyone.
+    let generic = thing(ca)
+        .and_then(|x| x.0)
+        .is_some_and(|k| k.class == ConceptClass::People);
+    let mut score: f32 = match (t, e) {
+        (Match::Differ, _) | (_, Match::Differ) => return 0.0,
+        (Match::Strong, Match::Strong) => 1.0,
+        (Match::Strong, Match::Unknown) if generic => return 0.0,
+        (Match::Strong, _) => 0.75,
+        (Match::Weak, Match::Strong) => 0.75,
+        (Match::Unknown, Match::Strong) => 0.7,
+        _ => return 0.0,
     };
-    let e = match (event(ca), event(cb)) {
-        (Some(x), Some(y)) => {
-            if same(&x, &y) {
-                1.0
-            } else if x.0.is_some() && y.0.is_some() {
-                // Killed and injured are different quantities.
-                return 0.0;
-            } else {
-                0.3
-            }
-        }
-        (None, None) => 0.5,
-        _ => 0.6,
-    };
-    let t = match (thing(ca), thing(cb)) {
-        (Some(x), Some(y)) => {
-            if x.1 == y.1 {
-                1.0
-            } else if matches!((x.0, y.0), (Some(p), Some(q)) if p == q) {
-                0.85
-            } else {
-                let people =
-                    |k: Option<Concept>| k.is_some_and(|k| k.class == ConceptClass::People);
-                let person = |k: Option<Concept>| {
-                    k.is_some_and(|k| {
-                        matches!(k.class, ConceptClass::Person | ConceptClass::People)
-                    })
-                };
-                if (people(x.0) && person(y.0)) || (people(y.0) && person(x.0)) {
-                    0.6
-                } else {
-                    return 0.0;
-                }
-            }
-        }
-        (None, None) => 0.5,
-        _ => 0.6,
-    };
-    let known = |c: &Counted| c.head.is_some() || c.verb_stem.is_some();
-    if !known(ca) || !known(cb) {
+    // A date, a year or a length of time is only compared for one event.
+    if matches!(a.kind, Date | Year | Duration) && e != Match::Strong {
         return 0.0;
     }
-    if matches!(a.kind, Date | Year | Duration) && (event(ca).is_none() || event(cb).is_none()) {
-        return 0.0;
-    }
-    let mut score: f32 = 0.5 * t + 0.5 * e;
     if ca.complement.is_some() && ca.complement == cb.complement {
         score += 0.1;
     }

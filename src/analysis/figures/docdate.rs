@@ -2,8 +2,8 @@
 //!
 //! In order: a date on a "Published", "Posted", "Updated" or "Date" line
 //! near the top; a line near the top that is mostly a date (a dateline
-//! like "11-02-2025 Vol 2132"); the first date with a month and a year in
-//! the opening paragraphs. Used to say that casualty counts which differ
+//! like "11-02-2025 Vol 2132"); the first complete date (day, month and
+//! year) in the opening paragraphs. Used to say that casualty counts which differ
 //! between two reports may simply have been updated.
 
 use super::{DateValue, Figure, FigureKind};
@@ -56,9 +56,16 @@ pub fn document_date(text: &str, seg: &Segmentation, figures: &[Figure]) -> Opti
             return f.date;
         }
     }
+    // A full date (day, month and year) in the opening paragraphs.
     let end = seg
         .paragraphs
         .get(TOP_PARAGRAPHS.min(seg.paragraphs.len()).saturating_sub(1))
         .map_or(0, |p| p.span.end);
-    first_on(0..end)
+    figures
+        .iter()
+        .filter(|f| f.span.end <= end && f.kind == FigureKind::Date)
+        .find_map(|f| {
+            f.date
+                .filter(|d| d.year.is_some() && d.month.is_some() && d.day.is_some())
+        })
 }

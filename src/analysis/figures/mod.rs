@@ -29,6 +29,7 @@ mod compare;
 mod counted;
 mod docdate;
 mod index;
+pub mod interim;
 mod interval;
 mod lexicon;
 mod scan;

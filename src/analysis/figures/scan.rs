@@ -114,6 +114,19 @@ impl<'a> Sent<'a> {
     pub fn end(&self, i: usize) -> usize {
         self.toks.get(i).map_or(0, |t| t.end)
     }
+
+    /// A headline in title case: most words of four letters or more
+    /// capitalised ("4 People Shot Outside Store").
+    pub fn title_case(&self) -> bool {
+        let (mut caps, mut words) = (0, 0);
+        for i in 0..self.len() {
+            if self.is_word(i) && self.tx(i).len() >= 4 {
+                words += 1;
+                caps += usize::from(self.is_cap(i));
+            }
+        }
+        words >= 2 && caps * 10 >= words * 7
+    }
 }
 
 /// A number found in pass 2, before it becomes a figure.
@@ -1081,6 +1094,28 @@ fn is_identifier(s: &Sent<'_>, a: &Atom) -> bool {
         return false;
     }
     let t = s.tx(a.t0);
+    // Positions: "image 2 of 5", "5 of 11".
+    if (s.lw(a.t1) == "of" && s.is_num(a.t1 + 1))
+        || (a.t0 >= 2 && s.lw(a.t0 - 1) == "of" && s.is_num(a.t0 - 2))
+    {
+        return true;
+    }
+    // The emergency number, and calibres (".22", ".45-caliber").
+    if t == "911" || t == "999" {
+        return true;
+    }
+    if t.starts_with('.') {
+        let next = s.lw(a.t1);
+        let next = if next == "-" { s.lw(a.t1 + 1) } else { next };
+        if next.starts_with("calib")
+            || matches!(
+                next,
+                "magnum" | "rifle" | "pistol" | "handgun" | "revolver" | "gun" | "auto" | "special"
+            )
+        {
+            return true;
+        }
+    }
     // Codes: a leading zero ("007"), or long digit strings without commas.
     if t.len() > 1 && t.starts_with('0') && !t.starts_with("0.") {
         return true;
@@ -1106,6 +1141,22 @@ fn is_identifier(s: &Sent<'_>, a: &Atom) -> bool {
     // A street address: "1097 South First St.", "the 1400 block of".
     if s.lw(next) == "block" {
         return true;
+    }
+    // A name or an address right after the digits: "4525 Double Tree in",
+    // "Image 5 of 11 Jacquay Howard" (not in title-case headlines, and not
+    // a modifier before a noun: "3 U.S. troops", "2 Israeli soldiers").
+    if s.is_cap(next)
+        && !s.attached(next)
+        && lexicon::month(s.lw(next)).is_none()
+        && !s.title_case()
+    {
+        let after = next + 1;
+        let name_follows = s.is_cap(after)
+            || !s.is_word(after)
+            || matches!(s.lw(after), "in" | "on" | "at" | "and" | "of");
+        if name_follows && !s.lw(next).contains('.') {
+            return true;
+        }
     }
     let mut j = next;
     let mut caps = 0;
@@ -1283,9 +1334,18 @@ fn figure_unchecked(s: &Sent<'_>, a: &Atom, used: &[bool]) -> Option<Raw> {
         return None;
     }
 
-    // Age: "Sims, 31, died", "Lyons,32, was".
+    // Age: "Sims, 31, died", "Lyons,32, was", "Age: 22".
     if let Some(raw) = comma_age(s, a) {
         return Some(raw);
+    }
+    if a.t0 >= 2 && s.is_sym(a.t0 - 1, ":") && s.lw(a.t0 - 2) == "age" {
+        return Some(Raw::new(
+            a.t0,
+            a.t1,
+            FigureKind::Age,
+            a.value,
+            Interval::point(a.value),
+        ));
     }
 
     let mut t0 = a.t0;
@@ -1420,6 +1480,7 @@ fn figure_unchecked(s: &Sent<'_>, a: &Atom, used: &[bool]) -> Option<Raw> {
     {
         let prev = a.t0.checked_sub(1).map_or("", |p| s.lw(p));
         let counted_after = s.is_word(a.t1)
+            && !s.is_cap(a.t1)
             && looks_plural(s.lw(a.t1))
             && !matches!(
                 prev,
@@ -1665,18 +1726,29 @@ fn age(s: &Sent<'_>, t0: usize, t1: usize, value: f64, words: bool) -> Raw {
     let mut raw = Raw::new(t0, t1, FigureKind::Age, value, Interval::point(value));
     raw.n1 = t0 + 1;
     raw.in_words = words;
-    // "a 9-year-old, identified as Jamiyah", "9-year-old Jamiyah Sims":
-    // the name after; else the noun ("man").
+    // "9-year-old Jamiyah Sims": the name after it, if any ("a 23-year-old
+    // Greenville man" names a town, not a person).
     let mut j = t1;
-    let mut name = None;
     while j < s.len() && j < t1 + 4 && s.is_cap(j) {
-        name = Some(Fnv::hash(
-            s.lw(j).trim_end_matches("’s").trim_end_matches("'s"),
-        ));
         j += 1;
     }
-    raw.person = name;
+    raw.person = (j >= t1 + 2).then(|| person_hash(s, t1, j));
     raw
+}
+
+/// The hash of a name written over tokens `from..to` ("Jermaine Sims").
+fn person_hash(s: &Sent<'_>, from: usize, to: usize) -> u64 {
+    let mut h = Fnv::new();
+    for t in from..to {
+        h.write(
+            s.lw(t)
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .as_bytes(),
+        );
+        h.write(b" ");
+    }
+    h.finish()
 }
 
 /// "Jermaine Sims, 31, died": a capitalised name, a comma, a number from 1
@@ -1708,9 +1780,19 @@ fn comma_age(s: &Sent<'_>, a: &Atom) -> Option<Raw> {
         a.value,
         Interval::point(a.value),
     );
-    raw.person = Some(Fnv::hash(
-        s.lw(name).trim_end_matches("’s").trim_end_matches("'s"),
-    ));
+    // The whole name before the comma: "Jermaine Sims" and "Victoria Sims"
+    // are two people.
+    let mut first = name;
+    while first > 0
+        && name - first < 3
+        && s.is_cap(first - 1)
+        && !lexicon::may_precede_figure(s.lw(first - 1))
+    {
+        first -= 1;
+    }
+    // A surname alone is shared by a family ("Robertson, 13" and
+    // "Robertson, 37"): only a full name identifies the person.
+    raw.person = (name > first).then(|| person_hash(s, first, name + 1));
     Some(raw)
 }
 

@@ -85,14 +85,18 @@ impl PassageSimilarity for LexicalSimilarity {
         let pb = self.bag(b, fb.paragraph, true);
         let sentence = dice(&sa, &sb);
         let paragraph = dice(&pa, &pb);
-        let ea = &fa.counted.entities;
-        let eb = &fb.counted.entities;
-        let names = if ea.is_empty() || eb.is_empty() {
-            0.0
-        } else {
-            (shared(ea, eb) as f32 / ea.len().min(eb.len()) as f32).min(1.0)
+        // Names the two sentences share, and names the two paragraphs share.
+        let overlap = |x: &[u64], y: &[u64]| {
+            if x.is_empty() || y.is_empty() {
+                0.0
+            } else {
+                (shared(x, y) as f32 / x.len().min(y.len()) as f32).min(1.0)
+            }
         };
-        (0.45 * sentence + 0.25 * paragraph + 0.3 * names).min(1.0)
+        let names = overlap(&fa.counted.sentence_entities, &fb.counted.sentence_entities);
+        let para_names = overlap(&fa.counted.entities, &fb.counted.entities);
+        // The sentences carry the fact; the paragraphs only confirm it.
+        (0.6 * sentence + 0.25 * names + 0.075 * paragraph + 0.075 * para_names).min(1.0)
     }
 }
 

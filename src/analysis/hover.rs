@@ -26,8 +26,11 @@ pub fn describe(
     settings: &Settings,
     offset: usize,
 ) -> Vec<HoverSection> {
-    let sections = Vec::new();
+    let mut sections = Vec::new();
     // Detectors add their sections here, most specific first.
-    let _ = (doc, corpus, settings, offset);
+    if let Some((span, markdown)) = super::figures::hover(doc, corpus, offset) {
+        sections.push(HoverSection { span, markdown });
+    }
+    let _ = settings;
     sections
 }

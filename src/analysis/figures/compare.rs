@@ -91,6 +91,18 @@ pub fn same_fact(
     if q < MIN_QUANTITY {
         return None;
     }
+    if !same_time(a, fa, b, fb) {
+        return None;
+    }
+    // Dates: the two sentences must name the same people and places ("released
+    // in the US on 9 November", "released in the UK on 11 November").
+    if matches!(fa.kind, FigureKind::Date | FigureKind::Year) {
+        let (x, y) = (&fa.counted.sentence_entities, &fb.counted.sentence_entities);
+        let union = x.len() + y.len() - super::counted::shared(x, y);
+        if union > 0 && (super::counted::shared(x, y) as f32) < 0.75 * union as f32 {
+            return None;
+        }
+    }
     let p = sim.similarity(a, fa, b, fb);
     // The less certain the counted thing, the closer the passages must be;
     // dates need near-paraphrases (a story dates many events).
@@ -104,6 +116,27 @@ pub fn same_fact(
         min = min.max(MIN_PASSAGE_DATE);
     }
     (p >= min).then_some((0.5 * q + p).min(1.0))
+}
+
+/// Whether two figures can be about the same time: when both sentences
+/// date what they say ("in October", "in 2004") the dates must be
+/// compatible ("rose 0.8% in January" is not "rose 0.4% in October").
+fn same_time(a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) -> bool {
+    if matches!(fa.kind, FigureKind::Date | FigureKind::Year) {
+        return true;
+    }
+    let dates = |d: &'_ DocAnalysis, f: &Figure| -> Vec<super::DateValue> {
+        d.figures
+            .list
+            .iter()
+            .filter(|g| {
+                g.sentence == f.sentence && matches!(g.kind, FigureKind::Date | FigureKind::Year)
+            })
+            .filter_map(|g| g.date)
+            .collect()
+    };
+    let (x, y) = (dates(a, fa), dates(b, fb));
+    x.is_empty() || y.is_empty() || x.iter().any(|p| y.iter().any(|q| p.compatible(q)))
 }
 
 /// Every other mention of the quantity of figure `index` of `doc`: in

@@ -800,6 +800,26 @@ fn compare_things(a: Option<(Option<Concept>, &str)>, b: Option<(Option<Concept>
     }
 }
 
+/// Whether a figure's event is one that happens to people (so a bare
+/// number, "11 killed", counts people).
+fn people_event(c: &Counted) -> bool {
+    event(c).and_then(|e| e.0).is_some_and(|k| {
+        matches!(
+            k.name,
+            "killed"
+                | "injured"
+                | "shot"
+                | "arrested"
+                | "deported"
+                | "displaced"
+                | "released"
+                | "transferred"
+                | "missing"
+                | "rescued"
+        )
+    })
+}
+
 /// How likely two figures are to count the same quantity, from 0 to 1,
 /// judged on what they count alone (not on their values or passages).
 ///
@@ -854,9 +874,17 @@ pub fn same_quantity(a: &Figure, b: &Figure) -> f32 {
         (Match::Strong, Match::Unknown) if generic => return 0.0,
         (Match::Strong, _) => 0.75,
         (Match::Weak, Match::Strong) => 0.75,
-        (Match::Unknown, Match::Strong) => 0.7,
+        // "11 killed" and "14 dead": no noun, but an event that happens to
+        // people. Other events need the counted thing ("$51 trading").
+        (Match::Unknown, Match::Strong) if a.kind == Count && people_event(ca) => 0.7,
         _ => return 0.0,
     };
+    // A rank is only one fact with the place it ranks: "third trip to
+    // Latin America" and "second visit to Latin America" (but not "the
+    // fourth round" of two different players).
+    if a.kind == Ordinal && (ca.complement.is_none() || ca.complement != cb.complement) {
+        return 0.0;
+    }
     // A date, a year or a length of time is only compared for one event.
     if matches!(a.kind, Date | Year | Duration) && e != Match::Strong {
         return 0.0;

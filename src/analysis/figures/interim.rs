@@ -22,7 +22,7 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
         \b(?:according\ to|citing|cited\ by|quoted\ by|figures\ (?:from|released\ by)|data\ (?:from|released\ by)|statistics\ from|a\ report\ by|a\ study\ by)\b
-        | \b(?:said|says|say|told|tells|announced|announces|stated|states|reported|reports|estimated|estimates|confirmed|confirms|claimed|claims|noted|notes|added|explained|wrote|warned|testified|disclosed|revealed|acknowledged|insisted|declared|showed|shows|found|counted|recorded|tallied|published|released|put\ the|puts\ the)\b
+        | \b(?:said|says|say|told|tells|announced|announces|stated|states|reported|reports|estimated|estimates|confirmed|confirms|claimed|claims|noted|notes|added|explained|wrote|warned|testified|disclosed|revealed|acknowledged|insisted|declared|show|showed|shows|found|counted|recorded|tallied|published|released|put\ the|puts\ the)\b
         ",
     )
     .expect("valid regex")
@@ -160,6 +160,9 @@ mod tests {
         ));
         assert!(sentence_names_source(
             "It was reported by the coast guard that 12 people drowned."
+        ));
+        assert!(sentence_names_source(
+            "Port records show the ferry carried 221 passengers."
         ));
     }
 }

@@ -27,6 +27,7 @@
 
 mod compare;
 mod counted;
+mod describe;
 mod docdate;
 mod index;
 pub mod interim;
@@ -40,7 +41,8 @@ use std::fmt;
 use std::ops::Range;
 
 pub use compare::{Mention, agree, comparable, mentions, same_fact};
-pub use counted::{Counted, same_quantity};
+pub use counted::{Concept, ConceptClass, Counted, same_quantity};
+pub use describe::{hover, inlay_hints, phrase, snippet};
 pub use docdate::document_date;
 pub use index::FigureIndex;
 pub use interval::{Interval, Qualifier};

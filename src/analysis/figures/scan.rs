@@ -1065,6 +1065,10 @@ fn is_identifier(s: &Sent<'_>, a: &Atom) -> bool {
         if !a.words && matches!(s.lw(p), "number" | "no" | "nos" | "vol" | "version" | "v") {
             return true;
         }
+        // Chart places and rankings: "number two", "top 10".
+        if matches!(s.lw(p), "number" | "top") {
+            return true;
+        }
         // Glued to something before it: "x4", "/3", ":30".
         if s.attached(a.t0)
             && !a.words
@@ -1240,6 +1244,14 @@ fn currency_after(s: &Sent<'_>, t: usize) -> Option<(&'static str, usize)> {
     let lw = s.lw(t);
     if let Some(code) = lexicon::currency_code(lw) {
         return Some((code, t + 1));
+    }
+    // "50 Cent" the rapper: a capitalised currency name inside a sentence
+    // is a name.
+    if s.is_cap(t) && !s.title_case() && t > 1 && lexicon::currency_code(lw).is_none() {
+        let proper = !matches!(lw, "euro" | "euros");
+        if proper && lexicon::currency_word(lw).is_some() {
+            return None;
+        }
     }
     if let Some(generic) = lexicon::currency_word(lw) {
         // "pounds of cocaine" is a weight; "p" only glued ("50p").

@@ -83,6 +83,23 @@ impl PassageSimilarity for LexicalSimilarity {
         let sb = self.bag(b, fb.sentence, false);
         let pa = self.bag(a, fa.paragraph, true);
         let pb = self.bag(b, fb.paragraph, true);
+        // Across documents, one fact has the same actors and places: two
+        // sentences that both name someone and name no one in common
+        // ("China's economy grew by 9.5%", "Singapore's economy grew by
+        // 8.1%") are about different facts; a sentence that names no one
+        // borrows its paragraph's names.
+        if a.id != b.id {
+            let (xa, xb) = (&fa.counted.sentence_entities, &fb.counted.sentence_entities);
+            let both_named = !xa.is_empty() && !xb.is_empty();
+            let shared_names = if both_named {
+                shared(xa, xb)
+            } else {
+                shared(&fa.counted.entities, &fb.counted.entities)
+            };
+            if shared_names == 0 {
+                return 0.0;
+            }
+        }
         let sentence = dice(&sa, &sb);
         let paragraph = dice(&pa, &pb);
         // Names the two sentences share, and names the two paragraphs share.

@@ -1,7 +1,7 @@
 #![doc = include_str!("../../../docs/rules/inconsistent-figure.md")]
 
 use super::{Reach, Rule, RuleContext, RuleMeta};
-use crate::analysis::figures::{self, Figure, FigureKind, Mention, Qualifier, interim};
+use crate::analysis::figures::{self, Figure, Mention, interim, phrase, snippet};
 use crate::analysis::{DocAnalysis, Finding, Related, Severity};
 
 pub struct InconsistentFigure;
@@ -72,81 +72,6 @@ impl Rule for InconsistentFigure {
             out.push(finding);
         }
     }
-}
-
-/// The value with its hedge: "more than 4,000", "nearly $20,000,000",
-/// "10–12", "3rd".
-pub(crate) fn phrase(f: &Figure) -> String {
-    let v = f.display_value();
-    match f.qualifier {
-        Qualifier::Exact | Qualifier::Vague => v,
-        Qualifier::Range => {
-            let unit = if f.kind == FigureKind::Duration {
-                f.time_unit.map_or(1.0, |u| u.days())
-            } else {
-                1.0
-            };
-            let lo = figures::format_number(f.interval.lo / unit);
-            let hi = figures::format_number(f.value * 2.0 / unit - f.interval.lo / unit);
-            match f.kind {
-                FigureKind::Percent => format!("{lo}–{hi}%"),
-                _ => format!("{lo}–{hi}"),
-            }
-        }
-        q => format!("{} {v}", hedge_word(q)),
-    }
-}
-
-fn hedge_word(q: Qualifier) -> &'static str {
-    match q {
-        Qualifier::Over => "more than",
-        Qualifier::AtLeast => "at least",
-        Qualifier::Under => "fewer than",
-        Qualifier::AtMost => "at most",
-        Qualifier::About => "about",
-        Qualifier::Nearly => "nearly",
-        _ => "",
-    }
-}
-
-/// The words around a figure that say what it counts: "killing 11
-/// alleged members". At most about 80 bytes, on one line.
-pub(crate) fn snippet(doc: &DocAnalysis, f: &Figure) -> String {
-    let c = &f.counted;
-    let mut start = f.span.start;
-    let mut end = f.span.end;
-    if let Some(v) = &c.verb
-        && v.end <= start
-        && start - v.end < 40
-    {
-        start = v.start;
-    }
-    if let Some(v) = &c.verb
-        && v.start >= end
-        && v.start - end < 40
-    {
-        end = v.end;
-    }
-    if let Some(n) = &c.noun
-        && n.start >= f.span.end
-        && n.end - f.span.end < 60
-    {
-        end = end.max(n.end);
-    }
-    if let Some(n) = &c.complement_span
-        && n.start >= end
-        && n.end - end < 40
-    {
-        end = n.end;
-    }
-    if end - start > 100 {
-        end = f.span.end;
-        start = f.span.start;
-    }
-    doc.slice(start..end)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// "The reports are dated …": for tolls that may have been updated.

@@ -7,6 +7,7 @@
 //! sections, and that the README lists every code.
 
 mod inconsistent_figure;
+mod unattributed_statistic;
 mod weasel_attribution;
 
 use super::{Corpus, DocAnalysis, Finding, Settings, Severity};
@@ -81,6 +82,7 @@ pub trait Rule: Sync {
 pub static RULES: &[&dyn Rule] = &[
     &weasel_attribution::WeaselAttribution,
     &inconsistent_figure::InconsistentFigure,
+    &unattributed_statistic::UnattributedStatistic,
 ];
 
 /// The diagnostic given to a file that cannot be analysed (not UTF-8,

@@ -38,7 +38,7 @@ pub struct Counted {
     /// parts differ by design.
     pub partitive: bool,
     /// Hashed names in the figure's sentence, sorted.
-    pub sentence_entities: Box<[u64]>,
+    pub sentence_entities: Arc<[u64]>,
     /// Hashed names in the figure's paragraph, sorted (the document's most
     /// frequent names when the paragraph has none).
     pub entities: Arc<[u64]>,
@@ -134,7 +134,11 @@ pub fn stem(lower: &str) -> String {
 
 /// The concept of a lower-case word, if the synonym table has it.
 pub fn concept(lower: &str) -> Option<Concept> {
-    SYNONYMS.words.get(&stem(lower)).copied()
+    if lower.contains(['’', '\'']) {
+        return SYNONYMS.words.get(&stem(lower)).copied();
+    }
+    // The stemmer borrows when the word is its own stem: no allocation.
+    SYNONYMS.words.get(&*STEMMER.stem(lower)).copied()
 }
 
 /// Words after a figure that end its noun phrase.
@@ -235,10 +239,9 @@ fn verb_like(lw: &str) -> bool {
     if lexicon::STOPWORDS.contains(lw) {
         return false;
     }
-    if concept(lw).is_some_and(|c| c.class == ConceptClass::Event) {
-        return true;
-    }
-    lexicon::is_irregular_verb(lw) || (lw.len() > 4 && (lw.ends_with("ed") || lw.ends_with("ing")))
+    lexicon::is_irregular_verb(lw)
+        || (lw.len() > 4 && (lw.ends_with("ed") || lw.ends_with("ing")))
+        || concept(lw).is_some_and(|c| c.class == ConceptClass::Event)
 }
 
 /// Verbs that report rather than happen: "police reported three victims

@@ -270,6 +270,23 @@ impl Figure {
     }
 }
 
+/// Figures two passages share: pairs (one from each slice) with the same
+/// [`value_key`](Figure::value_key) — the same kind, currency and value,
+/// however written ("13" and "thirteen", "$6 million" and "six million
+/// dollars"). For the related-passage index's "shared figures" reason:
+/// pass the figures of two passages (`doc.figures.in_span(span)`).
+/// Quadratic in the (small) number of figures per passage.
+pub fn shared_figures<'a>(a: &'a [Figure], b: &'a [Figure]) -> Vec<(&'a Figure, &'a Figure)> {
+    let mut out = Vec::new();
+    for f in a {
+        let k = f.value_key();
+        if let Some(g) = b.iter().find(|g| g.value_key() == k) {
+            out.push((f, g));
+        }
+    }
+    out
+}
+
 /// A hashable summary of a figure's kind and value; see [`Figure::value_key`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FigureKey(pub u64);

@@ -219,7 +219,7 @@ pub(super) fn scan_document(text: &str, seg: &Segmentation) -> Vec<Figure> {
             let mut local: Vec<u64> = all_entities[ent_start..].to_vec();
             local.sort_unstable();
             local.dedup();
-            let local: Box<[u64]> = local.into_boxed_slice();
+            let local: Arc<[u64]> = Arc::from(local);
             for raw in raws.drain(..) {
                 let mut counted = counted::read(&sent, &raw);
                 counted.sentence_entities = local.clone();
@@ -277,12 +277,34 @@ pub(super) fn scan_document(text: &str, seg: &Segmentation) -> Vec<Figure> {
 }
 
 fn scan_sentence(s: &Sent<'_>, out: &mut Vec<Raw>, used: &mut Vec<bool>) {
+    if !may_hold_figure(s) {
+        return;
+    }
     used.clear();
     used.resize(s.len(), false);
     pass_tokens(s, out, used);
     let atoms = atoms(s, used);
     pass_atoms(s, &atoms, out, used);
     out.sort_by_key(|r| r.t0);
+}
+
+/// A quick look: a digit, or a word that can start a figure. Most
+/// sentences of prose have neither and skip the passes.
+fn may_hold_figure(s: &Sent<'_>) -> bool {
+    (0..s.len()).any(|i| {
+        if s.is_num(i) {
+            return true;
+        }
+        if !s.is_word(i) {
+            return false;
+        }
+        let lw = s.lw(i);
+        lexicon::is_number_word(lw)
+            || compound_number(lw).is_some()
+            || lexicon::month(lw).is_some()
+            || lexicon::vague_scale(lw).is_some()
+            || matches!(lw, "dozen" | "maiden" | "inaugural" | "several" | "few")
+    })
 }
 
 // ---------------------------------------------------------------------------

@@ -259,6 +259,17 @@ fn value_keys_match_across_wordings() {
 }
 
 #[test]
+fn shared_figures_of_two_passages() {
+    let a = figs("Caracas released 13 political prisoners and pledged $6 million.");
+    let b = figs("Thirteen prisoners were freed; six million dollars were pledged; 40 fled.");
+    let pairs = shared_figures(&a, &b);
+    assert_eq!(pairs.len(), 2);
+    assert_eq!(pairs[0].0.value, 13.0);
+    assert_eq!(pairs[1].1.kind, Money);
+    assert!(shared_figures(&a, &figs("Fourteen prisoners were freed.")).is_empty());
+}
+
+#[test]
 fn spans_are_char_boundaries_on_odd_text() {
     let texts = [
         "",

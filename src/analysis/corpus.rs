@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::figures::FigureIndex;
 use super::{DocAnalysis, DocId};
 
 /// All analysed documents, with their indexes.
@@ -17,6 +18,8 @@ pub struct Corpus {
     /// Boilerplate: normalised line hash → number of documents with that
     /// line (each document counted once).
     line_docs: HashMap<u64, u32>,
+    /// Figures by what they count and the names near them.
+    pub figures: FigureIndex,
 }
 
 impl Corpus {
@@ -30,12 +33,14 @@ impl Corpus {
         for &h in doc.boilerplate.hashes() {
             *self.line_docs.entry(h).or_insert(0) += 1;
         }
+        self.figures.insert(&doc);
         self.docs.insert(doc.id.clone(), doc);
     }
 
     /// Removes a document; unknown ids are ignored.
     pub fn remove(&mut self, id: &DocId) -> Option<Arc<DocAnalysis>> {
         let doc = self.docs.remove(id)?;
+        self.figures.remove(&doc);
         for h in doc.boilerplate.hashes() {
             if let Some(count) = self.line_docs.get_mut(h) {
                 *count -= 1;

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use super::DocId;
 use super::Settings;
 use super::boilerplate::{self, Boilerplate};
+use super::figures::{self, Figures};
 use super::text::Segmentation;
 
 /// One document, read.
@@ -24,6 +25,8 @@ pub struct DocAnalysis {
     /// Which lines are leftover page furniture (document evidence only;
     /// see [`boilerplate::template_lines`] for corpus evidence).
     pub boilerplate: Boilerplate,
+    /// Every figure of the text (see [`figures`]).
+    pub figures: Figures,
 }
 
 impl DocAnalysis {
@@ -79,12 +82,14 @@ pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAn
     let name = short_name(id.as_str());
     let segmentation = Segmentation::new(&text);
     let boilerplate = boilerplate::detect(&text, &segmentation, settings);
+    let figures = figures::extract(&text, &segmentation);
     DocAnalysis {
         id,
         name,
         text,
         segmentation,
         boilerplate,
+        figures,
     }
 }
 

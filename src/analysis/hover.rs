@@ -54,9 +54,12 @@ pub fn describe(
 ) -> Vec<HoverSection> {
     let mut sections = Vec::new();
     // Detectors add their sections here, most specific first.
-    let _ = settings;
     if let Some((span, markdown)) = super::boilerplate::describe(doc, corpus, offset) {
         sections.push(HoverSection { span, markdown });
     }
+    if let Some((span, markdown)) = super::figures::hover(doc, corpus, offset) {
+        sections.push(HoverSection { span, markdown });
+    }
+    let _ = settings;
     sections
 }

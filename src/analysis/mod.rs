@@ -18,6 +18,7 @@
 pub mod boilerplate;
 pub mod corpus;
 pub mod doc;
+pub mod figures;
 pub mod hover;
 pub mod rules;
 pub mod settings;

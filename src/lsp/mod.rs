@@ -3,6 +3,7 @@
 //! - [`server`]: the `LanguageServer` handlers and the analysis worker.
 //! - `state`: open documents, the corpus, configuration, the scheduler.
 //! - `features`: request handlers that read the state (hover, code actions).
+//! - `inlay`: inlay hints (figures written in words).
 //! - `convert`: findings and positions to LSP types.
 //!
 //! Invariant: only this module uses tower-lsp-server types, and positions are
@@ -10,6 +11,7 @@
 
 mod convert;
 mod features;
+mod inlay;
 pub mod server;
 mod state;
 pub mod transport;

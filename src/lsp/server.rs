@@ -32,6 +32,7 @@ struct ClientFlags {
     work_done_progress: bool,
     watch_files: bool,
     pull_configuration: bool,
+    inlay_refresh: bool,
 }
 
 pub struct Backend {
@@ -124,6 +125,11 @@ impl Backend {
         let open: Vec<DocId> = lock(&self.state.open).keys().cloned().collect();
         for id in open {
             self.state.scheduler.mark(id);
+        }
+        if self.flags().inlay_refresh
+            && let Err(err) = self.client.inlay_hint_refresh().await
+        {
+            tracing::debug!("inlay hint refresh failed: {err}");
         }
         self.spawn_indexing();
     }
@@ -353,6 +359,7 @@ fn capabilities(encoding: PositionEncodingKind) -> ServerCapabilities {
             },
         )),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
+        inlay_hint_provider: Some(OneOf::Left(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
             code_action_kinds: Some(vec![
                 CodeActionKind::QUICKFIX,
@@ -397,6 +404,12 @@ impl LanguageServer for Backend {
                 .workspace
                 .as_ref()
                 .and_then(|w| w.configuration)
+                .unwrap_or(false),
+            inlay_refresh: caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.inlay_hint.as_ref())
+                .and_then(|i| i.refresh_support)
                 .unwrap_or(false),
         };
 
@@ -615,6 +628,13 @@ impl LanguageServer for Backend {
         let p = params.text_document_position_params;
         let id = doc_id(&p.text_document.uri);
         self.blocking(move |s| s.hover(&id, p.position)).await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let id = doc_id(&params.text_document.uri);
+        let range = params.range;
+        let hints = self.blocking(move |s| s.inlay_hints(&id, range)).await?;
+        Ok(Some(hints))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

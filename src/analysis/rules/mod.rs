@@ -8,6 +8,8 @@
 
 pub mod boilerplate;
 pub mod generated_faq;
+mod inconsistent_figure;
+mod unattributed_statistic;
 mod weasel_attribution;
 
 use super::{Corpus, DocAnalysis, Finding, Settings, Severity};
@@ -91,6 +93,8 @@ pub static RULES: &[&dyn Rule] = &[
     &weasel_attribution::WeaselAttribution,
     &boilerplate::BoilerplateRule,
     &generated_faq::GeneratedFaq,
+    &inconsistent_figure::InconsistentFigure,
+    &unattributed_statistic::UnattributedStatistic,
 ];
 
 /// Whether the rule with this code applies its fixes in bulk (see

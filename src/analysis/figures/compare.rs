@@ -1,0 +1,216 @@
+//! Mentions of the same quantity, and whether they agree.
+//!
+//! Two figures are *mentions of the same quantity* when they are of the
+//! same kind, count the same thing ([`same_quantity`]) and sit in passages
+//! about the same fact ([`PassageSimilarity`]). They *agree* when their
+//! intervals overlap (for dates: when they can be the same day).
+
+use super::counted::same_quantity;
+use super::similarity::PassageSimilarity;
+use super::{Figure, FigureKind};
+use crate::analysis::{Corpus, DocAnalysis};
+
+/// `same_quantity` below this: not the same thing.
+const MIN_QUANTITY: f32 = 0.7;
+/// Passage similarity below this: not the same fact (passages of two
+/// documents).
+const MIN_PASSAGE: f32 = 0.25;
+/// Within one document, passages share the story's words and names
+/// anyway: it takes more to be the same fact.
+const MIN_PASSAGE_SAME_DOC: f32 = 0.45;
+/// Dates: the two sentences must say nearly the same thing.
+const MIN_PASSAGE_DATE: f32 = 0.45;
+/// At most this many mentions are examined per figure (the best first).
+const MAX_MENTIONS: usize = 20;
+
+/// Another mention of a figure's quantity.
+#[derive(Clone, Copy, Debug)]
+pub struct Mention<'a> {
+    pub doc: &'a DocAnalysis,
+    /// Index into `doc.figures.list`.
+    pub figure: usize,
+    pub agrees: bool,
+    /// How sure the match is (0–1): quantity and passage scores combined.
+    pub score: f32,
+}
+
+impl<'a> Mention<'a> {
+    pub fn figure(&self) -> &'a Figure {
+        &self.doc.figures.list[self.figure]
+    }
+}
+
+/// Whether two mentions of one quantity can both be true.
+pub fn agree(a: &Figure, b: &Figure) -> bool {
+    match (a.kind, a.date, b.date) {
+        (FigureKind::Date, Some(x), Some(y)) => x.compatible(&y),
+        _ => a.interval.overlaps(&b.interval),
+    }
+}
+
+/// Whether a figure is compared at all. Vague quantities ("dozens") are too
+/// loose to contradict anything; a part of a group ("two of the victims")
+/// differs from the whole by design; units of measure ("5 feet 10
+/// inches") and things a story counts many sets of ("two counts of
+/// assault", "image 5 of 11") are not one quantity.
+pub fn comparable(f: &Figure) -> bool {
+    use super::counted::ConceptClass;
+    f.qualifier != super::Qualifier::Vague
+        && !f.counted.partitive
+        && !f
+            .counted
+            .head_concept
+            .is_some_and(|k| matches!(k.class, ConceptClass::Unit | ConceptClass::Varied))
+}
+
+/// How sure we are that `fa` in `a` and `fb` in `b` are the same quantity
+/// in passages about the same fact; `None` when they are not.
+pub fn same_fact(
+    a: &DocAnalysis,
+    fa: &Figure,
+    b: &DocAnalysis,
+    fb: &Figure,
+    sim: &dyn PassageSimilarity,
+) -> Option<f32> {
+    if !comparable(fa) || !comparable(fb) {
+        return None;
+    }
+    let same_doc = std::ptr::eq(a, b) || a.id == b.id;
+    // Ranks, dates and lengths of time name many different things in one
+    // story ("the first shot", "the second shot"; "the Oct. 13 and Nov. 2
+    // shootings"; two sentences): they are compared across documents only.
+    if same_doc
+        && matches!(
+            fa.kind,
+            FigureKind::Ordinal | FigureKind::Date | FigureKind::Year | FigureKind::Duration
+        )
+    {
+        return None;
+    }
+    let q = same_quantity(fa, fb);
+    if q < MIN_QUANTITY {
+        return None;
+    }
+    if !same_time(a, fa, b, fb) {
+        return None;
+    }
+    // Dates: the two sentences must name the same people and places ("released
+    // in the US on 9 November", "released in the UK on 11 November").
+    if matches!(fa.kind, FigureKind::Date | FigureKind::Year) {
+        let (x, y) = (&fa.counted.sentence_entities, &fb.counted.sentence_entities);
+        let union = x.len() + y.len() - super::counted::shared(x, y);
+        if union > 0 && (super::counted::shared(x, y) as f32) < 0.75 * union as f32 {
+            return None;
+        }
+    }
+    let p = sim.similarity(a, fa, b, fb);
+    // The less certain the counted thing, the closer the passages must be;
+    // dates need near-paraphrases (a story dates many events).
+    let base = if same_doc {
+        MIN_PASSAGE_SAME_DOC
+    } else {
+        MIN_PASSAGE
+    };
+    let mut min = base + (1.0 - q).max(0.0) * 0.6;
+    if matches!(fa.kind, FigureKind::Date | FigureKind::Year) {
+        min = min.max(MIN_PASSAGE_DATE);
+    }
+    (p >= min).then_some((0.5 * q + p).min(1.0))
+}
+
+/// Whether two figures can be about the same time: when both sentences
+/// date what they say ("in October", "in 2004") the dates must be
+/// compatible ("rose 0.8% in January" is not "rose 0.4% in October").
+fn same_time(a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) -> bool {
+    if matches!(fa.kind, FigureKind::Date | FigureKind::Year) {
+        return true;
+    }
+    let dates = |d: &'_ DocAnalysis, f: &Figure| -> Vec<super::DateValue> {
+        d.figures
+            .list
+            .iter()
+            .filter(|g| {
+                g.sentence == f.sentence && matches!(g.kind, FigureKind::Date | FigureKind::Year)
+            })
+            .filter_map(|g| g.date)
+            .collect()
+    };
+    let (x, y) = (dates(a, fa), dates(b, fb));
+    x.is_empty() || y.is_empty() || x.iter().any(|p| y.iter().any(|q| p.compatible(q)))
+}
+
+/// Every other mention of the quantity of figure `index` of `doc`: in
+/// `doc` itself (other sentences) and in the other documents of `corpus`,
+/// best first. `doc` need not be in the corpus; the corpus's copy of it,
+/// if any, is skipped.
+pub fn mentions<'a>(
+    doc: &'a DocAnalysis,
+    index: usize,
+    corpus: &'a Corpus,
+    sim: &dyn PassageSimilarity,
+) -> Vec<Mention<'a>> {
+    let Some(f) = doc.figures.list.get(index) else {
+        return Vec::new();
+    };
+    if !comparable(f) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (j, g) in doc.figures.list.iter().enumerate() {
+        if j == index || g.sentence == f.sentence || g.kind != f.kind {
+            continue;
+        }
+        if let Some(score) = same_fact(doc, f, doc, g, sim) {
+            out.push(Mention {
+                doc,
+                figure: j,
+                agrees: agree(f, g),
+                score,
+            });
+        }
+    }
+    for (id, j) in corpus.figures.candidates(f) {
+        if *id == doc.id {
+            continue;
+        }
+        let Some(other) = corpus.get(id) else {
+            continue;
+        };
+        let Some(g) = other.figures.list.get(j) else {
+            continue;
+        };
+        if g.kind != f.kind {
+            continue;
+        }
+        if let Some(score) = same_fact(doc, f, other, g, sim) {
+            out.push(Mention {
+                doc: other,
+                figure: j,
+                agrees: agree(f, g),
+                score,
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        b.score
+            .partial_cmp(&a.score)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| a.doc.id.cmp(&b.doc.id))
+            .then(a.figure.cmp(&b.figure))
+    });
+    // One document often gives several figures of one kind for one story
+    // ("four people were shot … two men … two women"). When a document
+    // has a mention that agrees, its other candidates are taken to be
+    // other quantities; when none agrees, only its best match conflicts.
+    let mut kept: Vec<Mention<'a>> = Vec::with_capacity(out.len());
+    for m in &out {
+        let same_doc = |k: &Mention<'_>| std::ptr::eq(k.doc, m.doc);
+        let keep = m.agrees
+            || (!out.iter().any(|k| same_doc(k) && k.agrees) && !kept.iter().any(same_doc));
+        if keep {
+            kept.push(*m);
+        }
+    }
+    kept.truncate(MAX_MENTIONS);
+    kept
+}

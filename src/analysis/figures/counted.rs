@@ -1,0 +1,919 @@
+//! What a figure counts: the noun phrase it modifies ("alleged members"),
+//! the event around it ("killing", "extraditing"), the place it points to
+//! ("trip *to Latin America*") and the entities of its paragraph.
+//!
+//! Words are compared by their Snowball stem and through a small synonym
+//! table (`synonyms.txt`), so "extraditing 55 wanted cartel figures" and
+//! "sent 29 cartel suspects north" count the same kind of thing, while
+//! "32 governors" and "55 cartel figures" do not.
+
+use std::ops::Range;
+use std::sync::{Arc, LazyLock};
+
+use super::scan::{Raw, Sent, looks_plural};
+use super::{Figure, FigureKind, Fnv, lexicon};
+
+/// What a figure counts. Stems are lower case Snowball stems.
+#[derive(Clone, Debug, Default)]
+pub struct Counted {
+    /// The counted noun phrase ("alleged members", "naval drones").
+    pub noun: Option<Range<usize>>,
+    /// Stem of its head noun ("member").
+    pub head: Option<Box<str>>,
+    pub head_concept: Option<Concept>,
+    /// The event word ("killing", "extraditing", "surged").
+    pub verb: Option<Range<usize>>,
+    pub verb_stem: Option<Box<str>>,
+    pub verb_concept: Option<Concept>,
+    /// Hashed stems of the noun phrase's other words ("cartel", "political").
+    pub modifiers: Box<[u64]>,
+    /// The named place or body the phrase points to: "trip *to Latin
+    /// America*", "assistance *for Ecuador*" (hashed, lower case).
+    pub complement: Option<u64>,
+    pub complement_span: Option<Range<usize>>,
+    /// For an age: the person (hashed full name as written).
+    pub person: Option<u64>,
+    /// A part of a larger group: "two *of the* victims", "*including*
+    /// three children", "*the other* two". Not compared: the whole and its
+    /// parts differ by design.
+    pub partitive: bool,
+    /// Hashed names in the figure's sentence, sorted.
+    pub sentence_entities: Arc<[u64]>,
+    /// Hashed names in the figure's paragraph, sorted (the document's most
+    /// frequent names when the paragraph has none).
+    pub entities: Arc<[u64]>,
+}
+
+/// A row of the synonym table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Concept {
+    pub name: &'static str,
+    pub class: ConceptClass,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ConceptClass {
+    Event,
+    People,
+    Person,
+    Part,
+    Thing,
+    /// Units of measure: "5 feet", "35 miles".
+    Unit,
+    /// Things a story counts many different sets of: charges, counts,
+    /// images, citations.
+    Varied,
+}
+
+struct Table {
+    words: super::FastMap<String, Concept>,
+    related: Vec<(&'static str, &'static str)>,
+}
+
+static SYNONYMS: LazyLock<Table> = LazyLock::new(|| {
+    let mut words = super::FastMap::default();
+    let mut related = Vec::new();
+    for line in include_str!("synonyms.txt").lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("related ") {
+            let mut it = rest.split_whitespace();
+            if let (Some(a), Some(b)) = (it.next(), it.next()) {
+                let leak = |s: &str| -> &'static str { Box::leak(s.to_string().into_boxed_str()) };
+                related.push((leak(a), leak(b)));
+            }
+            continue;
+        }
+        let Some((left, list)) = line.split_once(':') else {
+            continue;
+        };
+        let mut left = left.split_whitespace();
+        let class = match left.next() {
+            Some("event") => ConceptClass::Event,
+            Some("people") => ConceptClass::People,
+            Some("person") => ConceptClass::Person,
+            Some("part") => ConceptClass::Part,
+            Some("unit") => ConceptClass::Unit,
+            Some("varied") => ConceptClass::Varied,
+            _ => ConceptClass::Thing,
+        };
+        let Some(name) = left.next() else { continue };
+        let name: &'static str = Box::leak(name.to_string().into_boxed_str());
+        for w in list.split_whitespace() {
+            words.entry(stem(w)).or_insert(Concept { name, class });
+        }
+    }
+    Table { words, related }
+});
+
+/// Whether two event concepts may report the same fact.
+fn related(a: &str, b: &str) -> bool {
+    SYNONYMS
+        .related
+        .iter()
+        .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+}
+
+static STEMMER: LazyLock<frostem::Stemmer> =
+    LazyLock::new(|| frostem::Stemmer::new(frostem::Algorithm::English));
+
+/// The Snowball stem of a lower-case word (curly apostrophes straightened,
+/// possessives dropped).
+pub fn stem(lower: &str) -> String {
+    let w = lower
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_end_matches(['’', '\'']);
+    if w.contains('’') {
+        return STEMMER.stem(&w.replace('’', "'")).into_owned();
+    }
+    STEMMER.stem(w).into_owned()
+}
+
+/// The concept of a lower-case word, if the synonym table has it.
+pub fn concept(lower: &str) -> Option<Concept> {
+    if lower.contains(['’', '\'']) {
+        return SYNONYMS.words.get(&stem(lower)).copied();
+    }
+    // The stemmer borrows when the word is its own stem: no allocation.
+    SYNONYMS.words.get(&*STEMMER.stem(lower)).copied()
+}
+
+/// Words after a figure that end its noun phrase.
+fn ends_phrase(lw: &str) -> bool {
+    lexicon::STOPWORDS.contains(lw)
+        || matches!(
+            lw,
+            "who"
+                | "which"
+                | "that"
+                | "were"
+                | "was"
+                | "are"
+                | "is"
+                | "had"
+                | "have"
+                | "has"
+                | "will"
+                | "would"
+                | "could"
+                | "said"
+                | "including"
+                | "between"
+                | "among"
+                | "amid"
+                | "against"
+                | "across"
+                | "toward"
+                | "towards"
+                | "north"
+                | "south"
+                | "east"
+                | "west"
+                | "back"
+                | "home"
+                | "away"
+                | "ago"
+                | "later"
+                | "earlier"
+                | "each"
+                | "apiece"
+        )
+}
+
+/// Words to step over when looking back from a figure for its verb.
+fn skip_back(lw: &str) -> bool {
+    matches!(
+        lw,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "to"
+            | "by"
+            | "at"
+            | "about"
+            | "just"
+            | "only"
+            | "another"
+            | "additional"
+            | "all"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "up"
+            | "some"
+            | "least"
+            | "than"
+            | "more"
+            | "over"
+            | "nearly"
+            | "almost"
+            | "around"
+            | "roughly"
+            | "estimated"
+            | "approximately"
+            | "reportedly"
+            | "also"
+            | "as"
+            | "many"
+            | "much"
+            | "fewer"
+            | "less"
+            | "under"
+            | "below"
+            | "above"
+            | "exactly"
+            | "further"
+            | "total"
+            | "combined"
+            | "with"
+    )
+}
+
+/// Whether a lower-case word reads as a verb or an event noun.
+fn verb_like(lw: &str) -> bool {
+    if lexicon::STOPWORDS.contains(lw) {
+        return false;
+    }
+    lexicon::is_irregular_verb(lw)
+        || (lw.len() > 4 && (lw.ends_with("ed") || lw.ends_with("ing")))
+        || concept(lw).is_some_and(|c| c.class == ConceptClass::Event)
+}
+
+/// Verbs that report rather than happen: "police reported three victims
+/// were transported" is about transporting.
+fn reporting_verb(lw: &str) -> bool {
+    matches!(
+        lw,
+        "said" | "says" | "reported" | "reports" | "announced" | "confirmed" | "told" | "stated"
+            | "added" | "noted" | "estimated" | "claimed" | "according" | "saying" | "reporting"
+            | "announcing" | "confirming"
+            // and their stems
+            | "report" | "announc" | "confirm" | "state" | "estim" | "claim" | "record"
+            | "recorded"
+    )
+}
+
+/// Nouns before a figure that name what it counts: "the death toll rose to
+/// 14", "a total of 32".
+fn container_noun(lw: &str) -> bool {
+    matches!(
+        lw,
+        "toll"
+            | "total"
+            | "tally"
+            | "number"
+            | "count"
+            | "figure"
+            | "rate"
+            | "share"
+            | "level"
+            | "unemployment"
+            | "inflation"
+            | "turnout"
+            | "majority"
+    )
+}
+
+/// Reads what `raw` counts in its sentence.
+pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
+    let mut c = Counted {
+        person: raw.person,
+        ..Default::default()
+    };
+    if matches!(raw.kind, FigureKind::Date | FigureKind::Year) {
+        // A date counts nothing; its event is the nearest verb of its clause
+        // ("arrived in Mexico City on September 2").
+        let mut k = raw.t0;
+        let mut steps = 0;
+        let mut found = None;
+        while k > 0 && steps < 10 {
+            k -= 1;
+            steps += 1;
+            if !s.is_word(k) {
+                if s.is_sym(k, ".") && s.attached(k) {
+                    continue;
+                }
+                break;
+            }
+            if verb_like(s.lw(k)) {
+                found = Some(k);
+                break;
+            }
+        }
+        if let Some(v) = found.or_else(|| verb_after(s, raw.t1)) {
+            set_verb(s, &mut c, v);
+        }
+        return c;
+    }
+    // 0. Parts of a whole.
+    let before = |n: usize| raw.t0.checked_sub(n).map_or("", |k| s.lw(k));
+    c.partitive = raw.kind == FigureKind::Count
+        && (s.lw(raw.t1) == "of"
+            || matches!(s.lw(raw.t1), "other" | "others" | "more")
+            || matches!(
+                before(1),
+                "including" | "other" | "remaining" | "another" | "additional" | "further" | "all"
+            )
+            || (before(1) == "the" && before(2) == "including"));
+    // 1. The noun phrase after the figure.
+    let mut j = raw.t1;
+    // "13 of the victims", "$20m in assistance", "$6m worth of".
+    if raw.kind != FigureKind::Ordinal {
+        if s.lw(j) == "worth" && s.lw(j + 1) == "of" {
+            j += 2;
+        } else if s.lw(j) == "of" && raw.kind == FigureKind::Count {
+            j += 1;
+            if matches!(
+                s.lw(j),
+                "the" | "them" | "those" | "these" | "their" | "its" | "his" | "her"
+            ) {
+                j += 1;
+            }
+        } else if raw.kind == FigureKind::Money && matches!(s.lw(j), "in" | "for" | "of") {
+            j += 1;
+        }
+    }
+    // Money: "six million dollars allocated for naval drones".
+    if raw.kind == FigureKind::Money && s.is_word(j) && verb_like(s.lw(j)) {
+        set_verb(s, &mut c, j);
+        if matches!(s.lw(j + 1), "for" | "to" | "in" | "on") {
+            j += 2;
+        }
+    }
+    let np_start = j;
+    let title = s.title_case();
+    let mut head_at = None;
+    let mut last_word = None;
+    while j < s.len() && j < np_start + 4 && s.is_word(j) {
+        let lw = s.lw(j);
+        if ends_phrase(lw) || lexicon::month(lw).is_some_and(|_| s.is_cap(j)) {
+            break;
+        }
+        // "11 killed", "2 dead": the word is the event, not the thing.
+        if concept(lw).is_some_and(|k| k.class == ConceptClass::Event)
+            && (looks_plural(lw) || lw.ends_with("ed") || lexicon::is_irregular_verb(lw))
+            && !lw.ends_with('s')
+        {
+            if c.verb.is_none() {
+                set_verb(s, &mut c, j);
+            }
+            break;
+        }
+        last_word = Some(j);
+        // "police officers": "police" modifies.
+        if lw == "police" && s.is_word(j + 1) && !s.is_cap(j + 1) && !ends_phrase(s.lw(j + 1)) {
+            j += 1;
+            continue;
+        }
+        let singular_ok = raw.value <= 1.0 || raw.kind != FigureKind::Count;
+        // Capitalised plurals are names ("Thomas", "Mercedes") unless the
+        // whole line is in title case ("4 People Shot").
+        let cap_ok = !s.is_cap(j) || title;
+        if (looks_plural(lw) && cap_ok) || (singular_ok && !adjective_like(lw) && !s.is_cap(j)) {
+            head_at = Some(j);
+            break;
+        }
+        j += 1;
+    }
+    // A capitalised word after a number is a name ("Image 5 of 11 Jacquay
+    // Howard"), not what the number counts.
+    let head_at = head_at.or(last_word.filter(|&k| !verb_like(s.lw(k)) && (!s.is_cap(k) || title)));
+    if let Some(h) = head_at {
+        set_head(s, &mut c, np_start, h);
+        // 2. What the phrase points to: "to Latin America", "for Ecuador".
+        complement(s, &mut c, h + 1);
+    } else if raw.kind == FigureKind::Ordinal {
+        complement(s, &mut c, raw.t1);
+    }
+    // 3. The event: a verb just before, else one just after.
+    if c.verb.is_none() {
+        let before = verb_before(s, raw.t0, 6);
+        let after = || {
+            let from = head_at.map_or(raw.t1, |h| h + 1);
+            verb_after(s, from)
+        };
+        if let Some(v) = before.or_else(after) {
+            set_verb(s, &mut c, v);
+        }
+    }
+    // 4. No noun after: a container noun or subject before ("the death toll
+    //    rose to 14", "the homicide rate surged by 40%").
+    if c.head.is_none() {
+        let mut k = raw.t0;
+        let mut steps = 0;
+        while k > 0 && steps < 8 {
+            k -= 1;
+            steps += 1;
+            if !s.is_word(k) {
+                break;
+            }
+            let lw = s.lw(k);
+            if container_noun(lw)
+                || (raw.kind == FigureKind::Percent
+                    && !verb_like(lw)
+                    && !skip_back(lw)
+                    && !lexicon::STOPWORDS.contains(lw))
+            {
+                let start =
+                    if k > 0 && s.is_word(k - 1) && !lexicon::STOPWORDS.contains(s.lw(k - 1)) {
+                        k - 1
+                    } else {
+                        k
+                    };
+                set_head(s, &mut c, start, k);
+                // "death toll": the event is in the modifier.
+                if c.verb_concept.is_none()
+                    && let Some(ev) =
+                        concept(s.lw(start)).filter(|k| k.class == ConceptClass::Event)
+                {
+                    c.verb_concept = Some(ev);
+                    c.verb_stem = Some(stem(s.lw(start)).into_boxed_str());
+                    c.verb = Some(s.start(start)..s.end(start));
+                }
+                break;
+            }
+            if !(skip_back(lw)
+                || verb_like(lw)
+                || matches!(
+                    lw,
+                    "to" | "at" | "reached" | "stood" | "stands" | "was" | "is" | "were" | "of"
+                ))
+            {
+                break;
+            }
+        }
+    }
+    c
+}
+
+fn adjective_like(lw: &str) -> bool {
+    lw.ends_with("ed")
+        || lw.ends_with("al")
+        || lw.ends_with("ous")
+        || lw.ends_with("ive")
+        || lw.ends_with("ic")
+        || lw.ends_with("ful")
+        || lw.ends_with("less")
+        || lw.ends_with("able")
+        || lw.ends_with("ible")
+        || lw.ends_with("ing")
+        || lw.ends_with("ese")
+        || lw.ends_with("ian")
+        || lw.ends_with("an")
+        || matches!(
+            lw,
+            "new"
+                | "more"
+                | "other"
+                | "wanted"
+                | "senior"
+                | "top"
+                | "former"
+                | "alleged"
+                | "armed"
+                | "young"
+                | "old"
+                | "local"
+                | "federal"
+                | "military"
+                | "civilian"
+        )
+}
+
+fn set_head(s: &Sent<'_>, c: &mut Counted, start: usize, head: usize) {
+    let lw = s.lw(head);
+    c.noun = Some(s.start(start)..s.end(head));
+    c.head_concept = concept(lw);
+    c.head = Some(stem(lw).into_boxed_str());
+    let mut mods: Vec<u64> = (start..head)
+        .filter(|&k| s.is_word(k) && !lexicon::STOPWORDS.contains(s.lw(k)))
+        .map(|k| Fnv::hash(&stem(s.lw(k))))
+        .collect();
+    mods.sort_unstable();
+    c.modifiers = mods.into_boxed_slice();
+}
+
+fn set_verb(s: &Sent<'_>, c: &mut Counted, at: usize) {
+    let lw = s.lw(at);
+    c.verb = Some(s.start(at)..s.end(at));
+    c.verb_concept = concept(lw);
+    c.verb_stem = Some(stem(lw).into_boxed_str());
+}
+
+/// The nearest verb-like word before token `t0`, stepping over hedges and
+/// determiners, within `max` tokens and the same clause.
+fn verb_before(s: &Sent<'_>, t0: usize, max: usize) -> Option<usize> {
+    let mut k = t0;
+    let mut steps = 0;
+    while k > 0 && steps < max {
+        k -= 1;
+        steps += 1;
+        if !s.is_word(k) {
+            return None;
+        }
+        let lw = s.lw(k);
+        if verb_like(lw) && !reporting_verb(lw) {
+            return Some(k);
+        }
+        // "on", "in": "killed on Sunday three …"; a new clause ("after",
+        // "when", "because") ends the search.
+        if !(skip_back(lw)
+            || reporting_verb(lw)
+            || lexicon::month(lw).is_some()
+            || matches!(lw, "on" | "in" | "back" | "during"))
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// A verb after the figure's phrase: "11 were killed", "29 suspects were
+/// sent", "11 died".
+fn verb_after(s: &Sent<'_>, from: usize) -> Option<usize> {
+    let mut k = from;
+    let mut steps = 0;
+    while k < s.len() && steps < 5 {
+        if !s.is_word(k) {
+            return None;
+        }
+        let lw = s.lw(k);
+        if matches!(
+            lw,
+            "were"
+                | "was"
+                | "are"
+                | "is"
+                | "have"
+                | "has"
+                | "had"
+                | "been"
+                | "being"
+                | "be"
+                | "reportedly"
+                | "also"
+                | "all"
+                | "later"
+                | "allegedly"
+                | "who"
+                | "that"
+        ) {
+            k += 1;
+            steps += 1;
+            continue;
+        }
+        return verb_like(lw).then_some(k);
+    }
+    None
+}
+
+/// "to Latin America", "in Mexico City", "for Ecuador" after token `from`.
+fn complement(s: &Sent<'_>, c: &mut Counted, from: usize) {
+    let mut k = from;
+    if !matches!(
+        s.lw(k),
+        "to" | "in" | "into" | "for" | "from" | "across" | "throughout" | "on" | "at"
+    ) {
+        return;
+    }
+    k += 1;
+    if s.lw(k) == "the" {
+        k += 1;
+    }
+    let start = k;
+    let mut key = String::new();
+    while k < s.len()
+        && (s.is_cap(k) || (k > start && matches!(s.lw(k), "de" | "del" | "la") && s.is_cap(k + 1)))
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&entity_norm(s.lw(k)));
+        k += 1;
+    }
+    if k > start {
+        c.complement = Some(Fnv::hash(&key));
+        c.complement_span = Some(s.start(start)..s.end(k - 1));
+    }
+}
+
+/// Lower-case name as compared: "u.s." → "us", "rubio’s" → "rubio".
+fn entity_norm(lw: &str) -> String {
+    let w = lw.trim_end_matches("’s").trim_end_matches("'s");
+    w.chars().filter(|&c| c != '.').collect()
+}
+
+/// The hash of [`entity_norm`]`(lw)`, without allocating.
+fn entity_hash(lw: &str) -> u64 {
+    let w = lw.trim_end_matches("’s").trim_end_matches("'s");
+    let mut h = Fnv::new();
+    for part in w.split('.') {
+        h.write(part.as_bytes());
+    }
+    h.finish()
+}
+
+/// Titles and generic capitalised words that do not identify anything.
+fn is_title_word(lw: &str) -> bool {
+    matches!(
+        lw,
+        "president"
+            | "secretary"
+            | "minister"
+            | "chief"
+            | "sheriff"
+            | "police"
+            | "officer"
+            | "mayor"
+            | "governor"
+            | "senator"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "gen"
+            | "lt"
+            | "sgt"
+            | "capt"
+            | "det"
+            | "officials"
+            | "official"
+            | "department"
+            | "state"
+            | "states"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "the"
+            | "city"
+            | "county"
+            | "news"
+            | "prime"
+            | "foreign"
+            | "national"
+            | "new"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "i"
+    )
+}
+
+/// Adds the hashed names of a sentence to `out`: capitalised words other
+/// than the first (unless a name continues after it), months, weekdays,
+/// titles and function words.
+pub(super) fn collect_entities(s: &Sent<'_>, out: &mut Vec<u64>) {
+    let mut first_word = true;
+    for k in 0..s.len() {
+        if !s.is_word(k) {
+            continue;
+        }
+        let initial = first_word;
+        first_word = false;
+        if !s.is_cap(k) {
+            continue;
+        }
+        if initial && !s.is_cap(k + 1) {
+            continue;
+        }
+        let lw = s.lw(k);
+        if lexicon::STOPWORDS.contains(lw)
+            || lexicon::month(lw).is_some()
+            || lexicon::is_weekday(lw)
+            || is_title_word(lw)
+            || lw.chars().count() < 2
+        {
+            continue;
+        }
+        out.push(entity_hash(lw));
+    }
+}
+
+/// Number of shared values in two sorted slices.
+pub(super) fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The event a figure reports: its verb's concept or stem; or, when the
+/// verb only reports ("murders reported as of July") or is missing, a head
+/// noun that is itself an event ("5,000 murders").
+fn event(c: &Counted) -> Option<(Option<Concept>, &str)> {
+    let head_event = match (&c.head, c.head_concept) {
+        (Some(h), Some(k)) if k.class == ConceptClass::Event => Some((Some(k), h.as_ref())),
+        _ => None,
+    };
+    match &c.verb_stem {
+        Some(v) if !reporting_verb(v) || head_event.is_none() => Some((
+            c.verb_concept.filter(|k| k.class == ConceptClass::Event),
+            v.as_ref(),
+        )),
+        _ => head_event,
+    }
+}
+
+/// The thing a figure counts: its head noun. An event noun counts
+/// incidents ("5 shootings"), which is not a count of people ("6 people
+/// shot").
+fn thing(c: &Counted) -> Option<(Option<Concept>, &str)> {
+    c.head.as_deref().map(|h| (c.head_concept, h))
+}
+
+/// How two figures' events or things compare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Match {
+    /// The same word or concept.
+    Strong,
+    /// Compatible: one side says nothing, or the words are related.
+    Weak,
+    /// Neither side says anything.
+    Unknown,
+    /// Different: not the same quantity.
+    Differ,
+}
+
+fn compare_events(a: Option<(Option<Concept>, &str)>, b: Option<(Option<Concept>, &str)>) -> Match {
+    match (a, b) {
+        (Some(x), Some(y)) => {
+            if x.1 == y.1 || matches!((x.0, y.0), (Some(p), Some(q)) if p == q) {
+                Match::Strong
+            } else if let (Some(p), Some(q)) = (x.0, y.0)
+                && related(p.name, q.name)
+            {
+                Match::Weak
+            } else {
+                // Different events: "transported" is not "shot", "met" is
+                // not "uniting" (if the same, too little to tell).
+                Match::Differ
+            }
+        }
+        (None, None) => Match::Unknown,
+        // One side names no event: fine for a plain verb, but a death, an
+        // injury, an arrest … must be said on both sides to be one fact.
+        (Some(x), None) | (None, Some(x)) => {
+            if x.0.is_some() {
+                Match::Differ
+            } else {
+                Match::Weak
+            }
+        }
+    }
+}
+
+fn compare_things(a: Option<(Option<Concept>, &str)>, b: Option<(Option<Concept>, &str)>) -> Match {
+    match (a, b) {
+        (Some(x), Some(y)) => {
+            if x.1 == y.1 || matches!((x.0, y.0), (Some(p), Some(q)) if p == q) {
+                return Match::Strong;
+            }
+            let class = |k: Option<Concept>| k.map(|k| k.class);
+            match (class(x.0), class(y.0)) {
+                (Some(ConceptClass::Event), _) | (_, Some(ConceptClass::Event)) => Match::Differ,
+                // "14 people" may be the "11 alleged members"; "two men"
+                // are a part of "four people", not the same count.
+                (Some(ConceptClass::People), Some(ConceptClass::Person))
+                | (Some(ConceptClass::Person), Some(ConceptClass::People)) => Match::Weak,
+                _ => Match::Differ,
+            }
+        }
+        (None, None) => Match::Unknown,
+        // "8 injured" and "two women": a part of a group, or a count of
+        // incidents, is not the unnamed total.
+        (Some(x), None) | (None, Some(x)) => match x.0.map(|k| k.class) {
+            Some(ConceptClass::Part | ConceptClass::Event) => Match::Differ,
+            _ => Match::Weak,
+        },
+    }
+}
+
+/// Whether a figure's event is one that happens to people (so a bare
+/// number, "11 killed", counts people).
+fn people_event(c: &Counted) -> bool {
+    event(c).and_then(|e| e.0).is_some_and(|k| {
+        matches!(
+            k.name,
+            "killed"
+                | "injured"
+                | "shot"
+                | "arrested"
+                | "deported"
+                | "displaced"
+                | "released"
+                | "transferred"
+                | "missing"
+                | "rescued"
+        )
+    })
+}
+
+/// How likely two figures are to count the same quantity, from 0 to 1,
+/// judged on what they count alone (not on their values or passages).
+///
+/// Both the counted thing and the event are compared; the figures must
+/// agree strongly on at least one and not differ on the other.
+/// "extraditing 55 wanted cartel figures" and "sent 29 cartel suspects"
+/// score high (same kind of thing, same kind of event); "32 governors" and
+/// "55 cartel figures" score 0; "killed" and "injured" score 0; a "maiden
+/// trip to Mexico" and a "third trip to Latin America" score 0 (they point
+/// to different places); "two men" and "four people" score 0 (a part is
+/// not the whole).
+pub fn same_quantity(a: &Figure, b: &Figure) -> f32 {
+    use FigureKind::*;
+    if a.kind != b.kind {
+        return 0.0;
+    }
+    match a.kind {
+        Money => {
+            let generic = |x: &str, y: &str| {
+                x == y
+                    || (x == "peso" && matches!(y, "MXN" | "ARS" | "COP" | "CLP" | "PHP"))
+                    || (y == "peso" && matches!(x, "MXN" | "ARS" | "COP" | "CLP" | "PHP"))
+            };
+            if !generic(a.currency.unwrap_or(""), b.currency.unwrap_or("")) {
+                return 0.0;
+            }
+        }
+        Age => {
+            return match (a.counted.person, b.counted.person) {
+                (Some(x), Some(y)) if x == y => 1.0,
+                _ => 0.0,
+            };
+        }
+        _ => {}
+    }
+    let (ca, cb) = (&a.counted, &b.counted);
+    // Places the phrases point to must agree when both say one.
+    if let (Some(x), Some(y)) = (ca.complement, cb.complement)
+        && x != y
+    {
+        return 0.0;
+    }
+    let e = compare_events(event(ca), event(cb));
+    let t = compare_things(thing(ca), thing(cb));
+    // People in general, with no event on either side, could be anyone.
+    let generic = thing(ca)
+        .and_then(|x| x.0)
+        .is_some_and(|k| k.class == ConceptClass::People);
+    let mut score: f32 = match (t, e) {
+        (Match::Differ, _) | (_, Match::Differ) => return 0.0,
+        (Match::Strong, Match::Strong) => 1.0,
+        (Match::Strong, Match::Unknown) if generic => return 0.0,
+        (Match::Strong, _) => 0.75,
+        (Match::Weak, Match::Strong) => 0.75,
+        // "11 killed" and "14 dead": no noun, but an event that happens to
+        // people. Other events need the counted thing ("$51 trading").
+        (Match::Unknown, Match::Strong) if a.kind == Count && people_event(ca) => 0.7,
+        _ => return 0.0,
+    };
+    // A rank is only one fact with the place it ranks: "third trip to
+    // Latin America" and "second visit to Latin America" (but not "the
+    // fourth round" of two different players).
+    if a.kind == Ordinal && (ca.complement.is_none() || ca.complement != cb.complement) {
+        return 0.0;
+    }
+    // A date, a year or a length of time is only compared for one event.
+    if matches!(a.kind, Date | Year | Duration) && e != Match::Strong {
+        return 0.0;
+    }
+    if ca.complement.is_some() && ca.complement == cb.complement {
+        score += 0.1;
+    }
+    if shared(&ca.modifiers, &cb.modifiers) > 0 {
+        score += 0.05;
+    }
+    score.min(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synonyms_group_by_stem() {
+        assert_eq!(concept("extraditing").map(|c| c.name), Some("transferred"));
+        assert_eq!(concept("sent").map(|c| c.name), Some("transferred"));
+        assert_eq!(concept("figures").map(|c| c.name), Some("suspects"));
+        assert_eq!(concept("suspects").map(|c| c.name), Some("suspects"));
+        assert_eq!(concept("fatalities").map(|c| c.name), Some("killed"));
+        assert_eq!(concept("wounded").map(|c| c.name), Some("injured"));
+        assert_eq!(concept("governors"), None);
+        assert_eq!(stem("rubio’s"), "rubio");
+    }
+}

@@ -1,0 +1,179 @@
+//! The corpus index of figures: from "what is counted, near which names"
+//! to the figures of every document, so that "every other mention of this
+//! quantity" is a few hash lookups.
+//!
+//! A figure is filed under one key per (topic, name) pair: its topics are
+//! its kind together with its event ("killed") and with its counted thing
+//! ("suspects"), as concepts when the synonym table knows the word, else as
+//! stems; its names are those of its sentence and then of its paragraph (at
+//! most [`MAX_NAMES`]). Two figures that [`same_quantity`] could match
+//! share a topic, and two passages about one fact share a name, so a lookup
+//! with the same keys finds them; the choice is symmetric, so a pair found
+//! from one side is found from the other.
+//!
+//! [`same_quantity`]: super::same_quantity
+
+use super::counted::ConceptClass;
+use super::{FastMap, Figure, FigureKind, Fnv};
+use crate::analysis::{DocAnalysis, DocId};
+
+/// Names per figure used as keys.
+pub const MAX_NAMES: usize = 10;
+
+/// Figures of the corpus by topic and name.
+#[derive(Debug, Default)]
+pub struct FigureIndex {
+    postings: FastMap<u64, Vec<(u32, u32)>>,
+    slots: FastMap<DocId, u32>,
+    ids: Vec<Option<DocId>>,
+    free: Vec<u32>,
+}
+
+impl FigureIndex {
+    /// Files every figure of `doc` (call after removing its old version).
+    pub fn insert(&mut self, doc: &DocAnalysis) {
+        if doc.figures.is_empty() {
+            return;
+        }
+        let slot = match self.free.pop() {
+            Some(s) => {
+                self.ids[s as usize] = Some(doc.id.clone());
+                s
+            }
+            None => {
+                self.ids.push(Some(doc.id.clone()));
+                (self.ids.len() - 1) as u32
+            }
+        };
+        self.slots.insert(doc.id.clone(), slot);
+        let mut keys = Vec::new();
+        for (i, f) in doc.figures.list.iter().enumerate() {
+            keys.clear();
+            keys_of(f, &mut keys);
+            for &k in &keys {
+                self.postings.entry(k).or_default().push((slot, i as u32));
+            }
+        }
+    }
+
+    /// Forgets the figures of `doc` (the version that was inserted).
+    pub fn remove(&mut self, doc: &DocAnalysis) {
+        let Some(slot) = self.slots.remove(&doc.id) else {
+            return;
+        };
+        let mut keys = Vec::new();
+        for f in &doc.figures.list {
+            keys_of(f, &mut keys);
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        for k in keys {
+            if let Some(list) = self.postings.get_mut(&k) {
+                list.retain(|&(s, _)| s != slot);
+                if list.is_empty() {
+                    self.postings.remove(&k);
+                }
+            }
+        }
+        self.ids[slot as usize] = None;
+        self.free.push(slot);
+    }
+
+    /// Figures filed under a key `f` would be filed under, as (document,
+    /// figure index), each once, in no particular order.
+    pub fn candidates(&self, f: &Figure) -> Vec<(&DocId, usize)> {
+        let mut keys = Vec::new();
+        keys_of(f, &mut keys);
+        let mut hits: Vec<(u32, u32)> = Vec::new();
+        for k in keys {
+            if let Some(list) = self.postings.get(&k) {
+                hits.extend_from_slice(list);
+            }
+        }
+        hits.sort_unstable();
+        hits.dedup();
+        hits.into_iter()
+            .filter_map(|(s, i)| {
+                let id = self.ids.get(s as usize)?.as_ref()?;
+                Some((id, i as usize))
+            })
+            .collect()
+    }
+
+    /// Number of (key, figure) entries, for statistics.
+    pub fn entries(&self) -> usize {
+        self.postings.values().map(Vec::len).sum()
+    }
+}
+
+/// The keys a figure is filed and looked up under.
+fn keys_of(f: &Figure, out: &mut Vec<u64>) {
+    let mut kind = Fnv::new();
+    kind.write(f.kind.name().as_bytes());
+    if f.kind == FigureKind::Money {
+        let c = f.currency.unwrap_or("");
+        let family = if matches!(c, "MXN" | "ARS" | "COP" | "CLP" | "PHP") {
+            "peso"
+        } else {
+            c
+        };
+        kind.write(family.as_bytes());
+    }
+    let c = &f.counted;
+    let mut topics: Vec<u64> = Vec::with_capacity(2);
+    let topic = |tag: &str, word: &str| {
+        let mut h = kind;
+        h.write(tag.as_bytes());
+        h.write(word.as_bytes());
+        h.finish()
+    };
+    if f.kind == FigureKind::Age {
+        if let Some(p) = c.person {
+            topics.push(topic("person", &p.to_string()));
+        }
+    } else {
+        if let Some(k) = c.verb_concept.filter(|k| k.class == ConceptClass::Event) {
+            topics.push(topic("e", k.name));
+        } else if let Some(v) = &c.verb_stem {
+            topics.push(topic("e", v));
+        }
+        match (&c.head, c.head_concept) {
+            (Some(_), Some(k)) if k.class == ConceptClass::Event => {
+                topics.push(topic("e", k.name));
+            }
+            (Some(_), Some(k)) => topics.push(topic("t", k.name)),
+            (Some(h), None) => topics.push(topic("t", h)),
+            _ => {}
+        }
+        // People in general and a specific group of persons can be the same.
+        if let Some(k) = c.head_concept
+            && matches!(k.class, ConceptClass::People | ConceptClass::Person)
+        {
+            topics.push(topic("t", "*person"));
+        }
+    }
+    topics.sort_unstable();
+    topics.dedup();
+    let mut names: Vec<u64> = c
+        .sentence_entities
+        .iter()
+        .copied()
+        .take(MAX_NAMES)
+        .collect();
+    for &e in c.entities.iter() {
+        if names.len() >= MAX_NAMES {
+            break;
+        }
+        if !names.contains(&e) {
+            names.push(e);
+        }
+    }
+    if names.is_empty() {
+        names.push(0);
+    }
+    for &t in &topics {
+        for &n in &names {
+            out.push(t ^ n.rotate_left(17));
+        }
+    }
+}

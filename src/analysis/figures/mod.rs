@@ -1,0 +1,425 @@
+//! Figures: every number in a text, read as a fact-checker reads it.
+//!
+//! [`extract`] finds cardinals in digits and in words ("4,000", "eleven",
+//! "2.5 million", "a dozen"), percentages ("40%", "forty per cent"), money
+//! with its currency ("$20m", "nearly twenty million dollars", "€5
+//! billion", "30 million pesos"), dates ("Sept. 2", "2 September 2025",
+//! "11-02-2025", "February 2024"), years ("in 2009"), durations ("a
+//! 90-day pause", "seven months"), ages ("Jermaine Sims, 31,"),
+//! ordinals ("third trip", "maiden trip" = first) and ranges ("between 10
+//! and 12"). Each [`Figure`] has its byte span, its normalised value, the
+//! [interval](Interval) of values its wording allows ("over 4,000" is
+//! 4,000–5,000) and [what it counts](Counted): the noun phrase it
+//! modifies, the event verb, the entities of its paragraph.
+//!
+//! Spelled-out numbers are parsed by the `text2num` crate; this module
+//! finds where they are, joins them with scale words, units and hedges,
+//! and rejects what only looks like a figure: "one of the", "a" alone,
+//! "second" as a unit of time, "May" the modal, phone numbers,
+//! "COVID-19", "Boeing 737", "No. 10 Downing Street", scores ("2-1"),
+//! times of day and street addresses.
+//!
+//! Cross-document questions — is this the same quantity as that one, do
+//! they agree — are answered by [`same_quantity`], [`compare`] and the
+//! corpus [`FigureIndex`]. Whether two passages report the same fact is
+//! asked through the [`PassageSimilarity`] trait; [`LexicalSimilarity`]
+//! is the measure used until the related-passage index provides one.
+
+mod compare;
+mod counted;
+mod describe;
+mod docdate;
+mod index;
+pub mod interim;
+mod interval;
+mod lexicon;
+mod scan;
+mod similarity;
+mod token;
+
+use std::fmt;
+use std::ops::Range;
+
+pub use compare::{Mention, agree, comparable, mentions, same_fact};
+pub use counted::{Concept, ConceptClass, Counted, same_quantity};
+pub use describe::{hover, inlay_hints, phrase, snippet};
+pub use docdate::document_date;
+pub use index::FigureIndex;
+pub use interval::{Interval, Qualifier};
+pub use lexicon::TimeUnit;
+pub use similarity::{LexicalSimilarity, PassageSimilarity, for_corpus};
+
+use super::text::Segmentation;
+
+/// What kind of quantity a figure is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FigureKind {
+    /// A number of things: "13 political prisoners", "over 4,000 troops".
+    Count,
+    /// "40%", "forty per cent".
+    Percent,
+    /// "3 percentage points".
+    PercentPoints,
+    /// An amount of money in [`Figure::currency`].
+    Money,
+    /// A calendar date, possibly partial ("September 2", "February 2024").
+    Date,
+    /// A year on its own ("in 2009").
+    Year,
+    /// A length of time, normalised to days ("seven months").
+    Duration,
+    /// A person's age in years ("31", "9-year-old").
+    Age,
+    /// A rank: "third trip", "first Latino", "maiden trip".
+    Ordinal,
+}
+
+impl FigureKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            FigureKind::Count => "count",
+            FigureKind::Percent => "percentage",
+            FigureKind::PercentPoints => "percentage points",
+            FigureKind::Money => "money",
+            FigureKind::Date => "date",
+            FigureKind::Year => "year",
+            FigureKind::Duration => "duration",
+            FigureKind::Age => "age",
+            FigureKind::Ordinal => "ordinal",
+        }
+    }
+}
+
+/// A calendar date; any part may be unknown. "11-02-2025" is ambiguous
+/// between 11 February and 2 November: `day_month_ambiguous` says the day
+/// and month may be swapped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct DateValue {
+    pub year: Option<i32>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    pub day_month_ambiguous: bool,
+}
+
+impl DateValue {
+    /// Whether the two dates can be the same day.
+    pub fn compatible(&self, other: &DateValue) -> bool {
+        let fits = |a: &DateValue, b: &DateValue| {
+            let eq = |x: Option<i64>, y: Option<i64>| x.is_none() || y.is_none() || x == y;
+            eq(a.year.map(i64::from), b.year.map(i64::from))
+                && eq(a.month.map(i64::from), b.month.map(i64::from))
+                && eq(a.day.map(i64::from), b.day.map(i64::from))
+        };
+        let swapped = |d: &DateValue| DateValue {
+            month: d.day,
+            day: d.month,
+            ..*d
+        };
+        fits(self, other)
+            || (self.day_month_ambiguous && fits(&swapped(self), other))
+            || (other.day_month_ambiguous && fits(self, &swapped(other)))
+            || (self.day_month_ambiguous
+                && other.day_month_ambiguous
+                && fits(&swapped(self), &swapped(other)))
+    }
+
+    /// A comparable number (days since year 0, roughly) when the date is
+    /// complete and unambiguous.
+    pub fn ordinal_day(&self) -> Option<i64> {
+        if self.day_month_ambiguous {
+            return None;
+        }
+        let (y, m, d) = (self.year?, self.month?, self.day?);
+        Some(i64::from(y) * 372 + i64::from(m) * 31 + i64::from(d))
+    }
+}
+
+impl fmt::Display for DateValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let month = self
+            .month
+            .and_then(|m| lexicon::MONTH_NAMES.get(usize::from(m).wrapping_sub(1)));
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(d) = self.day {
+            parts.push(d.to_string());
+        }
+        if let Some(m) = month {
+            parts.push((*m).to_string());
+        }
+        if let Some(y) = self.year {
+            parts.push(y.to_string());
+        }
+        f.write_str(&parts.join(" "))?;
+        if self.day_month_ambiguous {
+            f.write_str(" (or day and month swapped)")?;
+        }
+        Ok(())
+    }
+}
+
+/// One figure in a text.
+#[derive(Clone, Debug)]
+pub struct Figure {
+    /// The whole expression, hedges and currency included
+    /// ("nearly twenty million dollars").
+    pub span: Range<usize>,
+    /// The number itself ("twenty million").
+    pub number_span: Range<usize>,
+    pub kind: FigureKind,
+    /// The normalised value: a count, a percentage, an amount in
+    /// `currency`, a rank, a duration in days, an age or a year. For a
+    /// date, the year if known (see `date`).
+    pub value: f64,
+    /// The values the wording allows.
+    pub interval: Interval,
+    pub qualifier: Qualifier,
+    /// ISO code, or a generic name ("peso") when the text does not say
+    /// which country's.
+    pub currency: Option<&'static str>,
+    /// The unit a duration was written in.
+    pub time_unit: Option<TimeUnit>,
+    pub date: Option<DateValue>,
+    /// Written (at least partly) in words: "twenty million", "a dozen".
+    pub in_words: bool,
+    /// Index of its sentence in the document's segmentation.
+    pub sentence: usize,
+    /// Index of its paragraph.
+    pub paragraph: usize,
+    pub counted: Counted,
+}
+
+impl Figure {
+    /// The value as a reader would write it: "20,000,000", "$6,000,000",
+    /// "40%", "2 September 2025", "210 days (7 months)", "3rd".
+    pub fn display_value(&self) -> String {
+        match self.kind {
+            FigureKind::Date => self
+                .date
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| format_number(self.value)),
+            FigureKind::Year => format!("{}", self.value as i64),
+            FigureKind::Percent => format!("{}%", format_number(self.value)),
+            FigureKind::PercentPoints => {
+                format!("{} percentage points", format_number(self.value))
+            }
+            FigureKind::Money => {
+                let code = self.currency.unwrap_or("");
+                let (pre, post) = lexicon::currency_display(code);
+                if pre.is_empty() && post.is_empty() {
+                    format!("{} {code}", format_number(self.value))
+                } else {
+                    format!("{pre}{}{post}", format_number(self.value))
+                }
+            }
+            FigureKind::Duration => {
+                let unit = self.time_unit.unwrap_or(TimeUnit::Day);
+                let n = self.value / unit.days();
+                format!(
+                    "{} {}",
+                    format_number(n),
+                    unit.name((n - 1.0).abs() > f64::EPSILON)
+                )
+            }
+            FigureKind::Age => format!("{} years old", format_number(self.value)),
+            FigureKind::Ordinal => ordinal(self.value as i64),
+            FigureKind::Count => format_number(self.value),
+        }
+    }
+
+    /// The interval in the figure's own terms ("4,000–5,000").
+    pub fn display_interval(&self) -> String {
+        let scale = match self.kind {
+            FigureKind::Duration => self.time_unit.unwrap_or(TimeUnit::Day).days(),
+            _ => 1.0,
+        };
+        let end = |v: f64| {
+            if v.is_infinite() {
+                "∞".to_string()
+            } else {
+                format_number(v / scale)
+            }
+        };
+        let Interval { lo, hi } = self.interval;
+        if (hi - lo).abs() < 1e-9 {
+            end(lo)
+        } else {
+            format!("{}–{}", end(lo), end(hi))
+        }
+    }
+
+    /// A key for "the same value": two figures with equal keys state the
+    /// same value of the same kind (for currencies, in the same currency).
+    /// The related-passage index can count shared keys as evidence that
+    /// two passages report the same facts. Approximate figures key on their
+    /// written value, so "over 4,000" and "more than 4,000" share a key.
+    pub fn value_key(&self) -> FigureKey {
+        let mut h = Fnv::new();
+        h.write(self.kind.name().as_bytes());
+        match self.kind {
+            FigureKind::Date => {
+                if let Some(d) = self.date {
+                    h.write(format!("{:?}{:?}{:?}", d.year, d.month, d.day).as_bytes());
+                }
+            }
+            _ => {
+                h.write(self.currency.unwrap_or("").as_bytes());
+                h.write(&((self.value * 1000.0).round() as i64).to_le_bytes());
+            }
+        }
+        FigureKey(h.finish())
+    }
+}
+
+/// Figures two passages share: pairs (one from each slice) with the same
+/// [`value_key`](Figure::value_key) — the same kind, currency and value,
+/// however written ("13" and "thirteen", "$6 million" and "six million
+/// dollars"). For the related-passage index's "shared figures" reason:
+/// pass the figures of two passages (`doc.figures.in_span(span)`).
+/// Quadratic in the (small) number of figures per passage.
+pub fn shared_figures<'a>(a: &'a [Figure], b: &'a [Figure]) -> Vec<(&'a Figure, &'a Figure)> {
+    let mut out = Vec::new();
+    for f in a {
+        let k = f.value_key();
+        if let Some(g) = b.iter().find(|g| g.value_key() == k) {
+            out.push((f, g));
+        }
+    }
+    out
+}
+
+/// A hashable summary of a figure's kind and value; see [`Figure::value_key`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FigureKey(pub u64);
+
+/// Every figure of one document, in text order.
+#[derive(Clone, Debug, Default)]
+pub struct Figures {
+    pub list: Vec<Figure>,
+    /// The document's own date (dateline, "Published …"), if found.
+    pub date: Option<DateValue>,
+}
+
+impl Figures {
+    /// The figure whose span contains `offset` (the innermost, if nested).
+    pub fn at(&self, offset: usize) -> Option<usize> {
+        let i = self.list.partition_point(|f| f.span.start <= offset);
+        (0..i)
+            .rev()
+            .take(4)
+            .find(|&k| offset <= self.list[k].span.end)
+    }
+
+    /// The figures inside a byte range (a sentence or a paragraph).
+    pub fn in_span(&self, span: Range<usize>) -> &[Figure] {
+        let a = self.list.partition_point(|f| f.span.start < span.start);
+        let b = self.list.partition_point(|f| f.span.start < span.end);
+        &self.list[a..b.max(a)]
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+}
+
+/// Extracts every figure of a segmented text. Linear in the text's length;
+/// never panics.
+pub fn extract(text: &str, seg: &Segmentation) -> Figures {
+    let mut list = scan::scan_document(text, seg);
+    list.sort_by_key(|f| (f.span.start, f.span.end));
+    let date = docdate::document_date(text, seg, &list);
+    Figures { list, date }
+}
+
+/// 20000000 → "20,000,000"; 1.13e9 → "1,130,000,000"; 2.5 → "2.5".
+pub fn format_number(v: f64) -> String {
+    if !v.is_finite() {
+        return "∞".to_string();
+    }
+    let neg = v < 0.0;
+    let v = v.abs();
+    let rounded = (v * 1000.0).round() / 1000.0;
+    let int = rounded.trunc() as u128;
+    let frac = rounded - rounded.trunc();
+    let digits = int.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 6);
+    if neg {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if frac > 1e-9 {
+        let f = format!("{frac:.3}");
+        out.push_str(f.trim_start_matches('0').trim_end_matches('0'));
+    }
+    out
+}
+
+fn ordinal(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// FNV-1a, 64 bits: a fast, stable hash for short keys (terms, entities).
+#[derive(Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv::new()
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        Fnv::write(self, bytes);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash maps and sets keyed by short strings or hashes, with FNV (the
+/// default SipHash costs more than the lookups it serves here).
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+pub(crate) type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
+
+impl Fnv {
+    pub fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    pub fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    pub fn finish(self) -> u64 {
+        self.0
+    }
+
+    pub fn hash(s: &str) -> u64 {
+        let mut h = Fnv::new();
+        h.write(s.as_bytes());
+        h.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests;

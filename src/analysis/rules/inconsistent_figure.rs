@@ -1,0 +1,233 @@
+#![doc = include_str!("../../../docs/rules/inconsistent-figure.md")]
+
+use super::{Reach, Rule, RuleContext, RuleMeta};
+use crate::analysis::figures::{self, Figure, Mention, interim, phrase, snippet};
+use crate::analysis::{DocAnalysis, Finding, Related, Severity};
+
+pub struct InconsistentFigure;
+
+static META: RuleMeta = RuleMeta {
+    code: "inconsistent-figure",
+    title: "Inconsistent figure",
+    default_severity: Severity::Warning,
+    reach: Reach::Corpus,
+    summary: "Two passages about the same fact give values for the same quantity that cannot both be true.",
+    docs: include_str!("../../../docs/rules/inconsistent-figure.md"),
+};
+
+/// Conflicting passages named in one message (all are attached).
+const MAX_NAMED: usize = 3;
+
+impl Rule for InconsistentFigure {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &RuleContext<'_>, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
+        if doc.figures.is_empty() {
+            return;
+        }
+        let sim = figures::for_corpus(cx.corpus);
+        for (i, f) in doc.figures.list.iter().enumerate() {
+            if interim::in_boilerplate(doc, f.span.clone()) {
+                continue;
+            }
+            let conflicts: Vec<Mention<'_>> = figures::mentions(doc, i, cx.corpus, &sim)
+                .into_iter()
+                .filter(|m| !m.agrees && !interim::in_boilerplate(m.doc, m.figure().span.clone()))
+                .collect();
+            if conflicts.is_empty() {
+                continue;
+            }
+            let mut message = format!("{} here", phrase(f));
+            for m in conflicts.iter().take(MAX_NAMED) {
+                let g = m.figure();
+                message.push_str(&format!(
+                    "; {} in {} ‘{}’",
+                    phrase(g),
+                    m.doc.location(g.span.start),
+                    snippet(m.doc, g)
+                ));
+            }
+            if conflicts.len() > MAX_NAMED {
+                message.push_str(&format!("; and {} more", conflicts.len() - MAX_NAMED));
+            }
+            if let Some(note) = dates_note(doc, f, &conflicts) {
+                message.push_str(". ");
+                message.push_str(&note);
+            }
+            let mut finding = Finding::new(&META, f.span.clone(), message);
+            finding.related = conflicts
+                .iter()
+                .map(|m| {
+                    let g = m.figure();
+                    Related {
+                        doc: m.doc.id.clone(),
+                        span: g.span.clone(),
+                        message: format!("{}: ‘{}’", phrase(g), snippet(m.doc, g)),
+                    }
+                })
+                .collect();
+            out.push(finding);
+        }
+    }
+}
+
+/// "The reports are dated …": for tolls that may have been updated.
+fn dates_note(doc: &DocAnalysis, f: &Figure, conflicts: &[Mention<'_>]) -> Option<String> {
+    let casualty = [f.counted.verb_concept, f.counted.head_concept]
+        .iter()
+        .flatten()
+        .any(|k| {
+            matches!(
+                k.name,
+                "killed" | "injured" | "shot" | "missing" | "displaced"
+            )
+        });
+    if !casualty {
+        return None;
+    }
+    let here = doc.figures.date?;
+    let other = conflicts
+        .iter()
+        .filter(|m| m.doc.id != doc.id)
+        .find_map(|m| m.doc.figures.date.filter(|d| !d.compatible(&here)))?;
+    Some(format!(
+        "The reports are dated {here} and {other}: casualty counts often change as later reports come in"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use crate::analysis::{Corpus, DocId, RuleScope, Settings, analyze_document, check};
+
+    fn corpus(files: &[(&str, &str)]) -> Corpus {
+        let mut c = Corpus::new();
+        for (name, text) in files {
+            c.upsert(Arc::new(analyze_document(
+                DocId::new(*name),
+                Arc::from(*text),
+                &Settings::default(),
+            )));
+        }
+        c
+    }
+
+    fn flagged(c: &Corpus, name: &str) -> Vec<(String, String)> {
+        let doc = c.get(&DocId::new(name)).expect("in corpus");
+        check(doc, c, &Settings::default(), RuleScope::All)
+            .into_iter()
+            .filter(|f| f.code == "inconsistent-figure")
+            .map(|f| (doc.text[f.span.clone()].to_string(), f.message))
+            .collect()
+    }
+
+    const SOURCE: &str = "Navy Strike in the Caribbean\n\
+        The navy said on Tuesday that a strike on a speedboat off the coast of Venezuela killed 11 alleged members of the Tren de Aragua gang.\n\
+        Officials said more than 4,000 sailors and marines have been deployed to the Caribbean since August.\n";
+
+    #[test]
+    fn flags_a_changed_count_in_both_documents() {
+        let c = corpus(&[
+            ("strike.txt", SOURCE),
+            (
+                "draft.txt",
+                "The navy's strike off Venezuela killed 14 members of the Tren de Aragua gang, officials said on Tuesday.\n",
+            ),
+        ]);
+        let draft = flagged(&c, "draft.txt");
+        assert_eq!(draft.len(), 1, "{draft:?}");
+        assert_eq!(draft[0].0, "14");
+        assert!(
+            draft[0]
+                .1
+                .starts_with("14 here; 11 in strike.txt:2 ‘killed 11 alleged members"),
+            "{}",
+            draft[0].1
+        );
+        let source = flagged(&c, "strike.txt");
+        assert_eq!(source.len(), 1, "{source:?}");
+        assert!(
+            source[0].1.starts_with("11 here; 14 in draft.txt:1"),
+            "{}",
+            source[0].1
+        );
+    }
+
+    #[test]
+    fn kept_figures_in_other_words_agree() {
+        let c = corpus(&[
+            ("strike.txt", SOURCE),
+            (
+                "draft.txt",
+                "Eleven alleged gang members died when the navy struck a speedboat off Venezuela, the navy said.\n\
+                 Over 4,000 sailors and marines were sent to the Caribbean, officials said.\n",
+            ),
+        ]);
+        assert!(flagged(&c, "draft.txt").is_empty());
+        assert!(flagged(&c, "strike.txt").is_empty());
+    }
+
+    #[test]
+    fn different_things_and_trips_are_not_compared() {
+        let c = corpus(&[
+            (
+                "a.txt",
+                "This is Rubio's third trip to Latin America as secretary of state.\n\
+                 Sheinbaum met 32 governors before Rubio's arrival in Mexico.\n",
+            ),
+            (
+                "b.txt",
+                "It is Rubio's maiden trip to Mexico as secretary of state.\n\
+                 Mexico extradited 55 cartel figures before Rubio's arrival.\n",
+            ),
+        ]);
+        assert!(
+            flagged(&c, "a.txt").is_empty(),
+            "{:?}",
+            flagged(&c, "a.txt")
+        );
+        let c = corpus(&[
+            (
+                "a.txt",
+                "This is Rubio's third trip to Latin America as secretary of state.\n",
+            ),
+            (
+                "b.txt",
+                "It marks Rubio's second visit to Latin America as secretary of state.\n",
+            ),
+        ]);
+        assert_eq!(flagged(&c, "b.txt").len(), 1, "{:?}", flagged(&c, "b.txt"));
+    }
+
+    #[test]
+    fn works_within_one_document_and_mentions_dates() {
+        let c = corpus(&[(
+            "draft.txt",
+            "The gunman killed three people at the Elm Street market, police said.\n\n\
+             Police later confirmed that the gunman killed five people at the Elm Street market.\n",
+        )]);
+        let found = flagged(&c, "draft.txt");
+        assert_eq!(found.len(), 2, "{found:?}");
+        let c = corpus(&[
+            (
+                "early.txt",
+                "Published: 3 March 2024\nA gunman killed three people at the Elm Street market in Dunmore, police said.\n",
+            ),
+            (
+                "late.txt",
+                "Published: 5 March 2024\nA gunman killed five people at the Elm Street market in Dunmore, police said.\n",
+            ),
+        ]);
+        let found = flagged(&c, "late.txt");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].1.contains("dated 5 March 2024 and 3 March 2024"),
+            "{}",
+            found[0].1
+        );
+    }
+}

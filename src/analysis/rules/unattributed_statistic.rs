@@ -1,0 +1,193 @@
+#![doc = include_str!("../../../docs/rules/unattributed-statistic.md")]
+
+use super::{Reach, Rule, RuleContext, RuleMeta};
+use crate::analysis::figures::{Figure, FigureKind, Qualifier, interim};
+use crate::analysis::{DocAnalysis, Finding, Severity};
+
+pub struct UnattributedStatistic;
+
+static META: RuleMeta = RuleMeta {
+    code: "unattributed-statistic",
+    title: "Unattributed statistic",
+    default_severity: Severity::Information,
+    reach: Reach::Document,
+    summary: "A statistic stated as fact with no source in its sentence or paragraph.",
+    docs: include_str!("../../../docs/rules/unattributed-statistic.md"),
+};
+
+impl Rule for UnattributedStatistic {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &RuleContext<'_>, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
+        let list = &doc.figures.list;
+        let mut i = 0;
+        while i < list.len() {
+            let sentence = list[i].sentence;
+            let mut j = i;
+            while j < list.len() && list[j].sentence == sentence {
+                j += 1;
+            }
+            let stats: Vec<&Figure> = list[i..j]
+                .iter()
+                .filter(|f| is_statistic(f) && !interim::in_boilerplate(doc, f.span.clone()))
+                .collect();
+            i = j;
+            if stats.is_empty() || !is_statement(doc, sentence) {
+                continue;
+            }
+            if interim::has_source(doc, sentence) {
+                continue;
+            }
+            let names: Vec<String> = stats
+                .iter()
+                .map(|f| format!("“{}”", surface(doc, f)))
+                .collect();
+            let (what, verb) = if names.len() == 1 {
+                (names[0].clone(), "is")
+            } else {
+                (names.join(", "), "are")
+            };
+            out.push(Finding::new(
+                &META,
+                stats[0].span.clone(),
+                format!(
+                    "{what} {verb} stated as fact with no source in this sentence or its \
+                     paragraph: who counted it? Name the source (“according to …”, “police said”)."
+                ),
+            ));
+        }
+    }
+}
+
+/// Events whose counts are statistics.
+const COUNTED_EVENTS: &[&str] = &[
+    "killed",
+    "injured",
+    "shot",
+    "arrested",
+    "deported",
+    "displaced",
+    "missing",
+];
+
+/// Whether a figure is a statistic: a count of people killed, injured,
+/// arrested, deported or displaced; a rate or percentage; an amount of
+/// money of a million or more (a price is not a statistic).
+pub(crate) fn is_statistic(f: &Figure) -> bool {
+    if f.qualifier == Qualifier::Vague || !crate::analysis::figures::comparable(f) {
+        // Vague quantities, parts of a group, units of measure, legal counts.
+        return false;
+    }
+    let c = &f.counted;
+    let concept = |k: Option<crate::analysis::figures::Concept>| k.map(|k| k.name);
+    match f.kind {
+        FigureKind::Percent | FigureKind::PercentPoints => {
+            // Policy rates are settings, not measurements.
+            !matches!(concept(c.head_concept), Some("tariffs"))
+                && !c.head.as_deref().is_some_and(|h| {
+                    matches!(
+                        h,
+                        "tax" | "discount" | "stake" | "interest" | "vat" | "levi"
+                    )
+                })
+        }
+        // Aggregates (aid, budgets, losses, takings), not prices.
+        FigureKind::Money => f.value >= 1e6,
+        FigureKind::Count => {
+            let event = |k: Option<&str>| k.is_some_and(|k| COUNTED_EVENTS.contains(&k));
+            event(concept(c.verb_concept))
+                || event(concept(c.head_concept))
+                || concept(c.head_concept) == Some("rate")
+        }
+        _ => false,
+    }
+}
+
+/// A sentence that states something: it ends with final punctuation (a
+/// headline, a caption or a list line does not).
+fn is_statement(doc: &DocAnalysis, sentence: usize) -> bool {
+    let Some(s) = doc.segmentation.sentences.get(sentence) else {
+        return false;
+    };
+    let text = doc.slice(s.span.clone()).trim_end();
+    let text = text.trim_end_matches(['"', '”', '’', '\'', ')']);
+    text.ends_with(['.', '!', '?', '…'])
+}
+
+/// The figure with the words that say what it counts ("over five thousand
+/// murders").
+fn surface(doc: &DocAnalysis, f: &Figure) -> String {
+    let mut end = f.span.end;
+    if let Some(n) = &f.counted.noun
+        && n.start >= f.span.end
+        && n.end - f.span.end < 40
+    {
+        end = n.end;
+    }
+    doc.slice(f.span.start..end)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use crate::analysis::{Corpus, DocId, RuleScope, Settings, analyze_document, check};
+
+    fn flagged(text: &str) -> Vec<String> {
+        let doc = analyze_document(DocId::new("t.txt"), Arc::from(text), &Settings::default());
+        check(&doc, &Corpus::new(), &Settings::default(), RuleScope::All)
+            .into_iter()
+            .filter(|f| f.code == "unattributed-statistic")
+            .map(|f| text[f.span].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn flags_statistics_with_no_source() {
+        assert_eq!(
+            flagged(
+                "Ecuador has seen a troubling rise in violence, with over five thousand murders reported as of July this year."
+            ),
+            ["over five thousand"]
+        );
+        assert_eq!(
+            flagged("The country's homicide rate surged by 40% in 2025."),
+            ["40%"]
+        );
+        assert_eq!(
+            flagged("Troops arrested 212 people in the raids, and 40 were deported."),
+            ["212"]
+        );
+        assert_eq!(
+            flagged("The program cost $4.5 million last year."),
+            ["$4.5 million"]
+        );
+        assert!(flagged("A ticket costs $12.").is_empty());
+    }
+
+    #[test]
+    fn leaves_sourced_and_non_statistics_alone() {
+        for text in [
+            "Police said three people were killed and five injured.",
+            "According to the interior ministry, over five thousand murders were recorded by July.",
+            "Trump announced a strike on a vessel, killing 11 alleged members of the gang.",
+            "“We arrested 40 people,” the chief told reporters.",
+            "Three people were killed in the crash. The coroner confirmed the deaths on Monday.",
+            "It is Rubio's third trip to the region in seven months.",
+            "The summit gathered 32 governors in 2009.",
+            "Mexico avoided 30% tariffs on its exports.",
+            "Dozens of people were hurt.",
+            "He was charged with two counts of murder.",
+            "3 dead, 26 wounded in weekend shootings",
+            "Also Read: 5 killed in highway crash.",
+        ] {
+            assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
+        }
+    }
+}

@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use super::DocId;
 use super::Settings;
+use super::attribution::{self, DocAttribution};
 use super::text::Segmentation;
 
 /// One document, read.
@@ -20,6 +21,8 @@ pub struct DocAnalysis {
     /// The text, verbatim.
     pub text: Arc<str>,
     pub segmentation: Segmentation,
+    /// Who says what, sentence by sentence (see [`attribution`]).
+    pub attribution: DocAttribution,
 }
 
 impl DocAnalysis {
@@ -53,11 +56,13 @@ impl DocAnalysis {
 pub fn analyze_document(id: DocId, text: Arc<str>, _settings: &Settings) -> DocAnalysis {
     let name = short_name(id.as_str());
     let segmentation = Segmentation::new(&text);
+    let attribution = attribution::analyze(&text, &segmentation);
     DocAnalysis {
         id,
         name,
         text,
         segmentation,
+        attribution,
     }
 }
 

@@ -6,6 +6,8 @@
 //! kebab-case names, that every rule's documentation has the required
 //! sections, and that the README lists every code.
 
+mod anonymous_source;
+mod unattributed_quote;
 mod weasel_attribution;
 
 use super::{Corpus, DocAnalysis, Finding, Settings, Severity};
@@ -77,7 +79,11 @@ pub trait Rule: Sync {
 }
 
 /// Every rule, in the order their findings are produced.
-pub static RULES: &[&dyn Rule] = &[&weasel_attribution::WeaselAttribution];
+pub static RULES: &[&dyn Rule] = &[
+    &weasel_attribution::WeaselAttribution,
+    &unattributed_quote::UnattributedQuote,
+    &anonymous_source::AnonymousSource,
+];
 
 /// The diagnostic given to a file that cannot be analysed (not UTF-8,
 /// binary, too large). It is raised by whoever reads files, not by a rule,

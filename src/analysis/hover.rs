@@ -26,8 +26,60 @@ pub fn describe(
     settings: &Settings,
     offset: usize,
 ) -> Vec<HoverSection> {
-    let sections = Vec::new();
+    let mut sections = Vec::new();
     // Detectors add their sections here, most specific first.
-    let _ = (doc, corpus, settings, offset);
+    let _ = (corpus, settings);
+    if let Some(i) = doc.segmentation.sentence_at(offset)
+        && let Some(markdown) = super::attribution::describe_sentence(doc, i)
+    {
+        sections.push(HoverSection {
+            span: doc.segmentation.sentences[i].span.clone(),
+            markdown,
+        });
+    }
     sections
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{DocId, analyze_document};
+    use std::sync::Arc;
+
+    fn hover(text: &str, at: &str) -> String {
+        let doc = analyze_document(DocId::new("t.txt"), Arc::from(text), &Settings::default());
+        let offset = text.find(at).expect("in text");
+        describe(&doc, &Corpus::new(), &Settings::default(), offset)
+            .into_iter()
+            .map(|s| s.markdown)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn attribution_of_the_sentence_under_the_cursor() {
+        let text = "Harbour minister Tomas Reyner described the closure as a “blow to the coast”. \
+                    Ships queued outside.\n\nThe port was empty.";
+        let h = hover(text, "closure");
+        assert!(
+            h.contains(
+                "Source: Harbour minister Tomas Reyner · described … as · quote: “blow to the coast”"
+            ),
+            "{h}"
+        );
+        let h = hover(text, "queued");
+        assert!(
+            h.contains("No source in this sentence; its paragraph cites Harbour minister Tomas Reyner (t.txt:1)"),
+            "{h}"
+        );
+        assert!(hover(text, "empty").contains("No source in this sentence or its paragraph"));
+        let h = hover(
+            "In a move many interpret as a bluff, the port shut.",
+            "bluff",
+        );
+        assert!(
+            h.contains("Credited to an unnamed crowd: “many interpret”"),
+            "{h}"
+        );
+    }
 }

@@ -4,12 +4,14 @@
 //! - `state`: open documents, the corpus, configuration, the scheduler.
 //! - `features`: request handlers that read the state (hover, code actions).
 //! - `convert`: findings and positions to LSP types.
+//! - `review`: "Mark as reviewed" (`factline.markReviewed`).
 //!
 //! Invariant: only this module uses tower-lsp-server types, and positions are
 //! computed only by [`crate::document::Document`].
 
 mod convert;
 mod features;
+mod review;
 pub mod server;
 mod state;
 

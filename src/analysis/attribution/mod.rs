@@ -930,11 +930,20 @@ fn speaker(
         let para = seg.sentences[first].paragraph;
         let opens_paragraph = seg.paragraphs[para].sentences.start == first;
         let reach = if opens_paragraph { 3 } else { 1 };
+        let prev_para = para
+            .checked_sub(1)
+            .map(|p| seg.paragraphs[p].sentences.clone());
         for back in 1..=reach.min(first) {
             let Some(prev) = doc.sentences.get(first - back) else {
                 break;
             };
-            if prev.heading {
+            // Never further back than the paragraph before.
+            if prev.heading
+                || (back > 1
+                    && !prev_para
+                        .as_ref()
+                        .is_some_and(|r| r.contains(&(first - back))))
+            {
                 break;
             }
             if let Some(a) = prev
@@ -1028,3 +1037,119 @@ fn subject_attribution(span: Range<usize>, kind: SourceKind, sentence: usize) ->
 
 #[cfg(test)]
 mod tests;
+
+/// The hover text for sentence `i`: its sources with their constructions
+/// and quotations, or why it has none.
+pub fn describe_sentence(doc: &DocAnalysis, i: usize) -> Option<String> {
+    let s = doc.attribution.sentence(i)?;
+    let slice = |r: &Range<usize>| doc.slice(r.clone());
+    let excerpt = |r: &Range<usize>| {
+        let words: Vec<&str> = slice(r).split_whitespace().collect();
+        let mut e = words[..words.len().min(12)].join(" ");
+        if words.len() > 12 {
+            e.push('…');
+        }
+        e
+    };
+    let mut lines: Vec<String> = Vec::new();
+    let mut seen: Vec<(Range<usize>, Construction)> = Vec::new();
+    let quotes: Vec<&Quote> = s
+        .quotes
+        .iter()
+        .filter_map(|&q| doc.attribution.quotes.get(q))
+        .collect();
+    let mut listed_quotes: Vec<Range<usize>> = Vec::new();
+    let all = s.attributions.iter().chain(s.carried.iter());
+    for a in all {
+        let key = (a.source.span.clone(), a.construction);
+        if seen.contains(&key)
+            || seen
+                .iter()
+                .any(|(span, _)| *span == a.source.span && a.source.kind.is_source())
+        {
+            continue;
+        }
+        seen.push(key);
+        if !a.source.kind.is_source() {
+            let note = if a.within_attributed {
+                " (inside a statement the sentence credits to a source)"
+            } else if a.corroborated {
+                " (the paragraph names one of them)"
+            } else {
+                ""
+            };
+            lines.push(format!(
+                "Credited to {}: “{}”{note}",
+                if a.source.kind == SourceKind::Crowd {
+                    "an unnamed crowd"
+                } else {
+                    "no one"
+                },
+                slice(&a.phrase)
+            ));
+            continue;
+        }
+        let mut line = format!("Source: {}", slice(&a.source.span));
+        match (a.source.kind, &a.source.refers_to) {
+            (SourceKind::Reference, Some(r)) => {
+                line.push_str(&format!(" (refers to {})", slice(r)));
+            }
+            (SourceKind::Anonymous, _) => line.push_str(" (anonymous)"),
+            (SourceKind::Reference, None) if a.source.refers_to_kind.is_none() => {}
+            _ => {}
+        }
+        if let Some(SourceKind::Anonymous) = a.source.refers_to_kind {
+            line.push_str(" (an anonymous source)");
+        }
+        line.push_str(" · ");
+        line.push_str(&a.construction.describe(slice(&a.cue)));
+        if let Some(m) = &a.medium {
+            line.push_str(&format!(" · {}", slice(m)));
+        }
+        for q in quotes.iter().filter(|q| {
+            q.speaker
+                .as_ref()
+                .is_some_and(|sp| sp.source.span == a.source.span)
+        }) {
+            line.push_str(&format!(" · quote: “{}”", excerpt(&q.inner)));
+            listed_quotes.push(q.span.clone());
+        }
+        lines.push(line);
+    }
+    for q in &quotes {
+        if listed_quotes.contains(&q.span) {
+            continue;
+        }
+        match &q.speaker {
+            Some(sp) => lines.push(format!(
+                "Quote: “{}” · speaker: {} ({})",
+                excerpt(&q.inner),
+                slice(&sp.source.span),
+                sp.construction.describe(slice(&sp.cue))
+            )),
+            None => lines.push(format!("Quote with no speaker: “{}”", excerpt(&q.inner))),
+        }
+    }
+    if !s.hedges.is_empty() {
+        let hedges: Vec<&str> = s.hedges.iter().map(&slice).collect();
+        lines.push(format!("Hedged: {}", hedges.join(", ")));
+    }
+    if !s.has_source() {
+        let para = doc.segmentation.sentences.get(i).map(|x| x.paragraph);
+        let cited = para.and_then(|p| {
+            let range = doc.segmentation.paragraphs.get(p)?.sentences.clone();
+            range
+                .filter(|&j| j != i)
+                .find_map(|j| doc.attribution.sentence(j)?.source())
+        });
+        lines.push(match cited {
+            Some(a) => format!(
+                "No source in this sentence; its paragraph cites {} ({})",
+                slice(&a.source.span),
+                doc.location(a.source.span.start)
+            ),
+            None => "No source in this sentence or its paragraph".to_string(),
+        });
+    }
+    Some(format!("**Attribution**\n\n{}", lines.join("  \n")))
+}

@@ -1605,8 +1605,11 @@ impl<'a> Sentence<'a> {
             while k > 0 && self.has(k - 1, Class::AUX) {
                 k -= 1;
             }
-            (k > 0 && self.is(k - 1, "it") && !self.is_any(k.saturating_sub(2), &["what"]))
-                .then_some(k - 1)
+            if k > 0 && self.is(k - 1, "it") && !self.is_any(k.saturating_sub(2), &["what"]) {
+                Some(k - 1)
+            } else {
+                None
+            }
         });
         let weasel = match lemma {
             "say" | "believe" | "think" | "report" | "rumour" | "rumor" | "claim"

@@ -282,3 +282,123 @@ fn odd_text_never_panics() {
         }
     }
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Words and marks that exercise every construction, in any order.
+    const PIECES: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "reporters",
+        "according",
+        "to",
+        "it",
+        "is",
+        "was",
+        "been",
+        "believed",
+        "seen",
+        "as",
+        "widely",
+        "largely",
+        "attributed",
+        "reportedly",
+        "many",
+        "some",
+        "critics",
+        "officials",
+        "a",
+        "the",
+        "senior",
+        "official",
+        "Rubio",
+        "Mr.",
+        "U.S.",
+        "who",
+        "which",
+        "what",
+        "calls",
+        "described",
+        "by",
+        "of",
+        "familiar",
+        "with",
+        "sources",
+        "one",
+        "and",
+        "but",
+        "he",
+        "she",
+        "his",
+        "claim",
+        "quoted",
+        "saying",
+        "in",
+        "post",
+        "on",
+        ",",
+        ".",
+        ":",
+        ";",
+        "\"",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "—",
+        "-",
+        "(",
+        ")",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "😀",
+        "é",
+        "Vasquez’s",
+        "made",
+        "clear",
+        "issued",
+        "statement",
+        "point",
+        "out",
+        "?",
+        "!",
+        "…",
+        "calling",
+        "to",
+        "say",
+        "will",
+        "can",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn any_sequence_of_pieces_is_analysed_without_panic(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..60),
+            spaces in proptest::collection::vec(any::<bool>(), 60),
+        ) {
+            let mut text = String::new();
+            for (k, &p) in picks.iter().enumerate() {
+                text.push_str(PIECES[p]);
+                if spaces[k] {
+                    text.push(' ');
+                }
+            }
+            let seg = Segmentation::new(&text);
+            let a = analyze(&text, &seg);
+            prop_assert_eq!(a.sentences.len(), seg.sentences.len());
+            for s in &a.sentences {
+                for at in s.attributions.iter().chain(s.carried.iter()) {
+                    prop_assert!(text.get(at.phrase.clone()).is_some());
+                    prop_assert!(text.get(at.cue.clone()).is_some());
+                    prop_assert!(text.get(at.source.span.clone()).is_some());
+                }
+            }
+        }
+    }
+}

@@ -864,7 +864,11 @@ fn speaker(
         return Some(a.clone());
     }
     // "Aragones' “no comment”": the possessor's words.
-    if let Some(k) = toks.iter().rposition(|t| t.end <= quote.span.start)
+    // The token right before the opening mark (tokens are in text order).
+    let before_quote = toks
+        .partition_point(|t| t.end <= quote.span.start)
+        .checked_sub(1);
+    if let Some(k) = before_quote
         && toks[k].possessive
         && toks[k].cap
         && quote.span.start - toks[k].end <= 1
@@ -983,10 +987,7 @@ fn speaker(
     // 5. A quoted phrase in the predicate of a sentence whose subject is a
     //    person or a body, or a quotation introduced by a colon after a
     //    clause about one ("Mr Dean is confident: “…”").
-    let colon_intro = toks
-        .iter()
-        .rposition(|t| t.end <= quote.span.start)
-        .is_some_and(|k| toks[k].kind == Kind::Colon);
+    let colon_intro = before_quote.is_some_and(|k| toks[k].kind == Kind::Colon);
     if let Some(r) = ranges.get(first) {
         let sentence = parse::Sentence {
             text,
@@ -1043,6 +1044,13 @@ mod tests;
 pub fn describe_sentence(doc: &DocAnalysis, i: usize) -> Option<String> {
     let s = doc.attribution.sentence(i)?;
     let slice = |r: &Range<usize>| doc.slice(r.clone());
+    // A referent without its possessive ending ("Trump’s" → "Trump").
+    let referent = |r: &Range<usize>| {
+        let t = doc.slice(r.clone());
+        t.strip_suffix("’s")
+            .or_else(|| t.strip_suffix("'s"))
+            .unwrap_or(t)
+    };
     let excerpt = |r: &Range<usize>| {
         let words: Vec<&str> = slice(r).split_whitespace().collect();
         let mut e = words[..words.len().min(12)].join(" ");
@@ -1051,8 +1059,20 @@ pub fn describe_sentence(doc: &DocAnalysis, i: usize) -> Option<String> {
         }
         e
     };
+    let construction = |a: &Attribution| match a.construction {
+        Construction::ReportingNoun => slice(&a.phrase).to_string(),
+        c => c.describe(slice(&a.cue)),
+    };
+    let label = |a: &Attribution| match (&a.source.refers_to, a.source.kind) {
+        (Some(r), SourceKind::Reference) => {
+            format!("{} ({})", slice(&a.source.span), referent(r))
+        }
+        _ => slice(&a.source.span).to_string(),
+    };
     let mut lines: Vec<String> = Vec::new();
-    let mut seen: Vec<(Range<usize>, Construction)> = Vec::new();
+    // Lines by source: one per source, its constructions joined.
+    let mut by_source: Vec<(Range<usize>, usize)> = Vec::new();
+    let mut seen: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     let quotes: Vec<&Quote> = s
         .quotes
         .iter()
@@ -1061,15 +1081,21 @@ pub fn describe_sentence(doc: &DocAnalysis, i: usize) -> Option<String> {
     let mut listed_quotes: Vec<Range<usize>> = Vec::new();
     let all = s.attributions.iter().chain(s.carried.iter());
     for a in all {
-        let key = (a.source.span.clone(), a.construction);
-        if seen.contains(&key)
-            || seen
-                .iter()
-                .any(|(span, _)| *span == a.source.span && a.source.kind.is_source())
-        {
+        let key = (a.source.span.clone(), a.cue.clone());
+        if seen.contains(&key) {
             continue;
         }
         seen.push(key);
+        if a.source.kind.is_source()
+            && let Some(&(_, line)) = by_source.iter().find(|(span, _)| *span == a.source.span)
+        {
+            // "Rubio · echoed, telling reporters"
+            let extra = construction(a);
+            let l = &mut lines[line];
+            let at = l.find(" · quote:").unwrap_or(l.len());
+            l.insert_str(at, &format!(", {extra}"));
+            continue;
+        }
         if !a.source.kind.is_source() {
             let note = if a.within_attributed {
                 " (inside a statement the sentence credits to a source)"
@@ -1092,17 +1118,16 @@ pub fn describe_sentence(doc: &DocAnalysis, i: usize) -> Option<String> {
         let mut line = format!("Source: {}", slice(&a.source.span));
         match (a.source.kind, &a.source.refers_to) {
             (SourceKind::Reference, Some(r)) => {
-                line.push_str(&format!(" (refers to {})", slice(r)));
+                line.push_str(&format!(" (refers to {})", referent(r)));
             }
             (SourceKind::Anonymous, _) => line.push_str(" (anonymous)"),
-            (SourceKind::Reference, None) if a.source.refers_to_kind.is_none() => {}
             _ => {}
         }
         if let Some(SourceKind::Anonymous) = a.source.refers_to_kind {
             line.push_str(" (an anonymous source)");
         }
         line.push_str(" · ");
-        line.push_str(&a.construction.describe(slice(&a.cue)));
+        line.push_str(&construction(a));
         if let Some(m) = &a.medium {
             line.push_str(&format!(" · {}", slice(m)));
         }
@@ -1114,6 +1139,7 @@ pub fn describe_sentence(doc: &DocAnalysis, i: usize) -> Option<String> {
             line.push_str(&format!(" · quote: “{}”", excerpt(&q.inner)));
             listed_quotes.push(q.span.clone());
         }
+        by_source.push((a.source.span.clone(), lines.len()));
         lines.push(line);
     }
     for q in &quotes {
@@ -1145,7 +1171,7 @@ pub fn describe_sentence(doc: &DocAnalysis, i: usize) -> Option<String> {
         lines.push(match cited {
             Some(a) => format!(
                 "No source in this sentence; its paragraph cites {} ({})",
-                slice(&a.source.span),
+                label(a),
                 doc.location(a.source.span.start)
             ),
             None => "No source in this sentence or its paragraph".to_string(),

@@ -618,6 +618,15 @@ impl<'a> Sentence<'a> {
             {
                 break;
             }
+            // "The trip commenced": a past form after a noun is its verb.
+            let w = t.text(self.text);
+            if end > start
+                && !self.has(i - 1, Class::DET)
+                && !t.has(NOUNS)
+                && (w.ends_with("ed") || w.ends_with("ing"))
+            {
+                break;
+            }
             lower += 1;
             end = i + 1;
             i += 1;
@@ -869,7 +878,7 @@ impl<'a> Sentence<'a> {
             None
         } else {
             self.np_forward(first)
-                .filter(|np| self.verb_follows(np.end))
+                .filter(|np| self.verb_follows(np.end) && self.starts_subject(np.start))
         };
         if at_start.is_some() {
             return at_start;
@@ -880,7 +889,17 @@ impl<'a> Sentence<'a> {
         let comma =
             (first..limit).find(|&k| self.toks[k].kind == Kind::Comma && !self.toks[k].quoted)?;
         self.np_forward(comma + 1)
-            .filter(|np| self.verb_follows(np.end))
+            .filter(|np| self.verb_follows(np.end) && self.starts_subject(np.start))
+    }
+
+    /// A subject starts with a determiner, a name, a pronoun, a possessive
+    /// or a noun the lexicon knows ("following a US military …" does not).
+    fn starts_subject(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        t.has(Class::DET | Class::PRONOUN | Class::QUANTIFIER | NOUNS)
+            || self.proper(i)
+            || t.possessive
+            || t.digit
     }
 
     /// A verb must follow a subject: a lower-case word, an auxiliary or an
@@ -1485,6 +1504,33 @@ impl<'a> Sentence<'a> {
     fn name_suffix(&self, np: &Np) -> Option<Np> {
         if !self.proper(np.head) {
             return None;
+        }
+        // "Harrogate Mr Kennedy": a title starts the name.
+        if let Some(t) = (np.start + 1..np.head).find(|&k| {
+            self.is_any(
+                k,
+                &[
+                    "mr",
+                    "mrs",
+                    "ms",
+                    "miss",
+                    "dr",
+                    "sir",
+                    "lord",
+                    "lady",
+                    "dame",
+                    "prof",
+                    "professor",
+                ],
+            )
+        }) {
+            return Some(Np {
+                start: t,
+                end: np.end,
+                head: np.head,
+                affiliation: None,
+                anonymity_marker: false,
+            });
         }
         let mut start = np.head;
         while start > np.start

@@ -25,7 +25,14 @@ pub const DEFAULT_MAX_FILE_BYTES: u64 = 2_000_000;
 
 /// Every top-level or dotted key the configuration accepts. Editor packages
 /// expose the same names under `factline.` (a test checks them).
-pub const KEYS: &[&str] = &["rules", "exclude", "max_file_bytes", "inlay_hints"];
+pub const KEYS: &[&str] = &[
+    "rules",
+    "exclude",
+    "max_file_bytes",
+    "inlay_hints",
+    "boilerplate.extra_patterns",
+    "boilerplate.allow",
+];
 
 /// The validated configuration.
 #[derive(Clone, Debug)]
@@ -38,6 +45,10 @@ pub struct Config {
     pub max_file_bytes: u64,
     /// Whether the server sends inlay hints.
     pub inlay_hints: bool,
+    /// `boilerplate.extra_patterns`: regexes of lines that are page furniture.
+    pub boilerplate_extra_patterns: Vec<String>,
+    /// `boilerplate.allow`: regexes of lines never flagged as boilerplate.
+    pub boilerplate_allow: Vec<String>,
 }
 
 impl Default for Config {
@@ -47,6 +58,8 @@ impl Default for Config {
             exclude: Vec::new(),
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             inlay_hints: false,
+            boilerplate_extra_patterns: Vec::new(),
+            boilerplate_allow: Vec::new(),
         }
     }
 }
@@ -164,6 +177,7 @@ impl Config {
                         self.inlay_hints = b;
                     }
                 }
+                "boilerplate" => cx.boilerplate(value, self),
                 other => cx.unknown(other),
             }
         }
@@ -174,6 +188,11 @@ impl Config {
     pub fn settings(&self) -> Settings {
         Settings {
             rules: self.rules.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+            boilerplate: crate::analysis::BoilerplateSettings {
+                // Validated when applied; an invalid one cannot be here.
+                extra_patterns: compile_line_patterns(&self.boilerplate_extra_patterns),
+                allow: compile_line_patterns(&self.boilerplate_allow),
+            },
         }
     }
 }
@@ -233,6 +252,69 @@ impl Applier<'_> {
         Some(out)
     }
 
+    /// A list of regexes; the whole list is rejected (and the previous
+    /// value kept) when one of them does not compile.
+    fn line_patterns(&mut self, key: &str, value: &Value) -> Option<Vec<String>> {
+        let Some(items) = value.as_array() else {
+            self.error(
+                key,
+                format!(
+                    "expected a list of regular expressions, found {}",
+                    kind(value)
+                ),
+            );
+            return None;
+        };
+        let mut out = Vec::new();
+        for item in items {
+            let Some(pattern) = item.as_str() else {
+                self.error(key, format!("expected a regex string, found {item}"));
+                return None;
+            };
+            if let Err(err) = compile_line_pattern(pattern) {
+                let err = err.to_string();
+                let detail = err.lines().last().unwrap_or("").trim();
+                self.error(
+                    key,
+                    format!("`{pattern}` is not a valid regular expression: {detail}"),
+                );
+                return None;
+            }
+            out.push(pattern.to_string());
+        }
+        Some(out)
+    }
+
+    /// The `[boilerplate]` table.
+    fn boilerplate(&mut self, value: &Value, config: &mut Config) {
+        let Some(map) = value.as_object() else {
+            self.error(
+                "boilerplate",
+                format!(
+                    "expected a table with `extra_patterns` and `allow`, found {}",
+                    kind(value)
+                ),
+            );
+            return;
+        };
+        for (field, value) in map {
+            let key = format!("boilerplate.{field}");
+            match field.as_str() {
+                "extra_patterns" => {
+                    if let Some(p) = self.line_patterns(&key, value) {
+                        config.boilerplate_extra_patterns = p;
+                    }
+                }
+                "allow" => {
+                    if let Some(p) = self.line_patterns(&key, value) {
+                        config.boilerplate_allow = p;
+                    }
+                }
+                _ => self.unknown(&key),
+            }
+        }
+    }
+
     fn rules(&mut self, value: &Value, rules_out: &mut BTreeMap<String, RuleSettings>) {
         let Some(map) = value.as_object() else {
             self.error(
@@ -290,6 +372,22 @@ impl Applier<'_> {
             rules_out.insert(code.clone(), rule);
         }
     }
+}
+
+/// Compiles a line pattern as the boilerplate detector uses it:
+/// case-insensitive unless the pattern says otherwise.
+fn compile_line_pattern(pattern: &str) -> Result<regex::Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .size_limit(1 << 20)
+        .build()
+}
+
+fn compile_line_patterns(patterns: &[String]) -> Vec<regex::Regex> {
+    patterns
+        .iter()
+        .filter_map(|p| compile_line_pattern(p).ok())
+        .collect()
 }
 
 fn kind(value: &Value) -> &'static str {
@@ -367,6 +465,38 @@ mod tests {
         assert!(issues[0].to_string().contains("not valid TOML"));
         assert_eq!(config.max_file_bytes, DEFAULT_MAX_FILE_BYTES);
         assert!(config.apply_editor_settings(&Value::Null, "x").is_empty());
+    }
+
+    #[test]
+    fn boilerplate_patterns_compile_or_name_the_key() {
+        let mut config = Config::default();
+        let issues = config.apply_toml(
+            "[boilerplate]\nextra_patterns = [\"^Sponsored by .*$\"]\nallow = [\"^Editor's note\"]\n",
+            "factline.toml",
+        );
+        assert!(issues.is_empty(), "{issues:?}");
+        let settings = config.settings();
+        assert_eq!(settings.boilerplate.extra_patterns.len(), 1);
+        assert!(settings.boilerplate.extra_patterns[0].is_match("SPONSORED BY ACME"));
+        assert_eq!(settings.boilerplate.allow.len(), 1);
+
+        let issues = config.apply(
+            &json!({"boilerplate": {"extra_patterns": ["(unclosed"], "allow": "x", "colour": 1}}),
+            "editor settings",
+        );
+        let text: Vec<String> = issues.iter().map(ToString::to_string).collect();
+        assert_eq!(issues.len(), 3, "{text:?}");
+        assert!(
+            text.iter()
+                .any(|t| t.contains("`boilerplate.extra_patterns`")
+                    && t.contains("(unclosed")
+                    && t.contains("not a valid regular expression"))
+        );
+        assert!(text.iter().any(|t| t.contains("`boilerplate.allow`")));
+        assert!(text.iter().any(|t| t.contains("`boilerplate.colour`")));
+        // The earlier valid values stay in force.
+        assert_eq!(config.settings().boilerplate.extra_patterns.len(), 1);
+        assert_eq!(config.settings().boilerplate.allow.len(), 1);
     }
 
     #[test]

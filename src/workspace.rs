@@ -169,6 +169,111 @@ pub fn discover(root: &Path, excludes: &GlobSet) -> (Vec<PathBuf>, Vec<String>) 
     (files, problems)
 }
 
+/// Why [`write_atomic_if_unchanged`] did not write.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The file is no longer what was read (edited, replaced or deleted
+    /// meanwhile); it is left as it is.
+    Changed,
+    Io(std::io::Error),
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WriteError::Changed => write!(f, "the file changed since it was read; not written"),
+            WriteError::Io(err) => write!(f, "cannot write the file: {err}"),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+/// The bytes of a file as read, with its modification time, for
+/// [`write_atomic_if_unchanged`].
+#[derive(Clone, Debug)]
+pub struct ReadStamp {
+    pub bytes: Vec<u8>,
+    pub modified: Option<std::time::SystemTime>,
+}
+
+/// Reads a file's bytes and modification time.
+pub fn read_stamped(path: &Path) -> std::io::Result<ReadStamp> {
+    let modified = std::fs::metadata(path)?.modified().ok();
+    let bytes = std::fs::read(path)?;
+    Ok(ReadStamp { bytes, modified })
+}
+
+fn unchanged(path: &Path, stamp: &ReadStamp) -> Result<bool, WriteError> {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(err) => return Err(WriteError::Io(err)),
+    };
+    if meta.len() != stamp.bytes.len() as u64 || meta.modified().ok() != stamp.modified {
+        return Ok(false);
+    }
+    let now = std::fs::read(path).map_err(WriteError::Io)?;
+    Ok(now == stamp.bytes)
+}
+
+/// Replaces `path` with `contents` atomically, only if the file still holds
+/// what `stamp` recorded: the new text goes to a temporary file in the same
+/// folder (same file system, so the rename is atomic; the original's
+/// permissions are kept), the file is compared with the stamp (size,
+/// modification time, bytes) just before the rename, and the temporary file
+/// is removed if anything fails. A reader sees the old or the new file,
+/// never half of one. (A write that lands between the last comparison and
+/// the rename, a few microseconds, is not detected.)
+pub fn write_atomic_if_unchanged(
+    path: &Path,
+    stamp: &ReadStamp,
+    contents: &[u8],
+) -> Result<(), WriteError> {
+    use std::io::Write;
+    if !unchanged(path, stamp)? {
+        return Err(WriteError::Changed);
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let (tmp, mut file) = loop {
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = dir.join(format!(".{name}.factline-{}-{n}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(file) => break (tmp, file),
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(err) => return Err(WriteError::Io(err)),
+        }
+    };
+    let result = (|| {
+        file.write_all(contents).map_err(WriteError::Io)?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            let _ = file.set_permissions(meta.permissions());
+        }
+        file.sync_all().map_err(WriteError::Io)?;
+        drop(file);
+        if !unchanged(path, stamp)? {
+            return Err(WriteError::Changed);
+        }
+        std::fs::rename(&tmp, path).map_err(WriteError::Io)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
 /// The nearest `factline.toml` in `start` or one of its ancestors.
 pub fn find_config(start: &Path) -> Option<PathBuf> {
     let start = if start.is_file() {
@@ -232,6 +337,37 @@ mod tests {
         assert_eq!(names, ["B.TXT", "a.txt", "sub/c.txt"]);
         #[cfg(unix)]
         assert_eq!(problems.len(), 1, "{problems:?}");
+    }
+
+    #[test]
+    fn atomic_write_replaces_only_an_unchanged_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "old\n").unwrap();
+        let stamp = read_stamped(&path).unwrap();
+        write_atomic_if_unchanged(&path, &stamp, b"new\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new\n");
+
+        // The stamp is now stale: the file holds "new".
+        assert!(matches!(
+            write_atomic_if_unchanged(&path, &stamp, b"newer\n"),
+            Err(WriteError::Changed)
+        ));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new\n");
+        // No temporary file is left behind.
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1);
+
+        std::fs::remove_file(&path).unwrap();
+        let stamp = ReadStamp {
+            bytes: b"new\n".to_vec(),
+            modified: None,
+        };
+        assert!(matches!(
+            write_atomic_if_unchanged(&path, &stamp, b"x"),
+            Err(WriteError::Changed)
+        ));
+        assert!(!path.exists());
     }
 
     #[test]

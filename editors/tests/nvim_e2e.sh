@@ -8,10 +8,12 @@ EDITORS="$(cd "$HERE/.." && pwd)"
 REPO="$(cd "$EDITORS/.." && pwd)"
 source "$("$EDITORS/scripts/install-nvim.sh")"
 export FACTLINE_BIN="${FACTLINE_BIN:-$REPO/target/release/factline}"
+# A relative path is taken from the current directory.
+[[ "$FACTLINE_BIN" == */* && "$FACTLINE_BIN" != /* ]] && FACTLINE_BIN="$PWD/$FACTLINE_BIN"
 [[ -x "$FACTLINE_BIN" || "$FACTLINE_BIN" != */* ]] || { echo "FACTLINE_BIN not executable: $FACTLINE_BIN" >&2; exit 1; }
 export FACTLINE_EDITORS_DIR="$EDITORS"
 
-OUT="${FACTLINE_E2E_OUT:-$REPO/target/e2e/nvim}"
+OUT="${FACTLINE_E2E_OUT:-${FACTLINE_E2E_OUT_ROOT:-$REPO/target/e2e}/nvim}"
 rm -rf "$OUT"; mkdir -p "$OUT"
 cp -r "$HERE/fixtures/news" "$OUT/news"
 # Private state: nothing from ~/.config/nvim or ~/.local.

@@ -5,7 +5,8 @@
 #   editors/tests/run_e2e.sh nvim helix # some
 # Tools are installed/cached in $FACTLINE_E2E_TOOLS (default
 # <repo>/target/e2e-tools); results, screenshots and screen captures go to
-# <repo>/target/e2e/<editor>/. Ends with "e2e: N passed, M failed" (editors).
+# $FACTLINE_E2E_OUT_ROOT/<editor>/ (default <repo>/target/e2e/<editor>/).
+# Ends with "e2e: N passed, M failed", counting editors.
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"

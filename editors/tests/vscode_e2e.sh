@@ -14,7 +14,9 @@ EDITORS="$(cd "$HERE/.." && pwd)"
 REPO="$(cd "$EDITORS/.." && pwd)"
 source "$("$EDITORS/scripts/install-vscode.sh")"
 export FACTLINE_BIN="${FACTLINE_BIN:-$REPO/target/release/factline}"
-export FACTLINE_E2E_OUT="${FACTLINE_E2E_OUT:-$REPO/target/e2e/vscode}"
+# A relative path is taken from the current directory.
+[[ "$FACTLINE_BIN" == */* && "$FACTLINE_BIN" != /* ]] && FACTLINE_BIN="$PWD/$FACTLINE_BIN"
+export FACTLINE_E2E_OUT="${FACTLINE_E2E_OUT:-${FACTLINE_E2E_OUT_ROOT:-$REPO/target/e2e}/vscode}"
 
 if [[ -z "${FACTLINE_VSIX:-}" ]]; then
   FACTLINE_SERVER_BIN="$FACTLINE_BIN" "$EDITORS/scripts/build-vscode-extension.sh" >&2

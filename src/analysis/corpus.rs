@@ -14,6 +14,9 @@ use super::{DocAnalysis, DocId};
 #[derive(Debug, Default)]
 pub struct Corpus {
     docs: HashMap<DocId, Arc<DocAnalysis>>,
+    /// Boilerplate: normalised line hash → number of documents with that
+    /// line (each document counted once).
+    line_docs: HashMap<u64, u32>,
 }
 
 impl Corpus {
@@ -24,12 +27,30 @@ impl Corpus {
     /// Adds or replaces a document.
     pub fn upsert(&mut self, doc: Arc<DocAnalysis>) {
         self.remove(&doc.id.clone());
+        for &h in doc.boilerplate.hashes() {
+            *self.line_docs.entry(h).or_insert(0) += 1;
+        }
         self.docs.insert(doc.id.clone(), doc);
     }
 
     /// Removes a document; unknown ids are ignored.
     pub fn remove(&mut self, id: &DocId) -> Option<Arc<DocAnalysis>> {
-        self.docs.remove(id)
+        let doc = self.docs.remove(id)?;
+        for h in doc.boilerplate.hashes() {
+            if let Some(count) = self.line_docs.get_mut(h) {
+                *count -= 1;
+                if *count == 0 {
+                    self.line_docs.remove(h);
+                }
+            }
+        }
+        Some(doc)
+    }
+
+    /// How many documents have a line with this normalised hash
+    /// ([`boilerplate::features::normalised_hash`](super::boilerplate::features::normalised_hash)).
+    pub fn line_doc_count(&self, hash: u64) -> u32 {
+        self.line_docs.get(&hash).copied().unwrap_or(0)
     }
 
     pub fn get(&self, id: &DocId) -> Option<&Arc<DocAnalysis>> {

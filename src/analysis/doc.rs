@@ -10,6 +10,7 @@ use std::sync::Arc;
 use super::DocId;
 use super::Settings;
 use super::attribution::{self, DocAttribution};
+use super::boilerplate::{self, Boilerplate};
 use super::text::Segmentation;
 
 /// One document, read.
@@ -21,6 +22,9 @@ pub struct DocAnalysis {
     /// The text, verbatim.
     pub text: Arc<str>,
     pub segmentation: Segmentation,
+    /// Which lines are leftover page furniture (document evidence only;
+    /// see [`boilerplate::template_lines`] for corpus evidence).
+    pub boilerplate: Boilerplate,
     /// Who says what, sentence by sentence (see [`attribution`]).
     pub attribution: DocAttribution,
 }
@@ -45,23 +49,46 @@ impl DocAnalysis {
         self.segmentation.line_at(offset) + 1
     }
 
+    /// Whether line `line` (0-based) is page boilerplate or a generated
+    /// FAQ. Detectors that read the article skip such lines.
+    pub fn is_boilerplate_line(&self, line: usize) -> bool {
+        self.boilerplate.is_line(line)
+    }
+
+    /// Whether the byte range `span` lies inside boilerplate (a flagged
+    /// line or block). Detectors skip sentences, quotes and figures for
+    /// which this is true.
+    pub fn in_boilerplate(&self, span: Range<usize>) -> bool {
+        self.boilerplate.contains_span(span)
+    }
+
     /// "name:line", for messages that point at another passage.
     pub fn location(&self, offset: usize) -> String {
         format!("{}:{}", self.name, self.line_number(offset))
     }
 }
 
+/// With the `fault-injection` feature (tests only), analysing a text that
+/// contains this marker panics.
+pub const FAULT_INJECTION_MARKER: &str = "<<factline-fault-injection: panic>>";
+
 /// Reads one document. Never fails: odd text gives an analysis with fewer
 /// things in it.
-pub fn analyze_document(id: DocId, text: Arc<str>, _settings: &Settings) -> DocAnalysis {
+pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAnalysis {
+    #[cfg(feature = "fault-injection")]
+    if text.contains(FAULT_INJECTION_MARKER) {
+        panic!("fault injection: analysis of {id} panics on purpose");
+    }
     let name = short_name(id.as_str());
     let segmentation = Segmentation::new(&text);
+    let boilerplate = boilerplate::detect(&text, &segmentation, settings);
     let attribution = attribution::analyze(&text, &segmentation);
     DocAnalysis {
         id,
         name,
         text,
         segmentation,
+        boilerplate,
         attribution,
     }
 }

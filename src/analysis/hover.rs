@@ -28,8 +28,12 @@ pub fn describe(
 ) -> Vec<HoverSection> {
     let mut sections = Vec::new();
     // Detectors add their sections here, most specific first.
-    let _ = (corpus, settings);
+    if let Some((span, markdown)) = super::boilerplate::describe(doc, corpus, offset) {
+        sections.push(HoverSection { span, markdown });
+    }
+    let _ = settings;
     if let Some(i) = doc.segmentation.sentence_at(offset)
+        && !doc.in_boilerplate(doc.segmentation.sentences[i].span.clone())
         && let Some(markdown) = super::attribution::describe_sentence(doc, i)
     {
         sections.push(HoverSection {
@@ -80,6 +84,30 @@ mod tests {
         assert!(
             h.contains("Credited to an unnamed crowd: “many interpret”"),
             "{h}"
+        );
+    }
+
+    #[test]
+    fn a_flagged_line_says_why() {
+        let text = "Footbridge Reopens\n\nfootbridge-reopens-after-repairs-images-0\n\nThe footbridge over the canal reopened on Saturday after three months of repairs, the council said.\n";
+        let doc = analyze_document(DocId::new("a.txt"), Arc::from(text), &Settings::default());
+        let at = text.find("images").unwrap();
+        let sections = describe(&doc, &Corpus::new(), &Settings::default(), at);
+        // The boilerplate section first; a slug line has no attribution.
+        assert_eq!(sections.len(), 1, "{sections:?}");
+        let md = &sections[0].markdown;
+        assert!(md.starts_with("**Page boilerplate** (line 3 of 6)"), "{md}");
+        assert!(md.contains("ending in -images-0"), "{md}");
+        assert!(md.contains("no sentence end"), "{md}");
+        assert_eq!(
+            &text[sections[0].span.clone()],
+            "footbridge-reopens-after-repairs-images-0"
+        );
+        let body = text.find("reopened").unwrap();
+        assert!(
+            describe(&doc, &Corpus::new(), &Settings::default(), body)
+                .iter()
+                .all(|s| !s.markdown.starts_with("**Page boilerplate**"))
         );
     }
 }

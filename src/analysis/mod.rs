@@ -16,6 +16,7 @@
 //! function returns `Err` because of what a text contains.
 
 pub mod attribution;
+pub mod boilerplate;
 pub mod corpus;
 pub mod doc;
 pub mod hover;
@@ -30,7 +31,7 @@ use std::sync::Arc;
 pub use corpus::Corpus;
 pub use doc::{DocAnalysis, analyze_document};
 pub use rules::{RULES, Rule, RuleContext, RuleMeta, RuleScope};
-pub use settings::{RuleSettings, Settings};
+pub use settings::{BoilerplateSettings, RuleSettings, Settings};
 
 /// Identifies a document of the corpus: a URI in the server, a path on the
 /// command line. Cheap to clone.
@@ -148,6 +149,52 @@ impl Finding {
             unnecessary: false,
         }
     }
+}
+
+/// One fix applying every bulk-applicable finding of `findings` (the rules
+/// whose [`Rule::auto_fix`] is true: boilerplate removals) to `doc`, as
+/// non-overlapping edits; `None` when there is nothing to apply.
+///
+/// The removals are merged before the edits are made, so blank lines
+/// between removed lines close up as they do for a single removal.
+pub fn fix_all(doc: &DocAnalysis, findings: &[Finding]) -> Option<Fix> {
+    let ranges: Vec<Range<usize>> = findings
+        .iter()
+        .filter(|f| rules::auto_fix(f.code) && !f.fixes.is_empty())
+        .map(|f| {
+            let first = doc.segmentation.line_at(f.span.start);
+            let last = doc.segmentation.line_at(f.span.end.max(f.span.start));
+            first..last + 1
+        })
+        .collect();
+    if ranges.is_empty() {
+        return None;
+    }
+    let edits =
+        boilerplate::line_removal_edits(&doc.text, &doc.segmentation.lines, ranges.iter().cloned());
+    (!edits.is_empty()).then(|| Fix {
+        title: "Remove all boilerplate in this file".to_string(),
+        edits,
+    })
+}
+
+/// Applies non-overlapping edits (sorted or not) to `text`.
+pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for e in sorted {
+        let start = e.span.start.clamp(at, text.len());
+        let end = e.span.end.clamp(start, text.len());
+        if let (Some(keep), true) = (text.get(at..start), text.is_char_boundary(end)) {
+            out.push_str(keep);
+            out.push_str(&e.text);
+            at = end;
+        }
+    }
+    out.push_str(text.get(at..).unwrap_or(""));
+    out
 }
 
 /// Runs the enabled rules in `scope` over `doc`, applies the configured

@@ -28,6 +28,22 @@ impl Default for RuleSettings {
 pub struct Settings {
     /// Keyed by rule code; a rule that is absent uses [`RuleSettings::default`].
     pub rules: HashMap<String, RuleSettings>,
+    /// Options of the boilerplate detector (`boilerplate.*` keys).
+    pub boilerplate: BoilerplateSettings,
+}
+
+/// `boilerplate.extra_patterns` and `boilerplate.allow`, compiled.
+///
+/// Both are matched against a whole line with its surrounding white space
+/// trimmed (use `^…$` to anchor); matching is case-insensitive unless the
+/// pattern turns it off with `(?-i)`.
+#[derive(Clone, Debug, Default)]
+pub struct BoilerplateSettings {
+    /// Lines matching one of these are page furniture, wherever they are.
+    pub extra_patterns: Vec<regex::Regex>,
+    /// Lines matching one of these are never flagged (they win over
+    /// everything, including `extra_patterns`).
+    pub allow: Vec<regex::Regex>,
 }
 
 impl Settings {

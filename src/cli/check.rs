@@ -24,6 +24,8 @@ pub struct FileReport {
     /// The text, when it could be read.
     pub text: Option<Arc<str>>,
     pub findings: Vec<Finding>,
+    /// The analysis the findings were made from (for fixes).
+    pub doc: Option<Arc<DocAnalysis>>,
 }
 
 /// Everything a check produced, ready to print.
@@ -64,7 +66,22 @@ pub fn run(args: &CheckArgs) -> u8 {
     for p in &problems {
         eprintln!("factline: {p}");
     }
-    let (report, io_failed) = check_paths(&args.paths, &args.corpus, &config, &reviewed);
+    let (mut report, mut io_failed) =
+        check_paths_reviewed(&args.paths, &args.corpus, &config, &reviewed);
+    if args.fix {
+        let outcome = fix_files(&report);
+        for (path, err) in &outcome.not_written {
+            eprintln!("factline: {path}: {err}");
+        }
+        io_failed |= !outcome.not_written.is_empty();
+        if !outcome.written.is_empty() {
+            // Report what is left.
+            let (again, failed) =
+                check_paths_reviewed(&args.paths, &args.corpus, &config, &reviewed);
+            report = again;
+            io_failed |= failed;
+        }
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let printed = match args.format {
@@ -86,6 +103,70 @@ pub fn run(args: &CheckArgs) -> u8 {
     } else {
         status::CLEAN
     }
+}
+
+/// What `--fix` did.
+#[derive(Debug, Default)]
+pub struct FixOutcome {
+    /// Files rewritten, with the number of lines removed.
+    pub written: Vec<(String, usize)>,
+    /// Files left alone, and why (changed since read, I/O error).
+    pub not_written: Vec<(String, String)>,
+}
+
+/// Applies every bulk-applicable fix (boilerplate removals, see
+/// [`analysis::fix_all`]) of the checked files to the files on disk. A
+/// file is written only if it still holds the text that was checked; the
+/// write is atomic ([`workspace::write_atomic_if_unchanged`]).
+pub fn fix_files(report: &Report) -> FixOutcome {
+    let mut outcome = FixOutcome::default();
+    for file in &report.files {
+        let Some(doc) = &file.doc else { continue };
+        let Some(fix) = analysis::fix_all(doc, &file.findings) else {
+            continue;
+        };
+        let path = Path::new(&file.path);
+        let stamp = match workspace::read_stamped(path) {
+            Ok(s) => s,
+            Err(err) => {
+                outcome.not_written.push((
+                    file.path.clone(),
+                    format!("cannot read the file again: {err}"),
+                ));
+                continue;
+            }
+        };
+        // The text checked is the file minus a byte-order mark.
+        let bom = stamp.bytes.starts_with(b"\xEF\xBB\xBF");
+        let body = &stamp.bytes[if bom { 3 } else { 0 }..];
+        if body != doc.text.as_bytes() {
+            outcome.not_written.push((
+                file.path.clone(),
+                workspace::WriteError::Changed.to_string(),
+            ));
+            continue;
+        }
+        let fixed = analysis::apply_edits(&doc.text, &fix.edits);
+        let mut bytes = Vec::with_capacity(fixed.len() + 3);
+        if bom {
+            bytes.extend_from_slice(b"\xEF\xBB\xBF");
+        }
+        bytes.extend_from_slice(fixed.as_bytes());
+        match workspace::write_atomic_if_unchanged(path, &stamp, &bytes) {
+            Ok(()) => {
+                let removed = doc
+                    .text
+                    .lines()
+                    .count()
+                    .saturating_sub(fixed.lines().count());
+                outcome.written.push((file.path.clone(), removed));
+            }
+            Err(err) => outcome
+                .not_written
+                .push((file.path.clone(), err.to_string())),
+        }
+    }
+    outcome
 }
 
 /// A file to read: its display path, and whether it is checked or only
@@ -119,10 +200,14 @@ pub fn reviewed_roots(explicit: Option<&Path>, paths: &[PathBuf]) -> Vec<PathBuf
     roots
 }
 
-/// Checks `paths` against themselves and the `corpus` folders, leaving out
-/// the findings marked as reviewed. Returns the report and whether some
-/// path could not be read.
-pub fn check_paths(
+/// Checks `paths` against themselves and the `corpus` folders. Returns the
+/// report and whether some path could not be read.
+pub fn check_paths(paths: &[PathBuf], corpus_dirs: &[PathBuf], config: &Config) -> (Report, bool) {
+    check_paths_reviewed(paths, corpus_dirs, config, &Reviewed::default())
+}
+
+/// [`check_paths`], leaving out the findings marked as reviewed.
+pub fn check_paths_reviewed(
     paths: &[PathBuf],
     corpus_dirs: &[PathBuf],
     config: &Config,
@@ -208,6 +293,7 @@ pub fn check_paths(
                         path,
                         text: Some(a.text.clone()),
                         findings,
+                        doc: Some(a.clone()),
                     }
                 }
                 Err(err) => {
@@ -221,6 +307,7 @@ pub fn check_paths(
                         path,
                         text: None,
                         findings,
+                        doc: None,
                     }
                 }
             }

@@ -53,6 +53,11 @@ pub struct CheckArgs {
     /// Configuration file (default: the nearest factline.toml).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Remove every boilerplate finding from the checked files on disk
+    /// (each written atomically, only if unchanged since read), then report
+    /// what is left.
+    #[arg(long)]
+    pub fix: bool,
 }
 
 /// Exit statuses.

@@ -14,6 +14,9 @@ use super::state::{State, lock, read};
 use crate::analysis::{self, DocAnalysis, DocId, Finding, RuleScope, rules};
 use crate::document::Document;
 
+/// The code action kind of "Remove all boilerplate in this file".
+pub const FIX_ALL_KIND: &str = "source.fixAll.factline";
+
 /// An open document's analysis, consistent with its current text.
 pub struct Snapshot {
     pub analysis: Arc<DocAnalysis>,
@@ -123,6 +126,21 @@ impl State {
         };
         let bytes = snap.doc.byte_range(convert::from_range(range), enc);
         let mut actions = Vec::new();
+        // "Remove all boilerplate in this file": only when asked for by
+        // kind (source.fixAll, source.fixAll.factline or source), so it
+        // does not crowd the quick fixes.
+        let fix_all_kind = CodeActionKind::new(FIX_ALL_KIND);
+        if only.is_some()
+            && wanted(&fix_all_kind)
+            && let Some(fix) = analysis::fix_all(&snap.analysis, &snap.findings)
+        {
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: fix.title.clone(),
+                kind: Some(fix_all_kind),
+                edit: Some(edit(uri, convert::text_edits(&fix, &snap.doc, enc))),
+                ..Default::default()
+            }));
+        }
         if wanted(&CodeActionKind::QUICKFIX) {
             for f in snap
                 .findings

@@ -14,9 +14,10 @@ mod features;
 mod review;
 pub mod server;
 mod state;
+pub mod transport;
 
 pub use server::Backend;
-use tower_lsp_server::{ClientSocket, LspService, Server};
+use tower_lsp_server::{ClientSocket, LspService};
 
 /// The service, for serving over any transport (tests use an in-memory
 /// stream).
@@ -34,7 +35,7 @@ where
     O: tokio::io::AsyncWrite,
 {
     let (service, socket) = service();
-    Server::new(input, output, socket).serve(service).await;
+    transport::serve(input, output, service, socket).await;
 }
 
 /// Serves LSP on stdin/stdout until `exit` or until stdin closes.

@@ -370,7 +370,10 @@ fn capabilities(encoding: PositionEncodingKind) -> ServerCapabilities {
         )),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                CodeActionKind::new(super::features::FIX_ALL_KIND),
+            ]),
             resolve_provider: Some(false),
             ..Default::default()
         })),

@@ -9,6 +9,7 @@
 //! and never takes it while holding another lock.
 
 use std::collections::{HashMap, HashSet};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
@@ -129,6 +130,23 @@ impl Scheduler {
         let dirty = std::mem::take(&mut *lock(&self.dirty));
         (dirty, self.refresh_all.swap(false, Ordering::SeqCst))
     }
+}
+
+/// Runs the rules, turning a panic in a rule into no findings (and a log
+/// line) for this document only.
+pub fn guarded_check(
+    doc: &DocAnalysis,
+    corpus: &Corpus,
+    settings: &Settings,
+    scope: RuleScope,
+) -> Vec<Finding> {
+    catch_unwind(AssertUnwindSafe(|| {
+        analysis::check(doc, corpus, settings, scope)
+    }))
+    .unwrap_or_else(|_| {
+        tracing::error!("a rule panicked on {}; its findings are dropped", doc.id);
+        Vec::new()
+    })
 }
 
 /// A document read by one analysis run.
@@ -275,11 +293,20 @@ impl State {
                 )),
                 None => {
                     let text: Arc<str> = Arc::from(doc.text());
-                    Ok(Arc::new(analysis::analyze_document(
-                        id.clone(),
-                        text,
-                        &settings,
-                    )))
+                    let run = catch_unwind(AssertUnwindSafe(|| {
+                        analysis::analyze_document(id.clone(), text, &settings)
+                    }));
+                    match run {
+                        Ok(a) => Ok(Arc::new(a)),
+                        Err(_) => {
+                            // Logged by the panic hook; keep the last good
+                            // results and go on with the other documents.
+                            tracing::error!(
+                                "analysis of {id} panicked; its diagnostics are not updated"
+                            );
+                            continue;
+                        }
+                    }
                 }
             };
             fresh.push(Fresh {
@@ -325,8 +352,8 @@ impl State {
                 Ok(a) => Results {
                     version,
                     doc,
-                    local: analysis::check(&a, &corpus, &settings, RuleScope::DocumentOnly),
-                    cross: analysis::check(&a, &corpus, &settings, RuleScope::CrossDocument),
+                    local: guarded_check(&a, &corpus, &settings, RuleScope::DocumentOnly),
+                    cross: guarded_check(&a, &corpus, &settings, RuleScope::CrossDocument),
                     analysis: Some(a),
                     unreadable: None,
                     published: results.remove(&id).map(|r| r.published).unwrap_or_default(),
@@ -356,9 +383,9 @@ impl State {
                 };
                 if let Some(a) = &r.analysis {
                     if refresh_all {
-                        r.local = analysis::check(a, &corpus, &settings, RuleScope::DocumentOnly);
+                        r.local = guarded_check(a, &corpus, &settings, RuleScope::DocumentOnly);
                     }
-                    r.cross = analysis::check(a, &corpus, &settings, RuleScope::CrossDocument);
+                    r.cross = guarded_check(a, &corpus, &settings, RuleScope::CrossDocument);
                 }
             }
         }

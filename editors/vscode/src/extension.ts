@@ -66,6 +66,10 @@ function serverCommand(context: vscode.ExtensionContext): string {
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const command = serverCommand(context);
+  const where = vscode.workspace.getConfiguration(SECTION).inspect<string>('server.path');
+  output?.info(
+    `starting ${command} lsp --stdio (factline.server.path: ${JSON.stringify(where?.workspaceValue ?? where?.globalValue ?? '')})`,
+  );
   const serverOptions: ServerOptions = {
     run: { command, args: ['lsp', '--stdio'] },
     debug: { command, args: ['lsp', '--stdio'], options: { env: { ...process.env, RUST_LOG: 'debug' } } },

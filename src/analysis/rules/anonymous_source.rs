@@ -28,7 +28,10 @@ impl Rule for AnonymousSource {
             for a in &sentence.attributions {
                 // Later mentions ("the official clarified") refer back to
                 // the first one, which is the one reported.
-                if a.source.kind != SourceKind::Anonymous || seen.contains(&a.source.span) {
+                if a.source.kind != SourceKind::Anonymous
+                    || seen.contains(&a.source.span)
+                    || doc.in_boilerplate(a.source.span.clone())
+                {
                     continue;
                 }
                 seen.push(a.source.span.clone());

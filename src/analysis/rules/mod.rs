@@ -7,6 +7,8 @@
 //! sections, and that the README lists every code.
 
 mod anonymous_source;
+pub mod boilerplate;
+pub mod generated_faq;
 mod unattributed_quote;
 mod weasel_attribution;
 
@@ -76,6 +78,14 @@ pub struct RuleContext<'a> {
 pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
     fn check(&self, cx: &RuleContext<'_>, out: &mut Vec<Finding>);
+
+    /// Whether the rule's fixes may be applied all at once without review
+    /// ("Remove all boilerplate in this file", `factline check --fix`).
+    /// Such a rule's findings cover whole lines and its fixes only delete
+    /// them; [`super::fix_all`] relies on that.
+    fn auto_fix(&self) -> bool {
+        false
+    }
 }
 
 /// Every rule, in the order their findings are produced.
@@ -83,7 +93,15 @@ pub static RULES: &[&dyn Rule] = &[
     &weasel_attribution::WeaselAttribution,
     &unattributed_quote::UnattributedQuote,
     &anonymous_source::AnonymousSource,
+    &boilerplate::BoilerplateRule,
+    &generated_faq::GeneratedFaq,
 ];
+
+/// Whether the rule with this code applies its fixes in bulk (see
+/// [`Rule::auto_fix`]).
+pub fn auto_fix(code: &str) -> bool {
+    RULES.iter().any(|r| r.meta().code == code && r.auto_fix())
+}
 
 /// The diagnostic given to a file that cannot be analysed (not UTF-8,
 /// binary, too large). It is raised by whoever reads files, not by a rule,

@@ -30,6 +30,7 @@ impl Rule for UnattributedQuote {
         for q in &attribution.quotes {
             if q.speaker.is_some()
                 || q.continues.is_some()
+                || doc.in_boilerplate(q.span.clone())
                 || !matches!(q.kind, QuoteKind::Statement | QuoteKind::Phrase)
             {
                 continue;

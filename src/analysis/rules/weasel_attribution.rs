@@ -28,6 +28,7 @@ impl Rule for WeaselAttribution {
                 if !matches!(a.source.kind, SourceKind::Crowd | SourceKind::Nobody)
                     || a.corroborated
                     || a.within_attributed
+                    || doc.in_boilerplate(a.phrase.clone())
                 {
                     continue;
                 }

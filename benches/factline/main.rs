@@ -1,0 +1,600 @@
+//! factline's benchmarks: `cargo bench --bench factline`.
+//!
+//! Drives the real `factline` binary the way an editor does (LSP over
+//! pipes) and the way CI does (`factline check`), on generated corpora of
+//! any size and on the real corpora in `../shared/corpora` when present.
+//! Prints one table; nothing here asserts a timing.
+//!
+//! Options (after `--`): `--quick` (smaller sizes, for a smoke run),
+//! `--only NAME` (cold, edit, requests, check, harper), `--harper PATH`
+//! (a harper-ls binary to compare the edit loop with; default: `harper-ls`
+//! on PATH if present).
+
+mod generator;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+const BIN: &str = env!("CARGO_BIN_EXE_factline");
+
+/// An LSP client over a child process's pipes.
+struct Lsp {
+    child: Child,
+    stdin: Arc<Mutex<ChildStdin>>,
+    inbox: Receiver<Value>,
+    next_id: i64,
+}
+
+fn frame(v: &Value) -> Vec<u8> {
+    let body = serde_json::to_vec(v).expect("json");
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend(body);
+    out
+}
+
+impl Lsp {
+    fn spawn(program: &Path, args: &[&str]) -> Self {
+        let mut child = Command::new(program)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", program.display()));
+        let stdin = Arc::new(Mutex::new(child.stdin.take().expect("stdin")));
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, rx) = channel();
+        let replier = stdin.clone();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            loop {
+                let mut len = None;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let line = line.trim_end();
+                    if line.is_empty() {
+                        break;
+                    }
+                    if let Some(v) = line.strip_prefix("Content-Length: ") {
+                        len = v.parse::<usize>().ok();
+                    }
+                }
+                let Some(len) = len else { return };
+                let mut body = vec![0; len];
+                if reader.read_exact(&mut body).is_err() {
+                    return;
+                }
+                let Ok(msg) = serde_json::from_slice::<Value>(&body) else {
+                    continue;
+                };
+                // Answer the server's own requests (progress tokens,
+                // registrations, configuration).
+                if let (Some(id), Some(method)) = (msg.get("id"), msg.get("method")) {
+                    let result = if method == "workspace/configuration" {
+                        json!([null])
+                    } else {
+                        Value::Null
+                    };
+                    let reply = frame(&json!({"jsonrpc": "2.0", "id": id, "result": result}));
+                    let _ = replier.lock().unwrap().write_all(&reply);
+                    continue;
+                }
+                if tx.send(msg).is_err() {
+                    return;
+                }
+            }
+        });
+        Self {
+            child,
+            stdin,
+            inbox: rx,
+            next_id: 1,
+        }
+    }
+
+    fn send(&mut self, v: Value) {
+        let bytes = frame(&v);
+        let mut w = self.stdin.lock().unwrap();
+        w.write_all(&bytes).expect("server alive");
+        w.flush().expect("flush");
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    fn request_id(&mut self, method: &str, params: Value) -> i64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        id
+    }
+
+    fn wait(&mut self, timeout: Duration, pred: impl Fn(&Value) -> bool) -> Option<Value> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.inbox.recv_timeout(left) {
+                Ok(m) if pred(&m) => return Some(m),
+                Ok(_) => {}
+                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {
+                    return None;
+                }
+            }
+        }
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.request_id(method, params);
+        self.wait(Duration::from_secs(600), |m| {
+            m["id"] == id && m.get("method").is_none()
+        })
+        .unwrap_or(Value::Null)
+    }
+
+    fn initialize(&mut self, root: Option<&Path>, full_sync_only: bool) -> Value {
+        let root_uri = root.map(uri);
+        let _ = full_sync_only;
+        let r = self.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": root_uri,
+                "workspaceFolders": root_uri.as_ref().map(|u| json!([{"uri": u, "name": "bench"}])),
+                "capabilities": {
+                    "general": {"positionEncodings": ["utf-16"]},
+                    "window": {"workDoneProgress": true},
+                    "textDocument": {"publishDiagnostics": {"versionSupport": true}},
+                },
+            }),
+        );
+        self.notify("initialized", json!({}));
+        r
+    }
+
+    /// Peak resident memory of the server so far, in MiB.
+    fn peak_mib(&self) -> f64 {
+        peak_mib(self.child.id())
+    }
+
+    fn stop(mut self) {
+        let _ = self.request("shutdown", Value::Null);
+        self.notify("exit", Value::Null);
+        let _ = self.child.wait();
+    }
+}
+
+fn peak_mib(pid: u32) -> f64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn uri(path: &Path) -> String {
+    let mut out = String::from("file://");
+    for b in path.to_string_lossy().bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            o => out.push_str(&format!("%{o:02X}")),
+        }
+    }
+    out
+}
+
+fn percentile(samples: &mut [f64], p: f64) -> f64 {
+    if samples.is_empty() {
+        return f64::NAN;
+    }
+    samples.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let i = ((samples.len() as f64 - 1.0) * p).round() as usize;
+    samples[i]
+}
+
+/// A generated corpus of `n` articles on disk (cached under target/).
+fn generated(n: usize) -> (PathBuf, u64) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/bench-corpus")
+        .join(n.to_string());
+    let marker = dir.join(".complete");
+    if !marker.exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        for (i, (name, text)) in generator::corpus(n, 14, 7).into_iter().enumerate() {
+            let sub = dir.join(format!("{:03}", i / 1000));
+            std::fs::create_dir_all(&sub).unwrap();
+            std::fs::write(sub.join(name), text).unwrap();
+        }
+        std::fs::write(&marker, "").unwrap();
+    }
+    (dir.clone(), dir_bytes(&dir))
+}
+
+fn dir_bytes(dir: &Path) -> u64 {
+    let (files, _) = factline::workspace::discover(dir, &factline::workspace::exclude_set(&[]));
+    files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// The real corpora (GVA articles and BBC), as one folder of symlinks.
+fn real_corpus() -> Option<(PathBuf, u64)> {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
+    let gva = shared.join("gva-multisource-incidents/docs");
+    let bbc = shared.join("bbc-news-2225");
+    if !gva.is_dir() || !bbc.is_dir() {
+        println!("notice: ../shared/corpora not found; skipping the real-corpus benchmarks");
+        return None;
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus/real");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, target) in [("gva", &gva), ("bbc", &bbc)] {
+        let link = dir.join(name);
+        if !link.exists() {
+            #[cfg(unix)]
+            std::os::unix::fs::symlink(target.canonicalize().unwrap(), &link).unwrap();
+        }
+    }
+    let bytes = dir_bytes(&dir);
+    Some((dir, bytes))
+}
+
+struct Row(String, String);
+
+fn cold_index(label: &str, dir: &Path, bytes: u64, rows: &mut Vec<Row>) {
+    let mut lsp = Lsp::spawn(Path::new(BIN), &["lsp"]);
+    let start = Instant::now();
+    lsp.initialize(Some(dir), false);
+    let ended = lsp.wait(Duration::from_secs(900), |m| {
+        m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
+    });
+    let secs = start.elapsed().as_secs_f64();
+    let status = lsp.request("factline/status", Value::Null);
+    let sources = status["result"]["sources"].as_u64().unwrap_or(0);
+    let mib = lsp.peak_mib();
+    lsp.stop();
+    rows.push(Row(
+        format!("cold index: {label}"),
+        if ended.is_some() {
+            format!(
+                "{sources} sources, {:.1} MB in {secs:.2} s = {:.1} MB/s, peak {mib:.0} MiB",
+                bytes as f64 / 1e6,
+                bytes as f64 / 1e6 / secs
+            )
+        } else {
+            "did not finish".into()
+        },
+    ));
+}
+
+/// Measures the edit loop: one-character didChange → publishDiagnostics of
+/// that version, on a 20 KB draft inside the corpus at `dir`.
+/// A language server to measure: how to start it and how it syncs.
+struct Subject<'a> {
+    label: &'a str,
+    program: &'a Path,
+    args: &'a [&'a str],
+    /// Send the whole text on each change (harper-ls supports only that).
+    full_sync: bool,
+}
+
+fn edit_loop(
+    subject: &Subject<'_>,
+    dir: Option<&Path>,
+    draft_bytes: usize,
+    rounds: usize,
+    rows: &mut Vec<Row>,
+) {
+    let Subject {
+        label,
+        program,
+        args,
+        full_sync,
+    } = *subject;
+    let mut lsp = Lsp::spawn(program, args);
+    lsp.initialize(dir, full_sync);
+    if dir.is_some() {
+        lsp.wait(Duration::from_secs(900), |m| {
+            m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
+        });
+    }
+    let draft_dir = tempfile::tempdir().unwrap();
+    let path = dir.unwrap_or(draft_dir.path()).join("zz-bench-draft.txt");
+    let u = uri(&path);
+    let mut text = generator::draft(draft_bytes, 99);
+    lsp.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": u, "languageId": "plaintext", "version": 1, "text": text}}),
+    );
+    let first = lsp.wait(Duration::from_secs(60), |m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == u
+    });
+    if first.is_none() {
+        rows.push(Row(
+            format!("edit loop: {label}"),
+            "no diagnostics published".into(),
+        ));
+        lsp.stop();
+        return;
+    }
+    let mut samples = Vec::with_capacity(rounds);
+    let line = text.lines().count() / 2;
+    for i in 0..rounds {
+        let version = 2 + i as i64;
+        let ch = if i % 2 == 0 { "x" } else { "" };
+        let change = if full_sync {
+            let at = text.len() / 2;
+            let at = (0..=at)
+                .rev()
+                .find(|&b| text.is_char_boundary(b))
+                .unwrap_or(0);
+            if ch.is_empty() {
+                text.remove(at);
+            } else {
+                text.insert_str(at, ch);
+            }
+            json!([{"text": text}])
+        } else if ch.is_empty() {
+            json!([{"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 1}}, "text": ""}])
+        } else {
+            json!([{"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "text": ch}])
+        };
+        let start = Instant::now();
+        lsp.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": u, "version": version}, "contentChanges": change}),
+        );
+        let got = lsp.wait(Duration::from_secs(30), |m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == u
+                && (m["params"]["version"] == version || m["params"].get("version").is_none())
+        });
+        if got.is_none() {
+            break;
+        }
+        samples.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    let n = samples.len();
+    let p50 = percentile(&mut samples, 0.5);
+    let p99 = percentile(&mut samples, 0.99);
+    rows.push(Row(
+        format!("edit loop: {label}"),
+        format!("{n} edits: p50 {p50:.1} ms, p99 {p99:.1} ms"),
+    ));
+    lsp.stop();
+}
+
+/// Request latencies at the corpus in `dir`, on a draft placed in it.
+fn requests(dir: &Path, rows: &mut Vec<Row>, rounds: usize) {
+    let mut lsp = Lsp::spawn(Path::new(BIN), &["lsp"]);
+    lsp.initialize(Some(dir), false);
+    lsp.wait(Duration::from_secs(900), |m| {
+        m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
+    });
+    let path = dir.join("zz-bench-draft.txt");
+    let u = uri(&path);
+    let text = generator::draft(20_000, 99);
+    let lines = text.lines().count();
+    lsp.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": u, "languageId": "plaintext", "version": 1, "text": text}}),
+    );
+    lsp.wait(Duration::from_secs(60), |m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == u
+    });
+    let methods: &[(&str, &str)] = &[
+        ("hover", "textDocument/hover"),
+        ("definition", "textDocument/definition"),
+        ("references", "textDocument/references"),
+        ("relatedPassages", "factline/relatedPassages"),
+    ];
+    for (name, method) in methods {
+        let mut samples = Vec::new();
+        let mut unsupported = false;
+        for i in 0..rounds {
+            let line = (i * 7) % lines.max(1);
+            let params = json!({
+                "textDocument": {"uri": u},
+                "position": {"line": line, "character": 5},
+                "context": {"includeDeclaration": false},
+                "limit": 10,
+            });
+            let start = Instant::now();
+            let r = lsp.request(method, params);
+            if r["error"]["code"] == -32601 {
+                unsupported = true;
+                break;
+            }
+            samples.push(start.elapsed().as_secs_f64() * 1000.0);
+        }
+        let value = if unsupported {
+            "not supported".to_string()
+        } else {
+            let p50 = percentile(&mut samples, 0.5);
+            let p99 = percentile(&mut samples, 0.99);
+            format!(
+                "{} requests: p50 {p50:.2} ms, p99 {p99:.2} ms",
+                samples.len()
+            )
+        };
+        rows.push(Row(name.to_string(), value));
+    }
+    lsp.stop();
+}
+
+/// `factline check` on a folder: wall time, MB/s, peak memory.
+fn check(label: &str, dir: &Path, bytes: u64, rows: &mut Vec<Row>) {
+    let start = Instant::now();
+    let mut child = Command::new(BIN)
+        .args(["check", "--format", "json"])
+        .arg(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("factline check runs");
+    let pid = child.id();
+    let mut stdout = child.stdout.take().unwrap();
+    let sink = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = stdout.read_to_end(&mut buf);
+        buf
+    });
+    let mut peak: f64 = 0.0;
+    loop {
+        if let Ok(Some(_)) = child.try_wait() {
+            break;
+        }
+        let now = peak_mib(pid);
+        if now.is_finite() {
+            peak = peak.max(now);
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let out = sink.join().unwrap_or_default();
+    let findings = serde_json::from_slice::<Value>(&out)
+        .ok()
+        .and_then(|v| {
+            v["files"].as_array().map(|fs| {
+                fs.iter()
+                    .map(|f| f["diagnostics"].as_array().map_or(0, Vec::len))
+                    .sum::<usize>()
+            })
+        })
+        .unwrap_or(0);
+    rows.push(Row(
+        format!("check: {label}"),
+        format!(
+            "{:.1} MB in {secs:.2} s = {:.1} MB/s, peak {peak:.0} MiB, {findings} findings",
+            bytes as f64 / 1e6,
+            bytes as f64 / 1e6 / secs
+        ),
+    ));
+}
+
+fn harper_binary(explicit: Option<String>) -> Option<PathBuf> {
+    if let Some(p) = explicit {
+        return Some(PathBuf::from(p));
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .chain(std::iter::once(PathBuf::from(format!(
+            "{}/.cargo/bin",
+            std::env::var("HOME").unwrap_or_default()
+        ))))
+        .map(|d| d.join("harper-ls"))
+        .find(|p| p.is_file())
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let quick = args.iter().any(|a| a == "--quick");
+    let only = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1).cloned());
+    let harper = harper_binary(
+        args.iter()
+            .position(|a| a == "--harper")
+            .and_then(|i| args.get(i + 1).cloned()),
+    );
+    let run = |name: &str| only.as_deref().is_none_or(|o| o == name);
+    let mut rows = Vec::new();
+    let sizes: &[usize] = if quick {
+        &[1_000]
+    } else {
+        &[1_000, 10_000, 50_000]
+    };
+    let edit_size = if quick { 1_000 } else { 10_000 };
+    let rounds = if quick { 60 } else { 300 };
+
+    if run("cold") {
+        for &n in sizes {
+            let (dir, bytes) = generated(n);
+            cold_index(&format!("{n} generated articles"), &dir, bytes, &mut rows);
+        }
+        if let Some((dir, bytes)) = real_corpus() {
+            cold_index("8,560 real articles (GVA + BBC)", &dir, bytes, &mut rows);
+        }
+    }
+    if run("edit") {
+        let (dir, _) = generated(edit_size);
+        let label = format!("factline, 20 KB draft in {edit_size} articles");
+        let subject = Subject {
+            label: &label,
+            program: Path::new(BIN),
+            args: &["lsp"],
+            full_sync: false,
+        };
+        edit_loop(&subject, Some(&dir), 20_000, rounds, &mut rows);
+        let subject = Subject {
+            label: "factline, 100 KB draft, no corpus",
+            ..subject
+        };
+        edit_loop(&subject, None, 100_000, rounds, &mut rows);
+    }
+    if run("harper") || run("edit") {
+        match &harper {
+            Some(h) => {
+                for size in [20_000, 100_000] {
+                    let label = format!("harper-ls, {} KB draft (full sync)", size / 1000);
+                    let subject = Subject {
+                        label: &label,
+                        program: h,
+                        args: &["--stdio"],
+                        full_sync: true,
+                    };
+                    edit_loop(&subject, None, size, rounds.min(100), &mut rows);
+                }
+            }
+            None => rows.push(Row(
+                "edit loop: harper-ls".into(),
+                "not installed (CC=clang cargo install harper-ls --locked)".into(),
+            )),
+        }
+    }
+    if run("requests") {
+        let (dir, _) = generated(edit_size);
+        requests(&dir, &mut rows, rounds);
+    }
+    if run("check") {
+        if let Some((dir, bytes)) = real_corpus() {
+            check("8,560 real articles (GVA + BBC)", &dir, bytes, &mut rows);
+        }
+        let (dir, bytes) = generated(sizes[sizes.len().min(2) - 1]);
+        check(
+            &format!("{} generated articles", sizes[sizes.len().min(2) - 1]),
+            &dir,
+            bytes,
+            &mut rows,
+        );
+    }
+
+    let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
+    println!();
+    println!(
+        "factline {} benchmarks on {} cores",
+        env!("CARGO_PKG_VERSION"),
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
+    for Row(k, v) in &rows {
+        println!("{k:width$}  {v}");
+    }
+}

@@ -1,0 +1,839 @@
+//! The decision: which units are page furniture.
+//!
+//! 1. **Context-free classes** (as in jusText): *good* (a paragraph of
+//!    prose: a sentence of ten or more words, or twenty words dense in
+//!    function words), *near* (a shorter sentence), *short* (no sentence
+//!    end: headlines, subheadings, menus, names), and *bad* (known phrases,
+//!    slugs, text addressed to the reader about the website, repeated lines).
+//! 2. **Blocks**: a related-links heading takes the teasers under it; an FAQ
+//!    heading takes the questions and answers under it when the answers
+//!    restate the article.
+//! 3. **The article**: from its first to its last *good* paragraph; the
+//!    headline is the short line before it that shares the most words with
+//!    its opening paragraphs.
+//! 4. **Context**: short lines are judged by their neighbours. Runs of
+//!    three or more very short lines are navigation (outside the article,
+//!    or inside it when the run holds known furniture); dates and names
+//!    alone are stamps and bylines at the edges; a short line between two
+//!    flagged lines outside the article goes with them. A short line between
+//!    paragraphs of the article is a subheading and stays.
+//! 5. **Protection**: the headline, quotations, a story dateline, lists
+//!    that the story introduces, and `boilerplate.allow` are never flagged.
+//!
+//! Everything is linear in the number of units, except the headline and FAQ
+//! word overlaps, which look at a bounded number of units.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::features::{self, Features};
+use super::phrases::{self, Cue};
+use super::{Boilerplate, Kind, Place, Reason, Region, UnitInfo};
+use crate::analysis::Settings;
+use crate::analysis::text::Segmentation;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Good,
+    Near,
+    Short,
+}
+
+struct Unit<'t> {
+    text: &'t str,
+    lines: Range<usize>,
+    span: Range<usize>,
+    f: Features,
+    cue: Option<Cue>,
+    hash: u64,
+    class: Class,
+    /// Quotation, story dateline, `boilerplate.allow`, headline, list item.
+    protected: bool,
+    quote: bool,
+    allowed: bool,
+    flag: Option<(Kind, Reason)>,
+    /// Units of one block share a block number (for one finding).
+    block: Option<usize>,
+}
+
+impl Unit<'_> {
+    fn flagged(&self) -> bool {
+        self.flag.is_some()
+    }
+
+    fn free(&self) -> bool {
+        !self.flagged() && !self.protected
+    }
+
+    fn content(&self) -> bool {
+        !self.flagged() && (matches!(self.class, Class::Good | Class::Near) || self.quote)
+    }
+}
+
+/// How many words a unit of navigation has at most.
+const NAV_WORDS: u32 = 6;
+
+/// A menu item or link: a few words, no sentence end, and none of the
+/// marks of a list item of a story (commas, brackets, a dash between
+/// parts, figures): "Press Room", "Tools & Services", "Latest Headlines";
+/// not "Holland 14, Bartlett 80." or "Drama - Featherboy".
+fn navlike(u: &Unit<'_>) -> bool {
+    let t = u.text;
+    u.f.words <= NAV_WORDS
+        && !u.f.terminal
+        && u.f.numeric == 0
+        && !t.contains([',', '(', ';'])
+        && !t.contains(" - ")
+        && !t.contains(" – ")
+        && !t.contains(" — ")
+        && !t.contains(" v ")
+        && !t.contains(" vs ")
+        && !t.contains(':')
+}
+
+/// Labels the lines of `text`.
+pub fn detect(text: &str, seg: &Segmentation, settings: &Settings) -> Boilerplate {
+    let mut units = build_units(text, seg, settings);
+    let n = units.len();
+    if n == 0 {
+        return Boilerplate::new(Vec::new(), seg.lines.len(), Vec::new(), None);
+    }
+    // The headline first, so that no block or run takes it.
+    let headline = pick_headline(&mut units);
+    mark_repeats(&mut units);
+    let mut blocks = 0;
+    related_blocks(&mut units, &mut blocks);
+    faq_blocks(&mut units, &mut blocks);
+
+    let mut body = body_bounds(&units);
+    if let Some((_, last)) = body {
+        // An author's biography closes the article, at most two of them.
+        let mut last = last;
+        for _ in 0..2 {
+            let u = &units[last];
+            if u.free() && phrases::is_author_bio(u.text) {
+                units[last].flag = Some((Kind::Boilerplate, Reason::AuthorBio));
+                match body_bounds(&units) {
+                    Some((_, l)) => last = l,
+                    None => break,
+                }
+            } else {
+                break;
+            }
+        }
+        body = body_bounds(&units);
+    }
+
+    if let Some((first, last)) = body {
+        protect_lists(&mut units, first, last);
+        context(&mut units, first, last);
+    }
+
+    let info = units
+        .iter()
+        .enumerate()
+        .map(|(k, u)| {
+            let outside = match body {
+                Some((first, last)) => k < first || k > last,
+                None => true,
+            };
+            UnitInfo {
+                lines: u.lines.clone(),
+                span: u.span.clone(),
+                hash: u.hash,
+                template_candidate: u.free()
+                    && u.f.words <= 20
+                    && !u.f.slug
+                    && (u.class == Class::Short
+                        || (u.class == Class::Near
+                            && (u.f.interface_words + u.f.second_person > 0))),
+                prose: u.class == Class::Good,
+                outside_article: outside,
+            }
+        })
+        .collect();
+    let regions = regions(&units, seg);
+    Boilerplate::new(
+        regions,
+        seg.lines.len(),
+        info,
+        headline.map(|k| units[k].lines.start),
+    )
+}
+
+fn build_units<'t>(text: &'t str, seg: &Segmentation, settings: &Settings) -> Vec<Unit<'t>> {
+    let mut units = Vec::with_capacity(seg.paragraphs.len());
+    for p in &seg.paragraphs {
+        let Some(t) = text.get(p.span.clone()) else {
+            continue;
+        };
+        if t.is_empty() {
+            continue;
+        }
+        let f = features::features(t);
+        let class = if f.truncated {
+            Class::Short
+        } else if (f.sentence() && f.words >= 10) || (f.words >= 20 && f.stop_density() >= 0.2) {
+            Class::Good
+        } else if f.sentence() {
+            Class::Near
+        } else {
+            Class::Short
+        };
+        let allowed = settings.boilerplate.allow.iter().any(|r| r.is_match(t));
+        let quote = f.starts_quote || f.has_quotation;
+        let dateline = phrases::is_story_dateline(t);
+        let cue = (f.words <= phrases::MAX_WORDS && f.chars <= 600)
+            .then(|| phrases::cue(t))
+            .flatten();
+        let mut unit = Unit {
+            text: t,
+            lines: p.lines.clone(),
+            span: p.span.clone(),
+            f,
+            cue,
+            hash: features::normalised_hash(t),
+            class,
+            protected: allowed || quote || dateline,
+            quote,
+            allowed,
+            flag: None,
+            block: None,
+        };
+        if !allowed {
+            if let Some(r) = settings
+                .boilerplate
+                .extra_patterns
+                .iter()
+                .find(|r| r.is_match(t))
+            {
+                unit.flag = Some((Kind::Boilerplate, Reason::Custom(r.as_str().to_string())));
+            } else if !unit.protected {
+                unit.flag = strong_evidence(&unit).map(|r| (Kind::Boilerplate, r));
+            }
+        }
+        units.push(unit);
+    }
+    units
+}
+
+/// Evidence that holds wherever the unit is.
+fn strong_evidence(u: &Unit<'_>) -> Option<Reason> {
+    let f = &u.f;
+    if f.slug {
+        return Some(Reason::Slug {
+            suffix: slug_suffix(u.text),
+        });
+    }
+    if let Some(cue) = u.cue {
+        // An FAQ heading is judged with what follows it ("Q&A: …" may be a
+        // headline); a related-links heading alone is still furniture.
+        return (cue != Cue::FaqHeading).then_some(Reason::Cue(cue));
+    }
+    if f.date_only && f.stamp_word {
+        return Some(Reason::DateStamp);
+    }
+    if reader_interface(u) {
+        return Some(Reason::ReaderInterface);
+    }
+    None
+}
+
+/// Text addressed to the reader about the website: "you" or an
+/// imperative with a word only pages use about themselves, or two words
+/// pages also share with news. Reporting ("said", "told") never is.
+fn reader_interface(u: &Unit<'_>) -> bool {
+    let f = &u.f;
+    if f.words > 40 || f.words < 2 {
+        return false;
+    }
+    let first = u
+        .text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    let imperative = matches!(
+        first.as_str(),
+        "click"
+            | "tap"
+            | "sign"
+            | "subscribe"
+            | "follow"
+            | "share"
+            | "log"
+            | "register"
+            | "download"
+            | "enter"
+            | "join"
+            | "like"
+            | "please"
+            | "visit"
+            | "scroll"
+            | "swipe"
+            | "get"
+            | "whenever"
+    );
+    let addressed = f.second_person > 0 || imperative;
+    let weight = 2 * f.interface_words + f.weak_interface_words;
+    // A paragraph of prose needs more than one such word ("when you fire
+    // up your browser" is a technology story).
+    let interface = if u.class == Class::Good {
+        weight >= 3 || (weight >= 2 && u.text.to_ascii_lowercase().contains("please"))
+    } else {
+        weight >= 2
+    };
+    addressed && interface && !reports(u.text)
+}
+
+fn reports(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic()).any(|w| {
+        matches!(
+            w,
+            "said" | "says" | "told" | "according" | "police" | "officials" | "authorities"
+        )
+    })
+}
+
+/// "-images-0", "-main", "-2" at the end of a slug.
+fn slug_suffix(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let parts: Vec<&str> = lower.split(['-', '_']).collect();
+    let last = *parts.last()?;
+    let before = parts.len().checked_sub(2).map(|i| parts[i]);
+    if last.chars().all(|c| c.is_ascii_digit()) && !last.is_empty() {
+        return Some(match before {
+            Some(b) if matches!(b, "image" | "images" | "img" | "photo" | "pic" | "picture") => {
+                format!("-{b}-{last}")
+            }
+            _ => format!("-{last}"),
+        });
+    }
+    if matches!(
+        last,
+        "main" | "hero" | "thumb" | "thumbnail" | "featured" | "cover" | "banner"
+    ) {
+        let b = before.unwrap_or("");
+        return Some(if matches!(b, "image" | "images" | "img" | "photo") {
+            format!("-{b}-{last}")
+        } else {
+            format!("-{last}")
+        });
+    }
+    None
+}
+
+/// A later unit with the same text as an earlier one (six words or more)
+/// repeats it: a teaser headline shown twice, a pull quote, a headline
+/// repeated under the title.
+fn mark_repeats(units: &mut [Unit<'_>]) {
+    let mut first: HashMap<u64, usize> = HashMap::with_capacity(units.len());
+    for u in units.iter_mut() {
+        if u.hash == 0 || u.f.words < 6 || u.f.chars < 25 {
+            continue;
+        }
+        match first.get(&u.hash) {
+            Some(&line) => {
+                if u.free() {
+                    u.flag = Some((Kind::Boilerplate, Reason::Repeated { first_line: line }));
+                }
+            }
+            None => {
+                first.insert(u.hash, u.lines.start);
+            }
+        }
+    }
+}
+
+/// Whether the article resumes at unit `k`: a paragraph followed by
+/// another one (teaser blurbs are followed by teaser headlines).
+fn resumes(units: &[Unit<'_>], k: usize) -> bool {
+    let Some(u) = units.get(k) else {
+        return false;
+    };
+    if u.flagged() || u.class != Class::Good {
+        return false;
+    }
+    units
+        .get(k + 1)
+        .is_some_and(|v| !v.flagged() && matches!(v.class, Class::Good | Class::Near))
+}
+
+/// A teaser headline: short, no sentence end, not a label.
+fn teaser_title(u: &Unit<'_>) -> bool {
+    !u.protected
+        && (matches!(u.flag, Some((_, Reason::Repeated { .. })))
+            || (u.flag.is_none()
+                && u.class == Class::Short
+                && !u.f.truncated
+                && u.f.words <= 25
+                && !u.f.colon_end))
+}
+
+fn related_blocks(units: &mut [Unit<'_>], blocks: &mut usize) {
+    let n = units.len();
+    let mut k = 0;
+    while k < n {
+        if units[k].cue != Some(Cue::RelatedHeading) || units[k].protected {
+            k += 1;
+            continue;
+        }
+        let mut j = k + 1;
+        let mut prev_title = false;
+        let mut teasers = 0;
+        while j < n {
+            let u = &units[j];
+            if u.protected {
+                break;
+            }
+            let title = teaser_title(u);
+            let ok = if title {
+                // A subheading that opens more article text ends the block.
+                !(u.flag.is_none() && resumes(units, j + 1))
+            } else if ((u.f.truncated || u.f.date_only) && !u.flagged())
+                || u.cue == Some(Cue::RelatedHeading)
+                || u.cue == Some(Cue::LinkTeaser)
+            {
+                true
+            } else if !u.flagged() && matches!(u.class, Class::Good | Class::Near) {
+                // A blurb: after a teaser headline, before another one (or
+                // the end).
+                prev_title
+                    && u.f.words <= 60
+                    && units.get(j + 1).is_none_or(|v| {
+                        teaser_title(v)
+                            || v.f.truncated
+                            || v.flagged() && v.cue != Some(Cue::FaqHeading)
+                    })
+                    && !resumes(units, j)
+            } else {
+                false
+            };
+            if !ok {
+                break;
+            }
+            prev_title = title;
+            teasers += 1;
+            j += 1;
+        }
+        if teasers == 0 {
+            k += 1;
+            continue;
+        }
+        let heading = units[k].text.to_string();
+        let id = *blocks;
+        *blocks += 1;
+        for u in &mut units[k..j] {
+            u.flag = Some((
+                Kind::Boilerplate,
+                Reason::RelatedBlock {
+                    heading: heading.clone(),
+                    teasers,
+                },
+            ));
+            u.block = Some(id);
+        }
+        k = j;
+    }
+}
+
+/// An FAQ heading, then two or more questions each followed by answers,
+/// where the answers restate the article above.
+fn faq_blocks(units: &mut [Unit<'_>], blocks: &mut usize) {
+    let n = units.len();
+    let mut k = 0;
+    while k < n {
+        if units[k].cue != Some(Cue::FaqHeading) || units[k].allowed || units[k].f.words > 25 {
+            k += 1;
+            continue;
+        }
+        let is_question =
+            |u: &Unit<'_>| u.f.question && u.f.words <= 40 && !u.allowed && u.cue.is_none();
+        let mut j = k + 1;
+        let mut questions = 0;
+        let mut answer_range = Vec::new();
+        while j < n && is_question(&units[j]) {
+            questions += 1;
+            j += 1;
+            let start = j;
+            while j < n
+                && !units[j].f.question
+                && !units[j].allowed
+                && units[j].cue.is_none()
+                && matches!(units[j].class, Class::Good | Class::Near)
+            {
+                j += 1;
+            }
+            answer_range.push(start..j);
+        }
+        if questions < 2 {
+            k += 1;
+            continue;
+        }
+        // How much of the answers' vocabulary the article already has.
+        let article: HashSet<String> = units[..k]
+            .iter()
+            .filter(|u| u.content() || u.protected)
+            .flat_map(|u| features::content_words(u.text))
+            .collect();
+        let (mut total, mut seen) = (0usize, 0usize);
+        for r in &answer_range {
+            for u in &units[r.clone()] {
+                for w in features::content_words(u.text) {
+                    total += 1;
+                    if article.contains(&w) {
+                        seen += 1;
+                    }
+                }
+            }
+        }
+        let percent = (seen * 100).checked_div(total).unwrap_or(0);
+        if total == 0 || percent < 50 {
+            k = j;
+            continue;
+        }
+        let id = *blocks;
+        *blocks += 1;
+        for u in &mut units[k..j] {
+            u.flag = Some((
+                Kind::GeneratedFaq,
+                Reason::Faq {
+                    questions,
+                    restated_percent: percent as u32,
+                },
+            ));
+            u.block = Some(id);
+        }
+        k = j;
+    }
+}
+
+/// The article: first and last unflagged paragraph of prose, extended to
+/// short sentences and quotations that follow the last one.
+fn body_bounds(units: &[Unit<'_>]) -> Option<(usize, usize)> {
+    let good = |u: &Unit<'_>| !u.flagged() && u.class == Class::Good;
+    let first = units.iter().position(good)?;
+    let last_good = units.iter().rposition(good)?;
+    let mut last = last_good;
+    for (k, u) in units.iter().enumerate().skip(last_good + 1) {
+        if u.content() {
+            last = k;
+        }
+    }
+    Some((first, last))
+}
+
+/// Where the article's main text starts: the first unit of the largest
+/// cluster of paragraphs (units of prose or short sentences, with at most
+/// two short lines between them), by words.
+fn main_text_start(units: &[Unit<'_>]) -> Option<usize> {
+    let mut best: Option<(usize, u32)> = None;
+    let mut k = 0;
+    while k < units.len() {
+        let u = &units[k];
+        if u.flagged() || u.class != Class::Good {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut words = 0;
+        let mut gap = 0;
+        let mut j = k;
+        while j < units.len() {
+            let v = &units[j];
+            if !v.flagged() && matches!(v.class, Class::Good | Class::Near) {
+                words += v.f.words;
+                gap = 0;
+            } else {
+                gap += 1;
+                if gap > 2 {
+                    break;
+                }
+            }
+            j += 1;
+        }
+        if best.is_none_or(|(_, w)| words > w) {
+            best = Some((start, words));
+        }
+        k = j.max(k + 1);
+    }
+    best.map(|(k, _)| k)
+}
+
+/// The headline: among the unflagged lines before the article's main
+/// text, the one that shares the most words with its opening paragraphs
+/// (ties: the nearest). Without such overlap, or without an article, the
+/// first unflagged line. The first line of the text is kept too when it
+/// reads like a title: scraped text puts the page title first.
+fn pick_headline(units: &mut [Unit<'_>]) -> Option<usize> {
+    let chosen = match main_text_start(units) {
+        None => units.iter().position(|u| !u.flagged()),
+        Some(first) => {
+            let opening: HashSet<String> = units[first..]
+                .iter()
+                .filter(|u| u.class == Class::Good && !u.flagged())
+                .take(3)
+                .flat_map(|u| features::content_words(u.text))
+                .map(stem)
+                .collect();
+            let mut best: Option<(usize, f32)> = None;
+            let mut scores: Vec<(usize, f32)> = Vec::new();
+            for k in (0..first).filter(|&k| k < 3 || k + 40 >= first) {
+                let u = &units[k];
+                if u.flagged() || u.quote || u.f.date_only || u.f.truncated || u.f.words > 30 {
+                    continue;
+                }
+                let (mut total, mut shared) = (0usize, 0usize);
+                for w in features::content_words(u.text) {
+                    total += 1;
+                    shared += usize::from(opening.contains(&stem(w)));
+                }
+                if shared == 0 || shared * 10 < total * 3 {
+                    continue;
+                }
+                // Words shared, weighted by the share of the line they
+                // make: a headline is mostly words of its story. A long
+                // line (a caption, a blurb) counts half.
+                let mut score = (shared * shared) as f32 / total as f32;
+                if u.f.words > 16 || u.f.terminal {
+                    score /= 2.0;
+                }
+                scores.push((k, score));
+                if best.is_none_or(|(_, s)| score >= s) {
+                    best = Some((k, score));
+                }
+            }
+            match best {
+                Some((k, top)) => {
+                    // A headline with its standfirst under it: the other
+                    // strong candidates just before the best one stay too.
+                    for &(j, score) in &scores {
+                        if j < k && j + 12 >= k && score * 2.0 >= top {
+                            units[j].protected = true;
+                        }
+                    }
+                    Some(k)
+                }
+                None => units[..first]
+                    .iter()
+                    .position(|u| !u.flagged() && u.f.words >= 2 && !u.f.date_only),
+            }
+        }
+    };
+    if let Some(k) = chosen {
+        units[k].protected = true;
+    }
+    if let Some(k) = units.iter().position(|u| !u.flagged()) {
+        let u = &units[k];
+        if k < 2 && u.f.words >= 3 && !u.f.truncated && !u.f.date_only && u.class != Class::Good {
+            units[k].protected = true;
+        }
+    }
+    chosen
+}
+
+/// A crude stem for word overlap: a final "s" dropped, then the first
+/// five characters ("resigns" and "resignation", "trees" and "tree").
+fn stem(word: String) -> String {
+    let w = word.strip_suffix('s').unwrap_or(&word);
+    w.chars().take(5).collect()
+}
+
+/// Lines that a sentence of the article introduces with a colon, and
+/// bulleted lines inside the article, are the story's lists.
+fn protect_lists(units: &mut [Unit<'_>], first: usize, last: usize) {
+    let n = units.len();
+    for k in first..=last.min(n - 1) {
+        let u = &units[k];
+        let bullet = u.f.bullet && !u.flagged();
+        let intro = !u.flagged()
+            && u.f.colon_end
+            && u.cue.is_none()
+            && u.f.words >= 3
+            && u.f.stop_words >= 1;
+        if bullet {
+            units[k].protected = true;
+        }
+        if intro {
+            let mut j = k + 1;
+            while j < n && !units[j].flagged() && units[j].class != Class::Good && j <= last + 1 {
+                units[j].protected = true;
+                j += 1;
+            }
+        }
+    }
+}
+
+fn context(units: &mut [Unit<'_>], first: usize, last: usize) {
+    let n = units.len();
+    let inside = |k: usize| k >= first && k <= last;
+
+    // Runs of short lines: navigation.
+    let mut k = 0;
+    while k < n {
+        let furniture = |u: &Unit<'_>| {
+            u.flagged() || (u.class == Class::Short && !u.protected && u.f.words <= 25)
+        };
+        if !furniture(&units[k]) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < n && furniture(&units[k]) {
+            k += 1;
+        }
+        let run = start..k;
+        let navlike = units[run.clone()]
+            .iter()
+            .filter(|u| u.free() && navlike(u))
+            .count();
+        let short = units[run.clone()].iter().filter(|u| u.free()).count();
+        let known = units[run.clone()]
+            .iter()
+            .filter(|u| matches!(u.flag, Some((_, Reason::Cue(_) | Reason::Slug { .. }))))
+            .count();
+        let all_inside = run.clone().all(inside);
+        let qualifies = if all_inside {
+            (navlike >= 3 && known >= 1) || navlike >= 5
+        } else {
+            // Most of the run looks like menu items (a list of fixtures or
+            // nominees has figures, commas and brackets in most lines).
+            let menu = navlike * 2 >= short;
+            (menu && navlike >= 3)
+                || (short >= 4 && navlike >= 2 && menu)
+                || (navlike >= 2 && known >= 2)
+        };
+        if qualifies {
+            let place = if all_inside {
+                Place::Inside
+            } else if start < first {
+                Place::Before
+            } else {
+                Place::After
+            };
+            let lines = run.len();
+            for u in &mut units[run] {
+                if u.free() {
+                    u.flag = Some((Kind::Boilerplate, Reason::Navigation { lines, place }));
+                }
+            }
+        }
+    }
+
+    // Dates and names alone at the edges.
+    for k in 0..n {
+        let u = &units[k];
+        if !u.free() {
+            continue;
+        }
+        let edge_flagged = |j: Option<usize>| j.is_none_or(|j| units[j].flagged());
+        let prev = k.checked_sub(1);
+        let next = (k + 1 < n).then_some(k + 1);
+        if u.f.date_only && (!inside(k) || (edge_flagged(prev) && edge_flagged(next))) {
+            units[k].flag = Some((Kind::Boilerplate, Reason::DateStamp));
+            continue;
+        }
+        if u.f.name_shaped()
+            && u.class == Class::Short
+            && full_name(u.text)
+            && !u.text.contains('(')
+        {
+            // Right after the article's text (furniture between allowed),
+            // with nothing but furniture after it.
+            let after_text = units[..k]
+                .iter()
+                .rev()
+                .find(|v| !v.flagged())
+                .is_some_and(|v| v.content() && v.class != Class::Short);
+            let bottom = k > last
+                && after_text
+                && units[k + 1..].iter().all(|v| v.flagged() || !v.content());
+            if bottom {
+                units[k].flag = Some((Kind::Boilerplate, Reason::NameByline));
+            }
+        }
+    }
+
+    // A short piece between two flagged units outside the article goes
+    // with them (forwards, then backwards, so runs close up).
+    for pass in 0..2 {
+        let order: Vec<usize> = if pass == 0 {
+            (0..n).collect()
+        } else {
+            (0..n).rev().collect()
+        };
+        for k in order {
+            let u = &units[k];
+            if !u.free() || inside(k) || u.class == Class::Good {
+                continue;
+            }
+            let prev_flagged = k.checked_sub(1).is_none_or(|p| units[p].flagged());
+            let next_flagged = units.get(k + 1).is_none_or(Unit::flagged);
+            // At the very edge of the text one flagged neighbour is not
+            // enough for a sentence.
+            let edge = k == 0 || k + 1 == n;
+            if prev_flagged && next_flagged && !(edge && u.class == Class::Near) {
+                units[k].flag = Some((Kind::Boilerplate, Reason::Isolated));
+            }
+        }
+    }
+}
+
+/// Every word of a name is longer than an initial: "Benjamin Clarke",
+/// not "C Thomson" (a referee in a match report).
+fn full_name(text: &str) -> bool {
+    text.split_whitespace()
+        .all(|w| w.trim_matches(|c: char| !c.is_alphabetic()).chars().count() >= 2)
+}
+
+/// Flagged units as regions: a block or a navigation run is one region,
+/// anything else one region per unit.
+fn regions(units: &[Unit<'_>], seg: &Segmentation) -> Vec<Region> {
+    let mut out: Vec<Region> = Vec::new();
+    let mut prev_unit: Option<usize> = None;
+    for (k, u) in units.iter().enumerate() {
+        let Some((kind, reason)) = &u.flag else {
+            continue;
+        };
+        let joins = prev_unit == Some(k.wrapping_sub(1))
+            && out.last().is_some_and(|r| {
+                let p = &units[k - 1];
+                r.kind == *kind
+                    && ((u.block.is_some() && p.block == u.block)
+                        || (matches!(reason, Reason::Navigation { .. })
+                            && matches!(r.reason, Reason::Navigation { .. })))
+            });
+        let end_line = u.lines.end;
+        let span_end = seg
+            .lines
+            .get(end_line.saturating_sub(1))
+            .map_or(u.span.end, |l| l.span.end);
+        if joins && let Some(r) = out.last_mut() {
+            r.lines.end = end_line;
+            r.span.end = span_end;
+            if let (
+                Reason::Navigation { lines, .. },
+                Reason::Navigation {
+                    lines: this_run, ..
+                },
+            ) = (&mut r.reason, reason)
+            {
+                *lines = (*lines).max(*this_run);
+            }
+        } else {
+            let span_start = seg
+                .lines
+                .get(u.lines.start)
+                .map_or(u.span.start, |l| l.span.start);
+            out.push(Region {
+                lines: u.lines.clone(),
+                span: span_start..span_end,
+                kind: *kind,
+                reason: reason.clone(),
+            });
+        }
+        prev_unit = Some(k);
+    }
+    out
+}

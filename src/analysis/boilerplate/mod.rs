@@ -1,0 +1,516 @@
+//! Leftover page boilerplate: which lines of a scraped article are page
+//! furniture rather than the article.
+//!
+//! The detector labels each *unit* (a paragraph as
+//! [`Segmentation`](super::text::Segmentation) finds it; in scraped text,
+//! one line) from shallow text features and the labels of its neighbours,
+//! in the tradition of Kohlschütter et al. ("Boilerplate Detection using
+//! Shallow Text Features", 2010) and Pomikálek's jusText:
+//!
+//! - [`features`]: word count, stop-word density, sentence end, Title Case,
+//!   slug shape, reader-interface vocabulary, quotation marks, date stamps;
+//! - [`phrases`]: known wording of page furniture (one feature among the
+//!   others), extended by `boilerplate.extra_patterns`;
+//! - `classify`: the decision, using position (the edges of the article),
+//!   runs of short lines (navigation), repetition inside the document, the
+//!   headline, and blocks (a "Related Posts" heading with its teasers; a
+//!   generated FAQ).
+//!
+//! Corpus evidence (the same line in several documents: site template
+//! text) is added at check time by [`template_lines`], because it depends on
+//! the other documents.
+//!
+//! # For other detectors
+//!
+//! Detectors that read the article (attribution, figures, related passages)
+//! should skip boilerplate through [`DocAnalysis::is_boilerplate_line`] and
+//! [`DocAnalysis::in_boilerplate`] (document evidence, computed once per
+//! version), and may add [`template_lines`] when they hold the corpus:
+//!
+//! ```text
+//! for sentence in &doc.segmentation.sentences {
+//!     if doc.in_boilerplate(sentence.span.clone()) { continue; }
+//!     …
+//! }
+//! ```
+//!
+//! Generated FAQ blocks count as boilerplate there too: their answers
+//! restate the article, so a claim or figure in them is a duplicate.
+//!
+//! Never flagged: the headline, subheadings inside the article, short
+//! paragraphs that read as sentences, quotations, a story dateline
+//! ("MEXICO CITY (AP) —"), lists introduced by the story, and lines
+//! matching `boilerplate.allow`.
+//!
+//! [`DocAnalysis::is_boilerplate_line`]: super::DocAnalysis::is_boilerplate_line
+//! [`DocAnalysis::in_boilerplate`]: super::DocAnalysis::in_boilerplate
+
+mod classify;
+pub mod features;
+pub mod phrases;
+mod stopwords;
+
+use std::ops::Range;
+
+pub use classify::detect;
+pub use phrases::Cue;
+
+use super::text::Line;
+use super::{Corpus, DocAnalysis, Edit, Fix};
+
+/// Which rule a region belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Rule `boilerplate`.
+    Boilerplate,
+    /// Rule `generated-faq`.
+    GeneratedFaq,
+}
+
+/// Why a region was flagged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// Known wording of page furniture.
+    Cue(Cue),
+    /// Matches `boilerplate.extra_patterns[index]` (the pattern's text).
+    Custom(String),
+    /// A URL slug or image file name; `suffix` is its last part when it
+    /// looks like an image counter ("-images-0", "-main").
+    Slug { suffix: Option<String> },
+    /// A date, weekday or issue number alone, outside the story.
+    DateStamp,
+    /// A name alone at an edge of the article.
+    NameByline,
+    /// "… director of … at …" at the end of the article.
+    AuthorBio,
+    /// Text addressed to the reader about the website ("you", "sign in",
+    /// "notification").
+    ReaderInterface,
+    /// A run of short lines with no sentence: menus and link lists.
+    Navigation { lines: usize, place: Place },
+    /// The same text as an earlier line (0-based line index).
+    Repeated { first_line: usize },
+    /// A short piece isolated among page furniture, outside the article.
+    Isolated,
+    /// A heading of links to other articles with the teasers under it.
+    RelatedBlock { heading: String, teasers: usize },
+    /// An FAQ whose answers restate the article.
+    Faq {
+        questions: usize,
+        restated_percent: u32,
+    },
+}
+
+/// Where a run of lines stands relative to the article's paragraphs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    Before,
+    Inside,
+    After,
+}
+
+/// A flagged run of lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Region {
+    /// Line indices (into `Segmentation::lines`), end exclusive.
+    pub lines: Range<usize>,
+    /// From the start of the first line to the end of the last (line
+    /// breaks excluded).
+    pub span: Range<usize>,
+    pub kind: Kind,
+    pub reason: Reason,
+}
+
+/// What the detector keeps per unit for the corpus index and the hover.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitInfo {
+    pub lines: Range<usize>,
+    pub span: Range<usize>,
+    /// [`features::normalised_hash`] of the unit's text (0 when it has no
+    /// letters or digits).
+    pub hash: u64,
+    /// Whether corpus evidence may flag it (short, not prose, not the
+    /// headline, not protected, not flagged already).
+    pub template_candidate: bool,
+    /// A paragraph of prose (counts towards "is this document a copy").
+    pub prose: bool,
+    /// Outside the article (before its first or after its last paragraph).
+    pub outside_article: bool,
+}
+
+/// The boilerplate labels of one document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Boilerplate {
+    /// Sorted, non-overlapping.
+    regions: Vec<Region>,
+    /// For each line, 1 + the index of its region, or 0.
+    line_region: Vec<u32>,
+    units: Vec<UnitInfo>,
+    /// Sorted, deduplicated hashes of the units (for the corpus index).
+    hashes: Vec<u64>,
+    /// Line index of the headline, when one was found.
+    headline: Option<usize>,
+}
+
+impl Boilerplate {
+    pub(crate) fn new(
+        regions: Vec<Region>,
+        line_count: usize,
+        units: Vec<UnitInfo>,
+        headline: Option<usize>,
+    ) -> Self {
+        let mut line_region = vec![0u32; line_count];
+        for (i, r) in regions.iter().enumerate() {
+            for l in r.lines.clone() {
+                if let Some(slot) = line_region.get_mut(l) {
+                    *slot = i as u32 + 1;
+                }
+            }
+        }
+        let mut hashes: Vec<u64> = units.iter().map(|u| u.hash).filter(|&h| h != 0).collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        Self {
+            regions,
+            line_region,
+            units,
+            hashes,
+            headline,
+        }
+    }
+
+    /// Every flagged region, in document order.
+    pub fn regions(&self) -> &[Region] {
+        &self.regions
+    }
+
+    /// The region line `line` belongs to.
+    pub fn region_of_line(&self, line: usize) -> Option<&Region> {
+        let i = *self.line_region.get(line)?;
+        i.checked_sub(1).and_then(|i| self.regions.get(i as usize))
+    }
+
+    /// Whether line `line` is boilerplate (of either kind).
+    pub fn is_line(&self, line: usize) -> bool {
+        self.line_region.get(line).is_some_and(|&i| i != 0)
+    }
+
+    /// The region containing byte `offset` (line breaks between the lines
+    /// of a block count as inside it).
+    pub fn region_at(&self, offset: usize) -> Option<&Region> {
+        let i = self.regions.partition_point(|r| r.span.start <= offset);
+        let r = self.regions.get(i.checked_sub(1)?)?;
+        (offset <= r.span.end).then_some(r)
+    }
+
+    /// Whether `span` lies entirely inside one flagged region.
+    pub fn contains_span(&self, span: Range<usize>) -> bool {
+        self.region_at(span.start)
+            .is_some_and(|r| span.end <= r.span.end)
+    }
+
+    /// Whether `span` overlaps a flagged region.
+    pub fn overlaps(&self, span: Range<usize>) -> bool {
+        let i = self.regions.partition_point(|r| r.span.end < span.start);
+        self.regions
+            .get(i)
+            .is_some_and(|r| r.span.start < span.end.max(span.start + 1))
+    }
+
+    /// The units, for the corpus index and hovers.
+    pub fn units(&self) -> &[UnitInfo] {
+        &self.units
+    }
+
+    /// Sorted, deduplicated hashes of the document's units.
+    pub fn hashes(&self) -> &[u64] {
+        &self.hashes
+    }
+
+    /// Line index of the headline, when one was found.
+    pub fn headline(&self) -> Option<usize> {
+        self.headline
+    }
+}
+
+impl Reason {
+    /// One or two sentences saying why, for the diagnostic and the hover.
+    pub fn message(&self) -> String {
+        match self {
+            Reason::Cue(cue) => format!("{}.", cue.explain()),
+            Reason::Custom(pattern) => format!(
+                "Page furniture by this project's configuration: the line matches `boilerplate.extra_patterns` entry `{pattern}`."
+            ),
+            Reason::Slug { suffix } => match suffix {
+                Some(s) => format!(
+                    "Image file name left from the page: lowercase words joined by hyphens, ending in {s}."
+                ),
+                None => "Image file name or URL slug left from the page: lowercase words joined by hyphens, with no spaces.".to_string(),
+            },
+            Reason::DateStamp => {
+                "Date stamp of the page (a date, weekday or issue number alone on a line, outside the story), not part of the story.".to_string()
+            }
+            Reason::NameByline => {
+                "Byline at the edge of the article: a name alone on a line, not part of the story.".to_string()
+            }
+            Reason::AuthorBio => {
+                "Author biography at the end of the article: a name followed by a job title, with no reporting in it.".to_string()
+            }
+            Reason::ReaderInterface => {
+                "Website text addressed to the reader (sign-in, notifications, email, comments), not the article.".to_string()
+            }
+            Reason::Navigation { lines, place } => format!(
+                "Page navigation: one of {lines} short lines in a row with no sentence among them, {}.",
+                match place {
+                    Place::Before => "before the article",
+                    Place::Inside => "among known page furniture inside the article",
+                    Place::After => "after the article",
+                }
+            ),
+            Reason::Repeated { first_line } => format!(
+                "Repeats line {} word for word: the page showed it twice (a teaser headline, a pull quote or a duplicated paragraph); the first copy stays.",
+                first_line + 1
+            ),
+            Reason::Isolated => {
+                "Short line among page furniture, outside the article's paragraphs.".to_string()
+            }
+            Reason::RelatedBlock { heading, teasers } => format!(
+                "“{}” block: the heading and {teasers} teaser line{} under it (headlines of other articles, repeated headlines, blurbs cut off with “…”).",
+                clip(heading, 40),
+                if *teasers == 1 { "" } else { "s" }
+            ),
+            Reason::Faq {
+                questions,
+                restated_percent,
+            } => format!(
+                "Generated FAQ: {questions} questions whose answers restate the article ({restated_percent}% of their words appear above). Some desks keep these; most are filler added by the site."
+            ),
+        }
+    }
+}
+
+fn clip(s: &str, max_chars: usize) -> &str {
+    match s.char_indices().nth(max_chars) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// The hover section for a flagged line at `offset`: what it is, why, and
+/// the features the decision rests on. `None` when the line is not
+/// flagged. Returns the region's span and Markdown.
+pub fn describe(
+    doc: &DocAnalysis,
+    corpus: &Corpus,
+    offset: usize,
+) -> Option<(Range<usize>, String)> {
+    let seg = &doc.segmentation;
+    let total = seg.lines.len();
+    let (span, lines, title, why) = match doc.boilerplate.region_at(offset) {
+        Some(r) => {
+            let title = match r.kind {
+                Kind::Boilerplate => "Page boilerplate",
+                Kind::GeneratedFaq => "Generated FAQ",
+            };
+            (r.span.clone(), r.lines.clone(), title, r.reason.message())
+        }
+        None => {
+            let line = seg.line_at(offset);
+            let t = template_lines(doc, corpus)
+                .into_iter()
+                .find(|t| t.lines.contains(&line))?;
+            (
+                t.span.clone(),
+                t.lines.clone(),
+                "Page boilerplate",
+                crate::analysis::rules::boilerplate::template_message(t.other_docs),
+            )
+        }
+    };
+    let first = seg.lines.get(lines.start)?;
+    let f = features::features(doc.text.get(first.span.clone()).unwrap_or(""));
+    let place = if lines.len() > 1 {
+        format!("lines {}–{} of {total}", lines.start + 1, lines.end)
+    } else {
+        format!("line {} of {total}", lines.start + 1)
+    };
+    let headline = doc
+        .boilerplate
+        .headline()
+        .map(|h| format!("; the headline is line {}", h + 1))
+        .unwrap_or_default();
+    let evidence = format!(
+        "{} word{}, {}% function words, {}{}{}",
+        f.words,
+        if f.words == 1 { "" } else { "s" },
+        (f.stop_density() * 100.0).round() as u32,
+        if f.terminal {
+            "ends like a sentence"
+        } else if f.truncated {
+            "cut off with “…”"
+        } else {
+            "no sentence end"
+        },
+        if f.title_case() { ", Title Case" } else { "" },
+        headline,
+    );
+    let fix = if lines.len() > 1 {
+        "The quick fix removes the whole block with its line breaks."
+    } else {
+        "The quick fix removes the line with its line break."
+    };
+    Some((
+        span,
+        format!(
+            "**{title}** ({place}): {why}
+
+Evidence: {evidence}. {fix}"
+        ),
+    ))
+}
+
+/// A line that corpus evidence shows to be site template text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TemplateLine {
+    pub lines: Range<usize>,
+    pub span: Range<usize>,
+    /// How many *other* documents of the corpus have the same line.
+    pub other_docs: u32,
+}
+
+/// Lines of `doc` that appear verbatim (up to case, spacing, punctuation
+/// and numbers) in other documents of the corpus and look like template
+/// text: short, not prose, not the headline, not quoted, not flagged
+/// already.
+///
+/// Two outlets quoting the same sentence is not template text: prose is
+/// never a candidate, and a document most of whose paragraphs also occur
+/// elsewhere (a syndicated copy) gets no corpus evidence at all. A line
+/// needs three documents in all, or two when it stands outside the
+/// article's paragraphs.
+pub fn template_lines(doc: &DocAnalysis, corpus: &Corpus) -> Vec<TemplateLine> {
+    let bp = &doc.boilerplate;
+    let stored = corpus.get(&doc.id);
+    let others = |hash: u64| -> u32 {
+        let all = corpus.line_doc_count(hash);
+        let mine = stored.is_some_and(|d| d.boilerplate.hashes.binary_search(&hash).is_ok());
+        all.saturating_sub(u32::from(mine))
+    };
+    // A copy of another document (syndicated, saved twice) shares its
+    // paragraphs, or most of its lines: then sharing proves nothing.
+    let (mut prose, mut shared_prose, mut all, mut shared_all) = (0usize, 0, 0usize, 0);
+    for u in bp.units.iter().filter(|u| u.hash != 0) {
+        let shared = others(u.hash) > 0;
+        all += 1;
+        shared_all += usize::from(shared);
+        if u.prose {
+            prose += 1;
+            shared_prose += usize::from(shared);
+        }
+    }
+    if (prose > 0 && shared_prose * 2 >= prose) || shared_all * 2 > all {
+        return Vec::new();
+    }
+    bp.units
+        .iter()
+        .filter(|u| u.template_candidate && u.hash != 0)
+        .filter_map(|u| {
+            let n = others(u.hash);
+            let needed = if u.outside_article { 1 } else { 2 };
+            (n >= needed).then(|| TemplateLine {
+                lines: u.lines.clone(),
+                span: u.span.clone(),
+                other_docs: n,
+            })
+        })
+        .collect()
+}
+
+/// Edits that delete whole lines, each with its line break, so that no
+/// blank gaps pile up: where a removed line sat between two blank-line
+/// gaps, one gap stays; removed lines at the start or end of the text take
+/// the blank lines next to them along (the text's final line break stays).
+///
+/// `ranges` are line-index ranges (end exclusive) into `lines`; they may
+/// overlap or touch. The edits do not overlap and are sorted.
+pub fn line_removal_edits(
+    text: &str,
+    lines: &[Line],
+    ranges: impl IntoIterator<Item = Range<usize>>,
+) -> Vec<Edit> {
+    let n = lines.len();
+    let mut removed = vec![false; n];
+    let mut any = false;
+    for r in ranges {
+        for slot in removed.iter_mut().take(r.end.min(n)).skip(r.start) {
+            *slot = true;
+            any = true;
+        }
+    }
+    if !any {
+        return Vec::new();
+    }
+    let blank = |i: usize| super::text::is_blank(text.get(lines[i].span.clone()).unwrap_or(""));
+    // The phantom empty line after a final line break is not a line of
+    // its own for this purpose.
+    let last_real = if n > 1 && text.ends_with(['\n', '\r']) && lines[n - 1].span.is_empty() {
+        n - 2
+    } else {
+        n - 1
+    };
+    let kept = |i: usize| !removed[i] && !blank(i);
+    let mut edits = Vec::new();
+    let mut i = 0;
+    while i <= last_real {
+        if !removed[i] {
+            i += 1;
+            continue;
+        }
+        // A group: from the kept line before to the kept line after.
+        let prev_kept = (0..i).rev().find(|&j| kept(j));
+        let mut end = i;
+        while end <= last_real && !kept(end) {
+            end += 1;
+        }
+        let next_kept = (end <= last_real).then_some(end);
+        let first_removed = i;
+        let last_removed = (first_removed..end)
+            .rev()
+            .find(|&j| removed[j])
+            .unwrap_or(i);
+        let span = match (prev_kept, next_kept) {
+            (Some(p), Some(nk)) => {
+                let before = first_removed - p - 1;
+                let after = nk - last_removed - 1;
+                if before >= after {
+                    lines[first_removed].span.start..lines[nk].span.start
+                } else {
+                    lines[p + 1].span.start..lines[last_removed + 1].span.start
+                }
+            }
+            (None, Some(nk)) => 0..lines[nk].span.start,
+            (Some(p), None) => lines[p].span.end..lines[last_real].span.end,
+            (None, None) => 0..lines[last_real].span.end,
+        };
+        if !span.is_empty() {
+            edits.push(Edit {
+                span,
+                text: String::new(),
+            });
+        }
+        i = end;
+    }
+    edits
+}
+
+/// One fix deleting the given line ranges of `doc` (see
+/// [`line_removal_edits`]).
+pub fn removal_fix(doc: &DocAnalysis, title: String, ranges: &[Range<usize>]) -> Fix {
+    Fix {
+        title,
+        edits: line_removal_edits(&doc.text, &doc.segmentation.lines, ranges.iter().cloned()),
+    }
+}
+
+#[cfg(test)]
+mod tests;

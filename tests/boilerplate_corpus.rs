@@ -1,0 +1,243 @@
+//! The boilerplate detector measured on real third-party data (skipped with
+//! a notice when `../shared` is missing):
+//!
+//! - L3S-GN1: 621 news pages flattened to lines, each labelled by people.
+//!   Line-level precision and recall, where a line is *positive* when
+//!   labelled `not-content` or `related` and *negative* when labelled
+//!   `headline` or `fulltext`. `supplemental` (captions, datelines, bylines:
+//!   some are furniture, some open the story) and `comments` (readers'
+//!   comments: page content, but not the article) are left out of both and
+//!   reported as flag rates on their own.
+//! - BBC News: 2,225 clean articles, where almost nothing should be
+//!   flagged: flags per 1,000 lines, and time per document.
+//! - The GVA scraped articles: flags per 1,000 lines (read them with
+//!   `cargo run --example boilerplate_lines`).
+//!
+//! The floors below sit a margin under what the detector achieved when
+//! they were set, so a regression fails; the figures are printed.
+
+mod common;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use factline::analysis::boilerplate::template_lines;
+use factline::analysis::{Corpus, DocAnalysis, DocId, Settings, analyze_document};
+
+fn analyse(path: &Path, settings: &Settings) -> Option<Arc<DocAnalysis>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    Some(Arc::new(analyze_document(
+        DocId::new(path.display().to_string()),
+        Arc::from(text),
+        settings,
+    )))
+}
+
+fn txt_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[derive(Default, Debug)]
+struct Counts {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+    tn: usize,
+    supplemental: (usize, usize),
+    comments: (usize, usize),
+    headline: (usize, usize),
+}
+
+impl Counts {
+    fn precision(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fp).max(1) as f64
+    }
+    fn recall(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fn_).max(1) as f64
+    }
+}
+
+fn score(counts: &mut Counts, label: &str, flagged: bool) {
+    let f = usize::from(flagged);
+    match label {
+        "not-content" | "related" => {
+            if flagged {
+                counts.tp += 1
+            } else {
+                counts.fn_ += 1
+            }
+        }
+        "headline" | "fulltext" => {
+            if label == "headline" {
+                counts.headline.0 += f;
+                counts.headline.1 += 1;
+            }
+            if flagged {
+                counts.fp += 1
+            } else {
+                counts.tn += 1
+            }
+        }
+        "supplemental" => {
+            counts.supplemental.0 += f;
+            counts.supplemental.1 += 1;
+        }
+        "comments" => {
+            counts.comments.0 += f;
+            counts.comments.1 += 1;
+        }
+        other => panic!("unknown label {other:?}"),
+    }
+}
+
+#[test]
+fn l3s_gn1_line_precision_and_recall() {
+    let Some(dir) = common::shared("corpora/l3s-gn1-news-boilerplate/pages") else {
+        return;
+    };
+    let settings = Settings::default();
+    let mut docs = Vec::new();
+    for path in txt_files(&dir) {
+        let labels = std::fs::read_to_string(path.with_extension("labels")).expect("labels");
+        let doc = analyse(&path, &settings).expect("readable page");
+        docs.push((doc, labels));
+    }
+    assert!(docs.len() > 600, "{} pages", docs.len());
+
+    let mut corpus = Corpus::new();
+    for (doc, _) in &docs {
+        corpus.upsert(doc.clone());
+    }
+    let (mut alone, mut with_corpus) = (Counts::default(), Counts::default());
+    for (doc, labels) in &docs {
+        let template: Vec<std::ops::Range<usize>> = template_lines(doc, &corpus)
+            .into_iter()
+            .map(|t| t.lines)
+            .collect();
+        let labels: Vec<&str> = labels.lines().collect();
+        for (i, label) in labels.iter().enumerate() {
+            let flagged = doc.is_boilerplate_line(i);
+            score(&mut alone, label, flagged);
+            let shared = template.iter().any(|r| r.contains(&i));
+            score(&mut with_corpus, label, flagged || shared);
+        }
+    }
+    for (name, c) in [
+        ("document evidence", &alone),
+        ("with corpus evidence", &with_corpus),
+    ] {
+        println!(
+            "L3S-GN1 {name}: precision {:.3}, recall {:.3} (tp {}, fp {}, fn {}, tn {}); \
+             flagged: headlines {}/{}, supplemental {}/{}, comments {}/{}",
+            c.precision(),
+            c.recall(),
+            c.tp,
+            c.fp,
+            c.fn_,
+            c.tn,
+            c.headline.0,
+            c.headline.1,
+            c.supplemental.0,
+            c.supplemental.1,
+            c.comments.0,
+            c.comments.1
+        );
+    }
+    assert!(alone.precision() >= FLOOR_PRECISION, "{alone:?}");
+    // Headlines are protected; on these full pages some sit inside menus.
+    assert!(alone.headline.0 * 4 <= alone.headline.1, "{alone:?}");
+    assert!(alone.recall() >= FLOOR_RECALL, "{alone:?}");
+    assert!(
+        with_corpus.precision() >= FLOOR_PRECISION,
+        "{with_corpus:?}"
+    );
+    assert!(with_corpus.recall() >= alone.recall());
+}
+
+/// Achieved when set: precision 0.994, recall 0.876 (document evidence).
+const FLOOR_PRECISION: f64 = 0.98;
+const FLOOR_RECALL: f64 = 0.84;
+
+fn flags_per_thousand(dir: &Path, label: &str) -> Option<(f64, usize, f64)> {
+    let settings = Settings::default();
+    let files = txt_files(dir);
+    if files.is_empty() {
+        return None;
+    }
+    let texts: Vec<String> = files
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    let started = Instant::now();
+    let docs: Vec<Arc<DocAnalysis>> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            Arc::new(analyze_document(
+                DocId::new(format!("{label}/{i}")),
+                Arc::from(t.as_str()),
+                &settings,
+            ))
+        })
+        .collect();
+    let per_doc_us = started.elapsed().as_secs_f64() * 1e6 / docs.len() as f64;
+    let mut lines = 0usize;
+    let mut flagged = 0usize;
+    for d in &docs {
+        for (i, l) in d.segmentation.lines.iter().enumerate() {
+            if d.text[l.span.clone()].trim().is_empty() {
+                continue;
+            }
+            lines += 1;
+            flagged += usize::from(d.is_boilerplate_line(i));
+        }
+    }
+    Some((flagged as f64 * 1000.0 / lines as f64, lines, per_doc_us))
+}
+
+#[test]
+fn bbc_clean_articles_are_left_alone() {
+    let Some(dir) = common::shared("corpora/bbc-news-2225") else {
+        return;
+    };
+    let (rate, lines, us) = flags_per_thousand(&dir, "bbc").expect("BBC files");
+    println!(
+        "BBC: {rate:.2} flagged lines per 1,000 non-blank lines ({lines} lines); \
+         {us:.0} µs per document (analysis, this build profile)"
+    );
+    assert!(rate <= CEILING_BBC, "{rate}");
+}
+
+/// Achieved when set: 1.4 flagged lines per 1,000 (sports fixture boxes
+/// and "Listen to the full interview" promos).
+const CEILING_BBC: f64 = 4.0;
+
+#[test]
+fn gva_scraped_articles_rate() {
+    let Some(dir) = common::shared("corpora/gva-multisource-incidents/docs") else {
+        return;
+    };
+    let (rate, lines, us) = flags_per_thousand(&dir, "gva").expect("GVA files");
+    println!(
+        "GVA: {rate:.1} flagged lines per 1,000 non-blank lines ({lines} lines); {us:.0} µs per document"
+    );
+    // Scraped pages carry furniture, but most lines are reporting.
+    assert!(rate > 20.0 && rate < 150.0, "{rate}");
+}

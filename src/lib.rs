@@ -4,6 +4,7 @@
 //! - [`document`]: the document model, the one place positions are computed.
 //! - [`config`]: reads and validates `factline.toml` and editor settings.
 //! - [`workspace`]: finds and reads the `.txt` sources of a folder.
+//! - [`reviewed`]: findings marked as reviewed (`.factline/reviewed.toml`).
 //! - [`lsp`]: the language server.
 //! - [`cli`]: the `factline check` command line.
 
@@ -12,4 +13,5 @@ pub mod cli;
 pub mod config;
 pub mod document;
 pub mod lsp;
+pub mod reviewed;
 pub mod workspace;

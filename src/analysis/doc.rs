@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use super::DocId;
 use super::Settings;
+use super::attribution::{self, DocAttribution};
 use super::boilerplate::{self, Boilerplate};
 use super::figures::{self, Figures};
 use super::text::Segmentation;
@@ -27,6 +28,8 @@ pub struct DocAnalysis {
     pub boilerplate: Boilerplate,
     /// Every figure of the text (see [`figures`]).
     pub figures: Figures,
+    /// Who says what, sentence by sentence (see [`attribution`]).
+    pub attribution: DocAttribution,
 }
 
 impl DocAnalysis {
@@ -83,6 +86,7 @@ pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAn
     let segmentation = Segmentation::new(&text);
     let boilerplate = boilerplate::detect(&text, &segmentation, settings);
     let figures = figures::extract(&text, &segmentation);
+    let attribution = attribution::analyze(&text, &segmentation);
     DocAnalysis {
         id,
         name,
@@ -90,6 +94,7 @@ pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAn
         segmentation,
         boilerplate,
         figures,
+        attribution,
     }
 }
 

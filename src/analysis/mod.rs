@@ -15,6 +15,7 @@
 //! Invariant: nothing in this module panics on any input text, and no
 //! function returns `Err` because of what a text contains.
 
+pub mod attribution;
 pub mod boilerplate;
 pub mod corpus;
 pub mod doc;

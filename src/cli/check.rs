@@ -14,6 +14,7 @@ use crate::analysis::{
     rules::UNREADABLE_FILE,
 };
 use crate::config::{Config, IssueLevel};
+use crate::reviewed::Reviewed;
 use crate::workspace;
 
 /// One checked file and what was found in it.
@@ -61,7 +62,12 @@ pub fn load_config(explicit: Option<&Path>, paths: &[PathBuf]) -> (Config, bool)
 /// Runs `factline check` and returns the exit status.
 pub fn run(args: &CheckArgs) -> u8 {
     let (config, config_failed) = load_config(args.config.as_deref(), &args.paths);
-    let (mut report, mut io_failed) = check_paths(&args.paths, &args.corpus, &config);
+    let (reviewed, problems) = Reviewed::load(&reviewed_roots(args.config.as_deref(), &args.paths));
+    for p in &problems {
+        eprintln!("factline: {p}");
+    }
+    let (mut report, mut io_failed) =
+        check_paths_reviewed(&args.paths, &args.corpus, &config, &reviewed);
     if args.fix {
         let outcome = fix_files(&report);
         for (path, err) in &outcome.not_written {
@@ -70,7 +76,8 @@ pub fn run(args: &CheckArgs) -> u8 {
         io_failed |= !outcome.not_written.is_empty();
         if !outcome.written.is_empty() {
             // Report what is left.
-            let (again, failed) = check_paths(&args.paths, &args.corpus, &config);
+            let (again, failed) =
+                check_paths_reviewed(&args.paths, &args.corpus, &config, &reviewed);
             report = again;
             io_failed |= failed;
         }
@@ -169,9 +176,43 @@ struct Source {
     checked: bool,
 }
 
+/// Where `factline check` looks for `.factline/reviewed.toml`: each checked
+/// folder, and the folder of the configuration file.
+pub fn reviewed_roots(explicit: Option<&Path>, paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut roots: Vec<PathBuf> = paths.iter().filter(|p| p.is_dir()).cloned().collect();
+    let config = explicit.map(Path::to_path_buf).or_else(|| {
+        paths
+            .iter()
+            .find_map(|p| workspace::find_config(p))
+            .or_else(|| {
+                std::env::current_dir()
+                    .ok()
+                    .and_then(|d| workspace::find_config(&d))
+            })
+    });
+    if let Some(dir) = config.as_deref().and_then(Path::parent) {
+        roots.push(if dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            dir.to_path_buf()
+        });
+    }
+    roots
+}
+
 /// Checks `paths` against themselves and the `corpus` folders. Returns the
 /// report and whether some path could not be read.
 pub fn check_paths(paths: &[PathBuf], corpus_dirs: &[PathBuf], config: &Config) -> (Report, bool) {
+    check_paths_reviewed(paths, corpus_dirs, config, &Reviewed::default())
+}
+
+/// [`check_paths`], leaving out the findings marked as reviewed.
+pub fn check_paths_reviewed(
+    paths: &[PathBuf],
+    corpus_dirs: &[PathBuf],
+    config: &Config,
+    reviewed: &Reviewed,
+) -> (Report, bool) {
     let excludes = workspace::exclude_set(&config.exclude);
     let mut io_failed = false;
     let mut sources: Vec<Source> = Vec::new();
@@ -245,12 +286,16 @@ pub fn check_paths(paths: &[PathBuf], corpus_dirs: &[PathBuf], config: &Config) 
         .map(|(source, outcome)| {
             let path = source.path.display().to_string();
             match outcome {
-                Ok(a) => FileReport {
-                    path,
-                    text: Some(a.text.clone()),
-                    findings: analysis::check(a, &corpus, &settings, RuleScope::All),
-                    doc: Some(a.clone()),
-                },
+                Ok(a) => {
+                    let mut findings = analysis::check(a, &corpus, &settings, RuleScope::All);
+                    reviewed.retain_unreviewed(&source.path, a, &mut findings);
+                    FileReport {
+                        path,
+                        text: Some(a.text.clone()),
+                        findings,
+                        doc: Some(a.clone()),
+                    }
+                }
                 Err(err) => {
                     let mut findings = Vec::new();
                     if unreadable.enabled {

@@ -40,10 +40,15 @@ impl State {
                 && r.version == version
             {
                 let analysis = r.analysis.clone()?;
+                let findings = r
+                    .findings()
+                    .filter(|f| !self.is_reviewed(Some(&analysis), f))
+                    .cloned()
+                    .collect();
                 return Some(Snapshot {
                     analysis,
                     doc: r.doc.clone(),
-                    findings: r.findings().cloned().collect(),
+                    findings,
                 });
             }
         }
@@ -57,7 +62,8 @@ impl State {
             &settings,
         ));
         let corpus = read(&self.corpus);
-        let findings = analysis::check(&analysis, &corpus, &settings, RuleScope::All);
+        let mut findings = analysis::check(&analysis, &corpus, &settings, RuleScope::All);
+        findings.retain(|f| !self.is_reviewed(Some(&analysis), f));
         Some(Snapshot {
             analysis,
             doc,
@@ -142,6 +148,9 @@ impl State {
                 .filter(|f| f.span.start <= bytes.end && bytes.start <= f.span.end)
             {
                 let diagnostic = convert::diagnostic(f, &snap.doc, enc, |_| None);
+                if let Some(action) = self.review_action(uri, &snap.analysis, f, &diagnostic) {
+                    actions.push(CodeActionOrCommand::CodeAction(action));
+                }
                 for fix in &f.fixes {
                     actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                         title: fix.title.clone(),

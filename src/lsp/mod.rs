@@ -5,6 +5,7 @@
 //! - `features`: request handlers that read the state (hover, code actions).
 //! - `inlay`: inlay hints (figures written in words).
 //! - `convert`: findings and positions to LSP types.
+//! - `review`: "Mark as reviewed" (`factline.markReviewed`).
 //!
 //! Invariant: only this module uses tower-lsp-server types, and positions are
 //! computed only by [`crate::document::Document`].
@@ -12,6 +13,7 @@
 mod convert;
 mod features;
 mod inlay;
+mod review;
 pub mod server;
 mod state;
 pub mod transport;

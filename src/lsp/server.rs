@@ -120,6 +120,7 @@ impl Backend {
     async fn reload_config(&self) {
         let issues = write(&self.state.config).rebuild();
         self.report_config(issues).await;
+        self.reload_reviewed().await;
         // Settings can change what a document's analysis holds: re-read the
         // open documents, and re-index the rest.
         let open: Vec<DocId> = lock(&self.state.open).keys().cloned().collect();
@@ -132,6 +133,21 @@ impl Backend {
             tracing::debug!("inlay hint refresh failed: {err}");
         }
         self.spawn_indexing();
+    }
+
+    /// Re-reads `.factline/reviewed.toml` of every root and reports
+    /// problems with it.
+    async fn reload_reviewed(&self) {
+        let state = self.state.clone();
+        let problems = tokio::task::spawn_blocking(move || state.load_reviewed())
+            .await
+            .unwrap_or_default();
+        for p in problems {
+            tracing::warn!("{p}");
+            self.client
+                .show_message(MessageType::WARNING, format!("factline: {p}"))
+                .await;
+        }
     }
 
     fn spawn_indexing(&self) {
@@ -368,6 +384,10 @@ fn capabilities(encoding: PositionEncodingKind) -> ServerCapabilities {
             resolve_provider: Some(false),
             ..Default::default()
         })),
+        execute_command_provider: Some(ExecuteCommandOptions {
+            commands: vec![super::review::MARK_REVIEWED.to_string()],
+            ..Default::default()
+        }),
         workspace: Some(WorkspaceServerCapabilities {
             workspace_folders: Some(WorkspaceFoldersServerCapabilities {
                 supported: Some(true),
@@ -447,15 +467,21 @@ impl LanguageServer for Backend {
     async fn initialized(&self, _: InitializedParams) {
         let issues = write(&self.state.config).rebuild();
         self.report_config(issues).await;
+        self.reload_reviewed().await;
         if self.flags().watch_files {
             let options = DidChangeWatchedFilesRegistrationOptions {
-                watchers: ["**/*.txt", "**/*.TXT", "**/factline.toml"]
-                    .into_iter()
-                    .map(|g| FileSystemWatcher {
-                        glob_pattern: GlobPattern::String(g.to_string()),
-                        kind: None,
-                    })
-                    .collect(),
+                watchers: [
+                    "**/*.txt",
+                    "**/*.TXT",
+                    "**/factline.toml",
+                    "**/.factline/reviewed.toml",
+                ]
+                .into_iter()
+                .map(|g| FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(g.to_string()),
+                    kind: None,
+                })
+                .collect(),
             };
             let registration = Registration {
                 id: "factline-watch-sources".to_string(),
@@ -554,12 +580,20 @@ impl LanguageServer for Backend {
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         let mut config_changed = false;
+        let mut reviewed_changed = false;
         let mut paths = Vec::new();
         for change in params.changes {
             let Some(path) = change.uri.to_file_path().map(|p| p.into_owned()) else {
                 continue;
             };
-            if path
+            if path.file_name().is_some_and(|n| n == crate::reviewed::FILE)
+                && path
+                    .parent()
+                    .and_then(|p| p.file_name())
+                    .is_some_and(|n| n == crate::reviewed::DIR)
+            {
+                reviewed_changed = true;
+            } else if path
                 .file_name()
                 .is_some_and(|n| n == crate::config::FILE_NAME)
             {
@@ -571,6 +605,10 @@ impl LanguageServer for Backend {
         if config_changed {
             self.reload_config().await;
             return;
+        }
+        if reviewed_changed {
+            self.reload_reviewed().await;
+            self.state.scheduler.refresh_all();
         }
         if paths.is_empty() {
             return;
@@ -635,6 +673,33 @@ impl LanguageServer for Backend {
         let range = params.range;
         let hints = self.blocking(move |s| s.inlay_hints(&id, range)).await?;
         Ok(Some(hints))
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        if params.command != super::review::MARK_REVIEWED {
+            return Err(Error::invalid_params(format!(
+                "unknown command: {}",
+                params.command
+            )));
+        }
+        let arguments = params.arguments;
+        match self.blocking(move |s| s.mark_reviewed(&arguments)).await? {
+            Ok(entry) => {
+                tracing::info!("marked {} in {} as reviewed", entry.rule, entry.file);
+                self.state.scheduler.refresh_all();
+                Ok(Some(serde_json::json!({
+                    "file": entry.file,
+                    "rule": entry.rule,
+                    "sentence": entry.sentence,
+                })))
+            }
+            Err(message) => {
+                self.client
+                    .show_message(MessageType::ERROR, format!("factline: {message}"))
+                    .await;
+                Err(Error::invalid_params(message))
+            }
+        }
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

@@ -179,6 +179,9 @@ pub struct State {
     pub scheduler: Scheduler,
     /// Whether a workspace indexing is under way.
     pub indexing: AtomicBool,
+    /// Findings marked as reviewed, by workspace root. A leaf lock: taken
+    /// last, and no other lock is taken while it is held.
+    pub reviewed: RwLock<crate::reviewed::Reviewed>,
 }
 
 /// The id of a document: its URI, normalised through the file path for
@@ -460,6 +463,7 @@ impl State {
         let cache = &*cache;
         let mut out: Vec<Diagnostic> = r
             .findings()
+            .filter(|f| !self.is_reviewed(r.analysis.as_deref(), f))
             .map(|f| {
                 convert::diagnostic(f, &r.doc, enc, |id| {
                     if Some(id) == self_id.as_ref() {

@@ -30,7 +30,6 @@ mod counted;
 mod describe;
 mod docdate;
 mod index;
-pub mod interim;
 mod interval;
 mod lexicon;
 mod scan;

@@ -1,7 +1,7 @@
 #![doc = include_str!("../../../docs/rules/inconsistent-figure.md")]
 
 use super::{Reach, Rule, RuleContext, RuleMeta};
-use crate::analysis::figures::{self, Figure, Mention, interim, phrase, snippet};
+use crate::analysis::figures::{self, Figure, Mention, phrase, snippet};
 use crate::analysis::{DocAnalysis, Finding, Related, Severity};
 
 pub struct InconsistentFigure;
@@ -30,12 +30,12 @@ impl Rule for InconsistentFigure {
         }
         let sim = figures::for_corpus(cx.corpus);
         for (i, f) in doc.figures.list.iter().enumerate() {
-            if interim::in_boilerplate(doc, f.span.clone()) {
+            if doc.in_boilerplate(f.span.clone()) {
                 continue;
             }
             let conflicts: Vec<Mention<'_>> = figures::mentions(doc, i, cx.corpus, &sim)
                 .into_iter()
-                .filter(|m| !m.agrees && !interim::in_boilerplate(m.doc, m.figure().span.clone()))
+                .filter(|m| !m.agrees && !m.doc.in_boilerplate(m.figure().span.clone()))
                 .collect();
             if conflicts.is_empty() {
                 continue;

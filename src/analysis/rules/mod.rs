@@ -6,9 +6,11 @@
 //! kebab-case names, that every rule's documentation has the required
 //! sections, and that the README lists every code.
 
+mod anonymous_source;
 pub mod boilerplate;
 pub mod generated_faq;
 mod inconsistent_figure;
+mod unattributed_quote;
 mod unattributed_statistic;
 mod weasel_attribution;
 
@@ -91,6 +93,8 @@ pub trait Rule: Sync {
 /// Every rule, in the order their findings are produced.
 pub static RULES: &[&dyn Rule] = &[
     &weasel_attribution::WeaselAttribution,
+    &unattributed_quote::UnattributedQuote,
+    &anonymous_source::AnonymousSource,
     &boilerplate::BoilerplateRule,
     &generated_faq::GeneratedFaq,
     &inconsistent_figure::InconsistentFigure,

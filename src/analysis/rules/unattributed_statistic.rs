@@ -1,7 +1,7 @@
 #![doc = include_str!("../../../docs/rules/unattributed-statistic.md")]
 
 use super::{Reach, Rule, RuleContext, RuleMeta};
-use crate::analysis::figures::{Figure, FigureKind, Qualifier, interim};
+use crate::analysis::figures::{Figure, FigureKind, Qualifier};
 use crate::analysis::{DocAnalysis, Finding, Severity};
 
 pub struct UnattributedStatistic;
@@ -32,13 +32,15 @@ impl Rule for UnattributedStatistic {
             }
             let stats: Vec<&Figure> = list[i..j]
                 .iter()
-                .filter(|f| is_statistic(f) && !interim::in_boilerplate(doc, f.span.clone()))
+                .filter(|f| is_statistic(f) && !doc.in_boilerplate(f.span.clone()))
                 .collect();
             i = j;
             if stats.is_empty() || !is_statement(doc, sentence) {
                 continue;
             }
-            if interim::has_source(doc, sentence) {
+            // A source in the sentence (the statement's speaker, or a
+            // quote's) or anywhere in its paragraph.
+            if stats.iter().any(|f| doc.is_sourced_at(f.span.start)) {
                 continue;
             }
             let names: Vec<String> = stats

@@ -1,0 +1,2060 @@
+//! Reporting constructions in one sentence, read structurally from its
+//! tokens: a subject before its reporting verb, "according to X", a speaker
+//! after a quotation, a passive with or without its agent, a crowd or an
+//! adverb that credits no one.
+//!
+//! Noun phrases are read with a small chunker: determiners open them,
+//! capitalised words, possessives and up to three lower-case modifiers
+//! extend them, and "of"/"for"/"de" join capitalised words ("Secretary of
+//! State Marco Rubio"). An affiliation ("at Capital Economics", "familiar
+//! with the talks") attaches to the phrase before it.
+
+use std::ops::Range;
+
+use super::lexicon::{Class, Form, VerbClass};
+use super::tokens::{Kind, Token};
+use super::{Construction, SourceKind};
+
+/// A noun phrase: token indices into the sentence.
+#[derive(Clone, Debug)]
+pub struct Np {
+    pub start: usize,
+    pub end: usize,
+    pub head: usize,
+    /// The affiliation phrase, when one is attached ("at Capital Economics").
+    pub affiliation: Option<(usize, usize)>,
+    /// "familiar with", "close to", "with knowledge of", "on condition of
+    /// anonymity": the phrase marks its head as an anonymous source.
+    pub anonymity_marker: bool,
+}
+
+/// A reporting construction found in a sentence (byte spans).
+#[derive(Clone, Debug)]
+pub struct Cue {
+    pub kind: SourceKind,
+    pub source: Range<usize>,
+    /// Token range of the source phrase (for resolution and corroboration).
+    pub source_head: Option<usize>,
+    pub construction: Construction,
+    pub cue: Range<usize>,
+    pub phrase: Range<usize>,
+    /// The source is a pronoun or relative to resolve ("she", "who").
+    pub pronoun: bool,
+    /// A relative pronoun's antecedent in the same sentence.
+    pub antecedent: Option<Range<usize>>,
+    /// The verb token (for media and participle clauses).
+    pub at: usize,
+    pub medium: Option<Range<usize>>,
+}
+
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    /// For each token: whether it is an opening or closing quotation mark.
+    pub opens: &'a [bool],
+    pub closes: &'a [bool],
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "of",
+    "into",
+    "onto",
+    "about",
+    "over",
+    "under",
+    "against",
+    "between",
+    "through",
+    "during",
+    "without",
+    "within",
+    "amid",
+    "among",
+    "amongst",
+    "despite",
+    "via",
+    "per",
+    "like",
+    "upon",
+    "towards",
+    "toward",
+    "across",
+    "behind",
+    "beyond",
+    "near",
+    "to",
+    "than",
+    "regarding",
+];
+
+/// Verbs whose crowd subject makes a weasel: claims, opinions, forecasts.
+/// A crowd doing something else ("opposition politicians proposed a law")
+/// is a different question.
+const CROWD_CLAIM_VERBS: &[&str] = &[
+    "say",
+    "tell",
+    "state",
+    "claim",
+    "argue",
+    "contend",
+    "insist",
+    "maintain",
+    "assert",
+    "allege",
+    "note",
+    "point",
+    "warn",
+    "suggest",
+    "believe",
+    "think",
+    "feel",
+    "consider",
+    "interpret",
+    "view",
+    "see",
+    "regard",
+    "perceive",
+    "fear",
+    "doubt",
+    "suspect",
+    "reckon",
+    "understand",
+    "speculate",
+    "predict",
+    "forecast",
+    "expect",
+    "estimate",
+    "describe",
+    "call",
+    "label",
+    "brand",
+    "dub",
+    "term",
+    "show",
+    "find",
+    "indicate",
+    "reveal",
+    "report",
+    "write",
+    "agree",
+    "worry",
+    "concede",
+    "acknowledge",
+    "admit",
+    "add",
+    "explain",
+    "question",
+    "conclude",
+    "demonstrate",
+    "prove",
+    "hope",
+];
+
+/// Transitive reporting verbs: a participle of one directly followed by a
+/// preposition is a passive ("36 people accused in the case"), not a report.
+const TRANSITIVE: &[&str] = &[
+    "accuse",
+    "criticise",
+    "criticize",
+    "condemn",
+    "praise",
+    "describe",
+    "label",
+    "brand",
+    "dub",
+    "dismiss",
+    "reject",
+    "deny",
+    "defend",
+    "cite",
+    "blame",
+    "consider",
+    "regard",
+    "view",
+    "see",
+    "perceive",
+    "interpret",
+    "class",
+    "classify",
+    "quote",
+    "attribute",
+    "hail",
+    "welcome",
+];
+
+const PARTICLES: &[&str] = &[
+    "de", "la", "del", "della", "van", "von", "der", "den", "da", "di", "du", "bin", "al", "el",
+    "le", "ibn", "dos", "das", "y",
+];
+
+const ANONYMITY_MARKERS: &[&str] = &[
+    "familiar",
+    "close",
+    "knowledge",
+    "briefed",
+    "involved",
+    "acquainted",
+    "speaking",
+    "condition",
+];
+
+/// Heads that are anonymous only with a marker ("people familiar with").
+const MARKED_ANONYMOUS: &[&str] = &["person", "people", "someone", "individual", "individuals"];
+
+/// Participles that, after "widely", "generally" and the like, credit a
+/// view to everyone and no one.
+const CROWD_PARTICIPLES: &[&str] = &[
+    "believed",
+    "thought",
+    "considered",
+    "accepted",
+    "acknowledged",
+    "held",
+    "regarded",
+    "seen",
+    "viewed",
+    "reported",
+    "assumed",
+    "credited",
+    "blamed",
+    "attributed",
+    "described",
+    "perceived",
+    "understood",
+    "rumoured",
+    "rumored",
+    "feared",
+];
+
+/// Adverbs that make a participle a crowd's view only for a few verbs
+/// ("largely attributed to", "often described as").
+const NARROW_CROWD_ADVERBS: &[&str] = &[
+    "largely",
+    "mainly",
+    "mostly",
+    "partly",
+    "often",
+    "frequently",
+    "increasingly",
+    "traditionally",
+];
+const NARROW_PARTICIPLES: &[&str] = &[
+    "attributed",
+    "blamed",
+    "credited",
+    "seen",
+    "viewed",
+    "regarded",
+    "considered",
+    "described",
+    "perceived",
+    "cited",
+];
+
+impl<'a> Sentence<'a> {
+    fn tok(&self, i: usize) -> Option<&Token> {
+        self.toks.get(i)
+    }
+
+    fn word(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.kind == Kind::Word && !t.quoted)
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.tok(i).is_some_and(|t| t.is(self.text, w))
+    }
+
+    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+        self.tok(i).is_some_and(|t| {
+            t.kind == Kind::Word && {
+                let s = t.stem(self.text);
+                ws.iter().any(|w| s.eq_ignore_ascii_case(w))
+            }
+        })
+    }
+
+    fn has(&self, i: usize, c: Class) -> bool {
+        self.tok(i).is_some_and(|t| t.has(c))
+    }
+
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.tok(i).map(|t| t.kind)
+    }
+
+    fn span(&self, a: usize, b: usize) -> Range<usize> {
+        match (self.tok(a), b.checked_sub(1).and_then(|b| self.tok(b))) {
+            (Some(x), Some(y)) if b > a => x.start..y.end,
+            _ => 0..0,
+        }
+    }
+
+    /// Whether token `i` is capitalised only because it opens the sentence
+    /// or a quotation.
+    fn initial(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
+            match self.toks[k].kind {
+                Kind::Quote | Kind::OpenBracket | Kind::Dash => continue,
+                Kind::Colon => return true,
+                _ => return false,
+            }
+        }
+        true
+    }
+
+    /// A capitalised word that is part of a name.
+    pub fn proper(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        if t.kind != Kind::Word || t.quoted {
+            return false;
+        }
+        if t.acronym {
+            return !t.has(Class::PRONOUN);
+        }
+        if !t.cap {
+            return false;
+        }
+        let c = t.class();
+        if c.intersects(Class::DET | Class::STOP | Class::PRONOUN | Class::BE | Class::AUX) {
+            return false;
+        }
+        if t.entry.is_some() && self.initial(i) {
+            return false;
+        }
+        true
+    }
+
+    fn is_adverb(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        if t.kind != Kind::Word || t.cap {
+            return false;
+        }
+        if t.has(Class::ADVERB | Class::CROWD_ADVERB | Class::WEASEL_ADVERB) {
+            return true;
+        }
+        let w = t.text(self.text);
+        w.len() > 4
+            && w.ends_with("ly")
+            && !t.has(Class::ROLE | Class::BODY | Class::CROWD | Class::DOCUMENT)
+            && !matches!(
+                w,
+                "family" | "ally" | "rally" | "assembly" | "supply" | "reply" | "apply" | "only"
+            )
+    }
+
+    /// Skips adverbs, auxiliaries, modals and "not" backwards from `i`
+    /// (exclusive); returns the new end and whether a form of "be" was
+    /// crossed, and whether a modal was.
+    fn skip_back(&self, mut i: usize) -> (usize, Option<usize>, bool) {
+        let mut be = None;
+        let mut modal = false;
+        while i > 0 {
+            let k = i - 1;
+            if !self.word(k) {
+                break;
+            }
+            if self.has(k, Class::BE) {
+                be.get_or_insert(k);
+            } else if self.has(k, Class::MODAL) {
+                modal = true;
+            } else if !(self.has(k, Class::AUX) || self.is_adverb(k)) {
+                break;
+            }
+            i = k;
+        }
+        (i, be, modal)
+    }
+
+    /// The noun phrase whose last token is `end - 1`, read backwards.
+    pub fn np_back(&self, end: usize) -> Option<Np> {
+        let h = end.checked_sub(1)?;
+        if !self.word(h) {
+            return None;
+        }
+        let t = &self.toks[h];
+        let proper_h = self.proper(h);
+        if t.has(Class::PRONOUN) || self.is_any(h, &["who", "which", "them", "us", "him"]) {
+            return Some(single(h));
+        }
+        // "many interpret", "some say", "others believe".
+        if t.has(Class::QUANTIFIER) && !proper_h {
+            return Some(single(h));
+        }
+        if !proper_h
+            && (t.has(Class::STOP | Class::BE | Class::AUX | Class::TIME | Class::MODAL)
+                || self.is_adverb(h))
+            && !t.has(Class::QUANTIFIER)
+        {
+            return None;
+        }
+        if t.verb().is_some_and(|v| !v.noun_too) && !proper_h && !t.has(NOUNS) {
+            return None;
+        }
+        let mut start = h;
+        let mut lower = 0;
+        let mut j = h;
+        while j > 0 {
+            let k = j - 1;
+            if !self.word(k) {
+                break;
+            }
+            let p = &self.toks[k];
+            if p.has(Class::RELATIVE | Class::TIME) {
+                break;
+            }
+            if p.has(Class::DET) && !self.proper(k) {
+                start = k;
+                break;
+            }
+            if p.possessive || self.proper(k) || (p.digit && !p.has(Class::STOP)) {
+                start = k;
+                j = k;
+                continue;
+            }
+            let joiner = self.is_any(k, &["of", "for", "and", "&"]) || self.is_any(k, PARTICLES);
+            if joiner && k > 0 && self.proper(k - 1) && self.proper(k + 1) {
+                start = k;
+                j = k;
+                continue;
+            }
+            let cap = p.cap && !(self.initial(k) && p.has(NOUNS));
+            if cap
+                || p.has(
+                    Class::STOP
+                        | Class::BE
+                        | Class::AUX
+                        | Class::TIME
+                        | Class::RELATIVE
+                        | Class::PRONOUN
+                        | Class::MODAL
+                        | Class::QUANTIFIER,
+                )
+                || p.verb().is_some_and(|v| !v.noun_too)
+                || self.is_adverb(k)
+                || lower >= 3
+            {
+                // A quantifier directly before its noun belongs to it
+                // ("many analysts"); as a pronoun it is its own phrase.
+                if p.has(Class::QUANTIFIER) && !p.has(Class::STOP) && !p.cap && lower == 0 {
+                    start = k;
+                }
+                break;
+            }
+            lower += 1;
+            start = k;
+            j = k;
+        }
+        Some(Np {
+            start,
+            end: h + 1,
+            head: h,
+            affiliation: None,
+            anonymity_marker: false,
+        })
+    }
+
+    /// [`Self::np_back`], with an affiliation before it attached to the
+    /// phrase it qualifies ("sources familiar with the talks", "analysts at
+    /// Capital Economics").
+    pub fn np_back_ext(&self, end: usize) -> Option<Np> {
+        let mut np = self.np_back(end)?;
+        // "President Claudia Sheinbaum and her cabinet"
+        if np.start >= 2
+            && self.is(np.start - 1, "and")
+            && !self.has(np.head, Class::PRONOUN)
+            && let Some(first) = self.np_back(np.start - 1)
+            && self.proper(first.head)
+        {
+            np.start = first.start;
+        }
+        let Some(c) = np.start.checked_sub(1) else {
+            return Some(np);
+        };
+        if !self.has(c, Class::AFFILIATION) || self.has(np.head, Class::PRONOUN) {
+            return Some(np);
+        }
+        let mut k = c;
+        let mut marker = false;
+        if k > 0 && self.is_any(k - 1, ANONYMITY_MARKERS) {
+            marker = true;
+            k -= 1;
+            if self.is(k, "knowledge") && k > 0 && self.is(k - 1, "with") {
+                k -= 1;
+            }
+        }
+        let Some(outer) = self.np_back(k) else {
+            return Some(np);
+        };
+        let partitive = self.is(c, "of")
+            && self.is_any(outer.head, &["one", "two", "three", "none", "each", "both"]);
+        // "David Graham from the FDA", "Ana Ruiz of Norte Capital".
+        let named_member = self.proper(outer.head)
+            && self.is_any(c, &["from", "of", "at", "with"])
+            && !self.toks[outer.head].possessive;
+        if !(self.has(outer.head, NOUNS | Class::QUANTIFIER) || partitive || named_member)
+            || (self.proper(outer.head) && !named_member)
+        {
+            return Some(np);
+        }
+        Some(Np {
+            start: outer.start,
+            end: np.end,
+            head: outer.head,
+            affiliation: Some((np.start, np.end)),
+            anonymity_marker: marker || self.anonymity_after(np.end),
+        })
+    }
+
+    /// "… who spoke on condition of anonymity", "… who asked not to be
+    /// named" right after a phrase.
+    fn anonymity_after(&self, end: usize) -> bool {
+        let limit = (end + 10).min(self.toks.len());
+        (end..limit).any(|i| self.is_any(i, &["anonymity", "anonymously", "unnamed"]))
+            || (end..limit.saturating_sub(2))
+                .any(|i| self.is(i, "not") && self.is(i + 1, "to") && self.is(i + 2, "be"))
+    }
+
+    /// The noun phrase starting at `start`, read forwards, with an
+    /// affiliation after it.
+    pub fn np_forward(&self, start: usize) -> Option<Np> {
+        // "one of their lawyers", "some of the analysts"
+        if self.is_any(
+            start,
+            &[
+                "one", "two", "three", "some", "many", "most", "several", "none", "each", "all",
+                "both",
+            ],
+        ) && self.is(start + 1, "of")
+            && let Some(inner) = self.np_forward_plain(start + 2)
+        {
+            return Some(Np {
+                start,
+                end: inner.end,
+                head: start,
+                affiliation: Some((inner.start, inner.end)),
+                anonymity_marker: self.anonymity_after(inner.end),
+            });
+        }
+        let np = self.np_forward_plain(start)?;
+        let e = np.end;
+        let mut k = e;
+        let mut marker = false;
+        if self.is_any(k, ANONYMITY_MARKERS) && self.has(k + 1, Class::AFFILIATION) {
+            marker = true;
+            k += 1;
+        }
+        if self.has(k, Class::AFFILIATION)
+            && self.has(np.head, NOUNS | Class::QUANTIFIER)
+            && !self.proper(np.head)
+            && let Some(aff) = self.np_forward_plain(k + 1)
+        {
+            return Some(Np {
+                start: np.start,
+                end: aff.end,
+                head: np.head,
+                affiliation: Some((aff.start, aff.end)),
+                anonymity_marker: marker || self.anonymity_after(aff.end),
+            });
+        }
+        Some(np)
+    }
+
+    fn np_forward_plain(&self, start: usize) -> Option<Np> {
+        if !self.word(start) {
+            return None;
+        }
+        let first = &self.toks[start];
+        if first.has(Class::PRONOUN) {
+            return Some(single(start));
+        }
+        let mut i = start;
+        if first.has(Class::DET) && !self.proper(start) {
+            i += 1;
+        }
+        let mut end = i;
+        let mut lower = 0;
+        // After a name, only a noun the lexicon knows continues the phrase
+        // ("the Pentagon spokesman"); another word is the verb.
+        let mut after_name = false;
+        while i < self.toks.len() && self.word(i) {
+            let t = &self.toks[i];
+            let proper = self.proper(i);
+            if proper || t.digit || t.possessive {
+                end = i + 1;
+                i += 1;
+                after_name = proper && !t.possessive;
+                continue;
+            }
+            if after_name && !t.has(NOUNS) {
+                break;
+            }
+            let joiner = self.is_any(i, &["of", "for", "and", "&"]) || self.is_any(i, PARTICLES);
+            if joiner && end > start && self.proper(i - 1) && self.proper(i + 1) {
+                i += 1;
+                continue;
+            }
+            let cap = t.cap && !(self.initial(i) && t.has(NOUNS));
+            if t.has(
+                Class::STOP
+                    | Class::BE
+                    | Class::AUX
+                    | Class::MODAL
+                    | Class::RELATIVE
+                    | Class::PRONOUN
+                    | Class::TIME,
+            ) || cap
+                || self.is_adverb(i)
+                || (t.verb().is_some_and(|v| !v.noun_too) && !t.has(NOUNS))
+                || lower >= 4
+            {
+                break;
+            }
+            // "The trip commenced": a past form after a noun is its verb.
+            let w = t.text(self.text);
+            if end > start
+                && !self.has(i - 1, Class::DET)
+                && !t.has(NOUNS)
+                && (w.ends_with("ed") || w.ends_with("ing"))
+            {
+                break;
+            }
+            lower += 1;
+            end = i + 1;
+            i += 1;
+            // A lexicon noun ends the phrase unless a name or another
+            // noun follows ("the ministry spokesman").
+            if t.has(NOUNS) && !(self.word(i) && (self.has(i, NOUNS) || self.proper(i))) {
+                break;
+            }
+        }
+        if end == start
+            || (end == start + 1 && first.has(Class::DET) && !first.has(Class::QUANTIFIER))
+        {
+            return None;
+        }
+        Some(Np {
+            start,
+            end,
+            head: end - 1,
+            affiliation: None,
+            anonymity_marker: false,
+        })
+    }
+
+    /// What kind of source a phrase is, or `None` when it is not one that
+    /// speaks for the verb `verb_class` (a core speech verb accepts any
+    /// noun phrase).
+    pub fn classify(&self, np: &Np, core: bool, class: Option<VerbClass>) -> Option<SourceKind> {
+        let head = &self.toks[np.head];
+        let hc = head.class();
+        let det = (np.start < np.head && self.has(np.start, Class::DET)).then_some(np.start);
+        let definite = det.is_some_and(|d| self.has(d, Class::DEFINITE))
+            || (np.start < np.head && self.toks[np.start].possessive);
+        let possessive_pronoun = det
+            .is_some_and(|d| self.is_any(d, &["his", "her", "their", "its", "our", "my", "your"]));
+        let proper_inside = (np.start..np.head).any(|i| self.proper(i) || self.toks[i].possessive);
+        let affiliated = np.affiliation.is_some_and(|(a, b)| {
+            (a..b).any(|i| self.proper(i))
+                || self
+                    .np_forward_plain(a)
+                    .is_some_and(|n| self.has(n.head, Class::BODY | Class::ROLE))
+        });
+        let head_word = head.stem(self.text);
+        if head_word.contains("year-old") {
+            // "the 31-year-old said": a person.
+            return Some(if det.is_some() || proper_inside {
+                SourceKind::Reference
+            } else {
+                SourceKind::Anonymous
+            });
+        }
+
+        if hc.contains(Class::PRONOUN)
+            || self.is_any(np.head, &["who", "which", "them", "him", "us"])
+        {
+            if self.is_any(np.head, &["it"]) && !core && class != Some(VerbClass::Opinion) {
+                return (class == Some(VerbClass::Label)).then_some(SourceKind::Reference);
+            }
+            if self.is_any(np.head, &["you"]) {
+                // A generic "you".
+                return None;
+            }
+            return Some(SourceKind::Reference);
+        }
+        if self.proper(np.head) {
+            return Some(SourceKind::Named);
+        }
+        if hc.contains(Class::QUANTIFIER)
+            || self.is_any(np.head, &["one", "two", "three", "none", "each", "both"])
+        {
+            // A partitive takes the kind of its whole: "one of the
+            // officials", "many of them", "some of the analysts".
+            if let Some((a, b)) = np.affiliation
+                && a > 0
+                && self.is(a - 1, "of")
+            {
+                let inner = Np {
+                    start: a,
+                    end: b,
+                    head: b - 1,
+                    affiliation: None,
+                    anonymity_marker: np.anonymity_marker,
+                };
+                return self.classify(&inner, core, class);
+            }
+            if np.head == np.start && hc.contains(Class::QUANTIFIER) {
+                return Some(SourceKind::Crowd);
+            }
+        }
+        if hc.intersects(Class::DEMONSTRATIVE) {
+            return None;
+        }
+        if hc.contains(Class::ANONYMOUS) {
+            let marked_only = self.is_any(np.head, MARKED_ANONYMOUS);
+            if marked_only && !np.anonymity_marker {
+                if hc.contains(Class::CROWD) {
+                    return Some(if affiliated {
+                        SourceKind::Named
+                    } else {
+                        SourceKind::Crowd
+                    });
+                }
+                return Some(SourceKind::Reference);
+            }
+            if definite && !possessive_pronoun && !np.anonymity_marker {
+                return Some(SourceKind::Reference);
+            }
+            return Some(SourceKind::Anonymous);
+        }
+        if hc.contains(Class::CROWD) {
+            if affiliated {
+                return Some(SourceKind::Named);
+            }
+            if definite && !possessive_pronoun {
+                return Some(SourceKind::Reference);
+            }
+            return Some(SourceKind::Crowd);
+        }
+        if hc.contains(Class::PROFESSION) {
+            let quantified = det.is_some_and(|d| self.has(d, Class::QUANTIFIER));
+            // "CEA analysts", "analysts at Capital Economics": named.
+            if affiliated || (proper_inside && !quantified) {
+                return Some(SourceKind::Named);
+            }
+            if definite && !possessive_pronoun {
+                return Some(SourceKind::Reference);
+            }
+            // "some analysts believe": a crowd; "analysts said": unnamed.
+            if det.is_some_and(|d| self.has(d, Class::QUANTIFIER)) {
+                return Some(SourceKind::Crowd);
+            }
+            return Some(SourceKind::Anonymous);
+        }
+        if hc.contains(Class::DOCUMENT) {
+            if proper_inside || affiliated {
+                return Some(SourceKind::Named);
+            }
+            if definite {
+                return Some(SourceKind::Reference);
+            }
+            if hc.contains(Class::VAGUE_DOCUMENT)
+                || det.is_some_and(|d| self.has(d, Class::QUANTIFIER))
+            {
+                return Some(SourceKind::Crowd);
+            }
+            if det.is_some()
+                && self.is_any(
+                    np.head,
+                    &[
+                        "report", "study", "survey", "poll", "analysis", "review", "paper",
+                    ],
+                )
+            {
+                // "a report", "a new study": whose?
+                return Some(SourceKind::Crowd);
+            }
+            return Some(SourceKind::Reference);
+        }
+        if hc.intersects(Class::ROLE | Class::BODY) {
+            if proper_inside || affiliated {
+                return Some(SourceKind::Named);
+            }
+            if det.is_some_and(|d| self.has(d, Class::QUANTIFIER)) {
+                // "many residents", "some officers".
+                return Some(SourceKind::Crowd);
+            }
+            return Some(SourceKind::Reference);
+        }
+        if core && !head_word.chars().next().is_some_and(char::is_uppercase) {
+            // "the 34-year-old said", "the Liberian pilot told": any phrase
+            // with a determiner or a name before a core speech verb speaks.
+            if proper_inside {
+                return Some(SourceKind::Named);
+            }
+            if det.is_some() {
+                return Some(SourceKind::Reference);
+            }
+        }
+        None
+    }
+
+    /// "In a post on Truth Social", "at a joint press conference", "in her
+    /// State of the Nation address": where a claim was made.
+    pub fn media(&self) -> Vec<(usize, Range<usize>)> {
+        let mut out = Vec::new();
+        for (i, t) in self.toks.iter().enumerate() {
+            if t.quoted || !t.has(Class::MEDIUM) || t.cap && !self.initial(i) && t.acronym {
+                continue;
+            }
+            // "press conference": the last noun of the run.
+            if self.has(i + 1, Class::MEDIUM) {
+                continue;
+            }
+            // Walk back to the preposition.
+            let mut k = i;
+            let mut found = None;
+            for _ in 0..7 {
+                if k == 0 {
+                    break;
+                }
+                k -= 1;
+                if !self.word(k) {
+                    break;
+                }
+                if self.is_any(k, &["in", "at", "on", "during", "via", "through"]) {
+                    found = Some(k);
+                    break;
+                }
+                if self.has(k, Class::STOP | Class::BE | Class::AUX) {
+                    break;
+                }
+            }
+            let Some(p) = found else { continue };
+            let mut end = i + 1;
+            // "… post on Truth Social", "… interview with the BBC"
+            if self.is_any(end, &["on", "with", "to"]) {
+                let mut e = end + 1;
+                if self.has(e, Class::DET) {
+                    e += 1;
+                }
+                let mut any = false;
+                while self.proper(e)
+                    || (any && self.is_any(e, &["of", "for"]) && self.proper(e + 1))
+                {
+                    e += 1;
+                    any = true;
+                }
+                if any {
+                    end = e;
+                }
+            }
+            out.push((i, self.span(p, end)));
+        }
+        out
+    }
+
+    /// The subject of the sentence's main clause, after a leading adverbial
+    /// ("In Ecuador, he will seek …" → "he").
+    pub fn main_subject(&self) -> Option<Np> {
+        let mut first = (0..self.toks.len()).find(|&i| self.toks[i].kind == Kind::Word)?;
+        while self.is_any(first, &["but", "and", "yet", "so", "or", "then"]) && self.word(first + 1)
+        {
+            first += 1;
+        }
+        let t = &self.toks[first];
+        let leading_adverbial = t.has(Class::STOP | Class::ADVERB)
+            || self.is_adverb(first)
+            || t.cap && t.text(self.text).ends_with("ly");
+        let at_start = if leading_adverbial {
+            None
+        } else {
+            self.np_forward(first)
+                .filter(|np| self.verb_follows(np.end) && self.starts_subject(np.start))
+        };
+        if at_start.is_some() {
+            return at_start;
+        }
+        // After a leading phrase: "In Ecuador, he …", "Hours before the
+        // vote, Sheinbaum …".
+        let limit = (first + 16).min(self.toks.len());
+        let comma =
+            (first..limit).find(|&k| self.toks[k].kind == Kind::Comma && !self.toks[k].quoted)?;
+        self.np_forward(comma + 1)
+            .filter(|np| self.verb_follows(np.end) && self.starts_subject(np.start))
+    }
+
+    /// A subject starts with a determiner, a name, a pronoun, a possessive
+    /// or a noun the lexicon knows ("following a US military …" does not).
+    fn starts_subject(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        t.has(Class::DET | Class::PRONOUN | Class::QUANTIFIER | NOUNS)
+            || self.proper(i)
+            || t.possessive
+            || t.digit
+    }
+
+    /// A verb must follow a subject: a lower-case word, an auxiliary or an
+    /// adverb.
+    fn verb_follows(&self, i: usize) -> bool {
+        // "The band - whose album sold best - thanked …": across a
+        // parenthetical between dashes or commas.
+        if matches!(self.kind(i), Some(Kind::Dash | Kind::Comma)) {
+            let close = self.kind(i);
+            let limit = (i + 25).min(self.toks.len());
+            if let Some(k) = (i + 1..limit).find(|&k| self.kind(k) == close)
+                && (self.is_any(i + 1, &["whose", "who", "which", "a", "an", "the"]) || k - i <= 4)
+            {
+                return self.verb_follows_plain(k + 1);
+            }
+            return false;
+        }
+        self.verb_follows_plain(i)
+    }
+
+    fn verb_follows_plain(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.kind == Kind::Word && !t.cap && !t.quoted)
+            && !self.is_any(i, PREPOSITIONS)
+    }
+
+    /// Every reporting construction of the sentence, in text order.
+    pub fn cues(&self) -> Vec<Cue> {
+        let mut out: Vec<Cue> = Vec::new();
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            let t = &self.toks[i];
+            if t.kind != Kind::Word || t.quoted {
+                i += 1;
+                continue;
+            }
+            // "according to X"
+            if self.is(i, "according") && self.is(i + 1, "to") {
+                if let Some(np) = self.np_forward(i + 2)
+                    && let Some(kind) = self.classify(&np, true, None)
+                {
+                    out.push(self.cue(
+                        kind,
+                        &np,
+                        Construction::AccordingTo,
+                        i..i + 2,
+                        i..np.end,
+                        i,
+                    ));
+                    i = np.end;
+                    continue;
+                }
+                i += 2;
+                continue;
+            }
+            if t.has(Class::WEASEL_ADVERB) {
+                out.push(Cue {
+                    kind: SourceKind::Nobody,
+                    source: t.span(),
+                    source_head: None,
+                    construction: Construction::Hedge,
+                    cue: t.span(),
+                    phrase: t.span(),
+                    pronoun: false,
+                    antecedent: None,
+                    at: i,
+                    medium: None,
+                });
+                i += 1;
+                continue;
+            }
+            if let Some(c) = self.crowd_adverb(i) {
+                let end = c.phrase.end;
+                out.push(c);
+                while i < n && self.toks[i].start < end {
+                    i += 1;
+                }
+                continue;
+            }
+            if let Some(c) = self.made_clear(i) {
+                out.push(c);
+                i += 3;
+                continue;
+            }
+            if let Some(c) = self.quoted_as(i).or_else(|| self.issued_statement(i)) {
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            if let Some(c) = self.verb_cue(i, &out) {
+                out.push(c);
+            } else if let Some(c) = self.report_noun(i) {
+                out.push(c);
+            } else if let Some(c) = self.colon_intro(i) {
+                out.push(c);
+            }
+            i += 1;
+        }
+        // Media attach to the nearest cue.
+        for (at, span) in self.media() {
+            if let Some(c) = out
+                .iter_mut()
+                .filter(|c| c.kind != SourceKind::Nobody)
+                .min_by_key(|c| c.at.abs_diff(at))
+                && c.medium.is_none()
+            {
+                c.medium = Some(span);
+            }
+        }
+        out
+    }
+
+    fn cue(
+        &self,
+        kind: SourceKind,
+        np: &Np,
+        construction: Construction,
+        cue: Range<usize>,
+        phrase: Range<usize>,
+        at: usize,
+    ) -> Cue {
+        let pronoun = self.has(np.head, Class::PRONOUN)
+            || self.is_any(np.head, &["who", "which", "them", "him", "us"]);
+        let antecedent = if self.is_any(np.head, &["who", "which"]) {
+            // "…, who believes": the phrase before the comma.
+            let k = np.start;
+            let before = if k > 0 && self.kind(k - 1) == Some(Kind::Comma) {
+                k - 1
+            } else {
+                k
+            };
+            self.np_back_ext(before).and_then(|a| {
+                (self.classify(&a, true, None).is_some()).then(|| self.span(a.start, a.end))
+            })
+        } else {
+            None
+        };
+        Cue {
+            kind,
+            source: self.span(np.start, np.end),
+            source_head: Some(np.head),
+            construction,
+            cue: self.span(cue.start, cue.end),
+            phrase: self.span(phrase.start, phrase.end),
+            pronoun,
+            antecedent,
+            at,
+            medium: None,
+        }
+    }
+
+    /// "widely believed", "largely attributed to", "generally considered".
+    fn crowd_adverb(&self, i: usize) -> Option<Cue> {
+        let t = &self.toks[i];
+        if !t.has(Class::CROWD_ADVERB) || t.cap && !self.initial(i) {
+            return None;
+        }
+        let p = i + 1;
+        let narrow = self.is_any(i, NARROW_CROWD_ADVERBS);
+        let ok = if narrow {
+            self.is_any(p, NARROW_PARTICIPLES)
+        } else {
+            self.is_any(p, CROWD_PARTICIPLES)
+        };
+        if !ok || !self.word(p) {
+            return None;
+        }
+        // A modal before makes it the writer's own hedge ("could be seen").
+        let (_, be, modal) = self.skip_back(i);
+        if modal {
+            return None;
+        }
+        // An agent named after it answers the question.
+        if self.agent_after(p + 1).is_some() {
+            return None;
+        }
+        let mut end = p + 1;
+        if (self.is_any(p, &["attributed", "blamed", "credited"]) && self.is(end, "to"))
+            || self.is(end, "as")
+        {
+            end += 1;
+        }
+        let mut start = i;
+        // "It is widely believed": the expletive belongs to the phrase.
+        if let Some(b) = be {
+            let mut k = b;
+            while k > 0 && self.has(k - 1, Class::AUX) {
+                k -= 1;
+            }
+            if k > 0 && self.is(k - 1, "it") {
+                start = k - 1;
+            }
+        }
+        let span = self.span(start, end);
+        Some(Cue {
+            kind: SourceKind::Nobody,
+            source: span.clone(),
+            source_head: None,
+            construction: Construction::Agentless,
+            cue: self.span(p, p + 1),
+            phrase: span,
+            pronoun: false,
+            antecedent: None,
+            at: p,
+            medium: None,
+        })
+    }
+
+    /// "made it clear that", "make clear".
+    fn made_clear(&self, i: usize) -> Option<Cue> {
+        if !self.is_any(i, &["made", "make", "makes", "making"]) {
+            return None;
+        }
+        let end = if self.is(i + 1, "it") && self.is_any(i + 2, &["clear", "plain"]) {
+            i + 3
+        } else if self.is_any(i + 1, &["clear", "plain"]) && self.is(i + 2, "that") {
+            i + 2
+        } else {
+            return None;
+        };
+        let (b, _, _) = self.skip_back(i);
+        let np = self.np_back_ext(b)?;
+        let kind = self.classify(&np, true, Some(VerbClass::Speech))?;
+        Some(self.cue(kind, &np, Construction::Verb, i..end, np.start..end, i))
+    }
+
+    /// An agent "by X" within a few words after `from`.
+    fn agent_after(&self, from: usize) -> Option<(Np, SourceKind)> {
+        let limit = (from + 8).min(self.toks.len());
+        let mut k = from;
+        while k < limit {
+            let t = &self.toks[k];
+            if t.kind != Kind::Word || t.quoted {
+                return None;
+            }
+            if self.is(k, "that") {
+                return None;
+            }
+            if self.is(k, "by") {
+                let np = self.np_forward(k + 1)?;
+                let kind = self.classify(&np, false, Some(VerbClass::Speech))?;
+                return Some((np, kind));
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Whether "as" (or, for "consider", "to"/"that") follows within the
+    /// clause.
+    fn as_follows(&self, from: usize, also: &[&str], reach: usize) -> bool {
+        let limit = (from + reach).min(self.toks.len());
+        for k in from..limit {
+            let t = &self.toks[k];
+            if t.kind == Kind::Stop || t.kind == Kind::Semicolon {
+                return false;
+            }
+            if t.kind == Kind::Word && !t.quoted && (self.is(k, "as") || self.is_any(k, also)) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A reporting verb and its subject.
+    fn verb_cue(&self, i: usize, earlier: &[Cue]) -> Option<Cue> {
+        let t = &self.toks[i];
+        let v = t.verb()?;
+        if t.cap && !self.initial(i) || t.acronym {
+            return None;
+        }
+        // "was keen to point out", "declined to say": the sentence's
+        // speaker, like a participle clause.
+        let infinitive = i > 0 && self.is(i - 1, "to") && v.form == Form::Base;
+        if i > 0 && self.is(i - 1, "to") && !infinitive {
+            return None;
+        }
+        if lemma_needs_out(v.lemma) && !self.is(i + 1, "out") {
+            return None;
+        }
+        if TRANSITIVE.contains(&v.lemma)
+            && v.form.can_be_participle()
+            && self.is_any(
+                i + 1,
+                &[
+                    "in", "of", "for", "over", "with", "at", "on", "during", "from", "after",
+                    "since", "under",
+                ],
+            )
+        {
+            return None;
+        }
+        // A determiner or possessive before it makes it a noun.
+        // ("many interpret", "some say": a quantifier on its own is the
+        // subject; "some reports" is a noun phrase.)
+        if i > 0
+            && ((self.has(i - 1, Class::DET)
+                && (!self.has(i - 1, Class::QUANTIFIER) || v.noun_too))
+                || self.toks[i - 1].possessive)
+        {
+            return None;
+        }
+        let lemma = v.lemma;
+        // "the company reports are due", "claims of fraud": a noun.
+        if v.noun_too
+            && (self.has(i + 1, Class::BE | Class::AUX | Class::MODAL)
+                || self.is_any(i + 1, &["of", "from", "by"]))
+        {
+            return None;
+        }
+        // Verbs that report only with "as" (or a clause) after them.
+        let needs_as = match lemma {
+            "see" | "view" | "regard" | "perceive" | "interpret" | "describe" | "refer"
+            | "characterise" | "characterize" | "portray" | "class" | "classify" => Some(&[][..]),
+            "consider" => Some(&["to", "that"][..]),
+            _ => None,
+        };
+        let reach = if lemma == "see" { 6 } else { 12 };
+        if let Some(also) = needs_as
+            && !self.as_follows(i + 1, also, reach)
+        {
+            return None;
+        }
+        if lemma == "continue"
+            && !(i + 1 < self.toks.len()
+                && matches!(
+                    self.kind(i + 1),
+                    Some(Kind::Colon | Kind::Comma | Kind::Stop)
+                ))
+        {
+            // "continued" reports only as a speech tag ("…,” he continued.")
+            return None;
+        }
+        if lemma == "call" && self.is(i + 1, "off") {
+            return None;
+        }
+        let construction = if v.class == VerbClass::Label
+            && matches!(
+                lemma,
+                "describe" | "refer" | "characterise" | "characterize" | "portray"
+            ) {
+            Construction::DescribedAs
+        } else {
+            Construction::Verb
+        };
+        let (b, be, modal) = self.skip_back(i);
+        let passive = be.is_some() && v.form.can_be_participle() && !self.is_progressive(be, i);
+        if passive
+            || (be.is_none() && v.form.can_be_participle() && self.reduced_passive(b, i, lemma))
+        {
+            return self.passive_cue(i, b, be, v.lemma);
+        }
+        // "…, telling reporters": a participle clause speaks for the
+        // subject of its sentence.
+        if (v.form == Form::Gerund && be.is_none()) || infinitive {
+            if !matches!(v.class, VerbClass::Speech | VerbClass::Opinion) {
+                return None;
+            }
+            let prior = earlier.iter().rev().find(|c| {
+                matches!(
+                    c.kind,
+                    SourceKind::Named | SourceKind::Reference | SourceKind::Anonymous
+                )
+            });
+            let clause_start = b > 0 && matches!(self.kind(b - 1), Some(Kind::Comma | Kind::Dash))
+                || self.is_any(
+                    b.wrapping_sub(1),
+                    &["and", "while", "before", "after", "by"],
+                );
+            // "… attacked the plans saying …": a speech participle after
+            // a speaker's clause needs no comma.
+            let speech_participle = prior.is_some()
+                && v.class == VerbClass::Speech
+                && b > 0
+                && !self.has(b - 1, Class::DET)
+                && !self.toks[b - 1].possessive;
+            // "with finance minister Herve Gaymard telling parliament": the
+            // name before the participle is its subject.
+            if !infinitive
+                && !clause_start
+                && v.class == VerbClass::Speech
+                && b > 0
+                && self.proper(b - 1)
+                && let Some(np) = self.np_back_ext(b)
+                && let Some(kind) = self.classify(&np, true, Some(v.class))
+                && kind.is_source()
+            {
+                let cue_end = self.object_end(i, lemma);
+                return Some(self.cue(
+                    kind,
+                    &np,
+                    Construction::Verb,
+                    i..cue_end,
+                    np.start..cue_end,
+                    i,
+                ));
+            }
+            if !infinitive && !clause_start && !speech_participle {
+                return None;
+            }
+            let cue_end = self.object_end(i, lemma);
+            if let Some(p) = prior {
+                let mut c = p.clone();
+                c.construction = Construction::Verb;
+                c.cue = self.span(i, cue_end);
+                c.phrase = c.cue.clone();
+                c.at = i;
+                c.medium = None;
+                return Some(c);
+            }
+            let np = self.main_subject()?;
+            if np.end > i {
+                return None;
+            }
+            let kind = self.classify(&np, v.core, Some(v.class))?;
+            if kind == SourceKind::Crowd || kind == SourceKind::Nobody {
+                return None;
+            }
+            return Some(self.cue(kind, &np, Construction::Verb, i..cue_end, i..cue_end, i));
+        }
+        // "The British Chambers of Commerce (BCC) said": skip the brackets.
+        let mut b = b;
+        if b > 0 && self.kind(b - 1) == Some(Kind::CloseBracket) {
+            let mut k = b - 1;
+            while k > 0 && self.kind(k) != Some(Kind::OpenBracket) && b - k < 8 {
+                k -= 1;
+            }
+            if self.kind(k) == Some(Kind::OpenBracket) && k > 0 {
+                b = k;
+            }
+        }
+        // The subject: before the verb, or after it for "…,” said X".
+        let before = b.checked_sub(1).map(|k| self.toks[k].kind);
+        let after_quote = b > 0
+            && (self.closes[b - 1] || (before == Some(Kind::Comma) && b > 1 && self.closes[b - 2]));
+        let np = match before {
+            Some(Kind::Word) => {
+                if self.is_any(b - 1, &["and", "but", "then"]) && v.form != Form::Gerund {
+                    // "… arrived and said": the first verb's subject.
+                    let cue_end = self.object_end(i, lemma);
+                    if let Some(prior) = earlier.iter().rev().find(|c| {
+                        matches!(
+                            c.kind,
+                            SourceKind::Named | SourceKind::Reference | SourceKind::Anonymous
+                        )
+                    }) {
+                        let mut c = prior.clone();
+                        c.cue = self.span(i, cue_end);
+                        c.phrase = c.cue.clone();
+                        c.at = i;
+                        c.medium = None;
+                        c.construction = construction;
+                        return Some(c);
+                    }
+                    let np = self.main_subject().filter(|np| np.end < b)?;
+                    let kind = self.classify(&np, v.core, Some(v.class))?;
+                    if !kind.is_source() {
+                        return None;
+                    }
+                    return Some(self.cue(kind, &np, construction, i..cue_end, i..cue_end, i));
+                }
+                self.np_back_ext(b)
+            }
+            Some(Kind::Comma) if !after_quote => self
+                .parenthetical_subject(b - 1)
+                .or_else(|| self.inverted(i)),
+            Some(Kind::Dash) if !after_quote => {
+                self.dash_subject(b - 1).or_else(|| self.inverted(i))
+            }
+            Some(Kind::Quote | Kind::Comma | Kind::Dash) => self.inverted(i),
+            _ => None,
+        }?;
+        // The object of a preposition is not a subject: "… of England in
+        // Bristol said" reads back to the phrase the prepositions hang on.
+        let mut np = np;
+        let mut hops = 0;
+        let name = self.name_suffix(&np);
+        while np.start < i && self.after_preposition(np.start) {
+            hops += 1;
+            let p = np.start - 1;
+            let next = match p.checked_sub(1).map(|k| self.toks[k].kind) {
+                Some(Kind::Word) if hops <= 6 => self.np_back_ext(p),
+                Some(Kind::Comma) if hops <= 6 => self.parenthetical_subject(p - 1),
+                _ => None,
+            };
+            match (next, &name) {
+                (Some(n), _) => np = n,
+                // "Responding to the claims Tory Party co-chairman Liam
+                // Fox said": the name at the end of the phrase.
+                (None, Some(n)) if hops == 1 => {
+                    np = n.clone();
+                    break;
+                }
+                _ => return None,
+            }
+        }
+        let what_x = np.start > 0 && self.is(np.start - 1, "what");
+        if v.noun_too && np.end == b && !self.subject_like(&np) && !what_x {
+            return None;
+        }
+        // "a group called Harbour Watch": naming, not reporting.
+        if matches!(
+            lemma,
+            "call" | "dub" | "term" | "label" | "brand" | "class" | "classify"
+        ) && self.is_any(np.start, &["a", "an"])
+            && np.start < i
+        {
+            return None;
+        }
+        // "a … post", "the report": a bare form after a singular phrase is
+        // a noun, not a verb.
+        if v.noun_too
+            && v.form == Form::Base
+            && np.end == b
+            && b == i
+            && !self.has(np.head, Class::PLURAL)
+            && !self.is_any(np.head, &["they", "we", "i", "you", "who"])
+        {
+            return None;
+        }
+        // A speaker tag after a quotation makes any phrase a speaker.
+        let tag = np.start > i && after_quote;
+        let kind = self.classify(&np, v.core || tag, Some(v.class))?;
+        if kind == SourceKind::Crowd {
+            if !CROWD_CLAIM_VERBS.contains(&lemma) || modal {
+                // "people may see": the writer's hypothetical.
+                return None;
+            }
+            // "people are finding", "many have found": experience, not a
+            // claim; evidence verbs credit only documents.
+            if v.class == VerbClass::Evidence && !self.has(np.head, Class::DOCUMENT) {
+                return None;
+            }
+            // "a website called …": naming, not a view.
+            if v.class == VerbClass::Label && self.is_any(np.start, &["a", "an"]) {
+                return None;
+            }
+        }
+        // A verb of evidence reports only for documents, people and bodies.
+        if v.class == VerbClass::Evidence
+            && !self.has(np.head, NOUNS | Class::PRONOUN | Class::QUANTIFIER)
+            && kind != SourceKind::Named
+        {
+            return None;
+        }
+        if v.class == VerbClass::Label
+            && kind == SourceKind::Reference
+            && !self.subject_like(&np)
+            && !what_x
+        {
+            return None;
+        }
+        if !v.core
+            && !what_x
+            && kind == SourceKind::Reference
+            && !self.has(np.head, NOUNS | Class::PRONOUN)
+            && !self.is_any(np.head, &["who", "which"])
+        {
+            return None;
+        }
+        let construction = if np.start > i {
+            Construction::AfterQuote
+        } else if np.start > 0 && self.is_any(np.start - 1, &["what"]) {
+            Construction::WhatXCalls
+        } else if np.start > 0 && self.is(np.start - 1, "as") && self.initial(np.start - 1) {
+            Construction::AsXStated
+        } else if after_quote {
+            Construction::AfterQuote
+        } else {
+            construction
+        };
+        let cue_end = self.object_end(i, lemma);
+        let (ps, pe) = if np.start > i {
+            (i, np.end)
+        } else {
+            (np.start, cue_end)
+        };
+        Some(self.cue(kind, &np, construction, i..cue_end, ps..pe, i))
+    }
+
+    /// Whether the word before token `start` is a preposition (so a phrase
+    /// starting there is its object). "As" opening a clause ("As Rubio
+    /// stated") is not one.
+    fn after_preposition(&self, start: usize) -> bool {
+        let Some(k) = start.checked_sub(1) else {
+            return false;
+        };
+        if !self.word(k) {
+            return false;
+        }
+        if self.is(k, "as") {
+            return !(self.initial(k)
+                || k > 0 && self.kind(k - 1) == Some(Kind::Comma)
+                || k > 0 && self.is_any(k - 1, &["but", "and", "yet", "so", "or"]));
+        }
+        self.is_any(k, PREPOSITIONS)
+    }
+
+    /// The name a phrase ends with, with the titles before it ("Tory Party
+    /// co-chairman Liam Fox"), when the phrase starts with other words.
+    fn name_suffix(&self, np: &Np) -> Option<Np> {
+        if !self.proper(np.head) {
+            return None;
+        }
+        // "Harrogate Mr Kennedy": a title starts the name.
+        if let Some(t) = (np.start + 1..np.head).find(|&k| {
+            self.is_any(
+                k,
+                &[
+                    "mr",
+                    "mrs",
+                    "ms",
+                    "miss",
+                    "dr",
+                    "sir",
+                    "lord",
+                    "lady",
+                    "dame",
+                    "prof",
+                    "professor",
+                ],
+            )
+        }) {
+            return Some(Np {
+                start: t,
+                end: np.end,
+                head: np.head,
+                affiliation: None,
+                anonymity_marker: false,
+            });
+        }
+        let mut start = np.head;
+        while start > np.start
+            && (self.proper(start - 1)
+                || self.has(start - 1, Class::ROLE)
+                || self.toks[start - 1].text(self.text).contains('-') && !self.toks[start - 1].cap)
+        {
+            start -= 1;
+        }
+        (start > np.start).then_some(Np {
+            start,
+            end: np.end,
+            head: np.head,
+            affiliation: None,
+            anonymity_marker: false,
+        })
+    }
+
+    /// "was warning": a form of "be" before a gerund is progressive.
+    fn is_progressive(&self, be: Option<usize>, i: usize) -> bool {
+        be.is_some() && self.toks[i].verb().is_some_and(|v| v.form == Form::Gerund)
+    }
+
+    /// "a move seen as", "both labelled by Washington as": a participle
+    /// after a noun or a comma, with "as" or an agent after it.
+    fn reduced_passive(&self, b: usize, i: usize, lemma: &str) -> bool {
+        if b == 0 {
+            return false;
+        }
+        let prev = &self.toks[b - 1];
+        if prev.has(Class::AUX) {
+            return false;
+        }
+        let after_noun = prev.kind == Kind::Word
+            && !prev.has(Class::PRONOUN)
+            && (self.has(b - 1, NOUNS) || !self.proper(b - 1) && prev.verb().is_none())
+            && !self.subject_like_single(b - 1);
+        let after_comma = prev.kind == Kind::Comma;
+        if !(after_noun || after_comma) {
+            return false;
+        }
+        let as_verb = matches!(
+            lemma,
+            "see"
+                | "view"
+                | "regard"
+                | "perceive"
+                | "describe"
+                | "label"
+                | "brand"
+                | "characterise"
+                | "characterize"
+                | "portray"
+                | "consider"
+                | "dub"
+                | "term"
+        );
+        (as_verb && self.is(i + 1, "as")) || self.is(i + 1, "by")
+    }
+
+    /// A bare token that is a plausible subject ("Washington", "she").
+    fn subject_like_single(&self, k: usize) -> bool {
+        self.has(k, Class::PRONOUN) || (self.proper(k) && !self.toks[k].possessive)
+    }
+
+    /// Whether a phrase before a noun-or-verb form is a subject rather than
+    /// a modifier ("the company reports" vs "progress reports").
+    fn subject_like(&self, np: &Np) -> bool {
+        self.proper(np.head)
+            || self.has(np.head, NOUNS | Class::PRONOUN | Class::QUANTIFIER)
+            || self.is_any(np.head, &["who", "which"])
+    }
+
+    /// A passive reporting verb: with its agent, an attribution; without,
+    /// an agentless phrase when the verb is one that credits a view.
+    fn passive_cue(&self, i: usize, b: usize, be: Option<usize>, lemma: &str) -> Option<Cue> {
+        let (_, _, modal) = self.skip_back(i);
+        if let Some((np, kind)) = self.agent_after(i + 1) {
+            let construction = if kind == SourceKind::Crowd {
+                // "seen by many as": a crowd for agent credits no one; for
+                // other verbs ("highlighted by progress reports") the agent
+                // is not a source at all.
+                if !matches!(
+                    lemma,
+                    "see"
+                        | "view"
+                        | "regard"
+                        | "perceive"
+                        | "consider"
+                        | "believe"
+                        | "think"
+                        | "describe"
+                        | "criticise"
+                        | "criticize"
+                        | "praise"
+                        | "say"
+                        | "claim"
+                ) {
+                    return None;
+                }
+                Construction::Agentless
+            } else {
+                Construction::Passive
+            };
+            let start = be.unwrap_or(i);
+            return Some(self.cue(kind, &np, construction, i..i + 1, start..np.end, i));
+        }
+        // "can be seen as", "will be seen as": the writer's own reading.
+        if modal || (b..i).any(|k| self.is(k, "will")) {
+            return None;
+        }
+        let next_to = self.is(i + 1, "to");
+        let next_that = self.is(i + 1, "that");
+        let next_as = self.is(i + 1, "as");
+        // The expletive subject: "It is believed", "it has been reported".
+        let expletive = be.and_then(|bk| {
+            let mut k = bk;
+            while k > 0 && self.has(k - 1, Class::AUX) {
+                k -= 1;
+            }
+            if k > 0 && self.is(k - 1, "it") && !self.is_any(k.saturating_sub(2), &["what"]) {
+                Some(k - 1)
+            } else {
+                None
+            }
+        });
+        let weasel = match lemma {
+            "say" | "believe" | "think" | "report" | "rumour" | "rumor" | "claim"
+            | "understand" | "fear" | "suggest" | "argue" | "feel" | "allege" => {
+                (be.is_some() && (next_to || next_that || expletive.is_some()))
+                    && !(lemma == "allege" && expletive.is_none())
+            }
+            "see" | "view" | "regard" | "perceive" => next_as,
+            "consider" => {
+                be.is_some()
+                    && (self.is(i + 1, "to") && self.is(i + 2, "be")
+                        || next_as
+                        || self.is_any(i + 1, &["one", "among", "the", "a", "an"]))
+            }
+            "describe" | "brand" | "characterise" | "characterize" | "portray" | "dub" | "term" => {
+                be.is_some() && next_as
+            }
+            _ => false,
+        };
+        if !weasel {
+            return None;
+        }
+        // The phrase: from the adverbs before the participle (and "It is"
+        // for an expletive) to "as".
+        let mut start = i;
+        while start > b && self.is_adverb(start - 1) {
+            start -= 1;
+        }
+        if be.is_some() {
+            // "is said to", "has long been described as".
+            start = b;
+        }
+        if let Some(e) = expletive {
+            start = e;
+        }
+        let end = if next_as || next_to { i + 2 } else { i + 1 };
+        let span = self.span(start, end);
+        Some(Cue {
+            kind: SourceKind::Nobody,
+            source: span.clone(),
+            source_head: None,
+            construction: Construction::Agentless,
+            cue: self.span(i, i + 1),
+            phrase: span,
+            pronoun: false,
+            antecedent: None,
+            at: i,
+            medium: None,
+        })
+    }
+
+    /// Where a reporting verb's short object ends: "told reporters", "told
+    /// the BBC".
+    fn object_end(&self, i: usize, lemma: &str) -> usize {
+        if lemma_needs_out(lemma) {
+            return i + 2;
+        }
+        if lemma != "tell" {
+            return i + 1;
+        }
+        let mut e = i + 1;
+        if self.has(e, Class::DET) {
+            e += 1;
+        }
+        let start = e;
+        while e < self.toks.len()
+            && e < start + 4
+            && (self.proper(e)
+                || self.is_any(
+                    e,
+                    &[
+                        "reporters",
+                        "journalists",
+                        "media",
+                        "press",
+                        "lawmakers",
+                        "parliament",
+                        "mps",
+                        "congress",
+                    ],
+                ))
+        {
+            e += 1;
+        }
+        if e == start { i + 1 } else { e }
+    }
+
+    /// "Parul Jain, chief economist at Nomura, said": the phrase before the
+    /// parenthetical, or the parenthetical when it names the speaker.
+    fn parenthetical_subject(&self, comma: usize) -> Option<Np> {
+        // The opening comma of the parenthetical.
+        let mut k = comma;
+        let limit = comma.saturating_sub(25);
+        let open = loop {
+            if k == 0 || k <= limit {
+                return None;
+            }
+            k -= 1;
+            if self.closes[k] {
+                // "“…,” Jeff Joseph, from the association, told …": the
+                // phrase after the quotation.
+                return self.np_forward(k + 1).filter(|np| np.end <= comma);
+            }
+            match self.toks[k].kind {
+                Kind::Comma if !self.toks[k].quoted => break k,
+                Kind::Word if !self.toks[k].quoted => {}
+                Kind::Dash | Kind::OpenBracket | Kind::CloseBracket | Kind::Colon => {}
+                _ => return None,
+            }
+        };
+        let inner = open + 1;
+        let before = self.np_back_ext(open);
+        let starts = |ws: &[&str]| self.is_any(inner, ws);
+        if starts(&["who", "which", "whose"])
+            || self.has(inner, Class::STOP) && !starts(&["including"])
+            || self.is_any(inner, &["speaking"])
+        {
+            return before;
+        }
+        if starts(&["including", "such", "led", "among"]) {
+            let named = (inner..comma).any(|i| self.proper(i));
+            return before.map(|mut np| {
+                if named {
+                    np.affiliation = Some((inner, comma));
+                }
+                np
+            });
+        }
+        let appos = self
+            .np_forward(inner)
+            .filter(|np| np.end == comma || np.end + 1 >= comma);
+        match (before, appos) {
+            (Some(b), Some(a)) => {
+                let bk = self.classify(&b, true, None);
+                let ak = self.classify(&a, true, None);
+                if ak == Some(SourceKind::Named) && bk != Some(SourceKind::Named) {
+                    Some(a)
+                } else if bk.is_some() {
+                    Some(b)
+                } else {
+                    Some(a)
+                }
+            }
+            (b, a) => b.or(a),
+        }
+    }
+
+    /// "B&B - which has a 22% share - said": the phrase before the dashes.
+    fn dash_subject(&self, dash: usize) -> Option<Np> {
+        let limit = dash.saturating_sub(30);
+        let mut k = dash;
+        while k > limit {
+            k -= 1;
+            match self.toks[k].kind {
+                Kind::Dash => return self.np_back_ext(k),
+                Kind::Stop | Kind::Semicolon | Kind::Quote => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// "Reuters quoted one trader as saying", "X was quoted as saying".
+    fn quoted_as(&self, i: usize) -> Option<Cue> {
+        if !self.is_any(i, &["quoted", "quotes", "quoting", "reported", "cited"]) {
+            return None;
+        }
+        let limit = (i + 14).min(self.toks.len());
+        let a = (i + 1..limit).find(|&k| {
+            self.is(k, "as")
+                && self.is_any(
+                    k + 1,
+                    &[
+                        "saying",
+                        "telling",
+                        "stating",
+                        "describing",
+                        "having",
+                        "calling",
+                        "warning",
+                        "adding",
+                    ],
+                )
+        })?;
+        let cue_end = a + 2;
+        let (b, be, _) = self.skip_back(i);
+        if a == i + 1 {
+            // "X was quoted as saying": the subject speaks.
+            be?;
+            let np = self.subject_before(b)?;
+            let kind = self.classify(&np, true, Some(VerbClass::Speech))?;
+            return Some(self.cue(
+                kind,
+                &np,
+                Construction::Verb,
+                i..cue_end,
+                np.start..cue_end,
+                i,
+            ));
+        }
+        let np = self.np_forward(i + 1)?;
+        if np.end > a {
+            return None;
+        }
+        let kind = self.classify(&np, true, Some(VerbClass::Speech))?;
+        let mut c = self.cue(kind, &np, Construction::Verb, i..cue_end, i..cue_end, i);
+        // The outlet that quoted them is where it was said.
+        if let Some(outlet) = self.np_back_ext(b) {
+            c.medium = Some(self.span(outlet.start, outlet.end));
+        }
+        Some(c)
+    }
+
+    /// The subject before token `b` (exclusive), across a parenthetical.
+    fn subject_before(&self, b: usize) -> Option<Np> {
+        match b.checked_sub(1).map(|k| self.toks[k].kind) {
+            Some(Kind::Word) => self.np_back_ext(b),
+            Some(Kind::Comma) => self.parenthetical_subject(b - 1),
+            Some(Kind::Dash) => self.dash_subject(b - 1),
+            _ => None,
+        }
+    }
+
+    /// "It issued a statement that …", "the ministry released a report":
+    /// a statement made by the subject.
+    fn issued_statement(&self, i: usize) -> Option<Cue> {
+        if !self.is_any(
+            i,
+            &[
+                "issued",
+                "issues",
+                "released",
+                "releases",
+                "published",
+                "publishes",
+                "gave",
+                "gives",
+                "made",
+                "makes",
+                "posted",
+                "posts",
+                "put",
+            ],
+        ) {
+            return None;
+        }
+        let limit = (i + 4).min(self.toks.len());
+        let noun = (i + 1..limit)
+            .find(|&k| self.has(k, Class::REPORT_NOUN | Class::MEDIUM) && !self.toks[k].quoted)?;
+        if (i + 1..noun).any(|k| !self.word(k) || self.has(k, Class::STOP)) {
+            return None;
+        }
+        let (b, _, _) = self.skip_back(i);
+        let np = self.subject_before(b)?;
+        if np.start < i && self.after_preposition(np.start) {
+            return None;
+        }
+        let kind = self.classify(&np, true, Some(VerbClass::Speech))?;
+        if !kind.is_source() {
+            return None;
+        }
+        Some(self.cue(
+            kind,
+            &np,
+            Construction::Verb,
+            i..noun + 1,
+            np.start..noun + 1,
+            i,
+        ))
+    }
+
+    /// "…,” said the minister": the speaker after the verb.
+    fn inverted(&self, i: usize) -> Option<Np> {
+        let v = self.toks[i].verb()?;
+        if v.form == Form::Gerund {
+            return None;
+        }
+        // After a quotation any reporting verb can lead ("…,” thinks
+        // Curry); otherwise only speech ("…, said the minister").
+        let after_quote = (1..=2).any(|d| i >= d && self.closes[i - d]);
+        if v.class != VerbClass::Speech && !after_quote {
+            return None;
+        }
+        let np = self.np_forward(i + 1)?;
+        if self.has(np.head, Class::PRONOUN) && !self.is_any(np.head, &["he", "she", "they"]) {
+            return None;
+        }
+        Some(np)
+    }
+
+    /// "his claim that", "Trump’s warning", "a statement from the ministry".
+    fn report_noun(&self, i: usize) -> Option<Cue> {
+        let t = &self.toks[i];
+        if !t.has(Class::REPORT_NOUN) || t.cap && !self.initial(i) {
+            return None;
+        }
+        // Possessor before: "his claim", "the ministry’s repeated warning".
+        let mut k = i;
+        for _ in 0..3 {
+            if k == 0 {
+                break;
+            }
+            k -= 1;
+            if !self.word(k) {
+                break;
+            }
+            let p = &self.toks[k];
+            if p.possessive {
+                let np = self.np_back(k + 1)?;
+                let kind = self.classify(&np, true, None)?;
+                return Some(self.cue(
+                    kind,
+                    &np,
+                    Construction::ReportingNoun,
+                    i..i + 1,
+                    np.start..i + 1,
+                    i,
+                ));
+            }
+            if self.is_any(k, &["his", "her", "their", "its"]) {
+                let np = single(k);
+                return Some(Cue {
+                    pronoun: true,
+                    ..self.cue(
+                        SourceKind::Reference,
+                        &np,
+                        Construction::ReportingNoun,
+                        i..i + 1,
+                        k..i + 1,
+                        i,
+                    )
+                });
+            }
+            if p.has(Class::DET | Class::STOP) {
+                break;
+            }
+        }
+        // Owner after: "a statement from the ministry", "the words of X".
+        if self.is_any(i + 1, &["from", "by", "of", "in"]) {
+            let np = self.np_forward(i + 2)?;
+            let kind = self.classify(&np, false, Some(VerbClass::Speech))?;
+            if matches!(kind, SourceKind::Crowd | SourceKind::Nobody)
+                || self.has(np.head, Class::PRONOUN)
+            {
+                return None;
+            }
+            return Some(self.cue(
+                kind,
+                &np,
+                Construction::ReportingNoun,
+                i..i + 1,
+                i..np.end,
+                i,
+            ));
+        }
+        None
+    }
+
+    /// "Rubio: “We are on offense”": a name, a colon and a quotation.
+    fn colon_intro(&self, i: usize) -> Option<Cue> {
+        if self.kind(i + 1) != Some(Kind::Colon) || !self.opens.get(i + 2).copied().unwrap_or(false)
+        {
+            return None;
+        }
+        let np = self.np_back_ext(i + 1)?;
+        let kind = self.classify(&np, false, Some(VerbClass::Speech))?;
+        if kind != SourceKind::Named {
+            return None;
+        }
+        Some(self.cue(
+            kind,
+            &np,
+            Construction::BeforeQuote,
+            i + 1..i + 2,
+            np.start..i + 2,
+            i,
+        ))
+    }
+}
+
+/// Nouns the lexicon knows as speakers or documents.
+const NOUNS: Class = Class::CROWD
+    .union(Class::PROFESSION)
+    .union(Class::ANONYMOUS)
+    .union(Class::ROLE)
+    .union(Class::BODY)
+    .union(Class::DOCUMENT);
+
+/// Phrasal verbs: "point out".
+fn lemma_needs_out(lemma: &str) -> bool {
+    lemma == "point"
+}
+
+fn single(i: usize) -> Np {
+    Np {
+        start: i,
+        end: i + 1,
+        head: i,
+        affiliation: None,
+        anonymity_marker: false,
+    }
+}

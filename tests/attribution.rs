@@ -1,0 +1,357 @@
+//! Attribution on whole articles: what must be flagged and what must be
+//! left alone, `factline check` honouring reviewed findings, and
+//! measurements on real corpora (BBC news as edited, attributed reporting;
+//! the Szeged WikiWeasel sentences for hedges), skipped when ../shared is
+//! missing.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+use std::sync::Arc;
+use std::time::Instant;
+
+use factline::analysis::{Corpus, DocId, RuleScope, Settings, analyze_document, check};
+use serde_json::Value;
+
+const RULES: [&str; 3] = [
+    "unattributed-quote",
+    "weasel-attribution",
+    "anonymous-source",
+];
+
+/// An invented article, written for these tests, with every construction
+/// that must not be flagged.
+const ATTRIBUTED: &str = "\
+Valmera Reopens Its Port After Crane Collapse
+
+The Interior Ministry reported this Wednesday that the Port of Valmera will reopen to container traffic next week, eight days after a freighter struck a gantry crane.
+
+Harbour minister Tomas Reyner described the collapse as a “wake-up call for every port on the coast”, and accused the operator of delaying repairs.
+
+“We lost steering for less than a minute, and that was enough,” harbour master Elena Vasquez told reporters at a briefing on Tuesday.
+
+Vasquez said the tugs had done what they could. “Nobody could have held a ship that size in that wind.”
+
+According to the Harbour Institute’s March 2023 report on coastal ports, half of the region’s cranes are older than thirty years.
+
+As Reyner stated in Valmera on Thursday, “You cannot have trade without safe quays, and you cannot have safe quays without inspections.” He added that the ministry would pay for two new cranes.
+
+The union, in a post on its website, warned that “the night shifts will not come back” until the inspections end.
+
+Crews will now target what the coast guard calls “ghost vessels” that anchor outside the harbour without permits.
+
+Dockworkers’ union leader Mariam Oduya said the crane had been flagged for inspection twice this year. “Nobody listened,” she said.
+";
+
+/// An invented article with claims nobody stands behind.
+const UNATTRIBUTED: &str = "\
+Valmera Port Stays Shut
+
+The port stayed closed on Friday, in a move that many interpret as a concession to the union.
+
+The collapse is widely believed to have been avoidable.
+
+A senior Interior Ministry official clarified that no compensation deal was imminent.
+
+Sources familiar with the inquiry said the cables had rusted through.
+
+The closure is the latest step in what amounts to a “slow strangling of the coast”.
+
+The repairs were rushed.
+
+“The crane should have been replaced years ago.”
+";
+
+fn findings(text: &str) -> Vec<(&'static str, String)> {
+    let doc = analyze_document(DocId::new("t.txt"), Arc::from(text), &Settings::default());
+    check(&doc, &Corpus::new(), &Settings::default(), RuleScope::All)
+        .into_iter()
+        .filter(|f| RULES.contains(&f.code))
+        .map(|f| (f.code, text[f.span].to_string()))
+        .collect()
+}
+
+#[test]
+fn attributed_reporting_is_left_alone() {
+    assert_eq!(findings(ATTRIBUTED), []);
+}
+
+#[test]
+fn unattributed_claims_are_flagged() {
+    let found = findings(UNATTRIBUTED);
+    let expected = [
+        ("weasel-attribution", "many interpret"),
+        ("weasel-attribution", "widely believed"),
+        ("anonymous-source", "A senior Interior Ministry official"),
+        ("anonymous-source", "Sources familiar with the inquiry"),
+        ("unattributed-quote", "“slow strangling of the coast”"),
+        (
+            "unattributed-quote",
+            "“The crane should have been replaced years ago.”",
+        ),
+    ];
+    for (code, text) in expected {
+        assert!(
+            found.iter().any(|(c, t)| *c == code && t == text),
+            "missing {code} on {text:?}; found {found:#?}"
+        );
+    }
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+}
+
+#[test]
+fn check_honours_the_reviewed_list() {
+    let dir = common::write_fixture(&format!("//- /port.txt\n{UNATTRIBUTED}"));
+    let run = || {
+        let o = Command::new(env!("CARGO_BIN_EXE_factline"))
+            .args(["check", "--format", "json", "."])
+            .current_dir(dir.path())
+            .output()
+            .expect("factline runs");
+        let doc: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+        doc["files"][0]["diagnostics"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|d| d["code"].as_str().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    let before = run();
+    assert!(
+        before.contains(&"unattributed-quote".to_string()),
+        "{before:?}"
+    );
+    let sentence = "“The crane should have been replaced years ago.”";
+    std::fs::create_dir_all(dir.path().join(".factline")).unwrap();
+    std::fs::write(
+        dir.path().join(".factline/reviewed.toml"),
+        format!(
+            "[[reviewed]]\nfile = \"port.txt\"\nrule = \"unattributed-quote\"\nsentence = \"{}\"\n",
+            factline::reviewed::sentence_hash(sentence)
+        ),
+    )
+    .unwrap();
+    let after = run();
+    let quotes = |v: &[String]| v.iter().filter(|c| *c == "unattributed-quote").count();
+    assert_eq!(quotes(&after) + 1, quotes(&before), "{after:?}");
+    assert_eq!(after.len() + 1, before.len());
+    assert_eq!(before.len(), 6, "{before:?}");
+}
+
+/// Warnings per 1,000 sentences on the BBC set, with ceilings loose enough
+/// that only a regression fails.
+#[test]
+fn bbc_warnings_are_rare() {
+    let Some(root) = common::shared("corpora/bbc-news-2225") else {
+        return;
+    };
+    let settings = Settings::default();
+    let corpus = Corpus::new();
+    let mut sentences = 0usize;
+    let mut docs = 0usize;
+    let mut counts: BTreeMap<&str, usize> = RULES.iter().map(|r| (*r, 0)).collect();
+    let mut elapsed = std::time::Duration::ZERO;
+    let mut bytes = 0usize;
+    for category in ["business", "entertainment", "politics", "sport", "tech"] {
+        let mut paths: Vec<_> = std::fs::read_dir(root.join(category))
+            .expect("category folder")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text =
+                String::from_utf8_lossy(&std::fs::read(&path).expect("readable")).into_owned();
+            bytes += text.len();
+            let start = Instant::now();
+            let doc = analyze_document(
+                DocId::new(path.display().to_string()),
+                Arc::from(text),
+                &settings,
+            );
+            let found = check(&doc, &corpus, &settings, RuleScope::All);
+            elapsed += start.elapsed();
+            docs += 1;
+            sentences += doc.segmentation.sentences.len();
+            for f in found {
+                if let Some(n) = counts.get_mut(f.code) {
+                    *n += 1;
+                }
+            }
+        }
+    }
+    let per_1000 = |code: &str| counts[code] as f64 * 1000.0 / sentences.max(1) as f64;
+    println!("BBC: {docs} documents, {sentences} sentences, {bytes} bytes");
+    for code in RULES {
+        println!(
+            "  {code}: {} findings, {:.2} per 1,000 sentences",
+            counts[code],
+            per_1000(code)
+        );
+    }
+    println!(
+        "  analysis + rules: {:.3} ms per document on average ({:.1} MB/s; debug builds are slower)",
+        elapsed.as_secs_f64() * 1000.0 / docs.max(1) as f64,
+        bytes as f64 / elapsed.as_secs_f64().max(1e-9) / 1e6
+    );
+    assert!(sentences > 40_000, "the whole set was read");
+    assert!(per_1000("unattributed-quote") < 6.0);
+    assert!(per_1000("weasel-attribution") < 18.0);
+    assert!(per_1000("anonymous-source") < 12.0);
+}
+
+/// The weasel and hedge lexicons against the Szeged WikiWeasel sentences
+/// (annotated for uncertainty cues): the share of flagged sentences that
+/// annotators marked uncertain, and the share of annotated doxastic cues
+/// ("believed", "considered", "regarded", "reportedly" …) found.
+#[test]
+fn szeged_wikiweasel_agreement() {
+    let Some(path) = common::shared("corpora/szeged-wikiweasel/sentences.tsv") else {
+        return;
+    };
+    let data = std::fs::read_to_string(path).expect("readable");
+    let settings = Settings::default();
+    let corpus = Corpus::new();
+    let (mut flagged, mut flagged_uncertain) = (0usize, 0usize);
+    let (mut cues, mut cues_found) = (0usize, 0usize);
+    let (mut hedged, mut hedged_uncertain) = (0usize, 0usize);
+    const DOXASTIC: &[&str] = &[
+        "believed",
+        "thought",
+        "considered",
+        "regarded",
+        "seen",
+        "viewed",
+        "reportedly",
+        "said",
+        "rumoured",
+        "rumored",
+    ];
+    for line in data.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 6 {
+            continue;
+        }
+        let (uncertain, cue_list, text) = (cols[3] == "1", cols[4], cols[5]);
+        let doc = analyze_document(DocId::new("s.txt"), Arc::from(text), &settings);
+        let weasels: Vec<_> = check(&doc, &corpus, &settings, RuleScope::All)
+            .into_iter()
+            .filter(|f| f.code == "weasel-attribution")
+            .collect();
+        if !weasels.is_empty() {
+            flagged += 1;
+            flagged_uncertain += usize::from(uncertain);
+        }
+        if doc
+            .attribution
+            .sentences
+            .iter()
+            .any(|s| !s.hedges.is_empty())
+        {
+            hedged += 1;
+            hedged_uncertain += usize::from(uncertain);
+        }
+        // Doxastic cues in an agentless passive: "is considered", "are
+        // believed to", "widely regarded"; offsets count code points.
+        for cue in cue_list.split('|').filter(|c| !c.is_empty()) {
+            let parts: Vec<&str> = cue.splitn(4, ':').collect();
+            if parts.len() < 4 || !parts[2].starts_with("speculation_hypo_doxastic") {
+                continue;
+            }
+            let surface = parts[3].to_lowercase();
+            if !DOXASTIC.contains(&surface.as_str()) {
+                continue;
+            }
+            let Ok(start) = parts[0].parse::<usize>() else {
+                continue;
+            };
+            let byte = text
+                .char_indices()
+                .nth(start)
+                .map_or(text.len(), |(b, _)| b);
+            let before = text[..byte].to_lowercase();
+            let passive = [
+                "is ",
+                "are ",
+                "was ",
+                "were ",
+                "been ",
+                "be ",
+                "widely ",
+                "generally ",
+            ]
+            .iter()
+            .any(|w| before.ends_with(w));
+            if !(passive || surface == "reportedly") {
+                continue;
+            }
+            cues += 1;
+            cues_found += usize::from(weasels.iter().any(|f| f.span.contains(&byte)));
+        }
+    }
+    let pct = |a: usize, b: usize| a as f64 * 100.0 / b.max(1) as f64;
+    println!(
+        "Szeged WikiWeasel: {flagged} sentences flagged weasel-attribution, {:.1}% annotated uncertain",
+        pct(flagged_uncertain, flagged)
+    );
+    println!(
+        "  agentless doxastic cues found: {cues_found} of {cues} ({:.1}%)",
+        pct(cues_found, cues)
+    );
+    println!(
+        "  sentences with a hedge: {hedged}, {:.1}% annotated uncertain",
+        pct(hedged_uncertain, hedged)
+    );
+    assert!(flagged > 100, "the lexicon finds weasels in Wikipedia text");
+    assert!(pct(flagged_uncertain, flagged) > 45.0);
+    assert!(pct(cues_found, cues) > 50.0);
+}
+
+/// The seeds: every finding is printed for a reader to judge; the quotes
+/// attributed by a named speaker must not be flagged.
+#[test]
+fn seeds_findings() {
+    let Some(dir) = common::shared("seeds") else {
+        return;
+    };
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("seeds")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    let settings = Settings::default();
+    let mut total = 0;
+    for path in &paths {
+        let text = std::fs::read_to_string(path).expect("readable");
+        let doc = analyze_document(DocId::new("seed.txt"), Arc::from(text.as_str()), &settings);
+        for f in check(&doc, &Corpus::new(), &settings, RuleScope::All) {
+            if !RULES.contains(&f.code) {
+                continue;
+            }
+            total += 1;
+            println!(
+                "{}: {} «{}»",
+                path.file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default(),
+                f.code,
+                &text[f.span.clone()]
+            );
+            let flagged = &text[f.span];
+            for attributed in [
+                "As Rubio stated",
+                "You cannot have economic prosperity",
+                "extra-continental malicious actors",
+                "serious threat to regional peace",
+                "This is a notice",
+                "malign Chinese behavior",
+            ] {
+                assert!(!flagged.contains(attributed), "{flagged}");
+            }
+        }
+    }
+    assert!(total > 0);
+    let _ = Path::new(".");
+}

@@ -928,12 +928,13 @@ fn speaker(
             })
     });
     if opens_sentence && first > 0 {
-        // The sentence before; for a quotation opening its paragraph, the
-        // latest source of the paragraph before (a paragraph that is a
-        // quotation continues the last speaker).
+        // The latest source among the last few sentences, never further
+        // back than the paragraph before: a quotation that opens its
+        // sentence continues the last speaker, also across a paraphrase of
+        // what they said ("X said … . It could mean … . “…”") and across a
+        // paragraph break (news puts each quoted paragraph on its own).
         let para = seg.sentences[first].paragraph;
-        let opens_paragraph = seg.paragraphs[para].sentences.start == first;
-        let reach = if opens_paragraph { 3 } else { 1 };
+        let reach = 3;
         let prev_para = para
             .checked_sub(1)
             .map(|p| seg.paragraphs[p].sentences.clone());

@@ -8,12 +8,15 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::related;
 use super::{DocAnalysis, DocId};
 
 /// All analysed documents, with their indexes.
 #[derive(Debug, Default)]
 pub struct Corpus {
     docs: HashMap<DocId, Arc<DocAnalysis>>,
+    /// Passages for related-passage queries.
+    related: related::Index,
 }
 
 impl Corpus {
@@ -24,11 +27,13 @@ impl Corpus {
     /// Adds or replaces a document.
     pub fn upsert(&mut self, doc: Arc<DocAnalysis>) {
         self.remove(&doc.id.clone());
+        self.related.insert(&doc);
         self.docs.insert(doc.id.clone(), doc);
     }
 
     /// Removes a document; unknown ids are ignored.
     pub fn remove(&mut self, id: &DocId) -> Option<Arc<DocAnalysis>> {
+        self.related.remove(id);
         self.docs.remove(id)
     }
 
@@ -46,6 +51,11 @@ impl Corpus {
 
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
+    }
+
+    /// The related-passage index (see [`related`]).
+    pub fn related(&self) -> &related::Index {
+        &self.related
     }
 
     /// Every document, in no particular order.

@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use super::DocId;
 use super::Settings;
+use super::related;
 use super::text::Segmentation;
 
 /// One document, read.
@@ -20,6 +21,8 @@ pub struct DocAnalysis {
     /// The text, verbatim.
     pub text: Arc<str>,
     pub segmentation: Segmentation,
+    /// The passages the related-passage index reads (see [`related`]).
+    pub related: related::DocPassages,
 }
 
 impl DocAnalysis {
@@ -53,11 +56,15 @@ impl DocAnalysis {
 pub fn analyze_document(id: DocId, text: Arc<str>, _settings: &Settings) -> DocAnalysis {
     let name = short_name(id.as_str());
     let segmentation = Segmentation::new(&text);
+    // Boilerplate seam: pass the boilerplate detector's per-line verdict
+    // instead of `no_boilerplate`, so page furniture is never "related".
+    let related = related::DocPassages::new(&text, &segmentation, &related::no_boilerplate);
     DocAnalysis {
         id,
         name,
         text,
         segmentation,
+        related,
     }
 }
 

@@ -26,8 +26,9 @@ pub fn describe(
     settings: &Settings,
     offset: usize,
 ) -> Vec<HoverSection> {
-    let sections = Vec::new();
+    let mut sections = Vec::new();
     // Detectors add their sections here, most specific first.
-    let _ = (doc, corpus, settings, offset);
+    let _ = settings;
+    sections.extend(super::related::hover_section(doc, corpus, offset));
     sections
 }

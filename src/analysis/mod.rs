@@ -18,6 +18,7 @@
 pub mod corpus;
 pub mod doc;
 pub mod hover;
+pub mod related;
 pub mod rules;
 pub mod settings;
 pub mod text;

@@ -3,6 +3,8 @@
 //! - [`server`]: the `LanguageServer` handlers and the analysis worker.
 //! - `state`: open documents, the corpus, configuration, the scheduler.
 //! - `features`: request handlers that read the state (hover, code actions).
+//! - `related`: go to related passage, references, code lens and
+//!   `factline/relatedPassages`.
 //! - `convert`: findings and positions to LSP types.
 //!
 //! Invariant: only this module uses tower-lsp-server types, and positions are
@@ -10,6 +12,7 @@
 
 mod convert;
 mod features;
+mod related;
 pub mod server;
 mod state;
 
@@ -21,6 +24,7 @@ use tower_lsp_server::{ClientSocket, LspService, Server};
 pub fn service() -> (LspService<Backend>, ClientSocket) {
     LspService::build(Backend::new)
         .custom_method("factline/documentState", Backend::document_state)
+        .custom_method("factline/relatedPassages", Backend::related_passages)
         .finish()
 }
 

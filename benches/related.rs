@@ -257,6 +257,19 @@ fn main() {
         found as f64 / runs as f64
     );
 
+    // Code lenses: every paragraph of 20 articles, as a client resolving
+    // all of a document's lenses would.
+    let mut lens = Vec::new();
+    for k in 0..if quick { 2 } else { 20 } {
+        let d = &docs[(k * 97) % used];
+        for p in 0..d.segmentation.paragraphs.len() {
+            let t = Instant::now();
+            let _ = related::paragraph_related(&corpus, d, p, &Options::default());
+            lens.push(t.elapsed());
+        }
+    }
+    println!("code lens, one paragraph:          {}", stats(lens));
+
     // Re-indexing a 20 KB document after an edit.
     let mut draft = String::new();
     let mut k = 0;

@@ -261,6 +261,11 @@ impl Index {
             .filter(|s| s.doc != DEAD)
     }
 
+    /// The document slot of an indexed document.
+    pub(crate) fn doc_slot(&self, id: &DocId) -> Option<u32> {
+        self.by_id.get(id).copied()
+    }
+
     /// The document of a live slot.
     pub(crate) fn doc(&self, slot: &Slot) -> Option<&Arc<DocAnalysis>> {
         self.docs

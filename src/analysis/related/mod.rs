@@ -31,8 +31,9 @@
 //!   (× 0.5), both give years and none agree (× 0.8), both count the same
 //!   thing with different numbers (× 0.85);
 //! - the documents' context: how much the two documents share the names
-//!   and dates that identify a story, weighted by rarity (the overlap
-//!   coefficient `c`, 0 to 1), as `× (0.3 + 0.7·c)`. Reports of the same
+//!   and dates that identify a story, weighted by rarity and repetition
+//!   (the overlap coefficient, counted as full at one half: `c`, 0 to 1),
+//!   as `× (0.3 + 0.7·c)`. Reports of the same
 //!   incident name the same victims, streets and dates; a sentence such as
 //!   "Police said the shooting is under investigation" is related only to
 //!   its own story's reports. Two one-sentence documents have no context
@@ -90,6 +91,7 @@ pub use passages::{DocPassages, LineFilter, Passage, no_boilerplate};
 use super::hover::HoverSection;
 use super::{Corpus, DocAnalysis, DocId};
 use figures::FigureKind;
+use terms::FxHashMap;
 
 /// Results at or above this score are "related": listed by
 /// `textDocument/references`, counted by the code lens, shown on hover.
@@ -115,6 +117,10 @@ const COUNT_CONFLICT: f32 = 0.85;
 /// Weight of the documents' shared context: the score is multiplied by
 /// `1 − CONTEXT + CONTEXT · context`.
 const CONTEXT: f32 = 0.7;
+/// Documents that share this much of their story's weighted names and
+/// dates (the smaller document's) have a full context: reports of one
+/// story each add names of their own.
+const CONTEXT_FULL: f32 = 0.5;
 /// Passages of the query's own document: halved and listed last.
 const SAME_DOCUMENT: f32 = 0.5;
 /// Candidates re-scored per query, at least.
@@ -277,16 +283,20 @@ pub fn similarity(corpus: &Corpus, a: PassageRef<'_>, b: PassageRef<'_>) -> Simi
     let (Some(pa), Some(pb)) = (a.passage(), b.passage()) else {
         return Similarity::default();
     };
-    compare(&stats, a.doc, pa, b.doc, pb)
+    let ctx = doc_context(&stats, a.doc, b.doc);
+    compare(&stats, pa, pb, ctx)
 }
 
-fn compare(
-    stats: &Stats<'_>,
-    da: &DocAnalysis,
-    a: &Passage,
-    db: &DocAnalysis,
-    b: &Passage,
-) -> Similarity {
+/// The documents' context for [`compare`]: `None` within one document or
+/// when neither document has more than one passage.
+fn doc_context(stats: &Stats<'_>, da: &DocAnalysis, db: &DocAnalysis) -> Option<f32> {
+    if std::ptr::eq(da, db) || da.id == db.id {
+        return None;
+    }
+    context(stats, da, db)
+}
+
+fn compare(stats: &Stats<'_>, a: &Passage, b: &Passage, ctx: Option<f32>) -> Similarity {
     let terms = lexical(stats, a, b);
     let entities = entity_overlap(stats, a, b);
     let figures = figure_overlap(stats, a, b);
@@ -308,10 +318,7 @@ fn compare(
     if figure_conflict {
         score *= COUNT_CONFLICT;
     }
-    if !std::ptr::eq(da, db)
-        && da.id != db.id
-        && let Some(ctx) = context(stats, da, db)
-    {
+    if let Some(ctx) = ctx {
         score *= 1.0 - CONTEXT + CONTEXT * ctx;
     }
     Similarity {
@@ -326,10 +333,12 @@ fn compare(
     }
 }
 
-/// How much two documents share what identifies their stories (entities
-/// and dates), weighted by rarity: the overlap coefficient, 0 to 1. `None`
-/// when both are one-passage documents: then the passages are all there is,
-/// and the documents say nothing more.
+/// How much two documents share what identifies their stories: the names
+/// and dates both mention, each weighted by rarity and by how many passages
+/// repeat it, over the smaller document's total (the overlap coefficient),
+/// reaching 1 at [`CONTEXT_FULL`]. `None` when both are one-passage
+/// documents: then the passages are all there is, and the documents say
+/// nothing more.
 fn context(stats: &Stats<'_>, da: &DocAnalysis, db: &DocAnalysis) -> Option<f32> {
     let single = |d: &DocAnalysis| d.related.passages.iter().filter(|p| p.indexed).count() <= 1;
     if single(da) && single(db) {
@@ -340,24 +349,27 @@ fn context(stats: &Stats<'_>, da: &DocAnalysis, db: &DocAnalysis) -> Option<f32>
     if a.is_empty() || b.is_empty() {
         return Some(0.0);
     }
+    // A name the document repeats identifies its story more than one it
+    // mentions in passing.
+    let weight = |k: u64, n: u16| -> f32 { stats.idf(k) * (1.0 + f32::from(n)).ln() };
     let (mut i, mut j) = (0, 0);
-    let (mut wa, mut wb, mut shared) = (0.0, 0.0, 0.0);
+    let (mut wa, mut wb, mut shared) = (0.0f32, 0.0f32, 0.0f32);
     while i < a.len() || j < b.len() {
-        match (a.get(i).map(|c| c.0), b.get(j).map(|c| c.0)) {
-            (Some(x), Some(y)) if x == y => {
-                let w = stats.idf(x);
-                shared += w;
-                wa += w;
-                wb += w;
+        match (a.get(i).copied(), b.get(j).copied()) {
+            (Some((x, na)), Some((y, nb))) if x == y => {
+                let (u, v) = (weight(x, na), weight(y, nb));
+                shared += u.min(v);
+                wa += u;
+                wb += v;
                 i += 1;
                 j += 1;
             }
-            (Some(x), y) if y.is_none_or(|y| x < y) => {
-                wa += stats.idf(x);
+            (Some((x, na)), y) if y.is_none_or(|y| x < y.0) => {
+                wa += weight(x, na);
                 i += 1;
             }
-            (_, Some(y)) => {
-                wb += stats.idf(y);
+            (_, Some((y, nb))) => {
+                wb += weight(y, nb);
                 j += 1;
             }
             _ => break,
@@ -367,7 +379,7 @@ fn context(stats: &Stats<'_>, da: &DocAnalysis, db: &DocAnalysis) -> Option<f32>
     if smaller <= 0.0 {
         return Some(0.0);
     }
-    Some((shared / smaller).clamp(0.0, 1.0))
+    Some((shared / smaller / CONTEXT_FULL).clamp(0.0, 1.0))
 }
 
 /// Symmetric normalised BM25: each passage's BM25 against the other,
@@ -591,13 +603,18 @@ fn ranked(stats: &Stats<'_>, q: PassageRef<'_>, options: &Options) -> Vec<Relate
     let mut out: Vec<RelatedPassage> = Vec::new();
     let pool = options.limit.saturating_mul(8).clamp(POOL, 2 * POOL);
     let candidates = candidates(stats, qp, pool, &q.doc.id);
+    // Candidates share documents: each document's context once.
+    let mut contexts: FxHashMap<u32, Option<f32>> = FxHashMap::default();
     for id in candidates {
         let Some(slot) = index.slot(id) else { continue };
         let Some(cd) = index.doc(&slot) else { continue };
         let Some(cp) = cd.related.passages.get(slot.passage as usize) else {
             continue;
         };
-        let sim = compare(stats, q.doc, qp, cd, cp);
+        let ctx = *contexts
+            .entry(slot.doc)
+            .or_insert_with(|| doc_context(stats, q.doc, cd));
+        let sim = compare(stats, qp, cp, ctx);
         if sim.score >= options.min_score && sim.score > 0.0 {
             out.push(RelatedPassage {
                 doc: cd.id.clone(),
@@ -615,7 +632,7 @@ fn ranked(stats: &Stats<'_>, q: PassageRef<'_>, options: &Options) -> Vec<Relate
             if i == q.index || p.paragraph == qp.paragraph || !p.indexed {
                 continue;
             }
-            let sim = compare(stats, q.doc, qp, q.doc, p);
+            let sim = compare(stats, qp, p, None);
             let score = sim.score * SAME_DOCUMENT;
             if score >= options.min_score && score > 0.0 {
                 same.push(RelatedPassage {
@@ -697,12 +714,13 @@ fn candidates(stats: &Stats<'_>, q: &Passage, pool: usize, own: &DocId) -> Vec<u
                 add(ids, &mut |_| W_QUOTES / n_q);
             }
         }
+        let own = index.doc_slot(own);
         let mut scored: Vec<(f32, u32)> = Vec::with_capacity(touched.len());
         for &id in touched.iter() {
             let s = acc[id as usize];
             acc[id as usize] = 0.0;
             let Some(slot) = index.slot(id) else { continue };
-            if index.doc(&slot).is_some_and(|d| d.id == *own) {
+            if Some(slot.doc) == own {
                 continue;
             }
             scored.push((s, id));
@@ -745,15 +763,20 @@ fn explain_passages(
         if !shared {
             continue;
         }
-        let written = text.get(e.span.clone()).unwrap_or("");
-        let name = if written.chars().next().is_some_and(char::is_uppercase) {
-            tidy(written)
+        // As written ("Sheinbaum"), unless it is a role ("the Secretary
+        // of State"): then the name it stands for.
+        let written = tidy(text.get(e.span.clone()).unwrap_or(""));
+        let canonical = da
+            .related
+            .names
+            .get(e.name as usize)
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        let part_of_name = canonical.to_lowercase().contains(&written.to_lowercase());
+        let name = if part_of_name && written.chars().next().is_some_and(char::is_uppercase) {
+            written
         } else {
-            da.related
-                .names
-                .get(e.name as usize)
-                .map(|n| n.to_string())
-                .unwrap_or_default()
+            canonical
         };
         entity_spans.push(e.span.clone());
         if !name.is_empty() && !reasons.entities.contains(&name) {

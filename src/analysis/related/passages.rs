@@ -84,9 +84,13 @@ pub struct DocPassages {
     /// Quoted stretches of the whole text, in order.
     pub(crate) quote_spans: Vec<Range<usize>>,
     /// What identifies the document's story: its entities' canonical keys
-    /// and its dates, sorted, each with the number of passages that have it.
+    /// and its dates (the 32 most repeated), sorted, each with the number of
+    /// passages that have it.
     pub(crate) context: Box<[(u64, u16)]>,
 }
+
+/// At most this many names and dates describe a document's story.
+const CONTEXT_KEYS: usize = 32;
 
 /// Says whether a line (an index into the segmentation's lines) is
 /// boilerplate. See [`DocPassages::new`].
@@ -188,6 +192,13 @@ impl DocPassages {
                 false
             }
         });
+        // The most repeated ones identify the story; the cap bounds the
+        // cost of comparing two documents.
+        if context.len() > CONTEXT_KEYS {
+            context.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            context.truncate(CONTEXT_KEYS);
+            context.sort_unstable_by_key(|&(k, _)| k);
+        }
         Self {
             passages,
             names: ents.names,

@@ -164,6 +164,14 @@ fn synthetic_texts(n: usize) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The process's resident memory in MB, where /proc says it (Linux).
+fn rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
 fn stats(mut v: Vec<Duration>) -> String {
     v.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
@@ -213,6 +221,14 @@ fn main() {
     }
     let index = t.elapsed();
     let passages = corpus.related().passages();
+    // The texts read for the benchmark are dropped from the count below.
+    let texts_mb = texts.iter().map(|(_, t)| t.len()).sum::<usize>() as f64 / 1e6;
+    if let Some(rss) = rss_mb() {
+        println!(
+            "process RSS {rss:.0} MB with every article analysed ({} documents, {texts_mb:.0} MB of text kept twice)",
+            docs.len()
+        );
+    }
     println!(
         "corpus: {used} {source}, {passages} indexed passages; analysis {:.2} s (2 threads), indexing {:.2} s; index heap {:.1} MB ({:.0} bytes/passage)",
         analyse.as_secs_f64(),

@@ -544,8 +544,11 @@ thread_local! {
     static SCRATCH: RefCell<(Vec<f32>, Vec<u32>)> = const { RefCell::new((Vec::new(), Vec::new())) };
 }
 
-/// The passages related to the sentence at `span.start` of `doc`, best
-/// first, at most `limit`, at or above [`MIN_SCORE`], with reasons.
+/// The passages related to the sentence at `span.start` of `doc` (or the
+/// first one after it on its line), best first, at most `limit`, at or
+/// above [`MIN_SCORE`], with reasons. Other documents come first; passages
+/// of `doc` itself follow, halved, leaving out the sentence's own
+/// paragraph. A boilerplate or near-empty sentence gets nothing.
 pub fn query(
     corpus: &Corpus,
     doc: &DocAnalysis,
@@ -586,7 +589,7 @@ pub fn query_with(
             if let (Some(other), Some(pa)) = (other, q.passage())
                 && let Some(pb) = other.related.passages.get(r.passage)
             {
-                r.reasons = explain_passages(&stats, doc, pa, other, pb);
+                r.reasons = explain_passages(&stats, doc, pa, pb);
             }
         }
     }
@@ -596,7 +599,8 @@ pub fn query_with(
 /// Candidates from the index, re-scored with [`compare`]; then the same
 /// document's near-duplicates.
 fn ranked(stats: &Stats<'_>, q: PassageRef<'_>, options: &Options) -> Vec<RelatedPassage> {
-    let Some(qp) = q.passage() else {
+    // Boilerplate and near-empty sentences are related to nothing.
+    let Some(qp) = q.passage().filter(|p| p.indexed) else {
         return Vec::new();
     };
     let index = stats.index;
@@ -738,20 +742,14 @@ fn candidates(stats: &Stats<'_>, q: &Passage, pool: usize, own: &DocId) -> Vec<u
 pub fn explain(corpus: &Corpus, a: PassageRef<'_>, b: PassageRef<'_>) -> Reasons {
     let stats = Stats::new(corpus);
     match (a.passage(), b.passage()) {
-        (Some(pa), Some(pb)) => explain_passages(&stats, a.doc, pa, b.doc, pb),
+        (Some(pa), Some(pb)) => explain_passages(&stats, a.doc, pa, pb),
         _ => Reasons::default(),
     }
 }
 
 const MAX_REASON_TERMS: usize = 6;
 
-fn explain_passages(
-    stats: &Stats<'_>,
-    da: &DocAnalysis,
-    a: &Passage,
-    db: &DocAnalysis,
-    b: &Passage,
-) -> Reasons {
+fn explain_passages(stats: &Stats<'_>, da: &DocAnalysis, a: &Passage, b: &Passage) -> Reasons {
     let text = &*da.text;
     let mut reasons = Reasons::default();
     let mut entity_spans: Vec<Range<usize>> = Vec::new();
@@ -841,7 +839,6 @@ fn explain_passages(
             reasons.terms.push(w);
         }
     }
-    let _ = db;
     reasons
 }
 

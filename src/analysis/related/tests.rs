@@ -332,6 +332,20 @@ fn paragraph_related_and_hover() {
     );
     assert!(hover.markdown.contains("shared:"), "{}", hover.markdown);
     assert!(hover.markdown.matches("\n1. ").count() == 1);
+    // Boilerplate is related to nothing, even where the words match.
+    let filtered = Arc::new({
+        let text =
+            "Related videos:\nThe Tamsin river burst its banks in Harlow Bridge on March 14.\n";
+        let seg = crate::analysis::text::Segmentation::new(text);
+        let mut a = analyze_document(
+            DocId::new("filtered.txt"),
+            Arc::from(text),
+            &Settings::default(),
+        );
+        a.related = DocPassages::new(text, &seg, &|line| line == 1);
+        a
+    });
+    assert!(query(&corpus, &filtered, 20..20, 5).is_empty());
     // An unrelated sentence has nothing to show.
     let lone = analyze("lone.txt", "Bakers in Oslo sell rye bread.");
     assert!(hover_section(&lone, &corpus, 0).is_none());
@@ -359,6 +373,76 @@ fn odd_text_never_panics() {
         }
         for p in 0..d.segmentation.paragraphs.len() + 1 {
             let _ = paragraph_related(&corpus, &d, p, &Options::default());
+        }
+    }
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of the pieces the readers care about: names, titles,
+    /// numbers, months, quotes, abbreviations, emoji, line breaks.
+    fn newsy() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("Mayor Elena Varga".to_string()),
+            Just("the mayor".to_string()),
+            Just("Varga’s".to_string()),
+            Just("U.S.".to_string()),
+            Just("on March 14, 2024".to_string()),
+            Just("£3.5 million".to_string()),
+            Just("twenty-four".to_string()),
+            Just("40%".to_string()),
+            Just("“".to_string()),
+            Just("”".to_string()),
+            Just("\"".to_string()),
+            Just(". ".to_string()),
+            Just(", ".to_string()),
+            Just("\r\n".to_string()),
+            Just("\n\n".to_string()),
+            Just("😀".to_string()),
+            Just("Sept.".to_string()),
+            Just("5,000".to_string()),
+            Just("-".to_string()),
+            "[a-zA-Zé ]{0,12}",
+            any::<char>().prop_map(|c| c.to_string()),
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn reading_and_querying_any_text_never_panics(a in newsy(), b in newsy(), at in 0usize..400) {
+            let da = analyze("a.txt", &a);
+            let db = analyze("b.txt", &b);
+            prop_assert_eq!(da.related.passages.len(), da.segmentation.sentences.len());
+            for p in &da.related.passages {
+                prop_assert!(p.span.end <= a.len());
+                for e in p.entities.iter() {
+                    prop_assert!(a.is_char_boundary(e.span.start) && a.is_char_boundary(e.span.end));
+                }
+                for f in p.figures.iter() {
+                    prop_assert!(f.span.end <= a.len() && a.is_char_boundary(f.span.start));
+                }
+            }
+            let mut corpus = Corpus::new();
+            corpus.upsert(da.clone());
+            corpus.upsert(db.clone());
+            let results = query(&corpus, &da, at..at, 5);
+            for r in &results {
+                prop_assert!(r.score > 0.0 && r.score <= 1.0);
+            }
+            let _ = hover_section(&da, &corpus, at);
+            if let (Some(pa), Some(pb)) = (PassageRef::at(&da, at), PassageRef::at(&db, 0)) {
+                let s = similarity(&corpus, pa, pb);
+                prop_assert!((0.0..=1.0).contains(&s.score) && s.score <= s.topical + 1e-6);
+                let _ = explain(&corpus, pa, pb);
+            }
+            corpus.remove(&da.id);
+            corpus.remove(&db.id);
+            prop_assert_eq!(corpus.related().passages(), 0);
         }
     }
 }

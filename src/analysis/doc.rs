@@ -56,9 +56,10 @@ impl DocAnalysis {
 pub fn analyze_document(id: DocId, text: Arc<str>, _settings: &Settings) -> DocAnalysis {
     let name = short_name(id.as_str());
     let segmentation = Segmentation::new(&text);
-    // Boilerplate seam: pass the boilerplate detector's per-line verdict
-    // instead of `no_boilerplate`, so page furniture is never "related".
-    let related = related::DocPassages::new(&text, &segmentation, &related::no_boilerplate);
+    // Seams (see `related`): pass the boilerplate detector's per-line
+    // verdict instead of `no_boilerplate`, so page furniture is never
+    // "related", and the figures module's figures instead of `None`.
+    let related = related::DocPassages::new(&text, &segmentation, &related::no_boilerplate, None);
     DocAnalysis {
         id,
         name,

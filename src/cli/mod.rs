@@ -22,7 +22,7 @@ pub struct Cli {
 pub enum Command {
     /// Check files or folders of .txt sources and print the findings.
     Check(CheckArgs),
-    /// Print the passages related to the sentence at PATH:LINE[:COLUMN].
+    /// Print the passages related to the sentence at PATH:LINE or PATH:LINE:COLUMN.
     Related(RelatedArgs),
     /// Serve the Language Server Protocol on stdin/stdout.
     Lsp {
@@ -68,7 +68,7 @@ pub enum RelatedFormat {
 
 #[derive(Debug, Parser)]
 pub struct RelatedArgs {
-    /// The sentence: PATH:LINE[:COLUMN], 1-based; without COLUMN, the first
+    /// The sentence: PATH:LINE or PATH:LINE:COLUMN, 1-based; without COLUMN, the first
     /// sentence of the line.
     #[arg(value_name = "PATH:LINE[:COLUMN]")]
     pub target: String,

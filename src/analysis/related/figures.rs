@@ -13,11 +13,10 @@
 //! # Seam
 //!
 //! This is a small reader of its own. When the figures extractor lands in
-//! `DocAnalysis`, replace the body of `extract` (the one entry point the
-//! related-passage index calls) by a conversion of that module's figures of
-//! the sentence into [`Figure`]s: same [`FigureKind`]s, and
-//! [`Figure::new`] builds the key from the normalised value, so nothing
-//! else changes.
+//! `DocAnalysis`, `analyze_document` passes its figures to
+//! [`super::DocPassages::new`] (a [`super::FigureSource`]), each converted
+//! with [`Figure::new`] from the normalised value (same [`FigureKind`]s,
+//! same units), and this reader is no longer called.
 
 use std::ops::Range;
 use std::sync::LazyLock;

@@ -68,12 +68,16 @@
 //!
 //! # Seams
 //!
-//! - Boilerplate: [`DocPassages::new`] takes a per-line filter; lines it
-//!   marks are not indexed. `analyze_document` passes the boilerplate
-//!   detector's verdict there.
-//! - Figures: `figures::extract` is the one function that reads figures;
-//!   it can be switched to the figures module's normalised values without
-//!   touching the index or the score.
+//! Both are arguments of [`DocPassages::new`], which `analyze_document`
+//! calls once per document version:
+//! - Boilerplate: a per-line filter (`Fn(usize) -> bool`, line index into
+//!   the segmentation); sentences on boilerplate lines are not indexed and
+//!   get no related passages. Until the detector exists,
+//!   [`no_boilerplate`] is passed.
+//! - Figures: a [`FigureSource`], the figures of a sentence span; `None`
+//!   uses the small reader in [`figures`]. Build each figure with
+//!   [`figures::Figure::new`] from the figures module's normalised value so
+//!   that equal values get equal keys.
 
 pub mod entities;
 pub mod figures;
@@ -86,7 +90,7 @@ use std::cell::RefCell;
 use std::ops::Range;
 
 pub use index::Index;
-pub use passages::{DocPassages, LineFilter, Passage, no_boilerplate};
+pub use passages::{DocPassages, FigureSource, LineFilter, Passage, no_boilerplate};
 
 use super::hover::HoverSection;
 use super::{Corpus, DocAnalysis, DocId};

@@ -101,6 +101,11 @@ pub fn no_boilerplate(_line: usize) -> bool {
     false
 }
 
+/// Gives the figures of a sentence (its byte span in the text), for
+/// [`DocPassages::new`]. `None` there means "read them with
+/// [`super::figures`]'s own reader".
+pub type FigureSource<'a> = Option<&'a dyn Fn(Range<usize>) -> Vec<Figure>>;
+
 impl DocPassages {
     /// Reads the passages of `text`.
     ///
@@ -109,7 +114,18 @@ impl DocPassages {
     /// Read: …"). A sentence whose lines are all boilerplate is not indexed,
     /// so it is never related to anything. `analyze_document` passes the
     /// boilerplate detector's per-line verdict here.
-    pub fn new(text: &str, seg: &Segmentation, is_boilerplate_line: LineFilter<'_>) -> Self {
+    ///
+    /// **Figures seam:** `figures` gives a sentence's figures; with `None`
+    /// the small reader in [`super::figures`] is used. `analyze_document`
+    /// can pass the figures module's normalised values here, converted with
+    /// [`Figure::new`] (same [`super::figures::FigureKind`]s), and nothing
+    /// else changes.
+    pub fn new(
+        text: &str,
+        seg: &Segmentation,
+        is_boilerplate_line: LineFilter<'_>,
+        figures: FigureSource<'_>,
+    ) -> Self {
         let mut arena = String::with_capacity(text.len());
         let sentence_words: Vec<Vec<Word>> = seg
             .sentences
@@ -144,7 +160,10 @@ impl DocPassages {
                 }
             }
             let entities = entity_lists.next().unwrap_or_default();
-            let figures = figures::extract(text, &arena, ws);
+            let figures = match figures {
+                Some(source) => source(span.clone()),
+                None => figures::extract(text, &arena, ws),
+            };
             let quotes = para_quotes
                 .get(sentence.paragraph)
                 .map(|q| quotes::shingles(text, span.clone(), q))
@@ -229,7 +248,7 @@ mod tests {
                     The harbour at Port Aldren reopened on May 4. “We are open for business again,” said Mayor Tomas Ekberg.\n\
                     Related videos:\n";
         let seg = Segmentation::new(text);
-        let dp = DocPassages::new(text, &seg, &|line| line == 2);
+        let dp = DocPassages::new(text, &seg, &|line| line == 2, None);
         assert_eq!(dp.passages.len(), seg.sentences.len());
         assert!(dp.passages[0].headline && dp.passages[0].indexed);
         assert!(!dp.passages[1].headline);
@@ -246,6 +265,31 @@ mod tests {
     }
 
     #[test]
+    fn figures_can_come_from_elsewhere() {
+        let text = "The fund is worth twelve million.\nIt opened on May 4.\n";
+        let seg = Segmentation::new(text);
+        let source = |span: Range<usize>| -> Vec<Figure> {
+            let at = text.find("twelve million").unwrap();
+            if span.contains(&at) {
+                vec![Figure::new(
+                    FigureKind::Count,
+                    1_200_000_000,
+                    "",
+                    0,
+                    at..at + 14,
+                )]
+            } else {
+                Vec::new()
+            }
+        };
+        let dp = DocPassages::new(text, &seg, &no_boilerplate, Some(&source));
+        assert_eq!(dp.passages[0].figures.len(), 1);
+        assert_eq!(dp.passages[0].figures[0].value, 1_200_000_000);
+        // The source is the only reader: May 4 is not seen.
+        assert!(dp.passages[1].figures.is_empty());
+    }
+
+    #[test]
     fn odd_text_does_not_panic() {
         for text in [
             "",
@@ -257,7 +301,7 @@ mod tests {
             "1,000,000,000,000,000,000,000",
         ] {
             let seg = Segmentation::new(text);
-            let dp = DocPassages::new(text, &seg, &no_boilerplate);
+            let dp = DocPassages::new(text, &seg, &no_boilerplate, None);
             assert_eq!(dp.passages.len(), seg.sentences.len());
         }
     }

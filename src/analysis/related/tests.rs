@@ -342,7 +342,7 @@ fn paragraph_related_and_hover() {
             Arc::from(text),
             &Settings::default(),
         );
-        a.related = DocPassages::new(text, &seg, &|line| line == 1);
+        a.related = DocPassages::new(text, &seg, &|line| line == 1, None);
         a
     });
     assert!(query(&corpus, &filtered, 20..20, 5).is_empty());

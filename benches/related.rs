@@ -273,6 +273,30 @@ fn main() {
         found as f64 / runs as f64
     );
 
+    // Pairwise similarity of random passages of two documents.
+    let mut pairs = Vec::with_capacity(runs);
+    let mut rng = Lcg(9);
+    while pairs.len() < runs {
+        let (a, b) = (&docs[rng.next(used)], &docs[rng.next(used)]);
+        let (na, nb) = (a.related.passages.len(), b.related.passages.len());
+        if na == 0 || nb == 0 {
+            continue;
+        }
+        let pa = related::PassageRef {
+            doc: a,
+            index: rng.next(na),
+        };
+        let pb = related::PassageRef {
+            doc: b,
+            index: rng.next(nb),
+        };
+        let t = Instant::now();
+        let s = related::similarity(&corpus, pa, pb);
+        pairs.push(t.elapsed());
+        std::hint::black_box(s);
+    }
+    println!("similarity of two passages:        {}", stats(pairs));
+
     // Code lenses: every paragraph of 20 articles, as a client resolving
     // all of a document's lenses would.
     let mut lens = Vec::new();

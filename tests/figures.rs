@@ -262,6 +262,29 @@ fn bbc_false_alarm_rates() {
         per_k(figures),
         per_k(stats)
     );
+    // Cross-document: 2,225 different stories, a few of them on the same
+    // company or the same statistic in another month. Figures of unrelated
+    // passages must not be compared.
+    let mut corpus = Corpus::new();
+    for (name, text) in &files {
+        corpus.upsert(Arc::new(analyze_document(
+            DocId::new(name.as_str()),
+            Arc::from(text.as_str()),
+            &Settings::default(),
+        )));
+    }
+    let mut conflicts = 0usize;
+    for doc in corpus.docs() {
+        conflicts += check(doc, &corpus, &Settings::default(), RuleScope::All)
+            .iter()
+            .filter(|f| f.code == "inconsistent-figure")
+            .count();
+    }
+    println!("BBC as one corpus: {conflicts} inconsistent-figure findings");
+    assert!(
+        conflicts * 100 < files.len(),
+        "inconsistent-figure compares unrelated stories: {conflicts} findings"
+    );
     assert!(files.len() > 2000);
     assert!(per_k(figures) > 200.0, "extraction finds the numbers");
     assert!(

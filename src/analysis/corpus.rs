@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::figures::FigureIndex;
+use super::related;
 use super::{DocAnalysis, DocId};
 
 /// All analysed documents, with their indexes.
@@ -20,6 +21,8 @@ pub struct Corpus {
     line_docs: HashMap<u64, u32>,
     /// Figures by what they count and the names near them.
     pub figures: FigureIndex,
+    /// Passages for related-passage queries.
+    related: related::Index,
 }
 
 impl Corpus {
@@ -34,6 +37,7 @@ impl Corpus {
             *self.line_docs.entry(h).or_insert(0) += 1;
         }
         self.figures.insert(&doc);
+        self.related.insert(&doc);
         self.docs.insert(doc.id.clone(), doc);
     }
 
@@ -41,6 +45,7 @@ impl Corpus {
     pub fn remove(&mut self, id: &DocId) -> Option<Arc<DocAnalysis>> {
         let doc = self.docs.remove(id)?;
         self.figures.remove(&doc);
+        self.related.remove(id);
         for h in doc.boilerplate.hashes() {
             if let Some(count) = self.line_docs.get_mut(h) {
                 *count -= 1;
@@ -72,6 +77,11 @@ impl Corpus {
 
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
+    }
+
+    /// The related-passage index (see [`related`]).
+    pub fn related(&self) -> &related::Index {
+        &self.related
     }
 
     /// Every document, in no particular order.

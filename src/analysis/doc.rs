@@ -12,6 +12,7 @@ use super::Settings;
 use super::attribution::{self, DocAttribution};
 use super::boilerplate::{self, Boilerplate};
 use super::figures::{self, Figures};
+use super::related;
 use super::text::Segmentation;
 
 /// One document, read.
@@ -30,6 +31,8 @@ pub struct DocAnalysis {
     pub figures: Figures,
     /// Who says what, sentence by sentence (see [`attribution`]).
     pub attribution: DocAttribution,
+    /// The passages the related-passage index reads (see [`related`]).
+    pub related: related::DocPassages,
 }
 
 impl DocAnalysis {
@@ -87,6 +90,13 @@ pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAn
     let boilerplate = boilerplate::detect(&text, &segmentation, settings);
     let figures = figures::extract(&text, &segmentation);
     let attribution = attribution::analyze(&text, &segmentation);
+    // Page furniture is related to nothing, and passages compare the
+    // figures this module read.
+    let is_boilerplate_line = |line: usize| boilerplate.is_line(line);
+    let figures_of =
+        |span: std::ops::Range<usize>| related::figures_for_index(figures.in_span(span));
+    let related =
+        related::DocPassages::new(&text, &segmentation, &is_boilerplate_line, &figures_of);
     DocAnalysis {
         id,
         name,
@@ -95,6 +105,7 @@ pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAn
         boilerplate,
         figures,
         attribution,
+        related,
     }
 }
 

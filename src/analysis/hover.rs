@@ -44,6 +44,7 @@ pub fn describe(
             markdown,
         });
     }
+    sections.extend(super::related::hover_section(doc, corpus, offset));
     sections
 }
 

@@ -1,7 +1,8 @@
-//! The command line: `factline check`, `factline lsp`.
+//! The command line: `factline check`, `factline related`, `factline lsp`.
 
 pub mod check;
 pub mod output;
+pub mod related;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,6 +22,8 @@ pub struct Cli {
 pub enum Command {
     /// Check files or folders of .txt sources and print the findings.
     Check(CheckArgs),
+    /// Print the passages related to the sentence at PATH:LINE or PATH:LINE:COLUMN.
+    Related(RelatedArgs),
     /// Serve the Language Server Protocol on stdin/stdout.
     Lsp {
         /// Accepted for editors that pass it (the transport is always stdio).
@@ -60,6 +63,31 @@ pub struct CheckArgs {
     pub fix: bool,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RelatedFormat {
+    /// The ranked list with locations and what each passage shares.
+    Human,
+    /// One JSON document (stable shape, see the README).
+    Json,
+}
+
+#[derive(Debug, Parser)]
+pub struct RelatedArgs {
+    /// The sentence: PATH:LINE or PATH:LINE:COLUMN, 1-based; without COLUMN, the first
+    /// sentence of the line.
+    #[arg(value_name = "PATH:LINE[:COLUMN]")]
+    pub target: String,
+    /// A folder of further sources to search (PATH's folder always is). Repeatable.
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Vec<PathBuf>,
+    /// At most this many passages.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RelatedFormat::Human)]
+    pub format: RelatedFormat,
+}
+
 /// Exit statuses.
 pub mod status {
     /// No finding at warning or above.
@@ -74,6 +102,7 @@ pub mod status {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check(args) => ExitCode::from(check::run(&args)),
+        Command::Related(args) => ExitCode::from(related::run(&args)),
         Command::Lsp { stdio: _ } => {
             let runtime = match tokio::runtime::Builder::new_multi_thread()
                 .enable_all()

@@ -44,7 +44,8 @@ impl<'a> Docs<'a> {
     }
 }
 
-fn range_json(r: PositionRange) -> Value {
+/// A range as JSON: 0-based line, character in Unicode scalar values.
+pub(crate) fn range_json(r: PositionRange) -> Value {
     json!({
         "start": {"line": r.start.line, "character": r.start.character},
         "end": {"line": r.end.line, "character": r.end.character},

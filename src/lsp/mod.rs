@@ -4,6 +4,8 @@
 //! - `state`: open documents, the corpus, configuration, the scheduler.
 //! - `features`: request handlers that read the state (hover, code actions).
 //! - `inlay`: inlay hints (figures written in words).
+//! - `related`: go to related passage, references, code lens and
+//!   `factline/relatedPassages`.
 //! - `convert`: findings and positions to LSP types.
 //! - `review`: "Mark as reviewed" (`factline.markReviewed`).
 //!
@@ -13,6 +15,7 @@
 mod convert;
 mod features;
 mod inlay;
+mod related;
 mod review;
 pub mod server;
 mod state;
@@ -27,6 +30,7 @@ pub fn service() -> (LspService<Backend>, ClientSocket) {
     LspService::build(Backend::new)
         .custom_method("factline/documentState", Backend::document_state)
         .custom_method("factline/status", Backend::status)
+        .custom_method("factline/relatedPassages", Backend::related_passages)
         .finish()
 }
 

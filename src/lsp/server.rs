@@ -83,6 +83,17 @@ impl Backend {
         }))
     }
 
+    /// `factline/relatedPassages`: the passages related to the sentence at a
+    /// position, ranked, with scores and reasons (see the README).
+    pub async fn related_passages(
+        &self,
+        params: super::related::RelatedPassagesParams,
+    ) -> Result<Value> {
+        self.blocking(move |s| s.related_passages(&params))
+            .await?
+            .map_err(Error::invalid_params)
+    }
+
     fn flags(&self) -> ClientFlags {
         *lock(&self.flags)
     }
@@ -376,6 +387,11 @@ fn capabilities(encoding: PositionEncodingKind) -> ServerCapabilities {
         )),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         inlay_hint_provider: Some(OneOf::Left(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        code_lens_provider: Some(CodeLensOptions {
+            resolve_provider: Some(true),
+        }),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
             code_action_kinds: Some(vec![
                 CodeActionKind::QUICKFIX,
@@ -700,6 +716,36 @@ impl LanguageServer for Backend {
                 Err(Error::invalid_params(message))
             }
         }
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let p = params.text_document_position_params;
+        let id = doc_id(&p.text_document.uri);
+        self.blocking(move |s| s.related_definition(&id, p.position))
+            .await
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let p = params.text_document_position;
+        let id = doc_id(&p.text_document.uri);
+        self.blocking(move |s| s.related_references(&id, p.position))
+            .await
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        let uri = params.text_document.uri;
+        let id = doc_id(&uri);
+        let lenses = self
+            .blocking(move |s| s.related_code_lenses(&uri, &id))
+            .await?;
+        Ok(Some(lenses))
+    }
+
+    async fn code_lens_resolve(&self, lens: CodeLens) -> Result<CodeLens> {
+        self.blocking(move |s| s.resolve_related_lens(lens)).await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

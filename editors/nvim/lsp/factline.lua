@@ -41,6 +41,21 @@ return {
       exclude = {},
     },
   },
+  commands = {
+    -- The code lens "3 related passages in 2 sources" (run it with
+    -- vim.lsp.codelens.run()): its passages go to the quickfix list.
+    -- Arguments: the document URI, the lens position, the locations.
+    ['factline.showRelatedPassages'] = function(command, ctx)
+      local locations = (command.arguments or {})[3] or {}
+      local client = vim.lsp.get_client_by_id(ctx.client_id)
+      local encoding = client and client.offset_encoding or 'utf-16'
+      vim.fn.setqflist({}, ' ', {
+        title = command.title,
+        items = vim.lsp.util.locations_to_items(locations, encoding),
+      })
+      vim.cmd('copen')
+    end,
+  },
   before_init = function(params, config)
     -- initializationOptions carry the settings the server would otherwise
     -- only get after `initialized`.

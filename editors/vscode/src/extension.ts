@@ -153,7 +153,30 @@ async function restart(context: vscode.ExtensionContext): Promise<void> {
   await startClient(context);
 }
 
-async function showRelatedPassages(): Promise<void> {
+/** A location as the server sends it (LSP JSON). */
+interface LspLocation {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+async function showRelatedPassages(
+  uri?: string,
+  position?: { line: number; character: number },
+  locations?: LspLocation[],
+): Promise<void> {
+  // From a code lens ("3 related passages in 2 sources"): the server sends
+  // the document, the lens position and the passages; show them in the peek
+  // view.
+  if (typeof uri === 'string' && position && Array.isArray(locations) && client) {
+    const conv = client.protocol2CodeConverter;
+    await vscode.commands.executeCommand(
+      'editor.action.showReferences',
+      vscode.Uri.parse(uri),
+      conv.asPosition(position),
+      locations.map((l) => conv.asLocation(l)),
+    );
+    return;
+  }
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showInformationMessage('factline: open a text file and put the cursor on a passage.');

@@ -22,8 +22,8 @@
 //! Cross-document questions — is this the same quantity as that one, do
 //! they agree — are answered by [`same_quantity`], [`compare`] and the
 //! corpus [`FigureIndex`]. Whether two passages report the same fact is
-//! asked through the [`PassageSimilarity`] trait; [`LexicalSimilarity`]
-//! is the measure used until the related-passage index provides one.
+//! asked through the [`PassageSimilarity`] trait, which the
+//! related-passage index answers ([`RelatedSimilarity`]).
 
 mod compare;
 mod counted;
@@ -46,7 +46,7 @@ pub use docdate::document_date;
 pub use index::FigureIndex;
 pub use interval::{Interval, Qualifier};
 pub use lexicon::TimeUnit;
-pub use similarity::{LexicalSimilarity, PassageSimilarity, for_corpus};
+pub use similarity::{PassageSimilarity, RelatedSimilarity, for_corpus};
 
 use super::text::Segmentation;
 

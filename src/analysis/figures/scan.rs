@@ -1180,7 +1180,7 @@ fn is_identifier(s: &Sent<'_>, a: &Atom) -> bool {
         let name_follows = s.is_cap(after)
             || !s.is_word(after)
             || matches!(s.lw(after), "in" | "on" | "at" | "and" | "of");
-        if name_follows && !s.lw(next).contains('.') {
+        if name_follows && !s.lw(next).contains('.') && !names_modify_a_noun(s, next) {
             return true;
         }
     }
@@ -1194,6 +1194,28 @@ fn is_identifier(s: &Sent<'_>, a: &Atom) -> bool {
         j += 1;
     }
     false
+}
+
+/// Whether the capitalised words from token `first` modify a plural noun
+/// that follows them: "240 Harlow Bridge residents", "12 Red Cross
+/// volunteers" (but not "1097 South First St." or "4525 Double Tree in").
+fn names_modify_a_noun(s: &Sent<'_>, first: usize) -> bool {
+    let mut j = first;
+    while j < first + 4 && s.is_cap(j) && !s.attached(j) {
+        if j > first && lexicon::is_street_type(s.lw(j)) {
+            return false;
+        }
+        j += 1;
+    }
+    if j == first || !s.is_word(j) || s.is_cap(j) {
+        return false;
+    }
+    let w = s.lw(j);
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !lexicon::STOPWORDS.contains(w)
+        && w.chars().all(|c| c.is_ascii_lowercase())
 }
 
 /// Hedge words right before token `t0`: the qualifier and where it starts.

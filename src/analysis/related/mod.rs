@@ -1,0 +1,988 @@
+//! Related passages: the passages of the corpus that report the same fact
+//! as a given sentence.
+//!
+//! Every document is cut into passages (one per sentence, grouped by
+//! paragraph, headlines kept; see [`DocPassages`]), computed once per
+//! version in [`DocAnalysis::related`]. The [`Corpus`] keeps an inverted
+//! [`Index`] of them, updated one document at a time.
+//!
+//! # Score
+//!
+//! Two passages are compared on four kinds of evidence, each from 0 to 1:
+//! - **terms**: BM25 over normalised, stemmed words without stop words
+//!   (numbers included), each passage's BM25 against the other divided by
+//!   its BM25 against itself; the geometric mean of the two directions, so
+//!   the score is symmetric and a short generic sentence ("Four people were
+//!   shot.") is not close to every long one that contains its words;
+//! - **entities**: the named entities both mention, weighted by rarity,
+//!   with surnames and roles resolved inside each document ("Rubio", "the
+//!   Secretary of State" → "Marco Rubio"); a match on the surname alone
+//!   counts 0.7;
+//! - **figures**: the same normalised date, amount, percentage or count;
+//! - **quotes**: the same quoted words (four or more in a row).
+//!
+//! The *topical* score adds the other kinds to the terms without letting
+//! their absence count against a passage:
+//! `1 − (1 − terms)(1 − 0.15·entities)(1 − 0.3·figures)(1 − 0.5·quotes)`.
+//!
+//! The *score* then weighs what says the passages belong to the same story
+//! or to another one:
+//! - evidence of a different event: both give calendar dates and none agree
+//!   (× 0.5), both give years and none agree (× 0.8), both count the same
+//!   thing with different numbers (× 0.85);
+//! - the documents' context: how much the two documents share the names
+//!   and dates that identify a story, weighted by rarity and repetition
+//!   (the overlap coefficient, counted as full at one half: `c`, 0 to 1),
+//!   as `× (0.3 + 0.7·c)`. Reports of the same
+//!   incident name the same victims, streets and dates; a sentence such as
+//!   "Police said the shooting is under investigation" is related only to
+//!   its own story's reports. Two one-sentence documents have no context
+//!   beyond the passages, and are not discounted.
+//!
+//! Same place on another date, or the same people at other talks, thus
+//! rank below the same event.
+//!
+//! # Using it
+//!
+//! ```text
+//! query(corpus: &Corpus, doc: &DocAnalysis, span: Range<usize>, limit: usize) -> Vec<RelatedPassage>
+//! query_with(corpus: &Corpus, doc: &DocAnalysis, span: Range<usize>, options: &Options) -> Vec<RelatedPassage>
+//! similarity(corpus: &Corpus, a: PassageRef<'_>, b: PassageRef<'_>) -> Similarity
+//! explain(corpus: &Corpus, a: PassageRef<'_>, b: PassageRef<'_>) -> Reasons
+//! paragraph_related(corpus: &Corpus, doc: &DocAnalysis, paragraph: usize, options: &Options) -> Vec<RelatedPassage>
+//! hover_section(doc: &DocAnalysis, corpus: &Corpus, offset: usize) -> Option<HoverSection>
+//! PassageRef::at(doc: &DocAnalysis, offset: usize) -> Option<PassageRef<'_>>
+//! RelatedPassage { doc: DocId, passage: usize, span: Range<usize>, score: f32,
+//!                  reasons: Reasons { terms, entities, figures, quotes: Vec<String> } }
+//! ```
+//!
+//! - [`query`] ranks the passages related to the sentence at a byte span:
+//!   other documents first, then (below them, halved) near-duplicates
+//!   elsewhere in the same document (a FAQ restating the article); the
+//!   sentence's own paragraph is left out. Each result carries its
+//!   [`Reasons`]. [`query_with`] takes [`Options`] (limit, minimum score,
+//!   same document or not, reasons or not). `doc` need not be in the
+//!   corpus (an editor's unsaved text); its own copy there is skipped.
+//! - [`similarity`] compares two passages directly (no allocation, a few
+//!   dozen hash look-ups; a few microseconds, see the benchmark): rules that
+//!   need to know whether two passages talk about the same thing
+//!   (inconsistent figures) use `similarity(..).topical >= SAME_FACT` —
+//!   the topical score, because disagreeing figures are what such a rule
+//!   looks for, not a reason to look away — together with
+//!   [`Similarity::date_conflict`] (a different day is another event). On
+//!   the MSRP test pairs (all about one event each), `topical >= SAME_FACT`
+//!   keeps 98.7% of the paraphrases. To find the candidates first, call
+//!   [`query_with`] with `min_score: 0.0`.
+//! - [`explain`] says what two passages share, as written in the first.
+//! - [`paragraph_related`] unites the results of a paragraph's sentences
+//!   (code lens); [`hover_section`] writes the hover text.
+//!
+//! ```text
+//! query:   "Rubio will arrive in Mexico City on September 2 to meet Sheinbaum."
+//! result:  "On September 2 the Secretary of State lands in Mexico City for talks
+//!           with President Claudia Sheinbaum."   shared: Mexico City, Sheinbaum,
+//!                                                 September 2, Rubio
+//! ranked below: "Rubio met Sheinbaum in Mexico City on March 10." (dates disagree)
+//! ```
+//!
+//! # Inputs from the other detectors
+//!
+//! Both are arguments of [`DocPassages::new`], which `analyze_document`
+//! calls once per document version:
+//! - Boilerplate: a per-line filter (`Fn(usize) -> bool`, line index into
+//!   the segmentation); sentences on boilerplate lines are not indexed and
+//!   get no related passages.
+//! - Figures: a [`FigureSource`], the figures of a sentence span, converted
+//!   from the figures module's with [`figures_for_index`] so that equal
+//!   values get equal keys.
+
+pub mod entities;
+pub mod figures;
+pub mod index;
+pub mod passages;
+pub mod quotes;
+mod terms;
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+pub use figures::from_extracted as figures_for_index;
+pub use index::Index;
+pub use passages::{DocPassages, FigureSource, LineFilter, Passage};
+
+use super::hover::HoverSection;
+use super::{Corpus, DocAnalysis, DocId};
+use figures::FigureKind;
+use terms::FxHashMap;
+
+/// Results at or above this score are "related": listed by
+/// `textDocument/references`, counted by the code lens, shown on hover.
+pub const MIN_SCORE: f32 = 0.30;
+
+/// A topical score at or above this means two passages report the same
+/// fact (for rules that compare figures across passages).
+pub const SAME_FACT: f32 = 0.40;
+
+/// How much each other kind of evidence can raise the term score: the
+/// topical score is `1 − (1 − terms)(1 − 0.15·entities)(1 − 0.3·figures)(1 −
+/// 0.5·quotes)`, so shared names, figures and quotes add to shared words
+/// but a passage without them is not pulled down.
+const W_ENTITIES: f32 = 0.15;
+const W_FIGURES: f32 = 0.3;
+const W_QUOTES: f32 = 0.5;
+/// A match on a surname alone, relative to the full name.
+const SHORT_NAME_MATCH: f32 = 0.7;
+/// Discounts for evidence of a different event.
+const DATE_CONFLICT: f32 = 0.5;
+const YEAR_CONFLICT: f32 = 0.8;
+const COUNT_CONFLICT: f32 = 0.85;
+/// Weight of the documents' shared context: the score is multiplied by
+/// `1 − CONTEXT + CONTEXT · context`.
+const CONTEXT: f32 = 0.7;
+/// Documents that share this much of their story's weighted names and
+/// dates (the smaller document's) have a full context: reports of one
+/// story each add names of their own.
+const CONTEXT_FULL: f32 = 0.5;
+/// Passages of the query's own document: halved and listed last.
+const SAME_DOCUMENT: f32 = 0.5;
+/// Candidates re-scored per query, at least.
+const POOL: usize = 200;
+/// BM25 parameters.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// Why two passages are related: what they share, as written in the query
+/// passage.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Reasons {
+    /// Shared words (not part of a shared name), rarest first.
+    pub terms: Vec<String>,
+    /// Shared named entities.
+    pub entities: Vec<String>,
+    /// Shared figures (dates, amounts, counts).
+    pub figures: Vec<String>,
+    /// Shared quoted words.
+    pub quotes: Vec<String>,
+}
+
+impl Reasons {
+    /// "Mexico City, Sheinbaum, September 2, security": entities, figures,
+    /// quotes, then words, at most `max` items.
+    pub fn summary(&self, max: usize) -> String {
+        let quoted: Vec<String> = self.quotes.iter().map(|q| format!("“{q}”")).collect();
+        self.entities
+            .iter()
+            .chain(&self.figures)
+            .chain(&quoted)
+            .chain(&self.terms)
+            .take(max)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+            && self.entities.is_empty()
+            && self.figures.is_empty()
+            && self.quotes.is_empty()
+    }
+}
+
+/// A passage related to a query.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RelatedPassage {
+    pub doc: DocId,
+    /// The passage's index in its document's [`DocPassages::passages`].
+    pub passage: usize,
+    /// The passage (a sentence) as a byte range of its document.
+    pub span: Range<usize>,
+    pub score: f32,
+    pub reasons: Reasons,
+}
+
+/// A passage of a document.
+#[derive(Clone, Copy, Debug)]
+pub struct PassageRef<'a> {
+    pub doc: &'a DocAnalysis,
+    /// Index into `doc.related.passages` (= the sentence index).
+    pub index: usize,
+}
+
+impl<'a> PassageRef<'a> {
+    /// The passage of the sentence at `offset` of `doc`.
+    pub fn at(doc: &'a DocAnalysis, offset: usize) -> Option<Self> {
+        let index = doc.related.passage_at(&doc.segmentation, offset)?;
+        Some(Self { doc, index })
+    }
+
+    fn passage(&self) -> Option<&'a Passage> {
+        self.doc.related.passages.get(self.index)
+    }
+}
+
+/// How two passages compare (see the module documentation).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Similarity {
+    /// The ranking score, 0 to 1.
+    pub score: f32,
+    /// The score before the different-event discounts.
+    pub topical: f32,
+    pub terms: f32,
+    pub entities: f32,
+    pub figures: f32,
+    pub quotes: f32,
+    /// Both give calendar dates and none agree.
+    pub date_conflict: bool,
+    /// Both count the same thing with different numbers.
+    pub figure_conflict: bool,
+    /// How much the two documents' stories share, as the factor it puts on
+    /// the score: 1 within one document, down to 0.3 for documents that
+    /// share no names or dates (see the module documentation).
+    pub story: f32,
+}
+
+/// What [`query_with`] returns.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// At most this many results.
+    pub limit: usize,
+    /// Leave out results below this score.
+    pub min_score: f32,
+    /// Include near-duplicates from the query's own document (after the others).
+    pub same_document: bool,
+    /// Fill in [`RelatedPassage::reasons`].
+    pub reasons: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            limit: 10,
+            min_score: MIN_SCORE,
+            same_document: true,
+            reasons: true,
+        }
+    }
+}
+
+/// Corpus statistics for scoring.
+struct Stats<'a> {
+    index: &'a Index,
+    n: f32,
+    avg_len: f32,
+}
+
+impl<'a> Stats<'a> {
+    fn new(corpus: &'a Corpus) -> Self {
+        let index = corpus.related();
+        Self {
+            index,
+            n: index.passages().max(1) as f32,
+            avg_len: index.avg_len(),
+        }
+    }
+
+    fn idf(&self, key: u64) -> f32 {
+        let df = (self.index.df(key) as f32).min(self.n);
+        (1.0 + (self.n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    fn tf_part(&self, tf: f32, len: u16) -> f32 {
+        tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * f32::from(len.max(1)) / self.avg_len))
+    }
+
+    /// BM25 of every term of `q` against itself (the normaliser).
+    fn self_score(&self, q: &Passage) -> f32 {
+        q.terms
+            .iter()
+            .zip(q.tfs.iter())
+            .map(|(&t, &tf)| self.idf(t) * self.tf_part(f32::from(tf), q.len))
+            .sum()
+    }
+}
+
+/// Compares two passages. Cheap: no allocation; a hash look-up per term,
+/// name and figure. Passages out of range compare as 0.
+pub fn similarity(corpus: &Corpus, a: PassageRef<'_>, b: PassageRef<'_>) -> Similarity {
+    let stats = Stats::new(corpus);
+    let (Some(pa), Some(pb)) = (a.passage(), b.passage()) else {
+        return Similarity::default();
+    };
+    let ctx = doc_context(&stats, a.doc, b.doc);
+    compare(&stats, pa, pb, ctx)
+}
+
+/// The documents' context for [`compare`]: `None` within one document or
+/// when neither document has more than one passage.
+fn doc_context(stats: &Stats<'_>, da: &DocAnalysis, db: &DocAnalysis) -> Option<f32> {
+    if std::ptr::eq(da, db) || da.id == db.id {
+        return None;
+    }
+    context(stats, da, db)
+}
+
+fn compare(stats: &Stats<'_>, a: &Passage, b: &Passage, ctx: Option<f32>) -> Similarity {
+    let terms = lexical(stats, a, b);
+    let entities = entity_overlap(stats, a, b);
+    let figures = figure_overlap(stats, a, b);
+    let quotes = quotes::overlap(&a.quotes, &b.quotes);
+    let topical = (1.0
+        - (1.0 - terms)
+            * (1.0 - W_ENTITIES * entities)
+            * (1.0 - W_FIGURES * figures)
+            * (1.0 - W_QUOTES * quotes))
+        .clamp(0.0, 1.0);
+    let (date_conflict, year_conflict, figure_conflict) = conflicts(a, b);
+    let mut score = topical;
+    if date_conflict {
+        score *= DATE_CONFLICT;
+    }
+    if year_conflict {
+        score *= YEAR_CONFLICT;
+    }
+    if figure_conflict {
+        score *= COUNT_CONFLICT;
+    }
+    let story = ctx.map_or(1.0, |ctx| 1.0 - CONTEXT + CONTEXT * ctx);
+    score *= story;
+    Similarity {
+        score,
+        topical,
+        terms,
+        entities,
+        figures,
+        quotes,
+        date_conflict,
+        figure_conflict,
+        story,
+    }
+}
+
+/// How much two documents share what identifies their stories: the names
+/// and dates both mention, each weighted by rarity and by how many passages
+/// repeat it, over the smaller document's total (the overlap coefficient),
+/// reaching 1 at [`CONTEXT_FULL`]. `None` when both are one-passage
+/// documents: then the passages are all there is, and the documents say
+/// nothing more.
+fn context(stats: &Stats<'_>, da: &DocAnalysis, db: &DocAnalysis) -> Option<f32> {
+    let single = |d: &DocAnalysis| d.related.passages.iter().filter(|p| p.indexed).count() <= 1;
+    if single(da) && single(db) {
+        return None;
+    }
+    let a = &da.related.context;
+    let b = &db.related.context;
+    if a.is_empty() || b.is_empty() {
+        return Some(0.0);
+    }
+    // A name the document repeats identifies its story more than one it
+    // mentions in passing.
+    let weight = |k: u64, n: u16| -> f32 { stats.idf(k) * (1.0 + f32::from(n)).ln() };
+    let (mut i, mut j) = (0, 0);
+    let (mut wa, mut wb, mut shared) = (0.0f32, 0.0f32, 0.0f32);
+    while i < a.len() || j < b.len() {
+        match (a.get(i).copied(), b.get(j).copied()) {
+            (Some((x, na)), Some((y, nb))) if x == y => {
+                let (u, v) = (weight(x, na), weight(y, nb));
+                shared += u.min(v);
+                wa += u;
+                wb += v;
+                i += 1;
+                j += 1;
+            }
+            (Some((x, na)), y) if y.is_none_or(|y| x < y.0) => {
+                wa += weight(x, na);
+                i += 1;
+            }
+            (_, Some((y, nb))) => {
+                wb += weight(y, nb);
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    let smaller: f32 = wa.min(wb);
+    if smaller <= 0.0 {
+        return Some(0.0);
+    }
+    Some((shared / smaller / CONTEXT_FULL).clamp(0.0, 1.0))
+}
+
+/// Symmetric normalised BM25: each passage's BM25 against the other,
+/// divided by its BM25 against itself.
+fn lexical(stats: &Stats<'_>, a: &Passage, b: &Passage) -> f32 {
+    if a.terms.is_empty() || b.terms.is_empty() {
+        return 0.0;
+    }
+    let (mut ab, mut ba, mut self_a, mut self_b) = (0.0, 0.0, 0.0, 0.0);
+    let (mut i, mut j) = (0, 0);
+    while i < a.terms.len() || j < b.terms.len() {
+        let ta = a.terms.get(i).copied();
+        let tb = b.terms.get(j).copied();
+        match (ta, tb) {
+            (Some(x), Some(y)) if x == y => {
+                let idf = stats.idf(x);
+                let tfa = f32::from(a.tfs[i]);
+                let tfb = f32::from(b.tfs[j]);
+                ab += idf * stats.tf_part(tfb, b.len);
+                ba += idf * stats.tf_part(tfa, a.len);
+                self_a += idf * stats.tf_part(tfa, a.len);
+                self_b += idf * stats.tf_part(tfb, b.len);
+                i += 1;
+                j += 1;
+            }
+            (Some(x), y) if y.is_none_or(|y| x < y) => {
+                self_a += stats.idf(x) * stats.tf_part(f32::from(a.tfs[i]), a.len);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                self_b += stats.idf(y) * stats.tf_part(f32::from(b.tfs[j]), b.len);
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    if self_a <= 0.0 || self_b <= 0.0 {
+        return 0.0;
+    }
+    // Geometric mean of the two directions: a short generic passage
+    // ("Four people were shot.") that a long one covers is not close to it.
+    ((ab / self_a).min(1.0) * (ba / self_b).min(1.0))
+        .sqrt()
+        .clamp(0.0, 1.0)
+}
+
+/// Weighted Dice overlap of the passages' entities.
+fn entity_overlap(stats: &Stats<'_>, a: &Passage, b: &Passage) -> f32 {
+    if a.entities.is_empty() || b.entities.is_empty() {
+        return 0.0;
+    }
+    let side = |x: &Passage, y: &Passage| -> (f32, f32) {
+        let mut total = 0.0;
+        let mut matched = 0.0;
+        for (k, e) in x.entities.iter().enumerate() {
+            if e.weak || x.entities[..k].iter().any(|p| p.canon == e.canon) {
+                continue;
+            }
+            let w = stats.idf(e.canon);
+            total += w;
+            if y.entities.iter().any(|f| f.canon == e.canon) {
+                matched += w;
+            } else if y.entities.iter().any(|f| f.short == e.short) {
+                matched += SHORT_NAME_MATCH * w;
+            }
+        }
+        (matched, total)
+    };
+    let (ma, ta) = side(a, b);
+    let (mb, tb) = side(b, a);
+    if ta + tb <= 0.0 {
+        return 0.0;
+    }
+    ((ma + mb) / (ta + tb)).clamp(0.0, 1.0)
+}
+
+/// Weighted Dice overlap of the passages' figures.
+fn figure_overlap(stats: &Stats<'_>, a: &Passage, b: &Passage) -> f32 {
+    if a.figures.is_empty() || b.figures.is_empty() {
+        return 0.0;
+    }
+    let side = |x: &Passage, y: &Passage| -> (f32, f32) {
+        let mut total = 0.0;
+        let mut matched = 0.0;
+        for (k, f) in x.figures.iter().enumerate() {
+            if x.figures[..k].iter().any(|p| p.key == f.key) {
+                continue;
+            }
+            let w = stats.idf(f.key);
+            total += w;
+            if y.figures.iter().any(|g| g.key == f.key) {
+                matched += w;
+            }
+        }
+        (matched, total)
+    };
+    let (ma, ta) = side(a, b);
+    let (mb, tb) = side(b, a);
+    if ta + tb <= 0.0 {
+        return 0.0;
+    }
+    ((ma + mb) / (ta + tb)).clamp(0.0, 1.0)
+}
+
+/// (dates disagree, years disagree, counts of one thing disagree).
+fn conflicts(a: &Passage, b: &Passage) -> (bool, bool, bool) {
+    let disagree = |kind: FigureKind| -> bool {
+        let mut xa = a.figures.iter().filter(|f| f.kind == kind).peekable();
+        let mut xb = b.figures.iter().filter(|f| f.kind == kind).peekable();
+        if xa.peek().is_none() || xb.peek().is_none() {
+            return false;
+        }
+        !a.figures
+            .iter()
+            .filter(|f| f.kind == kind)
+            .any(|f| b.figures.iter().any(|g| g.key == f.key))
+    };
+    let counts = a
+        .figures
+        .iter()
+        .filter(|f| f.kind == FigureKind::Count && f.unit != 0)
+        .any(|f| {
+            let same_unit = || {
+                b.figures
+                    .iter()
+                    .filter(move |g| g.kind == FigureKind::Count && g.unit == f.unit)
+            };
+            same_unit().next().is_some()
+                && !same_unit().any(|g| g.key == f.key)
+                && !a
+                    .figures
+                    .iter()
+                    .filter(|h| h.kind == FigureKind::Count && h.unit == f.unit)
+                    .any(|h| same_unit().any(|g| g.key == h.key))
+        });
+    (
+        disagree(FigureKind::Date),
+        disagree(FigureKind::Year),
+        counts,
+    )
+}
+
+pub(crate) fn sorted_intersection_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    n
+}
+
+thread_local! {
+    /// Dense score buffer over passage ids, reused across queries; only the
+    /// touched entries are reset.
+    static SCRATCH: RefCell<(Vec<f32>, Vec<u32>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// The passages related to the sentence at `span.start` of `doc` (or the
+/// first one after it on its line), best first, at most `limit`, at or
+/// above [`MIN_SCORE`], with reasons. Other documents come first; passages
+/// of `doc` itself follow, halved, leaving out the sentence's own
+/// paragraph. A boilerplate or near-empty sentence gets nothing.
+pub fn query(
+    corpus: &Corpus,
+    doc: &DocAnalysis,
+    span: Range<usize>,
+    limit: usize,
+) -> Vec<RelatedPassage> {
+    query_with(
+        corpus,
+        doc,
+        span,
+        &Options {
+            limit,
+            ..Options::default()
+        },
+    )
+}
+
+/// [`query`] with options.
+pub fn query_with(
+    corpus: &Corpus,
+    doc: &DocAnalysis,
+    span: Range<usize>,
+    options: &Options,
+) -> Vec<RelatedPassage> {
+    let Some(q) = PassageRef::at(doc, span.start) else {
+        return Vec::new();
+    };
+    let stats = Stats::new(corpus);
+    let mut results = ranked(&stats, q, options);
+    results.truncate(options.limit);
+    if options.reasons {
+        for r in &mut results {
+            let other = if r.doc == doc.id {
+                Some(doc)
+            } else {
+                corpus.get(&r.doc).map(|d| &**d)
+            };
+            if let (Some(other), Some(pa)) = (other, q.passage())
+                && let Some(pb) = other.related.passages.get(r.passage)
+            {
+                r.reasons = explain_passages(&stats, doc, pa, pb);
+            }
+        }
+    }
+    results
+}
+
+/// Candidates from the index, re-scored with [`compare`]; then the same
+/// document's near-duplicates.
+fn ranked(stats: &Stats<'_>, q: PassageRef<'_>, options: &Options) -> Vec<RelatedPassage> {
+    // Boilerplate and near-empty sentences are related to nothing.
+    let Some(qp) = q.passage().filter(|p| p.indexed) else {
+        return Vec::new();
+    };
+    let index = stats.index;
+    let mut out: Vec<RelatedPassage> = Vec::new();
+    let pool = options.limit.saturating_mul(8).clamp(POOL, 2 * POOL);
+    let candidates = candidates(stats, qp, pool, &q.doc.id);
+    // Candidates share documents: each document's context once.
+    let mut contexts: FxHashMap<u32, Option<f32>> = FxHashMap::default();
+    for id in candidates {
+        let Some(slot) = index.slot(id) else { continue };
+        let Some(cd) = index.doc(&slot) else { continue };
+        let Some(cp) = cd.related.passages.get(slot.passage as usize) else {
+            continue;
+        };
+        let ctx = *contexts
+            .entry(slot.doc)
+            .or_insert_with(|| doc_context(stats, q.doc, cd));
+        let sim = compare(stats, qp, cp, ctx);
+        if sim.score >= options.min_score && sim.score > 0.0 {
+            out.push(RelatedPassage {
+                doc: cd.id.clone(),
+                passage: slot.passage as usize,
+                span: cp.span.clone(),
+                score: sim.score,
+                reasons: Reasons::default(),
+            });
+        }
+    }
+    sort_results(&mut out);
+    if options.same_document {
+        let mut same: Vec<RelatedPassage> = Vec::new();
+        for (i, p) in q.doc.related.passages.iter().enumerate() {
+            if i == q.index || p.paragraph == qp.paragraph || !p.indexed {
+                continue;
+            }
+            let sim = compare(stats, qp, p, None);
+            let score = sim.score * SAME_DOCUMENT;
+            if score >= options.min_score && score > 0.0 {
+                same.push(RelatedPassage {
+                    doc: q.doc.id.clone(),
+                    passage: i,
+                    span: p.span.clone(),
+                    score,
+                    reasons: Reasons::default(),
+                });
+            }
+        }
+        sort_results(&mut same);
+        out.extend(same);
+    }
+    out
+}
+
+fn sort_results(v: &mut [RelatedPassage]) {
+    v.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.doc.cmp(&b.doc))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+}
+
+/// The `pool` passage ids of other documents with the highest first-pass
+/// score (normalised BM25 of the query's terms plus shared names, figures
+/// and quotes).
+fn candidates(stats: &Stats<'_>, q: &Passage, pool: usize, own: &DocId) -> Vec<u32> {
+    let index = stats.index;
+    SCRATCH.with(|cell| {
+        let mut guard = cell.borrow_mut();
+        let (acc, touched) = &mut *guard;
+        if acc.len() < index.id_space() {
+            acc.resize(index.id_space(), 0.0);
+        }
+        touched.clear();
+        let mut add = |ids: &[u32], f: &mut dyn FnMut(usize) -> f32| {
+            for (k, &id) in ids.iter().enumerate() {
+                let slot = &mut acc[id as usize];
+                if *slot == 0.0 {
+                    touched.push(id);
+                }
+                *slot += f(k);
+                if *slot == 0.0 {
+                    // Keep touched entries non-zero so they are not pushed twice.
+                    *slot = f32::MIN_POSITIVE;
+                }
+            }
+        };
+        let norm = stats.self_score(q).max(1e-6);
+        for &t in q.terms.iter() {
+            if let Some((ids, tfs)) = index.postings(t) {
+                let idf = stats.idf(t) / norm;
+                add(ids, &mut |k| {
+                    let len = index.slot(ids[k]).map_or(1, |s| s.len);
+                    idf * stats.tf_part(f32::from(tfs[k]), len)
+                });
+            }
+        }
+        let n_ent = q.entities.iter().filter(|e| !e.weak).count().max(1) as f32;
+        for e in q.entities.iter().filter(|e| !e.weak) {
+            if let Some((ids, _)) = index.postings(e.canon) {
+                add(ids, &mut |_| W_ENTITIES / n_ent);
+            } else if let Some((ids, _)) = index.postings(e.short) {
+                add(ids, &mut |_| SHORT_NAME_MATCH * W_ENTITIES / n_ent);
+            }
+        }
+        let n_fig = q.figures.len().max(1) as f32;
+        for f in q.figures.iter() {
+            if let Some((ids, _)) = index.postings(f.key) {
+                add(ids, &mut |_| W_FIGURES / n_fig);
+            }
+        }
+        let n_q = q.quotes.len().max(1) as f32;
+        for &s in q.quotes.iter() {
+            if let Some((ids, _)) = index.postings(s) {
+                add(ids, &mut |_| W_QUOTES / n_q);
+            }
+        }
+        let own = index.doc_slot(own);
+        let mut scored: Vec<(f32, u32)> = Vec::with_capacity(touched.len());
+        for &id in touched.iter() {
+            let s = acc[id as usize];
+            acc[id as usize] = 0.0;
+            let Some(slot) = index.slot(id) else { continue };
+            if Some(slot.doc) == own {
+                continue;
+            }
+            scored.push((s, id));
+        }
+        if scored.len() > pool {
+            scored.select_nth_unstable_by(pool, |a, b| b.0.total_cmp(&a.0));
+            scored.truncate(pool);
+        }
+        scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.into_iter().map(|(_, id)| id).collect()
+    })
+}
+
+/// What two passages share, as written in `a`.
+pub fn explain(corpus: &Corpus, a: PassageRef<'_>, b: PassageRef<'_>) -> Reasons {
+    let stats = Stats::new(corpus);
+    match (a.passage(), b.passage()) {
+        (Some(pa), Some(pb)) => explain_passages(&stats, a.doc, pa, pb),
+        _ => Reasons::default(),
+    }
+}
+
+const MAX_REASON_TERMS: usize = 6;
+
+fn explain_passages(stats: &Stats<'_>, da: &DocAnalysis, a: &Passage, b: &Passage) -> Reasons {
+    let text = &*da.text;
+    let mut reasons = Reasons::default();
+    let mut entity_spans: Vec<Range<usize>> = Vec::new();
+    for e in a.entities.iter() {
+        let shared = b
+            .entities
+            .iter()
+            .any(|f| (f.canon == e.canon || f.short == e.short) && !(e.weak && f.weak));
+        if !shared {
+            continue;
+        }
+        // As written ("Sheinbaum"), unless it is a role ("the Secretary
+        // of State"): then the name it stands for.
+        let written = tidy(text.get(e.span.clone()).unwrap_or(""));
+        let canonical = da
+            .related
+            .names
+            .get(e.name as usize)
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        let part_of_name = canonical.to_lowercase().contains(&written.to_lowercase());
+        let name = if part_of_name && written.chars().next().is_some_and(char::is_uppercase) {
+            written
+        } else {
+            canonical
+        };
+        entity_spans.push(e.span.clone());
+        if !name.is_empty() && !reasons.entities.contains(&name) {
+            reasons.entities.push(name);
+        }
+    }
+    for f in a.figures.iter() {
+        if b.figures.iter().any(|g| g.key == f.key) {
+            let s = tidy(text.get(f.span.clone()).unwrap_or(""));
+            if !s.is_empty() && !reasons.figures.contains(&s) {
+                reasons.figures.push(s);
+            }
+        }
+    }
+    if quotes::overlap(&a.quotes, &b.quotes) > 0.0
+        && let Some(stretch) =
+            quotes::shared_stretch(text, a.span.clone(), &da.related.quote_spans, &b.quotes)
+    {
+        reasons
+            .quotes
+            .push(shorten(text.get(stretch).unwrap_or(""), 80));
+    }
+    // Shared words outside shared names, rarest first.
+    let mut shared: Vec<(f32, u64)> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.terms.len() && j < b.terms.len() {
+        match a.terms[i].cmp(&b.terms[j]) {
+            std::cmp::Ordering::Equal => {
+                shared.push((stats.idf(a.terms[i]), a.terms[i]));
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    shared.sort_by(|x, y| y.0.total_cmp(&x.0));
+    let mut arena = String::new();
+    let mut buf = String::new();
+    let words = terms::read_words(text, a.span.clone(), &mut arena);
+    let figure_spans: Vec<Range<usize>> = a.figures.iter().map(|f| f.span.clone()).collect();
+    for (_, h) in shared {
+        if reasons.terms.len() >= MAX_REASON_TERMS {
+            break;
+        }
+        let found = words.iter().find(|w| {
+            let mut hit = false;
+            terms::terms_of_key(&arena[w.key.clone()], &mut buf, |t| hit |= t == h);
+            hit
+        });
+        let Some(word) = found else { continue };
+        let inside = |spans: &[Range<usize>]| {
+            spans
+                .iter()
+                .any(|s| s.start <= word.span.start && word.span.end <= s.end)
+        };
+        if inside(&entity_spans) || inside(&figure_spans) {
+            continue;
+        }
+        let w = arena[word.key.clone()].to_string();
+        if !w.is_empty() && !reasons.terms.contains(&w) {
+            reasons.terms.push(w);
+        }
+    }
+    reasons
+}
+
+/// Collapses white space.
+fn tidy(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_string()
+}
+
+/// At most `max` characters, white space collapsed, with "…" when cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        return s;
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    if let Some(space) = out.rfind(' ')
+        && space > max / 2
+    {
+        out.truncate(space);
+    }
+    out.push('…');
+    out
+}
+
+/// The passages related to any sentence of paragraph `paragraph` of `doc`
+/// (each passage once, with its best score), best first. Same-document
+/// passages are left out. For the code lens: reasons are not computed.
+pub fn paragraph_related(
+    corpus: &Corpus,
+    doc: &DocAnalysis,
+    paragraph: usize,
+    options: &Options,
+) -> Vec<RelatedPassage> {
+    let Some(p) = doc.segmentation.paragraphs.get(paragraph) else {
+        return Vec::new();
+    };
+    let stats = Stats::new(corpus);
+    let opts = Options {
+        same_document: false,
+        reasons: false,
+        ..*options
+    };
+    let mut all: Vec<RelatedPassage> = Vec::new();
+    for index in p.sentences.clone() {
+        if !doc.related.passages.get(index).is_some_and(|p| p.indexed) {
+            continue;
+        }
+        for r in ranked(&stats, PassageRef { doc, index }, &opts) {
+            match all
+                .iter_mut()
+                .find(|x| x.doc == r.doc && x.passage == r.passage)
+            {
+                Some(x) => x.score = x.score.max(r.score),
+                None => all.push(r),
+            }
+        }
+    }
+    sort_results(&mut all);
+    all.truncate(options.limit);
+    all
+}
+
+/// The hover section for the sentence at `offset`: its three best related
+/// passages in other documents, each with a snippet, `name:line` and what
+/// they share.
+pub fn hover_section(doc: &DocAnalysis, corpus: &Corpus, offset: usize) -> Option<HoverSection> {
+    let q = PassageRef::at(doc, offset)?;
+    let span = q.passage()?.span.clone();
+    let results = query_with(
+        corpus,
+        doc,
+        span.clone(),
+        &Options {
+            limit: 3,
+            same_document: false,
+            ..Options::default()
+        },
+    );
+    if results.is_empty() {
+        return None;
+    }
+    let mut md = String::from("**Related passages**\n");
+    for (i, r) in results.iter().enumerate() {
+        let Some(other) = corpus.get(&r.doc) else {
+            continue;
+        };
+        let snippet = shorten(other.slice(r.span.clone()), 140);
+        md.push_str(&format!(
+            "\n{}. `{}` ({:.2}) — {}",
+            i + 1,
+            other.location(r.span.start),
+            r.score,
+            escape_markdown(&snippet)
+        ));
+        let why = r.reasons.summary(5);
+        if !why.is_empty() {
+            md.push_str(&format!("  \n   *shared: {}*", escape_markdown(&why)));
+        }
+        md.push('\n');
+    }
+    Some(HoverSection { span, markdown: md })
+}
+
+fn escape_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

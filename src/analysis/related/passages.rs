@@ -1,0 +1,302 @@
+//! A document cut into passages, with what each passage says: its terms,
+//! entities, figures and quoted words.
+//!
+//! There is one passage per sentence of the segmentation (same index), with
+//! its paragraph; a headline (a one-sentence paragraph without final
+//! punctuation) is a passage like any other. Boilerplate sentences and
+//! sentences with almost nothing in them are kept in the list (so indices
+//! stay aligned) but not indexed.
+
+use std::ops::Range;
+
+use super::entities::{self, EntityMention};
+use super::figures::{Figure, FigureKind};
+use super::quotes;
+use super::terms::{Word, read_words, terms_of_key};
+use crate::analysis::text::Segmentation;
+
+/// One sentence, read for matching.
+#[derive(Debug)]
+pub struct Passage {
+    /// The sentence's byte range.
+    pub span: Range<usize>,
+    /// Index into the segmentation's paragraphs.
+    pub paragraph: usize,
+    /// A headline or subheading: a one-sentence paragraph without final
+    /// punctuation.
+    pub headline: bool,
+    /// Whether the passage is in the index (not boilerplate, not empty).
+    pub indexed: bool,
+    /// Distinct term hashes, sorted.
+    pub(crate) terms: Box<[u64]>,
+    /// Occurrences of each term (saturating), parallel to `terms`.
+    pub(crate) tfs: Box<[u8]>,
+    /// Number of term occurrences (the BM25 length).
+    pub(crate) len: u16,
+    pub entities: Box<[EntityMention]>,
+    pub figures: Box<[Figure]>,
+    /// Quoted-word shingle hashes, sorted.
+    pub(crate) quotes: Box<[u64]>,
+}
+
+impl Passage {
+    /// Every index key of the passage with its term frequency: terms,
+    /// entity names and short names, figures and quote shingles. Sorted by
+    /// key, no duplicates.
+    pub(crate) fn keys(&self) -> Vec<(u64, u8)> {
+        let mut keys: Vec<(u64, u8)> = Vec::with_capacity(
+            self.terms.len() + self.entities.len() * 2 + self.figures.len() + self.quotes.len(),
+        );
+        keys.extend(self.terms.iter().copied().zip(self.tfs.iter().copied()));
+        for e in self.entities.iter() {
+            keys.push((e.canon, 1));
+            keys.push((e.short, 1));
+        }
+        keys.extend(self.figures.iter().map(|f| (f.key, 1)));
+        keys.extend(self.quotes.iter().map(|&q| (q, 1)));
+        keys.sort_unstable_by_key(|&(k, _)| k);
+        keys.dedup_by_key(|&mut (k, _)| k);
+        keys
+    }
+
+    /// The keys this passage adds to its document's context (entities and dates).
+    pub(crate) fn context_keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.entities
+            .iter()
+            .filter(|e| !e.weak)
+            .map(|e| e.canon)
+            .chain(
+                self.figures
+                    .iter()
+                    .filter(|f| f.kind == FigureKind::Date)
+                    .map(|f| f.key),
+            )
+    }
+}
+
+/// A document's passages.
+#[derive(Debug, Default)]
+pub struct DocPassages {
+    /// One per sentence, in the segmentation's order.
+    pub passages: Vec<Passage>,
+    /// Canonical display names of the entities ("Marco Rubio").
+    pub names: Vec<Box<str>>,
+    /// Quoted stretches of the whole text, in order.
+    pub(crate) quote_spans: Vec<Range<usize>>,
+    /// What identifies the document's story: its entities' canonical keys
+    /// and its dates (the 32 most repeated), sorted, each with the number of
+    /// passages that have it.
+    pub(crate) context: Box<[(u64, u16)]>,
+}
+
+/// At most this many names and dates describe a document's story.
+const CONTEXT_KEYS: usize = 32;
+
+/// Says whether a line (an index into the segmentation's lines) is
+/// boilerplate. See [`DocPassages::new`].
+pub type LineFilter<'a> = &'a dyn Fn(usize) -> bool;
+
+/// Gives the figures of a sentence (its byte span in the text), for
+/// [`DocPassages::new`].
+pub type FigureSource<'a> = &'a dyn Fn(Range<usize>) -> Vec<Figure>;
+
+impl DocPassages {
+    /// Reads the passages of `text`.
+    ///
+    /// **Boilerplate seam:** `is_boilerplate_line` gets a line index and
+    /// says whether the line is page furniture ("Related videos:", "Also
+    /// Read: …"). A sentence whose lines are all boilerplate is not indexed,
+    /// so it is never related to anything. `analyze_document` passes the
+    /// boilerplate detector's per-line verdict here.
+    ///
+    /// **Figures:** `figures` gives a sentence's figures; `analyze_document`
+    /// passes the figures module's, converted with
+    /// [`super::figures_for_index`].
+    pub fn new(
+        text: &str,
+        seg: &Segmentation,
+        is_boilerplate_line: LineFilter<'_>,
+        figures: FigureSource<'_>,
+    ) -> Self {
+        let mut arena = String::with_capacity(text.len());
+        let sentence_words: Vec<Vec<Word>> = seg
+            .sentences
+            .iter()
+            .map(|s| read_words(text, s.span.clone(), &mut arena))
+            .collect();
+        let ents = entities::extract(text, &arena, &sentence_words);
+        let mut quote_spans = Vec::new();
+        let mut para_quotes: Vec<Vec<Range<usize>>> = Vec::with_capacity(seg.paragraphs.len());
+        for p in &seg.paragraphs {
+            let q = quotes::quote_spans(text, p.span.clone());
+            quote_spans.extend(q.iter().cloned());
+            para_quotes.push(q);
+        }
+        let mut passages = Vec::with_capacity(seg.sentences.len());
+        let mut buf = String::new();
+        let mut hashes: Vec<u64> = Vec::new();
+        let mut entity_lists = ents.by_sentence.into_iter();
+        for (sentence, ws) in seg.sentences.iter().zip(&sentence_words) {
+            let span = &sentence.span;
+            hashes.clear();
+            for w in ws {
+                terms_of_key(&arena[w.key.clone()], &mut buf, |h| hashes.push(h));
+            }
+            let len = hashes.len() as u32;
+            hashes.sort_unstable();
+            let mut terms: Vec<(u64, u32)> = Vec::with_capacity(hashes.len());
+            for &h in &hashes {
+                match terms.last_mut() {
+                    Some((last, n)) if *last == h => *n += 1,
+                    _ => terms.push((h, 1)),
+                }
+            }
+            let entities = entity_lists.next().unwrap_or_default();
+            let figures = figures(span.clone());
+            let quotes = para_quotes
+                .get(sentence.paragraph)
+                .map(|q| quotes::shingles(text, span.clone(), q))
+                .unwrap_or_default();
+            let paragraph = seg.paragraphs.get(sentence.paragraph);
+            let headline = paragraph.is_some_and(|p| p.sentences.len() == 1)
+                && !text[span.clone()]
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '…', '"', '”', ':'])
+                && ws.len() <= 25;
+            let boilerplate = {
+                let first = seg.line_at(span.start);
+                let last = seg.line_at(span.end.saturating_sub(1).max(span.start));
+                (first..=last).all(is_boilerplate_line)
+            };
+            let substantial = terms.len() >= 2 || (!terms.is_empty() && !entities.is_empty());
+            passages.push(Passage {
+                span: span.clone(),
+                paragraph: sentence.paragraph,
+                headline,
+                indexed: !boilerplate && substantial,
+                tfs: terms.iter().map(|&(_, c)| c.min(255) as u8).collect(),
+                terms: terms.iter().map(|&(h, _)| h).collect(),
+                len: len.min(u32::from(u16::MAX)) as u16,
+                entities: entities.into_boxed_slice(),
+                figures: figures.into_boxed_slice(),
+                quotes: quotes.into_boxed_slice(),
+            });
+        }
+        let mut keys: Vec<u64> = Vec::new();
+        let mut context: Vec<(u64, u16)> = Vec::new();
+        for p in passages.iter().filter(|p| p.indexed) {
+            keys.clear();
+            keys.extend(p.context_keys());
+            keys.sort_unstable();
+            keys.dedup();
+            context.extend(keys.iter().map(|&k| (k, 1)));
+        }
+        context.sort_unstable_by_key(|&(k, _)| k);
+        context.dedup_by(|next, kept| {
+            if next.0 == kept.0 {
+                kept.1 = kept.1.saturating_add(next.1);
+                true
+            } else {
+                false
+            }
+        });
+        // The most repeated ones identify the story; the cap bounds the
+        // cost of comparing two documents.
+        if context.len() > CONTEXT_KEYS {
+            context.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            context.truncate(CONTEXT_KEYS);
+            context.sort_unstable_by_key(|&(k, _)| k);
+        }
+        Self {
+            passages,
+            names: ents.names,
+            quote_spans,
+            context: context.into_boxed_slice(),
+        }
+    }
+
+    /// The passage of the sentence at `offset` (or the first one after it
+    /// on the same line), if any.
+    pub fn passage_at(&self, seg: &Segmentation, offset: usize) -> Option<usize> {
+        if let Some(i) = seg.sentence_at(offset) {
+            return Some(i);
+        }
+        let i = seg.sentence_at_or_after(offset)?;
+        let same_line = seg.line_at(seg.sentences[i].span.start) == seg.line_at(offset);
+        same_line.then_some(i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_passage_per_sentence_with_headlines_and_filtered_lines() {
+        let text = "Harbour Reopens After Storm\n\
+                    The harbour at Port Aldren reopened on May 4. “We are open for business again,” said Mayor Tomas Ekberg.\n\
+                    Related videos:\n";
+        let seg = Segmentation::new(text);
+        let figs = crate::analysis::figures::extract(text, &seg);
+        let source = |span: Range<usize>| super::super::figures::from_extracted(figs.in_span(span));
+        let dp = DocPassages::new(text, &seg, &|line| line == 2, &source);
+        assert_eq!(dp.passages.len(), seg.sentences.len());
+        assert!(dp.passages[0].headline && dp.passages[0].indexed);
+        assert!(!dp.passages[1].headline);
+        assert_eq!(dp.passages[1].figures.len(), 1);
+        assert!(!dp.passages[2].quotes.is_empty());
+        assert!(!dp.passages[2].entities.is_empty());
+        // The boilerplate line is kept but not indexed.
+        assert!(!dp.passages[3].indexed);
+        assert!(!dp.context.is_empty());
+        assert_eq!(
+            dp.passage_at(&seg, text.find("harbour at").unwrap()),
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn figures_can_come_from_elsewhere() {
+        let text = "The fund is worth twelve million.\nIt opened on May 4.\n";
+        let seg = Segmentation::new(text);
+        let source = |span: Range<usize>| -> Vec<Figure> {
+            let at = text.find("twelve million").unwrap();
+            if span.contains(&at) {
+                vec![Figure::new(
+                    FigureKind::Count,
+                    1_200_000_000,
+                    "",
+                    0,
+                    at..at + 14,
+                )]
+            } else {
+                Vec::new()
+            }
+        };
+        let dp = DocPassages::new(text, &seg, &|_| false, &source);
+        assert_eq!(dp.passages[0].figures.len(), 1);
+        assert_eq!(dp.passages[0].figures[0].value, 1_200_000_000);
+        // The source is the only reader: May 4 is not seen.
+        assert!(dp.passages[1].figures.is_empty());
+    }
+
+    #[test]
+    fn odd_text_does_not_panic() {
+        for text in [
+            "",
+            "\r\n\r\n",
+            "😀",
+            "“",
+            "\"a\" \"",
+            "É. é. É",
+            "1,000,000,000,000,000,000,000",
+        ] {
+            let seg = Segmentation::new(text);
+            let figs = crate::analysis::figures::extract(text, &seg);
+            let source =
+                |span: Range<usize>| super::super::figures::from_extracted(figs.in_span(span));
+            let dp = DocPassages::new(text, &seg, &|_| false, &source);
+            assert_eq!(dp.passages.len(), seg.sentences.len());
+        }
+    }
+}

@@ -1,0 +1,617 @@
+//! Words and index terms.
+//!
+//! A *word* is a run of letters and digits, joined by single inner
+//! apostrophes, hyphens, periods, ampersands or digit-group commas
+//! ("O’Brien", "guided-missile", "U.S.", "AT&T", "5,000", "8.08").
+//! A dotted acronym keeps its final period ("U.S.").
+//!
+//! An index *term* is a word part (split at hyphens and periods), lower-cased,
+//! folded to ASCII where it is a Latin letter with a diacritic ("Rodríguez"
+//! and "Rodriguez" are one term), without a possessive "’s", not a stop word,
+//! and stemmed with the Snowball English stemmer ("agreements" and
+//! "agreement" are one term). A number is one term as written, without
+//! digit-group commas ("5,000" is "5000"); the figures reader normalises
+//! spelled-out numbers separately. Terms are identified by a
+//! 64-bit hash of the stem; the index never stores the strings.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Kind tags mixed into every key hash, so that a term, an entity, a figure
+/// and a quotation never share a key.
+pub(crate) mod kind {
+    pub const TERM: u8 = b't';
+    pub const ENTITY: u8 = b'e';
+    pub const SHORT_NAME: u8 = b's';
+    pub const FIGURE: u8 = b'f';
+    pub const QUOTE: u8 = b'q';
+}
+
+/// FNV-1a over the kind and the bytes, then a 64-bit finaliser (splitmix64)
+/// so the low bits are well mixed for hash maps keyed by the hash itself.
+pub(crate) fn key_hash(kind: u8, bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in std::iter::once(&kind).chain(bytes) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    mix(h)
+}
+
+/// A fast, non-cryptographic hasher (the Fx hash) for maps keyed by words.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut v = [0u8; 8];
+            v.copy_from_slice(c);
+            self.add(u64::from_le_bytes(v));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut v = [0u8; 8];
+            v[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(v) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+pub(crate) type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
+pub(crate) type FxHashSet<K> = std::collections::HashSet<K, FxBuild>;
+
+pub(crate) fn mix(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
+}
+
+/// The words of `text[span]`, as byte ranges into `text`. `span` must lie on
+/// character boundaries (sentence and paragraph spans do).
+pub(crate) fn words(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let Some(s) = text.get(span.clone()) else {
+        return out;
+    };
+    let base = span.start;
+    let mut it = s.char_indices().peekable();
+    let mut start: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = it.next() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+            prev = Some(c);
+            continue;
+        }
+        if let Some(st) = start {
+            let next = it.peek().map(|&(_, n)| n);
+            let next_alnum = next.is_some_and(char::is_alphanumeric);
+            let joins = (is_joiner(c) && next_alnum)
+                || (c == ','
+                    && prev.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit())
+                    && digit_group_follows(&s[i + 1..]));
+            if joins {
+                prev = Some(c);
+                continue;
+            }
+            let mut end = i;
+            // "U.S." keeps its final period.
+            if c == '.' && is_dotted_acronym(&s[st..i]) {
+                end = i + 1;
+            }
+            out.push(base + st..base + end);
+            start = None;
+        }
+        prev = Some(c);
+    }
+    if let Some(st) = start {
+        out.push(base + st..base + s.len());
+    }
+    out
+}
+
+/// "5,000": a comma between digits joins only when exactly three digits follow.
+fn digit_group_follows(rest: &str) -> bool {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits == 3
+}
+
+/// "U.S", "U.N", "D.C" (the final period not yet included).
+pub(crate) fn is_dotted_acronym(w: &str) -> bool {
+    w.contains('.')
+        && w.split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+}
+
+/// Lower-cases `c` and folds Latin letters with diacritics to ASCII.
+/// Returns up to two characters ("ß" → "ss", "æ" → "ae").
+pub(crate) fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    let folded = match c {
+        'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' => "a",
+        'Æ' | 'æ' => "ae",
+        'Ç' | 'ç' | 'Ć' | 'ć' | 'Č' | 'č' | 'Ĉ' | 'ĉ' | 'Ċ' | 'ċ' => "c",
+        'Ď' | 'ď' | 'Đ' | 'đ' | 'Ð' | 'ð' => "d",
+        'È'..='Ë' | 'è'..='ë' | 'Ē' | 'ē' | 'Ĕ' | 'ĕ' | 'Ė' | 'ė' | 'Ę' | 'ę' | 'Ě' | 'ě' => {
+            "e"
+        }
+        'Ĝ' | 'ĝ' | 'Ğ' | 'ğ' | 'Ġ' | 'ġ' | 'Ģ' | 'ģ' => "g",
+        'Ĥ' | 'ĥ' | 'Ħ' | 'ħ' => "h",
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ' | 'ĩ' | 'Ī' | 'ī' | 'Ĭ' | 'ĭ' | 'Į' | 'į' | 'İ' | 'ı' => {
+            "i"
+        }
+        'Ĵ' | 'ĵ' => "j",
+        'Ķ' | 'ķ' => "k",
+        'Ĺ' | 'ĺ' | 'Ļ' | 'ļ' | 'Ľ' | 'ľ' | 'Ŀ' | 'ŀ' | 'Ł' | 'ł' => "l",
+        'Ñ' | 'ñ' | 'Ń' | 'ń' | 'Ņ' | 'ņ' | 'Ň' | 'ň' => "n",
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō' | 'ō' | 'Ŏ' | 'ŏ' | 'Ő' | 'ő' => "o",
+        'Œ' | 'œ' => "oe",
+        'Ŕ' | 'ŕ' | 'Ŗ' | 'ŗ' | 'Ř' | 'ř' => "r",
+        'Ś' | 'ś' | 'Ŝ' | 'ŝ' | 'Ş' | 'ş' | 'Š' | 'š' | 'Ș' | 'ș' => "s",
+        'ß' => "ss",
+        'Ţ' | 'ţ' | 'Ť' | 'ť' | 'Ŧ' | 'ŧ' | 'Ț' | 'ț' => "t",
+        'Ù'..='Ü'
+        | 'ù'..='ü'
+        | 'Ũ'
+        | 'ũ'
+        | 'Ū'
+        | 'ū'
+        | 'Ŭ'
+        | 'ŭ'
+        | 'Ů'
+        | 'ů'
+        | 'Ű'
+        | 'ű'
+        | 'Ų'
+        | 'ų' => "u",
+        'Ŵ' | 'ŵ' => "w",
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' => "y",
+        'Ź' | 'ź' | 'Ż' | 'ż' | 'Ž' | 'ž' => "z",
+        'Þ' | 'þ' => "th",
+        '’' | '‘' | 'ʼ' => "'",
+        '‐' | '‑' | '–' | '—' => "-",
+        _ => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push_str(folded);
+}
+
+/// `word` lower-cased and folded (see [`fold_char`]) into `out` (cleared first).
+pub(crate) fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        fold_char(c, out);
+    }
+}
+
+/// English function words and the most common reporting verbs: they say
+/// nothing about which fact a passage reports.
+pub(crate) static STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "according",
+    "after",
+    "again",
+    "against",
+    "ago",
+    "all",
+    "almost",
+    "also",
+    "although",
+    "am",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "cannot",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "done",
+    "down",
+    "during",
+    "each",
+    "either",
+    "else",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "mr",
+    "mrs",
+    "ms",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "neither",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "others",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "per",
+    "quite",
+    "rather",
+    "said",
+    "same",
+    "say",
+    "says",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "we",
+    "were",
+    "what",
+    "whatever",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+    "s",
+    "t",
+    "don",
+    "didn",
+    "doesn",
+    "isn",
+    "wasn",
+    "weren",
+    "won",
+    "wouldn",
+    "couldn",
+    "shouldn",
+    "can't",
+    "won't",
+    "ll",
+    "ve",
+    "re",
+    "d",
+    "m",
+];
+
+static STOP_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+
+/// Whether a folded, lower-case word is a stop word.
+pub(crate) fn is_stop_word(folded: &str) -> bool {
+    STOP_SET.contains(folded)
+}
+
+static STEMMER: LazyLock<frostem::Stemmer> =
+    LazyLock::new(|| frostem::Stemmer::new(frostem::Algorithm::English));
+
+thread_local! {
+    /// Folded word → term hash. Words repeat across documents, so each
+    /// thread stems a word once; the cache is dropped when it grows large.
+    static STEM_CACHE: RefCell<FxHashMap<Box<str>, u64>> = RefCell::new(FxHashMap::default());
+}
+
+const STEM_CACHE_MAX: usize = 200_000;
+
+/// The term hash of one folded word part (already checked: not a stop word,
+/// not a number).
+fn term_of_folded(folded: &str) -> u64 {
+    STEM_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(&h) = cache.get(folded) {
+            return h;
+        }
+        let stem = STEMMER.stem(folded);
+        let h = key_hash(kind::TERM, stem.as_bytes());
+        if cache.len() >= STEM_CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(folded.into(), h);
+        h
+    })
+}
+
+/// A word and its key: folded lower case (see [`fold_char`]), without a
+/// final possessive, without the periods of a dotted acronym ("U.S." is
+/// "us").
+#[derive(Clone, Debug)]
+pub(crate) struct Word {
+    pub span: Range<usize>,
+    /// The key's range in the arena it was read into.
+    pub key: Range<usize>,
+    pub possessive: bool,
+    /// All capitals ("DEA", "U.S.").
+    pub acronym: bool,
+}
+
+/// The words of `text[span]`, their keys appended to `arena`.
+pub(crate) fn read_words(text: &str, span: Range<usize>, arena: &mut String) -> Vec<Word> {
+    words(text, span)
+        .into_iter()
+        .map(|span| {
+            let raw = text.get(span.clone()).unwrap_or("");
+            let start = arena.len();
+            let dotted = is_dotted_acronym(raw.trim_end_matches('.'));
+            for c in raw.chars() {
+                if !(dotted && c == '.') {
+                    fold_char(c, arena);
+                }
+            }
+            let mut possessive = false;
+            if arena[start..].ends_with("'s") {
+                arena.truncate(arena.len() - 2);
+                possessive = true;
+            } else if arena[start..].ends_with('\'') {
+                arena.pop();
+                possessive = true;
+            }
+            let (mut letters, mut upper, mut digit) = (0, 0, false);
+            for c in raw.chars() {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    upper += usize::from(c.is_uppercase());
+                }
+                digit |= c.is_ascii_digit();
+            }
+            Word {
+                span,
+                key: start..arena.len(),
+                possessive,
+                acronym: dotted || (letters >= 2 && upper == letters && !digit),
+            }
+        })
+        .collect()
+}
+
+/// Calls `f` with the hash of every index term of a word key. Pieces
+/// between hyphens ("guided-missile", "$2.9-million"): a piece that is a
+/// number is one term without digit-group commas ("5,000", "8.08"); any
+/// other piece splits again at periods and loses its apostrophes.
+pub(crate) fn terms_of_key(key: &str, buf: &mut String, mut f: impl FnMut(u64)) {
+    for piece in key.split(['-', '&']) {
+        if piece.is_empty() {
+            continue;
+        }
+        if piece.starts_with(|c: char| c.is_ascii_digit())
+            && piece
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        {
+            buf.clear();
+            buf.extend(piece.chars().filter(|&c| c != ','));
+            let trimmed = buf.trim_end_matches('.');
+            f(key_hash(kind::TERM, trimmed.as_bytes()));
+            continue;
+        }
+        for part in piece.split('.') {
+            buf.clear();
+            buf.extend(part.chars().filter(|&c| c != '\''));
+            if buf.len() < 2 || (buf.len() < 4 && buf.chars().count() < 2) || is_stop_word(buf) {
+                continue;
+            }
+            if !buf.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            f(term_of_folded(buf));
+        }
+    }
+}
+
+/// The first term of a single word as written (for tests and callers that
+/// hold one word).
+pub(crate) fn term(word: &str) -> Option<u64> {
+    let mut arena = String::new();
+    let mut buf = String::new();
+    let mut out = None;
+    for w in read_words(word, 0..word.len(), &mut arena) {
+        terms_of_key(&arena[w.key], &mut buf, |h| {
+            out.get_or_insert(h);
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ws(text: &str) -> Vec<&str> {
+        words(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_inner_joiners_and_acronyms() {
+        assert_eq!(
+            ws("The U.S. sent 5,000 guided-missile ships; O’Brien’s “AT&T” deal, 8.08 and 1,50."),
+            [
+                "The",
+                "U.S.",
+                "sent",
+                "5,000",
+                "guided-missile",
+                "ships",
+                "O’Brien’s",
+                "AT&T",
+                "deal",
+                "8.08",
+                "and",
+                "1",
+                "50"
+            ]
+        );
+        assert_eq!(ws(""), Vec::<&str>::new());
+        assert_eq!(ws("😀 héllo—wörld!"), ["héllo", "wörld"]);
+    }
+
+    #[test]
+    fn terms_are_stemmed_folded_and_filtered() {
+        assert_eq!(term("agreements"), term("agreement"));
+        assert_eq!(term("Rodríguez"), term("rodriguez"));
+        assert_eq!(term("Rubio’s"), term("Rubio"));
+        assert_eq!(term("the"), None);
+        assert_eq!(term("5,000"), term("5000"));
+        assert_eq!(term("2.9-million"), term("2.9"));
+        assert_ne!(term("2025"), None);
+        assert_ne!(term("fentanyl"), term("cartel"));
+        let mut buf = String::new();
+        let mut n = 0;
+        terms_of_key("guided-missile", &mut buf, |_| n += 1);
+        assert_eq!(n, 2);
+        assert_eq!(term("D.C."), term("DC"));
+    }
+
+    #[test]
+    fn hashes_of_different_kinds_differ() {
+        assert_ne!(
+            key_hash(kind::TERM, b"rubio"),
+            key_hash(kind::ENTITY, b"rubio")
+        );
+    }
+}

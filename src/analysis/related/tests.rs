@@ -1,0 +1,452 @@
+//! Ranking on an invented story told by several outlets in their own
+//! words, with distractors that share words but not the fact.
+
+use std::sync::Arc;
+
+use super::*;
+use crate::analysis::{Settings, analyze_document};
+
+/// The Harlow Bridge flood of 14 March, as four outlets report it, and
+/// three distractors: the same town's flood of another year, the same
+/// officials at other talks, and another river's flood.
+const DOCS: &[(&str, &str)] = &[
+    (
+        "courier.txt",
+        "Tamsin River Bursts Its Banks in Harlow Bridge\n\
+         \n\
+         The Tamsin river burst its banks in Harlow Bridge on March 14, forcing 240 residents from their homes before dawn.\n\
+         Mayor Elena Varga opened the gym of St Brigid's school as an emergency shelter and asked families to bring blankets.\n\
+         “The water rose faster than anyone in this town has ever seen,” Varga said at a briefing on the high street.\n\
+         Environment Minister Daniel Okafor announced a £3.5 million repair fund for the damaged flood wall.\n\
+         \n\
+         Frequently asked questions\n\
+         How many residents left their homes in Harlow Bridge? 240 residents left their homes when the Tamsin burst its banks on March 14.\n",
+    ),
+    (
+        "valley-post.txt",
+        "Hundreds evacuated as flood hits Harlow Bridge\n\
+         \n\
+         Some 240 people were evacuated from Harlow Bridge on 14 March after the Tamsin overflowed its banks overnight.\n\
+         The mayor, Elena Varga, turned the St Brigid's school gym into a shelter for the displaced families.\n\
+         She told reporters the water rose faster than anyone in this town has ever seen.\n\
+         The environment minister pledged £3.5 million to rebuild the flood wall, after Daniel Okafor toured the damage.\n",
+    ),
+    (
+        "radio-west.txt",
+        "Varga: “The water rose faster than anyone in this town has ever seen”\n\
+         \n\
+         Harlow Bridge mayor Elena Varga described the night of March 14 as the worst in living memory.\n\
+         Okafor, the environment minister, promised 3.5 million pounds to repair the flood wall that gave way.\n\
+         Two hundred and forty residents spent the night in a school gym.\n",
+    ),
+    (
+        "county-gazette.txt",
+        "Harlow Bridge flood: what we know\n\
+         \n\
+         Floodwater from the Tamsin forced the evacuation of 240 Harlow Bridge residents on March 14.\n\
+         A £3.5m fund for the broken flood wall was announced by Daniel Okafor, the environment minister.\n",
+    ),
+    (
+        "archive-2019.txt",
+        "Harlow Bridge flooded again\n\
+         \n\
+         The Tamsin river burst its banks in Harlow Bridge on October 3, 2019, and 60 residents were evacuated from their homes.\n\
+         The town council opened the church hall as a shelter for the night.\n",
+    ),
+    (
+        "rail-talks.txt",
+        "Mayor and minister discuss rail link\n\
+         \n\
+         Mayor Elena Varga met Environment Minister Daniel Okafor on June 9 to discuss a new rail link for Harlow Bridge.\n\
+         Okafor said the government would study the line, which would cost £40 million.\n",
+    ),
+    (
+        "millbrook.txt",
+        "Arden floods Millbrook\n\
+         \n\
+         The Arden river burst its banks in Millbrook on Tuesday, and residents were told to leave their homes.\n\
+         Emergency crews opened a shelter in a school gym and families brought blankets.\n",
+    ),
+];
+
+fn analyze(name: &str, text: &str) -> Arc<DocAnalysis> {
+    Arc::new(analyze_document(
+        DocId::new(name),
+        Arc::from(text),
+        &Settings::default(),
+    ))
+}
+
+fn corpus() -> (Corpus, Vec<Arc<DocAnalysis>>) {
+    let docs: Vec<Arc<DocAnalysis>> = DOCS.iter().map(|(n, t)| analyze(n, t)).collect();
+    let mut corpus = Corpus::new();
+    for d in &docs {
+        corpus.upsert(d.clone());
+    }
+    (corpus, docs)
+}
+
+fn doc<'a>(docs: &'a [Arc<DocAnalysis>], name: &str) -> &'a Arc<DocAnalysis> {
+    docs.iter()
+        .find(|d| d.id.as_str() == name)
+        .expect("fixture doc")
+}
+
+/// The related passages of the sentence of `name` containing `needle`, as
+/// (document, passage text).
+fn related(
+    corpus: &Corpus,
+    docs: &[Arc<DocAnalysis>],
+    name: &str,
+    needle: &str,
+) -> Vec<(String, String, f32)> {
+    let d = doc(docs, name);
+    let at = d.text.find(needle).expect("needle in fixture");
+    query(corpus, d, at..at, 10)
+        .into_iter()
+        .map(|r| {
+            let other = corpus.get(&r.doc).expect("result doc");
+            (
+                r.doc.to_string(),
+                other.slice(r.span.clone()).to_string(),
+                r.score,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_same_fact_in_other_words_ranks_first() {
+    let (corpus, docs) = corpus();
+    // The evacuation.
+    let r = related(&corpus, &docs, "courier.txt", "forcing 240 residents");
+    assert!(!r.is_empty());
+    assert!(
+        r[0].1.contains("240") || r[0].1.contains("Two hundred and forty"),
+        "{r:#?}"
+    );
+    assert!(
+        ["valley-post.txt", "county-gazette.txt", "radio-west.txt"].contains(&r[0].0.as_str()),
+        "{r:#?}"
+    );
+    // The archive flood (same town, other date) ranks below every report
+    // of this one.
+    let archive = r.iter().position(|x| x.0 == "archive-2019.txt");
+    let reports = r
+        .iter()
+        .filter(|x| x.0 == "valley-post.txt" || x.0 == "county-gazette.txt")
+        .count();
+    assert_eq!(reports, 2, "{r:#?}");
+    if let Some(a) = archive {
+        assert!(
+            r[..a]
+                .iter()
+                .filter(|x| x.0 == "valley-post.txt" || x.0 == "county-gazette.txt")
+                .count()
+                == 2,
+            "{r:#?}"
+        );
+    }
+    // The other river's flood shares words, not the fact.
+    assert!(
+        r.iter()
+            .take(3)
+            .all(|x| x.0 != "millbrook.txt" && x.0 != "archive-2019.txt"),
+        "{r:#?}"
+    );
+}
+
+#[test]
+fn roles_and_surnames_connect_reports_of_the_fund() {
+    let (corpus, docs) = corpus();
+    let r = related(&corpus, &docs, "courier.txt", "announced a £3.5 million");
+    let top: Vec<&str> = r.iter().take(3).map(|x| x.0.as_str()).collect();
+    for expected in ["valley-post.txt", "radio-west.txt", "county-gazette.txt"] {
+        assert!(top.contains(&expected), "{expected} not in top 3: {r:#?}");
+    }
+    // Same people at other talks rank below the same fund.
+    let rail = r.iter().position(|x| x.0 == "rail-talks.txt");
+    assert!(rail.is_none_or(|p| p >= 3), "{r:#?}");
+}
+
+#[test]
+fn a_shared_quote_finds_its_other_reports() {
+    let (corpus, docs) = corpus();
+    let r = related(&corpus, &docs, "courier.txt", "The water rose faster");
+    assert!(!r.is_empty());
+    assert!(
+        r[0].0 == "radio-west.txt" || r[0].0 == "valley-post.txt",
+        "{r:#?}"
+    );
+    let d = doc(&docs, "courier.txt");
+    let at = d.text.find("The water rose faster").unwrap();
+    let res = query(&corpus, d, at..at, 5);
+    let radio = res
+        .iter()
+        .find(|x| x.doc.as_str() == "radio-west.txt")
+        .expect("the radio headline quotes Varga");
+    assert!(
+        radio
+            .reasons
+            .quotes
+            .iter()
+            .any(|q| q.contains("rose faster than anyone")),
+        "{:?}",
+        radio.reasons
+    );
+}
+
+#[test]
+fn the_faq_restating_the_article_ranks_below_other_documents() {
+    let (corpus, docs) = corpus();
+    let d = doc(&docs, "courier.txt");
+    let at = d.text.find("forcing 240 residents").unwrap();
+    let res = query(&corpus, d, at..at, 20);
+    let first_same = res.iter().position(|r| r.doc == d.id);
+    let last_other = res.iter().rposition(|r| r.doc != d.id);
+    let first_same = first_same.expect("the FAQ restates the evacuation");
+    assert!(last_other.is_some_and(|l| l < first_same), "{res:#?}");
+    assert!(
+        d.slice(res[first_same].span.clone())
+            .contains("240 residents left their homes")
+    );
+}
+
+#[test]
+fn reasons_name_what_is_shared() {
+    let (corpus, docs) = corpus();
+    let d = doc(&docs, "courier.txt");
+    let at = d.text.find("forcing 240 residents").unwrap();
+    let res = query(&corpus, d, at..at, 5);
+    let gazette = res
+        .iter()
+        .find(|r| r.doc.as_str() == "county-gazette.txt")
+        .expect("gazette");
+    let why = gazette.reasons.summary(10);
+    for part in ["Harlow Bridge", "240", "March 14"] {
+        assert!(why.contains(part), "{why}");
+    }
+    // Words inside a shared name or figure are not repeated as words.
+    assert!(
+        !gazette.reasons.terms.iter().any(|t| t == "harlow"),
+        "{why}"
+    );
+}
+
+#[test]
+fn similarity_flags_a_different_date_and_keeps_the_topic() {
+    let (corpus, docs) = corpus();
+    let a = doc(&docs, "courier.txt");
+    let same = doc(&docs, "county-gazette.txt");
+    let other = doc(&docs, "archive-2019.txt");
+    let pa = PassageRef::at(a, a.text.find("burst its banks").unwrap()).unwrap();
+    let ps = PassageRef::at(same, same.text.find("Floodwater").unwrap()).unwrap();
+    let po = PassageRef::at(other, other.text.find("burst its banks").unwrap()).unwrap();
+    let s_same = similarity(&corpus, pa, ps);
+    let s_other = similarity(&corpus, pa, po);
+    assert!(s_same.topical >= SAME_FACT, "{s_same:?}");
+    assert!(
+        !s_same.date_conflict && !s_same.figure_conflict,
+        "{s_same:?}"
+    );
+    assert!(s_other.date_conflict, "{s_other:?}");
+    assert!(s_other.figure_conflict, "{s_other:?}");
+    assert!(s_same.score > s_other.score, "{s_same:?} {s_other:?}");
+    // Symmetric.
+    let back = similarity(&corpus, ps, pa);
+    assert!((back.score - s_same.score).abs() < 1e-5);
+}
+
+#[test]
+fn an_edit_reindexes_only_that_document() {
+    let (mut corpus, docs) = corpus();
+    let before = corpus.related().passages();
+    let other_before = related(&corpus, &docs, "valley-post.txt", "Some 240 people");
+    // Rewrite the gazette: it no longer reports the evacuation.
+    let edited = analyze(
+        "county-gazette.txt",
+        "Harlow Bridge flood: what we know\n\nA £3.5m fund for the broken flood wall was announced by Daniel Okafor.\n",
+    );
+    corpus.upsert(edited);
+    let after = corpus.related().passages();
+    assert_eq!(after, before - 1);
+    let r = related(&corpus, &docs, "valley-post.txt", "Some 240 people");
+    assert!(
+        !r.iter()
+            .any(|x| x.0 == "county-gazette.txt" && x.1.contains("evacuation")),
+        "{r:#?}"
+    );
+    assert!(other_before.iter().any(|x| x.0 == "county-gazette.txt"));
+    corpus.remove(&DocId::new("county-gazette.txt"));
+    assert!(
+        !related(&corpus, &docs, "valley-post.txt", "Some 240 people")
+            .iter()
+            .any(|x| x.0 == "county-gazette.txt")
+    );
+    // Removing everything leaves an empty index that still answers.
+    for d in &docs {
+        corpus.remove(&d.id);
+    }
+    assert_eq!(corpus.related().passages(), 0);
+    let d = doc(&docs, "courier.txt");
+    let at = d.text.find("forcing 240").unwrap();
+    // Only the document's own FAQ is left to find.
+    assert!(query(&corpus, d, at..at, 10).iter().all(|r| r.doc == d.id));
+}
+
+#[test]
+fn many_edits_keep_the_index_consistent() {
+    let (mut corpus, docs) = corpus();
+    let base = corpus.related().passages();
+    // Thousands of re-indexings force id compaction along the way.
+    for i in 0..1200 {
+        let text = format!(
+            "{}\nEdit number {i} of the draft about the Tamsin flood.\n",
+            DOCS[0].1
+        );
+        corpus.upsert(analyze("courier.txt", &text));
+    }
+    assert_eq!(corpus.related().passages(), base + 1);
+    assert!(corpus.related().heap_bytes() < 2_000_000);
+    let r = related(&corpus, &docs, "valley-post.txt", "Some 240 people");
+    assert!(r.iter().any(|x| x.0 == "courier.txt"), "{r:#?}");
+}
+
+#[test]
+fn paragraph_related_and_hover() {
+    let (corpus, docs) = corpus();
+    let d = doc(&docs, "courier.txt");
+    let para = d.segmentation.sentences[d
+        .related
+        .passage_at(&d.segmentation, d.text.find("forcing").unwrap())
+        .unwrap()]
+    .paragraph;
+    let r = paragraph_related(&corpus, d, para, &Options::default());
+    assert!(r.iter().all(|x| x.doc != d.id));
+    assert!(r.len() >= 2);
+    let hover = hover_section(d, &corpus, d.text.find("forcing").unwrap()).expect("hover");
+    assert!(
+        hover.markdown.contains("Related passages"),
+        "{}",
+        hover.markdown
+    );
+    assert!(hover.markdown.contains("shared:"), "{}", hover.markdown);
+    assert!(hover.markdown.matches("\n1. ").count() == 1);
+    // Boilerplate is related to nothing, even where the words match.
+    let filtered = Arc::new({
+        let text =
+            "Related videos:\nThe Tamsin river burst its banks in Harlow Bridge on March 14.\n";
+        let seg = crate::analysis::text::Segmentation::new(text);
+        let mut a = analyze_document(
+            DocId::new("filtered.txt"),
+            Arc::from(text),
+            &Settings::default(),
+        );
+        let figs = crate::analysis::figures::extract(text, &seg);
+        let source = |span: std::ops::Range<usize>| {
+            crate::analysis::related::figures_for_index(figs.in_span(span))
+        };
+        a.related = DocPassages::new(text, &seg, &|line| line == 1, &source);
+        a
+    });
+    assert!(query(&corpus, &filtered, 20..20, 5).is_empty());
+    // An unrelated sentence has nothing to show.
+    let lone = analyze("lone.txt", "Bakers in Oslo sell rye bread.");
+    assert!(hover_section(&lone, &corpus, 0).is_none());
+}
+
+#[test]
+fn odd_text_never_panics() {
+    let (mut corpus, _) = corpus();
+    for (i, text) in [
+        "",
+        "\r\n\r\n",
+        "😀😀 “",
+        "“Unclosed quote about the Tamsin flood",
+        "Harlow Bridge\r\nTamsin\r\n240 residents 😀 March 14",
+        "É",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let d = analyze(&format!("odd{i}.txt"), text);
+        corpus.upsert(d.clone());
+        for at in [0, text.len() / 2, text.len(), text.len() + 10] {
+            let _ = query(&corpus, &d, at..at, 5);
+            let _ = hover_section(&d, &corpus, at);
+        }
+        for p in 0..d.segmentation.paragraphs.len() + 1 {
+            let _ = paragraph_related(&corpus, &d, p, &Options::default());
+        }
+    }
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of the pieces the readers care about: names, titles,
+    /// numbers, months, quotes, abbreviations, emoji, line breaks.
+    fn newsy() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("Mayor Elena Varga".to_string()),
+            Just("the mayor".to_string()),
+            Just("Varga’s".to_string()),
+            Just("U.S.".to_string()),
+            Just("on March 14, 2024".to_string()),
+            Just("£3.5 million".to_string()),
+            Just("twenty-four".to_string()),
+            Just("40%".to_string()),
+            Just("“".to_string()),
+            Just("”".to_string()),
+            Just("\"".to_string()),
+            Just(". ".to_string()),
+            Just(", ".to_string()),
+            Just("\r\n".to_string()),
+            Just("\n\n".to_string()),
+            Just("😀".to_string()),
+            Just("Sept.".to_string()),
+            Just("5,000".to_string()),
+            Just("-".to_string()),
+            "[a-zA-Zé ]{0,12}",
+            any::<char>().prop_map(|c| c.to_string()),
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn reading_and_querying_any_text_never_panics(a in newsy(), b in newsy(), at in 0usize..400) {
+            let da = analyze("a.txt", &a);
+            let db = analyze("b.txt", &b);
+            prop_assert_eq!(da.related.passages.len(), da.segmentation.sentences.len());
+            for p in &da.related.passages {
+                prop_assert!(p.span.end <= a.len());
+                for e in p.entities.iter() {
+                    prop_assert!(a.is_char_boundary(e.span.start) && a.is_char_boundary(e.span.end));
+                }
+                for f in p.figures.iter() {
+                    prop_assert!(f.span.end <= a.len() && a.is_char_boundary(f.span.start));
+                }
+            }
+            let mut corpus = Corpus::new();
+            corpus.upsert(da.clone());
+            corpus.upsert(db.clone());
+            let results = query(&corpus, &da, at..at, 5);
+            for r in &results {
+                prop_assert!(r.score > 0.0 && r.score <= 1.0);
+            }
+            let _ = hover_section(&da, &corpus, at);
+            if let (Some(pa), Some(pb)) = (PassageRef::at(&da, at), PassageRef::at(&db, 0)) {
+                let s = similarity(&corpus, pa, pb);
+                prop_assert!((0.0..=1.0).contains(&s.score) && s.score <= s.topical + 1e-6);
+                let _ = explain(&corpus, pa, pb);
+            }
+            corpus.remove(&da.id);
+            corpus.remove(&db.id);
+            prop_assert_eq!(corpus.related().passages(), 0);
+        }
+    }
+}

@@ -273,3 +273,116 @@ async fn configuration_errors_are_shown_and_settings_apply() {
     assert_eq!(cleared["params"]["version"], 1);
     c.shutdown().await;
 }
+
+const BRIDGE_SOURCE: &str = "Elmford Bridge Collapse\n\n\
+    ELMFORD — Eleven people were killed when the old rail bridge over the Tarrow collapsed on Tuesday evening, the county fire service said.\n\n\
+    Rescue teams worked through the night to reach cars trapped under the fallen span.\n";
+const BRIDGE_DRAFT: &str = "Draft: the Elmford collapse\n\n\
+    The collapse of the old rail bridge over the Tarrow in Elmford on Tuesday killed 11 people, according to the county fire service.\n";
+
+/// Waits for the next diagnostics of `uri` (any version) that satisfy `pred`.
+async fn wait_diagnostics(
+    c: &mut Client,
+    uri: &str,
+    pred: impl Fn(&[Value]) -> bool,
+) -> Vec<Value> {
+    let m = c
+        .wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && m["params"]["diagnostics"]
+                    .as_array()
+                    .is_some_and(|d| pred(d))
+        })
+        .await;
+    m["params"]["diagnostics"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn conflicts(d: &[Value]) -> Vec<&Value> {
+    d.iter()
+        .filter(|d| d["code"] == "inconsistent-figure")
+        .collect()
+}
+
+/// Editing one open document re-checks the figures of the others: the
+/// draft is told as soon as its source changes a figure, and told again
+/// when the change is undone.
+#[tokio::test]
+async fn an_edit_in_one_document_republishes_the_others() {
+    let dir = write_fixture("//- /empty.txt\n\n");
+    let mut c = Client::start();
+    c.initialize_default(Some(dir.path())).await;
+    c.wait_indexed().await;
+    let source = file_uri(&dir.path().join("source.txt"));
+    let draft = file_uri(&dir.path().join("draft.txt"));
+    c.open(&source, 1, BRIDGE_SOURCE).await;
+    c.open(&draft, 1, BRIDGE_DRAFT).await;
+    let d = c.diagnostics(&draft, 1).await;
+    assert!(conflicts(&d).is_empty(), "the two agree: {d:#?}");
+
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": source, "version": 2},
+               "contentChanges": [{"text": BRIDGE_SOURCE.replace("Eleven", "Fourteen")}]}),
+    )
+    .await;
+    let d = wait_diagnostics(&mut c, &draft, |d| !conflicts(d).is_empty()).await;
+    let conflict = conflicts(&d)[0];
+    assert!(
+        conflict["message"].as_str().unwrap().contains("14"),
+        "{conflict:#}"
+    );
+    let related = &conflict["relatedInformation"][0]["location"];
+    assert_eq!(related["uri"], source.as_str(), "{conflict:#}");
+    // The source itself is flagged too, pointing at the draft.
+    let s = c.diagnostics(&source, 2).await;
+    assert_eq!(conflicts(&s).len(), 1, "{s:#?}");
+
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": source, "version": 3},
+               "contentChanges": [{"text": BRIDGE_SOURCE}]}),
+    )
+    .await;
+    wait_diagnostics(&mut c, &draft, |d| conflicts(d).is_empty()).await;
+    c.shutdown().await;
+}
+
+/// A source changed on disk (not open) re-checks the open draft.
+#[tokio::test]
+async fn a_source_changed_on_disk_republishes_the_open_draft() {
+    let dir = write_fixture("//- /empty.txt\n\n");
+    let source_path = dir.path().join("source.txt");
+    std::fs::write(&source_path, BRIDGE_SOURCE).unwrap();
+    let mut c = Client::start();
+    c.initialize_default(Some(dir.path())).await;
+    c.wait_indexed().await;
+    let draft = file_uri(&dir.path().join("draft.txt"));
+    c.open(&draft, 1, BRIDGE_DRAFT).await;
+    let d = c.diagnostics(&draft, 1).await;
+    assert!(conflicts(&d).is_empty(), "{d:#?}");
+
+    std::fs::write(&source_path, BRIDGE_SOURCE.replace("Eleven", "Nine")).unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&source_path), "type": 2}]}),
+    )
+    .await;
+    let d = wait_diagnostics(&mut c, &draft, |d| !conflicts(d).is_empty()).await;
+    assert!(
+        conflicts(&d)[0]["message"].as_str().unwrap().contains('9'),
+        "{d:#?}"
+    );
+
+    std::fs::remove_file(&source_path).unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&source_path), "type": 3}]}),
+    )
+    .await;
+    wait_diagnostics(&mut c, &draft, |d| conflicts(d).is_empty()).await;
+    c.shutdown().await;
+}

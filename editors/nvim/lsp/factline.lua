@@ -18,6 +18,9 @@
 --   exclude        list of glob patterns the server does not index
 --   max_file_bytes files larger than this are skipped (nil: server default)
 --   inlay_hints    bool: show inlay hints (nil: server default)
+--   boilerplate    { extra_patterns = { regex, ... }, allow = { regex, ... } }:
+--                  lines that are page furniture wherever they are, and lines never flagged
+-- A key left out keeps factline.toml's value (or the server's default).
 -- The server gets { factline = {...} } as initializationOptions and in the
 -- workspace/didChangeConfiguration that Neovim sends after start, and
 -- `factline`'s table as the answer to workspace/configuration for section
@@ -36,9 +39,9 @@ return {
     return 'plaintext'
   end,
   settings = {
+    -- Only what you set: each key here overrides factline.toml's.
     factline = {
       rules = vim.empty_dict(),
-      exclude = {},
     },
   },
   commands = {

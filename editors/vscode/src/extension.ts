@@ -7,7 +7,9 @@
 //   - on change, workspace/didChangeConfiguration with settings = { "factline": S }
 //   - on request, S is the answer to workspace/configuration for section "factline".
 // (The Neovim and Helix configurations in editors/ send the same shapes.)
-// Settings whose value is null are left out, so the server uses its default.
+// Settings the user did not set (or set to null) are left out, so the server
+// keeps factline.toml's value or its own default; dotted names are nested
+// ("boilerplate.allow" → { "boilerplate": { "allow": [...] } }).
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import {
@@ -38,8 +40,18 @@ export function serverSettings(): Record<string, unknown> {
   for (const full of declared) {
     const key = full.slice(SECTION.length + 1);
     if (CLIENT_ONLY.some((c) => key === c || key.startsWith(c + '.'))) continue;
-    const value = cfg.get(key);
-    if (value !== null && value !== undefined) result[key] = value;
+    // Only what the user set: a default here would override factline.toml.
+    const seen = cfg.inspect(key);
+    const value = seen?.workspaceFolderValue ?? seen?.workspaceValue ?? seen?.globalValue;
+    if (value === null || value === undefined) continue;
+    // "boilerplate.allow" is sent as { boilerplate: { allow: … } }.
+    const path = key.split('.');
+    let node = result;
+    for (const part of path.slice(0, -1)) {
+      if (typeof node[part] !== 'object' || node[part] === null) node[part] = {};
+      node = node[part] as Record<string, unknown>;
+    }
+    node[path[path.length - 1]] = value;
   }
   return result;
 }

@@ -145,7 +145,9 @@ fn same_time(a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) -> bool
         x.retain(|d| d.month.is_some());
         y.retain(|d| d.month.is_some());
     }
-    x.is_empty() || y.is_empty() || x.iter().any(|p| y.iter().any(|q| p.compatible(q)))
+    // Reports of one event may date it a day or two apart ("on October
+    // 15", "on Oct. 14"); that conflict is the date's own finding.
+    x.is_empty() || y.is_empty() || x.iter().any(|p| y.iter().any(|q| p.within_days(q, 2)))
 }
 
 /// Every other mention of the quantity of figure `index` of `doc`: in

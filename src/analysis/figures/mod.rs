@@ -122,6 +122,33 @@ impl DateValue {
                 && fits(&swapped(self), &swapped(other)))
     }
 
+    /// Whether the two dates can be a few days apart at most: the same
+    /// event reported by two outlets ("on October 15", "on Oct. 14"), where
+    /// dates of different months or years are different periods.
+    pub fn within_days(&self, other: &DateValue, days: i64) -> bool {
+        if self.compatible(other) {
+            return true;
+        }
+        if self.day_month_ambiguous || other.day_month_ambiguous {
+            return false;
+        }
+        let year = match (self.year, other.year) {
+            (Some(a), Some(b)) if a != b => return false,
+            (a, b) => i64::from(a.or(b).unwrap_or(2001)),
+        };
+        let (Some(m1), Some(d1), Some(m2), Some(d2)) =
+            (self.month, self.day, other.month, other.day)
+        else {
+            return false;
+        };
+        let ordinal = |m: u8, d: u8| {
+            const BEFORE: [i64; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            BEFORE[usize::from(m.clamp(1, 12)) - 1] + i64::from(d) + i64::from(leap && m > 2)
+        };
+        (ordinal(m1, d1) - ordinal(m2, d2)).abs() <= days
+    }
+
     /// A comparable number (days since year 0, roughly) when the date is
     /// complete and unambiguous.
     pub fn ordinal_day(&self) -> Option<i64> {

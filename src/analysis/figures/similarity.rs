@@ -13,11 +13,16 @@
 //! in a fire in Carrow" against either scores low, even in a corpus of one
 //! story, and two sentences dated on different days ("on 3 May" and "on 9
 //! June") are about different events unless the dates are the figures being
-//! compared.
+//! compared or the sentences are otherwise near-paraphrases.
 
 use super::{Figure, FigureKind};
 use crate::analysis::related::{self, PassageRef};
 use crate::analysis::{Corpus, DocAnalysis};
+
+/// A topical score at which two sentences say the same thing in other
+/// words ("A ship struck the crane on October 15, injuring 14" and "A ship
+/// struck the crane on Oct. 14, injuring 12").
+const PARAPHRASE: f32 = 0.55;
 
 /// How alike the passages around two figures are, from 0 (unrelated) to 1
 /// (the same passage).
@@ -65,8 +70,13 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
             },
         );
         // Sentences dated on different days tell of different events,
-        // unless those dates are what is being compared.
-        if s.date_conflict && !matches!(fa.kind, FigureKind::Date | FigureKind::Year) {
+        // unless those dates are what is being compared, or the sentences
+        // are near-paraphrases: then the dates disagree too, and the figure
+        // is compared all the same.
+        if s.date_conflict
+            && s.topical < PARAPHRASE
+            && !matches!(fa.kind, FigureKind::Date | FigureKind::Year)
+        {
             return 0.0;
         }
         s.topical * s.story

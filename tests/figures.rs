@@ -345,11 +345,11 @@ async fn diagnostics_hover_and_inlay_hints_over_lsp() {
     c.open(
         source,
         1,
-        "The navy said the strike off Venezuela killed eleven alleged members of the Tren de Aragua gang.\n",
+        "The navy said the strike off Cape Morrow killed nine alleged members of the Salt Heron gang.\n",
     )
     .await;
     c.diagnostics(source, 1).await;
-    let text = "Draft\nThe strike off Venezuela killed 14 members of the Tren de Aragua gang, the navy said.\n";
+    let text = "Draft\nThe strike off Cape Morrow killed 12 members of the Salt Heron gang, the navy said.\n";
     c.open(draft, 1, text).await;
     let diags = c.diagnostics(draft, 1).await;
     let d = diags
@@ -361,11 +361,11 @@ async fn diagnostics_hover_and_inlay_hints_over_lsp() {
         d["message"]
             .as_str()
             .unwrap_or("")
-            .starts_with("14 here; 11 in source.txt:1 ‘killed eleven alleged members"),
+            .starts_with("12 here; 9 in source.txt:1 ‘killed nine alleged members"),
         "{d}"
     );
     assert_eq!(d["relatedInformation"][0]["location"]["uri"], source, "{d}");
-    let column = text.lines().nth(1).unwrap().find("14").unwrap();
+    let column = text.lines().nth(1).unwrap().find("12").unwrap();
     assert_eq!(d["range"]["start"], json!({"line": 1, "character": column}));
 
     let hover = c
@@ -375,7 +375,7 @@ async fn diagnostics_hover_and_inlay_hints_over_lsp() {
         )
         .await;
     let md = hover["result"]["contents"]["value"].as_str().unwrap_or("");
-    assert!(md.contains("**Figure:** 14 (count)"), "{md}");
+    assert!(md.contains("**Figure:** 12 (count)"), "{md}");
     assert!(md.contains("✗ conflicts: `source.txt:1`"), "{md}");
 
     // Hints are off by default.
@@ -406,8 +406,8 @@ async fn diagnostics_hover_and_inlay_hints_over_lsp() {
         }
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
-    assert_eq!(label["label"], "= 11", "{label}");
-    let after = "The navy said the strike off Venezuela killed eleven".len();
+    assert_eq!(label["label"], "= 9", "{label}");
+    let after = "The navy said the strike off Cape Morrow killed nine".len();
     assert_eq!(label["position"], json!({"line": 0, "character": after}));
     c.shutdown().await;
 }

@@ -16,7 +16,7 @@ Valmera Port Draft
 
 Harbour minister Tomas Reyner described the closure as a “blow to the coast”.
 
-The port reopened, in a gesture that many interpret as a concession to the union.
+The port reopened, a decision that many interpret as a concession to the union.
 "#;
 
 fn codes(diags: &[Value]) -> Vec<&str> {

@@ -14,7 +14,7 @@
 //! does not end one after:
 //! - a title written before a name ("Gen.", "Dr.", "St."), in that
 //!   capitalised form only ("MS." and "SEC." are acronyms and do end one);
-//! - an initial ("Donald J. Trump"), a month ("Sept. 4") or a dotted
+//! - an initial ("Harold J. Brennan"), a month ("Sept. 4") or a dotted
 //!   acronym ("U.S.", "a.m.") unless the next word typically opens a
 //!   sentence ("… in the U.S. The talks …");
 //! - "No.", "Vol.", "p." before a number;
@@ -425,7 +425,7 @@ fn is_non_final_period(
         }
         return false;
     }
-    // Single capital initial: "Donald J. Trump".
+    // Single capital initial: "Harold J. Brennan".
     let mut cs = word.chars();
     if let (Some(c), None) = (cs.next(), cs.next())
         && c.is_uppercase()

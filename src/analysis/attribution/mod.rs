@@ -5,12 +5,12 @@
 //! source, an unnamed crowd, or no one), the *reporting construction* that
 //! credits it ("said", "told reporters", "according to", "described … as",
 //! "what X calls", "“…,” said X", "As X stated, “…”", a passive with or
-//! without its agent), the *medium* when one is named ("in a post on Truth
-//! Social") and the *quotations* in it, each with its speaker.
+//! without its agent), the *medium* when one is named ("in a post on its
+//! website") and the *quotations* in it, each with its speaker.
 //!
 //! It is decided structurally, not by keywords: a reporting verb counts when
 //! a subject stands before it (read back over adverbs, auxiliaries and
-//! parentheticals such as ", chief economist at Nomura,"), or a speaker
+//! parentheticals such as ", chief economist at Norte Capital,"), or a speaker
 //! after it ("…,” said the minister"); "according to" takes the phrase after
 //! it; a passive reporting verb takes the agent after "by", or credits no one
 //! without one; a participle clause (", telling reporters, …") speaks for
@@ -59,13 +59,13 @@ use tokens::{Kind, Token};
 /// Who a claim is credited to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SourceKind {
-    /// A named person or body: "Cuban Foreign Minister Bruno Rodríguez",
-    /// "the State Department", "analysts at Capital Economics".
+    /// A named person or body: "Harbour Minister Tomas Reyner",
+    /// "the Interior Ministry", "analysts at Brannock Research".
     Named,
     /// A pronoun or role that refers back to one: "she", "the official",
     /// "the company", "police".
     Reference,
-    /// Someone the reader cannot check: "a senior State Department
+    /// Someone the reader cannot check: "a senior Interior Ministry
     /// official", "sources familiar with the talks", "U.S. officials".
     Anonymous,
     /// An unnamed crowd or a vague body of work: "many", "critics",
@@ -128,7 +128,7 @@ pub enum Construction {
     /// The speaker of a quotation that continues from the sentence before.
     CarriedOver,
     /// The subject of the sentence, for a quoted phrase in its predicate:
-    /// "The administration seeks “swift and decisive action”".
+    /// "The council wants “a clean break with the past”".
     Subject,
 }
 
@@ -156,7 +156,7 @@ impl Construction {
 /// A source: the phrase that names it, and what it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
-    /// The phrase ("a senior State Department official"); for
+    /// The phrase ("a senior port official"); for
     /// [`SourceKind::Nobody`], the agentless phrase itself.
     pub span: Range<usize>,
     pub kind: SourceKind,
@@ -176,9 +176,9 @@ pub struct Attribution {
     /// to", "described", "reportedly".
     pub cue: Range<usize>,
     /// The whole phrase a rule points at: "many interpret", "widely
-    /// believed", "a US official noted".
+    /// believed", "a harbour official noted".
     pub phrase: Range<usize>,
-    /// Where it was said: "in a fiery Truth Social post".
+    /// Where it was said: "in a late-night post on its website".
     pub medium: Option<Range<usize>>,
     /// The sentence the construction is in.
     pub sentence: usize,
@@ -197,9 +197,9 @@ pub enum QuoteKind {
     Statement,
     /// A quoted phrase of two or more words inside the writer's sentence.
     Phrase,
-    /// One quoted word ("not “necessarily”").
+    /// One quoted word ("a “temporary” closure").
     Term,
-    /// A title or a slogan in title case ("America First").
+    /// A title or a slogan in title case ("Safe Streets Now").
     Title,
     /// A name introduced as one: "so-called", "dubbed", "known as".
     Name,
@@ -349,12 +349,12 @@ struct Mention {
     sentence: usize,
     span: Range<usize>,
     kind: SourceKind,
-    /// The lower-case head word ("official", "rodríguez").
+    /// The lower-case head word ("official", "reyner").
     head: String,
     head_class: Class,
     proper: bool,
     /// A speaker or the subject of its sentence, rather than a possessor
-    /// ("Trump’s rhetoric").
+    /// ("Reyner’s rhetoric").
     strong: bool,
 }
 
@@ -569,7 +569,7 @@ pub fn analyze(text: &str, seg: &Segmentation) -> DocAttribution {
     }
 
     // A quotation over paragraphs whose speaker is named in a later
-    // segment ("“… make-up. “In the HD version …,” explains Mr Dean").
+    // segment ("“… by night. “On the early shift …,” explains Ms Oduya").
     for qi in (0..out.quotes.len()).rev() {
         if out.quotes[qi].speaker.is_some() {
             continue;
@@ -910,8 +910,8 @@ fn speaker(
     // 4. A quotation opening its sentence continues the speaker of the
     //    sentence before.
     let first = quote.sentences.start;
-    // Opening its sentence, or within its first words ("We “would like to
-    // get into it”", "The ECB “may sound rather hawkish …”").
+    // Opening its sentence, or within its first words ("We “would rather
+    // wait”", "The bank “may look cautious …”").
     let opens_sentence = seg.sentences.get(first).is_some_and(|s| {
         s.span.start == quote.span.start
             || ranges.get(first).is_some_and(|r| {
@@ -964,7 +964,7 @@ fn speaker(
                 break;
             }
         }
-        // "Mr Negroponte has adapted the idea … “We put in 25 laptops …”":
+        // "Ms Halloran has tried the scheme … “We lent out 30 tablets …”":
         // the named subject of the sentence before.
         if let Some(r) = ranges.get(first - 1)
             && !doc.sentences[first - 1].heading
@@ -987,7 +987,7 @@ fn speaker(
     }
     // 5. A quoted phrase in the predicate of a sentence whose subject is a
     //    person or a body, or a quotation introduced by a colon after a
-    //    clause about one ("Mr Dean is confident: “…”").
+    //    clause about one ("Ms Oduya is confident: “…”").
     let colon_intro = before_quote.is_some_and(|k| toks[k].kind == Kind::Colon);
     if let Some(r) = ranges.get(first) {
         let sentence = parse::Sentence {
@@ -997,7 +997,7 @@ fn speaker(
             closes: &closes[r.clone()],
         };
         // A statement needs a verb between its subject and itself
-        // ("Standard Chartered sees “…”").
+        // ("Norte Capital sees “…”").
         let verb_between = |np: &parse::Np| {
             sentence
                 .toks
@@ -1045,7 +1045,7 @@ mod tests;
 pub fn describe_sentence(doc: &DocAnalysis, i: usize) -> Option<String> {
     let s = doc.attribution.sentence(i)?;
     let slice = |r: &Range<usize>| doc.slice(r.clone());
-    // A referent without its possessive ending ("Trump’s" → "Trump").
+    // A referent without its possessive ending ("Reyner’s" → "Reyner").
     let referent = |r: &Range<usize>| {
         let t = doc.slice(r.clone());
         t.strip_suffix("’s")
@@ -1090,7 +1090,7 @@ pub fn describe_sentence(doc: &DocAnalysis, i: usize) -> Option<String> {
         if a.source.kind.is_source()
             && let Some(&(_, line)) = by_source.iter().find(|(span, _)| *span == a.source.span)
         {
-            // "Rubio · echoed, telling reporters"
+            // "Reyner · echoed, telling reporters"
             let extra = construction(a);
             let l = &mut lines[line];
             let at = l.find(" · quote:").unwrap_or(l.len());

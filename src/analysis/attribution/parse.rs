@@ -6,7 +6,7 @@
 //! Noun phrases are read with a small chunker: determiners open them,
 //! capitalised words, possessives and up to three lower-case modifiers
 //! extend them, and "of"/"for"/"de" join capitalised words ("Secretary of
-//! State Marco Rubio"). An affiliation ("at Capital Economics", "familiar
+//! State Ana Lindqvist"). An affiliation ("at Brannock Research", "familiar
 //! with the talks") attaches to the phrase before it.
 
 use std::ops::Range;
@@ -21,7 +21,7 @@ pub struct Np {
     pub start: usize,
     pub end: usize,
     pub head: usize,
-    /// The affiliation phrase, when one is attached ("at Capital Economics").
+    /// The affiliation phrase, when one is attached ("at Brannock Research").
     pub affiliation: Option<(usize, usize)>,
     /// "familiar with", "close to", "with knowledge of", "on condition of
     /// anonymity": the phrase marks its head as an anonymous source.
@@ -464,10 +464,10 @@ impl<'a> Sentence<'a> {
 
     /// [`Self::np_back`], with an affiliation before it attached to the
     /// phrase it qualifies ("sources familiar with the talks", "analysts at
-    /// Capital Economics").
+    /// Brannock Research").
     pub fn np_back_ext(&self, end: usize) -> Option<Np> {
         let mut np = self.np_back(end)?;
-        // "President Claudia Sheinbaum and her cabinet"
+        // "President Irene Castellan and her cabinet"
         if np.start >= 2
             && self.is(np.start - 1, "and")
             && !self.has(np.head, Class::PRONOUN)
@@ -496,7 +496,7 @@ impl<'a> Sentence<'a> {
         };
         let partitive = self.is(c, "of")
             && self.is_any(outer.head, &["one", "two", "three", "none", "each", "both"]);
-        // "David Graham from the FDA", "Ana Ruiz of Norte Capital".
+        // "Lena Marsh from the ministry", "Ana Ruiz of Norte Capital".
         let named_member = self.proper(outer.head)
             && self.is_any(c, &["from", "of", "at", "with"])
             && !self.toks[outer.head].possessive;
@@ -746,7 +746,7 @@ impl<'a> Sentence<'a> {
         }
         if hc.contains(Class::PROFESSION) {
             let quantified = det.is_some_and(|d| self.has(d, Class::QUANTIFIER));
-            // "CEA analysts", "analysts at Capital Economics": named.
+            // "CEA analysts", "analysts at Brannock Research": named.
             if affiliated || (proper_inside && !quantified) {
                 return Some(SourceKind::Named);
             }
@@ -807,8 +807,8 @@ impl<'a> Sentence<'a> {
         None
     }
 
-    /// "In a post on Truth Social", "at a joint press conference", "in her
-    /// State of the Nation address": where a claim was made.
+    /// "In a post on its website", "at a joint press conference", "in her
+    /// New Year address": where a claim was made.
     pub fn media(&self) -> Vec<(usize, Range<usize>)> {
         let mut out = Vec::new();
         for (i, t) in self.toks.iter().enumerate() {
@@ -840,7 +840,7 @@ impl<'a> Sentence<'a> {
             }
             let Some(p) = found else { continue };
             let mut end = i + 1;
-            // "… post on Truth Social", "… interview with the BBC"
+            // "… post on Facebook", "… interview with the BBC"
             if self.is_any(end, &["on", "with", "to"]) {
                 let mut e = end + 1;
                 if self.has(e, Class::DET) {
@@ -863,7 +863,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// The subject of the sentence's main clause, after a leading adverbial
-    /// ("In Ecuador, he will seek …" → "he").
+    /// ("In Corvania, he will seek …" → "he").
     pub fn main_subject(&self) -> Option<Np> {
         let mut first = (0..self.toks.len()).find(|&i| self.toks[i].kind == Kind::Word)?;
         while self.is_any(first, &["but", "and", "yet", "so", "or", "then"]) && self.word(first + 1)
@@ -883,8 +883,8 @@ impl<'a> Sentence<'a> {
         if at_start.is_some() {
             return at_start;
         }
-        // After a leading phrase: "In Ecuador, he …", "Hours before the
-        // vote, Sheinbaum …".
+        // After a leading phrase: "In Corvania, he …", "Hours before the
+        // vote, Castellan …".
         let limit = (first + 16).min(self.toks.len());
         let comma =
             (first..limit).find(|&k| self.toks[k].kind == Kind::Comma && !self.toks[k].quoted)?;
@@ -1277,7 +1277,7 @@ impl<'a> Sentence<'a> {
                 && b > 0
                 && !self.has(b - 1, Class::DET)
                 && !self.toks[b - 1].possessive;
-            // "with finance minister Herve Gaymard telling parliament": the
+            // "with harbour minister Tomas Reyner telling the council": the
             // name before the participle is its subject.
             if !infinitive
                 && !clause_start
@@ -1321,7 +1321,7 @@ impl<'a> Sentence<'a> {
             }
             return Some(self.cue(kind, &np, Construction::Verb, i..cue_end, i..cue_end, i));
         }
-        // "The British Chambers of Commerce (BCC) said": skip the brackets.
+        // "The Valmera Port Authority (VPA) said": skip the brackets.
         let mut b = b;
         if b > 0 && self.kind(b - 1) == Some(Kind::CloseBracket) {
             let mut k = b - 1;
@@ -1373,8 +1373,8 @@ impl<'a> Sentence<'a> {
             Some(Kind::Quote | Kind::Comma | Kind::Dash) => self.inverted(i),
             _ => None,
         }?;
-        // The object of a preposition is not a subject: "… of England in
-        // Bristol said" reads back to the phrase the prepositions hang on.
+        // The object of a preposition is not a subject: "… of the college in
+        // Carrow said" reads back to the phrase the prepositions hang on.
         let mut np = np;
         let mut hops = 0;
         let name = self.name_suffix(&np);
@@ -1388,8 +1388,8 @@ impl<'a> Sentence<'a> {
             };
             match (next, &name) {
                 (Some(n), _) => np = n,
-                // "Responding to the claims Tory Party co-chairman Liam
-                // Fox said": the name at the end of the phrase.
+                // "Asked about the delays Harbour Board chairwoman Nadia
+                // Brandt said": the name at the end of the phrase.
                 (None, Some(n)) if hops == 1 => {
                     np = n.clone();
                     break;
@@ -1482,7 +1482,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// Whether the word before token `start` is a preposition (so a phrase
-    /// starting there is its object). "As" opening a clause ("As Rubio
+    /// starting there is its object). "As" opening a clause ("As Reyner
     /// stated") is not one.
     fn after_preposition(&self, start: usize) -> bool {
         let Some(k) = start.checked_sub(1) else {
@@ -1499,13 +1499,13 @@ impl<'a> Sentence<'a> {
         self.is_any(k, PREPOSITIONS)
     }
 
-    /// The name a phrase ends with, with the titles before it ("Tory Party
-    /// co-chairman Liam Fox"), when the phrase starts with other words.
+    /// The name a phrase ends with, with the titles before it ("Harbour Board
+    /// chairwoman Nadia Brandt"), when the phrase starts with other words.
     fn name_suffix(&self, np: &Np) -> Option<Np> {
         if !self.proper(np.head) {
             return None;
         }
-        // "Harrogate Mr Kennedy": a title starts the name.
+        // "Speaking in Carrow Ms Brandt": a title starts the name.
         if let Some(t) = (np.start + 1..np.head).find(|&k| {
             self.is_any(
                 k,
@@ -1743,7 +1743,7 @@ impl<'a> Sentence<'a> {
         if e == start { i + 1 } else { e }
     }
 
-    /// "Parul Jain, chief economist at Nomura, said": the phrase before the
+    /// "Ana Ruiz, chief economist at Norte Capital, said": the phrase before the
     /// parenthetical, or the parenthetical when it names the speaker.
     fn parenthetical_subject(&self, comma: usize) -> Option<Np> {
         // The opening comma of the parenthetical.
@@ -1755,7 +1755,7 @@ impl<'a> Sentence<'a> {
             }
             k -= 1;
             if self.closes[k] {
-                // "“…,” Jeff Joseph, from the association, told …": the
+                // "“…,” Omar Pell, from the association, told …": the
                 // phrase after the quotation.
                 return self.np_forward(k + 1).filter(|np| np.end <= comma);
             }
@@ -1803,7 +1803,7 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// "B&B - which has a 22% share - said": the phrase before the dashes.
+    /// "Tidewell - which runs four ferries - said": the phrase before the dashes.
     fn dash_subject(&self, dash: usize) -> Option<Np> {
         let limit = dash.saturating_sub(30);
         let mut k = dash;
@@ -1818,7 +1818,7 @@ impl<'a> Sentence<'a> {
         None
     }
 
-    /// "Reuters quoted one trader as saying", "X was quoted as saying".
+    /// "the agency quoted one broker as saying", "X was quoted as saying".
     fn quoted_as(&self, i: usize) -> Option<Cue> {
         if !self.is_any(i, &["quoted", "quotes", "quoting", "reported", "cited"]) {
             return None;
@@ -1946,7 +1946,7 @@ impl<'a> Sentence<'a> {
         Some(np)
     }
 
-    /// "his claim that", "Trump’s warning", "a statement from the ministry".
+    /// "his claim that", "Reyner’s warning", "a statement from the ministry".
     fn report_noun(&self, i: usize) -> Option<Cue> {
         let t = &self.toks[i];
         if !t.has(Class::REPORT_NOUN) || t.cap && !self.initial(i) {
@@ -2014,7 +2014,7 @@ impl<'a> Sentence<'a> {
         None
     }
 
-    /// "Rubio: “We are on offense”": a name, a colon and a quotation.
+    /// "Vasquez: “We lost steering”": a name, a colon and a quotation.
     fn colon_intro(&self, i: usize) -> Option<Cue> {
         if self.kind(i + 1) != Some(Kind::Colon) || !self.opens.get(i + 2).copied().unwrap_or(false)
         {

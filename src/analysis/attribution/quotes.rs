@@ -222,7 +222,7 @@ mod tests {
     #[test]
     fn single_quotes_are_not_apostrophes() {
         assert_eq!(
-            quotes("Rubio’s plan, the ‘new deal’, and the users' 'lose patience' claim."),
+            quotes("Reyner’s plan, the ‘new deal’, and the users' 'lose patience' claim."),
             [("new deal", true, None), ("lose patience", true, None)]
         );
         assert_eq!(quotes("It's the firm's view."), []);

@@ -217,8 +217,8 @@ fn media_are_recorded() {
 #[test]
 fn things_that_are_not_attributions() {
     for text in [
-        "The visit follows a dramatic strike, signaling a tougher stance.",
-        "The strike underscores the campaign against smuggling.",
+        "The closure follows a sudden storm, signaling a longer repair.",
+        "The fine underscores the push against dumping.",
         "He is expected to meet the mayor on Tuesday.",
         "No injuries were reported.",
         "The film has seen a rise in sales.",
@@ -314,7 +314,7 @@ mod props {
         "the",
         "senior",
         "official",
-        "Rubio",
+        "Reyner",
         "Mr.",
         "U.S.",
         "who",

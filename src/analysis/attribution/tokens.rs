@@ -89,7 +89,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Characters that may join two parts of one word ("U.S.", "co-founder",
-/// "Rubio’s", "AT&T", "24/7").
+/// "Reyner’s", "AT&T", "24/7").
 fn is_joiner(c: char) -> bool {
     matches!(
         c,
@@ -246,11 +246,11 @@ mod tests {
     #[test]
     fn words_keep_their_joiners_and_non_final_periods() {
         assert_eq!(
-            words("U.S. Sec. Rubio’s co-founder paid $1,200.50, AT&T said."),
+            words("U.S. Sec. Reyner’s co-founder paid $1,200.50, AT&T said."),
             [
                 "U.S.",
                 "Sec.",
-                "Rubio’s",
+                "Reyner’s",
                 "co-founder",
                 "paid",
                 "$1,200.50",

@@ -277,8 +277,8 @@ fn reader_interface(u: &Unit<'_>) -> bool {
     );
     let addressed = f.second_person > 0 || imperative;
     let weight = 2 * f.interface_words + f.weak_interface_words;
-    // A paragraph of prose needs more than one such word ("when you fire
-    // up your browser" is a technology story).
+    // A paragraph of prose needs more than one such word ("each time you
+    // open your browser" may start a technology story).
     let interface = if u.class == Class::Good {
         weight >= 3 || (weight >= 2 && u.text.to_ascii_lowercase().contains("please"))
     } else {
@@ -780,7 +780,7 @@ fn context(units: &mut [Unit<'_>], first: usize, last: usize) {
     }
 }
 
-/// Every word of a name is longer than an initial: "Benjamin Clarke",
+/// Every word of a name is longer than an initial: "Rowan Pike",
 /// not "C Thomson" (a referee in a match report).
 fn full_name(text: &str) -> bool {
     text.split_whitespace()

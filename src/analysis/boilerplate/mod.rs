@@ -39,7 +39,7 @@
 //!
 //! Never flagged: the headline, subheadings inside the article, short
 //! paragraphs that read as sentences, quotations, a story dateline
-//! ("MEXICO CITY (AP) —"), lists introduced by the story, and lines
+//! ("PORT ALDREN (AP) —"), lists introduced by the story, and lines
 //! matching `boilerplate.allow`.
 //!
 //! [`DocAnalysis::is_boilerplate_line`]: super::DocAnalysis::is_boilerplate_line

@@ -254,7 +254,7 @@ mod tests {
         assert!(is_stop_word("The"));
         assert!(is_stop_word("DOESN’T"));
         assert!(is_stop_word("of"));
-        assert!(!is_stop_word("Rubio"));
+        assert!(!is_stop_word("Reyner"));
         assert!(!is_stop_word("said"));
         assert!(!is_stop_word(""));
         assert!(!is_stop_word("théâtre"));

@@ -97,8 +97,8 @@ pub fn same_fact(
     if !same_time(a, fa, b, fb) {
         return None;
     }
-    // Dates: the two sentences must name the same people and places ("released
-    // in the US on 9 November", "released in the UK on 11 November").
+    // Dates: the two sentences must name the same people and places ("opened
+    // in Valmera on 9 November", "opened in Carrow on 11 November").
     if matches!(fa.kind, FigureKind::Date | FigureKind::Year) {
         let (x, y) = (&fa.counted.sentence_entities, &fb.counted.sentence_entities);
         let union = x.len() + y.len() - super::counted::shared(x, y);

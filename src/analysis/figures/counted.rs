@@ -1,11 +1,11 @@
 //! What a figure counts: the noun phrase it modifies ("alleged members"),
 //! the event around it ("killing", "extraditing"), the place it points to
-//! ("trip *to Latin America*") and the entities of its paragraph.
+//! ("trip *to the Ostral Coast*") and the entities of its paragraph.
 //!
 //! Words are compared by their Snowball stem and through a small synonym
-//! table (`synonyms.txt`), so "extraditing 55 wanted cartel figures" and
-//! "sent 29 cartel suspects north" count the same kind of thing, while
-//! "32 governors" and "55 cartel figures" do not.
+//! table (`synonyms.txt`), so "extraditing 46 wanted gang figures" and
+//! "sent 31 gang suspects abroad" count the same kind of thing, while
+//! "27 mayors" and "46 gang figures" do not.
 
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
@@ -16,7 +16,7 @@ use super::{Figure, FigureKind, Fnv, lexicon};
 /// What a figure counts. Stems are lower case Snowball stems.
 #[derive(Clone, Debug, Default)]
 pub struct Counted {
-    /// The counted noun phrase ("alleged members", "naval drones").
+    /// The counted noun phrase ("alleged members", "rescue drones").
     pub noun: Option<Range<usize>>,
     /// Stem of its head noun ("member").
     pub head: Option<Box<str>>,
@@ -25,10 +25,10 @@ pub struct Counted {
     pub verb: Option<Range<usize>>,
     pub verb_stem: Option<Box<str>>,
     pub verb_concept: Option<Concept>,
-    /// Hashed stems of the noun phrase's other words ("cartel", "political").
+    /// Hashed stems of the noun phrase's other words ("gang", "political").
     pub modifiers: Box<[u64]>,
-    /// The named place or body the phrase points to: "trip *to Latin
-    /// America*", "assistance *for Ecuador*" (hashed, lower case).
+    /// The named place or body the phrase points to: "trip *to the Ostral
+    /// Coast*", "assistance *for Corvania*" (hashed, lower case).
     pub complement: Option<u64>,
     pub complement_span: Option<Range<usize>>,
     /// For an age: the person (hashed full name as written).
@@ -287,7 +287,7 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
     };
     if matches!(raw.kind, FigureKind::Date | FigureKind::Year) {
         // A date counts nothing; its event is the nearest verb of its clause
-        // ("arrived in Mexico City on September 2").
+        // ("arrived in Estavia City on May 4").
         let mut k = raw.t0;
         let mut steps = 0;
         let mut found = None;
@@ -338,7 +338,7 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
             j += 1;
         }
     }
-    // Money: "six million dollars allocated for naval drones".
+    // Money: "four million dollars allocated for rescue drones".
     if raw.kind == FigureKind::Money && s.is_word(j) && verb_like(s.lw(j)) {
         set_verb(s, &mut c, j);
         if matches!(s.lw(j + 1), "for" | "to" | "in" | "on") {
@@ -372,7 +372,7 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
         }
         let singular_ok = raw.value <= 1.0 || raw.kind != FigureKind::Count;
         // Capitalised plurals are names ("Thomas", "Mercedes") unless the
-        // whole line is in title case ("4 People Shot").
+        // whole line is in title case ("4 People Hurt").
         let cap_ok = !s.is_cap(j) || title;
         if (looks_plural(lw) && cap_ok) || (singular_ok && !adjective_like(lw) && !s.is_cap(j)) {
             head_at = Some(j);
@@ -380,12 +380,12 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
         }
         j += 1;
     }
-    // A capitalised word after a number is a name ("Image 5 of 11 Jacquay
-    // Howard"), not what the number counts.
+    // A capitalised word after a number is a name ("Image 5 of 11 Dorian
+    // Vale"), not what the number counts.
     let head_at = head_at.or(last_word.filter(|&k| !verb_like(s.lw(k)) && (!s.is_cap(k) || title)));
     if let Some(h) = head_at {
         set_head(s, &mut c, np_start, h);
-        // 2. What the phrase points to: "to Latin America", "for Ecuador".
+        // 2. What the phrase points to: "to the Ostral Coast", "for Corvania".
         complement(s, &mut c, h + 1);
     } else if raw.kind == FigureKind::Ordinal {
         complement(s, &mut c, raw.t1);
@@ -402,7 +402,7 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
         }
     }
     // 4. No noun after: a container noun or subject before ("the death toll
-    //    rose to 14", "the homicide rate surged by 40%").
+    //    rose to 14", "the robbery rate climbed by 35%").
     if c.head.is_none() {
         let mut k = raw.t0;
         let mut steps = 0;
@@ -572,7 +572,7 @@ fn verb_after(s: &Sent<'_>, from: usize) -> Option<usize> {
     None
 }
 
-/// "to Latin America", "in Mexico City", "for Ecuador" after token `from`.
+/// "to the Ostral Coast", "in Estavia City", "for Corvania" after token `from`.
 fn complement(s: &Sent<'_>, c: &mut Counted, from: usize) {
     let mut k = from;
     if !matches!(
@@ -602,7 +602,7 @@ fn complement(s: &Sent<'_>, c: &mut Counted, from: usize) {
     }
 }
 
-/// Lower-case name as compared: "u.s." → "us", "rubio’s" → "rubio".
+/// Lower-case name as compared: "u.s." → "us", "reyner’s" → "reyner".
 fn entity_norm(lw: &str) -> String {
     let w = lw.trim_end_matches("’s").trim_end_matches("'s");
     w.chars().filter(|&c| c != '.').collect()
@@ -713,7 +713,7 @@ pub(super) fn shared(a: &[u64], b: &[u64]) -> usize {
 }
 
 /// The event a figure reports: its verb's concept or stem; or, when the
-/// verb only reports ("murders reported as of July") or is missing, a head
+/// verb only reports ("killings reported as of May") or is missing, a head
 /// noun that is itself an event ("5,000 murders").
 fn event(c: &Counted) -> Option<(Option<Concept>, &str)> {
     let head_event = match (&c.head, c.head_concept) {
@@ -828,10 +828,10 @@ fn people_event(c: &Counted) -> bool {
 ///
 /// Both the counted thing and the event are compared; the figures must
 /// agree strongly on at least one and not differ on the other.
-/// "extraditing 55 wanted cartel figures" and "sent 29 cartel suspects"
-/// score high (same kind of thing, same kind of event); "32 governors" and
-/// "55 cartel figures" score 0; "killed" and "injured" score 0; a "maiden
-/// trip to Mexico" and a "third trip to Latin America" score 0 (they point
+/// "extraditing 46 wanted gang figures" and "sent 31 gang suspects"
+/// score high (same kind of thing, same kind of event); "27 mayors" and
+/// "46 gang figures" score 0; "killed" and "injured" score 0; a "maiden
+/// trip to Estavia" and a "third trip to the Ostral Coast" score 0 (they point
 /// to different places); "two men" and "four people" score 0 (a part is
 /// not the whole).
 pub fn same_quantity(a: &Figure, b: &Figure) -> f32 {
@@ -882,8 +882,8 @@ pub fn same_quantity(a: &Figure, b: &Figure) -> f32 {
         (Match::Unknown, Match::Strong) if a.kind == Count && people_event(ca) => 0.7,
         _ => return 0.0,
     };
-    // A rank is only one fact with the place it ranks: "third trip to
-    // Latin America" and "second visit to Latin America" (but not "the
+    // A rank is only one fact with the place it ranks: "third trip to the
+    // Ostral Coast" and "second visit to the Ostral Coast" (but not "the
     // fourth round" of two different players).
     if a.kind == Ordinal && (ca.complement.is_none() || ca.complement != cb.complement) {
         return 0.0;
@@ -914,6 +914,6 @@ mod tests {
         assert_eq!(concept("fatalities").map(|c| c.name), Some("killed"));
         assert_eq!(concept("wounded").map(|c| c.name), Some("injured"));
         assert_eq!(concept("governors"), None);
-        assert_eq!(stem("rubio’s"), "rubio");
+        assert_eq!(stem("reyner’s"), "reyner");
     }
 }

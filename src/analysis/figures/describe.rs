@@ -148,7 +148,7 @@ fn kind_phrase(f: &Figure) -> String {
     }
 }
 
-/// "Counts: *alleged members* · event: *killing* · to *Latin America*".
+/// "Counts: *alleged members* · event: *killing* · to *Corvania*".
 fn counts_phrase(doc: &DocAnalysis, f: &Figure) -> String {
     let c = &f.counted;
     let mut parts = Vec::new();
@@ -200,15 +200,15 @@ mod tests {
         let texts = [
             (
                 "a.txt",
-                "The navy said the strike off Venezuela killed 11 alleged members of the Tren de Aragua gang.\n",
+                "The coast guard said the raid off Cape Morrow killed 9 alleged members of the Salt Heron gang.\n",
             ),
             (
                 "b.txt",
-                "A navy strike off Venezuela killed eleven alleged members of the Tren de Aragua gang, officials said.\n",
+                "A coast guard raid off Cape Morrow killed nine alleged members of the Salt Heron gang, officials said.\n",
             ),
             (
                 "c.txt",
-                "The strike off Venezuela killed 14 members of the Tren de Aragua gang, the navy said.\n",
+                "The raid off Cape Morrow killed 12 members of the Salt Heron gang, the coast guard said.\n",
             ),
         ];
         for (name, text) in texts {
@@ -219,20 +219,20 @@ mod tests {
             )));
         }
         let a = corpus.get(&DocId::new("a.txt")).unwrap().clone();
-        let at = a.text.find("11").unwrap();
-        let (span, md) = super::hover(&a, &corpus, at + 1).expect("a figure");
-        assert_eq!(&a.text[span], "11");
-        assert!(md.contains("**Figure:** 11 (count)"), "{md}");
+        let at = a.text.find('9').unwrap();
+        let (span, md) = super::hover(&a, &corpus, at).expect("a figure");
+        assert_eq!(&a.text[span], "9");
+        assert!(md.contains("**Figure:** 9 (count)"), "{md}");
         assert!(md.contains("Counts: *alleged members*"), "{md}");
         assert!(md.contains("✓ agrees: `b.txt:1`"), "{md}");
         assert!(md.contains("✗ conflicts: `c.txt:1`"), "{md}");
         let b = corpus.get(&DocId::new("b.txt")).unwrap().clone();
         let hints = super::inlay_hints(&b);
         assert_eq!(hints.len(), 1);
-        assert_eq!(hints[0].1, "= 11");
+        assert_eq!(hints[0].1, "= 9");
         assert_eq!(
             &b.text[..hints[0].0],
-            "A navy strike off Venezuela killed eleven"
+            "A coast guard raid off Cape Morrow killed nine"
         );
         assert!(super::hover(&a, &corpus, 2).is_none());
     }

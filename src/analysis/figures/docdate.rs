@@ -2,7 +2,7 @@
 //!
 //! In order: a date on a "Published", "Posted", "Updated" or "Date" line
 //! near the top; a line near the top that is mostly a date (a dateline
-//! like "11-02-2025 Vol 2132"); the first complete date (day, month and
+//! like "03-09-2024 Vol 517"); the first complete date (day, month and
 //! year) in the opening paragraphs. Used to say that casualty counts which differ
 //! between two reports may simply have been updated.
 

@@ -481,7 +481,7 @@ pub fn is_street_type(lower: &str) -> bool {
 /// Capitalised words that may come right before a figure without making it
 /// part of a name ("In 2009", "About 40", "September 2"). Any other
 /// capitalised word before a number makes it an identifier ("Boeing 737",
-/// "Route 66", "Vol 2132").
+/// "Route 66", "Vol 517").
 pub fn may_precede_figure(lower: &str) -> bool {
     month(lower).is_some()
         || is_weekday(lower)

@@ -4,8 +4,8 @@
 //! "2.5 million", "a dozen"), percentages ("40%", "forty per cent"), money
 //! with its currency ("$20m", "nearly twenty million dollars", "€5
 //! billion", "30 million pesos"), dates ("Sept. 2", "2 September 2025",
-//! "11-02-2025", "February 2024"), years ("in 2009"), durations ("a
-//! 90-day pause", "seven months"), ages ("Jermaine Sims, 31,"),
+//! "03-09-2024", "February 2024"), years ("in 2009"), durations ("a
+//! 60-day pause", "seven months"), ages ("Darnell Quist, 31,"),
 //! ordinals ("third trip", "maiden trip" = first) and ranges ("between 10
 //! and 12"). Each [`Figure`] has its byte span, its normalised value, the
 //! [interval](Interval) of values its wording allows ("over 4,000" is
@@ -53,7 +53,7 @@ use super::text::Segmentation;
 /// What kind of quantity a figure is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FigureKind {
-    /// A number of things: "13 political prisoners", "over 4,000 troops".
+    /// A number of things: "13 detainees", "over 3,000 sailors".
     Count,
     /// "40%", "forty per cent".
     Percent,
@@ -89,8 +89,8 @@ impl FigureKind {
     }
 }
 
-/// A calendar date; any part may be unknown. "11-02-2025" is ambiguous
-/// between 11 February and 2 November: `day_month_ambiguous` says the day
+/// A calendar date; any part may be unknown. "03-09-2024" is ambiguous
+/// between 3 September and 9 March: `day_month_ambiguous` says the day
 /// and month may be swapped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DateValue {

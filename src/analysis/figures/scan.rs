@@ -116,7 +116,7 @@ impl<'a> Sent<'a> {
     }
 
     /// A headline in title case: most words of four letters or more
-    /// capitalised ("4 People Shot Outside Store").
+    /// capitalised ("4 People Hurt Near Bus Depot").
     pub fn title_case(&self) -> bool {
         let (mut caps, mut words) = (0, 0);
         for i in 0..self.len() {
@@ -505,7 +505,7 @@ fn month_date(s: &Sent<'_>, i: usize) -> Option<(Raw, usize)> {
     None
 }
 
-/// "11-02-2025", "2025-09-02", "9/2/2025", "11.02.2025".
+/// "03-09-2024", "2024-09-03", "9/3/2024", "03.09.2024".
 fn numeric_date(s: &Sent<'_>, i: usize) -> Option<(Raw, usize)> {
     if !s.is_num(i) {
         return None;
@@ -1069,7 +1069,7 @@ fn pass_atoms(s: &Sent<'_>, atoms: &[Atom], out: &mut Vec<Raw>, used: &mut [bool
 fn is_identifier(s: &Sent<'_>, a: &Atom) -> bool {
     let prev = a.t0.checked_sub(1);
     if let Some(p) = prev {
-        // "Boeing 737", "Route 66", "Vol 2132", "Chapter 11".
+        // "Boeing 737", "Route 66", "Vol 517", "Chapter 11".
         if s.is_cap(p) && !a.words && !lexicon::may_precede_figure(s.lw(p)) {
             let code = lexicon::currency_code(s.lw(p)).is_some();
             if !code {
@@ -1108,7 +1108,7 @@ fn is_identifier(s: &Sent<'_>, a: &Atom) -> bool {
     if a.words {
         let first = s.tx(a.t0);
         // Capitalised number words inside a sentence are names ("Fantastic
-        // Four", "America First").
+        // Four", "Safety First").
         if a.t0 > 0
             && first.chars().next().is_some_and(char::is_uppercase)
             && !s.is_sym(a.t0 - 1, "\"")
@@ -1164,12 +1164,12 @@ fn is_identifier(s: &Sent<'_>, a: &Atom) -> bool {
             return true;
         }
     }
-    // A street address: "1097 South First St.", "the 1400 block of".
+    // A street address: "2261 North Alder St.", "the 1300 block of".
     if s.lw(next) == "block" {
         return true;
     }
-    // A name or an address right after the digits: "4525 Double Tree in",
-    // "Image 5 of 11 Jacquay Howard" (not in title-case headlines, and not
+    // A name or an address right after the digits: "3817 Willow Bend in",
+    // "Image 5 of 11 Dorian Vale" (not in title-case headlines, and not
     // a modifier before a noun: "3 U.S. troops", "2 Israeli soldiers").
     if s.is_cap(next)
         && !s.attached(next)
@@ -1198,7 +1198,7 @@ fn is_identifier(s: &Sent<'_>, a: &Atom) -> bool {
 
 /// Whether the capitalised words from token `first` modify a plural noun
 /// that follows them: "240 Harlow Bridge residents", "12 Red Cross
-/// volunteers" (but not "1097 South First St." or "4525 Double Tree in").
+/// volunteers" (but not "2261 North Alder St." or "3817 Willow Bend in").
 fn names_modify_a_noun(s: &Sent<'_>, first: usize) -> bool {
     let mut j = first;
     while j < first + 4 && s.is_cap(j) && !s.attached(j) {
@@ -1450,7 +1450,7 @@ fn figure_unchecked(s: &Sent<'_>, a: &Atom, used: &[bool]) -> Option<Raw> {
         }
     }
 
-    // Units of time and ages: "a 90-day pause", "seven months", "23-year-old".
+    // Units of time and ages: "a 60-day pause", "seven months", "23-year-old".
     if kind == FigureKind::Count {
         let hyphen = s.is_sym(t1, "-") && s.attached(t1) && s.attached(t1 + 1);
         let u_at = if hyphen { t1 + 1 } else { t1 };
@@ -1782,8 +1782,8 @@ fn age(s: &Sent<'_>, t0: usize, t1: usize, value: f64, words: bool) -> Raw {
     let mut raw = Raw::new(t0, t1, FigureKind::Age, value, Interval::point(value));
     raw.n1 = t0 + 1;
     raw.in_words = words;
-    // "9-year-old Jamiyah Sims": the name after it, if any ("a 23-year-old
-    // Greenville man" names a town, not a person).
+    // "9-year-old Talia Quist": the name after it, if any ("a 23-year-old
+    // Harlow Bridge man" names a town, not a person).
     let mut j = t1;
     while j < s.len() && j < t1 + 4 && s.is_cap(j) {
         j += 1;
@@ -1792,7 +1792,7 @@ fn age(s: &Sent<'_>, t0: usize, t1: usize, value: f64, words: bool) -> Raw {
     raw
 }
 
-/// The hash of a name written over tokens `from..to` ("Jermaine Sims").
+/// The hash of a name written over tokens `from..to` ("Darnell Quist").
 fn person_hash(s: &Sent<'_>, from: usize, to: usize) -> u64 {
     let mut h = Fnv::new();
     for t in from..to {
@@ -1807,7 +1807,7 @@ fn person_hash(s: &Sent<'_>, from: usize, to: usize) -> u64 {
     h.finish()
 }
 
-/// "Jermaine Sims, 31, died": a capitalised name, a comma, a number from 1
+/// "Darnell Quist, 31, died": a capitalised name, a comma, a number from 1
 /// to 110, then a comma, a period or "and".
 fn comma_age(s: &Sent<'_>, a: &Atom) -> Option<Raw> {
     if a.words || a.decimal || a.t0 < 2 || !s.is_sym(a.t0 - 1, ",") {
@@ -1836,7 +1836,7 @@ fn comma_age(s: &Sent<'_>, a: &Atom) -> Option<Raw> {
         a.value,
         Interval::point(a.value),
     );
-    // The whole name before the comma: "Jermaine Sims" and "Victoria Sims"
+    // The whole name before the comma: "Darnell Quist" and "Talia Quist"
     // are two people.
     let mut first = name;
     while first > 0

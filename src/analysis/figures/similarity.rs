@@ -44,8 +44,8 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
     fn similarity(&self, a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) -> f32 {
         // Across documents, one fact has the same actors and places: two
         // sentences that both name someone and name no one in common
-        // ("China's economy grew by 9.5%", "Singapore's economy grew by
-        // 8.1%") are about different facts; a sentence that names no one
+        // ("Estavia's exports grew by 6.5%", "Corvania's exports grew by
+        // 4.2%") are about different facts; a sentence that names no one
         // borrows its paragraph's names.
         if a.id != b.id {
             let (xa, xb) = (&fa.counted.sentence_entities, &fb.counted.sentence_entities);

@@ -111,46 +111,44 @@ fn dates_years_durations_ages() {
     assert_eq!(date("The envoy arrives on Sept. 2."), d);
     let d = date("Talks ended on 2 September 2025.");
     assert_eq!((d.year, d.month, d.day), (Some(2025), Some(9), Some(2)));
-    let d = date("Talks ended on September 2, 2025, in Quito.");
+    let d = date("Talks ended on September 2, 2025, in Lisso.");
     assert_eq!((d.year, d.month, d.day), (Some(2025), Some(9), Some(2)));
-    let d = date("11-02-2025 Vol 2132");
+    let d = date("03-09-2024 Vol 517");
     assert!(d.day_month_ambiguous);
     assert!(d.compatible(&DateValue {
-        year: Some(2025),
-        month: Some(2),
-        day: Some(11),
+        year: Some(2024),
+        month: Some(9),
+        day: Some(3),
         day_month_ambiguous: false
     }));
     let d = date("According to its February 2024 report, the plan works.");
     assert_eq!((d.year, d.month, d.day), (Some(2024), Some(2), None));
     let f = one("The base closed in 2009 after a vote.");
     assert_eq!((f.kind, f.value), (Year, 2009.0));
-    let f = one("Both sides agreed a 90-day pause.");
+    let f = one("Both sides agreed a 60-day pause.");
     assert_eq!(
         (f.kind, f.value, f.time_unit),
-        (Duration, 90.0, Some(TimeUnit::Day))
+        (Duration, 60.0, Some(TimeUnit::Day))
     );
     let all = figs("It was his third visit in seven months.");
     assert_eq!(all.len(), 2);
     assert_eq!(all[1].kind, Duration);
     assert_eq!(all[1].display_value(), "7 months");
-    let f = one("Jermaine Sims, 31, died on the way to hospital.");
+    let f = one("Darnell Quist, 31, died on the way to hospital.");
     assert_eq!((f.kind, f.value), (Age, 31.0));
     let f = one("A 9-year-old girl was hurt.");
     assert_eq!((f.kind, f.value), (Age, 9.0));
     // Relative dates stay relative: no figure.
-    assert!(
-        figs("The State Department said this Thursday that talks resume next week.").is_empty()
-    );
+    assert!(figs("The ministry said this Thursday that talks resume next week.").is_empty());
 }
 
 #[test]
 fn ordinals_and_ranges() {
     let f = one("This is the minister's third trip to the region.");
     assert_eq!((f.kind, f.value), (Ordinal, 3.0));
-    let f = one("It was her maiden trip to Mexico.");
+    let f = one("It was her maiden trip to Estavia.");
     assert_eq!((f.kind, f.value), (Ordinal, 1.0));
-    let f = one("He is the first Latino to hold the post.");
+    let f = one("She is the first woman to hold the post.");
     assert_eq!((f.kind, f.value), (Ordinal, 1.0));
     for text in [
         "Between 10 and 12 people were hurt.",
@@ -186,7 +184,7 @@ fn hedges_become_intervals() {
 #[test]
 fn leaves_false_figures_alone() {
     let none = [
-        "Ecuador was once one of the safest countries in the region.",
+        "Corvania was once one of the calmest places on the coast.",
         "No one was hurt, and a man was arrested.",
         "Wait a second, the minister said.",
         "May officials resign if the audit fails?",
@@ -196,13 +194,13 @@ fn leaves_false_figures_alone() {
         "Protesters gathered outside No. 10 Downing Street.",
         "Madrid won 2-1 on Sunday.",
         "Officers were called at 12:20 a.m. to the house.",
-        "Police went to 1097 South First St. after the call.",
-        "Shots were fired in the 1400 block of Elm Avenue.",
+        "Police went to 2261 North Alder St. after the call.",
+        "Shots were fired in the 1300 block of Larch Avenue.",
         "The 1990s were calmer, the council said.",
         "Read more at https://example.com/news/2024/05/30-killed for details.",
         "She finished the 3D model and the 5G rollout.",
         "The run was 29km long.",
-        "Route 66 reopened; Vol 2132 went to print.",
+        "Route 66 reopened; Vol 517 went to print.",
         "This one is better than that one.",
     ];
     for text in none {
@@ -214,7 +212,7 @@ fn leaves_false_figures_alone() {
         ["240"]
     );
     assert_eq!(surfaces("They sent 12 Red Cross volunteers."), ["12"]);
-    let address = "Police said the shots were fired at 4525 Double Tree in the early hours.";
+    let address = "Police said the shots were fired at 3817 Willow Bend in the early hours.";
     assert!(figs(address).is_empty(), "{:?}", read(address));
     // A month only with a day, a year or a preposition.
     assert_eq!(surfaces("The vote is in May."), ["May"]);
@@ -223,34 +221,34 @@ fn leaves_false_figures_alone() {
 
 #[test]
 fn what_figures_count() {
-    let f = one("Mexico extradited 55 wanted cartel figures to the U.S.");
+    let f = one("Corvania extradited 46 wanted gang figures to Estavia.");
     let c = &f.counted;
     assert_eq!(c.head.as_deref(), Some("figur"));
     assert_eq!(c.head_concept.map(|k| k.name), Some("suspects"));
     assert_eq!(c.verb_concept.map(|k| k.name), Some("transferred"));
-    let g = one("Mexico sent 29 cartel suspects north last month.");
+    let g = one("Corvania sent 31 gang suspects abroad last month.");
     assert!(same_quantity(&f, &g) >= 0.8, "{}", same_quantity(&f, &g));
-    let h = one("The summit brought together 32 governors.");
+    let h = one("The summit brought together 27 mayors.");
     assert_eq!(same_quantity(&f, &h), 0.0);
-    let k = one("The strike killed 11 alleged members of the gang.");
-    let i = one("Four people were injured in the strike.");
+    let k = one("The raid killed 7 alleged members of the gang.");
+    let i = one("Four people were injured in the raid.");
     assert_eq!(same_quantity(&k, &i), 0.0, "killed vs injured");
-    let d = one("At least 14 were dead after the strike.");
+    let d = one("At least 9 were dead after the raid.");
     assert!(same_quantity(&k, &d) >= 0.6);
-    let maiden = one("It was her maiden trip to Mexico.");
-    let third = one("It was her third trip to Latin America.");
-    let second = one("It was her second visit to Latin America.");
+    let maiden = one("It was her maiden trip to Estavia.");
+    let third = one("It was her third trip to the Ostral Coast.");
+    let second = one("It was her second visit to the Ostral Coast.");
     assert_eq!(same_quantity(&maiden, &third), 0.0);
     assert!(same_quantity(&second, &third) >= 0.6);
-    let money = one("Rubio announced nearly twenty million dollars in assistance for Ecuador.");
+    let money = one("Lindqvist pledged nearly fifteen million dollars in assistance for Corvania.");
     assert_eq!(
         money.counted.noun.clone().map(|s| {
-            "Rubio announced nearly twenty million dollars in assistance for Ecuador."[s]
+            "Lindqvist pledged nearly fifteen million dollars in assistance for Corvania."[s]
                 .to_string()
         }),
         Some("assistance".to_string())
     );
-    let drones = one("It includes six million dollars allocated for naval drones.");
+    let drones = one("It includes four million dollars allocated for rescue drones.");
     assert_eq!(same_quantity(&money, &drones), 0.0);
 }
 
@@ -268,7 +266,7 @@ fn value_keys_match_across_wordings() {
 
 #[test]
 fn shared_figures_of_two_passages() {
-    let a = figs("Caracas released 13 political prisoners and pledged $6 million.");
+    let a = figs("The province released 13 detainees and pledged $6 million.");
     let b = figs("Thirteen prisoners were freed; six million dollars were pledged; 40 fled.");
     let pairs = shared_figures(&a, &b);
     assert_eq!(pairs.len(), 2);

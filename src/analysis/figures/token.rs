@@ -2,7 +2,7 @@
 //! symbols, each with its byte span and whether white space came before it.
 //!
 //! - A word starts with a letter and runs over letters and digits, with
-//!   inner hyphens and apostrophes ("twenty-five", "year-old", "Rubio’s",
+//!   inner hyphens and apostrophes ("twenty-five", "year-old", "Reyner’s",
 //!   "COVID-19"). A run of single letters each followed by a period is one
 //!   word ("U.S.", "p.m.").
 //! - A number starts with an ASCII digit and runs over digits, with a
@@ -160,12 +160,12 @@ mod tests {
     fn numbers_words_and_symbols() {
         use TokKind::*;
         assert_eq!(
-            toks("over 4,000 U.S. troops, $1.13bn and 2.5 million."),
+            toks("over 4,000 U.S. sailors, $1.13bn and 2.5 million."),
             [
                 ("over", Word, true),
                 ("4,000", Num, true),
                 ("U.S.", Word, true),
-                ("troops", Word, true),
+                ("sailors", Word, true),
                 (",", Sym, false),
                 ("$", Sym, true),
                 ("1.13", Num, false),
@@ -177,14 +177,14 @@ mod tests {
             ]
         );
         assert_eq!(
-            toks("twenty-five 90-day COVID-19 Rubio’s"),
+            toks("twenty-five 90-day COVID-19 Reyner’s"),
             [
                 ("twenty-five", Word, true),
                 ("90", Num, true),
                 ("-", Sym, false),
                 ("day", Word, false),
                 ("COVID-19", Word, true),
-                ("Rubio’s", Word, true),
+                ("Reyner’s", Word, true),
             ]
         );
         assert_eq!(

@@ -2,8 +2,8 @@
 //! resolved inside the document.
 //!
 //! A *name* is a run of capitalised words, possibly joined by particles
-//! ("Cartel of the Suns", "Juan Ramón de la Fuente", "U.S. Drug Enforcement
-//! Administration"). Capitalisation is only evidence where it is unusual: the
+//! ("Brotherhood of the Tide", "Inés María de la Roca", "U.S. Bureau of
+//! Harbour Safety"). Capitalisation is only evidence where it is unusual: the
 //! first word of a sentence counts when the document also capitalises it
 //! elsewhere mid-sentence (or it opens a multi-word name and is never seen
 //! in lower case), and a headline in Title Case contributes only words the
@@ -11,22 +11,22 @@
 //!
 //! Within a document:
 //! - a title before a name is a *role* linked to it ("Secretary of State
-//!   Marco Rubio", "President Claudia Sheinbaum"), as is an appositive
-//!   ("Marco Rubio, the secretary of state," / "The Secretary of State,
-//!   Marco Rubio,");
+//!   Ana Lindqvist", "President Irene Castellan"), as is an appositive
+//!   ("Ana Lindqvist, the secretary of state," / "The Secretary of State,
+//!   Ana Lindqvist,");
 //! - a later "the Secretary of State" or "the secretary" resolves to the one
 //!   name linked to that role (none when two names share it);
-//! - a surname ("Rubio") or a shorter tail of a name resolves to the one
-//!   longer name of a person that ends with it ("Marco Rubio").
+//! - a surname ("Lindqvist") or a shorter tail of a name resolves to the one
+//!   longer name of a person that ends with it ("Ana Lindqvist").
 //!
 //! Every mention gets a canonical key (the full name, folded to lower-case
 //! ASCII, with "U.S."/"US"/"United States" and a few such spellings made
 //! one) and, for people, a short key (the surname), so that a document that
-//! only ever says "Rubio" still meets one that says "Marco Rubio".
+//! only ever says "Lindqvist" still meets one that says "Ana Lindqvist".
 //!
-//! Example: in "Secretary of State Marco Rubio will visit Mexico City. The
-//! Secretary of State will meet Sheinbaum.", both sentences mention
-//! `marco rubio`; "Mexico City" is one place, not "Mexico" and a "City".
+//! Example: in "Secretary of State Ana Lindqvist will visit Estavia City.
+//! The Secretary of State will meet Castellan.", both sentences mention
+//! `ana lindqvist`; "Estavia City" is one place, not "Estavia" and a "City".
 //! Months, weekdays and sentence openers ("Despite", "The") are not names.
 
 use std::collections::HashSet;
@@ -58,7 +58,7 @@ pub struct EntityMention {
 pub struct Entities {
     /// Mentions by sentence index.
     pub by_sentence: Vec<Vec<EntityMention>>,
-    /// Canonical display names ("Marco Rubio"), indexed by [`EntityMention::name`].
+    /// Canonical display names ("Ana Lindqvist"), indexed by [`EntityMention::name`].
     pub names: Vec<Box<str>>,
 }
 
@@ -691,7 +691,7 @@ pub(crate) fn extract(text: &str, arena: &str, sentences: &[Vec<Word>]) -> Entit
                     links.push((tokens(role), name_tokens(ws, name.clone())));
                 }
                 (Some(role), None) => {
-                    // "The Secretary of State, Marco Rubio, …"
+                    // "The Secretary of State, Ana Lindqvist, …"
                     if let Some(next) = name_after_comma(text, ws, &accepted, end) {
                         links.push((tokens(role), name_tokens(ws, next)));
                     } else {
@@ -701,7 +701,7 @@ pub(crate) fn extract(text: &str, arena: &str, sentences: &[Vec<Word>]) -> Entit
                 _ => {}
             }
             if let Some(name) = run.name {
-                // "Marco Rubio, the secretary of state, …"
+                // "Ana Lindqvist, the secretary of state, …"
                 if let Some(role) = appositive_role(text, ws, name.end) {
                     links.push((role, name_tokens(ws, name.clone())));
                 }
@@ -888,8 +888,8 @@ fn accept(
     true
 }
 
-/// Splits a run into a title and a name: "U.S. Secretary of State Marco
-/// Rubio" is the role "u.s. secretary of state" and the name "Marco Rubio".
+/// Splits a run into a title and a name: "U.S. Secretary of State Ana
+/// Lindqvist" is the role "u.s. secretary of state" and the name "Ana Lindqvist".
 fn split_run(ws: &[W], run: Range<usize>) -> Run {
     // Honorifics in front are dropped from the name.
     let mut start = run.start;
@@ -925,7 +925,7 @@ fn split_run(ws: &[W], run: Range<usize>) -> Run {
         };
     }
     if ws[h + 1].key == "of" {
-        // "Secretary of State Marco Rubio": the complement is what is left
+        // "Secretary of State Ana Lindqvist": the complement is what is left
         // before a two-word name; with fewer than three words after "of"
         // the whole run is the title.
         let tail = run.end - (h + 2);
@@ -1019,7 +1019,7 @@ fn canonical(tokens: &[String]) -> String {
     joined
 }
 
-/// A name right after a comma: "The Secretary of State, Marco Rubio, …".
+/// A name right after a comma: "The Secretary of State, Ana Lindqvist, …".
 fn name_after_comma(text: &str, ws: &[W], accepted: &[bool], end: usize) -> Option<Range<usize>> {
     if end >= ws.len() || end == 0 || !gap_is_comma(text, &ws[end - 1], &ws[end]) {
         return None;
@@ -1036,7 +1036,7 @@ fn name_after_comma(text: &str, ws: &[W], accepted: &[bool], end: usize) -> Opti
     (toks.len() >= 2 && is_person(&toks)).then_some(r)
 }
 
-/// "Marco Rubio, the secretary of state, …": the role after a name. The
+/// "Ana Lindqvist, the secretary of state, …": the role after a name. The
 /// appositive runs to the next comma (or the end of the sentence), holds at
 /// most seven words and contains a title word.
 fn appositive_role(text: &str, ws: &[W], name_end: usize) -> Option<Vec<String>> {
@@ -1178,14 +1178,14 @@ mod tests {
 
     #[test]
     fn places_keep_their_words_and_openers_are_not_names() {
-        let text = "Despite the rain, crowds gathered in Mexico City on Sunday. \
-                    Officials in Mexico said the U.S. embassy was closed.";
+        let text = "Despite the rain, crowds gathered in Estavia City on Sunday. \
+                    Officials in Estavia said the U.S. embassy was closed.";
         let ms = mentions(text);
-        assert!(has(&ms, 0, "Mexico City", "Mexico City"), "{ms:?}");
+        assert!(has(&ms, 0, "Estavia City", "Estavia City"), "{ms:?}");
         assert!(!ms.iter().any(|(_, m, _)| m == "Despite" || m == "Sunday"));
-        assert!(has(&ms, 1, "Mexico", "Mexico"), "{ms:?}");
-        // "City" is no surname: "Mexico" stays Mexico.
-        assert!(!has(&ms, 1, "Mexico", "Mexico City"));
+        assert!(has(&ms, 1, "Estavia", "Estavia"), "{ms:?}");
+        // "City" is no surname: "Estavia" stays Estavia.
+        assert!(!has(&ms, 1, "Estavia", "Estavia City"));
         assert!(has(&ms, 1, "U.S.", "U.S."), "{ms:?}");
     }
 

@@ -15,8 +15,8 @@
 //!   the score is symmetric and a short generic sentence ("Four people were
 //!   shot.") is not close to every long one that contains its words;
 //! - **entities**: the named entities both mention, weighted by rarity,
-//!   with surnames and roles resolved inside each document ("Rubio", "the
-//!   Secretary of State" → "Marco Rubio"); a match on the surname alone
+//!   with surnames and roles resolved inside each document ("Lindqvist", "the
+//!   Secretary of State" → "Ana Lindqvist"); a match on the surname alone
 //!   counts 0.7;
 //! - **figures**: the same normalised date, amount, percentage or count;
 //! - **quotes**: the same quoted words (four or more in a row).
@@ -78,11 +78,11 @@
 //!   (code lens); [`hover_section`] writes the hover text.
 //!
 //! ```text
-//! query:   "Rubio will arrive in Mexico City on September 2 to meet Sheinbaum."
-//! result:  "On September 2 the Secretary of State lands in Mexico City for talks
-//!           with President Claudia Sheinbaum."   shared: Mexico City, Sheinbaum,
-//!                                                 September 2, Rubio
-//! ranked below: "Rubio met Sheinbaum in Mexico City on March 10." (dates disagree)
+//! query:   "Lindqvist flies to Estavia City on May 4 for talks with Castellan."
+//! result:  "The Secretary of State is due in Estavia City on May 4 to see
+//!           President Irene Castellan."   shared: Estavia City, Castellan,
+//!                                          May 4, Lindqvist
+//! ranked below: "Lindqvist met Castellan in Estavia City on March 10." (dates disagree)
 //! ```
 //!
 //! # Inputs from the other detectors
@@ -166,7 +166,7 @@ pub struct Reasons {
 }
 
 impl Reasons {
-    /// "Mexico City, Sheinbaum, September 2, security": entities, figures,
+    /// "Estavia City, Castellan, May 4, security": entities, figures,
     /// quotes, then words, at most `max` items.
     pub fn summary(&self, max: usize) -> String {
         let quoted: Vec<String> = self.quotes.iter().map(|q| format!("“{q}”")).collect();
@@ -787,7 +787,7 @@ fn explain_passages(stats: &Stats<'_>, da: &DocAnalysis, a: &Passage, b: &Passag
         if !shared {
             continue;
         }
-        // As written ("Sheinbaum"), unless it is a role ("the Secretary
+        // As written ("Castellan"), unless it is a role ("the Secretary
         // of State"): then the name it stands for.
         let written = tidy(text.get(e.span.clone()).unwrap_or(""));
         let canonical = da

@@ -79,7 +79,7 @@ impl Passage {
 pub struct DocPassages {
     /// One per sentence, in the segmentation's order.
     pub passages: Vec<Passage>,
-    /// Canonical display names of the entities ("Marco Rubio").
+    /// Canonical display names of the entities ("Ana Lindqvist").
     pub names: Vec<Box<str>>,
     /// Quoted stretches of the whole text, in order.
     pub(crate) quote_spans: Vec<Range<usize>>,

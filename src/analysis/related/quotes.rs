@@ -7,10 +7,10 @@
 //! its closing one runs to the end of the paragraph (news style for a quote
 //! that continues in the next paragraph).
 //!
-//! Example: `“We are truly on the offensive against the cartels,” he said`
-//! and `He said they were “truly on the offensive against the cartels.”`
-//! share four shingles. A scare quote of one or two words (“invasion”) has
-//! no shingle and makes no match.
+//! Example: `“We will rebuild every house on this road,” the mayor said`
+//! and `The mayor vowed to “rebuild every house on this road.”` share four
+//! shingles. A scare quote of one or two words (“disgrace”) has no shingle
+//! and makes no match.
 
 use std::ops::Range;
 
@@ -162,9 +162,9 @@ mod tests {
 
     #[test]
     fn the_same_quoted_words_overlap() {
-        let a = "“We are truly on the offensive against the cartels,” he said.";
-        let b = "He said they were “truly on the offensive against the cartels.”";
-        let c = "She called it an “invasion” of the harbour.";
+        let a = "“We will rebuild every house on this road,” the mayor said.";
+        let b = "The mayor vowed to “rebuild every house on this road.”";
+        let c = "She called it a “disgrace” for the harbour.";
         let sa = shingles(a, 0..a.len(), &quote_spans(a, 0..a.len()));
         let sb = shingles(b, 0..b.len(), &quote_spans(b, 0..b.len()));
         let sc = shingles(c, 0..c.len(), &quote_spans(c, 0..c.len()));
@@ -172,6 +172,6 @@ mod tests {
         assert!(sc.is_empty());
         assert_eq!(overlap(&sa, &sc), 0.0);
         let stretch = shared_stretch(a, 0..a.len(), &quote_spans(a, 0..a.len()), &sb).unwrap();
-        assert_eq!(&a[stretch], "truly on the offensive against the cartels");
+        assert_eq!(&a[stretch], "rebuild every house on this road");
     }
 }

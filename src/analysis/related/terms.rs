@@ -2,12 +2,12 @@
 //!
 //! A *word* is a run of letters and digits, joined by single inner
 //! apostrophes, hyphens, periods, ampersands or digit-group commas
-//! ("O’Brien", "guided-missile", "U.S.", "AT&T", "5,000", "8.08").
+//! ("O’Brien", "flat-bottomed", "U.S.", "AT&T", "5,000", "8.08").
 //! A dotted acronym keeps its final period ("U.S.").
 //!
 //! An index *term* is a word part (split at hyphens and periods), lower-cased,
-//! folded to ASCII where it is a Latin letter with a diacritic ("Rodríguez"
-//! and "Rodriguez" are one term), without a possessive "’s", not a stop word,
+//! folded to ASCII where it is a Latin letter with a diacritic ("Ibáñez"
+//! and "Ibanez" are one term), without a possessive "’s", not a stop word,
 //! and stemmed with the Snowball English stemmer ("agreements" and
 //! "agreement" are one term). A number is one term as written, without
 //! digit-group commas ("5,000" is "5000"); the figures reader normalises
@@ -508,7 +508,7 @@ pub(crate) fn read_words(text: &str, span: Range<usize>, arena: &mut String) -> 
 }
 
 /// Calls `f` with the hash of every index term of a word key. Pieces
-/// between hyphens ("guided-missile", "$2.9-million"): a piece that is a
+/// between hyphens ("flat-bottomed", "$2.9-million"): a piece that is a
 /// number is one term without digit-group commas ("5,000", "8.08"); any
 /// other piece splits again at periods and loses its apostrophes.
 pub(crate) fn terms_of_key(key: &str, buf: &mut String, mut f: impl FnMut(u64)) {
@@ -569,14 +569,14 @@ mod tests {
     #[test]
     fn words_keep_inner_joiners_and_acronyms() {
         assert_eq!(
-            ws("The U.S. sent 5,000 guided-missile ships; O’Brien’s “AT&T” deal, 8.08 and 1,50."),
+            ws("The U.S. sent 5,000 flat-bottomed barges; O’Brien’s “AT&T” deal, 8.08 and 1,50."),
             [
                 "The",
                 "U.S.",
                 "sent",
                 "5,000",
-                "guided-missile",
-                "ships",
+                "flat-bottomed",
+                "barges",
                 "O’Brien’s",
                 "AT&T",
                 "deal",
@@ -593,16 +593,16 @@ mod tests {
     #[test]
     fn terms_are_stemmed_folded_and_filtered() {
         assert_eq!(term("agreements"), term("agreement"));
-        assert_eq!(term("Rodríguez"), term("rodriguez"));
-        assert_eq!(term("Rubio’s"), term("Rubio"));
+        assert_eq!(term("Ibáñez"), term("ibanez"));
+        assert_eq!(term("Reyner’s"), term("Reyner"));
         assert_eq!(term("the"), None);
         assert_eq!(term("5,000"), term("5000"));
         assert_eq!(term("2.9-million"), term("2.9"));
         assert_ne!(term("2025"), None);
-        assert_ne!(term("fentanyl"), term("cartel"));
+        assert_ne!(term("smuggler"), term("harbour"));
         let mut buf = String::new();
         let mut n = 0;
-        terms_of_key("guided-missile", &mut buf, |_| n += 1);
+        terms_of_key("flat-bottomed", &mut buf, |_| n += 1);
         assert_eq!(n, 2);
         assert_eq!(term("D.C."), term("DC"));
     }
@@ -610,8 +610,8 @@ mod tests {
     #[test]
     fn hashes_of_different_kinds_differ() {
         assert_ne!(
-            key_hash(kind::TERM, b"rubio"),
-            key_hash(kind::ENTITY, b"rubio")
+            key_hash(kind::TERM, b"reyner"),
+            key_hash(kind::ENTITY, b"reyner")
         );
     }
 }

@@ -125,9 +125,9 @@ mod tests {
             .collect()
     }
 
-    const SOURCE: &str = "Navy Strike in the Caribbean\n\
-        The navy said on Tuesday that a strike on a speedboat off the coast of Venezuela killed 11 alleged members of the Tren de Aragua gang.\n\
-        Officials said more than 4,000 sailors and marines have been deployed to the Caribbean since August.\n";
+    const SOURCE: &str = "Navy Strike off Cape Morrow\n\
+        The navy said on Tuesday that a strike on a speedboat off Cape Morrow killed 9 alleged members of the Salt Heron gang.\n\
+        Officials said more than 3,000 sailors and marines have been deployed to the Ostral Coast since August.\n";
 
     #[test]
     fn flags_a_changed_count_in_both_documents() {
@@ -135,23 +135,23 @@ mod tests {
             ("strike.txt", SOURCE),
             (
                 "draft.txt",
-                "The navy's strike off Venezuela killed 14 members of the Tren de Aragua gang, officials said on Tuesday.\n",
+                "The navy's strike off Cape Morrow killed 12 members of the Salt Heron gang, officials said on Tuesday.\n",
             ),
         ]);
         let draft = flagged(&c, "draft.txt");
         assert_eq!(draft.len(), 1, "{draft:?}");
-        assert_eq!(draft[0].0, "14");
+        assert_eq!(draft[0].0, "12");
         assert!(
             draft[0]
                 .1
-                .starts_with("14 here; 11 in strike.txt:2 ‘killed 11 alleged members"),
+                .starts_with("12 here; 9 in strike.txt:2 ‘killed 9 alleged members"),
             "{}",
             draft[0].1
         );
         let source = flagged(&c, "strike.txt");
         assert_eq!(source.len(), 1, "{source:?}");
         assert!(
-            source[0].1.starts_with("11 here; 14 in draft.txt:1"),
+            source[0].1.starts_with("9 here; 12 in draft.txt:1"),
             "{}",
             source[0].1
         );
@@ -163,8 +163,8 @@ mod tests {
             ("strike.txt", SOURCE),
             (
                 "draft.txt",
-                "Eleven alleged gang members died when the navy struck a speedboat off Venezuela, the navy said.\n\
-                 Over 4,000 sailors and marines were sent to the Caribbean, officials said.\n",
+                "Nine alleged gang members died when the navy struck a speedboat off Cape Morrow, the navy said.\n\
+                 Over 3,000 sailors and marines were sent to the Ostral Coast, officials said.\n",
             ),
         ]);
         assert!(flagged(&c, "draft.txt").is_empty());
@@ -176,13 +176,13 @@ mod tests {
         let c = corpus(&[
             (
                 "a.txt",
-                "This is Rubio's third trip to Latin America as secretary of state.\n\
-                 Sheinbaum met 32 governors before Rubio's arrival in Mexico.\n",
+                "This is Lindqvist's third trip to the Ostral Coast as secretary of state.\n\
+                 Castellan met 27 mayors before Lindqvist's arrival in Estavia.\n",
             ),
             (
                 "b.txt",
-                "It is Rubio's maiden trip to Mexico as secretary of state.\n\
-                 Mexico extradited 55 cartel figures before Rubio's arrival.\n",
+                "It is Lindqvist's maiden trip to Estavia as secretary of state.\n\
+                 Estavia extradited 46 gang figures before Lindqvist's arrival.\n",
             ),
         ]);
         assert!(
@@ -193,11 +193,11 @@ mod tests {
         let c = corpus(&[
             (
                 "a.txt",
-                "This is Rubio's third trip to Latin America as secretary of state.\n",
+                "This is Lindqvist's third trip to the Ostral Coast as secretary of state.\n",
             ),
             (
                 "b.txt",
-                "It marks Rubio's second visit to Latin America as secretary of state.\n",
+                "It marks Lindqvist's second visit to the Ostral Coast as secretary of state.\n",
             ),
         ]);
         assert_eq!(flagged(&c, "b.txt").len(), 1, "{:?}", flagged(&c, "b.txt"));

@@ -119,8 +119,8 @@ fn is_statement(doc: &DocAnalysis, sentence: usize) -> bool {
     text.ends_with(['.', '!', '?', '…'])
 }
 
-/// The figure with the words that say what it counts ("over five thousand
-/// murders").
+/// The figure with the words that say what it counts ("over two thousand
+/// killings").
 fn surface(doc: &DocAnalysis, f: &Figure) -> String {
     let mut end = f.span.end;
     if let Some(n) = &f.counted.noun
@@ -154,13 +154,13 @@ mod tests {
     fn flags_statistics_with_no_source() {
         assert_eq!(
             flagged(
-                "Ecuador has seen a troubling rise in violence, with over five thousand murders reported as of July this year."
+                "Dunmore Province has endured a spike in gang attacks, with over two thousand killings reported as of May."
             ),
-            ["over five thousand"]
+            ["over two thousand"]
         );
         assert_eq!(
-            flagged("The country's homicide rate surged by 40% in 2025."),
-            ["40%"]
+            flagged("The province's robbery rate climbed by 35% in 2024."),
+            ["35%"]
         );
         assert_eq!(
             flagged("Troops arrested 212 people in the raids, and 40 were deported."),
@@ -177,13 +177,13 @@ mod tests {
     fn leaves_sourced_and_non_statistics_alone() {
         for text in [
             "Police said three people were killed and five injured.",
-            "According to the interior ministry, over five thousand murders were recorded by July.",
-            "Trump announced a strike on a vessel, killing 11 alleged members of the gang.",
+            "According to the provincial police, over two thousand killings were recorded by May.",
+            "The coast guard announced a raid on a smuggling boat, killing 7 alleged members of the gang.",
             "“We arrested 40 people,” the chief told reporters.",
             "Three people were killed in the crash. The coroner confirmed the deaths on Monday.",
-            "It is Rubio's third trip to the region in seven months.",
-            "The summit gathered 32 governors in 2009.",
-            "Mexico avoided 30% tariffs on its exports.",
+            "It is Lindqvist's third trip to the region in eight months.",
+            "The summit gathered 27 mayors in 2011.",
+            "Estavia avoided 25% tariffs on its steel exports.",
             "Dozens of people were hurt.",
             "He was charged with two counts of murder.",
             "3 dead, 26 wounded in weekend shootings",

@@ -87,7 +87,7 @@ mod tests {
     #[test]
     fn flags_anonymous_crowds_and_agentless_phrases() {
         assert_eq!(
-            flagged("The port reopened, in a gesture that many interpret as a concession."),
+            flagged("The port reopened, a decision that many interpret as a concession."),
             ["many interpret"]
         );
         assert_eq!(
@@ -143,7 +143,10 @@ mod tests {
     #[test]
     fn leaves_named_sources_modals_and_quotes_alone() {
         assert!(flagged("Economists at the central bank say inflation will ease.").is_empty());
-        assert!(flagged("The visit can be seen as a step towards that goal.").is_empty());
+        assert!(
+            flagged("The new timetable can be seen as an attempt to lure back commuters.")
+                .is_empty()
+        );
         assert!(
             flagged("The rise is attributed to gang rivalry by the national police.").is_empty()
         );
@@ -171,7 +174,7 @@ mod tests {
 
     #[test]
     fn offers_a_source_marker_after_the_claim() {
-        let text = "The port reopened, in a gesture that many interpret as a concession.";
+        let text = "The port reopened, a decision that many interpret as a concession.";
         let doc = analyze_document(DocId::new("t.txt"), Arc::from(text), &Settings::default());
         let f = check(&doc, &Corpus::new(), &Settings::default(), RuleScope::All);
         let edit = &f[0].fixes[0].edits[0];
@@ -179,7 +182,7 @@ mod tests {
         fixed.replace_range(edit.span.clone(), &edit.text);
         assert_eq!(
             fixed,
-            "The port reopened, in a gesture that many interpret as a concession [source?]."
+            "The port reopened, a decision that many interpret as a concession [source?]."
         );
     }
 

@@ -15,6 +15,9 @@
 //! June") are about different events unless the dates are the figures being
 //! compared or the sentences are otherwise near-paraphrases.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use super::{Figure, FigureKind};
 use crate::analysis::related::{self, PassageRef};
 use crate::analysis::{Corpus, DocAnalysis};
@@ -32,12 +35,18 @@ pub trait PassageSimilarity {
 
 /// The similarity the figure rules use for `corpus`.
 pub fn for_corpus(corpus: &Corpus) -> RelatedSimilarity<'_> {
-    RelatedSimilarity { corpus }
+    RelatedSimilarity {
+        corpus,
+        stories: RefCell::default(),
+    }
 }
 
 /// [`PassageSimilarity`] from the related-passage index of a corpus.
 pub struct RelatedSimilarity<'a> {
     corpus: &'a Corpus,
+    /// The story context of each pair of documents compared so far (by
+    /// address: the documents outlive `self`).
+    stories: RefCell<HashMap<(usize, usize), related::Story>>,
 }
 
 impl PassageSimilarity for RelatedSimilarity<'_> {
@@ -58,7 +67,16 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
                 return 0.0;
             }
         }
-        let s = related::similarity(
+        let key = (
+            a as *const DocAnalysis as usize,
+            b as *const DocAnalysis as usize,
+        );
+        let story = *self
+            .stories
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with(|| related::story(self.corpus, a, b));
+        let s = related::similarity_in_story(
             self.corpus,
             PassageRef {
                 doc: a,
@@ -68,6 +86,7 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
                 doc: b,
                 index: fb.sentence,
             },
+            story,
         );
         // Sentences dated on different days tell of different events,
         // unless those dates are what is being compared, or the sentences

@@ -313,6 +313,31 @@ pub fn similarity(corpus: &Corpus, a: PassageRef<'_>, b: PassageRef<'_>) -> Simi
     compare(&stats, pa, pb, ctx)
 }
 
+/// How much two documents' stories share (the `ctx` of
+/// [`similarity_in_story`]); the same for every pair of their passages, so
+/// callers comparing many pairs compute it once per pair of documents.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Story(Option<f32>);
+
+/// The [`Story`] of two documents.
+pub fn story(corpus: &Corpus, a: &DocAnalysis, b: &DocAnalysis) -> Story {
+    Story(doc_context(&Stats::new(corpus), a, b))
+}
+
+/// [`similarity`] with the documents' [`Story`] already known.
+pub fn similarity_in_story(
+    corpus: &Corpus,
+    a: PassageRef<'_>,
+    b: PassageRef<'_>,
+    story: Story,
+) -> Similarity {
+    let stats = Stats::new(corpus);
+    let (Some(pa), Some(pb)) = (a.passage(), b.passage()) else {
+        return Similarity::default();
+    };
+    compare(&stats, pa, pb, story.0)
+}
+
 /// The documents' context for [`compare`]: `None` within one document or
 /// when neither document has more than one passage.
 fn doc_context(stats: &Stats<'_>, da: &DocAnalysis, db: &DocAnalysis) -> Option<f32> {

@@ -367,15 +367,28 @@ const main = async () => {
     report(!!started && started.startsWith(want), 'server binary', started || `no "starting" line in ${logs.join(', ') || 'the factline log'}`);
   }
 
-  // Hover the squiggle.
-  const target = await squiggleOnLine(EXPECT.hoverLine);
+  // Hover the squiggle, once the layout has settled (code lenses arrive
+  // after the diagnostics and push the lines down): the same position in
+  // two polls in a row.
+  let target = null;
+  await waitFor(`a settled squiggle on "${EXPECT.hoverLine}"`, async () => {
+    const t = await squiggleOnLine(EXPECT.hoverLine);
+    const settled = t && target && Math.abs(t.box.y - target.box.y) < 1 && Math.abs(t.box.x - target.box.x) < 1;
+    target = t;
+    return settled;
+  }).catch(() => {});
   if (!target) {
     report(false, 'hover', `no squiggle on the line "${EXPECT.hoverLine}"`);
   } else {
     await page.mouse.move(target.box.x + Math.min(8, target.box.width / 2), target.box.y + target.box.height / 2 - 4);
     const text = await waitFor('hover', async () => {
       const h = page.locator('.monaco-hover:not(.hidden)').first();
-      if (!(await h.isVisible())) return null;
+      if (!(await h.isVisible())) {
+        // The line may have moved under the pointer: point at it again.
+        const t = await squiggleOnLine(EXPECT.hoverLine);
+        if (t) await page.mouse.move(t.box.x + Math.min(8, t.box.width / 2), t.box.y + t.box.height / 2 - 4);
+        return null;
+      }
       const t = await h.innerText();
       return EXPECT.hoverText.every((re) => new RegExp(re).test(t)) ? t : null;
     }).catch((e) => (report(false, 'hover', e.message), null));

@@ -328,3 +328,27 @@ mod prop {
         }
     }
 }
+
+#[test]
+fn dates_a_day_or_two_apart_are_the_same_time_but_not_the_same_day() {
+    let d = |y: Option<i32>, m: u8, day: u8| DateValue {
+        year: y,
+        month: Some(m),
+        day: Some(day),
+        day_month_ambiguous: false,
+    };
+    let oct15 = d(None, 10, 15);
+    assert!(!oct15.compatible(&d(None, 10, 14)));
+    assert!(oct15.within_days(&d(None, 10, 14), 2));
+    assert!(oct15.within_days(&d(Some(2025), 10, 17), 2));
+    assert!(!oct15.within_days(&d(None, 10, 18), 2));
+    // Across a month's end, and not across years.
+    assert!(d(None, 3, 1).within_days(&d(Some(2023), 2, 28), 2));
+    assert!(!d(Some(2024), 1, 1).within_days(&d(Some(2023), 12, 31), 2));
+    // A month alone is no day.
+    let march = DateValue {
+        month: Some(3),
+        ..DateValue::default()
+    };
+    assert!(!march.within_days(&d(None, 4, 1), 2));
+}

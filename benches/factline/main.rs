@@ -22,6 +22,8 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 const BIN: &str = env!("CARGO_BIN_EXE_factline");
+/// The seed of the generated corpora; drafts are written about its events.
+const CORPUS_SEED: u64 = 7;
 
 /// An LSP client over a child process's pipes.
 struct Lsp {
@@ -211,11 +213,14 @@ fn percentile(samples: &mut [f64], p: f64) -> f64 {
 fn generated(n: usize) -> (PathBuf, u64) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("target/bench-corpus")
-        .join(n.to_string());
+        .join(format!("v{}-{n}", generator::VERSION));
     let marker = dir.join(".complete");
     if !marker.exists() {
         let _ = std::fs::remove_dir_all(&dir);
-        for (i, (name, text)) in generator::corpus(n, 14, 7).into_iter().enumerate() {
+        for (i, (name, text)) in generator::corpus(n, 14, CORPUS_SEED)
+            .into_iter()
+            .enumerate()
+        {
             let sub = dir.join(format!("{:03}", i / 1000));
             std::fs::create_dir_all(&sub).unwrap();
             std::fs::write(sub.join(name), text).unwrap();
@@ -318,7 +323,7 @@ fn edit_loop(
     let draft_dir = tempfile::tempdir().unwrap();
     let path = dir.unwrap_or(draft_dir.path()).join("zz-bench-draft.txt");
     let u = uri(&path);
-    let mut text = generator::draft(draft_bytes, 99);
+    let mut text = generator::draft(draft_bytes, CORPUS_SEED, 99);
     lsp.notify(
         "textDocument/didOpen",
         json!({"textDocument": {"uri": u, "languageId": "plaintext", "version": 1, "text": text}}),
@@ -390,7 +395,7 @@ fn requests(dir: &Path, rows: &mut Vec<Row>, rounds: usize) {
     });
     let path = dir.join("zz-bench-draft.txt");
     let u = uri(&path);
-    let text = generator::draft(20_000, 99);
+    let text = generator::draft(20_000, CORPUS_SEED, 99);
     let lines = text.lines().count();
     lsp.notify(
         "textDocument/didOpen",

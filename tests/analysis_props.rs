@@ -100,6 +100,9 @@ proptest! {
         let doc = Arc::new(analyze_document(DocId::new("draft.txt"), Arc::from(a.as_str()), &settings));
         corpus.upsert(doc.clone());
         for (d, t) in [(&doc, &a), (&other, &b)] {
+            // Figures are in text order, hence by sentence (lookups by
+            // sentence rely on it).
+            prop_assert!(d.figures.list.windows(2).all(|w| w[0].sentence <= w[1].sentence));
             for f in check(d, &corpus, &settings, RuleScope::All) {
                 prop_assert!(f.span.start <= f.span.end && f.span.end <= t.len());
                 prop_assert!(t.is_char_boundary(f.span.start) && t.is_char_boundary(f.span.end));

@@ -50,14 +50,20 @@ struct Source {
 /// Positions of other documents' spans, each document converted once.
 struct Docs<'a> {
     corpus: &'a Corpus,
+    documents: &'a super::state::DocumentCache,
     own: (&'a DocId, &'a Document),
-    cache: HashMap<DocId, Document>,
+    cache: HashMap<DocId, Arc<Document>>,
 }
 
 impl<'a> Docs<'a> {
-    fn new(corpus: &'a Corpus, own: &'a Source) -> Self {
+    fn new(
+        corpus: &'a Corpus,
+        documents: &'a super::state::DocumentCache,
+        own: &'a Source,
+    ) -> Self {
         Self {
             corpus,
+            documents,
             own: (&own.analysis.id, &own.doc),
             cache: HashMap::new(),
         }
@@ -77,7 +83,7 @@ impl<'a> Docs<'a> {
         }
         if !self.cache.contains_key(&r.doc) {
             let a = self.corpus.get(&r.doc)?;
-            self.cache.insert(r.doc.clone(), Document::new(&a.text));
+            self.cache.insert(r.doc.clone(), self.documents.get(a));
         }
         let doc = self.cache.get(&r.doc)?;
         Some(Location::new(
@@ -135,7 +141,8 @@ impl State {
             },
         );
         let best = results.first()?;
-        let location = Docs::new(&corpus, &source).location(best, self.encoding())?;
+        let location =
+            Docs::new(&corpus, &self.documents, &source).location(best, self.encoding())?;
         Some(GotoDefinitionResponse::Scalar(location))
     }
 
@@ -155,7 +162,7 @@ impl State {
             },
         );
         let enc = self.encoding();
-        let mut docs = Docs::new(&corpus, &source);
+        let mut docs = Docs::new(&corpus, &self.documents, &source);
         Some(
             results
                 .iter()
@@ -225,7 +232,7 @@ impl State {
                 },
             );
             let enc = self.encoding();
-            let mut docs = Docs::new(&corpus, &source);
+            let mut docs = Docs::new(&corpus, &self.documents, &source);
             for r in &results {
                 if let Some(l) = docs.location(r, enc) {
                     sources.insert(r.doc.clone());
@@ -281,7 +288,7 @@ impl State {
                 })
             })
             .unwrap_or(Value::Null);
-        let mut docs = Docs::new(&corpus, &source);
+        let mut docs = Docs::new(&corpus, &self.documents, &source);
         let list: Vec<Value> = results
             .iter()
             .filter_map(|r| {

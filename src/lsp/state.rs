@@ -182,6 +182,38 @@ pub struct State {
     /// Findings marked as reviewed, by workspace root. A leaf lock: taken
     /// last, and no other lock is taken while it is held.
     pub reviewed: RwLock<crate::reviewed::Reviewed>,
+    /// Position models of corpus texts that findings point into.
+    pub documents: DocumentCache,
+}
+
+/// Position models ([`Document`]s) of the corpus texts that related spans
+/// point into, kept from one analysis to the next: an edit in a draft
+/// republishes its conflicts with the same sources, whose line indexes
+/// need not be rebuilt. An entry serves while the corpus holds the same
+/// text (compared by identity). A leaf lock: nothing else is taken while it
+/// is held.
+#[derive(Debug, Default)]
+pub struct DocumentCache(Mutex<HashMap<DocId, (Arc<str>, Arc<Document>)>>);
+
+/// Entries kept at most; past it the cache starts over.
+const DOCUMENT_CACHE_ENTRIES: usize = 4096;
+
+impl DocumentCache {
+    /// The position model of `analysis`'s text.
+    pub fn get(&self, analysis: &DocAnalysis) -> Arc<Document> {
+        let mut map = lock(&self.0);
+        if let Some((text, doc)) = map.get(&analysis.id)
+            && Arc::ptr_eq(text, &analysis.text)
+        {
+            return doc.clone();
+        }
+        if map.len() >= DOCUMENT_CACHE_ENTRIES {
+            map.clear();
+        }
+        let doc = Arc::new(Document::new(&analysis.text));
+        map.insert(analysis.id.clone(), (analysis.text.clone(), doc.clone()));
+        doc
+    }
 }
 
 /// The id of a document: its URI, normalised through the file path for
@@ -391,7 +423,7 @@ impl State {
         }
 
         // 5. Convert, and keep what changed and is still current.
-        let mut docs_cache: HashMap<DocId, Document> = HashMap::new();
+        let mut docs_cache: HashMap<DocId, Arc<Document>> = HashMap::new();
         let mut publishes = Vec::new();
         let candidates: Vec<DocId> = touched.iter().chain(others.iter()).cloned().collect();
         let touched: HashSet<DocId> = touched.into_iter().collect();
@@ -428,7 +460,7 @@ impl State {
         r: &Results,
         corpus: &Corpus,
         enc: PositionEncoding,
-        cache: &mut HashMap<DocId, Document>,
+        cache: &mut HashMap<DocId, Arc<Document>>,
     ) -> Vec<Diagnostic> {
         if let Some(reason) = &r.unreadable {
             let settings = self.settings();
@@ -456,7 +488,7 @@ impl State {
                     && !cache.contains_key(&rel.doc)
                     && let Some(a) = corpus.get(&rel.doc)
                 {
-                    cache.insert(rel.doc.clone(), Document::new(&a.text));
+                    cache.insert(rel.doc.clone(), self.documents.get(a));
                 }
             }
         }
@@ -469,7 +501,7 @@ impl State {
                     if Some(id) == self_id.as_ref() {
                         Some(&r.doc)
                     } else {
-                        cache.get(id)
+                        cache.get(id).map(|d| &**d)
                     }
                 })
             })

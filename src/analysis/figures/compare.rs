@@ -106,7 +106,6 @@ pub fn same_fact(
             return None;
         }
     }
-    let p = sim.similarity(a, fa, b, fb);
     // The less certain the counted thing, the closer the passages must be;
     // dates need near-paraphrases (a story dates many events).
     let base = if same_doc {
@@ -118,36 +117,36 @@ pub fn same_fact(
     if matches!(fa.kind, FigureKind::Date | FigureKind::Year) {
         min = min.max(MIN_PASSAGE_DATE);
     }
+    let p = sim.similarity(a, fa, b, fb, min);
     (p >= min).then_some((0.5 * q + p).min(1.0))
 }
 
 /// Whether two figures can be about the same time: when both sentences
 /// date what they say ("in October", "in 2004") the dates must be
 /// compatible ("rose 0.8% in January" is not "rose 0.4% in October").
-fn same_time(a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) -> bool {
+fn same_time<'a>(a: &'a DocAnalysis, fa: &Figure, b: &'a DocAnalysis, fb: &Figure) -> bool {
     if matches!(fa.kind, FigureKind::Date | FigureKind::Year) {
         return true;
     }
-    let dates = |d: &'_ DocAnalysis, f: &Figure| -> Vec<super::DateValue> {
+    let dates = |d: &'a DocAnalysis, f: &Figure| {
         d.figures
-            .list
+            .of_sentence(f.sentence)
             .iter()
-            .filter(|g| {
-                g.sentence == f.sentence && matches!(g.kind, FigureKind::Date | FigureKind::Year)
-            })
+            .filter(|g| matches!(g.kind, FigureKind::Date | FigureKind::Year))
             .filter_map(|g| g.date)
-            .collect()
     };
-    let (mut x, mut y) = (dates(a, fa), dates(b, fb));
     // "In 2004 … rose 0.8% in January" against "rose 1.1% in December":
     // when both name a month, the months decide, not the bare year.
-    if x.iter().any(|d| d.month.is_some()) && y.iter().any(|d| d.month.is_some()) {
-        x.retain(|d| d.month.is_some());
-        y.retain(|d| d.month.is_some());
-    }
+    let months = dates(a, fa).any(|d| d.month.is_some()) && dates(b, fb).any(|d| d.month.is_some());
+    let x = dates(a, fa).filter(|d| !months || d.month.is_some());
+    let y = || dates(b, fb).filter(|d| !months || d.month.is_some());
     // Reports of one event may date it a day or two apart ("on October
     // 15", "on Oct. 14"); that conflict is the date's own finding.
-    x.is_empty() || y.is_empty() || x.iter().any(|p| y.iter().any(|q| p.within_days(q, 2)))
+    let mut x = x.peekable();
+    if x.peek().is_none() || y().next().is_none() {
+        return true;
+    }
+    x.any(|p| y().any(|q| p.within_days(&q, 2)))
 }
 
 /// Every other mention of the quantity of figure `index` of `doc`: in
@@ -180,13 +179,10 @@ pub fn mentions<'a>(
             });
         }
     }
-    for (id, j) in corpus.figures.candidates(f) {
-        if *id == doc.id {
+    for (other, j) in corpus.figures.candidates(f) {
+        if other.id == doc.id {
             continue;
         }
-        let Some(other) = corpus.get(id) else {
-            continue;
-        };
         let Some(g) = other.figures.list.get(j) else {
             continue;
         };

@@ -15,6 +15,8 @@
 
 use super::counted::ConceptClass;
 use super::{FastMap, Figure, FigureKind, Fnv};
+use std::sync::Arc;
+
 use crate::analysis::{DocAnalysis, DocId};
 
 /// Names per figure used as keys.
@@ -25,24 +27,25 @@ pub const MAX_NAMES: usize = 10;
 pub struct FigureIndex {
     postings: FastMap<u64, Vec<(u32, u32)>>,
     slots: FastMap<DocId, u32>,
-    ids: Vec<Option<DocId>>,
+    /// Each slot's document, so that candidates need no look-up by id.
+    docs: Vec<Option<Arc<DocAnalysis>>>,
     free: Vec<u32>,
 }
 
 impl FigureIndex {
     /// Files every figure of `doc` (call after removing its old version).
-    pub fn insert(&mut self, doc: &DocAnalysis) {
+    pub fn insert(&mut self, doc: &Arc<DocAnalysis>) {
         if doc.figures.is_empty() {
             return;
         }
         let slot = match self.free.pop() {
             Some(s) => {
-                self.ids[s as usize] = Some(doc.id.clone());
+                self.docs[s as usize] = Some(doc.clone());
                 s
             }
             None => {
-                self.ids.push(Some(doc.id.clone()));
-                (self.ids.len() - 1) as u32
+                self.docs.push(Some(doc.clone()));
+                (self.docs.len() - 1) as u32
             }
         };
         self.slots.insert(doc.id.clone(), slot);
@@ -75,13 +78,13 @@ impl FigureIndex {
                 }
             }
         }
-        self.ids[slot as usize] = None;
+        self.docs[slot as usize] = None;
         self.free.push(slot);
     }
 
     /// Figures filed under a key `f` would be filed under, as (document,
-    /// figure index), each once, in no particular order.
-    pub fn candidates(&self, f: &Figure) -> Vec<(&DocId, usize)> {
+    /// figure index), each once, grouped by document.
+    pub fn candidates(&self, f: &Figure) -> Vec<(&DocAnalysis, usize)> {
         let mut keys = Vec::new();
         keys_of(f, &mut keys);
         let mut hits: Vec<(u32, u32)> = Vec::new();
@@ -94,8 +97,8 @@ impl FigureIndex {
         hits.dedup();
         hits.into_iter()
             .filter_map(|(s, i)| {
-                let id = self.ids.get(s as usize)?.as_ref()?;
-                Some((id, i as usize))
+                let doc = self.docs.get(s as usize)?.as_deref()?;
+                Some((doc, i as usize))
             })
             .collect()
     }

@@ -342,6 +342,14 @@ impl Figures {
         &self.list[a..b.max(a)]
     }
 
+    /// The figures of sentence `sentence` (figures are in text order, so
+    /// by sentence too).
+    pub fn of_sentence(&self, sentence: usize) -> &[Figure] {
+        let a = self.list.partition_point(|f| f.sentence < sentence);
+        let b = self.list.partition_point(|f| f.sentence <= sentence);
+        &self.list[a..b.max(a)]
+    }
+
     pub fn len(&self) -> usize {
         self.list.len()
     }

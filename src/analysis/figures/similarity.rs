@@ -17,6 +17,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::{Figure, FigureKind};
 use crate::analysis::related::{self, PassageRef};
@@ -30,27 +31,83 @@ const PARAPHRASE: f32 = 0.55;
 /// How alike the passages around two figures are, from 0 (unrelated) to 1
 /// (the same passage).
 pub trait PassageSimilarity {
-    fn similarity(&self, a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) -> f32;
+    /// The similarity, or any value below `at_least` when it is below
+    /// `at_least` (callers that only compare it with a threshold let the
+    /// implementation stop early).
+    fn similarity(
+        &self,
+        a: &DocAnalysis,
+        fa: &Figure,
+        b: &DocAnalysis,
+        fb: &Figure,
+        at_least: f32,
+    ) -> f32;
 }
 
 /// The similarity the figure rules use for `corpus`.
 pub fn for_corpus(corpus: &Corpus) -> RelatedSimilarity<'_> {
     RelatedSimilarity {
         corpus,
+        contexts: RefCell::default(),
         stories: RefCell::default(),
     }
 }
 
 /// [`PassageSimilarity`] from the related-passage index of a corpus.
+///
+/// One value serves one check of one document: it remembers each
+/// document's story context and each pair's story (by address: the
+/// documents outlive `self`), which the corpus must not change under.
 pub struct RelatedSimilarity<'a> {
     corpus: &'a Corpus,
-    /// The story context of each pair of documents compared so far (by
-    /// address: the documents outlive `self`).
+    contexts: RefCell<HashMap<usize, Arc<related::StoryContext>>>,
     stories: RefCell<HashMap<(usize, usize), related::Story>>,
 }
 
+impl RelatedSimilarity<'_> {
+    /// Gives `doc`'s story context, computed by [`story_context`]
+    /// beforehand (when several similarities compare one document).
+    ///
+    /// [`story_context`]: related::story_context
+    pub fn with_context(self, doc: &DocAnalysis, context: Arc<related::StoryContext>) -> Self {
+        self.contexts
+            .borrow_mut()
+            .insert(doc as *const DocAnalysis as usize, context);
+        self
+    }
+
+    fn context(&self, doc: &DocAnalysis) -> Arc<related::StoryContext> {
+        let key = doc as *const DocAnalysis as usize;
+        self.contexts
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with(|| Arc::new(related::story_context(self.corpus, doc)))
+            .clone()
+    }
+
+    fn story(&self, a: &DocAnalysis, b: &DocAnalysis) -> related::Story {
+        let key = (
+            a as *const DocAnalysis as usize,
+            b as *const DocAnalysis as usize,
+        );
+        if let Some(s) = self.stories.borrow().get(&key) {
+            return *s;
+        }
+        let story = related::story_between(a, &self.context(a), b, &self.context(b));
+        self.stories.borrow_mut().insert(key, story);
+        story
+    }
+}
+
 impl PassageSimilarity for RelatedSimilarity<'_> {
-    fn similarity(&self, a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) -> f32 {
+    fn similarity(
+        &self,
+        a: &DocAnalysis,
+        fa: &Figure,
+        b: &DocAnalysis,
+        fb: &Figure,
+        at_least: f32,
+    ) -> f32 {
         // Across documents, one fact has the same actors and places: two
         // sentences that both name someone and name no one in common
         // ("Estavia's exports grew by 6.5%", "Corvania's exports grew by
@@ -67,15 +124,8 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
                 return 0.0;
             }
         }
-        let key = (
-            a as *const DocAnalysis as usize,
-            b as *const DocAnalysis as usize,
-        );
-        let story = *self
-            .stories
-            .borrow_mut()
-            .entry(key)
-            .or_insert_with(|| related::story(self.corpus, a, b));
+        // The topical score does not depend on the story, which only
+        // lowers it: below the bar without it, the story is not needed.
         let s = related::similarity_in_story(
             self.corpus,
             PassageRef {
@@ -86,7 +136,7 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
                 doc: b,
                 index: fb.sentence,
             },
-            story,
+            related::Story::NONE,
         );
         // Sentences dated on different days tell of different events,
         // unless those dates are what is being compared, or the sentences
@@ -98,6 +148,9 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
         {
             return 0.0;
         }
-        s.topical * s.story
+        if s.topical < at_least {
+            return s.topical;
+        }
+        s.topical * self.story(a, b).factor()
     }
 }

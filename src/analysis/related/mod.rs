@@ -108,7 +108,7 @@ use std::ops::Range;
 
 pub use figures::from_extracted as figures_for_index;
 pub use index::Index;
-pub use passages::{DocPassages, FigureSource, LineFilter, Passage};
+pub use passages::{DocPassages, FigureSource, LineFilter, Passage, PassageReading};
 
 use super::hover::HoverSection;
 use super::{Corpus, DocAnalysis, DocId};
@@ -324,6 +324,83 @@ pub fn story(corpus: &Corpus, a: &DocAnalysis, b: &DocAnalysis) -> Story {
     Story(doc_context(&Stats::new(corpus), a, b))
 }
 
+impl Story {
+    /// Within one document, or when the documents say nothing beyond their
+    /// passages: no discount.
+    pub const NONE: Story = Story(None);
+
+    /// The factor the story puts on a score ([`Similarity::story`]).
+    pub fn factor(self) -> f32 {
+        story_factor(self.0)
+    }
+}
+
+/// One document's side of [`story`]: its context keys weighted against the
+/// corpus, computed once when a document is compared with many others.
+#[derive(Clone, Debug)]
+pub struct StoryContext {
+    /// (key, weight), sorted by key.
+    weighted: Box<[(u64, f32)]>,
+    /// The weights summed in key order.
+    total: f32,
+    /// At most one indexed passage.
+    single: bool,
+}
+
+/// The [`StoryContext`] of `doc` in `corpus`.
+pub fn story_context(corpus: &Corpus, doc: &DocAnalysis) -> StoryContext {
+    let stats = Stats::new(corpus);
+    let weighted: Box<[(u64, f32)]> = doc
+        .related
+        .context
+        .iter()
+        .map(|&(k, n)| (k, context_weight(&stats, k, n)))
+        .collect();
+    // Summed in the order `context` sums them, so both give the same value.
+    let mut total = 0.0f32;
+    for &(_, w) in weighted.iter() {
+        total += w;
+    }
+    StoryContext {
+        weighted,
+        total,
+        single: single_passage(doc),
+    }
+}
+
+/// [`story`] from the two documents' [`StoryContext`]s (the same value).
+pub fn story_between(
+    a: &DocAnalysis,
+    ca: &StoryContext,
+    b: &DocAnalysis,
+    cb: &StoryContext,
+) -> Story {
+    if std::ptr::eq(a, b) || a.id == b.id {
+        return Story(None);
+    }
+    if ca.single && cb.single {
+        return Story(None);
+    }
+    let (x, y) = (&ca.weighted, &cb.weighted);
+    if x.is_empty() || y.is_empty() {
+        return Story(Some(0.0));
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut shared = 0.0f32;
+    while i < x.len() && j < y.len() {
+        match x[i].0.cmp(&y[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += x[i].1.min(y[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    Story(Some(context_value(shared, ca.total, cb.total)))
+}
+
 /// [`similarity`] with the documents' [`Story`] already known.
 pub fn similarity_in_story(
     corpus: &Corpus,
@@ -345,6 +422,10 @@ fn doc_context(stats: &Stats<'_>, da: &DocAnalysis, db: &DocAnalysis) -> Option<
         return None;
     }
     context(stats, da, db)
+}
+
+fn story_factor(ctx: Option<f32>) -> f32 {
+    ctx.map_or(1.0, |ctx| 1.0 - CONTEXT + CONTEXT * ctx)
 }
 
 fn compare(stats: &Stats<'_>, a: &Passage, b: &Passage, ctx: Option<f32>) -> Similarity {
@@ -369,7 +450,7 @@ fn compare(stats: &Stats<'_>, a: &Passage, b: &Passage, ctx: Option<f32>) -> Sim
     if figure_conflict {
         score *= COUNT_CONFLICT;
     }
-    let story = ctx.map_or(1.0, |ctx| 1.0 - CONTEXT + CONTEXT * ctx);
+    let story = story_factor(ctx);
     score *= story;
     Similarity {
         score,
@@ -391,8 +472,7 @@ fn compare(stats: &Stats<'_>, a: &Passage, b: &Passage, ctx: Option<f32>) -> Sim
 /// documents: then the passages are all there is, and the documents say
 /// nothing more.
 fn context(stats: &Stats<'_>, da: &DocAnalysis, db: &DocAnalysis) -> Option<f32> {
-    let single = |d: &DocAnalysis| d.related.passages.iter().filter(|p| p.indexed).count() <= 1;
-    if single(da) && single(db) {
+    if single_passage(da) && single_passage(db) {
         return None;
     }
     let a = &da.related.context;
@@ -400,9 +480,7 @@ fn context(stats: &Stats<'_>, da: &DocAnalysis, db: &DocAnalysis) -> Option<f32>
     if a.is_empty() || b.is_empty() {
         return Some(0.0);
     }
-    // A name the document repeats identifies its story more than one it
-    // mentions in passing.
-    let weight = |k: u64, n: u16| -> f32 { stats.idf(k) * (1.0 + f32::from(n)).ln() };
+    let weight = |k: u64, n: u16| -> f32 { context_weight(stats, k, n) };
     let (mut i, mut j) = (0, 0);
     let (mut wa, mut wb, mut shared) = (0.0f32, 0.0f32, 0.0f32);
     while i < a.len() || j < b.len() {
@@ -426,11 +504,27 @@ fn context(stats: &Stats<'_>, da: &DocAnalysis, db: &DocAnalysis) -> Option<f32>
             _ => break,
         }
     }
+    Some(context_value(shared, wa, wb))
+}
+
+fn single_passage(d: &DocAnalysis) -> bool {
+    d.related.passages.iter().filter(|p| p.indexed).count() <= 1
+}
+
+/// A name the document repeats identifies its story more than one it
+/// mentions in passing.
+fn context_weight(stats: &Stats<'_>, key: u64, n: u16) -> f32 {
+    stats.idf(key) * (1.0 + f32::from(n)).ln()
+}
+
+/// The overlap coefficient of two weighted contexts, reaching 1 at
+/// [`CONTEXT_FULL`].
+fn context_value(shared: f32, wa: f32, wb: f32) -> f32 {
     let smaller: f32 = wa.min(wb);
     if smaller <= 0.0 {
-        return Some(0.0);
+        return 0.0;
     }
-    Some((shared / smaller / CONTEXT_FULL).clamp(0.0, 1.0))
+    (shared / smaller / CONTEXT_FULL).clamp(0.0, 1.0)
 }
 
 /// Symmetric normalised BM25: each passage's BM25 against the other,

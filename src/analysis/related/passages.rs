@@ -118,6 +118,12 @@ impl DocPassages {
         is_boilerplate_line: LineFilter<'_>,
         figures: FigureSource<'_>,
     ) -> Self {
+        Self::read(text, seg).finish(seg, is_boilerplate_line, figures)
+    }
+
+    /// The part of [`DocPassages::new`] that needs neither the boilerplate
+    /// verdicts nor the figures, so that it can run beside them.
+    pub fn read(text: &str, seg: &Segmentation) -> PassageReading {
         let mut arena = String::with_capacity(text.len());
         let sentence_words: Vec<Vec<Word>> = seg
             .sentences
@@ -133,6 +139,7 @@ impl DocPassages {
             para_quotes.push(q);
         }
         let mut passages = Vec::with_capacity(seg.sentences.len());
+        let mut substantial = Vec::with_capacity(seg.sentences.len());
         let mut buf = String::new();
         let mut hashes: Vec<u64> = Vec::new();
         let mut entity_lists = ents.by_sentence.into_iter();
@@ -152,7 +159,6 @@ impl DocPassages {
                 }
             }
             let entities = entity_lists.next().unwrap_or_default();
-            let figures = figures(span.clone());
             let quotes = para_quotes
                 .get(sentence.paragraph)
                 .map(|q| quotes::shingles(text, span.clone(), q))
@@ -163,24 +169,65 @@ impl DocPassages {
                     .trim_end()
                     .ends_with(['.', '!', '?', '…', '"', '”', ':'])
                 && ws.len() <= 25;
+            substantial.push(terms.len() >= 2 || (!terms.is_empty() && !entities.is_empty()));
+            passages.push(Passage {
+                span: span.clone(),
+                paragraph: sentence.paragraph,
+                headline,
+                indexed: false,
+                tfs: terms.iter().map(|&(_, c)| c.min(255) as u8).collect(),
+                terms: terms.iter().map(|&(h, _)| h).collect(),
+                len: len.min(u32::from(u16::MAX)) as u16,
+                entities: entities.into_boxed_slice(),
+                figures: Box::default(),
+                quotes: quotes.into_boxed_slice(),
+            });
+        }
+        PassageReading {
+            passages,
+            substantial,
+            names: ents.names,
+            quote_spans,
+        }
+    }
+}
+
+/// A document's passages before the boilerplate verdicts and the figures
+/// are known ([`DocPassages::read`]); [`PassageReading::finish`] completes
+/// them.
+#[derive(Debug)]
+pub struct PassageReading {
+    passages: Vec<Passage>,
+    /// Per passage: enough words or names to be worth indexing.
+    substantial: Vec<bool>,
+    names: Vec<Box<str>>,
+    quote_spans: Vec<Range<usize>>,
+}
+
+impl PassageReading {
+    /// Adds the figures and the boilerplate verdicts (see
+    /// [`DocPassages::new`] for both seams).
+    pub fn finish(
+        self,
+        seg: &Segmentation,
+        is_boilerplate_line: LineFilter<'_>,
+        figures: FigureSource<'_>,
+    ) -> DocPassages {
+        let Self {
+            mut passages,
+            substantial,
+            names,
+            quote_spans,
+        } = self;
+        for (p, substantial) in passages.iter_mut().zip(substantial) {
+            let span = p.span.clone();
+            p.figures = figures(span.clone()).into_boxed_slice();
             let boilerplate = {
                 let first = seg.line_at(span.start);
                 let last = seg.line_at(span.end.saturating_sub(1).max(span.start));
                 (first..=last).all(is_boilerplate_line)
             };
-            let substantial = terms.len() >= 2 || (!terms.is_empty() && !entities.is_empty());
-            passages.push(Passage {
-                span: span.clone(),
-                paragraph: sentence.paragraph,
-                headline,
-                indexed: !boilerplate && substantial,
-                tfs: terms.iter().map(|&(_, c)| c.min(255) as u8).collect(),
-                terms: terms.iter().map(|&(h, _)| h).collect(),
-                len: len.min(u32::from(u16::MAX)) as u16,
-                entities: entities.into_boxed_slice(),
-                figures: figures.into_boxed_slice(),
-                quotes: quotes.into_boxed_slice(),
-            });
+            p.indexed = !boilerplate && substantial;
         }
         let mut keys: Vec<u64> = Vec::new();
         let mut context: Vec<(u64, u16)> = Vec::new();
@@ -207,14 +254,16 @@ impl DocPassages {
             context.truncate(CONTEXT_KEYS);
             context.sort_unstable_by_key(|&(k, _)| k);
         }
-        Self {
+        DocPassages {
             passages,
-            names: ents.names,
+            names,
             quote_spans,
             context: context.into_boxed_slice(),
         }
     }
+}
 
+impl DocPassages {
     /// The passage of the sentence at `offset` (or the first one after it
     /// on the same line), if any.
     pub fn passage_at(&self, seg: &Segmentation, offset: usize) -> Option<usize> {

@@ -24,54 +24,79 @@ impl Rule for InconsistentFigure {
     }
 
     fn check(&self, cx: &RuleContext<'_>, out: &mut Vec<Finding>) {
+        use rayon::prelude::*;
         let doc = cx.doc;
         if doc.figures.is_empty() {
             return;
         }
-        let sim = figures::for_corpus(cx.corpus);
-        for (i, f) in doc.figures.list.iter().enumerate() {
-            if doc.in_boilerplate(f.span.clone()) {
-                continue;
-            }
-            let conflicts: Vec<Mention<'_>> = figures::mentions(doc, i, cx.corpus, &sim)
-                .into_iter()
-                .filter(|m| !m.agrees && !m.doc.in_boilerplate(m.figure().span.clone()))
-                .collect();
-            if conflicts.is_empty() {
-                continue;
-            }
-            let mut message = format!("{} here", phrase(f));
-            for m in conflicts.iter().take(MAX_NAMED) {
-                let g = m.figure();
-                message.push_str(&format!(
-                    "; {} in {} ‘{}’",
-                    phrase(g),
-                    m.doc.location(g.span.start),
-                    snippet(m.doc, g)
-                ));
-            }
-            if conflicts.len() > MAX_NAMED {
-                message.push_str(&format!("; and {} more", conflicts.len() - MAX_NAMED));
-            }
-            if let Some(note) = dates_note(doc, f, &conflicts) {
-                message.push_str(". ");
-                message.push_str(&note);
-            }
-            let mut finding = Finding::new(&META, f.span.clone(), message);
-            finding.related = conflicts
-                .iter()
-                .map(|m| {
-                    let g = m.figure();
-                    Related {
-                        doc: m.doc.id.clone(),
-                        span: g.span.clone(),
-                        message: format!("{}: ‘{}’", phrase(g), snippet(m.doc, g)),
-                    }
-                })
-                .collect();
-            out.push(finding);
-        }
+        // Each figure is compared with its candidates independently: the
+        // figures are split among threads, each with its own similarity
+        // (and its caches), and the findings kept in text order.
+        let context = std::sync::Arc::new(crate::analysis::related::story_context(cx.corpus, doc));
+        let found: Vec<Option<Finding>> = (0..doc.figures.list.len())
+            .into_par_iter()
+            .with_min_len(FIGURES_PER_TASK)
+            .map_init(
+                || figures::for_corpus(cx.corpus).with_context(doc, context.clone()),
+                |sim, i| finding(doc, i, cx.corpus, sim),
+            )
+            .collect();
+        out.extend(found.into_iter().flatten());
     }
+}
+
+/// Figures compared by one task (fewer would spend more on setting up
+/// tasks and their caches than on comparing).
+const FIGURES_PER_TASK: usize = 8;
+
+/// The finding for figure `i` of `doc`, if any other passage conflicts.
+fn finding(
+    doc: &DocAnalysis,
+    i: usize,
+    corpus: &crate::analysis::Corpus,
+    sim: &figures::RelatedSimilarity<'_>,
+) -> Option<Finding> {
+    let f = &doc.figures.list[i];
+    if doc.in_boilerplate(f.span.clone()) {
+        return None;
+    }
+    let conflicts: Vec<Mention<'_>> = figures::mentions(doc, i, corpus, sim)
+        .into_iter()
+        .filter(|m| !m.agrees && !m.doc.in_boilerplate(m.figure().span.clone()))
+        .collect();
+    if conflicts.is_empty() {
+        return None;
+    }
+    let mut message = format!("{} here", phrase(f));
+    for m in conflicts.iter().take(MAX_NAMED) {
+        let g = m.figure();
+        message.push_str(&format!(
+            "; {} in {} ‘{}’",
+            phrase(g),
+            m.doc.location(g.span.start),
+            snippet(m.doc, g)
+        ));
+    }
+    if conflicts.len() > MAX_NAMED {
+        message.push_str(&format!("; and {} more", conflicts.len() - MAX_NAMED));
+    }
+    if let Some(note) = dates_note(doc, f, &conflicts) {
+        message.push_str(". ");
+        message.push_str(&note);
+    }
+    let mut finding = Finding::new(&META, f.span.clone(), message);
+    finding.related = conflicts
+        .iter()
+        .map(|m| {
+            let g = m.figure();
+            Related {
+                doc: m.doc.id.clone(),
+                span: g.span.clone(),
+                message: format!("{}: ‘{}’", phrase(g), snippet(m.doc, g)),
+            }
+        })
+        .collect();
+    Some(finding)
 }
 
 /// "The reports are dated …": for tolls that may have been updated.

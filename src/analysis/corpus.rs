@@ -41,6 +41,50 @@ impl Corpus {
         self.docs.insert(doc.id.clone(), doc);
     }
 
+    /// Adds or replaces many documents at once (as [`Corpus::upsert`] one
+    /// after another would, the last of two with one id winning), filling
+    /// the indexes side by side: for indexing a workspace.
+    pub fn upsert_many(&mut self, batch: Vec<Arc<DocAnalysis>>) {
+        let mut last: HashMap<DocId, usize> = HashMap::with_capacity(batch.len());
+        for (i, d) in batch.iter().enumerate() {
+            last.insert(d.id.clone(), i);
+        }
+        let batch: Vec<Arc<DocAnalysis>> = batch
+            .into_iter()
+            .enumerate()
+            .filter(|(i, d)| last.get(&d.id) == Some(i))
+            .map(|(_, d)| d)
+            .collect();
+        for d in &batch {
+            self.remove(&d.id);
+        }
+        let Self {
+            docs,
+            line_docs,
+            figures,
+            related,
+        } = self;
+        // Each index sees the documents in batch order, as one by one.
+        rayon::join(
+            || {
+                for d in &batch {
+                    related.insert(d);
+                }
+            },
+            || {
+                for d in &batch {
+                    figures.insert(d);
+                    for &h in d.boilerplate.hashes() {
+                        *line_docs.entry(h).or_insert(0) += 1;
+                    }
+                }
+            },
+        );
+        for d in batch {
+            docs.insert(d.id.clone(), d);
+        }
+    }
+
     /// Removes a document; unknown ids are ignored.
     pub fn remove(&mut self, id: &DocId) -> Option<Arc<DocAnalysis>> {
         let doc = self.docs.remove(id)?;
@@ -87,5 +131,69 @@ impl Corpus {
     /// Every document, in no particular order.
     pub fn docs(&self) -> impl Iterator<Item = &Arc<DocAnalysis>> {
         self.docs.values()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{RuleScope, Settings, analyze_document, check};
+
+    fn doc(name: &str, text: &str) -> Arc<DocAnalysis> {
+        Arc::new(analyze_document(
+            DocId::new(name),
+            Arc::from(text),
+            &Settings::default(),
+        ))
+    }
+
+    #[test]
+    fn a_batch_is_the_same_as_one_by_one() {
+        let docs = [
+            doc(
+                "a.txt",
+                "Related Posts\nA fire at the Kilford depot injured 12 workers, the fire service said on Monday.\nShare this article\n",
+            ),
+            doc(
+                "b.txt",
+                "Related Posts\nThe Kilford depot fire injured 15 workers, officials said on Monday.\nShare this article\n",
+            ),
+            doc("c.txt", "Old text of c about the Kilford depot."),
+            doc(
+                "c.txt",
+                "Firefighters said 15 workers were hurt in the Kilford depot fire on Monday.\n",
+            ),
+        ];
+        let mut one_by_one = Corpus::new();
+        for d in &docs {
+            one_by_one.upsert(d.clone());
+        }
+        let mut batch = Corpus::new();
+        batch.upsert(doc("b.txt", "An earlier version of b."));
+        batch.upsert_many(docs.to_vec());
+
+        assert_eq!(batch.len(), 3);
+        assert_eq!(batch.len(), one_by_one.len());
+        assert_eq!(batch.figures.entries(), one_by_one.figures.entries());
+        assert_eq!(
+            format!("{:?}", batch.related()),
+            format!("{:?}", one_by_one.related())
+        );
+        for d in &docs {
+            for &h in d.boilerplate.hashes() {
+                assert_eq!(batch.line_doc_count(h), one_by_one.line_doc_count(h));
+            }
+        }
+        // The later c.txt won, and the findings are those of the serial corpus.
+        assert!(Arc::ptr_eq(
+            batch.get(&DocId::new("c.txt")).unwrap(),
+            &docs[3]
+        ));
+        for d in &docs[..2] {
+            let a = check(d, &batch, &Settings::default(), RuleScope::All);
+            let b = check(d, &one_by_one, &Settings::default(), RuleScope::All);
+            assert_eq!(format!("{a:?}"), format!("{b:?}"));
+            assert!(a.iter().any(|f| f.code == "inconsistent-figure"), "{a:?}");
+        }
     }
 }

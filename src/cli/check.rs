@@ -266,11 +266,12 @@ pub fn check_paths_reviewed(
 
     let mut corpus = Corpus::new();
     let mut texts = HashMap::new();
+    let mut analysed = Vec::with_capacity(read.len());
     for (source, outcome) in &read {
         match outcome {
             Ok(a) => {
                 texts.insert(a.id.clone(), a.text.clone());
-                corpus.upsert(a.clone());
+                analysed.push(a.clone());
             }
             Err(err) if !source.checked => {
                 eprintln!("factline: {}: {err}", source.path.display());
@@ -278,6 +279,7 @@ pub fn check_paths_reviewed(
             Err(_) => {}
         }
     }
+    corpus.upsert_many(analysed);
 
     let unreadable = settings.rule(UNREADABLE_FILE.code);
     let files: Vec<FileReport> = read

@@ -17,7 +17,7 @@ use tower_lsp_server::{Client, LanguageServer};
 
 use super::convert;
 use super::state::{OpenDoc, State, doc_id, id_path, lock, read, write};
-use crate::analysis::DocId;
+use crate::analysis::{DocAnalysis, DocId};
 use crate::config::IssueLevel;
 use crate::document::Document;
 use crate::workspace;
@@ -262,25 +262,49 @@ impl IndexTask {
         let chunk_size = (total / 20).clamp(64, 2048);
         let mut done = 0;
         let mut seen: std::collections::HashSet<DocId> = Default::default();
-        for chunk in files.chunks(chunk_size) {
-            if self.stale() {
-                break;
+        // A batch is stored in the corpus while the next one is read and
+        // analysed: storing is serial, analysing is parallel, and the two
+        // overlap. Batches are stored in order.
+        let mut storing: Option<tokio::task::JoinHandle<Vec<DocId>>> = None;
+        let mut chunks = files.chunks(chunk_size).peekable();
+        while chunks.peek().is_some() || storing.is_some() {
+            let analysed = match chunks.next() {
+                Some(chunk) if !self.stale() => {
+                    let chunk = chunk.to_vec();
+                    let st = self.state.clone();
+                    match tokio::task::spawn_blocking(move || analyse_chunk(&st, chunk)).await {
+                        Ok(batch) => Some(batch),
+                        Err(err) => {
+                            tracing::error!("indexing a batch panicked; skipped: {err}");
+                            None
+                        }
+                    }
+                }
+                _ => {
+                    // Nothing more to analyse (or a newer indexing took
+                    // over): drain the batch being stored.
+                    while chunks.next().is_some() {}
+                    None
+                }
+            };
+            if let Some(previous) = storing.take() {
+                match previous.await {
+                    Ok(ids) => seen.extend(ids),
+                    Err(err) => tracing::error!("storing a batch panicked; skipped: {err}"),
+                }
+                done = (done + chunk_size).min(total);
+                if let Some(p) = &progress {
+                    let pct = (done * 100 / total.max(1)) as u32;
+                    p.report_with_message(
+                        format!("Indexing {}/{} sources", thousands(done), thousands(total)),
+                        pct,
+                    )
+                    .await;
+                }
             }
-            let chunk = chunk.to_vec();
-            let st = self.state.clone();
-            let loaded = tokio::task::spawn_blocking(move || load_chunk(&st, chunk)).await;
-            match loaded {
-                Ok(ids) => seen.extend(ids),
-                Err(err) => tracing::error!("indexing a batch panicked; skipped: {err}"),
-            }
-            done += chunk_size.min(total - done);
-            if let Some(p) = &progress {
-                let pct = (done * 100 / total.max(1)) as u32;
-                p.report_with_message(
-                    format!("Indexing {}/{} sources", thousands(done), thousands(total)),
-                    pct,
-                )
-                .await;
+            if let Some(batch) = analysed {
+                let st = self.state.clone();
+                storing = Some(tokio::task::spawn_blocking(move || store_chunk(&st, batch)));
             }
         }
         if !self.stale() {
@@ -316,17 +340,23 @@ impl IndexTask {
     }
 }
 
-/// Reads and analyses a batch of files in parallel, then stores them.
-/// Returns the ids seen (readable or not).
-fn load_chunk(state: &State, paths: Vec<PathBuf>) -> Vec<DocId> {
+/// A batch of files read and analysed: (id, path, analysis or why not).
+type AnalysedChunk = Vec<(
+    DocId,
+    PathBuf,
+    std::result::Result<Arc<DocAnalysis>, workspace::SourceError>,
+)>;
+
+/// Reads and analyses a batch of files in parallel.
+fn analyse_chunk(state: &State, paths: Vec<PathBuf>) -> AnalysedChunk {
     use rayon::prelude::*;
     let settings = state.settings();
     let max = state.max_file_bytes();
-    let loaded: Vec<_> = paths
-        .par_iter()
+    paths
+        .into_par_iter()
         .filter_map(|path| {
-            let id = super::state::path_id(path)?;
-            let outcome = workspace::read_source(path, max).map(|text| {
+            let id = super::state::path_id(&path)?;
+            let outcome = workspace::read_source(&path, max).map(|text| {
                 Arc::new(crate::analysis::analyze_document(
                     id.clone(),
                     Arc::from(text),
@@ -335,18 +365,24 @@ fn load_chunk(state: &State, paths: Vec<PathBuf>) -> Vec<DocId> {
             });
             Some((id, path, outcome))
         })
-        .collect();
+        .collect()
+}
+
+/// Stores an analysed batch in the corpus (documents open in the editor
+/// keep the editor's text). Returns the ids seen (readable or not).
+fn store_chunk(state: &State, loaded: AnalysedChunk) -> Vec<DocId> {
     let open = lock(&state.open);
     let mut skipped = lock(&state.skipped);
     let mut corpus = write(&state.corpus);
     let mut ids = Vec::with_capacity(loaded.len());
+    let mut analysed = Vec::with_capacity(loaded.len());
     for (id, path, outcome) in loaded {
         ids.push(id.clone());
         match outcome {
             Ok(a) => {
                 skipped.remove(&id);
                 if !open.contains_key(&id) {
-                    corpus.upsert(a);
+                    analysed.push(a);
                 }
             }
             Err(err) => {
@@ -358,6 +394,7 @@ fn load_chunk(state: &State, paths: Vec<PathBuf>) -> Vec<DocId> {
             }
         }
     }
+    corpus.upsert_many(analysed);
     ids
 }
 

@@ -4,11 +4,14 @@
 //! SARIF count characters that way; the human format shows 1-based lines
 //! and columns).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::ops::Range;
 use std::sync::Arc;
 
+use serde::Serialize;
+use serde::ser::{Error as _, SerializeMap, Serializer};
 use serde_json::{Value, json};
 
 use super::check::Report;
@@ -52,44 +55,70 @@ pub(crate) fn range_json(r: PositionRange) -> Value {
     })
 }
 
+/// A JSON array of values made one at a time, as the serializer asks for
+/// them: a report's findings are never all turned into JSON at once.
+struct Streamed<I>(RefCell<Option<I>>);
+
+impl<I: Iterator<Item = Value>> Streamed<I> {
+    fn new(items: I) -> Self {
+        Self(RefCell::new(Some(items)))
+    }
+}
+
+impl<I: Iterator<Item = Value>> Serialize for Streamed<I> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let items = self
+            .0
+            .borrow_mut()
+            .take()
+            .ok_or_else(|| S::Error::custom("a streamed array is written once"))?;
+        s.collect_seq(items)
+    }
+}
+
 /// `--format json`: one document, stable shape (see the README).
 pub fn json(out: &mut impl Write, report: &Report) -> io::Result<()> {
     let mut docs = Docs::new(&report.texts);
-    let files: Vec<Value> = report
-        .files
-        .iter()
-        .map(|file| {
-            let id = DocId::new(file.path.as_str());
-            let diagnostics: Vec<Value> = file
-                .findings
-                .iter()
-                .map(|f| {
-                    let related: Vec<Value> = f
-                        .related
-                        .iter()
-                        .map(|r| {
-                            json!({
-                                "path": r.doc.as_str(),
-                                "range": range_json(docs.range(&r.doc, r.span.clone())),
-                                "byte_range": [r.span.start, r.span.end],
-                                "message": r.message,
-                            })
+    let files = Streamed::new(report.files.iter().map(move |file| {
+        let id = DocId::new(file.path.as_str());
+        let diagnostics: Vec<Value> = file
+            .findings
+            .iter()
+            .map(|f| {
+                let related: Vec<Value> = f
+                    .related
+                    .iter()
+                    .map(|r| {
+                        json!({
+                            "path": r.doc.as_str(),
+                            "range": range_json(docs.range(&r.doc, r.span.clone())),
+                            "byte_range": [r.span.start, r.span.end],
+                            "message": r.message,
                         })
-                        .collect();
-                    json!({
-                        "code": f.code,
-                        "severity": f.severity.as_str(),
-                        "message": f.message,
-                        "range": range_json(docs.range(&id, f.span.clone())),
-                        "byte_range": [f.span.start, f.span.end],
-                        "related": related,
                     })
+                    .collect();
+                json!({
+                    "code": f.code,
+                    "severity": f.severity.as_str(),
+                    "message": f.message,
+                    "range": range_json(docs.range(&id, f.span.clone())),
+                    "byte_range": [f.span.start, f.span.end],
+                    "related": related,
                 })
-                .collect();
-            json!({"path": file.path, "diagnostics": diagnostics})
-        })
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &json!({"version": 1, "files": files}))?;
+            })
+            .collect();
+        json!({"path": file.path, "diagnostics": diagnostics})
+    }));
+    struct JsonReport<I>(Streamed<I>);
+    impl<I: Iterator<Item = Value>> Serialize for JsonReport<I> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(2))?;
+            map.serialize_entry("version", &1)?;
+            map.serialize_entry("files", &self.0)?;
+            map.end()
+        }
+    }
+    serde_json::to_writer_pretty(&mut *out, &JsonReport(files))?;
     writeln!(out)
 }
 
@@ -266,60 +295,80 @@ pub fn sarif(out: &mut impl Write, report: &Report) -> io::Result<()> {
         })
         .collect();
     let mut docs = Docs::new(&report.texts);
-    let mut results = Vec::new();
-    for file in &report.files {
+    let results = report.files.iter().flat_map(|file| {
         let id = DocId::new(file.path.as_str());
-        for f in &file.findings {
-            let r = docs.range(&id, f.span.clone());
-            let related: Vec<Value> = f
-                .related
-                .iter()
-                .enumerate()
-                .map(|(i, rel)| {
-                    let rr = docs.range(&rel.doc, rel.span.clone());
-                    json!({
-                        "id": i + 1,
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": artifact_uri(rel.doc.as_str())},
-                            "region": sarif_region(rr, &rel.span),
-                        },
-                        "message": {"text": rel.message},
-                    })
-                })
-                .collect();
-            let mut result = json!({
-                "ruleId": f.code,
-                "level": sarif_level(f.severity),
-                "message": {"text": f.message},
-                "locations": [{
+        file.findings.iter().map(move |f| (file, id.clone(), f))
+    });
+    let results = Streamed::new(results.map(move |(file, id, f)| {
+        let r = docs.range(&id, f.span.clone());
+        let related: Vec<Value> = f
+            .related
+            .iter()
+            .enumerate()
+            .map(|(i, rel)| {
+                let rr = docs.range(&rel.doc, rel.span.clone());
+                json!({
+                    "id": i + 1,
                     "physicalLocation": {
-                        "artifactLocation": {"uri": artifact_uri(&file.path)},
-                        "region": sarif_region(r, &f.span),
-                    }
-                }],
-            });
-            if let Some(i) = rule_index.get(f.code) {
-                result["ruleIndex"] = json!(i);
-            }
-            if !related.is_empty() {
-                result["relatedLocations"] = Value::Array(related);
-            }
-            results.push(result);
+                        "artifactLocation": {"uri": artifact_uri(rel.doc.as_str())},
+                        "region": sarif_region(rr, &rel.span),
+                    },
+                    "message": {"text": rel.message},
+                })
+            })
+            .collect();
+        let mut result = json!({
+            "ruleId": f.code,
+            "level": sarif_level(f.severity),
+            "message": {"text": f.message},
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(&file.path)},
+                    "region": sarif_region(r, &f.span),
+                }
+            }],
+        });
+        if let Some(i) = rule_index.get(f.code) {
+            result["ruleIndex"] = json!(i);
+        }
+        if !related.is_empty() {
+            result["relatedLocations"] = Value::Array(related);
+        }
+        result
+    }));
+    /// `{"$schema", "version", "runs": [{"tool", "columnKind", "results"}]}`
+    /// with the results streamed.
+    struct Log<I> {
+        tool: Value,
+        results: Streamed<I>,
+    }
+    struct Run<'a, I>(&'a Log<I>);
+    impl<I: Iterator<Item = Value>> Serialize for Run<'_, I> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(3))?;
+            map.serialize_entry("tool", &self.0.tool)?;
+            map.serialize_entry("columnKind", "unicodeCodePoints")?;
+            map.serialize_entry("results", &self.0.results)?;
+            map.end()
         }
     }
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "factline",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules_json,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    });
+    impl<I: Iterator<Item = Value>> Serialize for Log<I> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(3))?;
+            map.serialize_entry("$schema", "https://json.schemastore.org/sarif-2.1.0.json")?;
+            map.serialize_entry("version", "2.1.0")?;
+            map.serialize_entry("runs", &[Run(self)])?;
+            map.end()
+        }
+    }
+    let log = Log {
+        tool: json!({"driver": {
+            "name": "factline",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rules_json,
+        }}),
+        results,
+    };
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
 }

@@ -261,6 +261,41 @@ fn real_corpus() -> Option<(PathBuf, u64)> {
     Some((dir, bytes))
 }
 
+/// A draft made of real reporting: the first article of each GVA incident
+/// that several outlets covered, until `bytes` (read at run time; the
+/// other outlets' articles stay in the corpus, so the draft's figures have
+/// real other mentions).
+fn real_draft(bytes: usize) -> Option<String> {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpora/gva-multisource-incidents/docs");
+    let mut incidents: Vec<PathBuf> = std::fs::read_dir(&docs)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    incidents.sort();
+    let mut text = String::new();
+    for dir in incidents {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .ok()?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        if files.len() < 2 {
+            continue;
+        }
+        files.sort();
+        if let Ok(article) = std::fs::read_to_string(&files[0]) {
+            text.push_str(&article);
+            text.push_str("\n\n");
+        }
+        if text.len() >= bytes {
+            return Some(text);
+        }
+    }
+    (!text.is_empty()).then_some(text)
+}
+
 struct Row(String, String);
 
 fn cold_index(label: &str, dir: &Path, bytes: u64, rows: &mut Vec<Row>) {
@@ -303,7 +338,7 @@ struct Subject<'a> {
 fn edit_loop(
     subject: &Subject<'_>,
     dir: Option<&Path>,
-    draft_bytes: usize,
+    draft: String,
     rounds: usize,
     rows: &mut Vec<Row>,
 ) {
@@ -323,7 +358,7 @@ fn edit_loop(
     let draft_dir = tempfile::tempdir().unwrap();
     let path = dir.unwrap_or(draft_dir.path()).join("zz-bench-draft.txt");
     let u = uri(&path);
-    let mut text = generator::draft(draft_bytes, CORPUS_SEED, 99);
+    let mut text = draft;
     lsp.notify(
         "textDocument/didOpen",
         json!({"textDocument": {"uri": u, "languageId": "plaintext", "version": 1, "text": text}}),
@@ -548,12 +583,23 @@ fn main() {
             args: &["lsp"],
             full_sync: false,
         };
-        edit_loop(&subject, Some(&dir), 20_000, rounds, &mut rows);
+        let draft = generator::draft(20_000, CORPUS_SEED, 99);
+        edit_loop(&subject, Some(&dir), draft, rounds, &mut rows);
+        if let Some((real, _)) = real_corpus()
+            && let Some(draft) = real_draft(20_000)
+        {
+            let subject = Subject {
+                label: "factline, 20 KB real draft in 8,560 real articles",
+                ..subject
+            };
+            edit_loop(&subject, Some(&real), draft, rounds, &mut rows);
+        }
         let subject = Subject {
             label: "factline, 100 KB draft, no corpus",
             ..subject
         };
-        edit_loop(&subject, None, 100_000, rounds, &mut rows);
+        let draft = generator::draft(100_000, CORPUS_SEED, 99);
+        edit_loop(&subject, None, draft, rounds, &mut rows);
     }
     if run("harper") || run("edit") {
         match &harper {
@@ -566,7 +612,8 @@ fn main() {
                         args: &["--stdio"],
                         full_sync: true,
                     };
-                    edit_loop(&subject, None, size, rounds.min(100), &mut rows);
+                    let draft = generator::draft(size, CORPUS_SEED, 99);
+                    edit_loop(&subject, None, draft, rounds.min(100), &mut rows);
                 }
             }
             None => rows.push(Row(

@@ -193,7 +193,10 @@ pub struct State {
 /// text (compared by identity). A leaf lock: nothing else is taken while it
 /// is held.
 #[derive(Debug, Default)]
-pub struct DocumentCache(Mutex<HashMap<DocId, (Arc<str>, Arc<Document>)>>);
+pub struct DocumentCache(Mutex<HashMap<DocId, CachedDocument>>);
+
+/// The text a position model was built from, and the model.
+type CachedDocument = (Arc<str>, Arc<Document>);
 
 /// Entries kept at most; past it the cache starts over.
 const DOCUMENT_CACHE_ENTRIES: usize = 4096;

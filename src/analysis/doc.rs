@@ -90,20 +90,19 @@ pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAn
     // Boilerplate, figures, attribution and the words of the passages are
     // read independently of each other: on a long text, reading them on
     // two threads halves the wait after a keystroke.
-    let ((boilerplate, figures), (attribution, reading)) = rayon::join(
-        || {
-            (
-                boilerplate::detect(&text, &segmentation, settings),
-                figures::extract(&text, &segmentation),
-            )
-        },
-        || {
-            (
-                attribution::analyze(&text, &segmentation),
-                related::DocPassages::read(&text, &segmentation),
-            )
-        },
-    );
+    let left = || {
+        (
+            boilerplate::detect(&text, &segmentation, settings),
+            figures::extract(&text, &segmentation),
+        )
+    };
+    let right = || {
+        (
+            attribution::analyze(&text, &segmentation),
+            related::DocPassages::read(&text, &segmentation),
+        )
+    };
+    let ((boilerplate, figures), (attribution, reading)) = super::join(left, right);
     // Page furniture is related to nothing, and passages compare the
     // figures this module read.
     let is_boilerplate_line = |line: usize| boilerplate.is_line(line);

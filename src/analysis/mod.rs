@@ -237,3 +237,28 @@ pub fn check(
     });
     findings
 }
+
+/// Whether work is already spread over the thread pool (indexing a
+/// workspace or checking a folder analyses many documents at once): then
+/// one document's analysis runs on its own thread, since splitting it
+/// further only adds scheduling. Called from outside the pool (the editor's
+/// one changed document), it uses every core.
+pub(crate) fn within_parallel_batch() -> bool {
+    rayon::current_thread_index().is_some()
+}
+
+/// `rayon::join`, run in sequence inside a parallel batch (see
+/// [`within_parallel_batch`]). The results are the same either way.
+pub(crate) fn join<A, B, RA, RB>(a: A, b: B) -> (RA, RB)
+where
+    A: FnOnce() -> RA + Send,
+    B: FnOnce() -> RB + Send,
+    RA: Send,
+    RB: Send,
+{
+    if within_parallel_batch() {
+        (a(), b())
+    } else {
+        rayon::join(a, b)
+    }
+}

@@ -29,17 +29,22 @@ impl Rule for InconsistentFigure {
         if doc.figures.is_empty() {
             return;
         }
-        // Each figure is compared with its candidates independently: the
-        // figures are split among threads, each with its own similarity
-        // (and its caches), and the findings kept in text order.
+        // Each figure is compared with its candidates independently: for
+        // the editor's document the figures are split among threads, each
+        // with its own similarity (and its caches), and the findings kept
+        // in text order; within a batch of documents, one thread does all.
         let context = std::sync::Arc::new(crate::analysis::related::story_context(cx.corpus, doc));
-        let found: Vec<Option<Finding>> = (0..doc.figures.list.len())
+        let sim = || figures::for_corpus(cx.corpus).with_context(doc, context.clone());
+        let n = doc.figures.list.len();
+        if crate::analysis::within_parallel_batch() || n <= FIGURES_PER_TASK {
+            let sim = sim();
+            out.extend((0..n).filter_map(|i| finding(doc, i, cx.corpus, &sim)));
+            return;
+        }
+        let found: Vec<Option<Finding>> = (0..n)
             .into_par_iter()
             .with_min_len(FIGURES_PER_TASK)
-            .map_init(
-                || figures::for_corpus(cx.corpus).with_context(doc, context.clone()),
-                |sim, i| finding(doc, i, cx.corpus, sim),
-            )
+            .map_init(sim, |sim, i| finding(doc, i, cx.corpus, sim))
             .collect();
         out.extend(found.into_iter().flatten());
     }
@@ -226,6 +231,47 @@ mod tests {
             ),
         ]);
         assert_eq!(flagged(&c, "b.txt").len(), 1, "{:?}", flagged(&c, "b.txt"));
+    }
+
+    #[test]
+    fn the_same_findings_on_one_thread_or_many() {
+        // Enough figures to be split among tasks when checked alone.
+        let mut draft = String::new();
+        let mut source = String::new();
+        for (i, place) in [
+            "Kilford",
+            "Ashwick",
+            "Redmore",
+            "Glenhaven",
+            "Thornfield",
+            "Belcrest",
+        ]
+        .iter()
+        .enumerate()
+        {
+            draft.push_str(&format!(
+                "A fire at the {place} depot injured {} workers, the {place} fire service said.                  Repairs at the {place} depot will cost ${} million, the owners said.\n\n",
+                10 + i,
+                3 + i
+            ));
+            source.push_str(&format!(
+                "The {place} depot fire injured {} workers, the {place} fire service said on Monday.                  The owners said repairs at the {place} depot would cost ${} million.\n\n",
+                12 + i,
+                3 + i
+            ));
+        }
+        let c = corpus(&[("draft.txt", &draft), ("source.txt", &source)]);
+        let parallel = flagged(&c, "draft.txt");
+        assert!(parallel.len() >= 6, "{parallel:?}");
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let serial = pool.install(|| {
+            assert!(crate::analysis::within_parallel_batch());
+            flagged(&c, "draft.txt")
+        });
+        assert_eq!(parallel, serial);
     }
 
     #[test]

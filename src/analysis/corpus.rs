@@ -33,9 +33,7 @@ impl Corpus {
     /// Adds or replaces a document.
     pub fn upsert(&mut self, doc: Arc<DocAnalysis>) {
         self.remove(&doc.id.clone());
-        for &h in doc.boilerplate.hashes() {
-            *self.line_docs.entry(h).or_insert(0) += 1;
-        }
+        count_lines(&mut self.line_docs, &doc);
         self.figures.insert(&doc);
         self.related.insert(&doc);
         self.docs.insert(doc.id.clone(), doc);
@@ -74,9 +72,7 @@ impl Corpus {
             || {
                 for d in &batch {
                     figures.insert(d);
-                    for &h in d.boilerplate.hashes() {
-                        *line_docs.entry(h).or_insert(0) += 1;
-                    }
+                    count_lines(line_docs, d);
                 }
             },
         );
@@ -131,6 +127,13 @@ impl Corpus {
     /// Every document, in no particular order.
     pub fn docs(&self) -> impl Iterator<Item = &Arc<DocAnalysis>> {
         self.docs.values()
+    }
+}
+
+/// Counts `doc` once for each of its normalised line hashes.
+fn count_lines(line_docs: &mut HashMap<u64, u32>, doc: &DocAnalysis) {
+    for &h in doc.boilerplate.hashes() {
+        *line_docs.entry(h).or_insert(0) += 1;
     }
 }
 

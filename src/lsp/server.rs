@@ -266,26 +266,22 @@ impl IndexTask {
         // analysed: storing is serial, analysing is parallel, and the two
         // overlap. Batches are stored in order.
         let mut storing: Option<tokio::task::JoinHandle<Vec<DocId>>> = None;
-        let mut chunks = files.chunks(chunk_size).peekable();
-        while chunks.peek().is_some() || storing.is_some() {
-            let analysed = match chunks.next() {
-                Some(chunk) if !self.stale() => {
+        for chunk in files.chunks(chunk_size).map(Some).chain([None]) {
+            // After the last batch, or once a newer indexing took over, only
+            // the batch being stored is waited for.
+            let stop = chunk.is_none() || self.stale();
+            let analysed = match chunk {
+                Some(chunk) if !stop => {
                     let chunk = chunk.to_vec();
                     let st = self.state.clone();
-                    match tokio::task::spawn_blocking(move || analyse_chunk(&st, chunk)).await {
-                        Ok(batch) => Some(batch),
-                        Err(err) => {
-                            tracing::error!("indexing a batch panicked; skipped: {err}");
-                            None
-                        }
-                    }
+                    tokio::task::spawn_blocking(move || analyse_chunk(&st, chunk))
+                        .await
+                        .inspect_err(|err| {
+                            tracing::error!("indexing a batch panicked; skipped: {err}")
+                        })
+                        .ok()
                 }
-                _ => {
-                    // Nothing more to analyse (or a newer indexing took
-                    // over): drain the batch being stored.
-                    while chunks.next().is_some() {}
-                    None
-                }
+                _ => None,
             };
             if let Some(previous) = storing.take() {
                 match previous.await {
@@ -301,6 +297,9 @@ impl IndexTask {
                     )
                     .await;
                 }
+            }
+            if stop {
+                break;
             }
             if let Some(batch) = analysed {
                 let st = self.state.clone();

@@ -13,10 +13,10 @@
 //!
 //! [`same_quantity`]: super::same_quantity
 
-use super::counted::ConceptClass;
-use super::{FastMap, Figure, FigureKind, Fnv};
 use std::sync::Arc;
 
+use super::counted::ConceptClass;
+use super::{FastMap, Figure, FigureKind, Fnv};
 use crate::analysis::{DocAnalysis, DocId};
 
 /// Names per figure used as keys.

@@ -302,8 +302,10 @@ impl<'a> Stats<'a> {
     }
 }
 
-/// Compares two passages. Cheap: no allocation; a hash look-up per term,
-/// name and figure. Passages out of range compare as 0.
+/// Compares two passages: a hash look-up per term, name, figure and story
+/// key. Passages out of range compare as 0. To compare many pairs of two
+/// documents, weigh their stories once ([`story_between`],
+/// [`similarity_in_story`]).
 pub fn similarity(corpus: &Corpus, a: PassageRef<'_>, b: PassageRef<'_>) -> Similarity {
     let stats = Stats::new(corpus);
     let (Some(pa), Some(pb)) = (a.passage(), b.passage()) else {
@@ -315,14 +317,10 @@ pub fn similarity(corpus: &Corpus, a: PassageRef<'_>, b: PassageRef<'_>) -> Simi
 
 /// How much two documents' stories share (the `ctx` of
 /// [`similarity_in_story`]); the same for every pair of their passages, so
-/// callers comparing many pairs compute it once per pair of documents.
+/// callers comparing many pairs compute it once per pair of documents
+/// ([`story_between`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Story(Option<f32>);
-
-/// The [`Story`] of two documents.
-pub fn story(corpus: &Corpus, a: &DocAnalysis, b: &DocAnalysis) -> Story {
-    Story(doc_context(&Stats::new(corpus), a, b))
-}
 
 impl Story {
     /// Within one document, or when the documents say nothing beyond their
@@ -335,8 +333,8 @@ impl Story {
     }
 }
 
-/// One document's side of [`story`]: its context keys weighted against the
-/// corpus, computed once when a document is compared with many others.
+/// One document's side of a [`Story`]: its context keys weighted against
+/// the corpus, computed once when a document is compared with many others.
 #[derive(Clone, Debug)]
 pub struct StoryContext {
     /// (key, weight), sorted by key.
@@ -349,18 +347,17 @@ pub struct StoryContext {
 
 /// The [`StoryContext`] of `doc` in `corpus`.
 pub fn story_context(corpus: &Corpus, doc: &DocAnalysis) -> StoryContext {
-    let stats = Stats::new(corpus);
+    weigh(&Stats::new(corpus), doc)
+}
+
+fn weigh(stats: &Stats<'_>, doc: &DocAnalysis) -> StoryContext {
     let weighted: Box<[(u64, f32)]> = doc
         .related
         .context
         .iter()
-        .map(|&(k, n)| (k, context_weight(&stats, k, n)))
+        .map(|&(k, n)| (k, context_weight(stats, k, n)))
         .collect();
-    // Summed in the order `context` sums them, so both give the same value.
-    let mut total = 0.0f32;
-    for &(_, w) in weighted.iter() {
-        total += w;
-    }
+    let total = weighted.iter().map(|&(_, w)| w).sum();
     StoryContext {
         weighted,
         total,
@@ -368,7 +365,12 @@ pub fn story_context(corpus: &Corpus, doc: &DocAnalysis) -> StoryContext {
     }
 }
 
-/// [`story`] from the two documents' [`StoryContext`]s (the same value).
+/// How much two documents share what identifies their stories: the names
+/// and dates both mention, each weighted by rarity and by how many passages
+/// repeat it, over the smaller document's total (the overlap coefficient),
+/// reaching 1 at [`CONTEXT_FULL`]. [`Story::NONE`] within one document and
+/// when both are one-passage documents: then the passages are all there
+/// is, and the documents say nothing more.
 pub fn story_between(
     a: &DocAnalysis,
     ca: &StoryContext,
@@ -421,7 +423,7 @@ fn doc_context(stats: &Stats<'_>, da: &DocAnalysis, db: &DocAnalysis) -> Option<
     if std::ptr::eq(da, db) || da.id == db.id {
         return None;
     }
-    context(stats, da, db)
+    story_between(da, &weigh(stats, da), db, &weigh(stats, db)).0
 }
 
 fn story_factor(ctx: Option<f32>) -> f32 {
@@ -463,48 +465,6 @@ fn compare(stats: &Stats<'_>, a: &Passage, b: &Passage, ctx: Option<f32>) -> Sim
         figure_conflict,
         story,
     }
-}
-
-/// How much two documents share what identifies their stories: the names
-/// and dates both mention, each weighted by rarity and by how many passages
-/// repeat it, over the smaller document's total (the overlap coefficient),
-/// reaching 1 at [`CONTEXT_FULL`]. `None` when both are one-passage
-/// documents: then the passages are all there is, and the documents say
-/// nothing more.
-fn context(stats: &Stats<'_>, da: &DocAnalysis, db: &DocAnalysis) -> Option<f32> {
-    if single_passage(da) && single_passage(db) {
-        return None;
-    }
-    let a = &da.related.context;
-    let b = &db.related.context;
-    if a.is_empty() || b.is_empty() {
-        return Some(0.0);
-    }
-    let weight = |k: u64, n: u16| -> f32 { context_weight(stats, k, n) };
-    let (mut i, mut j) = (0, 0);
-    let (mut wa, mut wb, mut shared) = (0.0f32, 0.0f32, 0.0f32);
-    while i < a.len() || j < b.len() {
-        match (a.get(i).copied(), b.get(j).copied()) {
-            (Some((x, na)), Some((y, nb))) if x == y => {
-                let (u, v) = (weight(x, na), weight(y, nb));
-                shared += u.min(v);
-                wa += u;
-                wb += v;
-                i += 1;
-                j += 1;
-            }
-            (Some((x, na)), y) if y.is_none_or(|y| x < y.0) => {
-                wa += weight(x, na);
-                i += 1;
-            }
-            (_, Some((y, nb))) => {
-                wb += weight(y, nb);
-                j += 1;
-            }
-            _ => break,
-        }
-    }
-    Some(context_value(shared, wa, wb))
 }
 
 fn single_passage(d: &DocAnalysis) -> bool {
@@ -752,8 +712,10 @@ fn ranked(stats: &Stats<'_>, q: PassageRef<'_>, options: &Options) -> Vec<Relate
     let mut out: Vec<RelatedPassage> = Vec::new();
     let pool = options.limit.saturating_mul(8).clamp(POOL, 2 * POOL);
     let candidates = candidates(stats, qp, pool, &q.doc.id);
-    // Candidates share documents: each document's context once.
+    // Candidates share documents: each document's context once, and the
+    // query's own side of it once.
     let mut contexts: FxHashMap<u32, Option<f32>> = FxHashMap::default();
+    let own = weigh(stats, q.doc);
     for id in candidates {
         let Some(slot) = index.slot(id) else { continue };
         let Some(cd) = index.doc(&slot) else { continue };
@@ -762,7 +724,7 @@ fn ranked(stats: &Stats<'_>, q: PassageRef<'_>, options: &Options) -> Vec<Relate
         };
         let ctx = *contexts
             .entry(slot.doc)
-            .or_insert_with(|| doc_context(stats, q.doc, cd));
+            .or_insert_with(|| story_between(q.doc, &own, cd, &weigh(stats, cd)).0);
         let sim = compare(stats, qp, cp, ctx);
         if sim.score >= options.min_score && sim.score > 0.0 {
             out.push(RelatedPassage {

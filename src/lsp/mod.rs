@@ -34,17 +34,20 @@ pub fn service() -> (LspService<Backend>, ClientSocket) {
         .finish()
 }
 
-/// Serves LSP over any byte streams until `exit` or until `input` closes.
-pub async fn serve<I, O>(input: I, output: O)
+pub use transport::Ending;
+
+/// Serves LSP over any byte streams until `exit` or until `input` closes;
+/// says how the session ended.
+pub async fn serve<I, O>(input: I, output: O) -> Ending
 where
     I: tokio::io::AsyncRead + Unpin,
     O: tokio::io::AsyncWrite,
 {
     let (service, socket) = service();
-    transport::serve(input, output, service, socket).await;
+    transport::serve(input, output, service, socket).await
 }
 
 /// Serves LSP on stdin/stdout until `exit` or until stdin closes.
-pub async fn serve_stdio() {
-    serve(tokio::io::stdin(), tokio::io::stdout()).await;
+pub async fn serve_stdio() -> Ending {
+    serve(tokio::io::stdin(), tokio::io::stdout()).await
 }

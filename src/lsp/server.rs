@@ -736,7 +736,9 @@ impl LanguageServer for Backend {
         let mut reviewed_changed = false;
         let mut paths = Vec::new();
         for change in params.changes {
-            let Some(path) = change.uri.to_file_path().map(|p| p.into_owned()) else {
+            // Normalised (`..`, percent-encoding) before any check; whether
+            // it is inside the workspace is asked below, of where it leads.
+            let Some(path) = super::state::uri_path(&change.uri) else {
                 continue;
             };
             if path.file_name().is_some_and(|n| n == crate::reviewed::FILE)
@@ -771,14 +773,21 @@ impl LanguageServer for Backend {
             for (path, typ) in paths {
                 if !state.in_workspace(&path) {
                     tracing::warn!(
-                             for (path, typ) in paths {
-                if typ == FileChangeType::DELETED || !path.is_file() {
+                        "ignoring a change outside the workspace folders: {}",
+                        path.display()
+                    );
+                } else if typ == FileChangeType::DELETED || !path.is_file() {
                     state.forget_disk_file(&path);
-                } else if state.in_workspace(&path) {
+                } else {
                     state.load_disk_file(&path);
                 }
             }
-ConfigurationParams) {
+        })
+        .await;
+        self.state.scheduler.refresh_all();
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
         let mut settings = params.settings;
         let empty = settings.is_null() || settings.as_object().is_some_and(|m| m.is_empty());
         if empty && self.flags().pull_configuration {

@@ -8,6 +8,8 @@
 //!   `factline/relatedPassages`.
 //! - `convert`: findings and positions to LSP types.
 //! - `review`: "Mark as reviewed" (`factline.markReviewed`).
+//! - [`transport`]: framing, and the end of a session (requests the
+//!   client can no longer answer are failed; the exit status).
 //!
 //! Invariant: only this module uses tower-lsp-server types, and positions are
 //! computed only by [`crate::document::Document`].

@@ -92,10 +92,20 @@ pub fn finding_hash(doc: &DocAnalysis, span: &Range<usize>) -> String {
     sentence_hash(text)
 }
 
-/// `path` relative to `root`, with `/` separators, when it really is under
-/// it ([`crate::paths::relative_inside`]).
+/// `path` relative to `root`, with `/` separators, when it is under it.
+/// Both must already be [`absolute`] (resolved): this compares them as
+/// they are, so that filtering many findings costs no file system calls;
+/// for paths from outside use [`crate::paths::relative_inside`].
 pub fn relative(root: &Path, path: &Path) -> Option<String> {
-    crate::paths::relative_inside(root, path)
+    let rel = path.strip_prefix(root).ok()?;
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| match c {
+            std::path::Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    (!parts.is_empty()).then(|| parts.join("/"))
 }
 
 /// Reads the reviewed list under `root`; a missing file is an empty list.

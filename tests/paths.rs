@@ -268,4 +268,13 @@ fn a_full_disk_on_the_output_is_reported() {
             "{format}: {stderr}"
         );
     }
+    let out = Command::new(env!("CARGO_BIN_EXE_factline"))
+        .args(["related", "a.txt:3"])
+        .current_dir(dir.path())
+        .stdout(full)
+        .output()
+        .expect("factline runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "related: {stderr}");
+    assert!(stderr.contains("cannot write"), "related: {stderr}");
 }

@@ -809,13 +809,13 @@ impl LanguageServer for Backend {
         {
             let mut roots = write(&self.state.roots);
             for removed in &params.event.removed {
-                if let Some(p) = removed.uri.to_file_path() {
-                    roots.retain(|r| r != &*p);
+                if let Some(p) = super::state::uri_path(&removed.uri) {
+                    roots.retain(|r| crate::paths::lexical(r) != p);
                 }
             }
             for added in &params.event.added {
-                match added.uri.to_file_path() {
-                    Some(p) => roots.push(p.into_owned()),
+                match super::state::uri_path(&added.uri) {
+                    Some(p) => roots.push(p),
                     None => tracing::warn!(
                         "workspace folder change: {} is not a folder on disk; ignored",
                         added.uri.as_str()

@@ -25,7 +25,25 @@ struct Server {
     stdin: Option<ChildStdin>,
     messages: Receiver<Value>,
     exited: Receiver<ExitStatus>,
+    /// The process id, to end a server that hangs when the test fails.
+    pid: u32,
+    /// Whether its exit was seen.
+    gone: bool,
     next_id: i64,
+}
+
+impl Drop for Server {
+    /// A failed test must not leave a hung server behind.
+    fn drop(&mut self) {
+        self.stdin = None;
+        if self.gone || self.exited.try_recv().is_ok() {
+            return;
+        }
+        #[cfg(unix)]
+        let _ = Command::new("kill")
+            .args(["-9", &self.pid.to_string()])
+            .status();
+    }
 }
 
 impl Server {
@@ -40,6 +58,7 @@ impl Server {
             command.current_dir(root);
         }
         let mut child: Child = command.spawn().expect("server starts");
+        let pid = child.id();
         let stdin = child.stdin.take();
         let stdout = child.stdout.take().expect("piped stdout");
         let (tx, messages) = channel();
@@ -79,6 +98,8 @@ impl Server {
             stdin,
             messages,
             exited,
+            pid,
+            gone: false,
             next_id: 1,
         }
     }
@@ -131,12 +152,13 @@ impl Server {
     }
 
     /// Waits for the process to end; prints and returns how long it took.
-    fn wait_gone(&self, label: &str) -> ExitStatus {
+    fn wait_gone(&mut self, label: &str) -> ExitStatus {
         let start = Instant::now();
         let status = self
             .exited
             .recv_timeout(CEILING)
             .unwrap_or_else(|_| panic!("{label}: the server is still running after {CEILING:?}"));
+        self.gone = true;
         println!(
             "{label}: the server exited in {:.3} s with {status}",
             start.elapsed().as_secs_f64()

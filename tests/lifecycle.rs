@@ -316,3 +316,32 @@ fn a_bad_workspace_folder_does_not_drop_the_good_ones() {
     s.close_input();
     s.wait_gone("after a bad workspace folder");
 }
+
+#[test]
+fn a_client_that_stays_but_never_answers_stalls_nothing_for_ever() {
+    // More unanswered configuration pulls than requests run at once: each
+    // waits for its answer in a handler, and every handler slot is taken.
+    let mut s = Server::start(None);
+    s.initialize(watching(), None);
+    let pulls = factline::lsp::transport::MAX_CONCURRENCY + 1;
+    for _ in 0..pulls {
+        s.notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": null}),
+        );
+    }
+    // The client's input stays open and it never answers: the pulls time
+    // out, and the request queued behind them is answered.
+    let start = Instant::now();
+    let id = s.request("factline/status", Value::Null);
+    let status = s.response(id);
+    println!(
+        "status answered after {:.1} s behind {pulls} unanswered pulls",
+        start.elapsed().as_secs_f64()
+    );
+    assert!(status["result"]["open"].is_number(), "{status}");
+    let id = s.request("shutdown", Value::Null);
+    s.response(id);
+    s.notify("exit", Value::Null);
+    assert_eq!(s.wait_gone("after unanswered pulls").code(), Some(0));
+}

@@ -5,6 +5,8 @@
 //! - [`config`]: reads and validates `factline.toml` and editor settings.
 //! - [`workspace`]: finds and reads the `.txt` sources of a folder.
 //! - [`reviewed`]: findings marked as reviewed (`.factline/reviewed.toml`).
+//! - [`paths`]: paths from the editor made comparable (`..`, links) before
+//!   any check.
 //! - [`lsp`]: the language server.
 //! - [`cli`]: the `factline check` command line.
 
@@ -13,5 +15,6 @@ pub mod cli;
 pub mod config;
 pub mod document;
 pub mod lsp;
+pub mod paths;
 pub mod reviewed;
 pub mod workspace;

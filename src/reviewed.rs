@@ -93,12 +93,18 @@ pub fn finding_hash(doc: &DocAnalysis, span: &Range<usize>) -> String {
 }
 
 /// `path` relative to `root`, with `/` separators, when it is under it.
+/// Both must already be [`absolute`] (resolved): this compares them as
+/// they are, so that filtering many findings costs no file system calls;
+/// for paths from outside use [`crate::paths::relative_inside`].
 pub fn relative(root: &Path, path: &Path) -> Option<String> {
     let rel = path.strip_prefix(root).ok()?;
     let parts: Vec<String> = rel
         .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
+        .map(|c| match c {
+            std::path::Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
     (!parts.is_empty()).then(|| parts.join("/"))
 }
 
@@ -121,8 +127,23 @@ const LOCK_STALE: Duration = Duration::from_secs(30);
 
 /// Adds `entry` to the reviewed list under `root` (creating it), keeping
 /// every entry another writer added meanwhile. Returns the list as written.
+///
+/// Refuses to write when `.factline` or the list itself leads outside
+/// `root` (a symbolic link to another folder): the list belongs to this
+/// workspace, and writing there would touch files the user did not open.
 pub fn record(root: &Path, entry: Entry) -> Result<BTreeSet<Entry>, String> {
     let dir = root.join(DIR);
+    for own in [dir.clone(), path(root)] {
+        if !crate::paths::is_inside(root, &own) {
+            return Err(format!(
+                "{} leads outside the workspace folder (to {}); the reviewed list is not \
+                 written there. Make `{DIR}` a plain folder inside {}.",
+                own.display(),
+                crate::paths::resolve(&own).display(),
+                root.display()
+            ));
+        }
+    }
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let _lock = Lock::acquire(&dir.join(format!("{FILE}.lock")))?;
     // Re-read under the lock: the file may have changed since it was loaded.
@@ -263,13 +284,10 @@ impl Reviewed {
     }
 }
 
-/// An absolute, normalised form of `path` (canonical when it exists).
+/// Where `path` really leads ([`crate::paths::resolve`]): roots and files
+/// are compared in this form.
 pub fn absolute(path: &Path) -> PathBuf {
-    std::fs::canonicalize(path).unwrap_or_else(|_| {
-        std::env::current_dir()
-            .map(|d| d.join(path))
-            .unwrap_or_else(|_| path.to_path_buf())
-    })
+    crate::paths::resolve(path)
 }
 
 #[cfg(test)]

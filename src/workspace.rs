@@ -217,23 +217,68 @@ fn unchanged(path: &Path, stamp: &ReadStamp) -> Result<bool, WriteError> {
     Ok(now == stamp.bytes)
 }
 
-/// Replaces `path` with `contents` atomically, only if the file still holds
-/// what `stamp` recorded: the new text goes to a temporary file in the same
-/// folder (same file system, so the rename is atomic; the original's
-/// permissions are kept), the file is compared with the stamp (size,
-/// modification time, bytes) just before the rename, and the temporary file
-/// is removed if anything fails. A reader sees the old or the new file,
-/// never half of one. (A write that lands between the last comparison and
-/// the rename, a few microseconds, is not detected.)
+/// Replaces `path` with `contents`, only if the file still holds what
+/// `stamp` recorded.
+///
+/// - A plain file is replaced atomically: the new text goes to a temporary
+///   file in the same folder (same file system, so the rename is atomic;
+///   the original's permissions are kept), the file is compared with the
+///   stamp (size, modification time, bytes) just before the rename, and the
+///   temporary file is removed if anything fails. A reader sees the old or
+///   the new file, never half of one. (A write that lands between the last
+///   comparison and the rename, a few microseconds, is not detected.)
+/// - A symbolic link is written through: its target is the file replaced as
+///   above, and the link stays a link to it.
+/// - A file with several hard links is rewritten in place, so that every
+///   link sees the fix (a rename would give this one name a new file and
+///   leave the other links with the old text). That write is not atomic:
+///   the new text is first saved beside the file, and if the rewrite fails
+///   that copy is kept and the error names it, so no text is lost.
 pub fn write_atomic_if_unchanged(
     path: &Path,
     stamp: &ReadStamp,
     contents: &[u8],
 ) -> Result<(), WriteError> {
-    use std::io::Write;
+    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let target = if link {
+        std::fs::canonicalize(path).map_err(WriteError::Io)?
+    } else {
+        path.to_path_buf()
+    };
+    let path = target.as_path();
     if !unchanged(path, stamp)? {
         return Err(WriteError::Changed);
     }
+    let tmp = write_beside(path, contents)?;
+    match unchanged(path, stamp) {
+        Ok(true) => {}
+        outcome => {
+            let _ = std::fs::remove_file(&tmp);
+            outcome?;
+            return Err(WriteError::Changed);
+        }
+    }
+    if hard_links(path) > 1 {
+        rewrite_in_place(path, contents).map_err(|err| {
+            WriteError::Io(std::io::Error::new(
+                err.kind(),
+                format!("{err}; the fixed text is saved in {}", tmp.display()),
+            ))
+        })?;
+        std::fs::remove_file(&tmp).map_err(WriteError::Io)
+    } else {
+        std::fs::rename(&tmp, path).map_err(|err| {
+            let _ = std::fs::remove_file(&tmp);
+            WriteError::Io(err)
+        })
+    }
+}
+
+/// Writes `contents` to a new temporary file beside `path` (with its
+/// permissions) and syncs it; returns the temporary file's path. On
+/// failure nothing is left behind.
+fn write_beside(path: &Path, contents: &[u8]) -> Result<PathBuf, WriteError> {
+    use std::io::Write;
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -256,22 +301,45 @@ pub fn write_atomic_if_unchanged(
             Err(err) => return Err(WriteError::Io(err)),
         }
     };
-    let result = (|| {
-        file.write_all(contents).map_err(WriteError::Io)?;
+    let written = (|| {
+        file.write_all(contents)?;
         if let Ok(meta) = std::fs::metadata(path) {
             let _ = file.set_permissions(meta.permissions());
         }
-        file.sync_all().map_err(WriteError::Io)?;
-        drop(file);
-        if !unchanged(path, stamp)? {
-            return Err(WriteError::Changed);
+        file.sync_all()
+    })()
+    .map_err(WriteError::Io);
+    match written {
+        Ok(()) => Ok(tmp),
+        Err(err) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(err)
         }
-        std::fs::rename(&tmp, path).map_err(WriteError::Io)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
     }
-    result
+}
+
+/// How many names the file at `path` has (1 where the system cannot say).
+fn hard_links(path: &Path) -> u64 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).map_or(1, |m| m.nlink())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        1
+    }
+}
+
+/// Overwrites the file's bytes in place (same inode: every hard link sees
+/// them), then cuts it to the new length and syncs it.
+fn rewrite_in_place(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
+    file.write_all(contents)?;
+    file.set_len(contents.len() as u64)?;
+    file.sync_all()
 }
 
 /// The nearest `factline.toml` in `start` or one of its ancestors.

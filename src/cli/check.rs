@@ -66,9 +66,16 @@ pub fn run(args: &CheckArgs) -> u8 {
     for p in &problems {
         eprintln!("factline: {p}");
     }
+    // A reviewed list that cannot be read is a configuration error: the
+    // report would show findings the user marked as reviewed.
+    let config_failed = config_failed || !problems.is_empty();
     let (mut report, mut io_failed) =
         check_paths_reviewed(&args.paths, &args.corpus, &config, &reviewed);
-    if args.fix {
+    if args.fix && !problems.is_empty() {
+        // Without the list, findings marked as reviewed (lines the user
+        // chose to keep) would be removed.
+        eprintln!("factline: --fix: nothing changed, because the reviewed list cannot be read");
+    } else if args.fix {
         let outcome = fix_files(&report);
         for (path, err) in &outcome.not_written {
             eprintln!("factline: {path}: {err}");
@@ -89,7 +96,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         Format::Json => output::json(&mut out, &report),
         Format::Sarif => output::sarif(&mut out, &report),
     };
-    let _ = out.flush();
+    let printed = printed.and_then(|()| out.flush());
+    if let Err(err) = &printed {
+        eprintln!("factline: cannot write the report to the standard output: {err}");
+    }
     if printed.is_err() || config_failed || io_failed {
         return status::ERROR;
     }

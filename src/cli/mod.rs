@@ -114,10 +114,10 @@ pub fn run(cli: Cli) -> ExitCode {
                     return ExitCode::from(status::ERROR);
                 }
             };
-            runtime.block_on(crate::lsp::serve_stdio());
+            let ending = runtime.block_on(crate::lsp::serve_stdio());
             // Do not wait for analysis still running on blocking threads.
             runtime.shutdown_background();
-            ExitCode::SUCCESS
+            ExitCode::from(ending.status())
         }
     }
 }

@@ -149,7 +149,10 @@ pub fn run(args: &RelatedArgs) -> u8 {
         RelatedFormat::Json => json_output(&mut out, &corpus, &doc, &text, query_span, &results),
         RelatedFormat::Human => human(&mut out, &corpus, &doc, &text, query_span, &results),
     };
-    let _ = out.flush();
+    let printed = printed.and_then(|()| out.flush());
+    if let Err(err) = &printed {
+        eprintln!("factline: cannot write the passages to the standard output: {err}");
+    }
     if printed.is_err() || io_failed {
         status::ERROR
     } else {

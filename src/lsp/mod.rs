@@ -8,6 +8,8 @@
 //!   `factline/relatedPassages`.
 //! - `convert`: findings and positions to LSP types.
 //! - `review`: "Mark as reviewed" (`factline.markReviewed`).
+//! - [`transport`]: framing, and the end of a session (requests the
+//!   client can no longer answer are failed; the exit status).
 //!
 //! Invariant: only this module uses tower-lsp-server types, and positions are
 //! computed only by [`crate::document::Document`].
@@ -34,17 +36,20 @@ pub fn service() -> (LspService<Backend>, ClientSocket) {
         .finish()
 }
 
-/// Serves LSP over any byte streams until `exit` or until `input` closes.
-pub async fn serve<I, O>(input: I, output: O)
+pub use transport::Ending;
+
+/// Serves LSP over any byte streams until `exit` or until `input` closes;
+/// says how the session ended.
+pub async fn serve<I, O>(input: I, output: O) -> Ending
 where
     I: tokio::io::AsyncRead + Unpin,
     O: tokio::io::AsyncWrite,
 {
     let (service, socket) = service();
-    transport::serve(input, output, service, socket).await;
+    transport::serve(input, output, service, socket).await
 }
 
 /// Serves LSP on stdin/stdout until `exit` or until stdin closes.
-pub async fn serve_stdio() {
-    serve(tokio::io::stdin(), tokio::io::stdout()).await;
+pub async fn serve_stdio() -> Ending {
+    serve(tokio::io::stdin(), tokio::io::stdout()).await
 }

@@ -41,11 +41,15 @@ impl State {
     /// The workspace root that holds a document's file, and the file's
     /// path relative to it.
     fn review_location(&self, analysis: &DocAnalysis) -> Option<(PathBuf, String)> {
-        let path = reviewed::absolute(&id_path(&analysis.id)?);
+        self.review_location_of(&id_path(&analysis.id)?)
+    }
+
+    /// The workspace root that really holds `path` (`..` and symbolic links
+    /// resolved, [`crate::paths`]), and the path relative to it.
+    fn review_location_of(&self, path: &std::path::Path) -> Option<(PathBuf, String)> {
         read(&self.roots).iter().find_map(|root| {
-            let root = reviewed::absolute(root);
-            let rel = reviewed::relative(&root, &path)?;
-            Some((root, rel))
+            let rel = crate::paths::relative_inside(root, path)?;
+            Some((reviewed::absolute(root), rel))
         })
     }
 
@@ -102,16 +106,9 @@ impl State {
             .parse()
             .map_err(|_| format!("factline.markReviewed: `{uri}` is not a URI"))?;
         let id = super::state::doc_id(&uri);
-        let path = reviewed::absolute(
-            &id_path(&id).ok_or("factline.markReviewed: the document is not a file")?,
-        );
-        let (root, file) = read(&self.roots)
-            .iter()
-            .find_map(|root| {
-                let root = reviewed::absolute(root);
-                let rel = reviewed::relative(&root, &path)?;
-                Some((root, rel))
-            })
+        let path = id_path(&id).ok_or("factline.markReviewed: the document is not a file")?;
+        let (root, file) = self
+            .review_location_of(&path)
             .ok_or("factline.markReviewed: the file is outside the workspace folders")?;
         let entry = Entry {
             file,

@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use serde_json::Value;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
-use tower_lsp_server::{Client, LanguageServer};
+use tower_lsp_server::{Bounded, Client, LanguageServer, NotCancellable, OngoingProgress};
 
 use super::convert;
 use super::state::{OpenDoc, State, doc_id, id_path, lock, read, write};
@@ -25,6 +25,26 @@ use crate::workspace;
 /// Language ids the server analyses; other documents are ignored unless
 /// their file name ends in `.txt`.
 const LANGUAGE_IDS: &[&str] = &["plaintext", "text"];
+
+/// How long the server waits for the client to answer one of its requests
+/// (registration, configuration, a progress token, a refresh). Editors
+/// answer in milliseconds; this only bounds a client that never answers,
+/// so that no handler or task waits forever. (When the client's input ends,
+/// the transport fails the requests at once.)
+const CLIENT_ANSWER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Waits for the client's answer to a request the server sent, at most
+/// [`CLIENT_ANSWER_TIMEOUT`].
+async fn client_answer<T>(request: impl std::future::Future<Output = Result<T>>) -> Result<T> {
+    tokio::time::timeout(CLIENT_ANSWER_TIMEOUT, request)
+        .await
+        .unwrap_or_else(|_| {
+            Err(Error {
+                message: "the client did not answer in time".into(),
+                ..Error::internal_error()
+            })
+        })
+}
 
 /// Client capabilities the server adapts to.
 #[derive(Debug, Default, Clone, Copy)]
@@ -139,7 +159,7 @@ impl Backend {
             self.state.scheduler.mark(id);
         }
         if self.flags().inlay_refresh
-            && let Err(err) = self.client.inlay_hint_refresh().await
+            && let Err(err) = client_answer(self.client.inlay_hint_refresh()).await
         {
             tracing::debug!("inlay hint refresh failed: {err}");
         }
@@ -172,6 +192,68 @@ impl Backend {
         };
         tokio::spawn(task.run());
     }
+}
+
+/// Asks the client to watch the sources and factline's own files.
+async fn register_watchers(client: &Client) {
+    let options = DidChangeWatchedFilesRegistrationOptions {
+        watchers: [
+            "**/*.txt",
+            "**/*.TXT",
+            "**/factline.toml",
+            "**/.factline/reviewed.toml",
+        ]
+        .into_iter()
+        .map(|g| FileSystemWatcher {
+            glob_pattern: GlobPattern::String(g.to_string()),
+            kind: None,
+        })
+        .collect(),
+    };
+    let registration = Registration {
+        id: "factline-watch-sources".to_string(),
+        method: "workspace/didChangeWatchedFiles".to_string(),
+        register_options: serde_json::to_value(options).ok(),
+    };
+    if let Err(err) = client_answer(client.register_capability(vec![registration])).await {
+        tracing::warn!("could not watch files: {err}");
+    }
+}
+
+/// Repairs, before it is decoded, a notification whose one bad part would
+/// otherwise make the whole of it fail to decode (and be dropped): in
+/// `workspace/didChangeWorkspaceFolders`, a folder that is not a valid
+/// `WorkspaceFolder` is left out and logged, and the others are handled.
+pub fn lenient(request: tower_lsp_server::jsonrpc::Request) -> tower_lsp_server::jsonrpc::Request {
+    use tower_lsp_server::jsonrpc::Request;
+    if request.method() != "workspace/didChangeWorkspaceFolders" {
+        return request;
+    }
+    let (method, id, params) = request.into_parts();
+    let mut params = params.unwrap_or(Value::Null);
+    for side in ["added", "removed"] {
+        let Some(list) = params
+            .get_mut("event")
+            .and_then(|e| e.get_mut(side))
+            .and_then(Value::as_array_mut)
+        else {
+            continue;
+        };
+        list.retain(|folder| {
+            let ok = serde_json::from_value::<WorkspaceFolder>(folder.clone()).is_ok();
+            if !ok {
+                tracing::warn!(
+                    "workspace folder change: ignoring an invalid {side} folder: {folder}"
+                );
+            }
+            ok
+        });
+    }
+    let mut builder = Request::build(method).params(params);
+    if let Some(id) = id {
+        builder = builder.id(id);
+    }
+    builder.finish()
 }
 
 /// Analyses queued documents, latest first, until there is nothing left;
@@ -242,21 +324,26 @@ impl IndexTask {
                 .await;
         }
         let total = files.len();
-        let progress = if self.progress {
+        // The progress token is asked for beside the work: indexing never
+        // waits for the client's answer, and reports once it has come.
+        let mut progress = if self.progress {
+            let client = self.client.clone();
             let token = NumberOrString::String(format!("factline/indexing/{}", self.generation));
-            match self.client.create_work_done_progress(token.clone()).await {
-                Ok(()) => Some(
-                    self.client
+            IndexProgress::Waiting(tokio::spawn(async move {
+                client_answer(client.create_work_done_progress(token.clone()))
+                    .await
+                    .ok()?;
+                Some(
+                    client
                         .progress(token, "factline")
                         .with_message(format!("Indexing 0/{} sources", thousands(total)))
                         .with_percentage(0)
                         .begin()
                         .await,
-                ),
-                Err(_) => None,
-            }
+                )
+            }))
         } else {
-            None
+            IndexProgress::Ready(None)
         };
         let started = std::time::Instant::now();
         let chunk_size = (total / 20).clamp(64, 2048);
@@ -289,7 +376,7 @@ impl IndexTask {
                     Err(err) => tracing::error!("storing a batch panicked; skipped: {err}"),
                 }
                 done = (done + chunk_size).min(total);
-                if let Some(p) = &progress {
+                if let Some(p) = progress.ready().await {
                     let pct = (done * 100 / total.max(1)) as u32;
                     p.report_with_message(
                         format!("Indexing {}/{} sources", thousands(done), thousands(total)),
@@ -329,13 +416,45 @@ impl IndexTask {
             started.elapsed().as_secs_f64()
         );
         tracing::info!("{message}");
-        if let Some(p) = progress {
-            p.finish_with_message(message).await;
-        }
         if !self.stale() {
             self.state.indexing.store(false, Ordering::SeqCst);
         }
         self.state.scheduler.refresh_all();
+        // The end is reported once the client has answered for the token
+        // (bounded by `client_answer`).
+        if let Some(p) = progress.finish().await {
+            p.finish_with_message(message).await;
+        }
+    }
+}
+
+/// The indexing's progress report: waiting for the client's token, or
+/// begun (or not reported at all).
+enum IndexProgress {
+    Waiting(tokio::task::JoinHandle<Option<OngoingProgress<Bounded, NotCancellable>>>),
+    Ready(Option<OngoingProgress<Bounded, NotCancellable>>),
+}
+
+impl IndexProgress {
+    /// The report, if it has begun; never waits for the client.
+    async fn ready(&mut self) -> Option<&OngoingProgress<Bounded, NotCancellable>> {
+        if let IndexProgress::Waiting(handle) = self
+            && handle.is_finished()
+        {
+            *self = IndexProgress::Ready(handle.await.ok().flatten());
+        }
+        match self {
+            IndexProgress::Ready(p) => p.as_ref(),
+            IndexProgress::Waiting(_) => None,
+        }
+    }
+
+    /// The report, waiting for the client's answer if it has not come.
+    async fn finish(self) -> Option<OngoingProgress<Bounded, NotCancellable>> {
+        match self {
+            IndexProgress::Waiting(handle) => handle.await.ok().flatten(),
+            IndexProgress::Ready(p) => p,
+        }
     }
 }
 
@@ -520,31 +639,13 @@ impl LanguageServer for Backend {
         let issues = write(&self.state.config).rebuild();
         self.report_config(issues).await;
         self.reload_reviewed().await;
-        if self.flags().watch_files {
-            let options = DidChangeWatchedFilesRegistrationOptions {
-                watchers: [
-                    "**/*.txt",
-                    "**/*.TXT",
-                    "**/factline.toml",
-                    "**/.factline/reviewed.toml",
-                ]
-                .into_iter()
-                .map(|g| FileSystemWatcher {
-                    glob_pattern: GlobPattern::String(g.to_string()),
-                    kind: None,
-                })
-                .collect(),
-            };
-            let registration = Registration {
-                id: "factline-watch-sources".to_string(),
-                method: "workspace/didChangeWatchedFiles".to_string(),
-                register_options: serde_json::to_value(options).ok(),
-            };
-            if let Err(err) = self.client.register_capability(vec![registration]).await {
-                tracing::warn!("could not watch files: {err}");
-            }
-        }
+        // Indexing needs no answer from the client: it starts first, and the
+        // registration is waited for in the background.
         self.spawn_indexing();
+        if self.flags().watch_files {
+            let client = self.client.clone();
+            tokio::spawn(async move { register_watchers(&client).await });
+        }
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -635,7 +736,9 @@ impl LanguageServer for Backend {
         let mut reviewed_changed = false;
         let mut paths = Vec::new();
         for change in params.changes {
-            let Some(path) = change.uri.to_file_path().map(|p| p.into_owned()) else {
+            // Normalised (`..`, percent-encoding) before any check; whether
+            // it is inside the workspace is asked below, of where it leads.
+            let Some(path) = super::state::uri_path(&change.uri) else {
                 continue;
             };
             if path.file_name().is_some_and(|n| n == crate::reviewed::FILE)
@@ -668,9 +771,14 @@ impl LanguageServer for Backend {
         let state = self.state.clone();
         let _ = tokio::task::spawn_blocking(move || {
             for (path, typ) in paths {
-                if typ == FileChangeType::DELETED || !path.is_file() {
+                if !state.in_workspace(&path) {
+                    tracing::warn!(
+                        "ignoring a change outside the workspace folders: {}",
+                        path.display()
+                    );
+                } else if typ == FileChangeType::DELETED || !path.is_file() {
                     state.forget_disk_file(&path);
-                } else if state.in_workspace(&path) {
+                } else {
                     state.load_disk_file(&path);
                 }
             }
@@ -687,7 +795,7 @@ impl LanguageServer for Backend {
                 scope_uri: None,
                 section: Some("factline".to_string()),
             };
-            match self.client.configuration(vec![item]).await {
+            match client_answer(self.client.configuration(vec![item])).await {
                 Ok(mut values) if !values.is_empty() => settings = values.swap_remove(0),
                 Ok(_) => {}
                 Err(err) => tracing::warn!("workspace/configuration failed: {err}"),
@@ -701,13 +809,17 @@ impl LanguageServer for Backend {
         {
             let mut roots = write(&self.state.roots);
             for removed in &params.event.removed {
-                if let Some(p) = removed.uri.to_file_path() {
-                    roots.retain(|r| r != &*p);
+                if let Some(p) = super::state::uri_path(&removed.uri) {
+                    roots.retain(|r| crate::paths::lexical(r) != p);
                 }
             }
             for added in &params.event.added {
-                if let Some(p) = added.uri.to_file_path() {
-                    roots.push(p.into_owned());
+                match super::state::uri_path(&added.uri) {
+                    Some(p) => roots.push(p),
+                    None => tracing::warn!(
+                        "workspace folder change: {} is not a folder on disk; ignored",
+                        added.uri.as_str()
+                    ),
                 }
             }
         }

@@ -220,29 +220,37 @@ impl DocumentCache {
 }
 
 /// The id of a document: its URI, normalised through the file path for
-/// `file:` URIs so that the editor's spelling and ours agree.
+/// `file:` URIs (percent-decoded, `.` and `..` removed: [`uri_path`]) so
+/// that the editor's spelling and ours agree.
 pub fn doc_id(uri: &Uri) -> DocId {
-    if uri.scheme().as_str().eq_ignore_ascii_case("file")
-        && let Some(path) = uri.to_file_path()
-        && let Some(normal) = Uri::from_file_path(&*path)
+    if let Some(path) = uri_path(uri)
+        && let Some(normal) = Uri::from_file_path(&path)
     {
         return DocId::new(normal.as_str());
     }
     DocId::new(uri.as_str())
 }
 
+/// The file a `file:` URI from the client names: percent-decoded, made
+/// absolute, `.` and `..` removed ([`crate::paths::lexical`]). Every path
+/// the server takes from the client goes through here; whether it is inside
+/// the workspace is then asked of where it really leads
+/// ([`State::in_workspace`]).
+pub fn uri_path(uri: &Uri) -> Option<PathBuf> {
+    if !uri.scheme().as_str().eq_ignore_ascii_case("file") {
+        return None;
+    }
+    uri.to_file_path().map(|p| crate::paths::lexical(&p))
+}
+
 /// The id of a file on disk.
 pub fn path_id(path: &Path) -> Option<DocId> {
-    Uri::from_file_path(path).map(|u| DocId::new(u.as_str()))
+    Uri::from_file_path(crate::paths::lexical(path)).map(|u| DocId::new(u.as_str()))
 }
 
 /// The file a document id stands for, if it is a `file:` URI.
 pub fn id_path(id: &DocId) -> Option<PathBuf> {
-    let uri = convert::uri(id)?;
-    if !uri.scheme().as_str().eq_ignore_ascii_case("file") {
-        return None;
-    }
-    uri.to_file_path().map(|p| p.into_owned())
+    uri_path(&convert::uri(id)?)
 }
 
 impl State {
@@ -258,13 +266,16 @@ impl State {
         read(&self.config).config.max_file_bytes
     }
 
-    /// Whether a path is inside a workspace root and not excluded.
+    /// Whether a path really is inside a workspace root (`..` and symbolic
+    /// links resolved, [`crate::paths::is_inside`]) and not excluded.
     pub fn in_workspace(&self, path: &Path) -> bool {
         let roots = read(&self.roots);
         let excludes = workspace::exclude_set(&read(&self.config).config.exclude);
-        roots
-            .iter()
-            .any(|root| path.starts_with(root) && !workspace::is_excluded(root, path, &excludes))
+        let path = crate::paths::lexical(path);
+        roots.iter().any(|root| {
+            crate::paths::is_inside(root, &path)
+                && !workspace::is_excluded(&crate::paths::lexical(root), &path, &excludes)
+        })
     }
 
     /// Reads a file from disk into the corpus, unless it is open (the

@@ -16,7 +16,7 @@
 
 use bytes::{Buf, BytesMut};
 use futures::channel::mpsc;
-use futures::{FutureExt, SinkExt, StreamExt, TryFutureExt, future, join, stream_select};
+use futures::{FutureExt, SinkExt, StreamExt, TryFutureExt, future, join};
 use serde_json::Value;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio_util::codec::{Decoder, Encoder, FramedRead, FramedWrite};
@@ -193,73 +193,215 @@ impl Encoder<Outgoing> for Codec {
     }
 }
 
+/// How a session ended, for the process's exit status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// The client sent `exit`; `after_shutdown` says whether `shutdown`
+    /// came first (the LSP specification asks for status 0 then, 1 if not).
+    Exit { after_shutdown: bool },
+    /// The input ended (or failed) without `exit`: the client went away.
+    InputClosed { after_shutdown: bool },
+}
+
+impl Ending {
+    /// The exit status the LSP specification asks for: 0 after `shutdown`,
+    /// 1 for an `exit` without it. The end of the input without `exit` is
+    /// the client going away (an editor that quits or crashes), not an
+    /// error of the server: 0.
+    pub fn status(self) -> u8 {
+        match self {
+            Ending::Exit {
+                after_shutdown: false,
+            } => 1,
+            _ => 0,
+        }
+    }
+}
+
+/// Server-to-client requests written and not yet answered, and whether
+/// the client can still answer at all.
+#[derive(Default)]
+struct Outstanding {
+    ids: std::sync::Mutex<std::collections::HashSet<Id>>,
+    /// Set once the input has ended (or `exit` arrived): no answer can come.
+    closed: std::sync::atomic::AtomicBool,
+}
+
+impl Outstanding {
+    fn lock(&self) -> std::sync::MutexGuard<'_, std::collections::HashSet<Id>> {
+        self.ids.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// The answer given in the client's place to a request it can no longer
+/// answer.
+fn no_answer(id: Id) -> Response {
+    Response::from_error(
+        id,
+        Error {
+            message: "the client closed the connection before answering".into(),
+            ..Error::internal_error()
+        },
+    )
+}
+
 /// Serves `service` over the byte streams until `exit` or the input ends.
+///
+/// When the input ends or `exit` arrives, reading stops and every request
+/// the server sent the client and still waits on is failed at once (so is
+/// any the server sends afterwards): a handler waiting for the client's
+/// answer finishes, and the session ends after the handlers under way, with
+/// their responses written. `exit` is not passed to the service: the
+/// service would stop routing the client's answers, and the failures above
+/// could not reach the handlers.
 pub async fn serve<I, O>(
     input: I,
     output: O,
     mut service: LspService<Backend>,
     socket: ClientSocket,
-) where
+) -> Ending
+where
     I: AsyncRead + Unpin,
     O: AsyncWrite,
 {
-    let (client_requests, mut client_responses) = socket.split();
-    // Ends the server-to-client stream when the input ends, so the writer
-    // (and the process) can finish.
-    let (client_requests, client_abort) = futures::stream::abortable(client_requests);
-    let (responses_tx, responses_rx) = mpsc::unbounded::<Outgoing>();
+    let (mut client_requests, client_responses) = socket.split();
+    let outstanding = Outstanding::default();
+    // Responses for the server's own requests: the client's, and the
+    // failures given in its place.
+    let (answers_tx, answers_rx) = mpsc::unbounded::<Response>();
+    let (outgoing_tx, outgoing_rx) = mpsc::unbounded::<Outgoing>();
     let (mut tasks_tx, tasks_rx) = mpsc::channel(100);
+    // Resolved when the handlers under way have finished after the input
+    // ended: the relay of server-to-client messages can stop then.
+    let (handlers_done_tx, handlers_done_rx) = futures::channel::oneshot::channel::<()>();
 
-    let run_tasks = tasks_rx
-        .buffer_unordered(MAX_CONCURRENCY)
-        .filter_map(future::ready)
-        .map(|r| Ok(Outgoing::Response(r)))
-        .forward(responses_tx.clone().sink_map_err(|_| unreachable_sink()));
+    let run_tasks = {
+        let outgoing_tx = outgoing_tx.clone();
+        async move {
+            let _ = tasks_rx
+                .buffer_unordered(MAX_CONCURRENCY)
+                .filter_map(future::ready)
+                .map(|r| Ok(Outgoing::Response(r)))
+                .forward(outgoing_tx.sink_map_err(|_| unreachable_sink()))
+                .await;
+            let _ = handlers_done_tx.send(());
+        }
+    };
 
-    let write = stream_select!(responses_rx, client_requests.map(Outgoing::Request))
+    // Server-to-client messages go out while the client can answer; once
+    // it cannot, requests are failed here instead of waiting forever.
+    let relay = {
+        let outgoing_tx = outgoing_tx.clone();
+        let answers_tx = answers_tx.clone();
+        let outstanding = &outstanding;
+        async move {
+            let mut handlers_done = handlers_done_rx.fuse();
+            loop {
+                let next = futures::select_biased! {
+                    _ = handlers_done => None,
+                    r = client_requests.next() => r,
+                };
+                let Some(request) = next else { break };
+                if let Some(id) = request.id().cloned() {
+                    // The flag is read under the lock that closing takes, so
+                    // a request is either failed here or when closing.
+                    let mut ids = outstanding.lock();
+                    if outstanding.closed.load(std::sync::atomic::Ordering::SeqCst) {
+                        drop(ids);
+                        let _ = answers_tx.unbounded_send(no_answer(id));
+                        continue;
+                    }
+                    ids.insert(id);
+                }
+                let _ = outgoing_tx.unbounded_send(Outgoing::Request(request));
+            }
+            outgoing_tx.close_channel();
+            answers_tx.close_channel();
+        }
+    };
+
+    let answer = answers_rx
+        .map(Ok)
+        .forward(client_responses.sink_map_err(|e| {
+            tracing::debug!("client response not routed: {e}");
+            unreachable_sink()
+        }));
+
+    let write = outgoing_rx
         .map(Ok)
         .forward(FramedWrite::new(output, Codec::default()));
 
-    let read = async {
-        let mut frames = FramedRead::new(input, Codec::default());
-        while let Some(frame) = frames.next().await {
-            match frame {
-                Ok(Incoming::Request(request)) => {
-                    if let Err(err) = future::poll_fn(|cx| service.poll_ready(cx)).await {
-                        tracing::error!("service stopped: {err}");
+    let read = {
+        let answers_tx = answers_tx.clone();
+        let outgoing_tx = outgoing_tx.clone();
+        let outstanding = &outstanding;
+        async move {
+            let mut frames = FramedRead::new(input, Codec::default());
+            let mut after_shutdown = false;
+            let mut ending = None;
+            while let Some(frame) = frames.next().await {
+                match frame {
+                    Ok(Incoming::Request(request)) => {
+                        let request = super::server::lenient(request);
+                        if request.method() == "exit" {
+                            ending = Some(Ending::Exit { after_shutdown });
+                            break;
+                        }
+                        after_shutdown |= request.method() == "shutdown";
+                        if let Err(err) = future::poll_fn(|cx| service.poll_ready(cx)).await {
+                            tracing::error!("service stopped: {err}");
+                            break;
+                        }
+                        let task = service.call(request).unwrap_or_else(|err| {
+                            tracing::error!("{err}");
+                            None
+                        });
+                        if tasks_tx.send(task.boxed()).await.is_err() {
+                            break;
+                        }
+                    }
+                    Ok(Incoming::Response(response)) => {
+                        outstanding.lock().remove(response.id());
+                        let _ = answers_tx.unbounded_send(response);
+                    }
+                    Ok(Incoming::Malformed(id, error)) => {
+                        tracing::warn!("malformed message: {}", error.message);
+                        let _ = outgoing_tx
+                            .unbounded_send(Outgoing::Response(Response::from_error(id, error)));
+                    }
+                    Err(err) => {
+                        tracing::error!("reading the client's messages failed: {err}");
                         break;
                     }
-                    let exit = request.method() == "exit";
-                    let task = service.call(request).unwrap_or_else(|err| {
-                        tracing::error!("{err}");
-                        None
-                    });
-                    if tasks_tx.send(task.boxed()).await.is_err() || exit {
-                        break;
-                    }
-                }
-                Ok(Incoming::Response(response)) => {
-                    if client_responses.send(response).await.is_err() {
-                        break;
-                    }
-                }
-                Ok(Incoming::Malformed(id, error)) => {
-                    tracing::warn!("malformed message: {}", error.message);
-                    let _ = responses_tx
-                        .unbounded_send(Outgoing::Response(Response::from_error(id, error)));
-                }
-                Err(err) => {
-                    tracing::error!("reading the client's messages failed: {err}");
-                    break;
                 }
             }
+            // No answer can come any more: fail what is waiting for one.
+            let waiting: Vec<Id> = {
+                let mut ids = outstanding.lock();
+                outstanding
+                    .closed
+                    .store(true, std::sync::atomic::Ordering::SeqCst);
+                ids.drain().collect()
+            };
+            if !waiting.is_empty() {
+                tracing::info!(
+                    "failing {} request(s) the client did not answer",
+                    waiting.len()
+                );
+            }
+            for id in waiting {
+                let _ = answers_tx.unbounded_send(no_answer(id));
+            }
+            tasks_tx.disconnect();
+            drop(frames);
+            ending.unwrap_or(Ending::InputClosed { after_shutdown })
         }
-        tasks_tx.disconnect();
-        responses_tx.close_channel();
-        client_abort.abort();
     };
 
-    let _ = join!(run_tasks, write, read);
+    drop(outgoing_tx);
+    drop(answers_tx);
+    let (ending, ..) = join!(read, run_tasks, relay, answer, write);
+    ending
 }
 
 fn unreachable_sink() -> std::io::Error {

@@ -28,6 +28,7 @@ pub const DEFAULT_MAX_FILE_BYTES: u64 = 2_000_000;
 pub const KEYS: &[&str] = &[
     "rules",
     "exclude",
+    "drafts",
     "max_file_bytes",
     "inlay_hints",
     "boilerplate.extra_patterns",
@@ -41,6 +42,11 @@ pub struct Config {
     pub rules: BTreeMap<String, RuleSettings>,
     /// Globs (relative to the workspace root) of files and folders to leave out.
     pub exclude: Vec<String>,
+    /// Globs (relative to the workspace root) of the drafts: the documents
+    /// verified against the sources rather than used as sources. With none
+    /// set, a document open in the editor that is not an indexed source is
+    /// a draft, and `factline check` treats the files given with `--draft`.
+    pub drafts: Vec<String>,
     /// Larger files are left out of the corpus.
     pub max_file_bytes: u64,
     /// Whether the server sends inlay hints.
@@ -56,6 +62,7 @@ impl Default for Config {
         Self {
             rules: BTreeMap::new(),
             exclude: Vec::new(),
+            drafts: Vec::new(),
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             inlay_hints: false,
             boilerplate_extra_patterns: Vec::new(),
@@ -163,6 +170,11 @@ impl Config {
                 "exclude" => {
                     if let Some(globs) = cx.globs("exclude", value) {
                         self.exclude = globs;
+                    }
+                }
+                "drafts" => {
+                    if let Some(globs) = cx.globs("drafts", value) {
+                        self.drafts = globs;
                     }
                 }
                 "max_file_bytes" => match value.as_u64() {

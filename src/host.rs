@@ -97,11 +97,22 @@ pub fn folder_of(path: &Path) -> PathBuf {
     }
 }
 
-/// Whether `path` (under `root`) matches the `drafts` globs of `config`.
+/// The folder `drafts` and `exclude` globs are relative to for `path`:
+/// the folder of the nearest `factline.toml` above it, else its own folder.
+pub fn root_for(path: &Path) -> PathBuf {
+    match workspace::find_config(path) {
+        Some(file) => folder_of(&file),
+        None => folder_of(path),
+    }
+}
+
+/// Whether `path` matches the `drafts` globs of `config`, relative to
+/// `root` (both compared as canonical paths, however they were spelled).
 pub fn is_draft(config: &Config, root: &Path, path: &Path) -> bool {
     if config.drafts.is_empty() {
         return false;
     }
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     let set = workspace::exclude_set(&config.drafts);
-    workspace::is_excluded(root, path, &set)
+    workspace::is_excluded(&canonical(root), &canonical(path), &set)
 }

@@ -50,10 +50,11 @@ pub fn run(args: &VerifyArgs) -> u8 {
         eprintln!("factline: {p}");
         io_failed = true;
     }
-    // Other drafts of the folder are not sources.
+    // Other drafts are not sources.
+    let root = host::root_for(draft_path);
     let files: Vec<PathBuf> = files
         .into_iter()
-        .filter(|f| !host::is_draft(&config, &folder, f))
+        .filter(|f| !host::is_draft(&config, &root, f))
         .collect();
     let loaded = host::load(files, &settings, config.max_file_bytes);
     for p in &loaded.problems {

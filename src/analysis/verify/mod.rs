@@ -490,6 +490,13 @@ fn status_of(
             },
         );
     }
+    // A passage that gives a conflicting value reports the event, not the
+    // claim: it is listed as a contradiction only.
+    support.retain(|e| {
+        !contradictions
+            .iter()
+            .any(|c| c.doc == e.doc && e.span.start <= c.span.start && c.span.end <= e.span.end)
+    });
     support.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)

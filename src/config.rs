@@ -47,6 +47,9 @@ pub struct Config {
     /// set, a document open in the editor that is not an indexed source is
     /// a draft, and `factline check` treats the files given with `--draft`.
     pub drafts: Vec<String>,
+    /// Files given on the command line as drafts (`--draft`), besides the
+    /// `drafts` globs. Not a configuration key.
+    pub draft_files: Vec<std::path::PathBuf>,
     /// Larger files are left out of the corpus.
     pub max_file_bytes: u64,
     /// Whether the server sends inlay hints.
@@ -63,6 +66,7 @@ impl Default for Config {
             rules: BTreeMap::new(),
             exclude: Vec::new(),
             drafts: Vec::new(),
+            draft_files: Vec::new(),
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             inlay_hints: false,
             boilerplate_extra_patterns: Vec::new(),
@@ -205,6 +209,8 @@ impl Config {
                 extra_patterns: compile_line_patterns(&self.boilerplate_extra_patterns),
                 allow: compile_line_patterns(&self.boilerplate_allow),
             },
+            // The host names the drafts (see `host::drafts_among`).
+            drafts: Default::default(),
         }
     }
 }

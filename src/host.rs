@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::analysis::settings::Drafts;
 use crate::analysis::{self, Corpus, DocAnalysis, DocId, Settings};
 use crate::config::Config;
 use crate::workspace;
@@ -115,4 +116,20 @@ pub fn is_draft(config: &Config, root: &Path, path: &Path) -> bool {
     let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     let set = workspace::exclude_set(&config.drafts);
     workspace::is_excluded(&canonical(root), &canonical(path), &set)
+}
+
+/// The drafts among `paths` (document ids are the paths as displayed):
+/// those matching the `drafts` globs and those given as `draft_files`.
+pub fn drafts_among<'a>(paths: impl IntoIterator<Item = &'a PathBuf>, config: &Config) -> Drafts {
+    if config.drafts.is_empty() && config.draft_files.is_empty() {
+        return Drafts::default();
+    }
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let given: HashSet<PathBuf> = config.draft_files.iter().map(|p| canonical(p)).collect();
+    Drafts::new(
+        paths
+            .into_iter()
+            .filter(|p| given.contains(&canonical(p)) || is_draft(config, &root_for(p), p))
+            .map(|p| DocId::new(p.display().to_string())),
+    )
 }

@@ -181,6 +181,35 @@ fn a_draft_beside_its_sources_and_other_drafts_left_out() {
 }
 
 #[test]
+fn check_with_a_draft_reports_its_unsourced_claims() {
+    let out = factline(&["check", "verify", "--draft", DRAFT, "--format", "json"]);
+    let v: Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let findings = |path: &str, code: &str| -> Vec<String> {
+        v["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["path"] == path)
+            .flat_map(|f| f["diagnostics"].as_array().unwrap().iter())
+            .filter(|f| f["code"] == code)
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let unsourced = findings(DRAFT, "unsourced-claim");
+    assert_eq!(unsourced.len(), 1, "{v:#}");
+    assert_eq!(
+        unsourced[0],
+        "No source in the folder reports this claim (3 sources compared): 1 figure, 2 dates, 2 names to check. Add the source it comes from."
+    );
+    assert_eq!(findings(DRAFT, "inconsistent-figure").len(), 1, "{v:#}");
+    // Sources are never verified as drafts.
+    assert!(findings("verify/coast-wire.txt", "unsourced-claim").is_empty());
+    // Without --draft nothing is a draft.
+    let out = factline(&["check", "verify", "verify-draft", "--format", "json"]);
+    assert!(!stdout(&out).contains("unsourced-claim"));
+}
+
+#[test]
 fn usage_errors_exit_two() {
     let out = factline(&["verify", "no-such-draft.txt"]);
     assert_eq!(out.status.code(), Some(2));

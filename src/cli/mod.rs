@@ -46,11 +46,16 @@ pub enum Format {
     Sarif,
 }
 
-#[derive(Debug, Parser)]
+#[derive(Debug, Clone, Parser)]
 pub struct CheckArgs {
     /// Files or folders to check (a folder means every .txt under it).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "draft")]
     pub paths: Vec<PathBuf>,
+    /// A draft to check and verify against the other files (its claims that
+    /// no source reports get `unsourced-claim`). Repeatable; the `drafts`
+    /// globs of factline.toml name drafts too.
+    #[arg(long, value_name = "FILE")]
+    pub draft: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,

@@ -28,6 +28,7 @@ pub const DEFAULT_MAX_FILE_BYTES: u64 = 2_000_000;
 pub const KEYS: &[&str] = &[
     "rules",
     "exclude",
+    "drafts",
     "max_file_bytes",
     "inlay_hints",
     "boilerplate.extra_patterns",
@@ -41,6 +42,14 @@ pub struct Config {
     pub rules: BTreeMap<String, RuleSettings>,
     /// Globs (relative to the workspace root) of files and folders to leave out.
     pub exclude: Vec<String>,
+    /// Globs (relative to the workspace root) of the drafts: the documents
+    /// verified against the sources rather than used as sources. With none
+    /// set, a document open in the editor that is not an indexed source is
+    /// a draft, and `factline check` treats the files given with `--draft`.
+    pub drafts: Vec<String>,
+    /// Files given on the command line as drafts (`--draft`), besides the
+    /// `drafts` globs. Not a configuration key.
+    pub draft_files: Vec<std::path::PathBuf>,
     /// Larger files are left out of the corpus.
     pub max_file_bytes: u64,
     /// Whether the server sends inlay hints.
@@ -56,6 +65,8 @@ impl Default for Config {
         Self {
             rules: BTreeMap::new(),
             exclude: Vec::new(),
+            drafts: Vec::new(),
+            draft_files: Vec::new(),
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             inlay_hints: false,
             boilerplate_extra_patterns: Vec::new(),
@@ -165,6 +176,11 @@ impl Config {
                         self.exclude = globs;
                     }
                 }
+                "drafts" => {
+                    if let Some(globs) = cx.globs("drafts", value) {
+                        self.drafts = globs;
+                    }
+                }
                 "max_file_bytes" => match value.as_u64() {
                     Some(n) if n > 0 => self.max_file_bytes = n,
                     _ => cx.error(
@@ -193,6 +209,8 @@ impl Config {
                 extra_patterns: compile_line_patterns(&self.boilerplate_extra_patterns),
                 allow: compile_line_patterns(&self.boilerplate_allow),
             },
+            // The host names the drafts (see `host::drafts_among`).
+            drafts: Default::default(),
         }
     }
 }

@@ -4,6 +4,7 @@
 //! - [`document`]: the document model, the one place positions are computed.
 //! - [`config`]: reads and validates `factline.toml` and editor settings.
 //! - [`workspace`]: finds and reads the `.txt` sources of a folder.
+//! - [`host`]: loads folders of sources into an analysed corpus.
 //! - [`reviewed`]: findings marked as reviewed (`.factline/reviewed.toml`).
 //! - [`paths`]: paths from the editor made comparable (`..`, links) before
 //!   any check.
@@ -14,6 +15,7 @@ pub mod analysis;
 pub mod cli;
 pub mod config;
 pub mod document;
+pub mod host;
 pub mod lsp;
 pub mod paths;
 pub mod reviewed;

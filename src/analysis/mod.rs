@@ -25,6 +25,7 @@ pub mod related;
 pub mod rules;
 pub mod settings;
 pub mod text;
+pub mod verify;
 
 use std::fmt;
 use std::ops::Range;

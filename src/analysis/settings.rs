@@ -2,9 +2,10 @@
 //! options. Parsing and validating configuration files happens outside
 //! `analysis` (in `crate::config`); this is the already-validated result.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
-use super::Severity;
+use super::{DocId, Severity};
 
 /// Per-rule configuration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,6 +31,32 @@ pub struct Settings {
     pub rules: HashMap<String, RuleSettings>,
     /// Options of the boilerplate detector (`boilerplate.*` keys).
     pub boilerplate: BoilerplateSettings,
+    /// Which documents are drafts: verified against the sources, never
+    /// used as one (the host decides: `drafts` globs, `--draft`, documents
+    /// open in the editor outside the indexed sources).
+    pub drafts: Drafts,
+}
+
+/// The documents that are drafts, by id. Cheap to clone.
+#[derive(Clone, Debug, Default)]
+pub struct Drafts(Arc<HashSet<DocId>>);
+
+impl Drafts {
+    pub fn new(ids: impl IntoIterator<Item = DocId>) -> Self {
+        Self(Arc::new(ids.into_iter().collect()))
+    }
+
+    pub fn contains(&self, id: &DocId) -> bool {
+        self.0.contains(id)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
 }
 
 /// `boilerplate.extra_patterns` and `boilerplate.allow`, compiled.

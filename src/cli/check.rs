@@ -61,7 +61,15 @@ pub fn load_config(explicit: Option<&Path>, paths: &[PathBuf]) -> (Config, bool)
 
 /// Runs `factline check` and returns the exit status.
 pub fn run(args: &CheckArgs) -> u8 {
-    let (config, config_failed) = load_config(args.config.as_deref(), &args.paths);
+    let (mut config, config_failed) = load_config(args.config.as_deref(), &args.paths);
+    config.draft_files = args.draft.clone();
+    // Drafts are checked too.
+    let mut checked = args.paths.clone();
+    checked.extend(args.draft.iter().cloned());
+    let args = &CheckArgs {
+        paths: checked,
+        ..args.clone()
+    };
     let (reviewed, problems) = Reviewed::load(&reviewed_roots(args.config.as_deref(), &args.paths));
     for p in &problems {
         eprintln!("factline: {p}");
@@ -261,7 +269,8 @@ pub fn check_paths_reviewed(
     sources.sort_by_key(|s| !s.checked);
     sources.retain(|s| seen.insert(s.path.canonicalize().unwrap_or_else(|_| s.path.clone())));
 
-    let settings: Settings = config.settings();
+    let mut settings: Settings = config.settings();
+    settings.drafts = crate::host::drafts_among(sources.iter().map(|s| &s.path), config);
     let max = config.max_file_bytes;
     let read: Vec<(Source, Result<Arc<DocAnalysis>, String>)> = sources
         .into_par_iter()

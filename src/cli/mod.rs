@@ -3,6 +3,7 @@
 pub mod check;
 pub mod output;
 pub mod related;
+pub mod verify;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,6 +25,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the passages related to the sentence at PATH:LINE or PATH:LINE:COLUMN.
     Related(RelatedArgs),
+    /// Verify a draft claim by claim against its sources: corroborated,
+    /// contradicted or unsourced.
+    Verify(VerifyArgs),
     /// Serve the Language Server Protocol on stdin/stdout.
     Lsp {
         /// Accepted for editors that pass it (the transport is always stdio).
@@ -42,11 +46,16 @@ pub enum Format {
     Sarif,
 }
 
-#[derive(Debug, Parser)]
+#[derive(Debug, Clone, Parser)]
 pub struct CheckArgs {
     /// Files or folders to check (a folder means every .txt under it).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "draft")]
     pub paths: Vec<PathBuf>,
+    /// A draft to check and verify against the other files (its claims that
+    /// no source reports get `unsourced-claim`). Repeatable; the `drafts`
+    /// globs of factline.toml name drafts too.
+    #[arg(long, value_name = "FILE")]
+    pub draft: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -88,6 +97,35 @@ pub struct RelatedArgs {
     pub format: RelatedFormat,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VerifyFormat {
+    /// Each claim with its status and the source passages, ranked.
+    Human,
+    /// One JSON document (stable shape, see the README).
+    Json,
+    /// A Markdown verification log, with a checkbox per claim.
+    Markdown,
+}
+
+#[derive(Debug, Parser)]
+pub struct VerifyArgs {
+    /// The draft to verify.
+    #[arg(value_name = "DRAFT")]
+    pub draft: PathBuf,
+    /// A folder of further sources (the draft's folder always is one). Repeatable.
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = VerifyFormat::Human)]
+    pub format: VerifyFormat,
+    /// Also write a one-page HTML report (claims and a figure matrix) to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+    /// Configuration file (default: the nearest factline.toml).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
 /// Exit statuses.
 pub mod status {
     /// No finding at warning or above.
@@ -103,6 +141,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check(args) => ExitCode::from(check::run(&args)),
         Command::Related(args) => ExitCode::from(related::run(&args)),
+        Command::Verify(args) => ExitCode::from(verify::run(&args)),
         Command::Lsp { stdio: _ } => {
             let runtime = match tokio::runtime::Builder::new_multi_thread()
                 .enable_all()

@@ -16,6 +16,7 @@
 -- VS Code extension's `factline.*` settings:
 --   rules          table: rule code -> { enabled = bool, severity = 'error'|'warning'|'information'|'hint' }
 --   exclude        list of glob patterns the server does not index
+--   drafts         list of glob patterns of drafts (verified against the sources)
 --   max_file_bytes files larger than this are skipped (nil: server default)
 --   inlay_hints    bool: show inlay hints (nil: server default)
 --   boilerplate    { extra_patterns = { regex, ... }, allow = { regex, ... } }:

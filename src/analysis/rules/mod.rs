@@ -12,6 +12,7 @@ pub mod generated_faq;
 mod inconsistent_figure;
 mod unattributed_quote;
 mod unattributed_statistic;
+mod unsourced_claim;
 mod weasel_attribution;
 
 use super::{Corpus, DocAnalysis, Finding, Settings, Severity};
@@ -99,6 +100,7 @@ pub static RULES: &[&dyn Rule] = &[
     &generated_faq::GeneratedFaq,
     &inconsistent_figure::InconsistentFigure,
     &unattributed_statistic::UnattributedStatistic,
+    &unsourced_claim::UnsourcedClaim,
 ];
 
 /// Whether the rule with this code applies its fixes in bulk (see

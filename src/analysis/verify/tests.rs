@@ -1,0 +1,183 @@
+use std::sync::Arc;
+
+use super::{Status, claims, verify};
+use crate::analysis::{Corpus, DocAnalysis, DocId, Settings, analyze_document};
+
+fn corpus(files: &[(&str, &str)]) -> Corpus {
+    let mut c = Corpus::new();
+    for (name, text) in files {
+        c.upsert(Arc::new(analyze_document(
+            DocId::new(*name),
+            Arc::from(*text),
+            &Settings::default(),
+        )));
+    }
+    c
+}
+
+const HARBOUR: &str = "Ferry Fire at Port Aldren\n\n\
+    A fire on the ferry Marisol Bay injured 14 passengers off Port Aldren on Tuesday, the coast guard said.\n\n\
+    Coast guard commander Ilse Varnholt said the blaze began in the engine room shortly after the ferry left the harbour.\n\n\
+    The operator, Brightwater Lines, said it had suspended all sailings from Port Aldren until Friday.\n";
+
+const WIRE: &str = "Passengers hurt in Port Aldren ferry blaze\n\n\
+    Fourteen passengers were injured when fire broke out aboard the Marisol Bay near Port Aldren on Tuesday, according to the coast guard.\n\n\
+    Brightwater Lines suspended its Port Aldren sailings until Friday, the company said in a statement.\n\n\
+    Investigators from the maritime safety board will inspect the engine room, said board spokesman Tomas Ekwall.\n";
+
+fn draft_doc(c: &Corpus) -> Arc<DocAnalysis> {
+    c.get(&DocId::new("draft.txt")).expect("draft").clone()
+}
+
+fn statuses(c: &Corpus) -> Vec<(String, Status)> {
+    let draft = draft_doc(c);
+    let is_source = |d: &DocAnalysis| d.id.as_str() != "draft.txt";
+    verify(&draft, c, &is_source)
+        .claims
+        .into_iter()
+        .map(|cl| (draft.slice(cl.span).to_string(), cl.status))
+        .collect()
+}
+
+#[test]
+fn a_restated_claim_is_corroborated_by_each_source() {
+    let c = corpus(&[
+        ("harbour.txt", HARBOUR),
+        ("wire.txt", WIRE),
+        (
+            "draft.txt",
+            "The coast guard said 14 passengers were injured in a fire aboard the ferry Marisol Bay off Port Aldren on Tuesday.\n",
+        ),
+    ]);
+    let draft = draft_doc(&c);
+    let v = verify(&draft, &c, &|d: &DocAnalysis| d.id.as_str() != "draft.txt");
+    assert_eq!(v.sources, 2);
+    assert_eq!(v.claims.len(), 1, "{v:#?}");
+    let claim = &v.claims[0];
+    assert_eq!(claim.status, Status::Corroborated, "{claim:#?}");
+    assert_eq!(claim.supporting_sources(), 2, "{claim:#?}");
+    let docs: Vec<&str> = claim.support.iter().map(|e| e.doc.as_str()).collect();
+    assert!(docs.contains(&"harbour.txt") && docs.contains(&"wire.txt"));
+    // The best passage of each source is the one about the injuries.
+    for e in &claim.support {
+        let other = c.get(&e.doc).unwrap();
+        let text = other.slice(e.span.clone()).to_lowercase();
+        assert!(
+            text.contains("injured") || text.contains("14"),
+            "{}: {text}",
+            e.doc
+        );
+    }
+}
+
+#[test]
+fn a_changed_figure_is_contradicted_with_the_source_passage() {
+    let c = corpus(&[
+        ("harbour.txt", HARBOUR),
+        (
+            "draft.txt",
+            "A fire on the ferry Marisol Bay injured 19 passengers off Port Aldren on Tuesday, the coast guard said.\n",
+        ),
+    ]);
+    let draft = draft_doc(&c);
+    let v = verify(&draft, &c, &|d: &DocAnalysis| d.id.as_str() != "draft.txt");
+    assert_eq!(v.claims.len(), 1, "{v:#?}");
+    let claim = &v.claims[0];
+    assert_eq!(claim.status, Status::Contradicted, "{claim:#?}");
+    let e = &claim.contradictions[0];
+    assert_eq!(e.doc.as_str(), "harbour.txt");
+    assert!(e.reason.starts_with("19 here, 14 there"), "{}", e.reason);
+}
+
+#[test]
+fn what_no_source_reports_is_unsourced() {
+    let c = corpus(&[
+        ("harbour.txt", HARBOUR),
+        ("wire.txt", WIRE),
+        (
+            "draft.txt",
+            "Brightwater Lines has suspended its Port Aldren sailings until Friday, the company said.\n\n\
+             The Marisol Bay was built in 1998 at the Keldane shipyard and carried 610 passengers on its busiest crossing.\n",
+        ),
+    ]);
+    let found = statuses(&c);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].1, Status::Corroborated, "{found:#?}");
+    assert_eq!(found[1].1, Status::Unsourced, "{found:#?}");
+}
+
+#[test]
+fn a_negated_restatement_contradicts() {
+    let c = corpus(&[
+        ("harbour.txt", HARBOUR),
+        (
+            "draft.txt",
+            "The operator, Brightwater Lines, said it had not suspended sailings from Port Aldren until Friday.\n",
+        ),
+    ]);
+    let found = statuses(&c);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].1, Status::Contradicted, "{found:#?}");
+}
+
+#[test]
+fn framing_questions_and_headings_are_not_claims() {
+    let c = corpus(&[(
+        "draft.txt",
+        "What Went Wrong Aboard the Marisol Bay\n\n\
+         Why did the ferry leave port with a faulty engine?\n\n\
+         It is a question that will shape how the region thinks about safety at sea.\n\n\
+         Coast guard commander Ilse Varnholt said 14 passengers were hurt.\n",
+    )]);
+    let draft = draft_doc(&c);
+    let found: Vec<String> = claims(&draft)
+        .into_iter()
+        .map(|cl| draft.slice(cl.span).to_string())
+        .collect();
+    assert_eq!(
+        found,
+        vec!["Coast guard commander Ilse Varnholt said 14 passengers were hurt.".to_string()]
+    );
+}
+
+#[test]
+fn figures_and_quotes_rank_before_names() {
+    let c = corpus(&[(
+        "draft.txt",
+        "Ilse Varnholt and Tomas Ekwall toured the harbour at Port Aldren together.\n\n\
+         “We will find out what happened,” Varnholt told reporters at the harbour.\n\n\
+         The fire injured 14 passengers and forced 230 people off the ferry on Tuesday.\n",
+    )]);
+    let draft = draft_doc(&c);
+    let v = verify(&draft, &c, &|_| true);
+    let ranked: Vec<String> = v
+        .ranked()
+        .iter()
+        .map(|cl| draft.slice(cl.span.clone()).to_string())
+        .collect();
+    assert_eq!(ranked.len(), 3, "{ranked:#?}");
+    assert!(ranked[0].starts_with("The fire injured"), "{ranked:#?}");
+    assert!(ranked[1].starts_with("“We will"), "{ranked:#?}");
+    let first = v.ranked()[0];
+    assert!(
+        first.worth_summary() == "2 figures +4",
+        "{}",
+        first.worth_summary()
+    );
+}
+
+#[test]
+fn the_draft_is_never_its_own_source() {
+    let c = corpus(&[(
+        "draft.txt",
+        "The fire injured 14 passengers off Port Aldren on Tuesday.\n\n\
+         Officials later said the fire injured 19 passengers off Port Aldren on Tuesday.\n",
+    )]);
+    let draft = draft_doc(&c);
+    let v = verify(&draft, &c, &|_| true);
+    assert_eq!(v.sources, 0);
+    assert!(
+        v.claims.iter().all(|cl| cl.status == Status::Unsourced),
+        "{v:#?}"
+    );
+}

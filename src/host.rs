@@ -1,0 +1,135 @@
+//! The host layer: from folders on disk to an analysed corpus.
+//!
+//! Finding the `.txt` sources of folders (each file once, however it is
+//! reached), reading them with the size and encoding checks of
+//! [`workspace`], analysing them on every core, and storing them in a
+//! [`Corpus`]. The command line's subcommands load through here; what could
+//! not be read is returned as messages for the caller to print.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::analysis::settings::Drafts;
+use crate::analysis::{self, Corpus, DocAnalysis, DocId, Settings};
+use crate::config::Config;
+use crate::workspace;
+
+/// What loading produced.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub corpus: Corpus,
+    /// Files that were found but not loaded, with the reason.
+    pub problems: Vec<String>,
+}
+
+/// Every `.txt` file under `dirs` (exclusions of `config` applied), each
+/// once, in a stable order, leaving out the files of `skip` (compared by
+/// canonical path). Folders that do not exist and unreadable entries are
+/// reported in the returned messages.
+pub fn discover(
+    dirs: &[PathBuf],
+    config: &Config,
+    skip: &[PathBuf],
+) -> (Vec<PathBuf>, Vec<String>) {
+    let excludes = workspace::exclude_set(&config.exclude);
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let mut seen: HashSet<PathBuf> = skip.iter().map(|p| canonical(p)).collect();
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for dir in dirs {
+        if !dir.is_dir() {
+            problems.push(format!("{}: not a folder", dir.display()));
+            continue;
+        }
+        let (found, issues) = workspace::discover(dir, &excludes);
+        problems.extend(issues);
+        for f in found {
+            // "./sources/a.txt" reads better as "sources/a.txt".
+            let f = match f.strip_prefix(".") {
+                Ok(rel) if dir.as_os_str() == "." => rel.to_path_buf(),
+                _ => f,
+            };
+            if seen.insert(canonical(&f)) {
+                files.push(f);
+            }
+        }
+    }
+    (files, problems)
+}
+
+/// Reads and analyses `path` as document `path.display()`.
+pub fn analyse_file(
+    path: &Path,
+    settings: &Settings,
+    max_bytes: u64,
+) -> Result<Arc<DocAnalysis>, String> {
+    let id = DocId::new(path.display().to_string());
+    workspace::read_source(path, max_bytes)
+        .map(|text| Arc::new(analysis::analyze_document(id, Arc::from(text), settings)))
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Reads and analyses `files` on every core and stores them in a corpus.
+pub fn load(files: Vec<PathBuf>, settings: &Settings, max_bytes: u64) -> Loaded {
+    let read: Vec<Result<Arc<DocAnalysis>, String>> = files
+        .par_iter()
+        .map(|p| analyse_file(p, settings, max_bytes))
+        .collect();
+    let mut loaded = Loaded::default();
+    let mut batch = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok(doc) => batch.push(doc),
+            Err(e) => loaded.problems.push(e),
+        }
+    }
+    loaded.corpus.upsert_many(batch);
+    loaded
+}
+
+/// The folder a file is in ("." for a bare file name).
+pub fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// The folder `drafts` and `exclude` globs are relative to for `path`:
+/// the folder of the nearest `factline.toml` above it, else its own folder.
+pub fn root_for(path: &Path) -> PathBuf {
+    match workspace::find_config(path) {
+        Some(file) => folder_of(&file),
+        None => folder_of(path),
+    }
+}
+
+/// Whether `path` matches the `drafts` globs of `config`, relative to
+/// `root` (both compared as canonical paths, however they were spelled).
+pub fn is_draft(config: &Config, root: &Path, path: &Path) -> bool {
+    if config.drafts.is_empty() {
+        return false;
+    }
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let set = workspace::exclude_set(&config.drafts);
+    workspace::is_excluded(&canonical(root), &canonical(path), &set)
+}
+
+/// The drafts among `paths` (document ids are the paths as displayed):
+/// those matching the `drafts` globs and those given as `draft_files`.
+pub fn drafts_among<'a>(paths: impl IntoIterator<Item = &'a PathBuf>, config: &Config) -> Drafts {
+    if config.drafts.is_empty() && config.draft_files.is_empty() {
+        return Drafts::default();
+    }
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let given: HashSet<PathBuf> = config.draft_files.iter().map(|p| canonical(p)).collect();
+    Drafts::new(
+        paths
+            .into_iter()
+            .filter(|p| given.contains(&canonical(p)) || is_draft(config, &root_for(p), p))
+            .map(|p| DocId::new(p.display().to_string())),
+    )
+}

@@ -8,6 +8,7 @@
 //!   `factline/relatedPassages`.
 //! - `convert`: findings and positions to LSP types.
 //! - `review`: "Mark as reviewed" (`factline.markReviewed`).
+//! - `roots`: the workspace roots when the editor sends none.
 //!
 //! Invariant: only this module uses tower-lsp-server types, and positions are
 //! computed only by [`crate::document::Document`].
@@ -17,6 +18,7 @@ mod features;
 mod inlay;
 mod related;
 mod review;
+mod roots;
 pub mod server;
 mod state;
 pub mod transport;

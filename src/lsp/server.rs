@@ -16,6 +16,7 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use super::convert;
+use super::roots;
 use super::state::{OpenDoc, State, doc_id, id_path, lock, read, write};
 use crate::analysis::{DocAnalysis, DocId};
 use crate::config::IssueLevel;
@@ -75,8 +76,18 @@ impl Backend {
             .collect();
         skipped.sort_by(|a, b| a["uri"].as_str().cmp(&b["uri"].as_str()));
         let open = lock(&self.state.open).len();
+        let root = {
+            let roots = read(&self.state.roots);
+            let origin = read(&self.state.root_origin);
+            serde_json::json!({
+                "folders": roots.iter().map(|r| r.display().to_string()).collect::<Vec<_>>(),
+                "from": origin.name(),
+                "notice": origin.notice(&roots),
+            })
+        };
         Ok(serde_json::json!({
             "sources": sources,
+            "root": root,
             "open": open,
             "skipped": skipped,
             "indexing": self.state.indexing.load(Ordering::SeqCst),
@@ -159,6 +170,69 @@ impl Backend {
                 .show_message(MessageType::WARNING, format!("factline: {p}"))
                 .await;
         }
+    }
+
+    /// Takes the workspace roots from `initialize` (see [`roots`]), with
+    /// the configuration file and editor settings that go with them.
+    fn initialize_roots(&self, params: &InitializeParams) {
+        let (roots, origin) = roots::from_initialize(params);
+        {
+            let mut config = write(&self.state.config);
+            config.file = roots.first().map(|r| r.join(crate::config::FILE_NAME));
+            config.editor = params.initialization_options.clone().unwrap_or(Value::Null);
+        }
+        if let Some(notice) = origin.notice(&roots) {
+            tracing::info!("{notice}");
+        }
+        *write(&self.state.roots) = roots;
+        *write(&self.state.root_origin) = origin;
+    }
+
+    /// Tells the client, once, where the workspace roots came from when
+    /// they are not the editor's own workspace folders.
+    async fn log_root_origin(&self) {
+        let notice = {
+            let roots = read(&self.state.roots);
+            let origin = read(&self.state.root_origin);
+            // A pending root is told of when it is taken, not before.
+            (*origin != roots::RootOrigin::Pending)
+                .then(|| origin.notice(&roots))
+                .flatten()
+        };
+        if let Some(notice) = notice {
+            self.client
+                .log_message(MessageType::INFO, format!("factline: {notice}"))
+                .await;
+        }
+    }
+
+    /// When the editor sent no root, takes the folder of the first file
+    /// opened as the workspace: its configuration, its reviewed findings
+    /// and its sources, indexed as for a workspace folder.
+    async fn adopt_folder_of(&self, uri: &Uri) {
+        {
+            let origin = read(&self.state.root_origin);
+            if *origin != roots::RootOrigin::Pending {
+                return;
+            }
+        }
+        let Some((dir, file)) = roots::folder_of(uri) else {
+            return;
+        };
+        {
+            let mut origin = write(&self.state.root_origin);
+            if *origin != roots::RootOrigin::Pending {
+                return;
+            }
+            *origin = roots::RootOrigin::OpenFile(file);
+            *write(&self.state.roots) = vec![dir.clone()];
+            write(&self.state.config).file = Some(dir.join(crate::config::FILE_NAME));
+        }
+        self.log_root_origin().await;
+        let issues = write(&self.state.config).rebuild();
+        self.report_config(issues).await;
+        self.reload_reviewed().await;
+        self.spawn_indexing();
     }
 
     fn spawn_indexing(&self) {
@@ -485,24 +559,7 @@ impl LanguageServer for Backend {
                 .unwrap_or(false),
         };
 
-        let mut roots: Vec<PathBuf> = params
-            .workspace_folders
-            .iter()
-            .flatten()
-            .filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned()))
-            .collect();
-        #[allow(deprecated)]
-        if roots.is_empty()
-            && let Some(root) = params.root_uri.as_ref().and_then(|u| u.to_file_path())
-        {
-            roots.push(root.into_owned());
-        }
-        {
-            let mut config = write(&self.state.config);
-            config.file = roots.first().map(|r| r.join(crate::config::FILE_NAME));
-            config.editor = params.initialization_options.clone().unwrap_or(Value::Null);
-        }
-        *write(&self.state.roots) = roots;
+        self.initialize_roots(&params);
 
         tokio::spawn(worker(self.client.clone(), self.state.clone()));
 
@@ -517,6 +574,7 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        self.log_root_origin().await;
         let issues = write(&self.state.config).rebuild();
         self.report_config(issues).await;
         self.reload_reviewed().await;
@@ -565,6 +623,7 @@ impl LanguageServer for Backend {
             return;
         }
         let id = doc_id(&item.uri);
+        let uri = item.uri.clone();
         lock(&self.state.open).insert(
             id.clone(),
             OpenDoc {
@@ -574,6 +633,7 @@ impl LanguageServer for Backend {
             },
         );
         self.state.scheduler.mark(id);
+        self.adopt_folder_of(&uri).await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -709,6 +769,9 @@ impl LanguageServer for Backend {
                 if let Some(p) = added.uri.to_file_path() {
                     roots.push(p.into_owned());
                 }
+            }
+            if !params.event.added.is_empty() {
+                *write(&self.state.root_origin) = roots::RootOrigin::WorkspaceFolders;
             }
         }
         self.spawn_indexing();

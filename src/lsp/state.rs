@@ -174,6 +174,8 @@ pub struct State {
     pub corpus: RwLock<Corpus>,
     pub config: RwLock<ConfigState>,
     pub roots: RwLock<Vec<PathBuf>>,
+    /// Where `roots` came from (the editor, or a fallback).
+    pub root_origin: RwLock<super::roots::RootOrigin>,
     /// Files on disk left out of the corpus, with the reason.
     pub skipped: Mutex<HashMap<DocId, String>>,
     pub scheduler: Scheduler,

@@ -33,7 +33,18 @@
 return {
   cmd = { 'factline', 'lsp' },
   filetypes = { 'text' },
-  root_markers = { 'factline.toml', '.git' },
+  -- The workspace: the nearest folder with factline.toml or .git, else the
+  -- file's own folder, so a plain folder of sources still has its other
+  -- files compared with the one open (without a root Neovim would send
+  -- none, and only the open file would be analysed).
+  root_dir = function(bufnr, on_dir)
+    local root = vim.fs.root(bufnr, { 'factline.toml', '.git' })
+    if root == nil then
+      local name = vim.api.nvim_buf_get_name(bufnr)
+      root = name ~= '' and vim.fs.dirname(name) or vim.fn.getcwd()
+    end
+    on_dir(root)
+  end,
   -- Neovim would send the filetype, "text"; VS Code and Helix send "plaintext".
   get_language_id = function()
     return 'plaintext'

@@ -178,7 +178,13 @@ impl Config {
                     }
                 }
                 "boilerplate" => cx.boilerplate(value, self),
-                other => cx.unknown(other),
+                other => {
+                    let top: Vec<&str> = KEYS
+                        .iter()
+                        .map(|k| k.split('.').next().unwrap_or(k))
+                        .collect();
+                    cx.unknown(other, &top)
+                }
             }
         }
         cx.issues
@@ -197,6 +203,24 @@ impl Config {
     }
 }
 
+/// How close (Jaro-Winkler similarity, 0 to 1) a typed name must be to a
+/// known one to be suggested. 0.8 catches a swapped, missing or doubled
+/// letter and a `-` for `_` in names of this length ("max_file_byte",
+/// "inlay-hints", "unatributed-quote") without suggesting unrelated names.
+pub const SUGGESTION_SIMILARITY: f64 = 0.8;
+
+/// The known name closest to `typed`, if it is close enough to be what was
+/// meant (see [`SUGGESTION_SIMILARITY`]).
+pub fn did_you_mean<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let typed = typed.to_ascii_lowercase();
+    known
+        .into_iter()
+        .map(|k| (strsim::jaro_winkler(&typed, &k.to_ascii_lowercase()), k))
+        .filter(|(score, _)| *score >= SUGGESTION_SIMILARITY)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
 struct Applier<'a> {
     origin: &'a str,
     issues: Vec<ConfigIssue>,
@@ -212,12 +236,18 @@ impl Applier<'_> {
         });
     }
 
-    fn unknown(&mut self, key: &str) {
+    /// An unknown key; `known` are the names accepted where it stands.
+    fn unknown(&mut self, key: &str, known: &[&str]) {
+        let name = key.rsplit('.').next().unwrap_or(key);
+        let message = match did_you_mean(name, known.iter().copied()) {
+            Some(near) => format!("not a factline setting; ignored (did you mean `{near}`?)"),
+            None => "not a factline setting; ignored".to_string(),
+        };
         self.issues.push(ConfigIssue {
             level: IssueLevel::Warning,
             origin: self.origin.to_string(),
             key: key.to_string(),
-            message: "not a factline setting; ignored".to_string(),
+            message,
         });
     }
 
@@ -310,7 +340,7 @@ impl Applier<'_> {
                         config.boilerplate_allow = p;
                     }
                 }
-                _ => self.unknown(&key),
+                _ => self.unknown(&key, &["extra_patterns", "allow"]),
             }
         }
     }
@@ -327,11 +357,15 @@ impl Applier<'_> {
             let key = format!("rules.{code}");
             if rules::meta(code).is_none() {
                 let known: Vec<&str> = rules::all_meta().map(|m| m.code).collect();
+                let message = match did_you_mean(code, known.iter().copied()) {
+                    Some(near) => format!("no rule has this code; did you mean `{near}`?"),
+                    None => format!("no rule has this code; known rules: {}", known.join(", ")),
+                };
                 self.issues.push(ConfigIssue {
                     level: IssueLevel::Warning,
                     origin: self.origin.to_string(),
                     key,
-                    message: format!("no rule has this code; known rules: {}", known.join(", ")),
+                    message,
                 });
                 continue;
             }
@@ -357,7 +391,7 @@ impl Applier<'_> {
                                     ),
                                 ),
                             },
-                            _ => self.unknown(&key),
+                            _ => self.unknown(&key, &["enabled", "severity"]),
                         }
                     }
                 }
@@ -465,6 +499,35 @@ mod tests {
         assert!(issues[0].to_string().contains("not valid TOML"));
         assert_eq!(config.max_file_bytes, DEFAULT_MAX_FILE_BYTES);
         assert!(config.apply_editor_settings(&Value::Null, "x").is_empty());
+    }
+
+    #[test]
+    fn unknown_keys_suggest_the_name_meant() {
+        let mut config = Config::default();
+        let issues = config.apply(
+            &json!({
+                "max_file_byte": 10,
+                "inlay-hints": true,
+                "rules": {"unatributed-quote": false, "boilerplate": {"severty": "hint"}},
+                "boilerplate": {"allowed": []},
+                "colour": "red",
+            }),
+            "factline.toml",
+        );
+        let text: Vec<String> = issues.iter().map(ToString::to_string).collect();
+        let find = |key: &str| {
+            text.iter()
+                .find(|t| t.contains(&format!("`{key}`:")))
+                .unwrap_or_else(|| panic!("{key}: {text:#?}"))
+        };
+        assert!(find("max_file_byte").contains("did you mean `max_file_bytes`?"));
+        assert!(find("inlay-hints").contains("did you mean `inlay_hints`?"));
+        assert!(find("rules.unatributed-quote").contains("did you mean `unattributed-quote`?"));
+        assert!(find("rules.boilerplate.severty").contains("did you mean `severity`?"));
+        assert!(find("boilerplate.allowed").contains("did you mean `allow`?"));
+        assert!(!find("colour").contains("did you mean"), "{text:#?}");
+        // Nothing typed by mistake was applied.
+        assert_eq!(config.max_file_bytes, DEFAULT_MAX_FILE_BYTES);
     }
 
     #[test]

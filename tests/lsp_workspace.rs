@@ -191,8 +191,11 @@ async fn unreadable_and_oversized_documents_get_one_diagnostic() {
     )
     .await;
     let big = "Critics say it is too long. ".repeat(20);
-    c.open("file:///nonexistent-factline/big.txt", 1, &big).await;
-    let d = c.diagnostics("file:///nonexistent-factline/big.txt", 1).await;
+    c.open("file:///nonexistent-factline/big.txt", 1, &big)
+        .await;
+    let d = c
+        .diagnostics("file:///nonexistent-factline/big.txt", 1)
+        .await;
     assert_eq!(d.len(), 1, "{d:?}");
     assert!(
         d[0]["message"]

@@ -35,7 +35,7 @@ pub const KEYS: &[&str] = &[
 ];
 
 /// The validated configuration.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     /// Per-rule switches, by rule code.
     pub rules: BTreeMap<String, RuleSettings>,

@@ -124,8 +124,21 @@ impl Backend {
             })
     }
 
-    /// Reports configuration problems to the user.
+    /// Reports configuration problems to the user: those not already shown
+    /// by the last report (the same settings read again say nothing new).
     async fn report_config(&self, issues: Vec<crate::config::ConfigIssue>) {
+        let issues = {
+            let mut shown = lock(&self.state.reported_config);
+            let texts: Vec<String> = issues.iter().map(ToString::to_string).collect();
+            let fresh: Vec<_> = issues
+                .into_iter()
+                .zip(&texts)
+                .filter(|(_, text)| !shown.contains(text))
+                .map(|(issue, _)| issue)
+                .collect();
+            *shown = texts;
+            fresh
+        };
         for issue in issues {
             let typ = match issue.level {
                 IssueLevel::Error => MessageType::ERROR,
@@ -140,9 +153,20 @@ impl Backend {
 
     /// Re-reads the configuration from its sources, then re-indexes.
     async fn reload_config(&self) {
-        let issues = write(&self.state.config).rebuild();
+        let (issues, unchanged) = {
+            let mut config = write(&self.state.config);
+            let before = config.config.clone();
+            let issues = config.rebuild();
+            (issues, config.config == before)
+        };
         self.report_config(issues).await;
         self.reload_reviewed().await;
+        if unchanged {
+            // The same settings sent again (editors send them at start and
+            // just after): nothing to re-read or re-index.
+            self.state.scheduler.refresh_all();
+            return;
+        }
         // Settings can change what a document's analysis holds: re-read the
         // open documents, and re-index the rest.
         let open: Vec<DocId> = lock(&self.state.open).keys().cloned().collect();
@@ -397,11 +421,17 @@ impl IndexTask {
             })
             .await;
         }
-        let message = format!(
-            "Indexed {} sources in {:.1} s",
-            thousands(total),
-            started.elapsed().as_secs_f64()
-        );
+        let message = if self.stale() {
+            // A newer indexing (new settings or folders) took over: this
+            // one did not index everything, and must not say it did.
+            "Indexing restarted".to_string()
+        } else {
+            format!(
+                "Indexed {} sources in {:.1} s",
+                thousands(total),
+                started.elapsed().as_secs_f64()
+            )
+        };
         tracing::info!("{message}");
         if let Some(p) = progress {
             p.finish_with_message(message).await;

@@ -186,6 +186,10 @@ pub struct State {
     pub reviewed: RwLock<crate::reviewed::Reviewed>,
     /// Position models of corpus texts that findings point into.
     pub documents: DocumentCache,
+    /// The configuration problems last shown to the user, so that reading
+    /// the same settings again (an editor sends them at start and again
+    /// just after) does not show them twice. A leaf lock.
+    pub reported_config: Mutex<Vec<String>>,
 }
 
 /// Position models ([`Document`]s) of the corpus texts that related spans

@@ -30,6 +30,7 @@ pub const KEYS: &[&str] = &[
     "exclude",
     "max_file_bytes",
     "inlay_hints",
+    "workspace_diagnostics",
     "boilerplate.extra_patterns",
     "boilerplate.allow",
 ];
@@ -45,6 +46,8 @@ pub struct Config {
     pub max_file_bytes: u64,
     /// Whether the server sends inlay hints.
     pub inlay_hints: bool,
+    /// Which files' findings an editor that pulls diagnostics is given.
+    pub workspace_diagnostics: WorkspaceDiagnostics,
     /// `boilerplate.extra_patterns`: regexes of lines that are page furniture.
     pub boilerplate_extra_patterns: Vec<String>,
     /// `boilerplate.allow`: regexes of lines never flagged as boilerplate.
@@ -58,10 +61,23 @@ impl Default for Config {
             exclude: Vec::new(),
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             inlay_hints: false,
+            workspace_diagnostics: WorkspaceDiagnostics::All,
             boilerplate_extra_patterns: Vec::new(),
             boilerplate_allow: Vec::new(),
         }
     }
+}
+
+/// `workspace_diagnostics`: which files' findings the editor is given
+/// when it pulls diagnostics (LSP 3.17).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WorkspaceDiagnostics {
+    /// Every source in the workspace, opened or not (VS Code's Problems
+    /// panel lists them all).
+    #[default]
+    All,
+    /// Only the documents open in the editor.
+    Open,
 }
 
 /// How bad a configuration problem is.
@@ -177,6 +193,14 @@ impl Config {
                         self.inlay_hints = b;
                     }
                 }
+                "workspace_diagnostics" => match value.as_str() {
+                    Some("all") => self.workspace_diagnostics = WorkspaceDiagnostics::All,
+                    Some("open") => self.workspace_diagnostics = WorkspaceDiagnostics::Open,
+                    _ => cx.error(
+                        "workspace_diagnostics",
+                        format!("expected \"all\" or \"open\", found {value}"),
+                    ),
+                },
                 "boilerplate" => cx.boilerplate(value, self),
                 other => {
                     let top: Vec<&str> = KEYS

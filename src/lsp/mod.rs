@@ -8,6 +8,7 @@
 //!   `factline/relatedPassages`.
 //! - `convert`: findings and positions to LSP types.
 //! - `review`: "Mark as reviewed" (`factline.markReviewed`).
+//! - `pull`: pulled diagnostics, of open documents and of the whole workspace.
 //! - `roots`: the workspace roots when the editor sends none.
 //!
 //! Invariant: only this module uses tower-lsp-server types, and positions are
@@ -16,6 +17,7 @@
 mod convert;
 mod features;
 mod inlay;
+mod pull;
 mod related;
 mod review;
 mod roots;

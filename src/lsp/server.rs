@@ -34,6 +34,10 @@ struct ClientFlags {
     watch_files: bool,
     pull_configuration: bool,
     inlay_refresh: bool,
+    /// The client pulls diagnostics (`textDocument/diagnostic`, LSP 3.17).
+    pull_diagnostics: bool,
+    /// The client accepts `workspace/diagnostic/refresh`.
+    diagnostic_refresh: bool,
 }
 
 pub struct Backend {
@@ -275,7 +279,7 @@ impl Backend {
 /// Analyses queued documents, latest first, until there is nothing left;
 /// then waits for the next edit. A burst of edits during one run costs one
 /// more run on the newest text.
-async fn worker(client: Client, state: Arc<State>) {
+async fn worker(client: Client, state: Arc<State>, diagnostic_refresh: bool) {
     loop {
         state.scheduler.notify.notified().await;
         loop {
@@ -284,8 +288,12 @@ async fn worker(client: Client, state: Arc<State>) {
                 break;
             }
             let st = state.clone();
+            let edited = batch.clone();
             let run = tokio::task::spawn_blocking(move || st.run_analysis(&batch, refresh_all));
             match run.await {
+                Ok(publishes) if state.pull_diagnostics.load(Ordering::SeqCst) => {
+                    announce_pulled(&client, diagnostic_refresh, &edited, &publishes).await;
+                }
                 Ok(publishes) => {
                     for p in publishes {
                         client
@@ -297,6 +305,39 @@ async fn worker(client: Client, state: Arc<State>) {
             }
         }
     }
+}
+
+/// With a client that pulls diagnostics, nothing is pushed: the client
+/// pulls an edited document itself, and is asked to pull again
+/// (`workspace/diagnostic/refresh`) when the diagnostics of another
+/// document changed.
+async fn announce_pulled(
+    client: &Client,
+    refresh_supported: bool,
+    edited: &[DocId],
+    changed: &[super::state::Publish],
+) {
+    let others_changed = changed
+        .iter()
+        .any(|p| !edited.contains(&super::state::doc_id(&p.uri)));
+    if refresh_supported
+        && others_changed
+        && let Err(err) = client.workspace_diagnostic_refresh().await
+    {
+        tracing::debug!("diagnostic refresh failed: {err}");
+    }
+}
+
+/// The pulled-diagnostics capability: one set of diagnostics under the
+/// name "factline", which a change in one document can alter in others
+/// (figures are compared across documents), for the whole workspace.
+fn pull_capability() -> DiagnosticServerCapabilities {
+    DiagnosticServerCapabilities::Options(DiagnosticOptions {
+        identifier: Some("factline".to_string()),
+        inter_file_dependencies: true,
+        workspace_diagnostics: true,
+        work_done_progress_options: Default::default(),
+    })
 }
 
 /// Indexing of the workspace folders, with progress.
@@ -587,14 +628,34 @@ impl LanguageServer for Backend {
                 .and_then(|w| w.inlay_hint.as_ref())
                 .and_then(|i| i.refresh_support)
                 .unwrap_or(false),
+            pull_diagnostics: caps
+                .text_document
+                .as_ref()
+                .is_some_and(|t| t.diagnostic.is_some()),
+            diagnostic_refresh: caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.diagnostics.as_ref())
+                .and_then(|d| d.refresh_support)
+                .unwrap_or(false),
         };
+        let pull = self.flags().pull_diagnostics;
+        self.state.pull_diagnostics.store(pull, Ordering::SeqCst);
 
         self.initialize_roots(&params);
 
-        tokio::spawn(worker(self.client.clone(), self.state.clone()));
+        tokio::spawn(worker(
+            self.client.clone(),
+            self.state.clone(),
+            self.flags().diagnostic_refresh,
+        ));
 
+        let mut capabilities = capabilities(convert::encoding_kind(encoding));
+        if pull {
+            capabilities.diagnostic_provider = Some(pull_capability());
+        }
         Ok(InitializeResult {
-            capabilities: capabilities(convert::encoding_kind(encoding)),
+            capabilities,
             server_info: Some(ServerInfo {
                 name: "factline".to_string(),
                 version: Some(env!("CARGO_PKG_VERSION").to_string()),
@@ -875,6 +936,56 @@ impl LanguageServer for Backend {
 
     async fn code_lens_resolve(&self, lens: CodeLens) -> Result<CodeLens> {
         self.blocking(move |s| s.resolve_related_lens(lens)).await
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let id = doc_id(&params.text_document.uri);
+        let items = self.blocking(move |s| s.pull_document(&id)).await?;
+        Ok(DocumentDiagnosticReportResult::Report(
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: None,
+                    items,
+                },
+            }),
+        ))
+    }
+
+    async fn workspace_diagnostic(
+        &self,
+        _params: WorkspaceDiagnosticParams,
+    ) -> Result<WorkspaceDiagnosticReportResult> {
+        // Held open until there is something new since the last report (a
+        // long poll): indexing finished, files or settings changed.
+        loop {
+            let changed = self.state.scheduler.changed.notified();
+            tokio::pin!(changed);
+            changed.as_mut().enable();
+            let generation = self.state.scheduler.generation.load(Ordering::SeqCst);
+            let indexing = self.state.indexing.load(Ordering::SeqCst);
+            let reported = self.state.workspace_reported.load(Ordering::SeqCst);
+            if !indexing && reported != generation + 1 {
+                break;
+            }
+            changed.await;
+        }
+        let generation = self.state.scheduler.generation.load(Ordering::SeqCst);
+        let items = self
+            .blocking(move |s| {
+                let result_id = s.diagnostics_result_id();
+                s.pull_workspace(&result_id)
+            })
+            .await?;
+        self.state
+            .workspace_reported
+            .store(generation + 1, Ordering::SeqCst);
+        Ok(WorkspaceDiagnosticReportResult::Report(
+            WorkspaceDiagnosticReport { items },
+        ))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

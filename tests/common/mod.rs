@@ -153,6 +153,11 @@ impl Client {
         }
     }
 
+    /// The messages received but not yet consumed by a `wait_*` call.
+    pub fn backlog(&self) -> &VecDeque<Value> {
+        &self.backlog
+    }
+
     /// Drops every buffered message.
     pub fn clear(&mut self) {
         self.backlog.clear();

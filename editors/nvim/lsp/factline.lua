@@ -18,6 +18,8 @@
 --   exclude        list of glob patterns the server does not index
 --   max_file_bytes files larger than this are skipped (nil: server default)
 --   inlay_hints    bool: show inlay hints (nil: server default)
+--   workspace_diagnostics 'all'|'open': with a client that pulls diagnostics
+--                  (LSP 3.17), the findings of every source or of open files only
 --   boilerplate    { extra_patterns = { regex, ... }, allow = { regex, ... } }:
 --                  lines that are page furniture wherever they are, and lines never flagged
 -- A key left out keeps factline.toml's value (or the server's default).

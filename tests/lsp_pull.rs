@@ -197,3 +197,37 @@ async fn a_client_that_cannot_pull_gets_diagnostics_pushed() {
     );
     c.shutdown().await;
 }
+
+/// A client that pulls but cannot be asked to pull again when another
+/// document changes its findings (Neovim 0.11) would keep stale ones: it
+/// gets them pushed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_cannot_be_told_to_pull_again_gets_diagnostics_pushed() {
+    let dir = write_fixture(FOLDER);
+    let mut c = Client::start();
+    let init = c
+        .initialize(
+            json!({
+                "window": {"workDoneProgress": true},
+                "textDocument": {"diagnostic": {}},
+            }),
+            Some(dir.path()),
+        )
+        .await;
+    assert!(
+        init["result"]["capabilities"]
+            .get("diagnosticProvider")
+            .is_none(),
+        "{init}"
+    );
+    c.wait_indexed().await;
+    let draft = file_uri(&dir.path().join("draft.txt"));
+    let text = std::fs::read_to_string(dir.path().join("draft.txt")).unwrap();
+    c.open(&draft, 1, &text).await;
+    let d = c.diagnostics(&draft, 1).await;
+    assert!(
+        d.iter().any(|d| d["code"] == "inconsistent-figure"),
+        "{d:#?}"
+    );
+    c.shutdown().await;
+}

@@ -639,7 +639,11 @@ impl LanguageServer for Backend {
                 .and_then(|d| d.refresh_support)
                 .unwrap_or(false),
         };
-        let pull = self.flags().pull_diagnostics;
+        // Pulled diagnostics only with a client that can be told to pull
+        // again: a change in one document (or on disk, or in the settings)
+        // alters the findings of others, and a client that cannot be told
+        // would keep stale ones. Others get them pushed.
+        let pull = self.flags().pull_diagnostics && self.flags().diagnostic_refresh;
         self.state.pull_diagnostics.store(pull, Ordering::SeqCst);
 
         self.initialize_roots(&params);

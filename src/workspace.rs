@@ -106,7 +106,7 @@ pub enum Utf16Order {
 /// offsets are into its UTF-8 form.
 fn decode_utf16(bytes: &[u8], order: Utf16Order) -> Result<String, SourceError> {
     let body = &bytes[2..];
-    if body.len() % 2 != 0 {
+    if !body.len().is_multiple_of(2) {
         return Err(SourceError::BadUtf16 {
             offset: bytes.len() - 1,
         });

@@ -231,3 +231,56 @@ async fn a_client_that_cannot_be_told_to_pull_again_gets_diagnostics_pushed() {
     );
     c.shutdown().await;
 }
+
+/// New settings change an open document's findings without an edit from
+/// the client: it is asked to pull again, and the pull reflects them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn new_settings_ask_a_pulling_client_to_pull_again() {
+    let dir = write_fixture(FOLDER);
+    let mut c = Client::start();
+    c.initialize(pulling(), Some(dir.path())).await;
+    c.wait_indexed().await;
+    // The end of indexing asks for a pull; the one after the new settings
+    // must be told from it.
+    c.wait_for(|m| m["method"] == "workspace/diagnostic/refresh")
+        .await;
+    let draft = file_uri(&dir.path().join("draft.txt"));
+    let text = std::fs::read_to_string(dir.path().join("draft.txt")).unwrap();
+    c.open(&draft, 1, &text).await;
+    let codes = |pulled: &Value| -> Vec<String> {
+        pulled["result"]["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let pulled = c
+        .request(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": draft}}),
+        )
+        .await;
+    assert!(
+        codes(&pulled).contains(&"inconsistent-figure".to_string()),
+        "{pulled}"
+    );
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"factline": {"rules": {"inconsistent-figure": {"enabled": false}}}}}),
+    )
+    .await;
+    c.wait_for(|m| m["method"] == "workspace/diagnostic/refresh")
+        .await;
+    let pulled = c
+        .request(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": draft}}),
+        )
+        .await;
+    assert!(
+        !codes(&pulled).contains(&"inconsistent-figure".to_string()),
+        "{pulled}"
+    );
+    c.shutdown().await;
+}

@@ -292,7 +292,9 @@ async fn worker(client: Client, state: Arc<State>, diagnostic_refresh: bool) {
             let run = tokio::task::spawn_blocking(move || st.run_analysis(&batch, refresh_all));
             match run.await {
                 Ok(publishes) if state.pull_diagnostics.load(Ordering::SeqCst) => {
-                    announce_pulled(&client, diagnostic_refresh, &edited, &publishes).await;
+                    let everything = refresh_all;
+                    announce_pulled(&client, diagnostic_refresh, everything, &edited, &publishes)
+                        .await;
                 }
                 Ok(publishes) => {
                     for p in publishes {
@@ -310,10 +312,13 @@ async fn worker(client: Client, state: Arc<State>, diagnostic_refresh: bool) {
 /// With a client that pulls diagnostics, nothing is pushed: the client
 /// pulls an edited document itself, and is asked to pull again
 /// (`workspace/diagnostic/refresh`) when the diagnostics of another
-/// document changed.
+/// document changed, or when everything was re-checked (indexing ended,
+/// files or settings changed: the documents re-read before that, for new
+/// settings, were not edited by the client, which does not know).
 async fn announce_pulled(
     client: &Client,
     refresh_supported: bool,
+    everything: bool,
     edited: &[DocId],
     changed: &[super::state::Publish],
 ) {
@@ -321,7 +326,7 @@ async fn announce_pulled(
         .iter()
         .any(|p| !edited.contains(&super::state::doc_id(&p.uri)));
     if refresh_supported
-        && others_changed
+        && (everything || others_changed)
         && let Err(err) = client.workspace_diagnostic_refresh().await
     {
         tracing::debug!("diagnostic refresh failed: {err}");

@@ -31,12 +31,13 @@ pub const KEYS: &[&str] = &[
     "drafts",
     "max_file_bytes",
     "inlay_hints",
+    "workspace_diagnostics",
     "boilerplate.extra_patterns",
     "boilerplate.allow",
 ];
 
 /// The validated configuration.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     /// Per-rule switches, by rule code.
     pub rules: BTreeMap<String, RuleSettings>,
@@ -54,6 +55,8 @@ pub struct Config {
     pub max_file_bytes: u64,
     /// Whether the server sends inlay hints.
     pub inlay_hints: bool,
+    /// Which files' findings an editor that pulls diagnostics is given.
+    pub workspace_diagnostics: WorkspaceDiagnostics,
     /// `boilerplate.extra_patterns`: regexes of lines that are page furniture.
     pub boilerplate_extra_patterns: Vec<String>,
     /// `boilerplate.allow`: regexes of lines never flagged as boilerplate.
@@ -69,10 +72,23 @@ impl Default for Config {
             draft_files: Vec::new(),
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             inlay_hints: false,
+            workspace_diagnostics: WorkspaceDiagnostics::All,
             boilerplate_extra_patterns: Vec::new(),
             boilerplate_allow: Vec::new(),
         }
     }
+}
+
+/// `workspace_diagnostics`: which files' findings the editor is given
+/// when it pulls diagnostics (LSP 3.17).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WorkspaceDiagnostics {
+    /// Every source in the workspace, opened or not (VS Code's Problems
+    /// panel lists them all).
+    #[default]
+    All,
+    /// Only the documents open in the editor.
+    Open,
 }
 
 /// How bad a configuration problem is.
@@ -193,8 +209,22 @@ impl Config {
                         self.inlay_hints = b;
                     }
                 }
+                "workspace_diagnostics" => match value.as_str() {
+                    Some("all") => self.workspace_diagnostics = WorkspaceDiagnostics::All,
+                    Some("open") => self.workspace_diagnostics = WorkspaceDiagnostics::Open,
+                    _ => cx.error(
+                        "workspace_diagnostics",
+                        format!("expected \"all\" or \"open\", found {value}"),
+                    ),
+                },
                 "boilerplate" => cx.boilerplate(value, self),
-                other => cx.unknown(other),
+                other => {
+                    let top: Vec<&str> = KEYS
+                        .iter()
+                        .map(|k| k.split('.').next().unwrap_or(k))
+                        .collect();
+                    cx.unknown(other, &top)
+                }
             }
         }
         cx.issues
@@ -215,6 +245,24 @@ impl Config {
     }
 }
 
+/// How close (Jaro-Winkler similarity, 0 to 1) a typed name must be to a
+/// known one to be suggested. 0.8 catches a swapped, missing or doubled
+/// letter and a `-` for `_` in names of this length ("max_file_byte",
+/// "inlay-hints", "unatributed-quote") without suggesting unrelated names.
+pub const SUGGESTION_SIMILARITY: f64 = 0.8;
+
+/// The known name closest to `typed`, if it is close enough to be what was
+/// meant (see [`SUGGESTION_SIMILARITY`]).
+pub fn did_you_mean<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let typed = typed.to_ascii_lowercase();
+    known
+        .into_iter()
+        .map(|k| (strsim::jaro_winkler(&typed, &k.to_ascii_lowercase()), k))
+        .filter(|(score, _)| *score >= SUGGESTION_SIMILARITY)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
 struct Applier<'a> {
     origin: &'a str,
     issues: Vec<ConfigIssue>,
@@ -230,12 +278,18 @@ impl Applier<'_> {
         });
     }
 
-    fn unknown(&mut self, key: &str) {
+    /// An unknown key; `known` are the names accepted where it stands.
+    fn unknown(&mut self, key: &str, known: &[&str]) {
+        let name = key.rsplit('.').next().unwrap_or(key);
+        let message = match did_you_mean(name, known.iter().copied()) {
+            Some(near) => format!("not a factline setting; ignored (did you mean `{near}`?)"),
+            None => "not a factline setting; ignored".to_string(),
+        };
         self.issues.push(ConfigIssue {
             level: IssueLevel::Warning,
             origin: self.origin.to_string(),
             key: key.to_string(),
-            message: "not a factline setting; ignored".to_string(),
+            message,
         });
     }
 
@@ -328,7 +382,7 @@ impl Applier<'_> {
                         config.boilerplate_allow = p;
                     }
                 }
-                _ => self.unknown(&key),
+                _ => self.unknown(&key, &["extra_patterns", "allow"]),
             }
         }
     }
@@ -345,11 +399,15 @@ impl Applier<'_> {
             let key = format!("rules.{code}");
             if rules::meta(code).is_none() {
                 let known: Vec<&str> = rules::all_meta().map(|m| m.code).collect();
+                let message = match did_you_mean(code, known.iter().copied()) {
+                    Some(near) => format!("no rule has this code; did you mean `{near}`?"),
+                    None => format!("no rule has this code; known rules: {}", known.join(", ")),
+                };
                 self.issues.push(ConfigIssue {
                     level: IssueLevel::Warning,
                     origin: self.origin.to_string(),
                     key,
-                    message: format!("no rule has this code; known rules: {}", known.join(", ")),
+                    message,
                 });
                 continue;
             }
@@ -375,7 +433,7 @@ impl Applier<'_> {
                                     ),
                                 ),
                             },
-                            _ => self.unknown(&key),
+                            _ => self.unknown(&key, &["enabled", "severity"]),
                         }
                     }
                 }
@@ -483,6 +541,35 @@ mod tests {
         assert!(issues[0].to_string().contains("not valid TOML"));
         assert_eq!(config.max_file_bytes, DEFAULT_MAX_FILE_BYTES);
         assert!(config.apply_editor_settings(&Value::Null, "x").is_empty());
+    }
+
+    #[test]
+    fn unknown_keys_suggest_the_name_meant() {
+        let mut config = Config::default();
+        let issues = config.apply(
+            &json!({
+                "max_file_byte": 10,
+                "inlay-hints": true,
+                "rules": {"unatributed-quote": false, "boilerplate": {"severty": "hint"}},
+                "boilerplate": {"allowed": []},
+                "colour": "red",
+            }),
+            "factline.toml",
+        );
+        let text: Vec<String> = issues.iter().map(ToString::to_string).collect();
+        let find = |key: &str| {
+            text.iter()
+                .find(|t| t.contains(&format!("`{key}`:")))
+                .unwrap_or_else(|| panic!("{key}: {text:#?}"))
+        };
+        assert!(find("max_file_byte").contains("did you mean `max_file_bytes`?"));
+        assert!(find("inlay-hints").contains("did you mean `inlay_hints`?"));
+        assert!(find("rules.unatributed-quote").contains("did you mean `unattributed-quote`?"));
+        assert!(find("rules.boilerplate.severty").contains("did you mean `severity`?"));
+        assert!(find("boilerplate.allowed").contains("did you mean `allow`?"));
+        assert!(!find("colour").contains("did you mean"), "{text:#?}");
+        // Nothing typed by mistake was applied.
+        assert_eq!(config.max_file_bytes, DEFAULT_MAX_FILE_BYTES);
     }
 
     #[test]

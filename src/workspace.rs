@@ -14,8 +14,17 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 /// Why a file was left out of the corpus.
 #[derive(Debug)]
 pub enum SourceError {
-    TooLarge { size: u64, limit: u64 },
-    NotUtf8 { offset: usize },
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    NotUtf8 {
+        offset: usize,
+    },
+    /// A UTF-16 file (it has the byte-order mark) that is not valid UTF-16.
+    BadUtf16 {
+        offset: usize,
+    },
     Binary,
     Io(std::io::Error),
 }
@@ -30,6 +39,10 @@ impl fmt::Display for SourceError {
             SourceError::NotUtf8 { offset } => write!(
                 f,
                 "file is not valid UTF-8 (first bad byte at offset {offset}); re-save it as UTF-8 to include it"
+            ),
+            SourceError::BadUtf16 { offset } => write!(
+                f,
+                "file starts as UTF-16 but is not valid UTF-16 (at byte {offset}); re-save it as UTF-8 or UTF-16 to include it"
             ),
             SourceError::Binary => write!(
                 f,
@@ -71,8 +84,60 @@ pub fn read_source(path: &Path, max_bytes: u64) -> Result<String, SourceError> {
     decode_source(bytes)
 }
 
-/// Decodes file bytes as a source text (see [`read_source`]).
+/// The byte-order mark of a UTF-16 file and its byte order, if the bytes
+/// start with one.
+pub fn utf16_bom(bytes: &[u8]) -> Option<Utf16Order> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some(Utf16Order::Little),
+        [0xFE, 0xFF, ..] => Some(Utf16Order::Big),
+        _ => None,
+    }
+}
+
+/// The byte order of a UTF-16 text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Utf16Order {
+    Little,
+    Big,
+}
+
+/// Decodes UTF-16 after its byte-order mark. The text is then analysed
+/// as any other: its lines and characters are the file's, and byte
+/// offsets are into its UTF-8 form.
+fn decode_utf16(bytes: &[u8], order: Utf16Order) -> Result<String, SourceError> {
+    let body = &bytes[2..];
+    if !body.len().is_multiple_of(2) {
+        return Err(SourceError::BadUtf16 {
+            offset: bytes.len() - 1,
+        });
+    }
+    let units = body.chunks_exact(2).map(|p| match order {
+        Utf16Order::Little => u16::from_le_bytes([p[0], p[1]]),
+        Utf16Order::Big => u16::from_be_bytes([p[0], p[1]]),
+    });
+    let mut text = String::with_capacity(body.len() / 2);
+    let mut offset = 2;
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok(c) => {
+                offset += 2 * c.len_utf16();
+                text.push(c);
+            }
+            Err(_) => return Err(SourceError::BadUtf16 { offset }),
+        }
+    }
+    if looks_binary(text.as_bytes()) {
+        return Err(SourceError::Binary);
+    }
+    Ok(text)
+}
+
+/// Decodes file bytes as a source text (see [`read_source`]): UTF-8, with
+/// or without a byte-order mark, or UTF-16 (either byte order) with one.
 pub fn decode_source(mut bytes: Vec<u8>) -> Result<String, SourceError> {
+    if let Some(order) = utf16_bom(&bytes) {
+        return decode_utf16(&bytes, order);
+    }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
@@ -375,6 +440,41 @@ mod tests {
             decode_source(b"a\r\nb\rc\x0c".to_vec()).unwrap(),
             "a\r\nb\rc\x0c"
         );
+    }
+
+    fn utf16(text: &str, order: Utf16Order) -> Vec<u8> {
+        let mut bytes = match order {
+            Utf16Order::Little => vec![0xFF, 0xFE],
+            Utf16Order::Big => vec![0xFE, 0xFF],
+        };
+        for u in text.encode_utf16() {
+            bytes.extend(match order {
+                Utf16Order::Little => u.to_le_bytes(),
+                Utf16Order::Big => u.to_be_bytes(),
+            });
+        }
+        bytes
+    }
+
+    #[test]
+    fn decodes_utf16_with_a_byte_order_mark() {
+        let text = "Año récord 😀\r\nThe council said 12 homes.\n";
+        for order in [Utf16Order::Little, Utf16Order::Big] {
+            assert_eq!(decode_source(utf16(text, order)).unwrap(), text);
+        }
+        // A lone surrogate, and an odd number of bytes.
+        assert!(matches!(
+            decode_source(vec![0xFF, 0xFE, b'a', 0, 0x00, 0xD8, b'b', 0]),
+            Err(SourceError::BadUtf16 { offset: 4 })
+        ));
+        assert!(matches!(
+            decode_source(vec![0xFE, 0xFF, 0, b'a', 0]),
+            Err(SourceError::BadUtf16 { .. })
+        ));
+        // Binary content behind a UTF-16 mark is still refused.
+        let mut binary = vec![0xFF, 0xFE];
+        binary.extend([0u8; 64]);
+        assert!(matches!(decode_source(binary), Err(SourceError::Binary)));
     }
 
     #[test]

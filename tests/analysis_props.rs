@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use factline::analysis::{Corpus, DocId, RuleScope, Settings, analyze_document, check};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 /// Fragments that exercise every detector: page furniture, quotes,
 /// attributions, figures, dates, names, odd punctuation and scripts.
@@ -89,7 +90,15 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig {
+        cases: 300,
+        // Integration tests have no `lib.rs` beside them: name the file
+        // where failing cases are kept (committed, replayed first).
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "proptest-regressions/analysis_props.txt",
+        ))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn analysis_never_panics_and_spans_are_valid(a in text(), b in text()) {

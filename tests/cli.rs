@@ -253,3 +253,274 @@ fn usage_errors_exit_two() {
     let o = factline(&["check", "--format", "xml", "clean"], &fixtures());
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn rule_filters_keep_or_drop_rules_and_unknown_codes_suggest_one() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let all = factline(&["check", "--format", "json", "examples"], repo);
+    let codes = |o: &Output| -> Vec<String> {
+        let doc: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+        doc["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|f| f["diagnostics"].as_array().unwrap().clone())
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let all_codes = codes(&all);
+    assert!(
+        all_codes.iter().any(|c| c == "boilerplate"),
+        "{all_codes:?}"
+    );
+    assert!(all_codes.iter().any(|c| c == "inconsistent-figure"));
+
+    let only = factline(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--rule",
+            "inconsistent-figure",
+            "examples",
+        ],
+        repo,
+    );
+    let only_codes = codes(&only);
+    assert!(!only_codes.is_empty());
+    assert!(only_codes.iter().all(|c| c == "inconsistent-figure"));
+    assert_eq!(
+        only_codes.len(),
+        all_codes
+            .iter()
+            .filter(|c| *c == "inconsistent-figure")
+            .count()
+    );
+
+    let without = factline(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--exclude-rule",
+            "boilerplate",
+            "examples",
+        ],
+        repo,
+    );
+    let without_codes = codes(&without);
+    assert!(!without_codes.iter().any(|c| c == "boilerplate"));
+    assert_eq!(
+        without_codes.len(),
+        all_codes.iter().filter(|c| *c != "boilerplate").count()
+    );
+
+    let typo = factline(
+        &["check", "--rule", "inconsistent-figures", "examples"],
+        repo,
+    );
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(
+        stderr(&typo).contains("did you mean `inconsistent-figure`?"),
+        "{}",
+        stderr(&typo)
+    );
+    assert!(stdout(&typo).is_empty(), "{}", stdout(&typo));
+    let unknown = factline(&["check", "--exclude-rule", "spelling", "examples"], repo);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).contains("known rules: "),
+        "{}",
+        stderr(&unknown)
+    );
+}
+
+#[test]
+fn summary_counts_by_rule_and_file_and_quiet_prints_only_counts() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc: Value =
+        serde_json::from_slice(&factline(&["check", "--format", "json", "examples"], repo).stdout)
+            .unwrap();
+    let o = factline(&["check", "--summary", "--quiet", "examples"], repo);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(!out.contains("warning["), "{out}");
+    assert!(out.contains("findings by rule:"), "{out}");
+    // Every file with findings, with its count.
+    for file in doc["files"].as_array().unwrap() {
+        let n = file["diagnostics"].as_array().unwrap().len();
+        if n > 0 {
+            let line = format!("{n:>7}  {}", file["path"].as_str().unwrap());
+            assert!(out.contains(&line), "{line:?} in\n{out}");
+        }
+    }
+    // Rule counts add up to the total on the closing line.
+    let per_rule: usize = out
+        .lines()
+        .skip_while(|l| *l != "findings by rule:")
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .map(|l| {
+            l.split_whitespace()
+                .nth(1)
+                .unwrap()
+                .parse::<usize>()
+                .unwrap()
+        })
+        .sum();
+    let total: usize = doc["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["diagnostics"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(per_rule, total, "{out}");
+    assert!(
+        out.trim_end().ends_with(&format!(
+            "{total} findings in 3 of 3 files (14 warnings, 4 information)"
+        )),
+        "{out}"
+    );
+    // With JSON, stdout stays one document and the summary goes to stderr.
+    let o = factline(
+        &["check", "--format", "json", "--summary", "examples"],
+        repo,
+    );
+    serde_json::from_slice::<Value>(&o.stdout).expect("stdout is one JSON document");
+    assert!(stderr(&o).contains("findings by file"), "{}", stderr(&o));
+    // Not a terminal: no progress bar on stderr.
+    let o = factline(&["check", "examples"], repo);
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}
+
+#[test]
+fn no_txt_file_is_a_warning_and_exit_two() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    std::fs::create_dir(dir.path().join("pages")).unwrap();
+    std::fs::write(
+        dir.path().join("pages/story.html"),
+        "<p>Critics say it failed.</p>",
+    )
+    .unwrap();
+    for folder in ["empty", "pages"] {
+        let o = factline(&["check", folder], dir.path());
+        assert_eq!(o.status.code(), Some(2), "{folder}: {}", stdout(&o));
+        assert!(
+            stderr(&o).contains("no .txt file found in"),
+            "{folder}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+/// `text` as UTF-16 with a byte-order mark.
+fn utf16(text: &str, little: bool) -> Vec<u8> {
+    let mut bytes = if little {
+        vec![0xFF, 0xFE]
+    } else {
+        vec![0xFE, 0xFF]
+    };
+    for u in text.encode_utf16() {
+        bytes.extend(if little {
+            u.to_le_bytes()
+        } else {
+            u.to_be_bytes()
+        });
+    }
+    bytes
+}
+
+#[test]
+fn utf16_files_with_a_byte_order_mark_are_checked_at_the_right_positions() {
+    let text = "Ünïcode headline 😀\n\nThe plan is widely believed to have failed.\n\n\
+                Also Read: Council votes on the new harbour budget\n";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("le.txt"), utf16(text, true)).unwrap();
+    std::fs::write(dir.path().join("be.txt"), utf16(text, false)).unwrap();
+    std::fs::write(dir.path().join("utf8.txt"), text).unwrap();
+    // Each alone (three copies of one text would compare with each other).
+    let diagnostics = |name: &str| -> Value {
+        let o = factline(&["check", "--format", "json", name], dir.path());
+        let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+        doc["files"][0]["diagnostics"].clone()
+    };
+    let reference = diagnostics("utf8.txt");
+    assert_eq!(reference.as_array().unwrap().len(), 2, "{reference}");
+    for name in ["le.txt", "be.txt"] {
+        let d = diagnostics(name);
+        assert_eq!(d, reference, "{name}");
+        for diag in d.as_array().unwrap() {
+            assert_ne!(diag["code"], "unreadable-file");
+            if diag["code"] == "weasel-attribution" {
+                assert_eq!(text_at(text, &diag["range"]), "widely believed");
+            }
+        }
+    }
+    // --fix leaves UTF-16 files alone and says so.
+    let o = factline(&["check", "--fix", "le.txt"], dir.path());
+    assert!(stderr(&o).contains("UTF-16"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read(dir.path().join("le.txt")).unwrap(),
+        utf16(text, true)
+    );
+}
+
+#[test]
+fn a_configuration_typo_suggests_the_key_meant() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("factline.toml"), "max_file_byte = 10\n").unwrap();
+    std::fs::copy(
+        fixtures().join("flagged/bridge.txt"),
+        dir.path().join("bridge.txt"),
+    )
+    .unwrap();
+    let o = factline(&["check", "bridge.txt"], dir.path());
+    let err = stderr(&o);
+    assert!(err.contains("`max_file_byte`"), "{err}");
+    assert!(err.contains("did you mean `max_file_bytes`?"), "{err}");
+    assert_eq!(err.matches("max_file_byte`").count(), 1, "said once: {err}");
+}
+
+/// The README's example runs, as printed: each line it shows is printed
+/// by the program, in that order, and its closing line is the program's.
+#[test]
+fn the_readme_examples_are_what_the_program_prints() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(repo.join("README.md")).unwrap();
+    let mut checked = 0;
+    let mut lines = readme.lines();
+    while let Some(line) = lines.next() {
+        let Some(command) = line.strip_prefix("$ factline ") else {
+            continue;
+        };
+        let shown: Vec<&str> = lines.by_ref().take_while(|l| *l != "```").collect();
+        let args: Vec<&str> = command.split_whitespace().collect();
+        let o = factline(&args, repo);
+        let out = stdout(&o);
+        let printed: Vec<&str> = out.lines().collect();
+        let mut at = 0;
+        // A line "…" stands for lines left out; the last line shown is
+        // the program's last.
+        if let Some(last) = shown.last().filter(|l| **l != "…" && !l.is_empty()) {
+            assert_eq!(
+                printed.last().copied().unwrap_or(""),
+                *last,
+                "README closing line of `{command}`"
+            );
+        }
+        for expected in shown.iter().filter(|l| **l != "…") {
+            let found = printed[at..]
+                .iter()
+                .position(|p| *p == *expected)
+                .unwrap_or_else(|| {
+                    panic!(
+                        "README shows {expected:?} for `{command}`, not printed in order:\n{out}"
+                    )
+                });
+            at += found + 1;
+        }
+        checked += 1;
+    }
+    assert!(checked >= 2, "the README's example runs were found");
+}

@@ -4,6 +4,7 @@
 
 use factline::document::{Document, Position, PositionEncoding, PositionRange};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 /// Pieces of news text that stress position arithmetic.
 const PIECES: &[&str] = &[
@@ -94,7 +95,15 @@ fn encoding_strategy() -> impl Strategy<Value = PositionEncoding> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(ProptestConfig {
+        cases: 400,
+        // Integration tests have no `lib.rs` beside them: name the file
+        // where failing cases are kept (committed, replayed first).
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "proptest-regressions/document_props.txt",
+        ))),
+        ..ProptestConfig::default()
+    })]
 
     /// Any sequence of edits, with any (even out-of-range or mid-character)
     /// positions, gives the model's text.

@@ -376,7 +376,9 @@ async fn diagnostics_hover_and_inlay_hints_over_lsp() {
         .await;
     let md = hover["result"]["contents"]["value"].as_str().unwrap_or("");
     assert!(md.contains("**Figure:** 12 (count)"), "{md}");
-    assert!(md.contains("✗ conflicts: `source.txt:1`"), "{md}");
+    // The location is a link to the line.
+    assert!(md.contains("✗ conflicts: [`source.txt:1`](file://"), "{md}");
+    assert!(md.contains("source.txt#L1)"), "{md}");
 
     // Hints are off by default.
     let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 9, "character": 0}});

@@ -67,11 +67,33 @@ async fn publishes_versioned_diagnostics_on_open_and_hovers_them() {
     let text = hover["result"]["contents"]["value"]
         .as_str()
         .unwrap_or_default();
-    assert!(text.contains("weasel-attribution"), "{hover}");
+    // What is under the cursor comes first: the sentence's attribution.
     assert!(
-        text.contains("## Why it matters"),
-        "the rule's docs are shown: {text}"
+        text.starts_with("No source") || text.starts_with("Credited") || text.starts_with("**"),
+        "{text}"
     );
+    let rule_at = text
+        .find("`weasel-attribution`")
+        .expect("the rule is named");
+    assert!(
+        rule_at > 0,
+        "the rule comes after what is under the cursor: {text}"
+    );
+    // One line links the rule's page; the page itself is not shown, and
+    // the diagnostic's message (shown by the editor) is not repeated.
+    let href = format!(
+        "file://{}/docs/rules/weasel-attribution.md",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    assert!(
+        text.contains(&format!("[rule documentation]({href})")),
+        "{text}"
+    );
+    assert!(!text.contains("## Why it matters"), "{text}");
+    let message = diags[0]["message"].as_str().unwrap();
+    assert!(!text.contains(message), "{text}");
+    assert!(text.lines().count() < 15, "{text}");
+    assert_eq!(diags[0]["codeDescription"]["href"], href, "{diags:#?}");
 
     // Away from any finding: nothing to say (yet), and no error.
     let hover = c
@@ -249,4 +271,58 @@ async fn requests_after_shutdown_are_refused() {
         )
         .await;
     assert_eq!(r["error"]["code"], -32600, "{r}");
+}
+
+/// Code lenses only where there is something to open; hover locations are
+/// links to the line.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn code_lenses_only_over_related_paragraphs_and_hover_locations_link() {
+    let dir = common::write_fixture(
+        "//- /river-post.txt
+Flood barrier fails in Ostrava Vale
+
+Floodwater broke through the Ostrava Vale barrier on Friday night, forcing 340 families from their homes, the regional emergency office said.
+//- /draft.txt
+Barrier breach
+
+The Ostrava Vale flood barrier gave way on Friday night and 410 families left their homes, the regional emergency office said.
+
+Thanks for reading.
+",
+    );
+    let mut c = Client::start();
+    c.initialize_default(Some(dir.path())).await;
+    c.wait_indexed().await;
+    let uri = common::file_uri(&dir.path().join("draft.txt"));
+    let text = std::fs::read_to_string(dir.path().join("draft.txt")).unwrap();
+    c.open(&uri, 1, &text).await;
+    c.diagnostics(&uri, 1).await;
+    let r = c
+        .request(
+            "textDocument/codeLens",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    let lines: Vec<u64> = r["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["range"]["start"]["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [2], "{r}");
+
+    // The figure's conflicting mention is a link to its line.
+    let hover = c
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": 70}}),
+        )
+        .await;
+    let md = hover["result"]["contents"]["value"].as_str().unwrap_or("");
+    let source = common::file_uri(&dir.path().join("river-post.txt"));
+    assert!(
+        md.contains(&format!("[`river-post.txt:3`]({source}#L3)")),
+        "{md}"
+    );
+    c.shutdown().await;
 }

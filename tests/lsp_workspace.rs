@@ -32,9 +32,11 @@ async fn status(c: &mut Client) -> Value {
 }
 
 /// Polls `factline/status` until `pred` holds (file events are handled
-/// asynchronously).
+/// asynchronously and announce nothing when done). Bounded only by the
+/// generous hang limit, not by how fast this machine is.
 async fn wait_status(c: &mut Client, pred: impl Fn(&Value) -> bool) -> Value {
-    for _ in 0..200 {
+    let start = std::time::Instant::now();
+    while start.elapsed() < common::WAIT {
         let s = status(c).await;
         if pred(&s) {
             return s;
@@ -88,7 +90,7 @@ async fn files_created_changed_and_deleted_on_disk_update_the_corpus() {
     .await;
     wait_status(&mut c, |s| s["sources"] == 4).await;
 
-    std::fs::write(&new, b"\xff\xfe not utf-8").unwrap();
+    std::fs::write(&new, b"caf\xe9 not utf-8").unwrap();
     c.notify(
         "workspace/didChangeWatchedFiles",
         json!({"changes": [{"uri": file_uri(&new), "type": 2}]}),
@@ -191,8 +193,11 @@ async fn unreadable_and_oversized_documents_get_one_diagnostic() {
     )
     .await;
     let big = "Critics say it is too long. ".repeat(20);
-    c.open("file:///tmp/factline-big.txt", 1, &big).await;
-    let d = c.diagnostics("file:///tmp/factline-big.txt", 1).await;
+    c.open("file:///nonexistent-factline/big.txt", 1, &big)
+        .await;
+    let d = c
+        .diagnostics("file:///nonexistent-factline/big.txt", 1)
+        .await;
     assert_eq!(d.len(), 1, "{d:?}");
     assert!(
         d[0]["message"]
@@ -384,5 +389,71 @@ async fn a_source_changed_on_disk_republishes_the_open_draft() {
     )
     .await;
     wait_diagnostics(&mut c, &draft, |d| conflicts(d).is_empty()).await;
+    c.shutdown().await;
+}
+
+/// Editors send their settings at start and again just after (Neovim's
+/// `workspace/didChangeConfiguration`): the same problems are not shown
+/// twice, the folder is not indexed twice, and the progress never claims
+/// a full index it did not make.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_settings_again_say_nothing_new_and_do_not_reindex() {
+    let dir = write_fixture(
+        "//- /factline.toml\nmax_file_byte = 10\n//- /a.txt\nCritics say the plan failed.\n",
+    );
+    let mut c = Client::start();
+    c.initialize_default(Some(dir.path())).await;
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"factline": {}}}),
+    )
+    .await;
+    c.wait_indexed().await;
+    // A barrier: new settings with a new problem; once it is shown, the
+    // notification before it has been handled.
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"factline": {"colour": "red"}}}),
+    )
+    .await;
+    c.wait_for(|m| {
+        m["method"] == "window/showMessage"
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|s| s.contains("colour"))
+    })
+    .await;
+    let shown = |needle: &str| {
+        c.seen
+            .iter()
+            .filter(|m| {
+                m["method"] == "window/showMessage"
+                    && m["params"]["message"]
+                        .as_str()
+                        .is_some_and(|s| s.contains(needle))
+            })
+            .count()
+    };
+    assert_eq!(shown("max_file_byte`"), 1, "{:#?}", c.seen);
+    assert!(
+        c.seen.iter().any(|m| m["params"]["message"]
+            .as_str()
+            .is_some_and(|s| s.contains("did you mean `max_file_bytes`?"))),
+        "{:#?}",
+        c.seen
+    );
+    let ends: Vec<&str> = c
+        .seen
+        .iter()
+        .filter(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end")
+        .filter_map(|m| m["params"]["value"]["message"].as_str())
+        .collect();
+    assert_eq!(
+        ends.first()
+            .copied()
+            .map(|e| e.starts_with("Indexed 1 sources")),
+        Some(true),
+        "{ends:?}"
+    );
     c.shutdown().await;
 }

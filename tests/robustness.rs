@@ -200,7 +200,9 @@ async fn a_folder_of_100000_tiny_files_is_indexed() {
     }
     let mut c = Client::start();
     c.initialize_default(Some(dir.path())).await;
-    c.wait_indexed().await;
+    // However long indexing takes on this machine: the test is about
+    // correctness at this size, not speed (the benchmark measures that).
+    c.wait_indexed_however_long().await;
     let s = c.request("factline/status", Value::Null).await;
     assert_eq!(s["result"]["sources"], 100_000);
     still_serves(&mut c, "file:///tmp/robust/after-many.txt", 1).await;

@@ -2,8 +2,8 @@
 # End-to-end test of the factline language server in Helix (trixie's hx, see
 # scripts/install-helix.sh), driven through tmux: `hx --health` must find the
 # server; the screen must show an inline diagnostic, a hover (space k), a
-# jump to a definition (g d), and a diagnostic that goes when its line is
-# deleted.
+# jump to a definition (g d), a diagnostic that goes when its line is
+# deleted, and a cross-document finding in a bare folder.
 #   FACTLINE_BIN=target/release/factline editors/tests/helix_e2e.sh
 # Screens are saved as text under $FACTLINE_E2E_OUT (default target/e2e/helix).
 set -euo pipefail
@@ -156,6 +156,29 @@ else
 fi
 
 esc; keys ":qa!" Enter
+sleep 0.3
+
+# 7. A bare folder (no factline.toml, no .git above it: a fresh temporary
+# folder). Helix then sends only rootPath; the draft's figure must still be
+# compared with the folder's other sources.
+BARE="$(mktemp -d)"
+trap 'cleanup; rm -rf "$BARE"' EXIT
+cp "$HERE"/fixtures/bare/*.txt "$BARE/"
+T new-session -d -s bare -x 220 -y 50 -c "$BARE" \
+  "env HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_CACHE_HOME='$XDG_CACHE_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_STATE_HOME='$XDG_STATE_HOME' '$HX_BIN' draft.txt; sleep 30"
+EXPECT_BARE='23 here; 17 in'
+end=$(( $(date +%s) + TIMEOUT_S )); bare_ok=0
+while (( $(date +%s) < end )); do
+  if T capture-pane -p -t bare | grep -qF -- "$EXPECT_BARE"; then bare_ok=1; break; fi
+  sleep 0.2
+done
+T capture-pane -p -t bare >"$OUT/06-bare-folder.txt"
+if ((bare_ok)); then
+  ok "bare folder: cross-document inconsistent-figure" "$(grep -oF -- "$EXPECT_BARE" "$OUT/06-bare-folder.txt" | head -1)"
+else
+  fail "bare folder: cross-document inconsistent-figure" "no '$EXPECT_BARE' on screen, see $OUT/06-bare-folder.txt"
+fi
+T send-keys -t bare Escape; sleep 0.3; T send-keys -t bare ":qa!" Enter
 sleep 0.3
 awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN{printf "helix e2e took %.1fs\n", b-a}' >&2
 if ((failed)); then

@@ -34,4 +34,21 @@ if [[ $rc -ne 0 ]]; then
   echo "nvim e2e FAILED (exit $rc). stderr: $OUT/stderr.log, lsp log: $OUT/xdg/state/nvim/lsp.log" >&2
   tail -20 "$OUT/stderr.log" >&2 || true
 fi
+
+# A bare folder (no factline.toml, no .git above it: a fresh temporary
+# folder): the draft must still be compared with the folder's sources.
+BARE="$(mktemp -d)"
+trap 'rm -rf "$BARE"' EXIT
+cp "$HERE"/fixtures/bare/*.txt "$BARE/"
+cd "$BARE"
+set +e
+timeout 180 "$NVIM_BIN" --headless -n -i NONE -u "$HERE/nvim_bare_folder.lua" draft.txt \
+  2>"$OUT/bare-stderr.log" | tee "$OUT/bare-result.txt"
+bare_rc=${PIPESTATUS[0]}
+set -e
+if [[ $bare_rc -ne 0 ]]; then
+  echo "nvim bare-folder e2e FAILED (exit $bare_rc). stderr: $OUT/bare-stderr.log" >&2
+  tail -20 "$OUT/bare-stderr.log" >&2 || true
+  rc=$bare_rc
+fi
 exit $rc

@@ -59,8 +59,78 @@ pub fn load_config(explicit: Option<&Path>, paths: &[PathBuf]) -> (Config, bool)
     (config, failed)
 }
 
+/// Which rules' findings are reported (`--rule`, `--exclude-rule`).
+#[derive(Debug, Default)]
+pub struct RuleFilter {
+    only: Vec<String>,
+    exclude: Vec<String>,
+}
+
+impl RuleFilter {
+    /// Checks the codes given; an unknown one is an error that names the
+    /// closest known code.
+    pub fn new(only: &[String], exclude: &[String]) -> Result<Self, String> {
+        let known: Vec<&str> = analysis::rules::all_meta().map(|m| m.code).collect();
+        for code in only.iter().chain(exclude) {
+            if !known.contains(&code.as_str()) {
+                return Err(
+                    match crate::config::did_you_mean(code, known.iter().copied()) {
+                        Some(near) => {
+                            format!("no rule has the code `{code}`; did you mean `{near}`?")
+                        }
+                        None => format!(
+                            "no rule has the code `{code}`; known rules: {}",
+                            known.join(", ")
+                        ),
+                    },
+                );
+            }
+        }
+        Ok(Self {
+            only: only.to_vec(),
+            exclude: exclude.to_vec(),
+        })
+    }
+
+    /// Whether findings of `code` are reported.
+    pub fn keeps(&self, code: &str) -> bool {
+        (self.only.is_empty() || self.only.iter().any(|c| c == code))
+            && !self.exclude.iter().any(|c| c == code)
+    }
+
+    /// Drops the findings of the rules left out.
+    pub fn apply(&self, report: &mut Report) {
+        for file in &mut report.files {
+            file.findings.retain(|f| self.keeps(f.code));
+        }
+    }
+}
+
+/// A progress bar on stderr while sources are read and checked, shown only
+/// when stderr is a terminal (never in pipes, logs or CI) and not `--quiet`.
+pub fn progress_bar(quiet: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{msg:10} [{bar:30}] {human_pos}/{human_len} files ({elapsed}, {eta} left)",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
 /// Runs `factline check` and returns the exit status.
 pub fn run(args: &CheckArgs) -> u8 {
+    let filter = match RuleFilter::new(&args.rules, &args.exclude_rules) {
+        Ok(f) => f,
+        Err(message) => {
+            eprintln!("factline: {message}");
+            return status::ERROR;
+        }
+    };
     let (mut config, config_failed) = load_config(args.config.as_deref(), &args.paths);
     config.draft_files = args.draft.clone();
     // Drafts are checked too.
@@ -77,8 +147,19 @@ pub fn run(args: &CheckArgs) -> u8 {
     // A reviewed list that cannot be read is a configuration error: the
     // report would show findings the user marked as reviewed.
     let config_failed = config_failed || !problems.is_empty();
+    let progress = progress_bar(args.quiet);
     let (mut report, mut io_failed) =
-        check_paths_reviewed(&args.paths, &args.corpus, &config, &reviewed);
+        check_paths_with(&args.paths, &args.corpus, &config, &reviewed, &progress);
+    if report.files.is_empty() && !io_failed {
+        progress.finish_and_clear();
+        let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!(
+            "factline: warning: no .txt file found in {}; factline checks plain-text sources \
+             (*.txt) only",
+            paths.join(", ")
+        );
+        return status::ERROR;
+    }
     if args.fix && !problems.is_empty() {
         // Without the list, findings marked as reviewed (lines the user
         // chose to keep) would be removed.
@@ -92,18 +173,27 @@ pub fn run(args: &CheckArgs) -> u8 {
         if !outcome.written.is_empty() {
             // Report what is left.
             let (again, failed) =
-                check_paths_reviewed(&args.paths, &args.corpus, &config, &reviewed);
+                check_paths_with(&args.paths, &args.corpus, &config, &reviewed, &progress);
             report = again;
             io_failed |= failed;
         }
     }
+    progress.finish_and_clear();
+    filter.apply(&mut report);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let printed = match args.format {
-        Format::Human => output::human(&mut out, &report),
+    let options = output::HumanOptions {
+        quiet: args.quiet,
+        summary: args.summary,
+    };
+    let mut printed = match args.format {
+        Format::Human => output::human_with(&mut out, &report, options),
         Format::Json => output::json(&mut out, &report),
         Format::Sarif => output::sarif(&mut out, &report),
     };
+    if args.summary && args.format != Format::Human {
+        printed = printed.and(output::summary(&mut std::io::stderr().lock(), &report));
+    }
     let printed = printed.and_then(|()| out.flush());
     if let Err(err) = &printed {
         eprintln!("factline: cannot write the report to the standard output: {err}");
@@ -154,6 +244,14 @@ pub fn fix_files(report: &Report) -> FixOutcome {
                 continue;
             }
         };
+        if workspace::utf16_bom(&stamp.bytes).is_some() {
+            outcome.not_written.push((
+                file.path.clone(),
+                "a UTF-16 file is not rewritten by --fix; re-save it as UTF-8 to fix it"
+                    .to_string(),
+            ));
+            continue;
+        }
         // The text checked is the file minus a byte-order mark.
         let bom = stamp.bytes.starts_with(b"\xEF\xBB\xBF");
         let body = &stamp.bytes[if bom { 3 } else { 0 }..];
@@ -231,6 +329,19 @@ pub fn check_paths_reviewed(
     config: &Config,
     reviewed: &Reviewed,
 ) -> (Report, bool) {
+    let hidden = indicatif::ProgressBar::hidden();
+    check_paths_with(paths, corpus_dirs, config, reviewed, &hidden)
+}
+
+/// [`check_paths_reviewed`], advancing `progress` as files are read and
+/// analysed, then as the checked ones are checked.
+pub fn check_paths_with(
+    paths: &[PathBuf],
+    corpus_dirs: &[PathBuf],
+    config: &Config,
+    reviewed: &Reviewed,
+    progress: &indicatif::ProgressBar,
+) -> (Report, bool) {
     let excludes = workspace::exclude_set(&config.exclude);
     let mut io_failed = false;
     let mut sources: Vec<Source> = Vec::new();
@@ -272,9 +383,14 @@ pub fn check_paths_reviewed(
     let mut settings: Settings = config.settings();
     settings.drafts = crate::host::drafts_among(sources.iter().map(|s| &s.path), config);
     let max = config.max_file_bytes;
+    let checked = sources.iter().filter(|s| s.checked).count();
+    progress.set_message("reading");
+    progress.set_length(sources.len() as u64);
+    progress.set_position(0);
     let read: Vec<(Source, Result<Arc<DocAnalysis>, String>)> = sources
         .into_par_iter()
         .map(|source| {
+            progress.inc(1);
             let id = DocId::new(source.path.display().to_string());
             let outcome = workspace::read_source(&source.path, max)
                 .map(|text| Arc::new(analysis::analyze_document(id, Arc::from(text), &settings)))
@@ -301,10 +417,14 @@ pub fn check_paths_reviewed(
     corpus.upsert_many(analysed);
 
     let unreadable = settings.rule(UNREADABLE_FILE.code);
+    progress.set_message("checking");
+    progress.set_length(checked as u64);
+    progress.set_position(0);
     let files: Vec<FileReport> = read
         .par_iter()
         .filter(|(source, _)| source.checked)
         .map(|(source, outcome)| {
+            progress.inc(1);
             let path = source.path.display().to_string();
             match outcome {
                 Ok(a) => {

@@ -70,6 +70,20 @@ pub struct CheckArgs {
     /// what is left.
     #[arg(long)]
     pub fix: bool,
+    /// Report only the findings of this rule (by code). Repeatable.
+    #[arg(long = "rule", value_name = "CODE")]
+    pub rules: Vec<String>,
+    /// Leave out the findings of this rule (by code). Repeatable.
+    #[arg(long = "exclude-rule", value_name = "CODE")]
+    pub exclude_rules: Vec<String>,
+    /// After the findings, count them by rule and by file (on stderr with
+    /// --format json or sarif, so stdout stays one document).
+    #[arg(long)]
+    pub summary: bool,
+    /// Print no finding, only the closing count (and the --summary if
+    /// asked for), and no progress bar.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

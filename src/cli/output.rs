@@ -127,15 +127,87 @@ const CONTEXT_CHARS: usize = 40;
 /// The longest excerpt of a line that is printed whole.
 const MAX_LINE_CHARS: usize = 100;
 
+/// What `--format human` prints besides the findings.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct HumanOptions {
+    /// Only the closing count line (and the summary, if asked for).
+    pub quiet: bool,
+    /// Counts by rule and by file before the closing line.
+    pub summary: bool,
+}
+
 /// `--format human`: `path:line:col: severity[code]: message`, the line,
 /// carets under the span, related locations.
 pub fn human(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    human_with(out, report, HumanOptions::default())
+}
+
+/// How many files `--summary` lists by name; the rest are counted on one
+/// line, so the summary of thousands of files stays one screen.
+const SUMMARY_FILES: usize = 20;
+
+/// `--summary`: findings counted by rule (every rule that found something,
+/// most first) and by file (the [`SUMMARY_FILES`] with most findings).
+pub fn summary(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    let mut by_rule: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut by_file: Vec<(&str, usize)> = Vec::new();
+    for file in &report.files {
+        let mut rules_here: Vec<&str> = Vec::new();
+        for f in &file.findings {
+            by_rule.entry(f.code).or_default().0 += 1;
+            if !rules_here.contains(&f.code) {
+                rules_here.push(f.code);
+                by_rule.entry(f.code).or_default().1 += 1;
+            }
+        }
+        if !file.findings.is_empty() {
+            by_file.push((&file.path, file.findings.len()));
+        }
+    }
+    let mut rules: Vec<(&str, (usize, usize))> = by_rule.into_iter().collect();
+    rules.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
+    by_file.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let width = rules.iter().map(|r| r.0.len()).max().unwrap_or(0);
+    writeln!(out, "findings by rule:")?;
+    for (code, (n, files)) in &rules {
+        writeln!(
+            out,
+            "  {code:width$}  {n:>7}  in {files} file{}",
+            if *files == 1 { "" } else { "s" }
+        )?;
+    }
+    if rules.is_empty() {
+        writeln!(out, "  (none)")?;
+    }
+    writeln!(out, "findings by file (most first):")?;
+    for (path, n) in by_file.iter().take(SUMMARY_FILES) {
+        writeln!(out, "  {n:>7}  {path}")?;
+    }
+    if by_file.len() > SUMMARY_FILES {
+        let rest: usize = by_file[SUMMARY_FILES..].iter().map(|f| f.1).sum();
+        writeln!(
+            out,
+            "  {rest:>7}  in {} more files",
+            by_file.len() - SUMMARY_FILES
+        )?;
+    }
+    if by_file.is_empty() {
+        writeln!(out, "  (none)")?;
+    }
+    writeln!(out)
+}
+
+/// [`human`] with options (`--quiet`, `--summary`).
+pub fn human_with(out: &mut impl Write, report: &Report, options: HumanOptions) -> io::Result<()> {
     let mut docs = Docs::new(&report.texts);
     let mut counts: HashMap<Severity, usize> = HashMap::new();
     for file in &report.files {
         let id = DocId::new(file.path.as_str());
         for f in &file.findings {
             *counts.entry(f.severity).or_default() += 1;
+            if options.quiet {
+                continue;
+            }
             let r = docs.range(&id, f.span.clone());
             writeln!(
                 out,
@@ -163,6 +235,9 @@ pub fn human(out: &mut impl Write, report: &Report) -> io::Result<()> {
             }
             writeln!(out)?;
         }
+    }
+    if options.summary {
+        summary(out, report)?;
     }
     let total: usize = counts.values().sum();
     let files_with = report

@@ -72,6 +72,19 @@ pub fn uri(id: &DocId) -> Option<Uri> {
     Uri::from_str(id.as_str()).ok()
 }
 
+/// The rule's documentation page (`docs/rules/<code>.md`) as a file URI,
+/// when the source tree this server was built from is still there; the
+/// page is also the rule module's doc comment and its SARIF help.
+pub fn rule_doc_uri(code: &str) -> Option<Uri> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("docs/rules")
+        .join(format!("{code}.md"));
+    if crate::analysis::rules::meta(code).is_none() || !path.is_file() {
+        return None;
+    }
+    Uri::from_file_path(path)
+}
+
 /// Converts a finding. `lookup` gives the document a related span points
 /// into (the analysed text of another document, or this one).
 pub fn diagnostic<'a>(
@@ -95,7 +108,7 @@ pub fn diagnostic<'a>(
         range: span_range(doc, finding.span.clone(), enc),
         severity: Some(severity(finding.severity)),
         code: Some(NumberOrString::String(finding.code.to_string())),
-        code_description: None,
+        code_description: rule_doc_uri(finding.code).map(|href| lsp::CodeDescription { href }),
         source: Some(SOURCE.to_string()),
         message: finding.message.clone(),
         related_information: (!related.is_empty()).then_some(related),

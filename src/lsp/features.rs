@@ -71,34 +71,46 @@ impl State {
         })
     }
 
-    /// `textDocument/hover`.
+    /// `textDocument/hover`: what is under the cursor first (the figure,
+    /// its mentions and conflicts, the speaker, the related passages),
+    /// then one line per finding there naming its rule and linking the
+    /// rule's page. The finding's message is not repeated: editors show
+    /// it with the diagnostic. `name:line` locations are links.
     pub fn hover(&self, id: &DocId, position: Position) -> Option<Hover> {
         let snap = self.snapshot(id)?;
         let enc = self.encoding();
         let offset = snap.doc.offset(convert::from_position(position), enc);
         let mut sections: Vec<String> = Vec::new();
         let mut range = None;
-        for f in snap
-            .findings
-            .iter()
-            .filter(|f| f.span.start <= offset && offset <= f.span.end)
-        {
-            range.get_or_insert_with(|| convert::span_range(&snap.doc, f.span.clone(), enc));
-            sections.push(finding_markdown(f));
-        }
         let settings = self.settings();
         let corpus = read(&self.corpus);
         for section in analysis::hover::describe(&snap.analysis, &corpus, &settings, offset) {
             range.get_or_insert_with(|| convert::span_range(&snap.doc, section.span.clone(), enc));
             sections.push(section.markdown);
         }
+        let mut rule_lines: Vec<String> = Vec::new();
+        for f in snap
+            .findings
+            .iter()
+            .filter(|f| f.span.start <= offset && offset <= f.span.end)
+        {
+            range.get_or_insert_with(|| convert::span_range(&snap.doc, f.span.clone(), enc));
+            let line = rule_line(f);
+            if !rule_lines.contains(&line) {
+                rule_lines.push(line);
+            }
+        }
+        if !rule_lines.is_empty() {
+            sections.push(rule_lines.join("  \n"));
+        }
         if sections.is_empty() {
             return None;
         }
+        let value = link_locations(&sections.join("\n\n---\n\n"), &snap.analysis, &corpus);
         Some(Hover {
             contents: HoverContents::Markup(MarkupContent {
                 kind: MarkupKind::Markdown,
-                value: sections.join("\n\n---\n\n"),
+                value,
             }),
             range,
         })
@@ -175,17 +187,93 @@ fn edit(uri: &Uri, edits: Vec<tower_lsp_server::ls_types::TextEdit>) -> Workspac
 }
 
 /// A finding in a hover: the message, then the rule's documentation.
-fn finding_markdown(f: &Finding) -> String {
-    let mut out = format!("**{}[{}]** {}", f.severity, f.code, f.message);
-    if let Some(meta) = rules::meta(f.code) {
-        // The documentation opens with "# `code`"; the hover has its own title.
-        let docs = meta
-            .docs
-            .split_once('\n')
-            .map_or("", |(_, rest)| rest)
-            .trim();
-        out.push_str("\n\n");
-        out.push_str(docs);
+fn rule_line(f: &Finding) -> String {
+    let title = rules::meta(f.code).map_or("", |m| m.title);
+    let title = if title.is_empty() {
+        String::new()
+    } else {
+        format!(" — {title}")
+    };
+    match convert::rule_doc_uri(f.code) {
+        Some(uri) => format!(
+            "{} `{}`{title} · [rule documentation]({})",
+            f.severity,
+            f.code,
+            uri.as_str()
+        ),
+        None => format!(
+            "{} `{}`{title} · documented in docs/rules/{}.md",
+            f.severity, f.code, f.code
+        ),
     }
-    out
+}
+
+/// Turns each `name:line` of a document the server knows into a link to
+/// that line (a file URI with a `#L` fragment). A name shared by several
+/// documents is resolved to the one in the hovered document's folder, or
+/// left as text.
+fn link_locations(markdown: &str, current: &DocAnalysis, corpus: &analysis::Corpus) -> String {
+    static LOCATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"`?([^\s`:()\[\]“”‘’*]+):([0-9]+)`?").expect("valid regex")
+    });
+    let names: std::collections::HashSet<&str> = LOCATION
+        .captures_iter(markdown)
+        .filter_map(|c| c.get(1).map(|m| m.as_str()))
+        .collect();
+    if names.is_empty() {
+        return markdown.to_string();
+    }
+    let folder = |id: &DocId| {
+        id.as_str()
+            .rsplit_once('/')
+            .map(|(dir, _)| dir.to_string())
+            .unwrap_or_default()
+    };
+    let here = folder(&current.id);
+    // Name → the one document it stands for (None: ambiguous).
+    let mut targets: HashMap<&str, Option<DocId>> = HashMap::new();
+    if names.contains(current.name.as_str()) {
+        targets.insert(current.name.as_str(), Some(current.id.clone()));
+    }
+    for doc in corpus.docs() {
+        let Some(&name) = names.get(doc.name.as_str()) else {
+            continue;
+        };
+        if doc.id == current.id
+            || targets
+                .get(name)
+                .is_some_and(|t| t.as_ref() == Some(&current.id))
+        {
+            continue;
+        }
+        match targets.get_mut(name) {
+            None => {
+                targets.insert(name, Some(doc.id.clone()));
+            }
+            Some(slot) => {
+                let same_folder = |id: &DocId| folder(id) == here;
+                *slot = match slot.take() {
+                    Some(a) if same_folder(&a) && !same_folder(&doc.id) => Some(a),
+                    Some(a) if !same_folder(&a) && same_folder(&doc.id) => Some(doc.id.clone()),
+                    _ => None,
+                };
+            }
+        }
+    }
+    LOCATION
+        .replace_all(markdown, |c: &regex::Captures| {
+            let name = &c[1];
+            let line = &c[2];
+            let whole = &c[0];
+            let uri = targets
+                .get(name)
+                .and_then(Option::as_ref)
+                .and_then(convert::uri)
+                .filter(|u| u.scheme().as_str().eq_ignore_ascii_case("file"));
+            match uri {
+                Some(uri) => format!("[`{name}:{line}`]({}#L{line})", uri.as_str()),
+                None => whole.to_string(),
+            }
+        })
+        .into_owned()
 }

@@ -10,6 +10,8 @@
 //! - `review`: "Mark as reviewed" (`factline.markReviewed`).
 //! - [`transport`]: framing, and the end of a session (requests the
 //!   client can no longer answer are failed; the exit status).
+//! - `pull`: pulled diagnostics, of open documents and of the whole workspace.
+//! - `roots`: the workspace roots when the editor sends none.
 //!
 //! Invariant: only this module uses tower-lsp-server types, and positions are
 //! computed only by [`crate::document::Document`].
@@ -17,8 +19,10 @@
 mod convert;
 mod features;
 mod inlay;
+mod pull;
 mod related;
 mod review;
+mod roots;
 pub mod server;
 mod state;
 pub mod transport;

@@ -180,6 +180,14 @@ impl State {
         };
         let enc = self.encoding();
         let a = &source.analysis;
+        let corpus = read(&self.corpus);
+        // A lens only where there is something to open: a paragraph with
+        // no related passage gets none (the count itself is resolved
+        // lazily).
+        let one = Options {
+            limit: 1,
+            ..Options::default()
+        };
         a.segmentation
             .paragraphs
             .iter()
@@ -189,6 +197,7 @@ impl State {
                     .clone()
                     .any(|s| a.related.passages.get(s).is_some_and(|p| p.indexed))
             })
+            .filter(|(i, _)| !related::paragraph_related(&corpus, a, *i, &one).is_empty())
             .map(|(i, p)| {
                 let line = source.doc.line_of(p.span.start);
                 let range = convert::span_range(

@@ -16,6 +16,7 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Bounded, Client, LanguageServer, NotCancellable, OngoingProgress};
 
 use super::convert;
+use super::roots;
 use super::state::{OpenDoc, State, doc_id, id_path, lock, read, write};
 use crate::analysis::{DocAnalysis, DocId};
 use crate::config::IssueLevel;
@@ -53,6 +54,10 @@ struct ClientFlags {
     watch_files: bool,
     pull_configuration: bool,
     inlay_refresh: bool,
+    /// The client pulls diagnostics (`textDocument/diagnostic`, LSP 3.17).
+    pull_diagnostics: bool,
+    /// The client accepts `workspace/diagnostic/refresh`.
+    diagnostic_refresh: bool,
 }
 
 pub struct Backend {
@@ -95,8 +100,18 @@ impl Backend {
             .collect();
         skipped.sort_by(|a, b| a["uri"].as_str().cmp(&b["uri"].as_str()));
         let open = lock(&self.state.open).len();
+        let root = {
+            let roots = read(&self.state.roots);
+            let origin = read(&self.state.root_origin);
+            serde_json::json!({
+                "folders": roots.iter().map(|r| r.display().to_string()).collect::<Vec<_>>(),
+                "from": origin.name(),
+                "notice": origin.notice(&roots),
+            })
+        };
         Ok(serde_json::json!({
             "sources": sources,
+            "root": root,
             "open": open,
             "skipped": skipped,
             "indexing": self.state.indexing.load(Ordering::SeqCst),
@@ -133,8 +148,21 @@ impl Backend {
             })
     }
 
-    /// Reports configuration problems to the user.
+    /// Reports configuration problems to the user: those not already shown
+    /// by the last report (the same settings read again say nothing new).
     async fn report_config(&self, issues: Vec<crate::config::ConfigIssue>) {
+        let issues = {
+            let mut shown = lock(&self.state.reported_config);
+            let texts: Vec<String> = issues.iter().map(ToString::to_string).collect();
+            let fresh: Vec<_> = issues
+                .into_iter()
+                .zip(&texts)
+                .filter(|(_, text)| !shown.contains(text))
+                .map(|(issue, _)| issue)
+                .collect();
+            *shown = texts;
+            fresh
+        };
         for issue in issues {
             let typ = match issue.level {
                 IssueLevel::Error => MessageType::ERROR,
@@ -149,9 +177,20 @@ impl Backend {
 
     /// Re-reads the configuration from its sources, then re-indexes.
     async fn reload_config(&self) {
-        let issues = write(&self.state.config).rebuild();
+        let (issues, unchanged) = {
+            let mut config = write(&self.state.config);
+            let before = config.config.clone();
+            let issues = config.rebuild();
+            (issues, config.config == before)
+        };
         self.report_config(issues).await;
         self.reload_reviewed().await;
+        if unchanged {
+            // The same settings sent again (editors send them at start and
+            // just after): nothing to re-read or re-index.
+            self.state.scheduler.refresh_all();
+            return;
+        }
         // Settings can change what a document's analysis holds: re-read the
         // open documents, and re-index the rest.
         let open: Vec<DocId> = lock(&self.state.open).keys().cloned().collect();
@@ -179,6 +218,69 @@ impl Backend {
                 .show_message(MessageType::WARNING, format!("factline: {p}"))
                 .await;
         }
+    }
+
+    /// Takes the workspace roots from `initialize` (see [`roots`]), with
+    /// the configuration file and editor settings that go with them.
+    fn initialize_roots(&self, params: &InitializeParams) {
+        let (roots, origin) = roots::from_initialize(params);
+        {
+            let mut config = write(&self.state.config);
+            config.file = roots.first().map(|r| r.join(crate::config::FILE_NAME));
+            config.editor = params.initialization_options.clone().unwrap_or(Value::Null);
+        }
+        if let Some(notice) = origin.notice(&roots) {
+            tracing::info!("{notice}");
+        }
+        *write(&self.state.roots) = roots;
+        *write(&self.state.root_origin) = origin;
+    }
+
+    /// Tells the client, once, where the workspace roots came from when
+    /// they are not the editor's own workspace folders.
+    async fn log_root_origin(&self) {
+        let notice = {
+            let roots = read(&self.state.roots);
+            let origin = read(&self.state.root_origin);
+            // A pending root is told of when it is taken, not before.
+            (*origin != roots::RootOrigin::Pending)
+                .then(|| origin.notice(&roots))
+                .flatten()
+        };
+        if let Some(notice) = notice {
+            self.client
+                .log_message(MessageType::INFO, format!("factline: {notice}"))
+                .await;
+        }
+    }
+
+    /// When the editor sent no root, takes the folder of the first file
+    /// opened as the workspace: its configuration, its reviewed findings
+    /// and its sources, indexed as for a workspace folder.
+    async fn adopt_folder_of(&self, uri: &Uri) {
+        {
+            let origin = read(&self.state.root_origin);
+            if *origin != roots::RootOrigin::Pending {
+                return;
+            }
+        }
+        let Some((dir, file)) = roots::folder_of(uri) else {
+            return;
+        };
+        {
+            let mut origin = write(&self.state.root_origin);
+            if *origin != roots::RootOrigin::Pending {
+                return;
+            }
+            *origin = roots::RootOrigin::OpenFile(file);
+            *write(&self.state.roots) = vec![dir.clone()];
+            write(&self.state.config).file = Some(dir.join(crate::config::FILE_NAME));
+        }
+        self.log_root_origin().await;
+        let issues = write(&self.state.config).rebuild();
+        self.report_config(issues).await;
+        self.reload_reviewed().await;
+        self.spawn_indexing();
     }
 
     fn spawn_indexing(&self) {
@@ -259,7 +361,7 @@ pub fn lenient(request: tower_lsp_server::jsonrpc::Request) -> tower_lsp_server:
 /// Analyses queued documents, latest first, until there is nothing left;
 /// then waits for the next edit. A burst of edits during one run costs one
 /// more run on the newest text.
-async fn worker(client: Client, state: Arc<State>) {
+async fn worker(client: Client, state: Arc<State>, diagnostic_refresh: bool) {
     loop {
         state.scheduler.notify.notified().await;
         loop {
@@ -268,8 +370,14 @@ async fn worker(client: Client, state: Arc<State>) {
                 break;
             }
             let st = state.clone();
+            let edited = batch.clone();
             let run = tokio::task::spawn_blocking(move || st.run_analysis(&batch, refresh_all));
             match run.await {
+                Ok(publishes) if state.pull_diagnostics.load(Ordering::SeqCst) => {
+                    let everything = refresh_all;
+                    announce_pulled(&client, diagnostic_refresh, everything, &edited, &publishes)
+                        .await;
+                }
                 Ok(publishes) => {
                     for p in publishes {
                         client
@@ -281,6 +389,42 @@ async fn worker(client: Client, state: Arc<State>) {
             }
         }
     }
+}
+
+/// With a client that pulls diagnostics, nothing is pushed: the client
+/// pulls an edited document itself, and is asked to pull again
+/// (`workspace/diagnostic/refresh`) when the diagnostics of another
+/// document changed, or when everything was re-checked (indexing ended,
+/// files or settings changed: the documents re-read before that, for new
+/// settings, were not edited by the client, which does not know).
+async fn announce_pulled(
+    client: &Client,
+    refresh_supported: bool,
+    everything: bool,
+    edited: &[DocId],
+    changed: &[super::state::Publish],
+) {
+    let others_changed = changed
+        .iter()
+        .any(|p| !edited.contains(&super::state::doc_id(&p.uri)));
+    if refresh_supported
+        && (everything || others_changed)
+        && let Err(err) = client.workspace_diagnostic_refresh().await
+    {
+        tracing::debug!("diagnostic refresh failed: {err}");
+    }
+}
+
+/// The pulled-diagnostics capability: one set of diagnostics under the
+/// name "factline", which a change in one document can alter in others
+/// (figures are compared across documents), for the whole workspace.
+fn pull_capability() -> DiagnosticServerCapabilities {
+    DiagnosticServerCapabilities::Options(DiagnosticOptions {
+        identifier: Some("factline".to_string()),
+        inter_file_dependencies: true,
+        workspace_diagnostics: true,
+        work_done_progress_options: Default::default(),
+    })
 }
 
 /// Indexing of the workspace folders, with progress.
@@ -410,11 +554,17 @@ impl IndexTask {
             })
             .await;
         }
-        let message = format!(
-            "Indexed {} sources in {:.1} s",
-            thousands(total),
-            started.elapsed().as_secs_f64()
-        );
+        let message = if self.stale() {
+            // A newer indexing (new settings or folders) took over: this
+            // one did not index everything, and must not say it did.
+            "Indexing restarted".to_string()
+        } else {
+            format!(
+                "Indexed {} sources in {:.1} s",
+                thousands(total),
+                started.elapsed().as_secs_f64()
+            )
+        };
         tracing::info!("{message}");
         if !self.stale() {
             self.state.indexing.store(false, Ordering::SeqCst);
@@ -602,31 +752,38 @@ impl LanguageServer for Backend {
                 .and_then(|w| w.inlay_hint.as_ref())
                 .and_then(|i| i.refresh_support)
                 .unwrap_or(false),
+            pull_diagnostics: caps
+                .text_document
+                .as_ref()
+                .is_some_and(|t| t.diagnostic.is_some()),
+            diagnostic_refresh: caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.diagnostics.as_ref())
+                .and_then(|d| d.refresh_support)
+                .unwrap_or(false),
         };
+        // Pulled diagnostics only with a client that can be told to pull
+        // again: a change in one document (or on disk, or in the settings)
+        // alters the findings of others, and a client that cannot be told
+        // would keep stale ones. Others get them pushed.
+        let pull = self.flags().pull_diagnostics && self.flags().diagnostic_refresh;
+        self.state.pull_diagnostics.store(pull, Ordering::SeqCst);
 
-        let mut roots: Vec<PathBuf> = params
-            .workspace_folders
-            .iter()
-            .flatten()
-            .filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned()))
-            .collect();
-        #[allow(deprecated)]
-        if roots.is_empty()
-            && let Some(root) = params.root_uri.as_ref().and_then(|u| u.to_file_path())
-        {
-            roots.push(root.into_owned());
+        self.initialize_roots(&params);
+
+        tokio::spawn(worker(
+            self.client.clone(),
+            self.state.clone(),
+            self.flags().diagnostic_refresh,
+        ));
+
+        let mut capabilities = capabilities(convert::encoding_kind(encoding));
+        if pull {
+            capabilities.diagnostic_provider = Some(pull_capability());
         }
-        {
-            let mut config = write(&self.state.config);
-            config.file = roots.first().map(|r| r.join(crate::config::FILE_NAME));
-            config.editor = params.initialization_options.clone().unwrap_or(Value::Null);
-        }
-        *write(&self.state.roots) = roots;
-
-        tokio::spawn(worker(self.client.clone(), self.state.clone()));
-
         Ok(InitializeResult {
-            capabilities: capabilities(convert::encoding_kind(encoding)),
+            capabilities,
             server_info: Some(ServerInfo {
                 name: "factline".to_string(),
                 version: Some(env!("CARGO_PKG_VERSION").to_string()),
@@ -636,6 +793,7 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        self.log_root_origin().await;
         let issues = write(&self.state.config).rebuild();
         self.report_config(issues).await;
         self.reload_reviewed().await;
@@ -666,6 +824,7 @@ impl LanguageServer for Backend {
             return;
         }
         let id = doc_id(&item.uri);
+        let uri = item.uri.clone();
         lock(&self.state.open).insert(
             id.clone(),
             OpenDoc {
@@ -675,6 +834,7 @@ impl LanguageServer for Backend {
             },
         );
         self.state.scheduler.mark(id);
+        self.adopt_folder_of(&uri).await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -822,6 +982,9 @@ impl LanguageServer for Backend {
                     ),
                 }
             }
+            if !params.event.added.is_empty() {
+                *write(&self.state.root_origin) = roots::RootOrigin::WorkspaceFolders;
+            }
         }
         self.spawn_indexing();
     }
@@ -894,6 +1057,56 @@ impl LanguageServer for Backend {
 
     async fn code_lens_resolve(&self, lens: CodeLens) -> Result<CodeLens> {
         self.blocking(move |s| s.resolve_related_lens(lens)).await
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let id = doc_id(&params.text_document.uri);
+        let items = self.blocking(move |s| s.pull_document(&id)).await?;
+        Ok(DocumentDiagnosticReportResult::Report(
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: None,
+                    items,
+                },
+            }),
+        ))
+    }
+
+    async fn workspace_diagnostic(
+        &self,
+        _params: WorkspaceDiagnosticParams,
+    ) -> Result<WorkspaceDiagnosticReportResult> {
+        // Held open until there is something new since the last report (a
+        // long poll): indexing finished, files or settings changed.
+        loop {
+            let changed = self.state.scheduler.changed.notified();
+            tokio::pin!(changed);
+            changed.as_mut().enable();
+            let generation = self.state.scheduler.generation.load(Ordering::SeqCst);
+            let indexing = self.state.indexing.load(Ordering::SeqCst);
+            let reported = self.state.workspace_reported.load(Ordering::SeqCst);
+            if !indexing && reported != generation + 1 {
+                break;
+            }
+            changed.await;
+        }
+        let generation = self.state.scheduler.generation.load(Ordering::SeqCst);
+        let items = self
+            .blocking(move |s| {
+                let result_id = s.diagnostics_result_id();
+                s.pull_workspace(&result_id)
+            })
+            .await?;
+        self.state
+            .workspace_reported
+            .store(generation + 1, Ordering::SeqCst);
+        Ok(WorkspaceDiagnosticReportResult::Report(
+            WorkspaceDiagnosticReport { items },
+        ))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

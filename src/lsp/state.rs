@@ -11,7 +11,7 @@
 use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use serde_json::Value;
@@ -104,6 +104,12 @@ pub struct Scheduler {
     dirty: Mutex<Vec<DocId>>,
     refresh_all: AtomicBool,
     pub notify: Notify,
+    /// Counts the changes of the corpus or configuration that call for
+    /// re-checking everything; pulled workspace diagnostics are made per
+    /// generation.
+    pub generation: AtomicU64,
+    /// Woken at each new generation.
+    pub changed: Notify,
 }
 
 impl Scheduler {
@@ -122,6 +128,8 @@ impl Scheduler {
     /// configuration changed).
     pub fn refresh_all(&self) {
         self.refresh_all.store(true, Ordering::SeqCst);
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        self.changed.notify_waiters();
         self.notify.notify_one();
     }
 
@@ -174,6 +182,8 @@ pub struct State {
     pub corpus: RwLock<Corpus>,
     pub config: RwLock<ConfigState>,
     pub roots: RwLock<Vec<PathBuf>>,
+    /// Where `roots` came from (the editor, or a fallback).
+    pub root_origin: RwLock<super::roots::RootOrigin>,
     /// Files on disk left out of the corpus, with the reason.
     pub skipped: Mutex<HashMap<DocId, String>>,
     pub scheduler: Scheduler,
@@ -184,6 +194,15 @@ pub struct State {
     pub reviewed: RwLock<crate::reviewed::Reviewed>,
     /// Position models of corpus texts that findings point into.
     pub documents: DocumentCache,
+    /// The configuration problems last shown to the user, so that reading
+    /// the same settings again (an editor sends them at start and again
+    /// just after) does not show them twice. A leaf lock.
+    pub reported_config: Mutex<Vec<String>>,
+    /// Whether the client pulls diagnostics (then open documents are not
+    /// pushed, see `pull`).
+    pub pull_diagnostics: AtomicBool,
+    /// The generation the last workspace diagnostic report was made for.
+    pub workspace_reported: AtomicU64,
 }
 
 /// Position models ([`Document`]s) of the corpus texts that related spans

@@ -12,7 +12,7 @@ use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexS
 
 /// How long a test waits for one expected message before failing. Generous:
 /// this bounds a hang, it does not measure speed.
-pub const WAIT: Duration = Duration::from_secs(20);
+pub const WAIT: Duration = Duration::from_secs(120);
 
 /// A language client talking to an in-process factline server.
 pub struct Client {
@@ -118,24 +118,44 @@ impl Client {
 
     /// Waits for the first message (new or in the backlog) that matches.
     pub async fn wait_for(&mut self, pred: impl Fn(&Value) -> bool) -> Value {
+        self.wait_for_within(pred, Some(WAIT)).await
+    }
+
+    /// [`Client::wait_for`] with a chosen bound; `None` waits for the event
+    /// however long it takes (for work whose length depends on the
+    /// machine, such as indexing a huge folder; the server closing the
+    /// stream still ends the wait).
+    pub async fn wait_for_within(
+        &mut self,
+        pred: impl Fn(&Value) -> bool,
+        limit: Option<Duration>,
+    ) -> Value {
         if let Some(i) = self.backlog.iter().position(&pred) {
             return self.backlog.remove(i).expect("index in range");
         }
-        let deadline = tokio::time::Instant::now() + WAIT;
+        let deadline = limit.map(|l| tokio::time::Instant::now() + l);
         loop {
-            let message = tokio::time::timeout_at(deadline, self.read_message())
-                .await
-                .unwrap_or_else(|_| {
-                    panic!(
-                        "timed out waiting for a message; backlog: {:#?}",
-                        self.backlog
-                    )
-                });
+            let message = match deadline {
+                Some(deadline) => tokio::time::timeout_at(deadline, self.read_message())
+                    .await
+                    .unwrap_or_else(|_| {
+                        panic!(
+                            "timed out waiting for a message; backlog: {:#?}",
+                            self.backlog
+                        )
+                    }),
+                None => self.read_message().await,
+            };
             if pred(&message) {
                 return message;
             }
             self.backlog.push_back(message);
         }
+    }
+
+    /// The messages received but not yet consumed by a `wait_*` call.
+    pub fn backlog(&self) -> &VecDeque<Value> {
+        &self.backlog
     }
 
     /// Drops every buffered message.
@@ -177,6 +197,17 @@ impl Client {
     pub async fn wait_indexed(&mut self) {
         self.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end")
             .await;
+    }
+
+    /// Waits until the workspace index is built, however long it takes:
+    /// the length of indexing depends on the machine and its load, so it
+    /// is waited on as an event, not against a clock.
+    pub async fn wait_indexed_however_long(&mut self) {
+        self.wait_for_within(
+            |m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end",
+            None,
+        )
+        .await;
     }
 
     pub async fn open(&mut self, uri: &str, version: i32, text: &str) {

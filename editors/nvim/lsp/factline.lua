@@ -19,6 +19,8 @@
 --   drafts         list of glob patterns of drafts (verified against the sources)
 --   max_file_bytes files larger than this are skipped (nil: server default)
 --   inlay_hints    bool: show inlay hints (nil: server default)
+--   workspace_diagnostics 'all'|'open': with a client that pulls diagnostics
+--                  (LSP 3.17), the findings of every source or of open files only
 --   boilerplate    { extra_patterns = { regex, ... }, allow = { regex, ... } }:
 --                  lines that are page furniture wherever they are, and lines never flagged
 -- A key left out keeps factline.toml's value (or the server's default).
@@ -34,7 +36,18 @@
 return {
   cmd = { 'factline', 'lsp' },
   filetypes = { 'text' },
-  root_markers = { 'factline.toml', '.git' },
+  -- The workspace: the nearest folder with factline.toml or .git, else the
+  -- file's own folder, so a plain folder of sources still has its other
+  -- files compared with the one open (without a root Neovim would send
+  -- none, and only the open file would be analysed).
+  root_dir = function(bufnr, on_dir)
+    local root = vim.fs.root(bufnr, { 'factline.toml', '.git' })
+    if root == nil then
+      local name = vim.api.nvim_buf_get_name(bufnr)
+      root = name ~= '' and vim.fs.dirname(name) or vim.fn.getcwd()
+    end
+    on_dir(root)
+  end,
   -- Neovim would send the filetype, "text"; VS Code and Helix send "plaintext".
   get_language_id = function()
     return 'plaintext'

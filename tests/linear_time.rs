@@ -3,7 +3,8 @@
 //! thousands of sentences with one number, thousands of quotations (closed,
 //! unbalanced, chained in one sentence, bare curly marks), a line with no
 //! punctuation, thousands of capitalised names, repeated page-furniture
-//! cues.
+//! cues; each checked alone and beside a copy of itself (the corpus
+//! comparison).
 //!
 //! Nothing here times anything: the analysis counts the candidates it
 //! examines (`analysis::effort`) and each count on four times the text
@@ -24,18 +25,23 @@ const SMALL: usize = 16 * 1024;
 /// for the uneven end of a generated text.
 const LINEAR: f64 = 4.5;
 
-/// The work of analysing and checking one text alone (as `factline check`
-/// does with one file), and how many findings it gave.
-fn work(text: &str) -> (Effort, usize) {
+/// The work of analysing `copies` copies of one text and checking the
+/// first against the others (as `factline check` does with the files it is
+/// given), and how many findings it gave.
+fn work(text: &str, copies: usize) -> (Effort, usize) {
     effort::reset();
-    let doc = Arc::new(analyze_document(
-        DocId::new("adversarial.txt"),
-        Arc::from(text),
-        &Settings::default(),
-    ));
     let mut corpus = Corpus::new();
-    corpus.upsert(doc.clone());
-    let findings = check(&doc, &corpus, &Settings::default(), RuleScope::All).len();
+    for i in 0..copies {
+        corpus.upsert(Arc::new(analyze_document(
+            DocId::new(format!("adversarial-{i}.txt")),
+            Arc::from(text),
+            &Settings::default(),
+        )));
+    }
+    let Some(doc) = corpus.get(&DocId::new("adversarial-0.txt")) else {
+        panic!("the first copy is in the corpus");
+    };
+    let findings = check(doc, &corpus, &Settings::default(), RuleScope::All).len();
     (effort::read(), findings)
 }
 
@@ -50,48 +56,51 @@ fn bounded(shape: &str, what: &str, small: u64, large: u64) {
 #[test]
 fn work_grows_linearly_on_every_adversarial_shape() {
     for &shape in adversarial::SHAPES {
-        let small_text = adversarial::text(shape, SMALL);
-        let large_text = adversarial::text(shape, 4 * SMALL);
-        assert!(
-            large_text.len() >= 4 * SMALL,
-            "{shape}: generator too short"
-        );
-        let (small, _) = work(&small_text);
-        let (large, findings) = work(&large_text);
-        bounded(
-            shape,
-            "figure pairs",
-            small.figure_pairs,
-            large.figure_pairs,
-        );
-        bounded(
-            shape,
-            "figure candidates",
-            small.figure_candidates,
-            large.figure_candidates,
-        );
-        bounded(
-            shape,
-            "quotation tokens",
-            small.quote_tokens,
-            large.quote_tokens,
-        );
-        // The shapes exercise what they are meant to: the counts are not
-        // trivially zero, and the analysis still reports.
-        if shape.starts_with("figure") || shape == "same-number" {
+        for copies in [1, 2] {
+            let small_text = adversarial::text(shape, SMALL);
+            let large_text = adversarial::text(shape, 4 * SMALL);
             assert!(
-                large.figure_pairs > 1000,
-                "{shape}: only {} figure pairs weighed",
-                large.figure_pairs
+                large_text.len() >= 4 * SMALL,
+                "{shape}: generator too short"
             );
-        }
-        if shape.contains("quote") {
-            assert!(
-                large.quote_tokens > 1000,
-                "{shape}: only {} quotation tokens read",
-                large.quote_tokens
+            let (small, _) = work(&small_text, copies);
+            let (large, findings) = work(&large_text, copies);
+            let label = format!("{shape} ({copies} copies)");
+            bounded(
+                &label,
+                "figure pairs",
+                small.figure_pairs,
+                large.figure_pairs,
             );
+            bounded(
+                &label,
+                "figure candidates",
+                small.figure_candidates,
+                large.figure_candidates,
+            );
+            bounded(
+                &label,
+                "quotation tokens",
+                small.quote_tokens,
+                large.quote_tokens,
+            );
+            // The shapes exercise what they are meant to: the counts are
+            // not trivially zero.
+            if shape.contains("figure") || shape == "same-number" {
+                assert!(
+                    large.figure_pairs > 1000,
+                    "{label}: only {} figure pairs weighed",
+                    large.figure_pairs
+                );
+            }
+            if shape.contains("quote") {
+                assert!(
+                    large.quote_tokens > 1000,
+                    "{label}: only {} quotation tokens read",
+                    large.quote_tokens
+                );
+            }
+            eprintln!("{label}: {small:?} -> {large:?}, {findings} findings");
         }
-        eprintln!("{shape}: {small:?} -> {large:?}, {findings} findings");
     }
 }

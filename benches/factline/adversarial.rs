@@ -9,6 +9,7 @@
 pub const SHAPES: &[&str] = &[
     "figures",
     "figure-runs",
+    "named-figures",
     "same-number",
     "quotes",
     "quote-chain",
@@ -50,6 +51,22 @@ const THINGS: &[&str] = &[
     "homes were damaged",
     "suspects were arrested",
 ];
+
+/// A capitalised invented name, different for each `n` below 1,728.
+fn invented_name(n: usize) -> String {
+    const SYLLABLES: &[&str] = &[
+        "ka", "lo", "mi", "ren", "tor", "vas", "qui", "bel", "dor", "fen", "gar", "hul",
+    ];
+    let k = SYLLABLES.len();
+    let mut name = String::new();
+    for d in [n % k, (n / k) % k, (n / k / k) % k] {
+        name.push_str(SYLLABLES[d]);
+    }
+    let mut c = name.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
 
 /// A text of shape `shape` of about `bytes` bytes (at least one unit).
 /// Unknown shapes give an empty text.
@@ -93,6 +110,14 @@ pub fn text(shape: &str, bytes: usize) -> String {
                     out.push_str("more\n");
                 }
             }
+            // One paragraph of figures, each sentence naming new people.
+            "named-figures" => out.push_str(&format!(
+                "{} {} of {} said {} people were killed in Harlow. ",
+                invented_name(i),
+                invented_name(i * 7 + 3),
+                invented_name(i * 13 + 5),
+                10 + i % 90,
+            )),
             // Thousands of sentences with the same number, seven to a
             // paragraph (so that no line repeats).
             "same-number" => {

@@ -3,13 +3,16 @@
 //! Drives the real `factline` binary the way an editor does (LSP over
 //! pipes) and the way CI does (`factline check`), on generated corpora of
 //! any size and on the real corpora in `../shared/corpora` when present.
-//! Prints one table; nothing here asserts a timing.
+//! The `adversarial` group checks texts shaped to make a careless
+//! analysis quadratic (`adversarial.rs`), from 25 KB to 1 MB, and gives the
+//! time per KB. Prints one table; nothing here asserts a timing.
 //!
 //! Options (after `--`): `--quick` (smaller sizes, for a smoke run),
-//! `--only NAME` (cold, edit, requests, check, harper), `--harper PATH`
+//! `--only NAME` (cold, edit, requests, check, harper, adversarial), `--harper PATH`
 //! (a harper-ls binary to compare the edit loop with; default: `harper-ls`
 //! on PATH if present).
 
+mod adversarial;
 mod generator;
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -480,11 +483,13 @@ fn requests(dir: &Path, rows: &mut Vec<Row>, rounds: usize) {
 }
 
 /// `factline check` on a folder: wall time, MB/s, peak memory.
-fn check(label: &str, dir: &Path, bytes: u64, rows: &mut Vec<Row>) {
+/// Runs `factline check --format json` on `path`: seconds, peak resident
+/// MiB and findings.
+fn run_check(path: &Path) -> (f64, f64, usize) {
     let start = Instant::now();
     let mut child = Command::new(BIN)
         .args(["check", "--format", "json"])
-        .arg(dir)
+        .arg(path)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -519,6 +524,11 @@ fn check(label: &str, dir: &Path, bytes: u64, rows: &mut Vec<Row>) {
             })
         })
         .unwrap_or(0);
+    (secs, peak, findings)
+}
+
+fn check(label: &str, dir: &Path, bytes: u64, rows: &mut Vec<Row>) {
+    let (secs, peak, findings) = run_check(dir);
     rows.push(Row(
         format!("check: {label}"),
         format!(
@@ -527,6 +537,28 @@ fn check(label: &str, dir: &Path, bytes: u64, rows: &mut Vec<Row>) {
             bytes as f64 / 1e6 / secs
         ),
     ));
+}
+
+/// `factline check` on one adversarial text of each shape and size: the
+/// time per KB stays flat when the analysis is linear.
+fn adversarial_checks(sizes_kb: &[usize], rows: &mut Vec<Row>) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-adversarial");
+    for &shape in adversarial::SHAPES {
+        for &kb in sizes_kb {
+            let file = root.join(format!("{shape}-{kb}.txt"));
+            let text = adversarial::text(shape, kb * 1024);
+            std::fs::create_dir_all(&root).unwrap();
+            std::fs::write(&file, &text).unwrap();
+            let (secs, peak, findings) = run_check(&file);
+            rows.push(Row(
+                format!("adversarial: {shape}, {kb} KB"),
+                format!(
+                    "{secs:.2} s = {:.2} ms/KB, peak {peak:.0} MiB, {findings} findings",
+                    secs * 1000.0 / (text.len() as f64 / 1024.0)
+                ),
+            ));
+        }
+    }
 }
 
 fn harper_binary(explicit: Option<String>) -> Option<PathBuf> {
@@ -637,6 +669,14 @@ fn main() {
             bytes,
             &mut rows,
         );
+    }
+    if run("adversarial") {
+        let sizes_kb: &[usize] = if quick {
+            &[25, 100]
+        } else {
+            &[25, 100, 200, 1024]
+        };
+        adversarial_checks(sizes_kb, &mut rows);
     }
 
     let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);

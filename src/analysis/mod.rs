@@ -19,6 +19,7 @@ pub mod attribution;
 pub mod boilerplate;
 pub mod corpus;
 pub mod doc;
+pub mod effort;
 pub mod figures;
 pub mod hover;
 pub mod related;

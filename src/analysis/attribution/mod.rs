@@ -570,13 +570,21 @@ pub fn analyze(text: &str, seg: &Segmentation) -> DocAttribution {
 
     // A quotation over paragraphs whose speaker is named in a later
     // segment ("“… by night. “On the early shift …,” explains Ms Oduya").
+    // The first later segment continuing each quotation, found in one pass.
+    let mut continued_by: Vec<Option<usize>> = vec![None; out.quotes.len()];
+    for r in (0..out.quotes.len()).rev() {
+        if let Some(p) = out.quotes[r].continues
+            && p < r
+            && let Some(slot) = continued_by.get_mut(p)
+        {
+            *slot = Some(r);
+        }
+    }
     for qi in (0..out.quotes.len()).rev() {
         if out.quotes[qi].speaker.is_some() {
             continue;
         }
-        let later = (qi + 1..out.quotes.len())
-            .find(|&r| out.quotes[r].continues == Some(qi))
-            .and_then(|r| out.quotes[r].speaker.clone());
+        let later = continued_by[qi].and_then(|r| out.quotes[r].speaker.clone());
         if let Some(mut a) = later {
             a.construction = Construction::CarriedOver;
             for si in out.quotes[qi].sentences.clone() {
@@ -751,31 +759,44 @@ fn quote_kind(
         return QuoteKind::Statement;
     };
     let sent = &toks[r.clone()];
-    let inner: Vec<&Token> = sent
+    // Tokens are in text order: the quotation's neighbourhood is found by
+    // binary search, so a sentence of thousands of quotations is not read
+    // once per quotation.
+    let inner_from = sent.partition_point(|t| t.start < q.inner.start);
+    let inner_to = sent.partition_point(|t| t.start < q.inner.end);
+    let inner: Vec<&Token> = sent[inner_from..inner_to.max(inner_from)]
         .iter()
-        .filter(|t| q.inner.start <= t.start && t.end <= q.inner.end)
+        .filter(|t| t.end <= q.inner.end)
         .collect();
+    let before_end = sent.partition_point(|t| t.end <= q.span.start);
+    let after_at = sent.partition_point(|t| t.start < q.span.end);
+    crate::analysis::effort::add_quote_tokens(inner.len() + 2);
     let words: Vec<&&Token> = inner.iter().filter(|t| t.kind == Kind::Word).collect();
     let inner_text = text.get(q.inner.clone()).unwrap_or("");
     let has_stop = inner_text.trim_end().ends_with(['.', '!', '?', '…'])
         || inner.iter().any(|t| t.kind == Kind::Stop);
-    // What stands before the opening mark.
-    let before: Vec<&Token> = sent
+    // The last two words before the opening mark (the nearest last),
+    // looked for among the few tokens before it.
+    let before: Vec<&Token> = sent[..before_end]
         .iter()
-        .filter(|t| t.end <= q.span.start && t.kind == Kind::Word)
+        .rev()
+        .take(QUOTE_CONTEXT_TOKENS)
+        .filter(|t| t.kind == Kind::Word)
+        .take(2)
         .collect();
-    let named = before.iter().rev().take(2).any(|t| {
+    crate::analysis::effort::add_quote_tokens(QUOTE_CONTEXT_TOKENS.min(before_end));
+    let named = before.iter().any(|t| {
         t.has(Class::NAMING)
-            || t.is(text, "as") && before.len() >= 2 && {
-                let p = before[before.len() - 2];
-                p.is(text, "known") || p.is(text, "such")
-            }
+            || t.is(text, "as")
+                && before
+                    .get(1)
+                    .is_some_and(|p| p.is(text, "known") || p.is(text, "such"))
     }) && before
-        .last()
+        .first()
         .is_some_and(|t| t.has(Class::NAMING) || t.is(text, "as"));
     // "the “I'm loving it” catchphrase", "'chip and pin' cards": a quoted
     // term used as a modifier, or named by the word after it.
-    let after_at = sent.iter().position(|t| t.start >= q.span.end);
+    let after_at = (after_at < sent.len()).then_some(after_at);
     let modifier = after_at.is_some_and(|k| {
         let t = &sent[k];
         // The word after the quote is a noun: one the lexicon knows, or an
@@ -811,10 +832,9 @@ fn quote_kind(
     if title {
         return QuoteKind::Title;
     }
-    let intro = sent
-        .iter()
-        .rev()
-        .find(|t| t.end <= q.span.start)
+    let intro = before_end
+        .checked_sub(1)
+        .map(|k| &sent[k])
         .is_none_or(|t| matches!(t.kind, Kind::Colon | Kind::Comma | Kind::Dash | Kind::Stop));
     let capital = words.first().is_some_and(|t| t.cap);
     if has_stop || words.len() >= 10 || (intro && capital && words.len() >= 4) {
@@ -823,6 +843,18 @@ fn quote_kind(
         QuoteKind::Phrase
     }
 }
+
+/// Tokens read before a quotation to classify it or to tell whether it
+/// opens its sentence: the two words before the mark and three words with
+/// their commas are all the rules ask, and ordinary punctuation never fills
+/// this many; a run of thousands of marks is not read once per quotation.
+const QUOTE_CONTEXT_TOKENS: usize = 16;
+
+/// Attributions of one sentence weighed as a quotation's speaker. News
+/// sentences have a few; a sentence with more is a run-on list of quotes
+/// and speakers, where the speaker is among those next to the quotation,
+/// and reading all of them for each quotation would make it quadratic.
+const SPEAKER_CANDIDATES: usize = 32;
 
 /// Who says a quotation.
 #[allow(clippy::too_many_arguments)]
@@ -842,7 +874,18 @@ fn speaker(
     let mut best: Option<(usize, &Attribution)> = None;
     let mut vague: Option<&Attribution> = None;
     for si in quote.sentences.clone() {
-        for a in doc.sentences.get(si).map_or(&[][..], |s| &s.attributions) {
+        let all = doc.sentences.get(si).map_or(&[][..], |s| &s.attributions);
+        // Attributions are in text order: in a sentence of very many, the
+        // nearest to the quotation are the candidates.
+        let near = if all.len() <= SPEAKER_CANDIDATES {
+            all
+        } else {
+            let k = all.partition_point(|a| a.cue.start < quote.span.start);
+            let half = SPEAKER_CANDIDATES / 2;
+            &all[k.saturating_sub(half)..(k + half).min(all.len())]
+        };
+        crate::analysis::effort::add_quote_tokens(near.len());
+        for a in near {
             if quote.inner.start <= a.cue.start && a.cue.end <= quote.inner.end {
                 continue;
             }
@@ -915,16 +958,19 @@ fn speaker(
     let opens_sentence = seg.sentences.get(first).is_some_and(|s| {
         s.span.start == quote.span.start
             || ranges.get(first).is_some_and(|r| {
-                toks[r.clone()]
+                let mut lead = toks[r.clone()]
                     .iter()
                     .take_while(|t| t.start < quote.span.start)
-                    .filter(|t| t.kind == Kind::Word)
-                    .count()
-                    <= 3
-                    && toks[r.clone()]
-                        .iter()
-                        .take_while(|t| t.start < quote.span.start)
-                        .all(|t| matches!(t.kind, Kind::Word | Kind::Colon | Kind::Comma))
+                    .take(QUOTE_CONTEXT_TOKENS + 1);
+                let mut words = 0;
+                let mut n = 0;
+                let fits = lead.all(|t| {
+                    n += 1;
+                    words += usize::from(t.kind == Kind::Word);
+                    words <= 3 && matches!(t.kind, Kind::Word | Kind::Colon | Kind::Comma)
+                });
+                crate::analysis::effort::add_quote_tokens(n);
+                fits && n <= QUOTE_CONTEXT_TOKENS
             })
     });
     if opens_sentence && first > 0 {

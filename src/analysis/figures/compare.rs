@@ -7,7 +7,7 @@
 
 use super::counted::same_quantity;
 use super::similarity::PassageSimilarity;
-use super::{Figure, FigureKind};
+use super::{FastSet, Figure, FigureKind};
 use crate::analysis::{Corpus, DocAnalysis};
 
 /// `same_quantity` below this: not the same thing.
@@ -75,6 +75,7 @@ pub fn same_fact(
     fb: &Figure,
     sim: &dyn PassageSimilarity,
 ) -> Option<f32> {
+    crate::analysis::effort::add_figure_pair();
     if !comparable(fa) || !comparable(fb) {
         return None;
     }
@@ -128,13 +129,7 @@ fn same_time<'a>(a: &'a DocAnalysis, fa: &Figure, b: &'a DocAnalysis, fb: &Figur
     if matches!(fa.kind, FigureKind::Date | FigureKind::Year) {
         return true;
     }
-    let dates = |d: &'a DocAnalysis, f: &Figure| {
-        d.figures
-            .of_sentence(f.sentence)
-            .iter()
-            .filter(|g| matches!(g.kind, FigureKind::Date | FigureKind::Year))
-            .filter_map(|g| g.date)
-    };
+    let dates = |d: &'a DocAnalysis, f: &Figure| d.figures.dates_of_sentence(f.sentence);
     // "In 2004 … rose 0.8% in January" against "rose 1.1% in December":
     // when both name a month, the months decide, not the bare year.
     let months = dates(a, fa).any(|d| d.month.is_some()) && dates(b, fb).any(|d| d.month.is_some());
@@ -153,6 +148,13 @@ fn same_time<'a>(a: &'a DocAnalysis, fa: &Figure, b: &'a DocAnalysis, fb: &Figur
 /// `doc` itself (other sentences) and in the other documents of `corpus`,
 /// best first. `doc` need not be in the corpus; the corpus's copy of it,
 /// if any, is skipped.
+///
+/// Only candidates from the indexes are weighed, a bounded number per
+/// figure: within `doc` the nearest figures of each of its topics
+/// ([`Figures::same_topic`](super::Figures::same_topic)), in the corpus
+/// those filed under its keys (at most
+/// [`MAX_PER_DOCUMENT`](super::MAX_PER_DOCUMENT) of one document per key).
+/// Checking a document is thus linear in its figures.
 pub fn mentions<'a>(
     doc: &'a DocAnalysis,
     index: usize,
@@ -166,7 +168,8 @@ pub fn mentions<'a>(
         return Vec::new();
     }
     let mut out = Vec::new();
-    for (j, g) in doc.figures.list.iter().enumerate() {
+    for j in doc.figures.same_topic(index) {
+        let g = &doc.figures.list[j];
         if j == index || g.sentence == f.sentence || g.kind != f.kind {
             continue;
         }
@@ -179,7 +182,7 @@ pub fn mentions<'a>(
             });
         }
     }
-    for (other, j) in corpus.figures.candidates(f) {
+    for (other, j) in corpus.figures.candidates(f, Some(&doc.id)) {
         if other.id == doc.id {
             continue;
         }
@@ -209,12 +212,15 @@ pub fn mentions<'a>(
     // ("four people were shot … two men … two women"). When a document
     // has a mention that agrees, its other candidates are taken to be
     // other quantities; when none agrees, only its best match conflicts.
+    let key = |m: &Mention<'_>| m.doc as *const DocAnalysis as usize;
+    let agreeing: FastSet<usize> = out.iter().filter(|m| m.agrees).map(key).collect();
+    let mut seen: FastSet<usize> = FastSet::default();
     let mut kept: Vec<Mention<'a>> = Vec::with_capacity(out.len());
     for m in &out {
-        let same_doc = |k: &Mention<'_>| std::ptr::eq(k.doc, m.doc);
-        let keep = m.agrees
-            || (!out.iter().any(|k| same_doc(k) && k.agrees) && !kept.iter().any(same_doc));
-        if keep {
+        // `seen` is inserted into for every mention: the first of a
+        // document without an agreeing one is its best (`out` is sorted).
+        let first = seen.insert(key(m));
+        if m.agrees || (!agreeing.contains(&key(m)) && first) {
             kept.push(*m);
         }
     }

@@ -19,7 +19,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::{Figure, FigureKind};
+use super::{FastMap, Figure, FigureKind};
 use crate::analysis::related::{self, PassageRef};
 use crate::analysis::{Corpus, DocAnalysis};
 
@@ -50,6 +50,7 @@ pub fn for_corpus(corpus: &Corpus) -> RelatedSimilarity<'_> {
         corpus,
         contexts: RefCell::default(),
         stories: RefCell::default(),
+        passages: RefCell::default(),
     }
 }
 
@@ -62,6 +63,11 @@ pub struct RelatedSimilarity<'a> {
     corpus: &'a Corpus,
     contexts: RefCell<HashMap<usize, Arc<related::StoryContext>>>,
     stories: RefCell<HashMap<(usize, usize), related::Story>>,
+    /// Each sentence pair's score, by (document address, sentence) on each
+    /// side: the figures of two sentences are often compared pairwise, and
+    /// the score reads both sentences whole, so a long sentence full of
+    /// figures would otherwise be read once per pair.
+    passages: RefCell<FastMap<(usize, usize, usize, usize), related::Similarity>>,
 }
 
 impl RelatedSimilarity<'_> {
@@ -126,18 +132,38 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
         }
         // The topical score does not depend on the story, which only
         // lowers it: below the bar without it, the story is not needed.
-        let s = related::similarity_in_story(
-            self.corpus,
-            PassageRef {
-                doc: a,
-                index: fa.sentence,
-            },
-            PassageRef {
-                doc: b,
-                index: fb.sentence,
-            },
-            related::Story::NONE,
+        let key = (
+            a as *const DocAnalysis as usize,
+            fa.sentence,
+            b as *const DocAnalysis as usize,
+            fb.sentence,
         );
+        // Only a sentence with several figures is asked about again.
+        let reused = a.figures.of_sentence(fa.sentence).len() > 1
+            || b.figures.of_sentence(fb.sentence).len() > 1;
+        let cached = if reused {
+            self.passages.borrow().get(&key).copied()
+        } else {
+            None
+        };
+        let s = cached.unwrap_or_else(|| {
+            let s = related::similarity_in_story(
+                self.corpus,
+                PassageRef {
+                    doc: a,
+                    index: fa.sentence,
+                },
+                PassageRef {
+                    doc: b,
+                    index: fb.sentence,
+                },
+                related::Story::NONE,
+            );
+            if reused {
+                self.passages.borrow_mut().insert(key, s);
+            }
+            s
+        });
         // Sentences dated on different days tell of different events,
         // unless those dates are what is being compared, or the sentences
         // are near-paraphrases: then the dates disagree too, and the figure

@@ -352,3 +352,65 @@ fn dates_a_day_or_two_apart_are_the_same_time_but_not_the_same_day() {
     };
     assert!(!march.within_days(&d(None, 4, 1), 2));
 }
+
+#[test]
+fn same_topic_finds_the_nearest_mentions_in_other_sentences() {
+    let text = "Floods killed 12 people in Harlow. \
+        The storm killed 14 people in Harlow, officials said. \
+        Prices rose 3% in Harlow.";
+    let all = extract(text, &Segmentation::new(text));
+    assert_eq!(all.list.len(), 3, "{:?}", read(text));
+    // The two death tolls count the same thing; the percentage does not.
+    assert_eq!(all.same_topic(0), vec![1]);
+    assert_eq!(all.same_topic(1), vec![0]);
+    assert!(all.same_topic(2).is_empty());
+    assert!(all.same_topic(99).is_empty());
+}
+
+#[test]
+fn same_topic_is_bounded_on_a_text_of_one_repeated_count() {
+    let mut text = String::new();
+    for i in 0..400 {
+        text.push_str(&format!("Floods killed {} people in Harlow. ", 10 + i));
+    }
+    let all = extract(&text, &Segmentation::new(&text));
+    assert_eq!(all.list.len(), 400);
+    let middle = all.same_topic(200);
+    assert_eq!(middle.len(), 2 * MAX_SAME_DOC_PER_SIDE, "{middle:?}");
+    // The nearest on each side, never the figure itself.
+    assert_eq!(middle[0], 200 - MAX_SAME_DOC_PER_SIDE);
+    assert_eq!(*middle.last().unwrap(), 200 + MAX_SAME_DOC_PER_SIDE);
+    assert!(!middle.contains(&200));
+    assert_eq!(all.same_topic(0).len(), MAX_SAME_DOC_PER_SIDE);
+}
+
+#[test]
+fn the_corpus_index_skips_the_asking_document_and_bounds_each_other() {
+    use crate::analysis::{Corpus, DocId, Settings, analyze_document};
+    use std::sync::Arc;
+    let mut many = String::new();
+    for i in 0..100 {
+        many.push_str(&format!("Floods killed {} people in Harlow.\n", 10 + i));
+    }
+    let mut corpus = Corpus::new();
+    for (name, text) in [
+        ("many.txt", many.as_str()),
+        ("one.txt", "Floods killed 12 people in Harlow.\n"),
+    ] {
+        corpus.upsert(Arc::new(analyze_document(
+            DocId::new(name),
+            Arc::from(text),
+            &Settings::default(),
+        )));
+    }
+    let one = corpus.get(&DocId::new("one.txt")).unwrap();
+    let f = &one.figures.list[0];
+    let found = corpus.figures.candidates(f, None);
+    let from = |name: &str| found.iter().filter(|(d, _)| d.id.as_str() == name).count();
+    assert_eq!(from("one.txt"), 1);
+    assert_eq!(from("many.txt"), MAX_PER_DOCUMENT);
+    let found = corpus.figures.candidates(f, Some(&one.id));
+    assert!(found.iter().all(|(d, _)| d.id != one.id));
+    assert_eq!(found.len(), MAX_PER_DOCUMENT);
+    assert_eq!(corpus.figures.largest_run(), 100);
+}

@@ -566,16 +566,20 @@ fn figure_overlap(stats: &Stats<'_>, a: &Passage, b: &Passage) -> f32 {
     if a.figures.is_empty() || b.figures.is_empty() {
         return 0.0;
     }
+    // Key sets, so that a passage of thousands of figures is not read once
+    // per figure (the sums keep the text order of first occurrences).
     let side = |x: &Passage, y: &Passage| -> (f32, f32) {
+        let theirs: terms::FxHashSet<u64> = y.figures.iter().map(|g| g.key).collect();
+        let mut seen = terms::FxHashSet::default();
         let mut total = 0.0;
         let mut matched = 0.0;
-        for (k, f) in x.figures.iter().enumerate() {
-            if x.figures[..k].iter().any(|p| p.key == f.key) {
+        for f in &x.figures {
+            if !seen.insert(f.key) {
                 continue;
             }
             let w = stats.idf(f.key);
             total += w;
-            if y.figures.iter().any(|g| g.key == f.key) {
+            if theirs.contains(&f.key) {
                 matched += w;
             }
         }
@@ -591,35 +595,34 @@ fn figure_overlap(stats: &Stats<'_>, a: &Passage, b: &Passage) -> f32 {
 
 /// (dates disagree, years disagree, counts of one thing disagree).
 fn conflicts(a: &Passage, b: &Passage) -> (bool, bool, bool) {
+    // Sets of keys rather than pairs of figures: linear in the figures.
+    let their_keys: terms::FxHashSet<u64> = b.figures.iter().map(|g| g.key).collect();
     let disagree = |kind: FigureKind| -> bool {
-        let mut xa = a.figures.iter().filter(|f| f.kind == kind).peekable();
-        let mut xb = b.figures.iter().filter(|f| f.kind == kind).peekable();
-        if xa.peek().is_none() || xb.peek().is_none() {
+        let mut ours = a.figures.iter().filter(|f| f.kind == kind).peekable();
+        if ours.peek().is_none() || !b.figures.iter().any(|g| g.kind == kind) {
             return false;
         }
-        !a.figures
-            .iter()
-            .filter(|f| f.kind == kind)
-            .any(|f| b.figures.iter().any(|g| g.key == f.key))
+        !ours.any(|f| their_keys.contains(&f.key))
     };
-    let counts = a
-        .figures
+    let counted = |p: &Passage| {
+        p.figures
+            .iter()
+            .filter(|f| f.kind == FigureKind::Count && f.unit != 0)
+            .map(|f| (f.unit, f.key))
+            .collect::<Vec<_>>()
+    };
+    let (ours, theirs) = (counted(a), counted(b));
+    // A unit counted on both sides conflicts when no value of it is shared.
+    let their_units: terms::FxHashSet<u64> = theirs.iter().map(|&(u, _)| u).collect();
+    let their_pairs: terms::FxHashSet<(u64, u64)> = theirs.iter().copied().collect();
+    let shared_units: terms::FxHashSet<u64> = ours
         .iter()
-        .filter(|f| f.kind == FigureKind::Count && f.unit != 0)
-        .any(|f| {
-            let same_unit = || {
-                b.figures
-                    .iter()
-                    .filter(move |g| g.kind == FigureKind::Count && g.unit == f.unit)
-            };
-            same_unit().next().is_some()
-                && !same_unit().any(|g| g.key == f.key)
-                && !a
-                    .figures
-                    .iter()
-                    .filter(|h| h.kind == FigureKind::Count && h.unit == f.unit)
-                    .any(|h| same_unit().any(|g| g.key == h.key))
-        });
+        .filter(|p| their_pairs.contains(p))
+        .map(|&(u, _)| u)
+        .collect();
+    let counts = ours
+        .iter()
+        .any(|&(u, _)| their_units.contains(&u) && !shared_units.contains(&u));
     (
         disagree(FigureKind::Date),
         disagree(FigureKind::Year),

@@ -1,0 +1,54 @@
+//! Counters of the work the analysis does on one text, so that tests can
+//! prove it grows linearly with the input without timing anything.
+//!
+//! Each counter is a relaxed atomic bumped where the analysis examines a
+//! candidate: a figure pair weighed as one quantity, a figure returned by
+//! an index lookup, a token read around a quotation. Counting costs one
+//! uncontended addition; the counts are meaningful only while one text at
+//! a time is analysed (tests run such measurements on one thread of
+//! control).
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+static FIGURE_PAIRS: AtomicU64 = AtomicU64::new(0);
+static FIGURE_CANDIDATES: AtomicU64 = AtomicU64::new(0);
+static QUOTE_TOKENS: AtomicU64 = AtomicU64::new(0);
+
+/// What has been counted since the last [`reset`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Effort {
+    /// Figure pairs weighed as mentions of one quantity.
+    pub figure_pairs: u64,
+    /// Figures returned by lookups in the figure indexes.
+    pub figure_candidates: u64,
+    /// Tokens read to classify quotations and find their speakers.
+    pub quote_tokens: u64,
+}
+
+/// Sets every counter to zero.
+pub fn reset() {
+    FIGURE_PAIRS.store(0, Ordering::Relaxed);
+    FIGURE_CANDIDATES.store(0, Ordering::Relaxed);
+    QUOTE_TOKENS.store(0, Ordering::Relaxed);
+}
+
+/// The counts so far.
+pub fn read() -> Effort {
+    Effort {
+        figure_pairs: FIGURE_PAIRS.load(Ordering::Relaxed),
+        figure_candidates: FIGURE_CANDIDATES.load(Ordering::Relaxed),
+        quote_tokens: QUOTE_TOKENS.load(Ordering::Relaxed),
+    }
+}
+
+pub(crate) fn add_figure_pair() {
+    FIGURE_PAIRS.fetch_add(1, Ordering::Relaxed);
+}
+
+pub(crate) fn add_figure_candidates(n: usize) {
+    FIGURE_CANDIDATES.fetch_add(n as u64, Ordering::Relaxed);
+}
+
+pub(crate) fn add_quote_tokens(n: usize) {
+    QUOTE_TOKENS.fetch_add(n as u64, Ordering::Relaxed);
+}

@@ -88,6 +88,18 @@ impl State {
             range.get_or_insert_with(|| convert::span_range(&snap.doc, section.span.clone(), enc));
             sections.push(section.markdown);
         }
+        drop(corpus);
+        if let Some(md) = self.claim_hover(&snap.analysis, offset) {
+            if let Some(i) = snap.analysis.segmentation.sentence_at(offset)
+                && let Some(sentence) = snap.analysis.segmentation.sentences.get(i)
+            {
+                range.get_or_insert_with(|| {
+                    convert::span_range(&snap.doc, sentence.span.clone(), enc)
+                });
+            }
+            sections.push(md);
+        }
+        let corpus = read(&self.corpus);
         let mut rule_lines: Vec<String> = Vec::new();
         for f in snap
             .findings

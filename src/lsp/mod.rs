@@ -12,6 +12,8 @@
 //!   client can no longer answer are failed; the exit status).
 //! - `pull`: pulled diagnostics, of open documents and of the whole workspace.
 //! - `roots`: the workspace roots when the editor sends none.
+//! - `verify`: drafts, their claims verified after each edit's diagnostics,
+//!   the claims outline (document symbols), claim lenses and hovers.
 //!
 //! Invariant: only this module uses tower-lsp-server types, and positions are
 //! computed only by [`crate::document::Document`].
@@ -26,6 +28,7 @@ mod roots;
 pub mod server;
 mod state;
 pub mod transport;
+mod verify;
 
 pub use server::Backend;
 use tower_lsp_server::{ClientSocket, LspService};

@@ -371,6 +371,11 @@ async fn worker(client: Client, state: Arc<State>, diagnostic_refresh: bool) {
             }
             let st = state.clone();
             let edited = batch.clone();
+            let verify_ids: Vec<DocId> = if refresh_all {
+                lock(&state.open).keys().cloned().collect()
+            } else {
+                batch.clone()
+            };
             let run = tokio::task::spawn_blocking(move || st.run_analysis(&batch, refresh_all));
             match run.await {
                 Ok(publishes) if state.pull_diagnostics.load(Ordering::SeqCst) => {
@@ -386,6 +391,30 @@ async fn worker(client: Client, state: Arc<State>, diagnostic_refresh: bool) {
                     }
                 }
                 Err(err) => tracing::error!("analysis panicked; the server goes on: {err}"),
+            }
+            // Drafts are verified after their diagnostics are out, unless a
+            // newer edit is already queued (then its run verifies).
+            if state.scheduler.pending() {
+                continue;
+            }
+            let st = state.clone();
+            let run = tokio::task::spawn_blocking(move || {
+                let stop = || st.scheduler.pending();
+                st.run_verification(&verify_ids, &stop)
+            });
+            match run.await {
+                Ok(Some(publishes)) if state.pull_diagnostics.load(Ordering::SeqCst) => {
+                    announce_pulled(&client, diagnostic_refresh, false, &[], &publishes).await;
+                }
+                Ok(Some(publishes)) => {
+                    for p in publishes {
+                        client
+                            .publish_diagnostics(p.uri, p.diagnostics, Some(p.version))
+                            .await;
+                    }
+                }
+                Ok(None) => {}
+                Err(err) => tracing::error!("verification panicked; the server goes on: {err}"),
             }
         }
     }
@@ -691,6 +720,7 @@ fn capabilities(encoding: PositionEncodingKind) -> ServerCapabilities {
             },
         )),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
         inlay_hint_provider: Some(OneOf::Left(true)),
         definition_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
@@ -1050,9 +1080,22 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let id = doc_id(&uri);
         let lenses = self
-            .blocking(move |s| s.related_code_lenses(&uri, &id))
+            .blocking(move |s| {
+                let mut lenses = s.related_code_lenses(&uri, &id);
+                lenses.extend(s.claim_lenses(&id));
+                lenses
+            })
             .await?;
         Ok(Some(lenses))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        let id = doc_id(&params.text_document.uri);
+        let symbols = self.blocking(move |s| s.document_symbols(&id)).await?;
+        Ok(symbols.map(DocumentSymbolResponse::Nested))
     }
 
     async fn code_lens_resolve(&self, lens: CodeLens) -> Result<CodeLens> {

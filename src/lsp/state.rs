@@ -64,11 +64,29 @@ pub struct Results {
     pub unreadable: Option<String>,
     /// What was last published, to skip republishing the same thing.
     pub published: Vec<Diagnostic>,
+    /// A draft's verification at this version, once it has run (see
+    /// `verify`).
+    pub verified: Option<super::verify::Verified>,
+    /// Until then, the last verification's findings moved onto this text.
+    pub carried: Vec<Finding>,
 }
 
 impl Results {
     pub fn findings(&self) -> impl Iterator<Item = &Finding> {
-        self.local.iter().chain(&self.cross)
+        let verified: &[Finding] = match &self.verified {
+            Some(v) if v.version == self.version => &v.findings,
+            _ => &self.carried,
+        };
+        self.local.iter().chain(&self.cross).chain(verified)
+    }
+
+    /// The verification findings to show on `new_text` until the draft is
+    /// verified again.
+    fn carry(&self, new_text: &str) -> Vec<Finding> {
+        match (&self.verified, &self.analysis) {
+            (Some(v), Some(a)) => super::verify::carry_over(v, &a.text, new_text),
+            _ => Vec::new(),
+        }
     }
 }
 
@@ -131,6 +149,12 @@ impl Scheduler {
         self.generation.fetch_add(1, Ordering::SeqCst);
         self.changed.notify_waiters();
         self.notify.notify_one();
+    }
+
+    /// Whether work is queued (a newer edit makes a running verification
+    /// moot).
+    pub fn pending(&self) -> bool {
+        !lock(&self.dirty).is_empty() || self.refresh_all.load(Ordering::SeqCst)
     }
 
     /// Takes the queued work.
@@ -330,7 +354,7 @@ impl State {
     /// Analyses the queued documents and re-checks the others, returning
     /// the diagnostics to publish. Runs on a blocking thread.
     pub fn run_analysis(&self, batch: &[DocId], refresh_all: bool) -> Vec<Publish> {
-        let settings = self.settings();
+        let settings = self.edit_settings();
         let enc = self.encoding();
         let max = self.max_file_bytes();
 
@@ -413,15 +437,25 @@ impl State {
             outcome,
         } in fresh
         {
+            let previous = results.remove(&id);
+            let published = previous
+                .as_ref()
+                .map(|r| r.published.clone())
+                .unwrap_or_default();
             let entry = match outcome {
                 Ok(a) => Results {
                     version,
                     doc,
                     local: guarded_check(&a, &corpus, &settings, RuleScope::DocumentOnly),
                     cross: guarded_check(&a, &corpus, &settings, RuleScope::CrossDocument),
+                    carried: previous
+                        .as_ref()
+                        .map(|r| r.carry(&a.text))
+                        .unwrap_or_default(),
                     analysis: Some(a),
                     unreadable: None,
-                    published: results.remove(&id).map(|r| r.published).unwrap_or_default(),
+                    published,
+                    verified: None,
                 },
                 Err(reason) => Results {
                     version,
@@ -430,7 +464,9 @@ impl State {
                     local: Vec::new(),
                     cross: Vec::new(),
                     unreadable: Some(reason),
-                    published: results.remove(&id).map(|r| r.published).unwrap_or_default(),
+                    published,
+                    verified: None,
+                    carried: Vec::new(),
                 },
             };
             results.insert(id.clone(), entry);

@@ -17,6 +17,8 @@ mod weasel_attribution;
 
 use super::{Corpus, DocAnalysis, Finding, Settings, Severity};
 
+pub use unsourced_claim::message as unsourced_message;
+
 /// Whether a rule reads only its document or compares it with the corpus.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reach {

@@ -34,19 +34,24 @@ impl Rule for UnsourcedClaim {
             out.push(Finding::new(
                 &META,
                 claim.span.clone(),
-                format!(
-                    "No source in the folder reports this claim ({} compared): {} to check. Add the source it comes from.",
-                    plural(v.sources),
-                    claim
-                        .worth
-                        .iter()
-                        .map(|w| w.what.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                message(claim, v.sources),
             ));
         }
     }
+}
+
+/// The message of an unsourced claim checked against `sources` sources.
+pub fn message(claim: &verify::Claim, sources: usize) -> String {
+    format!(
+        "No source in the folder reports this claim ({} compared): {} to check. Add the source it comes from.",
+        plural(sources),
+        claim
+            .worth
+            .iter()
+            .map(|w| w.what.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }
 
 fn plural(n: usize) -> String {
@@ -70,8 +75,10 @@ mod tests {
         The Marisol Bay was built in 1998 at the Keldane shipyard for 9 million euros.\n";
 
     fn flagged(drafts: &[&str], with_source: bool) -> Vec<String> {
-        let mut settings = Settings::default();
-        settings.drafts = Drafts::new(drafts.iter().map(|d| DocId::new(*d)));
+        let settings = Settings {
+            drafts: Drafts::new(drafts.iter().map(|d| DocId::new(*d))),
+            ..Default::default()
+        };
         let mut c = Corpus::new();
         let mut files = vec![("draft.txt", DRAFT)];
         if with_source {

@@ -354,24 +354,63 @@ pub fn verify_with(
     is_source: &dyn Fn(&DocAnalysis) -> bool,
     corroborated: f32,
 ) -> Verification {
+    verify_inner(doc, corpus, is_source, corroborated, &|| false).unwrap_or_default()
+}
+
+/// [`verify`], giving up (`None`) as soon as `stop` answers true between
+/// two claims: for an editor, where a newer edit makes the work moot.
+pub fn verify_until(
+    doc: &DocAnalysis,
+    corpus: &Corpus,
+    is_source: &dyn Fn(&DocAnalysis) -> bool,
+    stop: &dyn Fn() -> bool,
+) -> Option<Verification> {
+    verify_inner(doc, corpus, is_source, CORROBORATED, stop)
+}
+
+/// The claim of the sentence at byte `offset` of `doc`, with its status,
+/// if that sentence is a claim: one claim's work, for a hover.
+pub fn claim_at(
+    doc: &DocAnalysis,
+    corpus: &Corpus,
+    is_source: &dyn Fn(&DocAnalysis) -> bool,
+    offset: usize,
+) -> Option<Claim> {
+    let sentence = doc.segmentation.sentence_at(offset)?;
+    let c = claims(doc).into_iter().find(|c| c.sentence == sentence)?;
+    let context = std::sync::Arc::new(related::story_context(corpus, doc));
+    let sim = figures::for_corpus(corpus).with_context(doc, context);
+    Some(status_of(doc, corpus, is_source, &sim, CORROBORATED, c))
+}
+
+fn verify_inner(
+    doc: &DocAnalysis,
+    corpus: &Corpus,
+    is_source: &dyn Fn(&DocAnalysis) -> bool,
+    corroborated: f32,
+    stop: &dyn Fn() -> bool,
+) -> Option<Verification> {
     let candidates = claims(doc);
     let sources = corpus
         .docs()
         .filter(|d| d.id != doc.id && is_source(d))
         .count();
     if candidates.is_empty() {
-        return Verification {
+        return Some(Verification {
             claims: Vec::new(),
             sources,
-        };
+        });
     }
     let context = std::sync::Arc::new(related::story_context(corpus, doc));
     let sim = figures::for_corpus(corpus).with_context(doc, context);
-    let claims = candidates
-        .into_iter()
-        .map(|c| status_of(doc, corpus, is_source, &sim, corroborated, c))
-        .collect();
-    Verification { claims, sources }
+    let mut claims = Vec::with_capacity(candidates.len());
+    for c in candidates {
+        if stop() {
+            return None;
+        }
+        claims.push(status_of(doc, corpus, is_source, &sim, corroborated, c));
+    }
+    Some(Verification { claims, sources })
 }
 
 fn status_of(

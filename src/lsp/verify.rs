@@ -1,0 +1,355 @@
+//! Verification of drafts in the editor.
+//!
+//! - Which documents are drafts ([`State::drafts`]): the documents matched
+//!   by the `drafts` globs (relative to a workspace root), and open
+//!   documents outside every workspace root (they are not indexed sources).
+//! - The `unsourced-claim` diagnostics of a draft are computed after its
+//!   other diagnostics are published, never on the keystroke path
+//!   ([`State::run_verification`], driven by the worker; it gives up as
+//!   soon as a newer edit is queued). Until then the previous ones are kept
+//!   where their sentence still stands, so they do not flicker.
+//! - `textDocument/documentSymbol`: the claims outline of a document,
+//!   ranked (contradicted, unsourced, corroborated; most check-worthy
+//!   first), so outline views and symbol pickers list what is left to check.
+//! - A code lens above each claim of a draft with its counts, and the
+//!   claim's section of the hover ("Reported by 2 of 3 sources …").
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use tower_lsp_server::ls_types::{CodeLens, Command, DocumentSymbol, SymbolKind};
+
+use super::convert;
+use super::state::{Publish, State, id_path, lock, read};
+use crate::analysis::settings::Drafts;
+use crate::analysis::verify::{self, Claim, Status, Verification};
+use crate::analysis::{DocAnalysis, DocId, Finding, Settings, rules};
+use crate::document::Document;
+
+/// The rule whose findings come from verification.
+pub const RULE: &str = "unsourced-claim";
+
+/// The verification of one draft at one version.
+#[derive(Debug, Clone)]
+pub struct Verified {
+    pub version: i32,
+    pub verification: Arc<Verification>,
+    /// Its `unsourced-claim` findings.
+    pub findings: Vec<Finding>,
+}
+
+impl State {
+    /// The drafts among the corpus and the open documents.
+    pub fn drafts(&self) -> Drafts {
+        let globs = read(&self.config).config.drafts.clone();
+        let roots = read(&self.roots).clone();
+        let set = crate::workspace::exclude_set(&globs);
+        let open: Vec<DocId> = lock(&self.open).keys().cloned().collect();
+        let mut ids: Vec<DocId> = Vec::new();
+        let matches = |id: &DocId| -> bool {
+            if globs.is_empty() {
+                return false;
+            }
+            let Some(path) = id_path(id) else {
+                return false;
+            };
+            let path = crate::paths::lexical(&path);
+            roots.iter().any(|root| {
+                crate::paths::is_inside(root, &path)
+                    && crate::workspace::is_excluded(&crate::paths::lexical(root), &path, &set)
+            })
+        };
+        for id in &open {
+            let outside = match id_path(id) {
+                Some(path) => !roots.is_empty() && !self.in_workspace(&path),
+                None => true,
+            };
+            if outside || matches(id) {
+                ids.push(id.clone());
+            }
+        }
+        if !globs.is_empty() {
+            let corpus = read(&self.corpus);
+            ids.extend(corpus.docs().map(|d| d.id.clone()).filter(|id| matches(id)));
+        }
+        Drafts::new(ids)
+    }
+
+    /// The settings the keystroke path checks with: the drafts named, and
+    /// `unsourced-claim` left to [`State::run_verification`].
+    pub fn edit_settings(&self) -> Arc<Settings> {
+        let mut settings = (*self.settings()).clone();
+        settings.drafts = self.drafts();
+        let mut rule = settings.rule(RULE);
+        rule.enabled = false;
+        settings.rules.insert(RULE.to_string(), rule);
+        Arc::new(settings)
+    }
+
+    /// Verifies the open drafts among `ids` whose results are current and
+    /// returns the diagnostics to publish again. `None` when `stop` said a
+    /// newer edit is queued.
+    pub fn run_verification(&self, ids: &[DocId], stop: &dyn Fn() -> bool) -> Option<Vec<Publish>> {
+        let settings = self.settings();
+        let rule = settings.rule(RULE);
+        let drafts = self.drafts();
+        let mut publishes = Vec::new();
+        for id in ids {
+            if !drafts.contains(id) {
+                continue;
+            }
+            let (analysis, version) = {
+                let results = lock(&self.results);
+                let Some(r) = results.get(id) else { continue };
+                let Some(a) = r.analysis.clone() else {
+                    continue;
+                };
+                (a, r.version)
+            };
+            let verification = {
+                let corpus = read(&self.corpus);
+                let is_source = |d: &DocAnalysis| !drafts.contains(&d.id);
+                verify::verify_until(&analysis, &corpus, &is_source, stop)?
+            };
+            let findings = if rule.enabled && verification.sources > 0 {
+                let meta = rules::meta(RULE).expect("the rule is registered");
+                unsourced_findings(&verification, meta, rule.severity)
+            } else {
+                Vec::new()
+            };
+            let enc = self.encoding();
+            let current = lock(&self.open).get(id).map(|o| (o.uri.clone(), o.version));
+            let mut results = lock(&self.results);
+            let Some(r) = results.get_mut(id) else {
+                continue;
+            };
+            if r.version != version || current.as_ref().map(|c| c.1) != Some(version) {
+                continue;
+            }
+            r.verified = Some(Verified {
+                version,
+                verification: Arc::new(verification),
+                findings,
+            });
+            let corpus = read(&self.corpus);
+            let mut cache = HashMap::new();
+            let diagnostics = self.diagnostics_of(r, &corpus, enc, &mut cache);
+            if diagnostics != r.published
+                && let Some((uri, _)) = current
+            {
+                r.published = diagnostics.clone();
+                publishes.push(Publish {
+                    uri,
+                    version,
+                    diagnostics,
+                });
+            }
+        }
+        Some(publishes)
+    }
+
+    /// The verification of an open document at its current version: the
+    /// stored one, else computed now (not stored).
+    pub fn verification_of(
+        &self,
+        id: &DocId,
+    ) -> Option<(Arc<DocAnalysis>, Document, Arc<Verification>)> {
+        let snap = self.snapshot(id)?;
+        {
+            let results = lock(&self.results);
+            if let Some(r) = results.get(id)
+                && let Some(v) = &r.verified
+                && v.version == r.version
+                && r.analysis
+                    .as_ref()
+                    .is_some_and(|a| Arc::ptr_eq(a, &snap.analysis))
+            {
+                return Some((snap.analysis, snap.doc, v.verification.clone()));
+            }
+        }
+        let drafts = self.drafts();
+        let corpus = read(&self.corpus);
+        let is_source = |d: &DocAnalysis| !drafts.contains(&d.id);
+        let v = verify::verify(&snap.analysis, &corpus, &is_source);
+        Some((snap.analysis, snap.doc, Arc::new(v)))
+    }
+
+    /// `textDocument/documentSymbol`: the claims, ranked, each with its
+    /// status and counts.
+    pub fn document_symbols(&self, id: &DocId) -> Option<Vec<DocumentSymbol>> {
+        let (analysis, doc, v) = self.verification_of(id)?;
+        let enc = self.encoding();
+        let symbols = v
+            .ranked()
+            .into_iter()
+            .map(|claim| {
+                let range = convert::span_range(&doc, claim.span.clone(), enc);
+                #[allow(deprecated)]
+                DocumentSymbol {
+                    name: format!(
+                        "{} · {}",
+                        claim.status.as_str(),
+                        crate::analysis::related::shorten(analysis.slice(claim.span.clone()), 90)
+                    ),
+                    detail: Some(format!(
+                        "{} · score {}",
+                        counts(claim, v.sources),
+                        claim.score
+                    )),
+                    kind: match claim.status {
+                        Status::Contradicted => SymbolKind::EVENT,
+                        Status::Unsourced => SymbolKind::KEY,
+                        Status::Corroborated => SymbolKind::STRING,
+                    },
+                    tags: None,
+                    deprecated: None,
+                    range,
+                    selection_range: range,
+                    children: None,
+                }
+            })
+            .collect();
+        Some(symbols)
+    }
+
+    /// A code lens above each claim of a draft, with its counts (from the
+    /// stored verification only: lenses never wait for one).
+    pub fn claim_lenses(&self, id: &DocId) -> Vec<CodeLens> {
+        if !self.drafts().contains(id) {
+            return Vec::new();
+        }
+        let results = lock(&self.results);
+        let Some(r) = results.get(id) else {
+            return Vec::new();
+        };
+        let Some(v) = r.verified.as_ref().filter(|v| v.version == r.version) else {
+            return Vec::new();
+        };
+        let enc = self.encoding();
+        v.verification
+            .claims
+            .iter()
+            .map(|claim| CodeLens {
+                range: convert::span_range(&r.doc, claim.span.start..claim.span.start, enc),
+                command: Some(Command {
+                    title: format!(
+                        "{}: {}",
+                        claim.status.as_str(),
+                        counts(claim, v.verification.sources)
+                    ),
+                    command: String::new(),
+                    arguments: None,
+                }),
+                data: None,
+            })
+            .collect()
+    }
+
+    /// The claim section of a hover at `offset` of an open document:
+    /// "**Claim** (corroborated) · Reported by 2 of 3 sources: a.txt:4, …".
+    pub fn claim_hover(&self, analysis: &DocAnalysis, offset: usize) -> Option<String> {
+        let drafts = self.drafts();
+        let corpus = read(&self.corpus);
+        let is_source = |d: &DocAnalysis| !drafts.contains(&d.id) && d.id != analysis.id;
+        let claim = verify::claim_at(analysis, &corpus, &is_source, offset)?;
+        let sources = corpus
+            .docs()
+            .filter(|d| d.id != analysis.id && is_source(d))
+            .count();
+        if sources == 0 {
+            return None;
+        }
+        let location = |id: &DocId, at: usize| {
+            corpus
+                .get(id)
+                .map(|d| d.location(at))
+                .unwrap_or_else(|| id.to_string())
+        };
+        let mut md = format!(
+            "**Claim** ({}): reported by {} of {} sources",
+            claim.status.as_str(),
+            claim.supporting_sources(),
+            sources
+        );
+        if !claim.support.is_empty() {
+            let list: Vec<String> = claim
+                .support
+                .iter()
+                .map(|e| location(&e.doc, e.span.start))
+                .collect();
+            md.push_str(&format!(": {}", list.join(", ")));
+        }
+        for e in &claim.contradictions {
+            md.push_str(&format!(
+                " · contradicted by {}: {}",
+                location(&e.doc, e.span.start),
+                e.reason
+            ));
+        }
+        md.push_str(&format!("  \n*worth checking: {}*", claim.worth_summary()));
+        Some(md)
+    }
+}
+
+/// "2 of 3 sources", "contradicted by 1 source".
+fn counts(claim: &Claim, sources: usize) -> String {
+    let against = {
+        let mut docs: Vec<&DocId> = claim.contradictions.iter().map(|e| &e.doc).collect();
+        docs.sort();
+        docs.dedup();
+        docs.len()
+    };
+    let mut s = format!(
+        "{} of {} sources report it",
+        claim.supporting_sources(),
+        sources
+    );
+    if against > 0 {
+        s.push_str(&format!(
+            ", {against} contradict{}",
+            if against == 1 { "s" } else { "" }
+        ));
+    }
+    s
+}
+
+/// The `unsourced-claim` findings of a verification.
+fn unsourced_findings(
+    v: &Verification,
+    meta: &'static rules::RuleMeta,
+    severity: Option<crate::analysis::Severity>,
+) -> Vec<Finding> {
+    v.claims
+        .iter()
+        .filter(|c| c.status == Status::Unsourced)
+        .map(|c| {
+            let mut f = Finding::new(meta, c.span.clone(), rules::unsourced_message(c, v.sources));
+            if let Some(s) = severity {
+                f.severity = s;
+            }
+            f
+        })
+        .collect()
+}
+
+/// The previous verification's findings moved onto a new text: each where
+/// its sentence still stands, verbatim (nearest its old place), dropped
+/// otherwise.
+pub fn carry_over(old: &Verified, old_text: &str, new_text: &str) -> Vec<Finding> {
+    old.findings
+        .iter()
+        .filter_map(|f| {
+            let sentence = old_text.get(f.span.clone())?;
+            let mut best: Option<usize> = None;
+            for (at, _) in new_text.match_indices(sentence) {
+                if best.is_none_or(|b| at.abs_diff(f.span.start) < b.abs_diff(f.span.start)) {
+                    best = Some(at);
+                }
+            }
+            let at = best?;
+            let mut moved = f.clone();
+            moved.span = at..at + sentence.len();
+            Some(moved)
+        })
+        .collect()
+}

@@ -21,6 +21,7 @@ pub mod corpus;
 pub mod doc;
 pub mod figures;
 pub mod hover;
+pub mod language;
 pub mod related;
 pub mod rules;
 pub mod settings;

@@ -6,12 +6,16 @@
 //! Pure like the rest of `analysis`: the tagger's model and the lexicon are
 //! embedded at compile time and parsed once on first use.
 
+pub mod conllu;
 pub mod detect;
+pub mod lemma;
 pub mod lexicon;
+pub mod tagger;
 pub mod tokenize;
 
 pub use detect::detect;
 pub use lexicon::{Lexicon, lexicon};
+pub use tagger::{Tagger, Upos};
 pub use tokenize::{Token, TokenKind, tokenize};
 
 /// A language the layer knows.

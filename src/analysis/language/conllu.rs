@@ -1,0 +1,77 @@
+//! Reading CoNLL-U treebank text (Universal Dependencies): the words of each
+//! sentence with lemma, part of speech, head and relation. Used to train and
+//! measure the tagger, the lemmatizer and the chunker; the caller reads the
+//! files. Multi-word token lines ("1-2") and empty nodes ("8.1") are
+//! skipped: the tagger works on syntactic words.
+
+use super::tagger::Upos;
+
+/// One syntactic word of a treebank sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub form: String,
+    pub lemma: String,
+    pub upos: Upos,
+    /// 1-based index of the head word; 0 for the root.
+    pub head: usize,
+    /// Universal relation with subtype ("nmod:poss").
+    pub deprel: String,
+}
+
+/// One sentence: its words in order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sentence {
+    pub words: Vec<Word>,
+}
+
+/// Every sentence of a CoNLL-U text; malformed lines are skipped.
+pub fn parse(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut current = Sentence::default();
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.is_empty() {
+            if !current.words.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 8 || cols[0].contains(['-', '.']) {
+            continue;
+        }
+        let Some(upos) = Upos::parse(cols[3]) else {
+            continue;
+        };
+        current.words.push(Word {
+            form: cols[1].to_string(),
+            lemma: cols[2].to_string(),
+            upos,
+            head: cols[6].parse().unwrap_or(0),
+            deprel: cols[7].to_string(),
+        });
+    }
+    if !current.words.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_words_and_skips_ranges_and_comments() {
+        let text = "# sent_id = 1\n1-2\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n1\tdo\tdo\tAUX\tVBP\t_\t3\taux\t_\t_\n2\tn't\tnot\tPART\tRB\t_\t3\tadvmod\t_\t_\n3\tgo\tgo\tVERB\tVB\t_\t0\troot\t_\t_\n\n1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\t_\n";
+        let s = parse(text);
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].words.len(), 3);
+        assert_eq!(s[0].words[1].upos, Upos::Part);
+        assert_eq!(s[0].words[2].head, 0);
+        assert!(parse("garbage\n\n\t\t\n").is_empty());
+    }
+}

@@ -1,0 +1,98 @@
+//! The shipped part-of-speech model and lemma table, measured on treebank
+//! text held out of their training: six GUM news documents and the EWT
+//! test split (skipped without `../shared`).
+
+mod common;
+
+use factline::analysis::language::conllu::{self, Sentence};
+use factline::analysis::language::lemma;
+use factline::analysis::language::tagger::{self, HELD_OUT_NEWS};
+
+fn held_out_news() -> Option<Vec<Sentence>> {
+    let dir = common::shared("corpora/ud-treebanks/en-gum")?;
+    let mut out = Vec::new();
+    for name in HELD_OUT_NEWS {
+        let text =
+            std::fs::read_to_string(dir.join(format!("{name}.conllu"))).expect("held-out document");
+        out.extend(conllu::parse(&text));
+    }
+    Some(out)
+}
+
+fn ewt_test() -> Option<Vec<Sentence>> {
+    let path = common::shared("corpora/ud-treebanks/en-ewt/en_ewt-ud-test.conllu")?;
+    Some(conllu::parse(
+        &std::fs::read_to_string(path).expect("EWT test"),
+    ))
+}
+
+#[test]
+fn shipped_model_is_loaded() {
+    assert!(tagger::english().is_trained());
+    let words = [
+        "The", "minister", "said", "on", "Monday", "prices", "rose", "3.5", "%", ".",
+    ];
+    let tags: Vec<&str> = tagger::english()
+        .tag(&words)
+        .iter()
+        .map(|t| t.as_str())
+        .collect();
+    assert_eq!(
+        tags,
+        [
+            "DET", "NOUN", "VERB", "ADP", "PROPN", "NOUN", "VERB", "NUM", "SYM", "PUNCT"
+        ]
+    );
+}
+
+#[test]
+fn upos_accuracy_on_held_out_gum_news() {
+    let Some(sentences) = held_out_news() else {
+        return;
+    };
+    let acc = tagger::evaluate(tagger::english(), &sentences);
+    eprintln!(
+        "held-out GUM news: UPOS {:.2}% of {} words, PROPN recall {:.2}% of {}",
+        100.0 * acc.overall(),
+        acc.words,
+        100.0 * acc.propn_recall(),
+        acc.propn
+    );
+    assert!(acc.words > 5000);
+    assert!(acc.overall() >= 0.95, "{acc:?}");
+    assert!(acc.propn_recall() >= 0.92, "{acc:?}");
+}
+
+#[test]
+fn upos_accuracy_on_ewt_test() {
+    let Some(sentences) = ewt_test() else { return };
+    let acc = tagger::evaluate(tagger::english(), &sentences);
+    eprintln!(
+        "EWT test: UPOS {:.2}% of {} words, PROPN recall {:.2}% of {}",
+        100.0 * acc.overall(),
+        acc.words,
+        100.0 * acc.propn_recall(),
+        acc.propn
+    );
+    assert!(acc.words > 25000);
+    assert!(acc.overall() >= 0.92, "{acc:?}");
+}
+
+#[test]
+fn lemma_accuracy_on_held_out_gum_news() {
+    let Some(sentences) = held_out_news() else {
+        return;
+    };
+    let (mut n, mut ok) = (0, 0);
+    for w in sentences.iter().flat_map(|s| &s.words) {
+        n += 1;
+        let got = lemma::lemma(&w.form, w.upos);
+        ok += usize::from(got.to_lowercase() == w.lemma.to_lowercase());
+    }
+    let share = ok as f64 / n as f64;
+    eprintln!(
+        "held-out GUM news: lemma {:.2}% of {n} (gold tags)",
+        100.0 * share
+    );
+    assert!(share >= 0.97, "{share}");
+}

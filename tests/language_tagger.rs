@@ -96,3 +96,30 @@ fn lemma_accuracy_on_held_out_gum_news() {
     );
     assert!(share >= 0.97, "{share}");
 }
+
+#[test]
+fn noun_phrase_chunks_on_held_out_gum_news() {
+    use factline::analysis::language::chunk::{ChunkScore, gold_noun_phrases, noun_phrases};
+    let Some(sentences) = held_out_news() else {
+        return;
+    };
+    let (mut predicted_tags, mut gold_tags) = (ChunkScore::default(), ChunkScore::default());
+    for s in &sentences {
+        let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        let gold = gold_noun_phrases(s);
+        let tags = tagger::english().tag(&forms);
+        predicted_tags.add(&noun_phrases(&forms, &tags), &gold);
+        let gold_t: Vec<_> = s.words.iter().map(|w| w.upos).collect();
+        gold_tags.add(&noun_phrases(&forms, &gold_t), &gold);
+    }
+    for (name, c) in [("tagger's tags", predicted_tags), ("gold tags", gold_tags)] {
+        eprintln!(
+            "held-out GUM news, base NP chunks from {name}: P {:.2}% R {:.2}% F1 {:.2}% ({} gold)",
+            100.0 * c.precision(),
+            100.0 * c.recall(),
+            100.0 * c.f1(),
+            c.gold
+        );
+    }
+    assert!(predicted_tags.f1() >= 0.80, "{predicted_tags:?}");
+}

@@ -6,6 +6,7 @@
 //! Pure like the rest of `analysis`: the tagger's model and the lexicon are
 //! embedded at compile time and parsed once on first use.
 
+pub mod chunk;
 pub mod conllu;
 pub mod detect;
 pub mod lemma;

@@ -1,6 +1,9 @@
 //! Language-layer speed, single-threaded: the tagger alone on tokenized
 //! sentences, and tokenizing, tagging and lemmatizing the sentences of real
-//! articles (GVA and BBC from `../shared/corpora`, else generated text).
+//! articles (GVA and BBC from `../shared/corpora`, else generated text);
+//! then what the layer adds to a document's analysis: the language read at
+//! indexing, and every sentence read (the most a rule can ask for), beside
+//! the whole `analyze_document` on one thread.
 //!
 //! ```text
 //! cargo bench --bench language
@@ -11,8 +14,11 @@
 use std::path::Path;
 use std::time::Instant;
 
+use std::sync::Arc;
+
 use factline::analysis::language::{self, lemma, tagger};
 use factline::analysis::text::Segmentation;
+use factline::analysis::{DocId, Settings, analyze_document};
 
 /// Time this thread has run on a CPU (Linux `schedstat`), so a busy
 /// machine does not make the layer look slower than it is; wall-clock time
@@ -153,4 +159,45 @@ fn main() {
     }
     report("tag + lemmatize", n_tokens, &clock);
     assert!(lemmas > 0);
+
+    // Per document, on one thread of a one-thread pool (so the analysis
+    // runs its parts in sequence and its CPU time is this thread's).
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("pool");
+    pool.install(|| {
+        let settings = Settings::default();
+        let clock = Clock::start();
+        let mut docs = Vec::with_capacity(texts.len());
+        for (i, t) in texts.iter().enumerate() {
+            docs.push(analyze_document(
+                DocId::new(format!("{i}.txt")),
+                Arc::from(t.as_str()),
+                &settings,
+            ));
+        }
+        report(
+            "analyze_document (language detected, no sentence read)",
+            n_tokens,
+            &clock,
+        );
+        let clock = Clock::start();
+        for t in &texts {
+            std::hint::black_box(language::detect(t));
+        }
+        report("  of which: language detection", n_tokens, &clock);
+        let clock = Clock::start();
+        let mut read = 0;
+        for d in &docs {
+            for i in 0..d.segmentation.sentences.len() {
+                read += d.sentence_language(i).map_or(0, |s| s.tokens.len());
+            }
+        }
+        report(
+            "then every sentence read (tokens, tags, lemmas, chunks)",
+            read,
+            &clock,
+        );
+    });
 }

@@ -123,3 +123,41 @@ fn noun_phrase_chunks_on_held_out_gum_news() {
     }
     assert!(predicted_tags.f1() >= 0.80, "{predicted_tags:?}");
 }
+
+/// The `# text =` lines of a CoNLL-U file, in blocks of `n` sentences.
+fn text_blocks(conllu: &str, n: usize) -> Vec<String> {
+    let lines: Vec<&str> = conllu
+        .lines()
+        .filter_map(|l| l.strip_prefix("# text = "))
+        .collect();
+    lines.chunks(n).map(|c| c.join(" ")).collect()
+}
+
+#[test]
+fn language_detection_on_treebank_text() {
+    use factline::analysis::language::{Lang, detect};
+    let Some(root) = common::shared("corpora/ud-treebanks") else {
+        return;
+    };
+    // EWT's web text has many one-line fragments ("Thanks!", lists of
+    // names) that are rightly left unknown, hence the lower bar there.
+    for (path, lang, min_right) in [
+        ("es-gsd/es_gsd-ud-test.conllu", Lang::Spanish, 0.95),
+        ("en-ewt/en_ewt-ud-test.conllu", Lang::English, 0.90),
+    ] {
+        let text = std::fs::read_to_string(root.join(path)).expect("treebank");
+        // Three sentences: about a short paragraph.
+        let blocks = text_blocks(&text, 3);
+        let right = blocks.iter().filter(|b| detect(b) == lang).count();
+        let wrong = blocks
+            .iter()
+            .filter(|b| !matches!(detect(b), l if l == lang || l == Lang::Unknown))
+            .count();
+        eprintln!(
+            "{path}: {right} of {} three-sentence blocks detected as {lang:?}, {wrong} as the other language",
+            blocks.len()
+        );
+        assert!(right as f64 >= min_right * blocks.len() as f64);
+        assert!(wrong as f64 <= 0.01 * blocks.len() as f64);
+    }
+}

@@ -5,10 +5,10 @@
 
 use super::Lang;
 use super::lexicon::{lexicon, normalize};
-use super::tokenize::{TokenKind, tokenize};
 
-/// How many words are read at most: the start of a long text is enough.
-const MAX_WORDS: usize = 2000;
+/// How many words are read at most: the start of a text is enough, and
+/// reading less keeps detection a small part of a document's analysis.
+const MAX_WORDS: usize = 400;
 
 /// Below this share of function words (of either language) the text is
 /// not running prose in a known language (a list, a table, another
@@ -18,25 +18,27 @@ const MIN_SHARE: f64 = 0.15;
 /// Fewer words than this decide nothing.
 const MIN_WORDS: usize = 5;
 
-/// The language of `text`.
+/// Once one language has this many more function words than the other,
+/// reading on would not change the answer.
+const DECISIVE_LEAD: usize = 25;
+
+/// The language of `text`. Words are read between white space with their
+/// surrounding punctuation trimmed: cheaper than tokenizing, and function
+/// words carry no inner punctuation.
 pub fn detect(text: &str) -> Lang {
     let (en, es) = (lexicon(Lang::English), lexicon(Lang::Spanish));
     let mut words = 0usize;
     let (mut n_en, mut n_es) = (0usize, 0usize);
-    // Tokenize a prefix cut on a character boundary.
-    let mut end = text.len().min(MAX_WORDS * 8);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    for t in tokenize(text, 0..end) {
-        if t.kind != TokenKind::Word {
+    for raw in text.split_whitespace() {
+        let w = raw.trim_matches(|c: char| !c.is_alphabetic());
+        if w.is_empty() {
             continue;
         }
-        let w = normalize(&text[t.span]);
+        let w = normalize(w);
         words += 1;
         n_en += usize::from(en.stop_words.contains(w.as_ref()));
         n_es += usize::from(es.stop_words.contains(w.as_ref()));
-        if words >= MAX_WORDS {
+        if words >= MAX_WORDS || n_en.abs_diff(n_es) >= DECISIVE_LEAD {
             break;
         }
     }

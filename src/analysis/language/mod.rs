@@ -5,6 +5,17 @@
 //!
 //! Pure like the rest of `analysis`: the tagger's model and the lexicon are
 //! embedded at compile time and parsed once on first use.
+//!
+//! [`LangDoc`] is the layer of one document, stored in `DocAnalysis`: the
+//! language is read when the document is analysed; the words of a sentence
+//! (tokens, tags, lemmas, noun phrases) are read the first time a rule asks
+//! for them (`DocAnalysis::sentence_language`), so indexing a workspace
+//! pays only for the sentences its rules read.
+//!
+//! Tags, lemmas and chunks come from the English model. A Spanish
+//! document gets tokens and lower-case forms as lemmas, but no tags or
+//! chunks (there is no Spanish model yet); a document whose language is
+//! unknown is read as English.
 
 pub mod chunk;
 pub mod conllu;
@@ -14,8 +25,14 @@ pub mod lexicon;
 pub mod tagger;
 pub mod tokenize;
 
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::text::Segmentation;
+
 pub use detect::detect;
 pub use lexicon::{Lexicon, lexicon};
+
 pub use tagger::{Tagger, Upos};
 pub use tokenize::{Token, TokenKind, tokenize};
 
@@ -27,4 +44,137 @@ pub enum Lang {
     Spanish,
     /// Too little text, or not running prose in a known language.
     Unknown,
+}
+
+/// The words of one sentence, read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SentenceLang {
+    /// Tokens with byte ranges in the document's text.
+    pub tokens: Vec<Token>,
+    /// One part of speech per token; empty when the language has no model.
+    pub tags: Vec<Upos>,
+    /// One lemma per token.
+    pub lemmas: Vec<String>,
+    /// Base noun phrases, as ranges of token indexes.
+    pub chunks: Vec<Range<usize>>,
+}
+
+impl SentenceLang {
+    /// Reads `span` of `text` in language `lang`.
+    pub fn read(text: &str, span: Range<usize>, lang: Lang) -> SentenceLang {
+        let tokens = tokenize(text, span);
+        let words: Vec<&str> = tokens.iter().map(|t| &text[t.span.clone()]).collect();
+        if lang == Lang::Spanish {
+            let lemmas = words
+                .iter()
+                .map(|w| lexicon::normalize(w).into_owned())
+                .collect();
+            return SentenceLang {
+                tokens,
+                tags: Vec::new(),
+                lemmas,
+                chunks: Vec::new(),
+            };
+        }
+        let tags = tagger::english().tag(&words);
+        let lemmas = words
+            .iter()
+            .zip(&tags)
+            .map(|(w, t)| lemma::lemma(w, *t))
+            .collect();
+        let chunks = chunk::noun_phrases(&words, &tags);
+        SentenceLang {
+            tokens,
+            tags,
+            lemmas,
+            chunks,
+        }
+    }
+
+    /// The text of token `i`.
+    pub fn word<'t>(&self, text: &'t str, i: usize) -> &'t str {
+        self.tokens
+            .get(i)
+            .and_then(|t| text.get(t.span.clone()))
+            .unwrap_or("")
+    }
+}
+
+/// The language layer of one document: its language, and each sentence's
+/// words read on first use (parallel to `Segmentation::sentences`).
+#[derive(Debug, Default)]
+pub struct LangDoc {
+    pub lang: Lang,
+    sentences: Vec<OnceLock<SentenceLang>>,
+}
+
+impl LangDoc {
+    /// Detects the language; reads no sentence yet.
+    pub fn new(text: &str, segmentation: &Segmentation) -> LangDoc {
+        LangDoc {
+            lang: detect(text),
+            sentences: (0..segmentation.sentences.len())
+                .map(|_| OnceLock::new())
+                .collect(),
+        }
+    }
+
+    /// The words of sentence `i` (read now if no one asked before); `None`
+    /// past the last sentence. `text` and `segmentation` must be the ones
+    /// this layer was made from.
+    pub fn sentence(
+        &self,
+        text: &str,
+        segmentation: &Segmentation,
+        i: usize,
+    ) -> Option<&SentenceLang> {
+        let cell = self.sentences.get(i)?;
+        let span = segmentation.sentences.get(i)?.span.clone();
+        Some(cell.get_or_init(|| SentenceLang::read(text, span, self.lang)))
+    }
+
+    /// How many sentences have been read so far.
+    pub fn sentences_read(&self) -> usize {
+        self.sentences.iter().filter(|c| c.get().is_some()).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_are_read_on_demand_with_document_offsets() {
+        let text = "Prices rose. The minister said the plan would cost $4bn.";
+        let seg = Segmentation::new(text);
+        let doc = LangDoc::new(text, &seg);
+        assert_eq!(doc.sentences_read(), 0);
+        let s = doc.sentence(text, &seg, 1).expect("second sentence");
+        assert_eq!(doc.sentences_read(), 1);
+        assert_eq!(s.word(text, 0), "The");
+        assert_eq!(s.tokens.len(), s.tags.len());
+        assert_eq!(s.tokens.len(), s.lemmas.len());
+        let said = (0..s.tokens.len())
+            .find(|&i| s.word(text, i) == "said")
+            .expect("said");
+        assert_eq!(s.lemmas[said], "say");
+        assert_eq!(s.tags[said], Upos::Verb);
+        assert!(
+            s.chunks
+                .iter()
+                .any(|c| s.word(text, c.start) == "The" && s.word(text, c.end - 1) == "minister")
+        );
+        assert!(doc.sentence(text, &seg, 99).is_none());
+    }
+
+    #[test]
+    fn spanish_gets_tokens_and_forms_without_english_tags() {
+        let text = "El ministro dijo que el plan costará mucho. La oposición lo negó.";
+        let seg = Segmentation::new(text);
+        let doc = LangDoc::new(text, &seg);
+        assert_eq!(doc.lang, Lang::Spanish);
+        let s = doc.sentence(text, &seg, 0).expect("sentence");
+        assert!(s.tags.is_empty() && s.chunks.is_empty());
+        assert_eq!(s.lemmas[0], "el");
+    }
 }

@@ -161,3 +161,73 @@ fn language_detection_on_treebank_text() {
         assert!(wrong as f64 <= 0.01 * blocks.len() as f64);
     }
 }
+
+/// Byte spans of `forms` found in order in `text`; `None` when a form is
+/// not where expected (a treebank normalised the text).
+fn align(text: &str, forms: &[&str]) -> Option<Vec<std::ops::Range<usize>>> {
+    let mut at = 0;
+    let mut out = Vec::new();
+    for f in forms {
+        let i = at + text.get(at..)?.find(f)?;
+        if !text[at..i].trim().is_empty() {
+            return None;
+        }
+        out.push(i..i + f.len());
+        at = i + f.len();
+    }
+    Some(out)
+}
+
+#[test]
+fn tokenizer_agrees_with_treebank_words_and_tags_raw_text() {
+    use factline::analysis::language::tokenize;
+    let Some(dir) = common::shared("corpora/ud-treebanks/en-gum") else {
+        return;
+    };
+    let (mut gold_n, mut ours_n, mut same) = (0usize, 0usize, 0usize);
+    let (mut tagged, mut tagged_ok) = (0usize, 0usize);
+    for name in HELD_OUT_NEWS {
+        let conllu_text =
+            std::fs::read_to_string(dir.join(format!("{name}.conllu"))).expect("document");
+        let texts: Vec<&str> = conllu_text
+            .lines()
+            .filter_map(|l| l.strip_prefix("# text = "))
+            .collect();
+        let sentences = conllu::parse(&conllu_text);
+        for (text, s) in texts.iter().zip(&sentences) {
+            let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+            let Some(gold) = align(text, &forms) else {
+                continue;
+            };
+            let ours: Vec<_> = tokenize(text, 0..text.len())
+                .into_iter()
+                .map(|t| t.span)
+                .collect();
+            gold_n += gold.len();
+            ours_n += ours.len();
+            same += ours.iter().filter(|o| gold.contains(o)).count();
+            // Tags of our tokens, scored where a token is a treebank word.
+            let words: Vec<&str> = ours.iter().map(|r| &text[r.clone()]).collect();
+            for (r, t) in ours.iter().zip(tagger::english().tag(&words)) {
+                if let Some(g) = gold.iter().position(|g| g == r) {
+                    tagged += 1;
+                    tagged_ok += usize::from(s.words[g].upos == t);
+                }
+            }
+        }
+    }
+    let (p, r) = (
+        same as f64 / ours_n.max(1) as f64,
+        same as f64 / gold_n.max(1) as f64,
+    );
+    let f1 = 2.0 * p * r / (p + r).max(1e-9);
+    eprintln!(
+        "held-out GUM news from raw text: tokens P {:.2}% R {:.2}% F1 {:.2}% ({gold_n} treebank words); UPOS {:.2}% of the {tagged} tokens that are treebank words",
+        100.0 * p,
+        100.0 * r,
+        100.0 * f1,
+        100.0 * tagged_ok as f64 / tagged.max(1) as f64
+    );
+    assert!(gold_n > 4000);
+    assert!(f1 >= 0.97, "{f1}");
+}

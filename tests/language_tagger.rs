@@ -231,3 +231,48 @@ fn tokenizer_agrees_with_treebank_words_and_tags_raw_text() {
     assert!(gold_n > 4000);
     assert!(f1 >= 0.97, "{f1}");
 }
+
+#[test]
+fn verb_subjects_on_held_out_gum_news() {
+    use factline::analysis::language::Upos;
+    use factline::analysis::language::chunk::{noun_phrases, subject_of};
+    let Some(sentences) = held_out_news() else {
+        return;
+    };
+    // Verbs with a nominal subject in the gold tree: is the gold subject's
+    // head inside the phrase found?
+    let (mut verbs, mut found, mut right) = (0usize, 0usize, 0usize);
+    for s in &sentences {
+        let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        let tags = tagger::english().tag(&forms);
+        let chunks = noun_phrases(&forms, &tags);
+        for (v, w) in s.words.iter().enumerate() {
+            if w.upos != Upos::Verb {
+                continue;
+            }
+            let Some(subj) = s
+                .words
+                .iter()
+                .position(|d| d.head == v + 1 && d.deprel.starts_with("nsubj"))
+            else {
+                continue;
+            };
+            verbs += 1;
+            if let Some(c) = subject_of(&forms, &tags, &chunks, v) {
+                found += 1;
+                right += usize::from(c.contains(&subj));
+            }
+        }
+    }
+    let (p, r) = (
+        right as f64 / found.max(1) as f64,
+        right as f64 / verbs.max(1) as f64,
+    );
+    eprintln!(
+        "held-out GUM news: subjects of {verbs} verbs with a nominal subject: precision {:.2}%, recall {:.2}%",
+        100.0 * p,
+        100.0 * r
+    );
+    assert!(verbs > 200);
+    assert!(p >= 0.78 && r >= 0.68, "{p} {r}");
+}

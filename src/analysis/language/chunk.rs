@@ -168,6 +168,39 @@ pub fn gold_noun_phrases(s: &Sentence) -> Vec<Range<usize>> {
     spans
 }
 
+/// The subject of the verb at word `verb`, as one of `chunks`: the
+/// noun phrase right before it (only auxiliaries, adverbs and particles
+/// may stand between; a relative pronoun is its own phrase), or, for a
+/// verb that opens its clause after a quotation or a comma ("…," said the
+/// minister), the noun phrase right after it. Heads derived from chunks,
+/// not a parse: the speaker of a reporting verb is its subject.
+pub fn subject_of<S: AsRef<str>>(
+    words: &[S],
+    tags: &[Upos],
+    chunks: &[Range<usize>],
+    verb: usize,
+) -> Option<Range<usize>> {
+    let n = tags.len().min(words.len());
+    if verb >= n {
+        return None;
+    }
+    // Backwards over the verb's own auxiliaries and adverbs.
+    let mut j = verb;
+    while j > 0 && matches!(tags[j - 1], Upos::Aux | Upos::Adv | Upos::Part) {
+        j -= 1;
+    }
+    if let Some(c) = chunks.iter().find(|c| c.end == j) {
+        return Some(c.clone());
+    }
+    // Inverted: a verb right after closing punctuation takes the phrase
+    // that follows it.
+    let opens_clause = j == 0 || tags[j - 1] == Upos::Punct;
+    if opens_clause && let Some(c) = chunks.iter().find(|c| c.start == verb + 1) {
+        return Some(c.clone());
+    }
+    None
+}
+
 /// Precision, recall and F1 of exact phrase matches.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ChunkScore {
@@ -228,6 +261,19 @@ mod tests {
         assert_eq!(phrases(&w, &[Det, Adj, Adp, Pron]), ["it"]);
         assert!(noun_phrases::<&str>(&[], &[]).is_empty());
         assert!(noun_phrases(&["a"], &[]).is_empty());
+    }
+
+    #[test]
+    fn subjects_before_and_after_the_verb() {
+        let w = ["the", "minister", "has", "already", "said", "it"];
+        let t = [Det, Noun, Aux, Adv, Verb, Pron];
+        let c = noun_phrases(&w, &t);
+        assert_eq!(subject_of(&w, &t, &c, 4), Some(0..2));
+        let w = ["\"", "No", ",", "\"", "said", "the", "mayor", "."];
+        let t = [Punct, Intj, Punct, Punct, Verb, Det, Noun, Punct];
+        let c = noun_phrases(&w, &t);
+        assert_eq!(subject_of(&w, &t, &c, 4), Some(5..7));
+        assert_eq!(subject_of(&w, &t, &c, 99), None);
     }
 
     #[test]

@@ -276,3 +276,21 @@ fn verb_subjects_on_held_out_gum_news() {
     assert!(verbs > 200);
     assert!(p >= 0.78 && r >= 0.68, "{p} {r}");
 }
+
+#[test]
+fn spanish_upos_accuracy_on_gsd_test() {
+    let Some(path) = common::shared("corpora/ud-treebanks/es-gsd/es_gsd-ud-test.conllu") else {
+        return;
+    };
+    let sentences = conllu::parse_surface(&std::fs::read_to_string(path).expect("GSD test"));
+    let acc = tagger::evaluate(tagger::spanish(), &sentences);
+    eprintln!(
+        "GSD test: UPOS {:.2}% of {} words, PROPN recall {:.2}% of {}",
+        100.0 * acc.overall(),
+        acc.words,
+        100.0 * acc.propn_recall(),
+        acc.propn
+    );
+    assert!(acc.words > 10000);
+    assert!(acc.overall() >= 0.92, "{acc:?}");
+}

@@ -26,7 +26,21 @@ pub struct Sentence {
 
 /// Every sentence of a CoNLL-U text; malformed lines are skipped.
 pub fn parse(text: &str) -> Vec<Sentence> {
+    read(text, false)
+}
+
+/// Like [`parse`], but a multi-word token ("del" = "de" + "el", "darle")
+/// is one word as written, with the tag of its first part: the words a
+/// tokenizer that does not undo contractions sees.
+pub fn parse_surface(text: &str) -> Vec<Sentence> {
+    read(text, true)
+}
+
+fn read(text: &str, surface: bool) -> Vec<Sentence> {
     let mut out = Vec::new();
+    // The open multi-word token: its last word id, its form, and whether
+    // it has been written.
+    let mut range: Option<(usize, String, bool)> = None;
     let mut current = Sentence::default();
     for line in text.lines() {
         let line = line.trim_end_matches('\r');
@@ -40,14 +54,37 @@ pub fn parse(text: &str) -> Vec<Sentence> {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 8 || cols[0].contains(['-', '.']) {
+        if cols.len() < 8 {
+            continue;
+        }
+        if surface && let Some((_, last)) = cols[0].split_once('-') {
+            range = last.parse().ok().map(|l| (l, cols[1].to_string(), false));
+            continue;
+        }
+        if cols[0].contains(['-', '.']) {
             continue;
         }
         let Some(upos) = Upos::parse(cols[3]) else {
             continue;
         };
+        let id: usize = cols[0].parse().unwrap_or(0);
+        let mut form = cols[1].to_string();
+        if let Some((last, f, written)) = &mut range {
+            if id > *last {
+                range = None;
+            } else if *written {
+                // A later part of a token already written.
+                if id == *last {
+                    range = None;
+                }
+                continue;
+            } else {
+                form = f.clone();
+                *written = true;
+            }
+        }
         current.words.push(Word {
-            form: cols[1].to_string(),
+            form,
             lemma: cols[2].to_string(),
             upos,
             head: cols[6].parse().unwrap_or(0),
@@ -73,5 +110,12 @@ mod tests {
         assert_eq!(s[0].words[1].upos, Upos::Part);
         assert_eq!(s[0].words[2].head, 0);
         assert!(parse("garbage\n\n\t\t\n").is_empty());
+        let s = parse_surface(text);
+        assert_eq!(s[0].words.len(), 2);
+        assert_eq!(
+            (s[0].words[0].form.as_str(), s[0].words[0].upos),
+            ("don't", Upos::Aux)
+        );
+        assert_eq!(s[0].words[1].form, "go");
     }
 }

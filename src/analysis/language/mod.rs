@@ -12,10 +12,10 @@
 //! for them (`DocAnalysis::sentence_language`), so indexing a workspace
 //! pays only for the sentences its rules read.
 //!
-//! Tags, lemmas and chunks come from the English model. A Spanish
-//! document gets tokens and lower-case forms as lemmas, but no tags or
-//! chunks (there is no Spanish model yet); a document whose language is
-//! unknown is read as English.
+//! English and Spanish have their own tagging model; lemmas are English
+//! only (a Spanish word's lemma is its lower-case form for now), and the
+//! chunk rules are the English ones. A document whose language is unknown
+//! is read as English.
 
 pub mod chunk;
 pub mod conllu;
@@ -51,7 +51,7 @@ pub enum Lang {
 pub struct SentenceLang {
     /// Tokens with byte ranges in the document's text.
     pub tokens: Vec<Token>,
-    /// One part of speech per token; empty when the language has no model.
+    /// One part of speech per token.
     pub tags: Vec<Upos>,
     /// One lemma per token.
     pub lemmas: Vec<String>,
@@ -64,24 +64,22 @@ impl SentenceLang {
     pub fn read(text: &str, span: Range<usize>, lang: Lang) -> SentenceLang {
         let tokens = tokenize(text, span);
         let words: Vec<&str> = tokens.iter().map(|t| &text[t.span.clone()]).collect();
-        if lang == Lang::Spanish {
+        let (tags, lemmas) = if lang == Lang::Spanish {
+            let tags = tagger::spanish().tag(&words);
             let lemmas = words
                 .iter()
                 .map(|w| lexicon::normalize(w).into_owned())
                 .collect();
-            return SentenceLang {
-                tokens,
-                tags: Vec::new(),
-                lemmas,
-                chunks: Vec::new(),
-            };
-        }
-        let tags = tagger::english().tag(&words);
-        let lemmas = words
-            .iter()
-            .zip(&tags)
-            .map(|(w, t)| lemma::lemma(w, *t))
-            .collect();
+            (tags, lemmas)
+        } else {
+            let tags = tagger::english().tag(&words);
+            let lemmas = words
+                .iter()
+                .zip(&tags)
+                .map(|(w, t)| lemma::lemma(w, *t))
+                .collect();
+            (tags, lemmas)
+        };
         let chunks = chunk::noun_phrases(&words, &tags);
         SentenceLang {
             tokens,
@@ -168,13 +166,15 @@ mod tests {
     }
 
     #[test]
-    fn spanish_gets_tokens_and_forms_without_english_tags() {
+    fn spanish_is_tagged_with_the_spanish_model() {
         let text = "El ministro dijo que el plan costará mucho. La oposición lo negó.";
         let seg = Segmentation::new(text);
         let doc = LangDoc::new(text, &seg);
         assert_eq!(doc.lang, Lang::Spanish);
         let s = doc.sentence(text, &seg, 0).expect("sentence");
-        assert!(s.tags.is_empty() && s.chunks.is_empty());
+        assert_eq!(s.tags.len(), s.tokens.len());
+        assert_eq!(&s.tags[..3], [Upos::Det, Upos::Noun, Upos::Verb]);
         assert_eq!(s.lemmas[0], "el");
+        assert!(s.chunks.contains(&(0..2)));
     }
 }

@@ -620,14 +620,20 @@ pub fn evaluate(tagger: &Tagger, sentences: &[super::conllu::Sentence]) -> Accur
 pub mod train {
     use super::*;
 
-    /// Settings of one training run.
+    /// Settings of one training run. The defaults were chosen on EWT dev
+    /// (never on the held-out GUM news or EWT test): 5, 8, 10 and 15 epochs
+    /// scored within 0.1 point; a tag dictionary of words seen 5 times
+    /// beat 20 times and none (92.17% against 91.88% and 92.06%); pruning
+    /// below 0.5 kept accuracy and cut the model from 1.64 to 1.52 MB.
     #[derive(Clone, Copy, Debug)]
     pub struct Options {
         /// Passes over the data.
         pub epochs: usize,
         /// A word enters the tag dictionary when seen this often...
         pub dict_min_count: usize,
-        /// ...with this share of one tag.
+        /// ...with this share of one tag (nearly always: a dictionary word
+        /// is never scored, so an ambiguous one would always be wrong
+        /// in its rarer use).
         pub dict_min_share: f64,
         /// Averaged weights below this magnitude are dropped from the
         /// shipped model (they rarely change a decision).

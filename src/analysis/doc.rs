@@ -12,6 +12,7 @@ use super::Settings;
 use super::attribution::{self, DocAttribution};
 use super::boilerplate::{self, Boilerplate};
 use super::figures::{self, Figures};
+use super::language::{LangDoc, SentenceLang};
 use super::related;
 use super::text::Segmentation;
 
@@ -33,6 +34,9 @@ pub struct DocAnalysis {
     pub attribution: DocAttribution,
     /// The passages the related-passage index reads (see [`related`]).
     pub related: related::DocPassages,
+    /// The language, and each sentence's tokens, tags, lemmas and noun
+    /// phrases, read on first use (see [`DocAnalysis::sentence_language`]).
+    pub language: LangDoc,
 }
 
 impl DocAnalysis {
@@ -66,6 +70,13 @@ impl DocAnalysis {
     /// which this is true.
     pub fn in_boilerplate(&self, span: Range<usize>) -> bool {
         self.boilerplate.contains_span(span)
+    }
+
+    /// The tokens, parts of speech, lemmas and noun phrases of sentence
+    /// `i` (an index into `segmentation.sentences`), read the first time
+    /// they are asked for; `None` past the last sentence.
+    pub fn sentence_language(&self, i: usize) -> Option<&SentenceLang> {
+        self.language.sentence(&self.text, &self.segmentation, i)
     }
 
     /// "name:line", for messages that point at another passage.
@@ -109,6 +120,7 @@ pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAn
     let figures_of =
         |span: std::ops::Range<usize>| related::figures_for_index(figures.in_span(span));
     let related = reading.finish(&segmentation, &is_boilerplate_line, &figures_of);
+    let language = LangDoc::new(&text, &segmentation);
     DocAnalysis {
         id,
         name,
@@ -118,6 +130,7 @@ pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAn
         figures,
         attribution,
         related,
+        language,
     }
 }
 

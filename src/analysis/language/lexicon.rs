@@ -1,0 +1,208 @@
+//! The lexicon: closed word lists kept as data files under
+//! `data/lexicon/<language>/`, embedded at compile time and parsed once.
+//!
+//! Each file has one entry a line (`#` starts a comment); some have a
+//! tab-separated value. Lookups take any case and either apostrophe.
+//!
+//! These lists gather what the detector families keep in code today, so
+//! that they can move to one place:
+//! - `stopwords.txt` (en) = `boilerplate::stopwords::STOP_WORDS`; the
+//!   figures similarity list (`figures::lexicon::STOPWORDS`) is a subset
+//!   plus lexical words ("said", "year", "today", titles) that are not
+//!   function words and stay out of this list.
+//! - `number_words.txt` (en) = `figures::lexicon::NUMBER_WORDS`.
+//! - `months.txt`, `weekdays.txt` (en) = `figures::lexicon::month`,
+//!   `is_weekday`, and the month words of `attribution::lexicon::TIME`.
+//! - `reporting_verbs.txt` (en) = the lemmas and classes of
+//!   `attribution::lexicon::VERBS`.
+//! - `role_titles.txt` (en) = `attribution::lexicon::ROLES`.
+//! - `abbreviations.txt` is new (the tokenizer's); the related-passage
+//!   word splitter (`related::terms`) and the figures tokenizer keep their
+//!   own dotted-acronym rules.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::Lang;
+
+/// One language's lists.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub stop_words: HashSet<String>,
+    pub abbreviations: HashSet<String>,
+    pub number_words: HashSet<String>,
+    pub role_titles: HashSet<String>,
+    /// Month name or abbreviation → 1..=12.
+    pub months: HashMap<String, u8>,
+    /// Weekday name → 1 (Monday) ..= 7.
+    pub weekdays: HashMap<String, u8>,
+    /// Reporting verb lemma → class ("speech", "evidence", "opinion",
+    /// "label").
+    pub reporting_verbs: HashMap<String, String>,
+}
+
+/// Lines of a list file without comments and blanks.
+fn entries(data: &str) -> impl Iterator<Item = &str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn set(data: &str) -> HashSet<String> {
+    entries(data).map(str::to_lowercase).collect()
+}
+
+fn map<V>(data: &str, parse: impl Fn(&str) -> Option<V>) -> HashMap<String, V> {
+    entries(data)
+        .filter_map(|l| {
+            let (k, v) = l.split_once('\t')?;
+            Some((k.trim().to_lowercase(), parse(v.trim())?))
+        })
+        .collect()
+}
+
+macro_rules! lexicon {
+    ($dir:literal) => {
+        Lexicon {
+            stop_words: set(include_str!(concat!(
+                "../../../data/lexicon/",
+                $dir,
+                "/stopwords.txt"
+            ))),
+            abbreviations: set(include_str!(concat!(
+                "../../../data/lexicon/",
+                $dir,
+                "/abbreviations.txt"
+            ))),
+            number_words: set(include_str!(concat!(
+                "../../../data/lexicon/",
+                $dir,
+                "/number_words.txt"
+            ))),
+            role_titles: set(include_str!(concat!(
+                "../../../data/lexicon/",
+                $dir,
+                "/role_titles.txt"
+            ))),
+            months: map(
+                include_str!(concat!("../../../data/lexicon/", $dir, "/months.txt")),
+                |v| v.parse().ok(),
+            ),
+            weekdays: map(
+                include_str!(concat!("../../../data/lexicon/", $dir, "/weekdays.txt")),
+                |v| v.parse().ok(),
+            ),
+            reporting_verbs: map(
+                include_str!(concat!(
+                    "../../../data/lexicon/",
+                    $dir,
+                    "/reporting_verbs.txt"
+                )),
+                |v| Some(v.to_string()),
+            ),
+        }
+    };
+}
+
+static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| lexicon!("en"));
+static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| lexicon!("es"));
+
+/// The lists of `lang` (English for a language without lists).
+pub fn lexicon(lang: Lang) -> &'static Lexicon {
+    match lang {
+        Lang::Spanish => &SPANISH,
+        Lang::English | Lang::Unknown => &ENGLISH,
+    }
+}
+
+/// `word` in lower case with straight apostrophes, borrowed when it
+/// already is.
+pub fn normalize(word: &str) -> std::borrow::Cow<'_, str> {
+    if word
+        .chars()
+        .any(|c| c.is_uppercase() || c == '’' || c == 'ʼ')
+    {
+        std::borrow::Cow::Owned(
+            word.chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == '’' || c == 'ʼ' { '\'' } else { c })
+                .collect(),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
+impl Lexicon {
+    pub fn is_stop_word(&self, word: &str) -> bool {
+        self.stop_words.contains(normalize(word).as_ref())
+    }
+
+    pub fn is_number_word(&self, word: &str) -> bool {
+        self.number_words.contains(normalize(word).as_ref())
+    }
+
+    pub fn is_role_title(&self, word: &str) -> bool {
+        self.role_titles.contains(normalize(word).as_ref())
+    }
+
+    /// 1..=12 for a month name or abbreviation.
+    pub fn month(&self, word: &str) -> Option<u8> {
+        self.months.get(normalize(word).as_ref()).copied()
+    }
+
+    /// 1 (Monday) ..= 7 for a weekday name.
+    pub fn weekday(&self, word: &str) -> Option<u8> {
+        self.weekdays.get(normalize(word).as_ref()).copied()
+    }
+
+    /// The class of a reporting verb, given its lemma.
+    pub fn reporting_verb(&self, lemma: &str) -> Option<&str> {
+        self.reporting_verbs
+            .get(normalize(lemma).as_ref())
+            .map(String::as_str)
+    }
+}
+
+/// Whether `word` (without its period) is an abbreviation in any language
+/// with lists: the tokenizer runs before the language is known.
+pub fn is_abbreviation(word: &str) -> bool {
+    let w = normalize(word);
+    ENGLISH.abbreviations.contains(w.as_ref()) || SPANISH.abbreviations.contains(w.as_ref())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_loads_with_entries() {
+        for lang in [Lang::English, Lang::Spanish] {
+            let l = lexicon(lang);
+            assert!(l.stop_words.len() > 100, "{lang:?}");
+            assert!(
+                l.abbreviations.len() > 10 && l.number_words.len() > 30 && l.role_titles.len() > 30
+            );
+            assert_eq!(l.months.values().copied().collect::<HashSet<_>>().len(), 12);
+            assert_eq!(
+                l.weekdays.values().copied().collect::<HashSet<_>>().len(),
+                7
+            );
+            assert!(l.reporting_verbs.len() > 20);
+        }
+    }
+
+    #[test]
+    fn lookups_ignore_case_and_apostrophe_style() {
+        let en = lexicon(Lang::English);
+        assert!(en.is_stop_word("DOESN’T") && en.is_stop_word("the") && !en.is_stop_word("said"));
+        assert_eq!(en.month("Sept"), Some(9));
+        assert_eq!(en.weekday("Friday"), Some(5));
+        assert_eq!(en.reporting_verb("say"), Some("speech"));
+        assert!(en.is_role_title("Spokeswoman") && en.is_number_word("Twelve"));
+        let es = lexicon(Lang::Spanish);
+        assert_eq!(es.month("Diciembre"), Some(12));
+        assert!(es.is_stop_word("según") && es.is_role_title("portavoz"));
+        assert!(is_abbreviation("Dr") && is_abbreviation("Sra") && !is_abbreviation("said"));
+    }
+}

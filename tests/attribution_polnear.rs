@@ -1,0 +1,190 @@
+//! `unattributed-quote` and `anonymous-source` measured on PolNeAR dev
+//! (real political news with every attribution marked: Source, Cue,
+//! Content; skipped without `../shared`). Prints precision and recall; the
+//! assertions only guard against the harness reading nothing.
+//!
+//! - A flagged quotation is wrong when it lies inside a gold Content that
+//!   has a Source. Gold unattributed quotations are quotations of three or
+//!   more words inside no such Content; recall is the share flagged.
+//! - An `anonymous-source` finding is on target when it overlaps a gold
+//!   Source or Cue (the gold marks who speaks, not whether they are named).
+
+mod common;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use factline::analysis::{Corpus, DocId, RuleScope, Settings, analyze_document, check};
+
+/// Byte offset of each code point offset (and of the end).
+fn code_point_bytes(text: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    v.push(text.len());
+    v
+}
+
+struct Gold {
+    /// Byte ranges of Contents whose attribution has a Source.
+    sourced_contents: Vec<Range<usize>>,
+    /// Byte ranges of every Source and Cue.
+    sources_and_cues: Vec<Range<usize>>,
+}
+
+/// Reads a brat `.ann` file; `bytes` maps code points of the file's text
+/// (with any byte-order mark) to byte offsets of the text factline reads.
+fn read_ann(ann: &str, bytes: &[usize], bom: usize) -> Gold {
+    let to_byte = |cp: usize| bytes.get(cp).map(|b| b.saturating_sub(bom));
+    let mut spans: HashMap<&str, (&str, Vec<Range<usize>>)> = HashMap::new();
+    let mut events = Vec::new();
+    for line in ann.lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if line.starts_with('T') && cols.len() >= 2 {
+            let mut head = cols[1].splitn(2, ' ');
+            let (Some(label), Some(offsets)) = (head.next(), head.next()) else {
+                continue;
+            };
+            let ranges = offsets
+                .split(';')
+                .filter_map(|r| {
+                    let (a, b) = r.trim().split_once(' ')?;
+                    Some(to_byte(a.parse().ok()?)?..to_byte(b.parse().ok()?)?)
+                })
+                .collect();
+            spans.insert(cols[0], (label, ranges));
+        } else if line.starts_with('E') && cols.len() >= 2 {
+            events.push(cols[1]);
+        }
+    }
+    let mut gold = Gold {
+        sourced_contents: Vec::new(),
+        sources_and_cues: Vec::new(),
+    };
+    for (label, ranges) in spans.values() {
+        if matches!(*label, "Source" | "Cue") {
+            gold.sources_and_cues.extend(ranges.iter().cloned());
+        }
+    }
+    for e in events {
+        let roles: Vec<(&str, &str)> = e.split(' ').filter_map(|r| r.split_once(':')).collect();
+        if !roles.iter().any(|(role, _)| *role == "Source") {
+            continue;
+        }
+        for (role, id) in roles {
+            if role.starts_with("Content")
+                && let Some((_, ranges)) = spans.get(id)
+            {
+                gold.sourced_contents.extend(ranges.iter().cloned());
+            }
+        }
+    }
+    gold
+}
+
+/// Double-quoted passages of three or more words.
+fn quotations(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c, open) {
+            ('“' | '"', None) => open = Some(i),
+            ('”' | '"', Some(s)) => {
+                let end = i + c.len_utf8();
+                if text[s..end].split_whitespace().count() >= 3 {
+                    out.push(s..end);
+                }
+                open = None;
+            }
+            ('\n', Some(_)) => open = None,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether the words of `span` (without quotation marks and edge
+/// punctuation, which annotators often leave out) lie inside one of `of`.
+fn inside(text: &str, span: &Range<usize>, of: &[Range<usize>]) -> bool {
+    let s = text.get(span.clone()).unwrap_or("");
+    let inner = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let start = span.start + (s.len() - inner.len());
+    let end = start + inner.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    of.iter().any(|r| r.start <= start && end <= r.end)
+}
+
+fn overlaps(span: &Range<usize>, of: &[Range<usize>]) -> bool {
+    of.iter().any(|r| r.start < span.end && span.start < r.end)
+}
+
+#[test]
+fn polnear_dev_precision_and_recall() {
+    let Some(root) = common::shared("corpora/polnear-attribution/dev") else {
+        return;
+    };
+    let mut names: Vec<_> = std::fs::read_dir(root.join("attributions"))
+        .expect("attributions")
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|n| n.ends_with(".ann"))
+        .collect();
+    names.sort();
+    let settings = Settings::default();
+    let corpus = Corpus::new();
+    let (mut flagged, mut flagged_wrong) = (0usize, 0usize);
+    let (mut gold_unattributed, mut gold_found) = (0usize, 0usize);
+    let (mut anonymous, mut anonymous_on_source) = (0usize, 0usize);
+    let mut articles = 0;
+    for ann_name in &names {
+        // `<article>_<annotator>.ann` or `<article>.ann`.
+        let stem = ann_name.trim_end_matches(".ann");
+        let text_path = [
+            stem.to_string(),
+            stem.rsplit_once('_')
+                .map_or(String::new(), |(a, _)| a.to_string()),
+        ]
+        .into_iter()
+        .map(|s| root.join("text").join(format!("{s}.txt")))
+        .find(|p| p.exists());
+        let Some(text_path) = text_path else { continue };
+        let raw = std::fs::read_to_string(&text_path).expect("text");
+        let ann = std::fs::read_to_string(root.join("attributions").join(ann_name)).expect("ann");
+        let bom = if raw.starts_with('\u{feff}') {
+            '\u{feff}'.len_utf8()
+        } else {
+            0
+        };
+        let gold = read_ann(&ann, &code_point_bytes(&raw), bom);
+        let text = &raw[bom..];
+        articles += 1;
+        let doc = analyze_document(DocId::new(ann_name.clone()), Arc::from(text), &settings);
+        let findings = check(&doc, &corpus, &settings, RuleScope::All);
+        let quote_findings: Vec<Range<usize>> = findings
+            .iter()
+            .filter(|f| f.code == "unattributed-quote")
+            .map(|f| f.span.clone())
+            .collect();
+        for f in &quote_findings {
+            flagged += 1;
+            flagged_wrong += usize::from(inside(text, f, &gold.sourced_contents));
+        }
+        for q in quotations(text) {
+            if !inside(text, &q, &gold.sourced_contents) {
+                gold_unattributed += 1;
+                gold_found += usize::from(overlaps(&q, &quote_findings));
+            }
+        }
+        for f in findings.iter().filter(|f| f.code == "anonymous-source") {
+            anonymous += 1;
+            anonymous_on_source += usize::from(overlaps(&f.span, &gold.sources_and_cues));
+        }
+    }
+    let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+    eprintln!(
+        "PolNeAR dev, {articles} articles: unattributed-quote {flagged} flagged, precision {:.1}% ({flagged_wrong} inside a sourced Content); \
+         recall {:.1}% of {gold_unattributed} unattributed quotations; anonymous-source {anonymous} findings, {:.1}% on a gold Source or Cue",
+        pct(flagged - flagged_wrong, flagged),
+        pct(gold_found, gold_unattributed),
+        pct(anonymous_on_source, anonymous)
+    );
+    assert!(articles >= 80, "read {articles} articles");
+}

@@ -72,7 +72,11 @@ fn main() {
         let data = eval::ecb_load(&root.join("ecbplus-dev"));
         for r in eval::ecb(
             &data,
-            &[eval::EcbSplit::Tuning, eval::EcbSplit::HeldOut, eval::EcbSplit::All],
+            &[
+                eval::EcbSplit::Tuning,
+                eval::EcbSplit::HeldOut,
+                eval::EcbSplit::All,
+            ],
         ) {
             println!(
                 "ECB+ dev {:8} ({} queries): ours {} | TF-IDF {} | BM25 {}",

@@ -756,7 +756,9 @@ impl Ecb {
         self.lines[d]
             .iter()
             .enumerate()
-            .filter(|(_, l)| l.start < span.end.max(span.start + 1) && span.start < l.end.max(l.start + 1))
+            .filter(|(_, l)| {
+                l.start < span.end.max(span.start + 1) && span.start < l.end.max(l.start + 1)
+            })
             .map(|(i, _)| i)
             .collect()
     }
@@ -769,14 +771,21 @@ impl Ecb {
             same_document: false,
             reasons: false,
         };
-        let by_id: HashMap<&DocId, usize> =
-            self.docs.iter().enumerate().map(|(i, d)| (&d.id, i)).collect();
+        let by_id: HashMap<&DocId, usize> = self
+            .docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (&d.id, i))
+            .collect();
         let d = &self.docs[q.doc];
-        let results = related::query_with(&self.corpus, d, self.lines[q.doc][q.line].clone(), &options);
+        let results =
+            related::query_with(&self.corpus, d, self.lines[q.doc][q.line].clone(), &options);
         let mut out = Vec::new();
         let mut seen = HashSet::new();
         for r in results {
-            let Some(&j) = by_id.get(&r.doc) else { continue };
+            let Some(&j) = by_id.get(&r.doc) else {
+                continue;
+            };
             for l in self.lines_of(j, &r.span) {
                 if seen.insert((j, l)) {
                     out.push((j, l));
@@ -843,6 +852,10 @@ pub fn ecb_scores(ecb: &Ecb, split: EcbSplit, rank: &dyn Fn(&EcbQuery) -> Rankin
     s
 }
 
+/// A baseline's ranking of the units other than a query unit and those
+/// it skips.
+type UnitRanker<'a> = &'a dyn Fn(usize, &dyn Fn(usize) -> bool) -> Vec<(usize, f32)>;
+
 pub struct EcbResult {
     pub split: EcbSplit,
     pub ours: EcbScores,
@@ -858,16 +871,14 @@ pub fn ecb(ecb: &Ecb, splits: &[EcbSplit]) -> Vec<EcbResult> {
         at.iter().enumerate().map(|(i, &u)| (u, i)).collect();
     let tfidf = TfIdf::new(&texts);
     let bm25 = Bm25::new(&texts);
-    let baseline = |scores: &dyn Fn(usize, &dyn Fn(usize) -> bool) -> Vec<(usize, f32)>,
-                    q: &EcbQuery|
-     -> Ranking {
-            let Some(&u) = unit_of.get(&(q.doc, q.line)) else {
-                return Vec::new();
-            };
-            scores(u, &|v| at[v].0 == q.doc)
-                .into_iter()
-                .map(|(v, _)| at[v])
-                .collect()
+    let baseline = |scores: UnitRanker<'_>, q: &EcbQuery| -> Ranking {
+        let Some(&u) = unit_of.get(&(q.doc, q.line)) else {
+            return Vec::new();
+        };
+        scores(u, &|v| at[v].0 == q.doc)
+            .into_iter()
+            .map(|(v, _)| at[v])
+            .collect()
     };
     let by_tfidf = |q: &EcbQuery| baseline(&|u, skip| tfidf.rank(u, 100, skip), q);
     let by_bm25 = |q: &EcbQuery| baseline(&|u, skip| bm25.rank(u, 100, skip), q);

@@ -177,9 +177,10 @@ fn stats(mut v: Vec<Duration>) -> String {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let mean = v.iter().map(|d| ms(*d)).sum::<f64>() / v.len().max(1) as f64;
     format!(
-        "median {:.3} ms, p90 {:.3} ms, max {:.3} ms, mean {:.3} ms ({} runs)",
+        "median {:.3} ms, p90 {:.3} ms, p99 {:.3} ms, max {:.3} ms, mean {:.3} ms ({} runs)",
         ms(v[v.len() / 2]),
         ms(v[v.len() * 9 / 10]),
+        ms(v[v.len() * 99 / 100]),
         ms(v[v.len() - 1]),
         mean,
         v.len()

@@ -3,7 +3,7 @@
 //! sentences):
 //!
 //! ```text
-//! cargo run --release --example related_eval [-- msrp|sts|gva ...]
+//! cargo run --release --example related_eval [-- msrp|sts|ecb|gva ...]
 //! ```
 //!
 //! It needs `../shared/corpora` beside the project and says so when that is
@@ -66,6 +66,28 @@ fn main() {
             so / n as f64,
             sb / n as f64
         );
+    }
+    if want("ecb") {
+        let t = Instant::now();
+        let data = eval::ecb_load(&root.join("ecbplus-dev"));
+        for r in eval::ecb(
+            &data,
+            &[
+                eval::EcbSplit::Tuning,
+                eval::EcbSplit::HeldOut,
+                eval::EcbSplit::All,
+            ],
+        ) {
+            println!(
+                "ECB+ dev {:8} ({} queries): ours {} | TF-IDF {} | BM25 {}",
+                r.split.name(),
+                r.ours.queries,
+                r.ours,
+                r.tfidf,
+                r.bm25
+            );
+        }
+        println!("[{:.1} s]", t.elapsed().as_secs_f64());
     }
     if want("gva") {
         let t = Instant::now();

@@ -87,10 +87,38 @@ pub struct DocPassages {
     /// and its dates (the 32 most repeated), sorted, each with the number of
     /// passages that have it.
     pub(crate) context: Box<[(u64, u16)]>,
+    /// What the document is about in words: its [`DOC_TERMS`] most
+    /// frequent terms over the indexed passages, sorted by key, each with
+    /// its count.
+    pub(crate) words: Box<[(u64, u16)]>,
 }
 
 /// At most this many names and dates describe a document's story.
 const CONTEXT_KEYS: usize = 32;
+/// At most this many terms describe what a document is about: enough for
+/// a news article's recurring vocabulary, few enough that comparing two
+/// documents costs a couple of hundred hash look-ups per query candidate.
+const DOC_TERMS: usize = 128;
+
+/// `(key, count)` pairs summed by key, the `cap` largest counts kept
+/// (ties to the smaller key), sorted by key.
+fn top_counts(mut v: Vec<(u64, u16)>, cap: usize) -> Box<[(u64, u16)]> {
+    v.sort_unstable_by_key(|&(k, _)| k);
+    v.dedup_by(|next, kept| {
+        if next.0 == kept.0 {
+            kept.1 = kept.1.saturating_add(next.1);
+            true
+        } else {
+            false
+        }
+    });
+    if v.len() > cap {
+        v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.truncate(cap);
+        v.sort_unstable_by_key(|&(k, _)| k);
+    }
+    v.into_boxed_slice()
+}
 
 /// Says whether a line (an index into the segmentation's lines) is
 /// boilerplate. See [`DocPassages::new`].
@@ -247,6 +275,15 @@ impl PassageReading {
                 false
             }
         });
+        let words = top_counts(
+            passages
+                .iter()
+                .filter(|p| p.indexed)
+                .flat_map(|p| p.terms.iter().zip(p.tfs.iter()))
+                .map(|(&k, &tf)| (k, u16::from(tf)))
+                .collect(),
+            DOC_TERMS,
+        );
         // The most repeated ones identify the story; the cap bounds the
         // cost of comparing two documents.
         if context.len() > CONTEXT_KEYS {
@@ -258,6 +295,7 @@ impl PassageReading {
             passages,
             names,
             quote_spans,
+            words,
             context: context.into_boxed_slice(),
         }
     }

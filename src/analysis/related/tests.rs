@@ -441,7 +441,11 @@ mod properties {
             let _ = hover_section(&da, &corpus, at);
             if let (Some(pa), Some(pb)) = (PassageRef::at(&da, at), PassageRef::at(&db, 0)) {
                 let s = similarity(&corpus, pa, pb);
-                prop_assert!((0.0..=1.0).contains(&s.score) && s.score <= s.topical + 1e-6);
+                prop_assert!((0.0..=1.0).contains(&s.score) && (0.0..=1.0).contains(&s.topical));
+                // Nothing shared is no evidence; the score is symmetric.
+                prop_assert!(s.topical > 0.0 || s.score == 0.0);
+                let back = similarity(&corpus, pb, pa);
+                prop_assert!((back.score - s.score).abs() < 1e-5);
                 let _ = explain(&corpus, pa, pb);
             }
             corpus.remove(&da.id);

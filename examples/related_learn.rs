@@ -1,0 +1,665 @@
+//! Learns the weights of the related-passage score
+//! (`src/analysis/related/weights.tsv`) and measures components on ECB+.
+//!
+//! ```text
+//! cargo run --release --example related_learn            # measure, print the weights
+//! cargo run --release --example related_learn -- --write # and write weights.tsv
+//! ```
+//!
+//! Training data (nothing here is evaluated on afterwards):
+//! - ECB+ dev, tuning topics only (`ECB_TUNING`): every indexed passage of
+//!   every other article that shares anything with the query sentence,
+//!   labelled by the gold (`related_sentences.tsv`): pairwise (each gold
+//!   passage against each other candidate of the same query) and
+//!   pointwise (for the level of the score);
+//! - MSRP train: each labelled pair pointwise, and each paraphrase against
+//!   the other candidates its sentence retrieves, pairwise;
+//! - STS 2012 MSRpar train: each pair pointwise, the graded score / 5 as
+//!   a soft label, and each two pairs of different grades pairwise.
+//!
+//! The model is logistic over `related::Features`, fitted by Newton's
+//! method with an L2 penalty in two stages: the weights from the pairwise
+//! examples (ECB+, MSRP and STS weighing the same), which say which candidate is
+//! the same event; then a scale and a bias on that ranking from the
+//! pointwise examples (each source weighing the same), which say how
+//! likely a pair is the same fact, so that the related threshold keeps a
+//! meaning. It prints, on the ECB+ tuning topics and on the
+//! held-out ones, recall@1 and MRR of the learned score and of the former
+//! hand-weighted formula with each of its components taken out
+//! (ranking every candidate, not only the index's first pass). The held-out
+//! half is measured, never fitted: the ranking through the real index is
+//! `cargo run --release --example related_eval -- ecb`.
+
+// Matrix code (gradients, Hessians, elimination) reads best with indices.
+#![allow(clippy::needless_range_loop)]
+
+#[path = "../tests/support/related_eval.rs"]
+mod eval;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use factline::analysis::related::{
+    self, FEATURE_NAMES, Features, Model, Options, PassageRef, Story,
+};
+use factline::analysis::{Corpus, DocAnalysis};
+use rayon::prelude::*;
+
+const N: usize = FEATURE_NAMES.len();
+
+/// One term of the loss: `weight · CE(label, σ(θ·x))`; `x[0]` is 1 for a
+/// pointwise example (the bias counts), 0 for a pairwise difference.
+struct Example {
+    x: Vec<f64>,
+    label: f64,
+    weight: f64,
+}
+
+/// The first passage of a one-sentence document.
+fn first(d: &DocAnalysis) -> PassageRef<'_> {
+    PassageRef { doc: d, index: 0 }
+}
+
+fn pointwise(f: &Features) -> Vec<f64> {
+    let mut x = vec![1.0];
+    x.extend(f.vector().iter().map(|&v| f64::from(v)));
+    x
+}
+
+fn pairwise(better: &Features, worse: &Features) -> Vec<f64> {
+    let mut x = vec![0.0];
+    x.extend(
+        better
+            .vector()
+            .iter()
+            .zip(worse.vector())
+            .map(|(&a, b)| f64::from(a) - f64::from(b)),
+    );
+    x
+}
+
+/// Gives every example of one source the same total weight `total`.
+fn source(mut v: Vec<Example>, total: f64) -> Vec<Example> {
+    let sum: f64 = v.iter().map(|e| e.weight).sum();
+    for e in &mut v {
+        e.weight *= total / sum.max(1e-12);
+    }
+    v
+}
+
+/// L2 penalty on the weights (not the bias), relative to a unit of total
+/// example weight: enough to keep collinear features (the term measures)
+/// from trading huge opposite weights.
+const L2: f64 = 1e-3;
+
+/// The weight of the ECB+ tuning pairs in the ranking, against MSRP's 1:
+/// the two sources weigh the same (news coverage of events, and
+/// paraphrases that must still rank first). Weighing ECB+ 3 or 100 times
+/// more gains nothing on the tuning topics' recall@1.
+const PAIRWISE_ECB: f64 = 1.0;
+
+/// Newton's method on the penalised cross-entropy.
+fn fit(examples: &[Example]) -> Vec<f64> {
+    let p = examples.first().map_or(1, |e| e.x.len());
+    let mut theta = vec![0.0; p];
+    for _ in 0..50 {
+        let zero = || (vec![0.0; p], vec![vec![0.0; p]; p]);
+        let (mut g, mut h) = examples
+            .par_iter()
+            .fold(zero, |(mut g, mut h), e| {
+                let z: f64 = theta.iter().zip(&e.x).map(|(t, x)| t * x).sum();
+                let q = 1.0 / (1.0 + (-z).exp());
+                for i in 0..p {
+                    g[i] += e.weight * (q - e.label) * e.x[i];
+                    for j in 0..p {
+                        h[i][j] += e.weight * q * (1.0 - q) * e.x[i] * e.x[j];
+                    }
+                }
+                (g, h)
+            })
+            .reduce(zero, |(mut g, mut h), (g2, h2)| {
+                for i in 0..p {
+                    g[i] += g2[i];
+                    for j in 0..p {
+                        h[i][j] += h2[i][j];
+                    }
+                }
+                (g, h)
+            });
+        for i in 1..p {
+            g[i] += L2 * theta[i];
+            h[i][i] += L2;
+        }
+        h[0][0] += 1e-9;
+        let step = solve(h, g);
+        let mut moved = 0.0f64;
+        for i in 0..p {
+            theta[i] -= step[i];
+            moved = moved.max(step[i].abs());
+        }
+        if moved < 1e-7 {
+            break;
+        }
+    }
+    theta
+}
+
+/// Solves `a · x = b` by Gaussian elimination with partial pivoting.
+fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
+    let p = b.len();
+    for c in 0..p {
+        let pivot = (c..p)
+            .max_by(|&i, &j| a[i][c].abs().total_cmp(&a[j][c].abs()))
+            .unwrap_or(c);
+        a.swap(c, pivot);
+        b.swap(c, pivot);
+        let d = if a[c][c].abs() < 1e-12 {
+            1e-12
+        } else {
+            a[c][c]
+        };
+        for r in c + 1..p {
+            let f = a[r][c] / d;
+            for k in c..p {
+                a[r][k] -= f * a[c][k];
+            }
+            b[r] -= f * b[c];
+        }
+    }
+    let mut x = vec![0.0; p];
+    for c in (0..p).rev() {
+        let s: f64 = (c + 1..p).map(|k| a[c][k] * x[k]).sum();
+        let d = if a[c][c].abs() < 1e-12 {
+            1e-12
+        } else {
+            a[c][c]
+        };
+        x[c] = (b[c] - s) / d;
+    }
+    x
+}
+
+/// One ECB+ query's candidates: (features, is gold).
+struct Candidates {
+    topic: String,
+    items: Vec<(Features, bool)>,
+}
+
+fn ecb_candidates(ecb: &eval::Ecb) -> Vec<Candidates> {
+    let contexts: Vec<related::StoryContext> = ecb
+        .docs
+        .iter()
+        .map(|d| related::story_context(&ecb.corpus, d))
+        .collect();
+    ecb.queries
+        .par_iter()
+        .map(|q| {
+            let d = &ecb.docs[q.doc];
+            let span = ecb.lines[q.doc][q.line].clone();
+            let mut items = Vec::new();
+            if let Some(a) = PassageRef::at(d, span.start) {
+                for (j, other) in ecb.docs.iter().enumerate() {
+                    if j == q.doc {
+                        continue;
+                    }
+                    let story = related::story_between(d, &contexts[q.doc], other, &contexts[j]);
+                    for (k, p) in other.related.passages.iter().enumerate() {
+                        if !p.indexed {
+                            continue;
+                        }
+                        let b = PassageRef {
+                            doc: other,
+                            index: k,
+                        };
+                        let s = related::similarity_in_story(&ecb.corpus, a, b, story);
+                        if s.topical <= 0.0 {
+                            continue;
+                        }
+                        let gold = ecb
+                            .lines_of(j, &p.span)
+                            .iter()
+                            .any(|&l| q.gold.contains(&(j, l)));
+                        items.push((s.features, gold));
+                    }
+                }
+            }
+            Candidates {
+                topic: q.topic.clone(),
+                items,
+            }
+        })
+        .collect()
+}
+
+/// Recall@1 and MRR of `score` over the queries of `split` (every
+/// candidate ranked; ties broken against the gold).
+fn measure(
+    cands: &[Candidates],
+    split: eval::EcbSplit,
+    score: &dyn Fn(&Features) -> f32,
+) -> (f64, f64, usize) {
+    let (mut r1, mut mrr, mut n) = (0.0, 0.0, 0);
+    for c in cands.iter().filter(|c| split.has(&c.topic)) {
+        n += 1;
+        let scored: Vec<(f32, bool)> = c.items.iter().map(|(f, g)| (score(f), *g)).collect();
+        let Some(best_gold) = scored
+            .iter()
+            .filter(|s| s.1)
+            .map(|s| s.0)
+            .max_by(f32::total_cmp)
+        else {
+            continue;
+        };
+        let rank = 1 + scored.iter().filter(|s| !s.1 && s.0 >= best_gold).count();
+        if rank == 1 {
+            r1 += 1.0;
+        }
+        mrr += 1.0 / rank as f64;
+    }
+    let d = n.max(1) as f64;
+    (r1 / d, mrr / d, n)
+}
+
+/// The former hand-weighted score, with switches to take components out.
+#[derive(Clone, Copy)]
+struct Former {
+    entities: bool,
+    figures: bool,
+    quotes: bool,
+    date: bool,
+    year: bool,
+    count: bool,
+    story: bool,
+}
+
+const FORMER: Former = Former {
+    entities: true,
+    figures: true,
+    quotes: true,
+    date: true,
+    year: true,
+    count: true,
+    story: true,
+};
+
+fn former(f: &Features, terms: f32, on: Former) -> f32 {
+    let pick = |yes: bool, v: f32| if yes { v } else { 0.0 };
+    let topical = 1.0
+        - (1.0 - terms)
+            * (1.0 - 0.15 * pick(on.entities, f.entities))
+            * (1.0 - 0.3 * pick(on.figures, f.figures))
+            * (1.0 - 0.5 * pick(on.quotes, f.quotes));
+    let mut s = topical;
+    if on.date && f.date_conflict > 0.0 {
+        s *= 0.5;
+    }
+    if on.year && f.year_conflict > 0.0 {
+        s *= 0.8;
+    }
+    if on.count && f.count_conflict > 0.0 {
+        s *= 0.85;
+    }
+    if on.story {
+        s *= 0.3 + 0.7 * f.story;
+    }
+    s
+}
+
+fn analyze_all(items: Vec<(String, String)>) -> (Vec<Arc<DocAnalysis>>, Corpus) {
+    let docs = eval::analyze_all(items);
+    let corpus = eval::corpus_of(&docs);
+    (docs, corpus)
+}
+
+/// MSRP train: pointwise pairs and pairwise paraphrase-vs-candidate.
+fn msrp(file: &Path) -> (Vec<Example>, Vec<Example>) {
+    let text = eval::read(file);
+    let mut sentences: Vec<(String, String)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
+    for line in text.lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 5 {
+            continue;
+        }
+        let mut id = |sid: &str, s: &str| -> usize {
+            *index.entry(sid.to_string()).or_insert_with(|| {
+                sentences.push((sid.to_string(), s.to_string()));
+                sentences.len() - 1
+            })
+        };
+        let a = id(f[1], f[3]);
+        let b = id(f[2], f[4]);
+        pairs.push((a, b, if f[0] == "1" { 1.0 } else { 0.0 }));
+    }
+    let (docs, corpus) = analyze_all(sentences);
+    let point: Vec<Example> = pairs
+        .par_iter()
+        .filter(|&&(a, b, _)| {
+            !docs[a].related.passages.is_empty() && !docs[b].related.passages.is_empty()
+        })
+        .map(|&(a, b, label)| {
+            let s = related::similarity_in_story(
+                &corpus,
+                first(&docs[a]),
+                first(&docs[b]),
+                Story::NONE,
+            );
+            Example {
+                x: pointwise(&s.features),
+                label,
+                weight: 1.0,
+            }
+        })
+        .collect();
+    // The whole first-pass pool (at most 400), whatever the current
+    // weights would keep of it.
+    let options = Options {
+        limit: 400,
+        min_score: 0.0,
+        same_document: false,
+        reasons: false,
+    };
+    let pair: Vec<Example> = pairs
+        .par_iter()
+        .filter(|p| p.2 > 0.5)
+        .flat_map_iter(|&(a, b, _)| {
+            let (da, db) = (&docs[a], &docs[b]);
+            let mut out = Vec::new();
+            let (Some(pa), Some(_)) = (da.related.passages.first(), db.related.passages.first())
+            else {
+                return out;
+            };
+            let target = related::similarity_in_story(&corpus, first(da), first(db), Story::NONE);
+            let results = related::query_with(&corpus, da, pa.span.clone(), &options);
+            let n = results.iter().filter(|r| r.doc != db.id).count().max(1) as f64;
+            for r in results.iter().filter(|r| r.doc != db.id) {
+                let Some(other) = corpus.get(&r.doc) else {
+                    continue;
+                };
+                let s = related::similarity_in_story(
+                    &corpus,
+                    first(da),
+                    PassageRef {
+                        doc: other,
+                        index: r.passage,
+                    },
+                    Story::NONE,
+                );
+                out.push(Example {
+                    x: pairwise(&target.features, &s.features),
+                    label: 1.0,
+                    weight: 1.0 / n,
+                });
+            }
+            out
+        })
+        .collect();
+    (point, pair)
+}
+
+/// Each STS pair's features (its best pair of passages, as the evaluation
+/// compares them) and its graded score / 5.
+fn sts_features(file: &Path) -> Vec<(Features, f64)> {
+    let text = eval::read(file);
+    let mut items = Vec::new();
+    let mut gold = Vec::new();
+    for line in text.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 3 {
+            continue;
+        }
+        let Ok(score) = f[0].trim().parse::<f64>() else {
+            continue;
+        };
+        let i = gold.len();
+        items.push((format!("a{i}"), f[1].to_string()));
+        items.push((format!("b{i}"), f[2].to_string()));
+        gold.push((score / 5.0).clamp(0.0, 1.0));
+    }
+    let (docs, corpus) = analyze_all(items);
+    (0..gold.len())
+        .filter_map(|i| {
+            let (a, b) = (&docs[2 * i], &docs[2 * i + 1]);
+            let mut best: Option<related::Similarity> = None;
+            for ia in 0..a.related.passages.len() {
+                for ib in 0..b.related.passages.len() {
+                    let s = related::similarity(
+                        &corpus,
+                        PassageRef { doc: a, index: ia },
+                        PassageRef { doc: b, index: ib },
+                    );
+                    if best.is_none_or(|x| s.topical > x.topical) {
+                        best = Some(s);
+                    }
+                }
+            }
+            Some((best?.features, gold[i]))
+        })
+        .collect()
+}
+
+/// STS: each pair pointwise (the graded score / 5 as a soft label), and
+/// each two pairs of different grades pairwise (the higher one first).
+fn sts(file: &Path) -> (Vec<Example>, Vec<Example>) {
+    let rows = sts_features(file);
+    let point = rows
+        .iter()
+        .map(|(f, g)| Example {
+            x: pointwise(f),
+            label: *g,
+            weight: 1.0,
+        })
+        .collect();
+    let mut pair = Vec::new();
+    for (i, (fi, gi)) in rows.iter().enumerate() {
+        for (fj, gj) in &rows[i + 1..] {
+            if gi > gj {
+                pair.push(Example {
+                    x: pairwise(fi, fj),
+                    label: 1.0,
+                    weight: 1.0,
+                });
+            } else if gj > gi {
+                pair.push(Example {
+                    x: pairwise(fj, fi),
+                    label: 1.0,
+                    weight: 1.0,
+                });
+            }
+        }
+    }
+    (point, pair)
+}
+
+/// Spearman correlation of `score` with the STS grades of `rows`.
+fn sts_spearman(rows: &[(Features, f64)], score: &dyn Fn(&Features) -> f32) -> f64 {
+    let ours: Vec<f64> = rows.iter().map(|(f, _)| f64::from(score(f))).collect();
+    let gold: Vec<f64> = rows.iter().map(|r| r.1).collect();
+    eval::spearman(&ours, &gold)
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
+    if !root.exists() {
+        eprintln!("notice: {} not found; nothing to learn", root.display());
+        return;
+    }
+    let write = std::env::args().any(|a| a == "--write");
+    let ecb = eval::ecb_load(&root.join("ecbplus-dev"));
+    let cands = ecb_candidates(&ecb);
+    use eval::EcbSplit::{HeldOut, Tuning};
+
+    println!("Components of the former score, every candidate ranked (recall@1 / MRR):");
+    let row = |name: &str, f: &dyn Fn(&Features) -> f32| {
+        let (t1, tm, tn) = measure(&cands, Tuning, f);
+        let (h1, hm, hn) = measure(&cands, HeldOut, f);
+        println!("  {name:34} tuning ({tn}) {t1:.3} / {tm:.3}   held-out ({hn}) {h1:.3} / {hm:.3}");
+    };
+    row("former score", &|f| former(f, f.terms, FORMER));
+    let off = |g: fn(&mut Former)| {
+        let mut o = FORMER;
+        g(&mut o);
+        o
+    };
+    let ablations: [(&str, Former); 8] = [
+        ("  without story discount", off(|o| o.story = false)),
+        ("  without date conflict", off(|o| o.date = false)),
+        ("  without year conflict", off(|o| o.year = false)),
+        ("  without count conflict", off(|o| o.count = false)),
+        ("  without entities", off(|o| o.entities = false)),
+        ("  without figures", off(|o| o.figures = false)),
+        ("  without quotes", off(|o| o.quotes = false)),
+        (
+            "  terms alone",
+            Former {
+                entities: false,
+                figures: false,
+                quotes: false,
+                date: false,
+                year: false,
+                count: false,
+                story: false,
+            },
+        ),
+    ];
+    for (name, on) in ablations {
+        row(name, &|f| former(f, f.terms, on));
+    }
+    row("  terms: cosine instead of BM25", &|f| {
+        former(f, f.cosine, FORMER)
+    });
+    row("  terms: the smaller direction", &|f| {
+        former(f, f.terms_min, FORMER)
+    });
+    row("  terms: the larger direction", &|f| {
+        former(f, f.terms_max, FORMER)
+    });
+    row("cosine alone", &|f| f.cosine);
+
+    // Training examples.
+    let mut ecb_pair = Vec::new();
+    let mut ecb_point = Vec::new();
+    for c in cands.iter().filter(|c| Tuning.has(&c.topic)) {
+        let gold: Vec<&Features> = c.items.iter().filter(|i| i.1).map(|i| &i.0).collect();
+        let other: Vec<&Features> = c.items.iter().filter(|i| !i.1).map(|i| &i.0).collect();
+        let pairs = (gold.len() * other.len()).max(1) as f64;
+        for g in &gold {
+            for o in &other {
+                ecb_pair.push(Example {
+                    x: pairwise(g, o),
+                    label: 1.0,
+                    weight: 1.0 / pairs,
+                });
+            }
+        }
+        let n = c.items.len().max(1) as f64;
+        for (f, g) in &c.items {
+            let label = if *g { 1.0 } else { 0.0 };
+            ecb_point.push(Example {
+                x: pointwise(f),
+                label,
+                weight: 1.0 / n,
+            });
+        }
+    }
+    let (msrp_point, msrp_pair) = msrp(&root.join("msrp/msr_paraphrase_train.txt"));
+    let (sts_point, sts_pair) = sts(&root.join("sts-news/2012/MSRpar.train.tsv"));
+    println!(
+        "Examples: ECB+ tuning {} pairwise, {} pointwise; MSRP train {} pointwise, {} pairwise; STS MSRpar train {} pointwise, {} pairwise",
+        ecb_pair.len(),
+        ecb_point.len(),
+        msrp_point.len(),
+        msrp_pair.len(),
+        sts_point.len(),
+        sts_pair.len()
+    );
+    // Stage 1, the ranking: which candidate is the same event, from the
+    // pairwise examples (no bias).
+    let mut pairs = Vec::new();
+    pairs.extend(source(ecb_pair, PAIRWISE_ECB));
+    pairs.extend(source(msrp_pair, 1.0));
+    pairs.extend(source(sts_pair, 1.0));
+    let w = fit(&pairs);
+    // Stage 2, the level: σ(a·ranking + b) from the pointwise examples, so
+    // that a score reads as how likely the pair is the same fact.
+    let level = |v: Vec<Example>| -> Vec<Example> {
+        v.into_iter()
+            .map(|e| Example {
+                x: vec![1.0, e.x.iter().zip(&w).skip(1).map(|(x, w)| x * w).sum()],
+                ..e
+            })
+            .collect()
+    };
+    let mut points = Vec::new();
+    points.extend(source(level(ecb_point), 1.0));
+    points.extend(source(level(msrp_point), 1.0));
+    points.extend(source(level(sts_point), 1.0));
+    let ab = fit(&points);
+    let mut model = Model {
+        bias: ab[0] as f32,
+        weights: [0.0; N],
+    };
+    for i in 0..N {
+        model.weights[i] = (ab[1] * w[i + 1]) as f32;
+    }
+    row("learned score", &|f| model.score(f));
+    // The related threshold: on the tuning topics, how many queries have a
+    // first candidate at or above it and how often that one is the same
+    // event, for the former score at its threshold and the learned one at
+    // several.
+    let answered = |score: &dyn Fn(&Features) -> f32, t: f32| -> (usize, f64) {
+        let (mut n, mut ok) = (0, 0);
+        for c in cands.iter().filter(|c| Tuning.has(&c.topic)) {
+            let top = c
+                .items
+                .iter()
+                .map(|(f, g)| (score(f), *g))
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            if let Some((_, g)) = top.filter(|x| x.0 >= t) {
+                n += 1;
+                ok += usize::from(g);
+            }
+        }
+        (n, ok as f64 / n.max(1) as f64)
+    };
+    let (n, p) = answered(&|f| former(f, f.terms, FORMER), 0.30);
+    println!("Tuning queries with a related result: former score >= 0.30: {n}, precision {p:.3}");
+    for t in [0.10, 0.15, 0.20, 0.25, 0.30] {
+        let (n, p) = answered(&|f| model.score(f), t);
+        println!("  learned score >= {t:.2}: {n}, precision {p:.3}");
+    }
+    println!(
+        "STS test files (never learned from), Spearman of the former score | the learned one:"
+    );
+    for f in [
+        "2012/MSRpar.test.tsv",
+        "2013/headlines.test.tsv",
+        "2014/headlines.test.tsv",
+        "2015/headlines.test.tsv",
+        "2016/headlines.test.tsv",
+    ] {
+        let rows = sts_features(&root.join("sts-news").join(f));
+        println!(
+            "  {f:26} {:.3} | {:.3}",
+            sts_spearman(&rows, &|x| former(x, x.terms, FORMER)),
+            sts_spearman(&rows, &|x| model.score(x))
+        );
+    }
+    let text = format!(
+        "# Weights of the related-passage score: σ(bias + Σ weight·feature).\n\
+         # Learned by `cargo run --release --example related_learn -- --write`\n\
+         # (logistic regression on ECB+ dev tuning topics, MSRP train and STS 2012\n\
+         # MSRpar train); do not edit by hand.\n{}",
+        model.to_text()
+    );
+    print!("{text}");
+    if write {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/analysis/related/weights.tsv");
+        match std::fs::write(&path, &text) {
+            Ok(()) => println!("written: {}", path.display()),
+            Err(e) => eprintln!("cannot write {}: {e}", path.display()),
+        }
+    }
+}

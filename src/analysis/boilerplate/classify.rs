@@ -28,6 +28,7 @@ use std::ops::Range;
 
 use super::features::{self, Features};
 use super::phrases::{self, Cue};
+use super::prose;
 use super::{Boilerplate, Kind, Place, Reason, Region, UnitInfo};
 use crate::analysis::Settings;
 use crate::analysis::text::Segmentation;
@@ -141,9 +142,13 @@ pub fn detect(text: &str, seg: &Segmentation, settings: &Settings) -> Boilerplat
                 lines: u.lines.clone(),
                 span: u.span.clone(),
                 hash: u.hash,
+                // A figure or a date alone recurs because stories share
+                // numbers and days, not because a site template does.
                 template_candidate: u.free()
                     && u.f.words <= 20
                     && !u.f.slug
+                    && u.f.lexical >= 1
+                    && !u.f.date_only
                     && (u.class == Class::Short
                         || (u.class == Class::Near
                             && (u.f.interface_words + u.f.second_person > 0))),
@@ -227,8 +232,12 @@ fn strong_evidence(u: &Unit<'_>) -> Option<Reason> {
     }
     if let Some(cue) = u.cue {
         // An FAQ heading is judged with what follows it ("Q&A: …" may be a
-        // headline); a related-links heading alone is still furniture.
-        return (cue != Cue::FaqHeading).then_some(Reason::Cue(cue));
+        // headline); a related-links heading alone is still furniture. A
+        // label's wording ("Posted on …", "By …", "Photo: …") opening a
+        // line that reads as a sentence is the sentence's own wording.
+        let label = !addresses_reader(cue);
+        return (cue != Cue::FaqHeading && !(label && prose::reads_as_prose(u.text)))
+            .then_some(Reason::Cue(cue));
     }
     if f.date_only && f.stamp_word {
         return Some(Reason::DateStamp);
@@ -237,6 +246,26 @@ fn strong_evidence(u: &Unit<'_>) -> Option<Reason> {
         return Some(Reason::ReaderInterface);
     }
     None
+}
+
+/// Cues for text about the website or the making of the article (sign-up,
+/// sharing, comments, cookies, advertising, copyright, "… contributed to
+/// this report"): furniture even when written as a sentence. The others
+/// (dates, bylines, captions, labels, link teasers, menus) name a label,
+/// and a label does not read as prose.
+fn addresses_reader(cue: Cue) -> bool {
+    matches!(
+        cue,
+        Cue::Share
+            | Cue::Comments
+            | Cue::Newsletter
+            | Cue::Account
+            | Cue::Cookies
+            | Cue::Advertisement
+            | Cue::Copyright
+            | Cue::Credit
+            | Cue::CallToAction
+    )
 }
 
 /// Text addressed to the reader about the website: "you" or an
@@ -672,8 +701,14 @@ fn context(units: &mut [Unit<'_>], first: usize, last: usize) {
     // Runs of short lines: navigation.
     let mut k = 0;
     while k < n {
+        // A line that reads as prose ends the run: navigation is never
+        // made of sentences.
         let furniture = |u: &Unit<'_>| {
-            u.flagged() || (u.class == Class::Short && !u.protected && u.f.words <= 25)
+            u.flagged()
+                || (u.class == Class::Short
+                    && !u.protected
+                    && u.f.words <= 25
+                    && !prose::reads_as_prose(u.text))
         };
         if !furniture(&units[k]) {
             k += 1;
@@ -730,6 +765,9 @@ fn context(units: &mut [Unit<'_>], first: usize, last: usize) {
         let edge_flagged = |j: Option<usize>| j.is_none_or(|j| units[j].flagged());
         let prev = k.checked_sub(1);
         let next = (k + 1 < n).then_some(k + 1);
+        if prose::reads_as_prose(u.text) {
+            continue;
+        }
         if u.f.date_only && (!inside(k) || (edge_flagged(prev) && edge_flagged(next))) {
             units[k].flag = Some((Kind::Boilerplate, Reason::DateStamp));
             continue;
@@ -765,7 +803,7 @@ fn context(units: &mut [Unit<'_>], first: usize, last: usize) {
         };
         for k in order {
             let u = &units[k];
-            if !u.free() || inside(k) || u.class == Class::Good {
+            if !u.free() || inside(k) || u.class == Class::Good || prose::reads_as_prose(u.text) {
                 continue;
             }
             let prev_flagged = k.checked_sub(1).is_none_or(|p| units[p].flagged());

@@ -14,7 +14,12 @@
 //! - `classify`: the decision, using position (the edges of the article),
 //!   runs of short lines (navigation), repetition inside the document, the
 //!   headline, and blocks (a "Related Posts" heading with its teasers; a
-//!   generated FAQ).
+//!   generated FAQ);
+//! - [`model`]: the learned line model (logistic regression over shapes,
+//!   neighbours and the rules' evidence, weights shipped as data), which
+//!   confirms or drops the rules' flags and grows their blocks;
+//! - [`prose`]: whether a line reads as prose — the removal guard every
+//!   fix goes through ([`guarded_removal_edits`]).
 //!
 //! Corpus evidence (the same line in several documents: site template
 //! text) is added at check time by [`template_lines`], because it depends on
@@ -47,13 +52,14 @@
 
 mod classify;
 pub mod features;
+pub mod model;
 pub mod phrases;
 pub mod prose;
 mod stopwords;
 
 use std::ops::Range;
 
-pub use classify::detect;
+pub use classify::{detect, training_rows};
 pub use phrases::Cue;
 pub use prose::reads_as_prose;
 
@@ -94,6 +100,9 @@ pub enum Reason {
     Repeated { first_line: usize },
     /// A short piece isolated among page furniture, outside the article.
     Isolated,
+    /// The line model ([`model`]) rates the unit as furniture from its
+    /// shape and its neighbours; `percent` is its probability.
+    Learned { percent: u32 },
     /// A heading of links to other articles with the teasers under it.
     RelatedBlock { heading: String, teasers: usize },
     /// An FAQ whose answers restate the article.
@@ -272,6 +281,9 @@ impl Reason {
             Reason::Repeated { first_line } => format!(
                 "Repeats line {} word for word: the page showed it twice (a teaser headline, a pull quote or a duplicated paragraph); the first copy stays.",
                 first_line + 1
+            ),
+            Reason::Learned { percent } => format!(
+                "Page furniture by its shape and its neighbours (length, function words, sentence ends, place in the page, the lines around it): the line model rates it {percent}% likely."
             ),
             Reason::Isolated => {
                 "Short line among page furniture, outside the article's paragraphs.".to_string()

@@ -696,7 +696,10 @@ fn the_guard_keeps_prose_in_any_removal() {
         "Home\nThe council said on Monday that the bridge would stay closed for weeks.\nContact\n";
     let lines = crate::analysis::text::split_lines(text);
     // Asked to remove all three lines, the guard keeps the sentence.
-    let kept = apply_edits(text, &line_removal_edits(text, &lines, [0..3]));
+    let kept = apply_edits(
+        text,
+        &line_removal_edits(text, &lines, std::iter::once(0..3)),
+    );
     assert_eq!(
         kept,
         "The council said on Monday that the bridge would stay closed for weeks.\n"
@@ -704,7 +707,7 @@ fn the_guard_keeps_prose_in_any_removal() {
     // Exempted (template text, the user's own patterns) it goes.
     let all = apply_edits(
         text,
-        &guarded_removal_edits(text, &lines, [0..3], |l| l == 1),
+        &guarded_removal_edits(text, &lines, std::iter::once(0..3), |l| l == 1),
     );
     assert_eq!(all, "\n");
     assert!(may_remove("Share this article", false));

@@ -31,7 +31,9 @@ impl Rule for BoilerplateRule {
                 continue;
             }
             let title = match region.reason {
-                Reason::RelatedBlock { .. } | Reason::Navigation { .. }
+                Reason::RelatedBlock { .. }
+                | Reason::Navigation { .. }
+                | Reason::Learned { .. }
                     if region.lines.len() > 1 =>
                 {
                     format!("Remove this block ({} lines)", region.lines.len())

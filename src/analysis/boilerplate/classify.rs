@@ -62,11 +62,18 @@ struct Unit<'t> {
     flag: Option<(Kind, Reason)>,
     /// Units of one block share a block number (for one finding).
     block: Option<usize>,
+    /// Whether the unit reads as prose, computed once when first asked.
+    prose: std::cell::OnceCell<bool>,
 }
 
 impl Unit<'_> {
     fn flagged(&self) -> bool {
         self.flag.is_some()
+    }
+
+    /// [`prose::reads_as_prose`] of the unit's text, computed once.
+    fn prose(&self) -> bool {
+        *self.prose.get_or_init(|| prose::reads_as_prose(self.text))
     }
 
     fn free(&self) -> bool {
@@ -300,7 +307,7 @@ fn learned_features(
                 b(f.stamp_word),
                 b(f.title_case()),
                 b(f.name_shaped()),
-                b(f.words >= prose::MIN_WORDS && prose::reads_as_prose(u.text)),
+                b(u.prose()),
                 b(u.class == Class::Good),
                 b(u.class == Class::Near),
                 b(u.cue.is_some()),
@@ -388,7 +395,7 @@ fn apply_model(
                 || p[k] < m.threshold
                 || inside(k)
                 || !from.and_then(|j| units.get(j)).is_some_and(Unit::flagged)
-                || prose::reads_as_prose(u.text)
+                || u.prose()
             {
                 continue;
             }
@@ -440,6 +447,7 @@ fn build_units<'t>(text: &'t str, seg: &Segmentation, settings: &Settings) -> Ve
             allowed,
             flag: None,
             block: None,
+            prose: std::cell::OnceCell::new(),
         };
         if !allowed {
             if let Some(r) = settings
@@ -472,8 +480,7 @@ fn strong_evidence(u: &Unit<'_>) -> Option<Reason> {
         // label's wording ("Posted on …", "By …", "Photo: …") opening a
         // line that reads as a sentence is the sentence's own wording.
         let label = !addresses_reader(cue);
-        return (cue != Cue::FaqHeading && !(label && prose::reads_as_prose(u.text)))
-            .then_some(Reason::Cue(cue));
+        return (cue != Cue::FaqHeading && !(label && u.prose())).then_some(Reason::Cue(cue));
     }
     if f.date_only && f.stamp_word {
         return Some(Reason::DateStamp);
@@ -941,10 +948,7 @@ fn context(units: &mut [Unit<'_>], first: usize, last: usize) {
         // made of sentences.
         let furniture = |u: &Unit<'_>| {
             u.flagged()
-                || (u.class == Class::Short
-                    && !u.protected
-                    && u.f.words <= 25
-                    && !prose::reads_as_prose(u.text))
+                || (u.class == Class::Short && !u.protected && u.f.words <= 25 && !u.prose())
         };
         if !furniture(&units[k]) {
             k += 1;
@@ -1001,10 +1005,8 @@ fn context(units: &mut [Unit<'_>], first: usize, last: usize) {
         let edge_flagged = |j: Option<usize>| j.is_none_or(|j| units[j].flagged());
         let prev = k.checked_sub(1);
         let next = (k + 1 < n).then_some(k + 1);
-        if prose::reads_as_prose(u.text) {
-            continue;
-        }
-        if u.f.date_only && (!inside(k) || (edge_flagged(prev) && edge_flagged(next))) {
+        if u.f.date_only && (!inside(k) || (edge_flagged(prev) && edge_flagged(next))) && !u.prose()
+        {
             units[k].flag = Some((Kind::Boilerplate, Reason::DateStamp));
             continue;
         }
@@ -1039,7 +1041,7 @@ fn context(units: &mut [Unit<'_>], first: usize, last: usize) {
         };
         for k in order {
             let u = &units[k];
-            if !u.free() || inside(k) || u.class == Class::Good || prose::reads_as_prose(u.text) {
+            if !u.free() || inside(k) || u.class == Class::Good || u.prose() {
                 continue;
             }
             let prev_flagged = k.checked_sub(1).is_none_or(|p| units[p].flagged());

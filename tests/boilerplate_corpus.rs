@@ -22,8 +22,10 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-use factline::analysis::boilerplate::template_lines;
-use factline::analysis::{Corpus, DocAnalysis, DocId, Settings, analyze_document};
+use factline::analysis::boilerplate::{reads_as_prose, shared_template_lines, template_lines};
+use factline::analysis::{
+    Corpus, DocAnalysis, DocId, RuleScope, Settings, analyze_document, check, fix_all,
+};
 
 fn analyse(path: &Path, settings: &Settings) -> Option<Arc<DocAnalysis>> {
     let text = std::fs::read_to_string(path).ok()?;
@@ -225,9 +227,9 @@ fn bbc_clean_articles_are_left_alone() {
     assert!(rate <= CEILING_BBC, "{rate}");
 }
 
-/// Achieved when set: 1.4 flagged lines per 1,000 (sports fixture boxes
-/// and "Listen to the full interview" promos).
-const CEILING_BBC: f64 = 4.0;
+/// Achieved when set: 1.71 flagged lines per 1,000 (sports fixture boxes
+/// and "Listen to the full interview" promos); must stay under 2.
+const CEILING_BBC: f64 = 2.0;
 
 #[test]
 fn gva_scraped_articles_rate() {
@@ -240,4 +242,141 @@ fn gva_scraped_articles_rate() {
     );
     // Scraped pages carry furniture, but most lines are reporting.
     assert!(rate > 20.0 && rate < 150.0, "{rate}");
+}
+
+/// Lines of `doc` (by index) that `fix` deletes.
+fn removed_lines(doc: &DocAnalysis, fix: &factline::analysis::Fix) -> Vec<usize> {
+    doc.segmentation
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !doc.text[l.span.clone()].trim().is_empty())
+        .filter(|(_, l)| {
+            fix.edits
+                .iter()
+                .any(|e| e.span.start <= l.span.start && l.span.end <= e.span.end)
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Fix-all over a whole corpus (corpus evidence included), as
+/// `factline check --fix` applies it: for each document, the lines removed,
+/// each with whether it is shared site template text (the one kind of
+/// prose the removal guard lets a fix delete).
+fn fix_all_removals(docs: &[Arc<DocAnalysis>]) -> Vec<Vec<(usize, bool)>> {
+    let settings = Settings::default();
+    let mut corpus = Corpus::new();
+    for d in docs {
+        corpus.upsert(d.clone());
+    }
+    docs.iter()
+        .map(|d| {
+            let findings = check(d, &corpus, &settings, RuleScope::All);
+            let Some(fix) = fix_all(d, &findings) else {
+                return Vec::new();
+            };
+            let template = shared_template_lines(d, &corpus);
+            removed_lines(d, &fix)
+                .into_iter()
+                .map(|i| (i, template[i]))
+                .collect()
+        })
+        .collect()
+}
+
+fn analyse_dir(dir: &Path) -> Vec<(Arc<DocAnalysis>, std::path::PathBuf)> {
+    let settings = Settings::default();
+    txt_files(dir)
+        .into_iter()
+        .filter_map(|p| analyse(&p, &settings).map(|d| (d, p)))
+        .collect()
+}
+
+/// Clean edited articles: fix-all removes no line that reads as prose
+/// (template text shared by several articles aside), and next to nothing
+/// at all: every removed line is printed.
+#[test]
+fn fix_all_on_clean_articles_removes_no_prose() {
+    let Some(dir) = common::shared("corpora/bbc-news-2225") else {
+        return;
+    };
+    let docs: Vec<Arc<DocAnalysis>> = analyse_dir(&dir).into_iter().map(|(d, _)| d).collect();
+    let removals = fix_all_removals(&docs);
+    let (mut removed, mut template) = (0, 0);
+    let mut prose = Vec::new();
+    for (d, lines) in docs.iter().zip(&removals) {
+        for &(i, shared) in lines {
+            removed += 1;
+            template += usize::from(shared);
+            let t = &d.text[d.segmentation.lines[i].span.clone()];
+            println!("  removed{}: {t}", if shared { " (template)" } else { "" });
+            if reads_as_prose(t) && !shared {
+                prose.push(t.to_string());
+            }
+        }
+    }
+    println!(
+        "BBC fix-all: {removed} lines removed in {} documents ({template} shared template lines), {} prose",
+        docs.len(),
+        prose.len()
+    );
+    assert!(prose.is_empty(), "{prose:#?}");
+    assert!(removed <= CEILING_BBC_REMOVED, "{removed}");
+}
+
+/// Achieved when set: 43 lines in 2,225 articles, 32 of them lines shared
+/// by several articles (fixture boxes, referee lists, kick-off times and
+/// dates of match reports), the others dates and venues of fixture boxes
+/// and two promos; none prose but one recurring author biography.
+const CEILING_BBC_REMOVED: usize = 50;
+
+/// The labelled sets: fix-all never removes a line that people labelled as
+/// the article (L3S-GN1 `headline`/`fulltext`, CleanEval `content`) and
+/// that reads as prose, unless it is template text shared across the
+/// corpus (a wire copyright notice); every removed article line is
+/// printed, with the count.
+#[test]
+fn fix_all_on_labelled_pages_removes_no_article_prose() {
+    let mut failures = Vec::new();
+    for (name, sub, article) in [
+        (
+            "L3S-GN1",
+            "corpora/l3s-gn1-news-boilerplate/pages",
+            &["headline", "fulltext"][..],
+        ),
+        ("CleanEval", "corpora/cleaneval-dev/pages", &["content"][..]),
+    ] {
+        let Some(dir) = common::shared(sub) else {
+            continue;
+        };
+        let pages = analyse_dir(&dir);
+        let docs: Vec<Arc<DocAnalysis>> = pages.iter().map(|(d, _)| d.clone()).collect();
+        let removals = fix_all_removals(&docs);
+        let (mut removed, mut article_lines, mut article_removed) = (0usize, 0usize, 0usize);
+        for ((d, path), lines) in pages.iter().zip(&removals) {
+            let labels = std::fs::read_to_string(path.with_extension("labels")).expect("labels");
+            let labels: Vec<&str> = labels.lines().collect();
+            article_lines += labels.iter().filter(|l| article.contains(l)).count();
+            removed += lines.len();
+            for &(i, shared) in lines {
+                if labels.get(i).is_some_and(|l| article.contains(l)) {
+                    article_removed += 1;
+                    let t = &d.text[d.segmentation.lines[i].span.clone()];
+                    let prose = reads_as_prose(t);
+                    println!(
+                        "  {name} removed article line{}: {t}",
+                        if shared { " (template)" } else { "" }
+                    );
+                    if prose && !shared {
+                        failures.push(format!("{name}: {t}"));
+                    }
+                }
+            }
+        }
+        println!(
+            "{name} fix-all: {removed} lines removed; {article_removed} of {article_lines} article lines removed"
+        );
+    }
+    assert!(failures.is_empty(), "article prose removed: {failures:#?}");
 }

@@ -163,20 +163,8 @@ impl Finding {
 /// The removals are merged before the edits are made, so blank lines
 /// between removed lines close up as they do for a single removal.
 pub fn fix_all(doc: &DocAnalysis, findings: &[Finding]) -> Option<Fix> {
-    let ranges: Vec<Range<usize>> = findings
-        .iter()
-        .filter(|f| rules::auto_fix(f.code) && !f.fixes.is_empty())
-        .map(|f| {
-            let first = doc.segmentation.line_at(f.span.start);
-            let last = doc.segmentation.line_at(f.span.end.max(f.span.start));
-            first..last + 1
-        })
-        .collect();
-    if ranges.is_empty() {
-        return None;
-    }
-    let edits =
-        boilerplate::line_removal_edits(&doc.text, &doc.segmentation.lines, ranges.iter().cloned());
+    let fixes = findings.iter().filter(|f| rules::auto_fix(f.code));
+    let edits = boilerplate::merged_removal_edits(doc, fixes.filter_map(|f| f.fixes.first()));
     (!edits.is_empty()).then(|| Fix {
         title: "Remove all boilerplate in this file".to_string(),
         edits,

@@ -19,6 +19,13 @@
 //!    paragraphs of the article is a subheading and stays.
 //! 5. **Protection**: the headline, quotations, a story dateline, lists
 //!    that the story introduces, and `boilerplate.allow` are never flagged.
+//! 6. **The line model** ([`super::model`]) weighs the units' shapes, their
+//!    neighbours and the evidence above: it drops the context rules' flags
+//!    it rates below its threshold and grows flagged blocks into neighbouring units it
+//!    rates above (never into prose or between the article's paragraphs).
+//!
+//! Runs, stamps, bylines and isolated lines never take a unit that reads
+//! as prose ([`super::prose`]).
 //!
 //! Everything is linear in the number of units, except the headline and FAQ
 //! word overlaps, which look at a bounded number of units.
@@ -29,6 +36,7 @@ use std::ops::Range;
 use super::features::{self, Features};
 use super::phrases::{self, Cue};
 use super::{Boilerplate, Kind, Place, Reason, Region, UnitInfo};
+use super::{model, prose};
 use crate::analysis::Settings;
 use crate::analysis::text::Segmentation;
 
@@ -54,11 +62,18 @@ struct Unit<'t> {
     flag: Option<(Kind, Reason)>,
     /// Units of one block share a block number (for one finding).
     block: Option<usize>,
+    /// Whether the unit reads as prose, computed once when first asked.
+    prose: std::cell::OnceCell<bool>,
 }
 
 impl Unit<'_> {
     fn flagged(&self) -> bool {
         self.flag.is_some()
+    }
+
+    /// [`prose::reads_as_prose`] of the unit's text, computed once.
+    fn prose(&self) -> bool {
+        *self.prose.get_or_init(|| prose::reads_as_prose(self.text))
     }
 
     fn free(&self) -> bool {
@@ -91,21 +106,50 @@ fn navlike(u: &Unit<'_>) -> bool {
         && !t.contains(':')
 }
 
-/// Labels the lines of `text`.
+/// Labels the lines of `text`: the rules, then the learned model over
+/// the rules' evidence and the units' shapes, then the regions.
 pub fn detect(text: &str, seg: &Segmentation, settings: &Settings) -> Boilerplate {
     let mut units = build_units(text, seg, settings);
-    let n = units.len();
-    if n == 0 {
+    if units.is_empty() {
         return Boilerplate::new(Vec::new(), seg.lines.len(), Vec::new(), None);
     }
-    // The headline first, so that no block or run takes it.
-    let headline = pick_headline(&mut units);
-    mark_repeats(&mut units);
-    let mut blocks = 0;
-    related_blocks(&mut units, &mut blocks);
-    faq_blocks(&mut units, &mut blocks);
+    let (headline, body) = rules(&mut units);
+    if let Some(m) = model::shipped() {
+        let x = learned_features(&units, body, headline);
+        apply_model(&mut units, &x, m, body);
+    }
+    finish(units, seg, headline, body)
+}
 
-    let mut body = body_bounds(&units);
+/// The model's feature vectors of the units of `text`, with the line
+/// ranges they cover: what `examples/train_boilerplate_model.rs` learns
+/// from.
+#[doc(hidden)]
+pub fn training_rows(
+    text: &str,
+    seg: &Segmentation,
+    settings: &Settings,
+) -> Vec<(Range<usize>, model::Vector)> {
+    let mut units = build_units(text, seg, settings);
+    if units.is_empty() {
+        return Vec::new();
+    }
+    let (headline, body) = rules(&mut units);
+    let x = learned_features(&units, body, headline);
+    units.iter().map(|u| u.lines.clone()).zip(x).collect()
+}
+
+/// The hand-written rules: headline, repeats, blocks, the article's
+/// bounds, context. Returns the headline unit and the article's bounds.
+fn rules(units: &mut [Unit<'_>]) -> (Option<usize>, Option<(usize, usize)>) {
+    // The headline first, so that no block or run takes it.
+    let headline = pick_headline(units);
+    mark_repeats(units);
+    let mut blocks = 0;
+    related_blocks(units, &mut blocks);
+    faq_blocks(units, &mut blocks);
+
+    let mut body = body_bounds(units);
     if let Some((_, last)) = body {
         // An author's biography closes the article, at most two of them.
         let mut last = last;
@@ -113,7 +157,7 @@ pub fn detect(text: &str, seg: &Segmentation, settings: &Settings) -> Boilerplat
             let u = &units[last];
             if u.free() && phrases::is_author_bio(u.text) {
                 units[last].flag = Some((Kind::Boilerplate, Reason::AuthorBio));
-                match body_bounds(&units) {
+                match body_bounds(units) {
                     Some((_, l)) => last = l,
                     None => break,
                 }
@@ -121,14 +165,22 @@ pub fn detect(text: &str, seg: &Segmentation, settings: &Settings) -> Boilerplat
                 break;
             }
         }
-        body = body_bounds(&units);
+        body = body_bounds(units);
     }
 
     if let Some((first, last)) = body {
-        protect_lists(&mut units, first, last);
-        context(&mut units, first, last);
+        protect_lists(units, first, last);
+        context(units, first, last);
     }
+    (headline, body)
+}
 
+fn finish(
+    units: Vec<Unit<'_>>,
+    seg: &Segmentation,
+    headline: Option<usize>,
+    body: Option<(usize, usize)>,
+) -> Boilerplate {
     let info = units
         .iter()
         .enumerate()
@@ -141,9 +193,13 @@ pub fn detect(text: &str, seg: &Segmentation, settings: &Settings) -> Boilerplat
                 lines: u.lines.clone(),
                 span: u.span.clone(),
                 hash: u.hash,
+                // A figure or a date alone recurs because stories share
+                // numbers and days, not because a site template does.
                 template_candidate: u.free()
                     && u.f.words <= 20
                     && !u.f.slug
+                    && u.f.lexical >= 1
+                    && !u.f.date_only
                     && (u.class == Class::Short
                         || (u.class == Class::Near
                             && (u.f.interface_words + u.f.second_person > 0))),
@@ -159,6 +215,198 @@ pub fn detect(text: &str, seg: &Segmentation, settings: &Settings) -> Boilerplat
         info,
         headline.map(|k| units[k].lines.start),
     )
+}
+
+/// What a unit shows its neighbours.
+fn neighbour(u: Option<&Unit<'_>>) -> [f32; 5] {
+    match u {
+        None => [0.0; 5],
+        Some(u) => [
+            (1.0 + u.f.words as f32).ln(),
+            u.f.stop_density(),
+            f32::from(u8::from(u.f.terminal)),
+            f32::from(u8::from(u.flagged())),
+            f32::from(u8::from(u.class == Class::Good)),
+        ],
+    }
+}
+
+/// The feature vectors ([`model::NAMES`]) of every unit, after the rules.
+fn learned_features(
+    units: &[Unit<'_>],
+    body: Option<(usize, usize)>,
+    headline: Option<usize>,
+) -> Vec<model::Vector> {
+    let n = units.len();
+    let b = |v: bool| f32::from(u8::from(v));
+    // Runs of short units, and the distance to the nearest paragraph.
+    let mut run = vec![0u32; n];
+    let mut k = 0;
+    while k < n {
+        let mut j = k;
+        while j < n && units[j].class == Class::Short {
+            j += 1;
+        }
+        for r in run.iter_mut().take(j).skip(k) {
+            *r = (j - k) as u32;
+        }
+        k = j.max(k + 1);
+    }
+    let mut dist = vec![n as u32; n];
+    let mut last_good: Option<usize> = None;
+    for (k, u) in units.iter().enumerate() {
+        if u.class == Class::Good {
+            last_good = Some(k);
+        }
+        if let Some(g) = last_good {
+            dist[k] = (k - g) as u32;
+        }
+    }
+    let mut next_good: Option<usize> = None;
+    for k in (0..n).rev() {
+        if units[k].class == Class::Good {
+            next_good = Some(k);
+        }
+        if let Some(g) = next_good {
+            dist[k] = dist[k].min((g - k) as u32);
+        }
+    }
+    let mut seen: HashSet<u64> = HashSet::with_capacity(n);
+    units
+        .iter()
+        .enumerate()
+        .map(|(k, u)| {
+            let f = &u.f;
+            let words = f.words.max(1) as f32;
+            let repeated = u.hash != 0 && !seen.insert(u.hash);
+            let context_flag = matches!(
+                u.flag,
+                Some((_, Reason::Navigation { .. } | Reason::Isolated))
+            );
+            let (before, after) = match body {
+                Some((first, last)) => (k < first, k > last),
+                None => (true, true),
+            };
+            let mut x = [0f32; model::N];
+            let own = [
+                1.0,
+                (1.0 + f.words as f32).ln(),
+                f.stop_density(),
+                f.capitalised as f32 / words,
+                f.numeric as f32 / words,
+                b(f.terminal),
+                b(f.truncated),
+                b(f.colon_end),
+                b(f.question),
+                b(u.quote),
+                b(f.bullet),
+                b(f.second_person > 0),
+                (2 * f.interface_words + f.weak_interface_words).min(4) as f32 / 4.0,
+                b(f.slug),
+                b(f.date_only),
+                b(f.stamp_word),
+                b(f.title_case()),
+                b(f.name_shaped()),
+                b(u.prose()),
+                b(u.class == Class::Good),
+                b(u.class == Class::Near),
+                b(u.cue.is_some()),
+                b(u.cue.is_some_and(addresses_reader)),
+                b(matches!(u.cue, Some(Cue::LinkTeaser | Cue::RelatedHeading))),
+                b(u.flagged()),
+                b(context_flag),
+                b(repeated),
+                (f.chars as f32 / words / 10.0).min(3.0),
+                k as f32 / n as f32,
+                b(before),
+                b(after),
+                b(headline == Some(k)),
+                (1.0 + run[k] as f32).ln(),
+                (1.0 + dist[k] as f32).ln(),
+            ];
+            x[..own.len()].copy_from_slice(&own);
+            let mut at = own.len();
+            for j in [k.checked_sub(1), Some(k + 1), k.checked_sub(2), Some(k + 2)] {
+                let v = neighbour(j.and_then(|j| units.get(j)));
+                x[at..at + 5].copy_from_slice(&v);
+                at += 5;
+            }
+            debug_assert_eq!(at, model::N);
+            x
+        })
+        .collect()
+}
+
+/// The model decides where the rules judged by shape and place: protected
+/// units, phrase, date and block evidence (cues, slugs, date stamps,
+/// bylines, text addressed to the reader, related blocks), the user's own
+/// patterns and generated FAQs keep the rules' verdict.
+///
+/// It drops the flags of the context rules (runs of short lines, isolated
+/// and repeated lines: judgements from shape and place, which it weighs
+/// with more evidence) that it rates below its threshold, and extends the
+/// remaining flags to the
+/// neighbouring units it rates at or above its threshold, line by line in
+/// both directions: a block grows from evidence, but never starts on the
+/// model's word alone (a venue line over a match report, or a list of
+/// nominees closing a clean article, look like menu items by shape). A unit the model adds must not read as
+/// prose and must stand outside the article's paragraphs: between them a
+/// short line is a subheading or a list item of the story.
+fn apply_model(
+    units: &mut [Unit<'_>],
+    x: &[model::Vector],
+    m: &model::Model,
+    body: Option<(usize, usize)>,
+) {
+    let inside = |k: usize| body.is_some_and(|(first, last)| k >= first && k <= last);
+    let p: Vec<f32> = x.iter().map(|x| m.probability(x)).collect();
+    let decided = |u: &Unit<'_>| {
+        u.protected
+            || matches!(
+                u.flag,
+                Some((Kind::GeneratedFaq, _) | (_, Reason::Custom(_)))
+            )
+    };
+    for (k, u) in units.iter_mut().enumerate() {
+        let from_context = matches!(
+            u.flag,
+            Some((
+                _,
+                Reason::Navigation { .. } | Reason::Isolated | Reason::Repeated { .. }
+            ))
+        );
+        if from_context && !decided(u) && p[k] < m.threshold {
+            u.flag = None;
+            u.block = None;
+        }
+    }
+    let n = units.len();
+    for forward in [true, false] {
+        for step in 0..n {
+            let k = if forward { step } else { n - 1 - step };
+            let from = if forward {
+                k.checked_sub(1)
+            } else {
+                Some(k + 1)
+            };
+            let u = &units[k];
+            if u.flagged()
+                || decided(u)
+                || p[k] < m.threshold
+                || inside(k)
+                || !from.and_then(|j| units.get(j)).is_some_and(Unit::flagged)
+                || u.prose()
+            {
+                continue;
+            }
+            units[k].flag = Some((
+                Kind::Boilerplate,
+                Reason::Learned {
+                    percent: (p[k] * 100.0).round() as u32,
+                },
+            ));
+        }
+    }
 }
 
 fn build_units<'t>(text: &'t str, seg: &Segmentation, settings: &Settings) -> Vec<Unit<'t>> {
@@ -199,6 +447,7 @@ fn build_units<'t>(text: &'t str, seg: &Segmentation, settings: &Settings) -> Ve
             allowed,
             flag: None,
             block: None,
+            prose: std::cell::OnceCell::new(),
         };
         if !allowed {
             if let Some(r) = settings
@@ -227,8 +476,11 @@ fn strong_evidence(u: &Unit<'_>) -> Option<Reason> {
     }
     if let Some(cue) = u.cue {
         // An FAQ heading is judged with what follows it ("Q&A: …" may be a
-        // headline); a related-links heading alone is still furniture.
-        return (cue != Cue::FaqHeading).then_some(Reason::Cue(cue));
+        // headline); a related-links heading alone is still furniture. A
+        // label's wording ("Posted on …", "By …", "Photo: …") opening a
+        // line that reads as a sentence is the sentence's own wording.
+        let label = !addresses_reader(cue);
+        return (cue != Cue::FaqHeading && !(label && u.prose())).then_some(Reason::Cue(cue));
     }
     if f.date_only && f.stamp_word {
         return Some(Reason::DateStamp);
@@ -237,6 +489,26 @@ fn strong_evidence(u: &Unit<'_>) -> Option<Reason> {
         return Some(Reason::ReaderInterface);
     }
     None
+}
+
+/// Cues for text about the website or the making of the article (sign-up,
+/// sharing, comments, cookies, advertising, copyright, "… contributed to
+/// this report"): furniture even when written as a sentence. The others
+/// (dates, bylines, captions, labels, link teasers, menus) name a label,
+/// and a label does not read as prose.
+fn addresses_reader(cue: Cue) -> bool {
+    matches!(
+        cue,
+        Cue::Share
+            | Cue::Comments
+            | Cue::Newsletter
+            | Cue::Account
+            | Cue::Cookies
+            | Cue::Advertisement
+            | Cue::Copyright
+            | Cue::Credit
+            | Cue::CallToAction
+    )
 }
 
 /// Text addressed to the reader about the website: "you" or an
@@ -672,8 +944,11 @@ fn context(units: &mut [Unit<'_>], first: usize, last: usize) {
     // Runs of short lines: navigation.
     let mut k = 0;
     while k < n {
+        // A line that reads as prose ends the run: navigation is never
+        // made of sentences.
         let furniture = |u: &Unit<'_>| {
-            u.flagged() || (u.class == Class::Short && !u.protected && u.f.words <= 25)
+            u.flagged()
+                || (u.class == Class::Short && !u.protected && u.f.words <= 25 && !u.prose())
         };
         if !furniture(&units[k]) {
             k += 1;
@@ -730,7 +1005,8 @@ fn context(units: &mut [Unit<'_>], first: usize, last: usize) {
         let edge_flagged = |j: Option<usize>| j.is_none_or(|j| units[j].flagged());
         let prev = k.checked_sub(1);
         let next = (k + 1 < n).then_some(k + 1);
-        if u.f.date_only && (!inside(k) || (edge_flagged(prev) && edge_flagged(next))) {
+        if u.f.date_only && (!inside(k) || (edge_flagged(prev) && edge_flagged(next))) && !u.prose()
+        {
             units[k].flag = Some((Kind::Boilerplate, Reason::DateStamp));
             continue;
         }
@@ -765,7 +1041,7 @@ fn context(units: &mut [Unit<'_>], first: usize, last: usize) {
         };
         for k in order {
             let u = &units[k];
-            if !u.free() || inside(k) || u.class == Class::Good {
+            if !u.free() || inside(k) || u.class == Class::Good || u.prose() {
                 continue;
             }
             let prev_flagged = k.checked_sub(1).is_none_or(|p| units[p].flagged());
@@ -802,7 +1078,9 @@ fn regions(units: &[Unit<'_>], seg: &Segmentation) -> Vec<Region> {
                 r.kind == *kind
                     && ((u.block.is_some() && p.block == u.block)
                         || (matches!(reason, Reason::Navigation { .. })
-                            && matches!(r.reason, Reason::Navigation { .. })))
+                            && matches!(r.reason, Reason::Navigation { .. }))
+                        || (matches!(reason, Reason::Learned { .. })
+                            && matches!(r.reason, Reason::Learned { .. })))
             });
         let end_line = u.lines.end;
         let span_end = seg

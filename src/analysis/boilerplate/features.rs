@@ -7,7 +7,7 @@
 //! pattern, plus a few that scraped news needs: slug shape, reader-interface
 //! vocabulary, quotation marks and date-only text.
 
-use super::stopwords::is_stop_word;
+use super::stopwords::{is_any_function_word, is_stop_word};
 
 /// What one unit looks like, before its neighbours are considered.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -276,7 +276,7 @@ pub fn features(text: &str) -> Features {
                 .ends_with(['”', '"']);
         if !word.is_empty() {
             f.words += 1;
-            let stop = is_stop_word(word);
+            let stop = is_any_function_word(word);
             let upper = word.chars().next().is_some_and(char::is_uppercase);
             let has_letter = word.chars().any(char::is_alphabetic);
             if stop {

@@ -14,7 +14,12 @@
 //! - `classify`: the decision, using position (the edges of the article),
 //!   runs of short lines (navigation), repetition inside the document, the
 //!   headline, and blocks (a "Related Posts" heading with its teasers; a
-//!   generated FAQ).
+//!   generated FAQ);
+//! - [`model`]: the learned line model (logistic regression over shapes,
+//!   neighbours and the rules' evidence, weights shipped as data), which
+//!   confirms or drops the rules' flags and grows their blocks;
+//! - [`prose`]: whether a line reads as prose — the removal guard every
+//!   fix goes through ([`guarded_removal_edits`]).
 //!
 //! Corpus evidence (the same line in several documents: site template
 //! text) is added at check time by [`template_lines`], because it depends on
@@ -47,13 +52,16 @@
 
 mod classify;
 pub mod features;
+pub mod model;
 pub mod phrases;
+pub mod prose;
 mod stopwords;
 
 use std::ops::Range;
 
-pub use classify::detect;
+pub use classify::{detect, training_rows};
 pub use phrases::Cue;
+pub use prose::reads_as_prose;
 
 use super::text::Line;
 use super::{Corpus, DocAnalysis, Edit, Fix};
@@ -92,6 +100,9 @@ pub enum Reason {
     Repeated { first_line: usize },
     /// A short piece isolated among page furniture, outside the article.
     Isolated,
+    /// The line model ([`model`]) rates the unit as furniture from its
+    /// shape and its neighbours; `percent` is its probability.
+    Learned { percent: u32 },
     /// A heading of links to other articles with the teasers under it.
     RelatedBlock { heading: String, teasers: usize },
     /// An FAQ whose answers restate the article.
@@ -271,6 +282,9 @@ impl Reason {
                 "Repeats line {} word for word: the page showed it twice (a teaser headline, a pull quote or a duplicated paragraph); the first copy stays.",
                 first_line + 1
             ),
+            Reason::Learned { percent } => format!(
+                "Page furniture by its shape and its neighbours (length, function words, sentence ends, place in the page, the lines around it): the line model rates it {percent}% likely."
+            ),
             Reason::Isolated => {
                 "Short line among page furniture, outside the article's paragraphs.".to_string()
             }
@@ -378,6 +392,62 @@ pub struct TemplateLine {
     pub other_docs: u32,
 }
 
+/// How often each unit of a document recurs verbatim in the corpus.
+struct Shared<'a> {
+    bp: &'a Boilerplate,
+    corpus: &'a Corpus,
+    mine: Option<&'a DocAnalysis>,
+    /// The document is a copy of others (syndicated, saved twice): then
+    /// sharing proves nothing.
+    copy: bool,
+}
+
+impl<'a> Shared<'a> {
+    fn new(doc: &'a DocAnalysis, corpus: &'a Corpus) -> Self {
+        let mut shared = Self {
+            bp: &doc.boilerplate,
+            corpus,
+            mine: corpus.get(&doc.id).map(|d| &**d),
+            copy: false,
+        };
+        // A copy of another document shares its paragraphs, or most of its
+        // lines.
+        let (mut prose, mut shared_prose, mut all, mut shared_all) = (0usize, 0, 0usize, 0);
+        for u in shared.bp.units.iter().filter(|u| u.hash != 0) {
+            let s = shared.others(u.hash) > 0;
+            all += 1;
+            shared_all += usize::from(s);
+            if u.prose {
+                prose += 1;
+                shared_prose += usize::from(s);
+            }
+        }
+        shared.copy = (prose > 0 && shared_prose * 2 >= prose) || shared_all * 2 > all;
+        shared
+    }
+
+    /// How many *other* documents have a unit with this hash.
+    fn others(&self, hash: u64) -> u32 {
+        let all = self.corpus.line_doc_count(hash);
+        let mine = self
+            .mine
+            .is_some_and(|d| d.boilerplate.hashes.binary_search(&hash).is_ok());
+        all.saturating_sub(u32::from(mine))
+    }
+
+    /// Other documents with this unit, when that is evidence of template
+    /// text: three documents in all, or two when it stands outside the
+    /// article's paragraphs; never in a copy.
+    fn template_count(&self, u: &UnitInfo) -> Option<u32> {
+        if self.copy || u.hash == 0 {
+            return None;
+        }
+        let n = self.others(u.hash);
+        let needed = if u.outside_article { 1 } else { 2 };
+        (n >= needed).then_some(n)
+    }
+}
+
 /// Lines of `doc` that appear verbatim (up to case, spacing, punctuation
 /// and numbers) in other documents of the corpus and look like template
 /// text: short, not prose, not the headline, not quoted, not flagged
@@ -389,41 +459,51 @@ pub struct TemplateLine {
 /// needs three documents in all, or two when it stands outside the
 /// article's paragraphs.
 pub fn template_lines(doc: &DocAnalysis, corpus: &Corpus) -> Vec<TemplateLine> {
-    let bp = &doc.boilerplate;
-    let stored = corpus.get(&doc.id);
-    let others = |hash: u64| -> u32 {
-        let all = corpus.line_doc_count(hash);
-        let mine = stored.is_some_and(|d| d.boilerplate.hashes.binary_search(&hash).is_ok());
-        all.saturating_sub(u32::from(mine))
-    };
-    // A copy of another document (syndicated, saved twice) shares its
-    // paragraphs, or most of its lines: then sharing proves nothing.
-    let (mut prose, mut shared_prose, mut all, mut shared_all) = (0usize, 0, 0usize, 0);
-    for u in bp.units.iter().filter(|u| u.hash != 0) {
-        let shared = others(u.hash) > 0;
-        all += 1;
-        shared_all += usize::from(shared);
-        if u.prose {
-            prose += 1;
-            shared_prose += usize::from(shared);
-        }
-    }
-    if (prose > 0 && shared_prose * 2 >= prose) || shared_all * 2 > all {
+    let shared = Shared::new(doc, corpus);
+    if shared.copy {
         return Vec::new();
     }
-    bp.units
+    doc.boilerplate
+        .units
         .iter()
         .filter(|u| u.template_candidate && u.hash != 0)
         .filter_map(|u| {
-            let n = others(u.hash);
-            let needed = if u.outside_article { 1 } else { 2 };
-            (n >= needed).then(|| TemplateLine {
+            shared.template_count(u).map(|n| TemplateLine {
                 lines: u.lines.clone(),
                 span: u.span.clone(),
                 other_docs: n,
             })
         })
         .collect()
+}
+
+/// For each line of `doc`, whether it is verbatim site template text: its
+/// unit recurs in other documents of the corpus as [`template_lines`]
+/// requires (flagged or not, prose or not). The only lines besides the
+/// user's own `extra_patterns` that the removal guard lets a fix delete
+/// when they read as prose (a copyright notice, a newsletter pitch).
+pub fn shared_template_lines(doc: &DocAnalysis, corpus: &Corpus) -> Vec<bool> {
+    let mut out = vec![false; doc.segmentation.lines.len()];
+    let shared = Shared::new(doc, corpus);
+    if shared.copy {
+        return out;
+    }
+    for u in &doc.boilerplate.units {
+        if shared.template_count(u).is_some() {
+            for slot in out.iter_mut().take(u.lines.end).skip(u.lines.start) {
+                *slot = true;
+            }
+        }
+    }
+    out
+}
+
+/// The removal guard: whether a fix may delete the line `line_text`.
+/// A line that reads as prose ([`reads_as_prose`]) stays, unless `exempt`
+/// (verbatim template text shared across the corpus, or matched by the
+/// user's `boilerplate.extra_patterns`).
+pub fn may_remove(line_text: &str, exempt: bool) -> bool {
+    exempt || !reads_as_prose(line_text)
 }
 
 /// Edits that delete whole lines, each with its line break, so that no
@@ -433,21 +513,41 @@ pub fn template_lines(doc: &DocAnalysis, corpus: &Corpus) -> Vec<TemplateLine> {
 ///
 /// `ranges` are line-index ranges (end exclusive) into `lines`; they may
 /// overlap or touch. The edits do not overlap and are sorted.
+///
+/// Guarded: a line that reads as prose is never removed (see
+/// [`may_remove`]); a block stops at it. Use [`guarded_removal_edits`] to
+/// exempt template lines.
 pub fn line_removal_edits(
     text: &str,
     lines: &[Line],
     ranges: impl IntoIterator<Item = Range<usize>>,
 ) -> Vec<Edit> {
+    guarded_removal_edits(text, lines, ranges, |_| false)
+}
+
+/// [`line_removal_edits`] where `exempt(line)` marks the lines the guard
+/// lets through when they read as prose (site template text, the user's
+/// `extra_patterns`).
+pub fn guarded_removal_edits(
+    text: &str,
+    lines: &[Line],
+    ranges: impl IntoIterator<Item = Range<usize>>,
+    exempt: impl Fn(usize) -> bool,
+) -> Vec<Edit> {
     let n = lines.len();
     let mut removed = vec![false; n];
-    let mut any = false;
     for r in ranges {
-        for slot in removed.iter_mut().take(r.end.min(n)).skip(r.start) {
-            *slot = true;
-            any = true;
+        for i in r.start..r.end.min(n) {
+            removed[i] = may_remove(text.get(lines[i].span.clone()).unwrap_or(""), exempt(i));
         }
     }
-    if !any {
+    merge_line_removals(text, lines, removed)
+}
+
+/// The edits for the lines marked in `removed` (one entry per line).
+fn merge_line_removals(text: &str, lines: &[Line], removed: Vec<bool>) -> Vec<Edit> {
+    let n = lines.len();
+    if n == 0 || !removed.iter().any(|&r| r) {
         return Vec::new();
     }
     let blank = |i: usize| super::text::is_blank(text.get(lines[i].span.clone()).unwrap_or(""));
@@ -503,13 +603,48 @@ pub fn line_removal_edits(
     edits
 }
 
-/// One fix deleting the given line ranges of `doc` (see
-/// [`line_removal_edits`]).
-pub fn removal_fix(doc: &DocAnalysis, title: String, ranges: &[Range<usize>]) -> Fix {
-    Fix {
-        title,
-        edits: line_removal_edits(&doc.text, &doc.segmentation.lines, ranges.iter().cloned()),
+/// One fix deleting the given line ranges of `doc`, guarded (see
+/// [`guarded_removal_edits`]); `None` when the guard keeps every line.
+pub fn removal_fix(
+    doc: &DocAnalysis,
+    title: String,
+    ranges: &[Range<usize>],
+    exempt: impl Fn(usize) -> bool,
+) -> Option<Fix> {
+    let edits = guarded_removal_edits(
+        &doc.text,
+        &doc.segmentation.lines,
+        ranges.iter().cloned(),
+        exempt,
+    );
+    (!edits.is_empty()).then_some(Fix { title, edits })
+}
+
+/// The edits of several removal fixes of `doc` applied together: the lines
+/// each fix deletes, merged before the edits are made, so that blank lines
+/// between removed lines close up as they do for a single removal. Only
+/// lines that a fix deletes are deleted: each fix went through the guard
+/// when it was built ([`removal_fix`]), with the exemptions it knew of.
+pub fn merged_removal_edits<'f>(
+    doc: &DocAnalysis,
+    fixes: impl IntoIterator<Item = &'f Fix>,
+) -> Vec<Edit> {
+    let lines = &doc.segmentation.lines;
+    let mut removed = vec![false; lines.len()];
+    for fix in fixes {
+        for e in &fix.edits {
+            let first = lines.partition_point(|l| l.span.start < e.span.start);
+            for (i, l) in lines.iter().enumerate().skip(first) {
+                if l.span.start >= e.span.end {
+                    break;
+                }
+                if !l.span.is_empty() && l.span.end <= e.span.end {
+                    removed[i] = true;
+                }
+            }
+        }
     }
+    merge_line_removals(&doc.text, lines, removed)
 }
 
 #[cfg(test)]

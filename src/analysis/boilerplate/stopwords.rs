@@ -1,242 +1,99 @@
-//! English function words, for the stop-word density of a line.
+//! Function words of English and Spanish, for the function-word density of
+//! a line.
 //!
 //! Running prose is full of closed-class words (articles, pronouns,
 //! prepositions, conjunctions, auxiliaries): a third or more of its tokens.
 //! Menus, teaser headlines, bylines and captions are mostly names and
 //! nouns. The ratio separates them better than length alone does (Pomikálek's
-//! jusText uses it as its main feature). Only the closed classes are listed
-//! here, so the list is short, stable and cheap to match; lexical words such
-//! as "said" or "people" are left out on purpose, because they occur in
+//! jusText uses it as its main feature). Only the closed classes are listed,
+//! so the lists are short, stable and cheap to match; lexical words such as
+//! "said" or "people" are left out on purpose, because they occur in
 //! headlines as often as in prose.
+//!
+//! The lists are data files (`data/function_words_en.txt`,
+//! `data/function_words_es.txt`): one lower-case word a line, sorted
+//! bytewise, straight apostrophes (a unit test checks).
 
-/// Sorted (a unit test checks), lower case, straight apostrophes.
-const STOP_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "after",
-    "again",
-    "against",
-    "all",
-    "also",
-    "although",
-    "am",
-    "among",
-    "an",
-    "and",
-    "another",
-    "any",
-    "are",
-    "aren't",
-    "around",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "behind",
-    "being",
-    "below",
-    "beneath",
-    "beside",
-    "besides",
-    "between",
-    "beyond",
-    "both",
-    "but",
-    "by",
-    "can",
-    "can't",
-    "cannot",
-    "could",
-    "couldn't",
-    "did",
-    "didn't",
-    "do",
-    "does",
-    "doesn't",
-    "doing",
-    "don't",
-    "down",
-    "during",
-    "each",
-    "either",
-    "else",
-    "enough",
-    "even",
-    "ever",
-    "every",
-    "few",
-    "for",
-    "from",
-    "further",
-    "had",
-    "hadn't",
-    "has",
-    "hasn't",
-    "have",
-    "haven't",
-    "having",
-    "he",
-    "he's",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "however",
-    "i",
-    "i'm",
-    "if",
-    "in",
-    "inside",
-    "into",
-    "is",
-    "isn't",
-    "it",
-    "it's",
-    "its",
-    "itself",
-    "just",
-    "least",
-    "less",
-    "may",
-    "me",
-    "might",
-    "mine",
-    "more",
-    "most",
-    "much",
-    "must",
-    "my",
-    "myself",
-    "neither",
-    "never",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "off",
-    "often",
-    "on",
-    "once",
-    "one",
-    "only",
-    "onto",
-    "or",
-    "other",
-    "others",
-    "ought",
-    "our",
-    "ours",
-    "ourselves",
-    "out",
-    "outside",
-    "over",
-    "own",
-    "per",
-    "rather",
-    "same",
-    "shall",
-    "she",
-    "she's",
-    "should",
-    "shouldn't",
-    "since",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "that's",
-    "the",
-    "their",
-    "theirs",
-    "them",
-    "themselves",
-    "then",
-    "there",
-    "there's",
-    "these",
-    "they",
-    "they're",
-    "this",
-    "those",
-    "though",
-    "through",
-    "throughout",
-    "thus",
-    "to",
-    "too",
-    "toward",
-    "towards",
-    "under",
-    "unless",
-    "until",
-    "up",
-    "upon",
-    "us",
-    "very",
-    "via",
-    "was",
-    "wasn't",
-    "we",
-    "we're",
-    "were",
-    "weren't",
-    "what",
-    "whatever",
-    "when",
-    "whenever",
-    "where",
-    "whereas",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "within",
-    "without",
-    "won't",
-    "would",
-    "wouldn't",
-    "yet",
-    "you",
-    "you're",
-    "your",
-    "yours",
-    "yourself",
-];
+use std::sync::OnceLock;
 
-/// Whether `word` (any case, straight or curly apostrophe) is a function
-/// word. Does not allocate.
-pub fn is_stop_word(word: &str) -> bool {
-    let mut buf = [0u8; 12];
+/// The English list, as shipped.
+const EN: &str = include_str!("data/function_words_en.txt");
+/// The Spanish list, as shipped.
+const ES: &str = include_str!("data/function_words_es.txt");
+
+/// A language whose function words are listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Es,
+}
+
+fn list(lang: Lang) -> &'static [&'static str] {
+    static LISTS: OnceLock<[Vec<&'static str>; 2]> = OnceLock::new();
+    let lists = LISTS.get_or_init(|| {
+        let parse = |s: &'static str| {
+            let mut v: Vec<&'static str> =
+                s.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        [parse(EN), parse(ES)]
+    });
+    match lang {
+        Lang::En => &lists[0],
+        Lang::Es => &lists[1],
+    }
+}
+
+/// Lower-cases `word` into `buf` (curly apostrophes made straight); `None`
+/// when it does not fit or holds something other than letters and
+/// apostrophes. Does not allocate.
+pub(super) fn lower_into<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     let mut n = 0;
     for c in word.chars() {
-        let b = match c {
-            '’' | '\'' => b'\'',
-            c if c.is_ascii_alphabetic() => c.to_ascii_lowercase() as u8,
-            _ => return false,
+        let c = match c {
+            '’' | '\'' => '\'',
+            c if c.is_alphabetic() => {
+                let mut lower = c.to_lowercase();
+                let l = lower.next()?;
+                if lower.next().is_some() {
+                    return None;
+                }
+                l
+            }
+            _ => return None,
         };
-        if n == buf.len() {
-            return false;
+        let len = c.len_utf8();
+        if n + len > buf.len() {
+            return None;
         }
-        buf[n] = b;
-        n += 1;
+        c.encode_utf8(&mut buf[n..n + len]);
+        n += len;
     }
-    // Only ASCII bytes were written.
-    let lower = std::str::from_utf8(&buf[..n]).unwrap_or("");
-    !lower.is_empty() && STOP_WORDS.binary_search(&lower).is_ok()
+    std::str::from_utf8(&buf[..n])
+        .ok()
+        .filter(|s| !s.is_empty())
+}
+
+/// Whether `word` (any case, straight or curly apostrophe) is a function
+/// word of `lang`. Does not allocate.
+pub fn is_function_word(word: &str, lang: Lang) -> bool {
+    let mut buf = [0u8; 32];
+    lower_into(word, &mut buf).is_some_and(|w| list(lang).binary_search(&w).is_ok())
+}
+
+/// Whether `word` is an English function word.
+pub fn is_stop_word(word: &str) -> bool {
+    is_function_word(word, Lang::En)
+}
+
+/// Whether `word` is a function word of English or Spanish.
+pub fn is_any_function_word(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    lower_into(word, &mut buf).is_some_and(|w| {
+        list(Lang::En).binary_search(&w).is_ok() || list(Lang::Es).binary_search(&w).is_ok()
+    })
 }
 
 #[cfg(test)]
@@ -244,9 +101,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn list_is_sorted_and_unique() {
-        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
-        assert!(STOP_WORDS.iter().all(|w| w.len() <= 12));
+    fn data_files_are_sorted_unique_and_lower_case() {
+        for data in [EN, ES] {
+            let words: Vec<&str> = data.lines().collect();
+            assert!(words.windows(2).all(|w| w[0] < w[1]), "sorted and unique");
+            assert!(
+                words
+                    .iter()
+                    .all(|w| !w.is_empty() && w.len() <= 12 && *w == w.to_lowercase())
+            );
+        }
     }
 
     #[test]
@@ -259,5 +123,15 @@ mod tests {
         assert!(!is_stop_word(""));
         assert!(!is_stop_word("théâtre"));
         assert!(!is_stop_word("internationalisation"));
+    }
+
+    #[test]
+    fn spanish_words_with_accents() {
+        assert!(is_function_word("Está", Lang::Es));
+        assert!(is_function_word("también", Lang::Es));
+        assert!(is_function_word("LOS", Lang::Es));
+        assert!(!is_function_word("vecinos", Lang::Es));
+        assert!(!is_function_word("the", Lang::Es));
+        assert!(is_any_function_word("the") && is_any_function_word("del"));
     }
 }

@@ -613,7 +613,7 @@ mod props {
             let findings = check(&doc, &Corpus::new(), &Settings::default(), RuleScope::All);
             for f in &findings {
                 prop_assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
-                for e in &f.fixes[0].edits {
+                for e in f.fixes.iter().flat_map(|fix| &fix.edits) {
                     prop_assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
                 }
             }
@@ -627,5 +627,122 @@ mod props {
                 prop_assert!(out.len() <= text.len());
             }
         }
+    }
+}
+
+/// The removal guard and the prose boundary: short sentences of reporting
+/// in a row (the way Spanish wire copy is often laid out) are neither a
+/// menu nor removable, while the menu lines around them still go.
+const RIADA: &str = "Inicio
+Noticias
+Deportes
+Cultura
+Opinión
+
+Desalojadas cuarenta familias en Valdemora por la crecida del río
+
+La crecida del río Lerma obligó anoche a desalojar a cuarenta familias del barrio de la Ribera en Valdemora, según informó el ayuntamiento en un comunicado.
+
+El agua alcanzó un metro de altura en la calle Mayor.
+Los vecinos desalojados han sido realojados en el pabellón municipal.
+Dos personas fueron atendidas por hipotermia.
+La carretera comarcal sigue cortada al tráfico.
+Los bomberos trabajaron toda la noche en la zona.
+
+La alcaldesa, Marta Ibarra, pidió calma y anunció ayudas para los comercios afectados por el agua.
+
+Aviso legal
+Contacto
+Mapa del sitio
+";
+
+#[test]
+fn short_spanish_sentences_in_a_row_are_reporting_not_a_menu() {
+    let doc = analyse(RIADA);
+    let flagged = flagged_text(&doc);
+    for l in RIADA.lines().filter(|l| l.ends_with('.')) {
+        assert!(!flagged.iter().any(|f| f == l), "flagged: {l}");
+    }
+    assert!(flagged.iter().any(|f| f == "Noticias"), "{flagged:?}");
+    assert!(flagged.iter().any(|f| f == "Mapa del sitio"), "{flagged:?}");
+    let findings = check(&doc, &Corpus::new(), &Settings::default(), RuleScope::All);
+    let out = apply_edits(RIADA, &fix_all(&doc, &findings).expect("the menus").edits);
+    for l in RIADA.lines().filter(|l| l.ends_with('.')) {
+        assert!(out.contains(l), "removed: {l}");
+    }
+    assert!(!out.contains("Noticias"));
+}
+
+#[test]
+fn a_sentence_opening_with_label_wording_is_not_a_stamp() {
+    let text = "Console Port Arrives Early
+
+Posted on social media by testers at a hardware blog, the new port runs at a steady sixty frames per second.
+
+The studio confirmed the release date on Tuesday and said a patch for older machines would follow.
+
+By the end of the week, more than a million copies had been sold in Europe alone.
+
+Posted on 4 March 2026
+";
+    let doc = analyse(text);
+    let flagged = flagged_text(&doc);
+    assert_eq!(flagged, ["Posted on 4 March 2026"]);
+}
+
+#[test]
+fn the_guard_keeps_prose_in_any_removal() {
+    let text =
+        "Home\nThe council said on Monday that the bridge would stay closed for weeks.\nContact\n";
+    let lines = crate::analysis::text::split_lines(text);
+    // Asked to remove all three lines, the guard keeps the sentence.
+    let kept = apply_edits(
+        text,
+        &line_removal_edits(text, &lines, std::iter::once(0..3)),
+    );
+    assert_eq!(
+        kept,
+        "The council said on Monday that the bridge would stay closed for weeks.\n"
+    );
+    // Exempted (template text, the user's own patterns) it goes.
+    let all = apply_edits(
+        text,
+        &guarded_removal_edits(text, &lines, std::iter::once(0..3), |l| l == 1),
+    );
+    assert_eq!(all, "\n");
+    assert!(may_remove("Share this article", false));
+    assert!(!may_remove(
+        "Los vecinos desalojados han sido realojados en el pabellón municipal.",
+        false
+    ));
+}
+
+#[test]
+fn user_patterns_still_remove_prose() {
+    let mut settings = Settings::default();
+    settings.boilerplate.extra_patterns =
+        vec![regex::Regex::new("^This story was produced with support from").unwrap()];
+    let text = "Wells Run Dry in Harlow Valley\n\nFarmers in the Harlow valley said on Monday that half of the wells had run dry since June.\n\nThis story was produced with support from a regional journalism fund that has no say over its content.\n";
+    let doc = analyze_document(DocId::new("t.txt"), Arc::from(text), &settings);
+    let findings = check(&doc, &Corpus::new(), &settings, RuleScope::All);
+    let out = apply_edits(text, &fix_all(&doc, &findings).expect("a removal").edits);
+    assert!(!out.contains("journalism fund"), "{out}");
+    assert!(out.contains("half of the wells"));
+}
+
+/// Found by `props::any_text_analyses_and_fixes_apply`: a finding of
+/// another rule (a figure with no source) has no fix at all.
+#[test]
+fn findings_without_fixes_are_fine() {
+    let text = ["0%(", "Why did it close?"].join("\n");
+    let doc = analyse(&text);
+    let findings = check(&doc, &Corpus::new(), &Settings::default(), RuleScope::All);
+    for f in &findings {
+        for e in f.fixes.iter().flat_map(|fix| &fix.edits) {
+            assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+        }
+    }
+    if let Some(fix) = fix_all(&doc, &findings) {
+        assert!(apply_edits(&text, &fix.edits).len() <= text.len());
     }
 }

@@ -2,7 +2,7 @@
 
 use super::{Reach, Rule, RuleContext, RuleMeta};
 use crate::analysis::boilerplate::{self, Kind, Reason};
-use crate::analysis::{Finding, Severity};
+use crate::analysis::{Finding, Fix, Severity};
 
 pub struct BoilerplateRule;
 
@@ -24,42 +24,59 @@ impl Rule for BoilerplateRule {
 
     fn check(&self, cx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         let doc = cx.doc;
+        // Site template text is the one kind of prose a fix may delete.
+        let mut template: Option<Vec<bool>> = None;
         for region in doc.boilerplate.regions() {
             if region.kind != Kind::Boilerplate {
                 continue;
             }
             let title = match region.reason {
-                Reason::RelatedBlock { .. } | Reason::Navigation { .. }
+                Reason::RelatedBlock { .. }
+                | Reason::Navigation { .. }
+                | Reason::Learned { .. }
                     if region.lines.len() > 1 =>
                 {
                     format!("Remove this block ({} lines)", region.lines.len())
                 }
                 _ => "Remove this line".to_string(),
             };
-            let mut f = Finding::new(&META, region.span.clone(), region.reason.message());
-            f.unnecessary = true;
-            f.fixes.push(boilerplate::removal_fix(
-                doc,
-                title,
-                std::slice::from_ref(&region.lines),
-            ));
-            out.push(f);
+            let custom = matches!(region.reason, Reason::Custom(_));
+            let template =
+                template.get_or_insert_with(|| boilerplate::shared_template_lines(doc, cx.corpus));
+            let fix =
+                boilerplate::removal_fix(doc, title, std::slice::from_ref(&region.lines), |l| {
+                    custom || template.get(l).copied().unwrap_or(false)
+                });
+            out.push(finding(region.span.clone(), region.reason.message(), fix));
         }
         for t in boilerplate::template_lines(doc, cx.corpus) {
-            let mut f = Finding::new(&META, t.span.clone(), template_message(t.other_docs));
-            f.unnecessary = true;
-            f.fixes.push(boilerplate::removal_fix(
+            let fix = boilerplate::removal_fix(
                 doc,
                 "Remove this line".to_string(),
                 std::slice::from_ref(&t.lines),
-            ));
-            out.push(f);
+                |_| true,
+            );
+            out.push(finding(t.span.clone(), template_message(t.other_docs), fix));
         }
     }
 
     fn auto_fix(&self) -> bool {
         true
     }
+}
+
+/// A finding with its removal fix; without one (the guard kept every line:
+/// it reads as prose) the message says so and the finding stays.
+fn finding(span: std::ops::Range<usize>, message: String, fix: Option<Fix>) -> Finding {
+    let message = if fix.is_some() {
+        message
+    } else {
+        format!("{message} It reads as a sentence, so no fix removes it: check it by hand.")
+    };
+    let mut f = Finding::new(&META, span, message);
+    f.unnecessary = true;
+    f.fixes.extend(fix);
+    f
 }
 
 /// The message for a line shared with other documents.

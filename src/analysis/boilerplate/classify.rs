@@ -478,8 +478,9 @@ fn strong_evidence(u: &Unit<'_>) -> Option<Reason> {
         // An FAQ heading is judged with what follows it ("Q&A: …" may be a
         // headline); a related-links heading alone is still furniture. A
         // label's wording ("Posted on …", "By …", "Photo: …") opening a
-        // line that reads as a sentence is the sentence's own wording.
-        let label = !addresses_reader(cue);
+        // line that reads as a sentence is the sentence's own wording,
+        // unless it is written as a label, with a colon ("Also Read: …").
+        let label = !addresses_reader(cue) && !opens_with_label(u.text);
         return (cue != Cue::FaqHeading && !(label && u.prose())).then_some(Reason::Cue(cue));
     }
     if f.date_only && f.stamp_word {
@@ -489,6 +490,12 @@ fn strong_evidence(u: &Unit<'_>) -> Option<Reason> {
         return Some(Reason::ReaderInterface);
     }
     None
+}
+
+/// Whether a line opens with a label: one of its first three words ends
+/// with a colon ("Also Read: …", "Photo: …", "Related videos: …").
+fn opens_with_label(text: &str) -> bool {
+    text.split_whitespace().take(3).any(|w| w.ends_with(':'))
 }
 
 /// Cues for text about the website or the making of the article (sign-up,

@@ -40,9 +40,38 @@ pub fn negated(sentence: &str) -> bool {
     n % 2 == 1
 }
 
+/// The share of the shorter sentence's words (negating words left out,
+/// lower case) that the other sentence has too: 1 for a restatement that
+/// differs only by its polarity.
+pub fn shared_words(a: &str, b: &str) -> f32 {
+    let words = |s: &str| -> HashSet<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .filter(|w| !WORDS.contains(w.as_str()) && w != "t")
+            .collect()
+    };
+    let (x, y) = (words(a), words(b));
+    let smaller = x.len().min(y.len());
+    if smaller == 0 {
+        return 0.0;
+    }
+    x.intersection(&y).count() as f32 / smaller as f32
+}
+
 #[cfg(test)]
 mod tests {
-    use super::negated;
+    use super::{negated, shared_words};
+
+    #[test]
+    fn restatements_share_their_words() {
+        let a = "The operator said it had suspended all sailings until Friday.";
+        let b = "The operator said it had not suspended sailings until Friday.";
+        assert!(shared_words(a, b) >= 0.9, "{}", shared_words(a, b));
+        let c = "Police did not say how many passengers were hurt.";
+        let d = "Police said 14 passengers were hurt in the fire on Tuesday.";
+        assert!(shared_words(c, d) < 0.8, "{}", shared_words(c, d));
+    }
 
     #[test]
     fn reads_polarity() {

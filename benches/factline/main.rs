@@ -8,7 +8,7 @@
 //! time per KB. Prints one table; nothing here asserts a timing.
 //!
 //! Options (after `--`): `--quick` (smaller sizes, for a smoke run),
-//! `--only NAME` (cold, edit, requests, check, harper, adversarial), `--harper PATH`
+//! `--only NAME` (cold, edit, verify, requests, check, harper, adversarial), `--harper PATH`
 //! (a harper-ls binary to compare the edit loop with; default: `harper-ls`
 //! on PATH if present).
 
@@ -424,6 +424,76 @@ fn edit_loop(
     lsp.stop();
 }
 
+/// A draft open from outside the workspace (so a draft) in the corpus at
+/// `dir`: after each one-character edit, the time to its diagnostics, then
+/// to the claims outline (`textDocument/documentSymbol`, asked as soon as
+/// the diagnostics arrive, while the draft's verification may still run).
+fn verify_loop(dir: &Path, draft: String, rounds: usize, rows: &mut Vec<Row>) {
+    let mut lsp = Lsp::spawn(Path::new(BIN), &["lsp"]);
+    lsp.initialize(Some(dir), false);
+    lsp.wait(Duration::from_secs(900), |m| {
+        m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
+    });
+    let draft_dir = tempfile::tempdir().unwrap();
+    let u = uri(&draft_dir.path().join("draft.txt"));
+    lsp.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": u, "languageId": "plaintext", "version": 1, "text": draft}}),
+    );
+    lsp.wait(Duration::from_secs(60), |m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == u
+    });
+    let line = draft.lines().count() / 2;
+    let (mut diagnostics, mut outline) = (Vec::new(), Vec::new());
+    let mut claims = 0;
+    for i in 0..rounds {
+        let version = 2 + i as i64;
+        let change = if i % 2 == 0 {
+            json!([{"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "text": "x"}])
+        } else {
+            json!([{"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 1}}, "text": ""}])
+        };
+        let start = Instant::now();
+        lsp.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": u, "version": version}, "contentChanges": change}),
+        );
+        let got = lsp.wait(Duration::from_secs(30), |m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == u
+                && m["params"]["version"] == version
+        });
+        if got.is_none() {
+            break;
+        }
+        diagnostics.push(start.elapsed().as_secs_f64() * 1000.0);
+        let r = lsp.request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": u}}),
+        );
+        outline.push(start.elapsed().as_secs_f64() * 1000.0);
+        claims = r["result"].as_array().map_or(0, |a| a.len());
+    }
+    let n = diagnostics.len();
+    rows.push(Row(
+        "verify: 20 KB draft, diagnostics after an edit".into(),
+        format!(
+            "{n} edits: p50 {:.1} ms, p99 {:.1} ms",
+            percentile(&mut diagnostics, 0.5),
+            percentile(&mut diagnostics, 0.99)
+        ),
+    ));
+    rows.push(Row(
+        "verify: 20 KB draft, claims outline after an edit".into(),
+        format!(
+            "{n} edits, {claims} claims: p50 {:.1} ms, p99 {:.1} ms",
+            percentile(&mut outline, 0.5),
+            percentile(&mut outline, 0.99)
+        ),
+    ));
+    lsp.stop();
+}
+
 /// Request latencies at the corpus in `dir`, on a draft placed in it.
 fn requests(dir: &Path, rows: &mut Vec<Row>, rounds: usize) {
     let mut lsp = Lsp::spawn(Path::new(BIN), &["lsp"]);
@@ -653,6 +723,11 @@ fn main() {
                 "not installed (CC=clang cargo install harper-ls --locked)".into(),
             )),
         }
+    }
+    if run("verify") {
+        let (dir, _) = generated(edit_size);
+        let draft = generator::draft(20_000, CORPUS_SEED, 99);
+        verify_loop(&dir, draft, rounds.min(100), &mut rows);
     }
     if run("requests") {
         let (dir, _) = generated(edit_size);

@@ -52,3 +52,24 @@ fn readme_lists_every_rule_code() {
         );
     }
 }
+
+/// The README's `cargo run --release -- check examples/` needs one binary
+/// to run: with `train_tagger` beside `factline`, `default-run` names it.
+#[test]
+fn cargo_run_runs_factline() {
+    let manifest =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+            .expect("Cargo.toml");
+    let value: toml::Value = toml::from_str(&manifest).expect("valid Cargo.toml");
+    let bins = value
+        .get("bin")
+        .and_then(|b| b.as_array())
+        .map_or(0, |b| b.len());
+    if bins > 0 {
+        assert_eq!(
+            value["package"].get("default-run").and_then(|v| v.as_str()),
+            Some("factline"),
+            "Cargo.toml has several binaries: `cargo run` needs default-run = \"factline\""
+        );
+    }
+}

@@ -32,6 +32,9 @@ pub struct Lexicon {
     pub abbreviations: HashSet<String>,
     pub number_words: HashSet<String>,
     pub role_titles: HashSet<String>,
+    /// Words that negate the statement they stand in ("not", "never",
+    /// "denied"; "no", "nunca", "negó").
+    pub negations: HashSet<String>,
     /// Month name or abbreviation → 1..=12.
     pub months: HashMap<String, u8>,
     /// Weekday name → 1 (Monday) ..= 7.
@@ -83,6 +86,11 @@ macro_rules! lexicon {
                 "../../../data/lexicon/",
                 $dir,
                 "/role_titles.txt"
+            ))),
+            negations: set(include_str!(concat!(
+                "../../../data/lexicon/",
+                $dir,
+                "/negation.txt"
             ))),
             months: map(
                 include_str!(concat!("../../../data/lexicon/", $dir, "/months.txt")),

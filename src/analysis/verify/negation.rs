@@ -1,5 +1,6 @@
 //! Whether a sentence is negated: it holds a negating word of the shared
-//! lexicon (`data/lexicon/*/negation.txt`, English and Spanish).
+//! lexicon (`data/lexicon/*/negation.txt`, English and Spanish, read by
+//! [`crate::analysis::language::Lexicon`]).
 //!
 //! Used only to tell two passages that report the same statement apart by
 //! polarity ("the port was closed" / "the port was not closed"), so a plain
@@ -7,19 +8,16 @@
 //! same thing.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
-static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    [
-        include_str!("../../../data/lexicon/en/negation.txt"),
-        include_str!("../../../data/lexicon/es/negation.txt"),
-    ]
-    .iter()
-    .flat_map(|list| list.lines())
-    .map(str::trim)
-    .filter(|l| !l.is_empty() && !l.starts_with('#'))
-    .collect()
-});
+use crate::analysis::language::{Lang, lexicon};
+
+/// A negating word of English or Spanish (the shared lexicon's lists: a
+/// draft and its sources may be in either language).
+fn is_negation(word: &str) -> bool {
+    [Lang::English, Lang::Spanish]
+        .iter()
+        .any(|&l| lexicon(l).negations.contains(word))
+}
 
 /// Whether `sentence` has an odd number of negating words (two negations
 /// cancel: "not unlike", "never denied").
@@ -30,7 +28,7 @@ pub fn negated(sentence: &str) -> bool {
         if w.is_empty() {
             continue;
         }
-        if WORDS.contains(w.as_str()) {
+        if is_negation(&w) {
             n += 1;
         } else if w.ends_with("n't") {
             // "wasn't", "didn't".
@@ -48,7 +46,7 @@ pub fn shared_words(a: &str, b: &str) -> f32 {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
-            .filter(|w| !WORDS.contains(w.as_str()) && w != "t")
+            .filter(|w| !is_negation(w) && w != "t")
             .collect()
     };
     let (x, y) = (words(a), words(b));

@@ -39,20 +39,6 @@ fn analysis_uses_no_protocol_async_or_json_crates() {
     }
 }
 
-/// Every rule code is documented in the README.
-#[test]
-fn readme_lists_every_rule_code() {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-        .expect("README.md exists");
-    for meta in factline::analysis::rules::all_meta() {
-        assert!(
-            readme.contains(&format!("`{}`", meta.code)),
-            "README.md does not document rule `{}`",
-            meta.code
-        );
-    }
-}
-
 /// The README's `cargo run --release -- check examples/` needs one binary
 /// to run: with `train_tagger` beside `factline`, `default-run` names it.
 #[test]

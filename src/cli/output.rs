@@ -364,7 +364,7 @@ pub fn sarif(out: &mut impl Write, report: &Report) -> io::Result<()> {
                 "name": m.title,
                 "shortDescription": {"text": m.summary},
                 "fullDescription": {"text": m.summary},
-                "help": {"text": m.docs, "markdown": m.docs},
+                "help": {"text": m.docs.text(), "markdown": m.docs.text()},
                 "defaultConfiguration": {"level": sarif_level(m.default_severity)},
             })
         })

@@ -1,6 +1,56 @@
-#![doc = include_str!("../../../docs/rules/anonymous-source.md")]
+//! # `anonymous-source`
+//!
+//! A claim credited to someone the reader cannot check: "a senior port authority official
+//! confirmed", "a harbour official noted", "sources familiar with the talks said", "two officials, who
+//! spoke on condition of anonymity".
+//!
+//! ## What it flags
+//! The first mention of an unnamed source in a sentence: an official, a source, an aide, an adviser,
+//! an insider or a diplomat with no name (with or without an affiliation: "a senior Interior Ministry
+//! official", "U.S. officials"), and people marked as anonymous ("people familiar with the matter",
+//! "a person close to the minister", "who asked not to be named"). Later references back ("the
+//! official said") are not flagged again.
+//!
+//! Not flagged: named people and bodies, spokespeople of a named body ("a spokesman for the ministry"
+//! speaks on the record for it), and unnamed crowds ("critics say", which `weasel-attribution`
+//! reports).
+//!
+//! Nothing is flagged inside page boilerplate or a generated FAQ block (see `boilerplate` and
+//! `generated-faq`): that text is to be removed, not sourced.
+//!
+//! ## Why it matters
+//! Anonymous sourcing is sometimes necessary, but the reader has to take it on trust. A fact-checker
+//! wants to know who the source is, whether anyone confirms the claim on the record, and why the
+//! source was not named. It is reported as information, not as a problem.
+//!
+//! ## Example
+//! Flagged:
+//!
+//! ```text
+//! A senior Interior Ministry official clarified that no deal is imminent.
+//! ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ anonymous-source
+//! Sources familiar with the talks said the draft was ready.
+//! ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ anonymous-source
+//! ```
+//!
+//! Not flagged:
+//!
+//! ```text
+//! Interior Minister Lena Marsh said no deal is imminent.
+//! A spokesman for the ministry said the talks would resume.
+//! The official added that the draft was ready.
+//! ```
+//!
+//! "The official" refers back to a source the text has already named.
+//!
+//! ## Configuration
+//! ```toml
+//! [rules.anonymous-source]
+//! enabled = true
+//! severity = "information"
+//! ```
 
-use super::{Reach, Rule, RuleContext, RuleMeta};
+use super::{Docs, Reach, Rule, RuleContext, RuleMeta};
 use crate::analysis::attribution::{self, SourceKind};
 use crate::analysis::{Finding, Severity};
 
@@ -12,7 +62,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Information,
     reach: Reach::Document,
     summary: "A claim credited to someone the reader cannot check: \"a senior official\", \"sources familiar with the talks\".",
-    docs: include_str!("../../../docs/rules/anonymous-source.md"),
+    docs: Docs::from_source(include_str!("anonymous_source.rs")),
 };
 
 impl Rule for AnonymousSource {

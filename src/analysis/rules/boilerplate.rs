@@ -1,6 +1,124 @@
-#![doc = include_str!("../../../docs/rules/boilerplate.md")]
+//! # `boilerplate`
+//!
+//! Leftover page furniture in a scraped article: the parts of the web page around the story that
+//! the scraper kept. Editors fade these lines (diagnostic tag *Unnecessary*), and each finding has a
+//! fix that deletes it.
+//!
+//! ## What it flags
+//! Each line (or block of lines) that is page furniture rather than the article:
+//!
+//! - link teasers and section labels: "Related videos:", "Also Read: …", "Read more", "More from …",
+//!   "Filed under:", "Share this", "Leave a Reply", "Sign up for our newsletter", "Advertisement",
+//!   "Click here …", cookie and subscription notices, comment counts;
+//! - image residue: file-name slugs (`bridge-collapse-marlow-quay-images-0`), "image source from: …",
+//!   photo credits ("Photo: … / Getty Images"), labelled media captions ("Gallery: …");
+//! - page stamps: a weekday or date alone on a line outside the story, "03-09-2024 Vol 517",
+//!   "Published … | Updated …", "Last Updated at 6:48 p.m.";
+//! - bylines and author biographies at the edges of the article ("By …", a name alone on the last
+//!   line, "… is director of … at …"), credit lines ("… contributed to this report.");
+//! - text addressed to the reader about the website ("Your notification has been saved.",
+//!   "If you do not receive the verification email, check your Spam folder.");
+//! - runs of very short lines with no sentence among them (menus, link lists), and short lines
+//!   isolated among them;
+//! - a line that repeats an earlier line word for word (teaser headlines shown twice);
+//! - blocks: a "Related Posts" heading with the teasers under it (headlines, repeated headlines,
+//!   blurbs cut off with "…") is **one** finding covering the block, with one fix;
+//! - site template text: a short line that is not prose and appears verbatim (up to case, spacing,
+//!   punctuation and numbers) in other documents of the corpus: three documents in all, or two when
+//!   it stands outside the article's paragraphs.
+//!
+//! Lines are judged by features, not by a phrase list alone: position and distance to the edges
+//! of the article, word count, density of function words (English or Spanish), whether the line
+//! ends like a sentence, Title Case, slug shape, repetition inside the document and across the
+//! corpus, and the labels of the neighbouring lines (furniture comes in runs, at the edges). A
+//! learned line model (logistic regression trained on human-labelled news pages, shipped as data)
+//! weighs these shapes together with the phrase cues and context rules: it drops a context rule's
+//! flag (a run of short lines, an isolated or repeated line) it rates unlikely and extends a flagged block to the neighbouring lines it rates as furniture
+//! (message: "the line model rates it N% likely"); it never starts a block on its own. The message
+//! (and the hover) says which evidence decided.
+//!
+//! Never flagged: the headline; subheadings between paragraphs of the article; short paragraphs
+//! that read as sentences; quotations; a story dateline ("ANCHORAGE –", "PORT ALDREN (AP) —");
+//! lists that the story introduces ("The victims were:") or bullets inside it; lines matching
+//! `boilerplate.allow`. A line shared with other documents is never flagged when it is prose (two
+//! outlets quoting the same sentence), nor in a document that is mostly a copy of another one.
+//!
+//! ## Why it matters
+//! Furniture is not reporting. Left in a source, it is read as part of the story by everyone and
+//! everything downstream: a teaser for another article looks like a claim of this one, a "Related
+//! Posts" list brings in figures from other stories, a restated FAQ doubles every claim. Removing it
+//! leaves the text a fact-checker has to check.
+//!
+//! ## Example
+//! Flagged:
+//!
+//! ```text
+//! Related videos:
+//! ^^^^^^^^^^^^^^^ boilerplate
+//! us-diplomat-visits-harbour-works-images-0
+//! ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ boilerplate
+//! Also Read: Council approves new ferry timetable
+//! ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ boilerplate
+//! By Dana Whitcombe, Harbor Ledger
+//! ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ boilerplate
+//! Leave a Reply
+//! ^^^^^^^^^^^^^ boilerplate
+//! ```
+//!
+//! Not flagged:
+//!
+//! ```text
+//! Footbridge gives way at Marlow Quay lantern festival
+//!
+//! MARLOW QUAY — A wooden footbridge over the Tessel Canal gave way on Saturday night during the
+//! lantern festival, and twelve people were taken to hospital.
+//!
+//! Engineers question the April inspection
+//!
+//! The bridge passed an inspection in April, the council said. The investigation is ongoing.
+//!
+//! "It just folded in the middle, like a piece of paper," said Ana Ruiz, who was on the bank.
+//! ```
+//!
+//! The headline, the dateline, a subheading between paragraphs, a short paragraph of reporting and a
+//! quotation are all article text.
+//!
+//! Fixes: "Remove this line" / "Remove this block" deletes the lines with their line breaks; a gap
+//! of blank lines stays where one was, so no blank gaps pile up. The source action "Remove all
+//! boilerplate in this file" (`source.fixAll.factline`) and `factline check --fix` remove every
+//! finding of this rule at once.
+//!
+//! **No fix deletes prose.** Every removal goes through one guard: a line that reads as a sentence
+//! of English or Spanish prose (five or more words, function words of its language, a finite verb,
+//! a sentence end) is kept, unless it is site template text that recurs verbatim in other documents
+//! of the corpus (a wire copyright notice) or matches your `boilerplate.extra_patterns`. A block
+//! stops at such a line; a finding whose lines are all kept has no fix, and its message says to
+//! check it by hand. Runs of short lines, date stamps and bylines never take a line that reads as
+//! prose, and label wording ("Posted on …", "By …") opening a sentence does not make it furniture.
+//!
+//! ## Configuration
+//! ```toml
+//! [rules.boilerplate]
+//! severity = "warning"
+//!
+//! [boilerplate]
+//! # Regexes (case-insensitive) matched against each whole line, trimmed.
+//! # Lines matching one are page furniture wherever they are.
+//! extra_patterns = ["^Sponsored by .*$", "^Harbor Ledger Morning Briefing$"]
+//! # Lines matching one are never flagged (this wins over everything).
+//! allow = ["^Editor's note:"]
+//! ```
+//!
+//! An invalid regex is reported with its key (`boilerplate.extra_patterns`) and the list keeps its
+//! previous value.
+//!
+//! ## Known false positives
+//! A short line of the story that stands alone outside the article's paragraphs, between two
+//! flagged lines (for example a one-line postscript after a "Share this" row) goes with the
+//! furniture around it. A photo caption with a credit in brackets ("… (AP Photo/Jane Roe)") is
+//! flagged as a photo credit. Add such lines to `boilerplate.allow` when your sources use them.
 
-use super::{Reach, Rule, RuleContext, RuleMeta};
+use super::{Docs, Reach, Rule, RuleContext, RuleMeta};
 use crate::analysis::boilerplate::{self, Kind, Reason};
 use crate::analysis::{Finding, Fix, Severity};
 
@@ -14,7 +132,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     // when other documents do.
     reach: Reach::Corpus,
     summary: "A line or block that is page furniture (menus, link teasers, image names, bylines, sign-up prompts, site template text), not the article.",
-    docs: include_str!("../../../docs/rules/boilerplate.md"),
+    docs: Docs::from_source(include_str!("boilerplate.rs")),
 };
 
 impl Rule for BoilerplateRule {

@@ -1,6 +1,78 @@
-#![doc = include_str!("../../../docs/rules/inconsistent-figure.md")]
+//! # `inconsistent-figure`
+//!
+//! Two passages about the same fact give the same kind of figure for the same thing, with values
+//! that cannot both be true.
+//!
+//! ## What it flags
+//! A figure (a count, a percentage, an amount of money, a date, a duration, an age or a rank) when
+//! another passage — in another document of the corpus or elsewhere in the same document — reports
+//! the same quantity with a value its wording cannot allow. The diagnostic sits on the figure, names
+//! both values and the other passage ("12 here; 9 in 001.txt:2 ‘killing 9 alleged members’"), and
+//! carries the other passage as related information. Each document of the pair gets its own
+//! diagnostic.
+//!
+//! Figures are compared as intervals, not as strings: "over 4,000" means more than 4,000 and less
+//! than 5,000, "nearly twenty million" a little under 20 million, "about 5,000" within about ten
+//! percent, and a round number allows rounding. So "more than 4,000", "over 4,000" and "4,500"
+//! agree; "$6 million" and "six million dollars" agree; "Sept. 2" and "September 2" agree.
+//!
+//! Two figures are about the same quantity when they count the same kind of thing for the same event
+//! ("extraditing 46 wanted gang figures" and "sent 31 gang suspects abroad"; "killed" and "dead";
+//! "trip" and "visit") and their passages report the same fact (shared words and names). A count of
+//! mayors is never compared with a count of gang suspects, a death toll never with a number of
+//! injured, and a "maiden trip to Estavia" never with a "third trip to the Ostral Coast".
+//!
+//! When two reports of a death or injury toll are dated differently, the message says so: tolls often
+//! rise in later reports, and the older figure may simply be out of date.
+//!
+//! ## Why it matters
+//! A draft that restates its sources must keep their figures. A changed number — 12 dead where the
+//! source says 9, a third visit where the source says second — is the most common factual error a
+//! fact-checker catches, and the easiest to miss when the wording around it changed too. Sources can
+//! also disagree with each other; the draft should then say which it follows, or why.
+//!
+//! ## Example
+//! A source and a draft that give two counts for one strike:
+//!
+//! ```text
+//! ==> strike.txt <==
+//! The navy said a strike on a speedboat off the Ostral Coast on Tuesday killed 9 alleged members of the Red Tide gang.
+//!                                                                              ^ inconsistent-figure
+//! ==> draft.txt <==
+//! A navy strike on a speedboat off the Ostral Coast on Tuesday killed 12 members of the Red Tide gang, the navy said.
+//!                                                                     ^^ inconsistent-figure
+//! ```
+//!
+//! The message names the other passage: "12 here; 9 in strike.txt:1 ‘killed 9 alleged members’",
+//! and the source gets the same finding the other way round.
+//!
+//! Not flagged: the same value in words, figures whose wording allows both ("more than 4,000" and
+//! "about 4,500"), and counts of different things:
+//!
+//! ```text
+//! ==> navy.txt <==
+//! The navy said a strike on a speedboat off the Ostral Coast on Tuesday killed nine alleged members of the Red Tide gang.
+//! More than 4,000 troops were deployed along the Ostral Coast border on Tuesday.
+//! Defence Minister Alma Ruiz is on her third trip to the Ostral Coast this year.
+//! ==> wire.txt <==
+//! A navy strike on a speedboat off the Ostral Coast on Tuesday killed 9 alleged members of the Red Tide gang.
+//! About 4,500 troops were deployed along the Ostral Coast border on Tuesday, officials said.
+//! Foreign Minister Ida Kell is on her maiden trip to Estavia.
+//! ```
+//!
+//! ## Configuration
+//! ```toml
+//! [rules.inconsistent-figure]
+//! enabled = true
+//! severity = "warning"
+//! ```
+//!
+//! ## Known false positives
+//! Two figures for different events described in very similar words ("three people were shot" in
+//! two different incidents covered by one article) can be taken for one quantity; the related
+//! information shows both passages so the reader can tell.
 
-use super::{Reach, Rule, RuleContext, RuleMeta};
+use super::{Docs, Reach, Rule, RuleContext, RuleMeta};
 use crate::analysis::figures::{self, Figure, Mention, phrase, snippet};
 use crate::analysis::{DocAnalysis, Finding, Related, Severity};
 
@@ -12,7 +84,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     reach: Reach::Corpus,
     summary: "Two passages about the same fact give values for the same quantity that cannot both be true.",
-    docs: include_str!("../../../docs/rules/inconsistent-figure.md"),
+    docs: Docs::from_source(include_str!("inconsistent_figure.rs")),
 };
 
 /// Conflicting passages named in one message (all are attached).

@@ -1,10 +1,14 @@
 //! The rule registry: one table names every rule.
 //!
-//! Adding a rule touches two places: its own file in this folder (with its
-//! documentation in `docs/rules/<code>.md`, included as the module's doc
-//! comment) and the [`RULES`] table below. Tests check that codes are unique
-//! kebab-case names, that every rule's documentation has the required
-//! sections, and that the README lists every code.
+//! Adding a rule touches two places: its own file in this folder and the
+//! [`RULES`] table below. The rule file's `//!` doc comment is its one
+//! documentation: hover text and SARIF help read it from the file's source
+//! ([`Docs`]), `docs/rules/<code>.md` and the README's rule table are
+//! generated from it, and the examples in its `## Example` section run as
+//! annotated snapshot tests (`tests/rule_docs.rs`; `UPDATE_DOCS=1` rewrites
+//! the pages, the table and the snapshots). Tests check that codes are unique
+//! kebab-case names and that every rule's documentation has the required
+//! sections.
 
 mod anonymous_source;
 pub mod boilerplate;
@@ -12,10 +16,15 @@ pub mod generated_faq;
 mod inconsistent_figure;
 mod unattributed_quote;
 mod unattributed_statistic;
+mod unreadable_file;
 mod unsourced_claim;
 mod weasel_attribution;
 
+use std::sync::OnceLock;
+
 use super::{Corpus, DocAnalysis, Finding, Settings, Severity};
+
+pub use unreadable_file::UNREADABLE_FILE;
 
 pub use unsourced_claim::message as unsourced_message;
 
@@ -39,7 +48,45 @@ pub struct RuleMeta {
     pub summary: &'static str,
     /// The rule's documentation in Markdown, with the sections listed in
     /// [`DOC_SECTIONS`]; shown on hover and in SARIF output.
-    pub docs: &'static str,
+    pub docs: Docs,
+}
+
+/// A rule's documentation: the `//!` doc comment at the top of its file,
+/// read from the file's own source (`include_str!` of the file), so the
+/// comment rustdoc shows, the hover text and the generated page are one text.
+#[derive(Debug)]
+pub struct Docs {
+    source: &'static str,
+    text: OnceLock<String>,
+}
+
+impl Docs {
+    /// `source` is the whole text of the rule's file.
+    pub const fn from_source(source: &'static str) -> Self {
+        Self {
+            source,
+            text: OnceLock::new(),
+        }
+    }
+
+    /// The Markdown of the doc comment, without the `//!` markers.
+    pub fn text(&self) -> &str {
+        self.text.get_or_init(|| doc_comment(self.source))
+    }
+}
+
+/// The leading `//!` lines of a Rust source file, markers and the one space
+/// after them removed.
+pub fn doc_comment(source: &str) -> String {
+    let mut out = String::new();
+    for line in source.lines() {
+        let Some(rest) = line.strip_prefix("//!") else {
+            break;
+        };
+        out.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+        out.push('\n');
+    }
+    out
 }
 
 /// The sections every rule's documentation has, in this order.
@@ -111,18 +158,6 @@ pub fn auto_fix(code: &str) -> bool {
     RULES.iter().any(|r| r.meta().code == code && r.auto_fix())
 }
 
-/// The diagnostic given to a file that cannot be analysed (not UTF-8,
-/// binary, too large). It is raised by whoever reads files, not by a rule,
-/// but it is configured and documented like one.
-pub static UNREADABLE_FILE: RuleMeta = RuleMeta {
-    code: "unreadable-file",
-    title: "Unreadable file",
-    default_severity: Severity::Error,
-    reach: Reach::Document,
-    summary: "The file is not UTF-8 text, looks binary, or is larger than `max_file_bytes`.",
-    docs: include_str!("../../../docs/rules/unreadable-file.md"),
-};
-
 /// Every rule's description, including [`UNREADABLE_FILE`].
 pub fn all_meta() -> impl Iterator<Item = &'static RuleMeta> {
     RULES
@@ -163,13 +198,14 @@ mod tests {
         for meta in all_meta() {
             let mut from = 0;
             for section in DOC_SECTIONS {
-                let at = meta.docs[from..]
+                let docs = meta.docs.text();
+                let at = docs[from..]
                     .find(section)
                     .unwrap_or_else(|| panic!("{}: missing or misplaced {section:?}", meta.code));
                 from += at + section.len();
             }
             assert!(
-                meta.docs.starts_with(&format!("# `{}`", meta.code)),
+                meta.docs.text().starts_with(&format!("# `{}`", meta.code)),
                 "{}: docs must open with `# `{}``",
                 meta.code,
                 meta.code

@@ -1,6 +1,65 @@
-#![doc = include_str!("../../../docs/rules/unattributed-quote.md")]
+//! # `unattributed-quote`
+//!
+//! A direct quotation that no one in the text says: no speaker in its sentence, none in a tag right
+//! after it ("“…?” she asked."), and none in the sentence before it when the quotation opens its
+//! sentence (a quote that continues).
+//!
+//! ## What it flags
+//! Quoted statements and quoted phrases of two words or more, in straight or curly quotation marks,
+//! including quotations that run over several sentences or paragraphs. A quotation counts as
+//! attributed when its sentence credits it to someone — "X said: “…”", "“…,” said X", "As X stated,
+//! “…”", "what X calls “…”", "X described the plan as a “…”", "according to X" — or when it continues
+//! a quotation whose speaker is named earlier. The message repeats the start of the quotation and
+//! asks who said it.
+//!
+//! Not flagged: one quoted word ("a “temporary” closure"), titles and slogans in title case ("Safe
+//! Streets Now"), names introduced as names ("so-called", "dubbed", "known as"), quotations in a headline
+//! (the body attributes them), and quoted phrases inside a sentence whose subject is the person or
+//! body they come from ("The council wants “a clean break with the past”").
+//!
+//! Nothing is flagged inside page boilerplate or a generated FAQ block (see `boilerplate` and
+//! `generated-faq`): that text is to be removed, not sourced.
+//!
+//! ## Why it matters
+//! A quotation is a claim about what someone said. Without a speaker the reader cannot check it, and
+//! a phrase in quotation marks can smuggle an opinion into the writer's voice while seeming to report
+//! it. Each flagged quotation needs a name, or it should lose its quotation marks.
+//!
+//! ## Example
+//! Flagged:
+//!
+//! ```text
+//! The port will stay shut. "The crane should have been replaced years ago."
+//!                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ unattributed-quote
+//! His efforts reflect a strategy to counter perceived “hostile foreign actors” in the region.
+//!                                                     ^^^^^^^^^^^^^^^^^^^^^^^^ unattributed-quote
+//! ```
+//!
+//! Not flagged:
+//!
+//! ```text
+//! "We lost steering for less than a minute," harbour master Elena Vasquez said.
+//! As Vasquez told reporters, “We lost steering for less than a minute.”
+//! Vasquez said the tugs had failed. “It was enough to hit the crane.”
+//! The ministry warned of what it calls “a wave of smuggling”.
+//! ```
+//!
+//! The quick fix inserts a `[source?]` marker after the quotation; "Mark as reviewed" hides the
+//! finding until the sentence changes.
+//!
+//! ## Configuration
+//! ```toml
+//! [rules.unattributed-quote]
+//! enabled = true
+//! severity = "warning"
+//! ```
+//!
+//! ## Known false positives
+//! A speaker named two or more sentences before a quotation that does not open its sentence is not
+//! carried over: "Vasquez spoke for an hour. The tugs were late. Their crews called it “a
+//! disgrace”." is flagged. Put the speaker in the quotation's sentence.
 
-use super::{Reach, Rule, RuleContext, RuleMeta};
+use super::{Docs, Reach, Rule, RuleContext, RuleMeta};
 use crate::analysis::attribution::{self, QuoteKind};
 use crate::analysis::{Finding, Severity};
 
@@ -12,7 +71,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     reach: Reach::Document,
     summary: "A direct quotation with no speaker in its sentence or the one before it.",
-    docs: include_str!("../../../docs/rules/unattributed-quote.md"),
+    docs: Docs::from_source(include_str!("unattributed_quote.rs")),
 };
 
 /// How many words of the quotation the message repeats.

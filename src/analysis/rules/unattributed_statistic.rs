@@ -1,6 +1,61 @@
-#![doc = include_str!("../../../docs/rules/unattributed-statistic.md")]
+//! # `unattributed-statistic`
+//!
+//! A statistic stated as fact with no source in its sentence or its paragraph.
+//!
+//! ## What it flags
+//! A sentence that gives a statistic — a number of people killed, injured, shot, arrested,
+//! deported, displaced or missing; a rate or a percentage; an amount of money of a million or more
+//! (aid, budgets, losses; a price is not a statistic) — in the writer's own
+//! voice, when neither the sentence nor its paragraph says who counted it ("police said", "according
+//! to the ministry", "figures from the UN show", a quotation with its speaker). An agentless
+//! construction is not a source: "killings reported as of May" and "it is estimated" do not say who
+//! reported or estimated.
+//!
+//! One diagnostic per sentence, on its first statistic; the message names every statistic of the
+//! sentence.
+//!
+//! Not flagged: figures that are part of an attributed statement ("the coast guard announced a raid
+//! killing 7 alleged smugglers"), dates, years, ages, durations, ranks, vague quantities ("dozens"),
+//! policy rates that are not measurements ("25% tariffs"), headlines and captions (lines without final
+//! punctuation), and page boilerplate ("Also Read: …").
+//!
+//! ## Why it matters
+//! A statistic is a claim someone measured. A fact-checker has to know whose measurement it is to
+//! check it, and a reader has to know it to weigh it: the ministry's count, a watchdog's estimate and
+//! a rumour can differ by thousands. A draft that states "over two thousand killings" with no source
+//! asks the reader to take the writer's word for a number the writer did not count.
+//!
+//! ## Example
+//! Flagged:
+//!
+//! ```text
+//! Dunmore Province has endured a spike in gang attacks, with over two thousand killings reported as of May.
+//!                                                            ^^^^^^^^^^^^^^^^^ unattributed-statistic
+//! The province's robbery rate climbed by 35% in 2024.
+//!                                        ^^^ unattributed-statistic
+//! ```
+//!
+//! Not flagged:
+//!
+//! ```text
+//! Police said three people were killed and five injured.
+//! According to the provincial police, over two thousand killings were recorded by May.
+//! The coast guard announced a raid on a smuggling boat, killing 7 alleged gang members.
+//! ```
+//!
+//! ## Configuration
+//! ```toml
+//! [rules.unattributed-statistic]
+//! enabled = true
+//! severity = "information"
+//! ```
+//!
+//! ## Known false positives
+//! A source named two paragraphs earlier, or in the headline, is not seen: put the source in the
+//! statistic's paragraph. Well-known figures that need no source (a country's population) are
+//! flagged like any other; mark them reviewed or turn the rule down.
 
-use super::{Reach, Rule, RuleContext, RuleMeta};
+use super::{Docs, Reach, Rule, RuleContext, RuleMeta};
 use crate::analysis::figures::{Figure, FigureKind, Qualifier};
 use crate::analysis::{DocAnalysis, Finding, Severity};
 
@@ -12,7 +67,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Information,
     reach: Reach::Document,
     summary: "A statistic stated as fact with no source in its sentence or paragraph.",
-    docs: include_str!("../../../docs/rules/unattributed-statistic.md"),
+    docs: Docs::from_source(include_str!("unattributed_statistic.rs")),
 };
 
 impl Rule for UnattributedStatistic {

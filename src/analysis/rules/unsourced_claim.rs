@@ -1,6 +1,66 @@
-#![doc = include_str!("../../../docs/rules/unsourced-claim.md")]
+//! # `unsourced-claim`
+//!
+//! A claim of a draft that no source in the folder reports.
+//!
+//! ## What it flags
+//! Only in drafts (the files matched by the `drafts` globs, the files given to `factline check`
+//! with `--draft`, and in the editor a document open outside the indexed sources). A sentence of
+//! the draft that is worth checking — it gives a figure or a date, a quoted or attributed
+//! statement, or names the people and places of an event — when no passage of any source reports
+//! it: no related passage at the corroboration threshold and no agreeing mention of its figures.
+//! The finding is on the whole sentence; the message says how many sources were compared and what
+//! makes the sentence a claim.
+//!
+//! Not flagged: sources themselves, headings, questions, the writer's framing (sentences with no
+//! figure, name or quotation), page boilerplate, and every claim of a draft when the folder has no
+//! source to compare it with. A claim that a source *contradicts* is not unsourced: its figure gets
+//! an `inconsistent-figure` finding with the source passage attached.
+//!
+//! Measured on the ECB+ dev articles (drafts about one real event checked against reports of it
+//! and against reports of a different event of the same kind, topics held out from tuning): when
+//! factline calls a claim unsourced it was right every time (precision 1.00), and it finds 0.905 of
+//! the claims the sources do not report.
+//!
+//! ## Why it matters
+//! A fact-checker's question for every sentence of a draft is "which of my sources says this?".
+//! A claim that nothing in the folder reports is either the writer's own reporting (then it needs
+//! its own source in the text) or a detail that crept in from memory, another story or a mistake.
+//! Listing them is the verification log's to-do list.
+//!
+//! ## Example
+//! A source in the folder reports a ferry fire and the suspended sailings; the draft adds the
+//! ship's history, which no source reports:
+//!
+//! ```text
+//! ==> ferry.txt <==
+//! A fire broke out in the engine room of the ferry Marisol Bay on Monday, injuring 14 passengers.
+//! Brightwater Lines said it has suspended its Port Aldren sailings until Friday.
+//! ==> draft.txt (draft) <==
+//! The Marisol Bay was built in 1998 at the Keldane shipyard and was refitted in 2019 for 9 million euros.
+//! ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ unsourced-claim
+//! ```
+//!
+//! Not flagged: what the sources report, and what is not a claim (a question):
+//!
+//! ```text
+//! ==> ferry.txt <==
+//! A fire broke out in the engine room of the ferry Marisol Bay on Monday, injuring 14 passengers.
+//! Brightwater Lines said it has suspended its Port Aldren sailings until Friday.
+//! ==> draft.txt (draft) <==
+//! Brightwater Lines has suspended its Port Aldren sailings until Friday.
+//! Why did a ferry with a recent refit catch fire?
+//! ```
+//!
+//! ## Configuration
+//! ```toml
+//! drafts = ["drafts/**"]
+//!
+//! [rules.unsourced-claim]
+//! enabled = true
+//! severity = "information"
+//! ```
 
-use super::{Reach, Rule, RuleContext, RuleMeta};
+use super::{Docs, Reach, Rule, RuleContext, RuleMeta};
 use crate::analysis::verify::{self, Status};
 use crate::analysis::{DocAnalysis, Finding, Severity};
 
@@ -12,7 +72,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Information,
     reach: Reach::Corpus,
     summary: "A claim of a draft that no source in the folder reports.",
-    docs: include_str!("../../../docs/rules/unsourced-claim.md"),
+    docs: Docs::from_source(include_str!("unsourced_claim.rs")),
 };
 
 impl Rule for UnsourcedClaim {

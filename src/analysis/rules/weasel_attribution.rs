@@ -1,6 +1,71 @@
-#![doc = include_str!("../../../docs/rules/weasel-attribution.md")]
+//! # `weasel-attribution`
+//!
+//! Claims credited to nobody in particular: an anonymous crowd ("many interpret", "critics say",
+//! "experts believe", "according to some economists", "studies show") or an agentless construction
+//! ("it is believed", "is said to", "is seen as", "widely considered", "reportedly", "largely
+//! attributed to", "it has been reported that").
+//!
+//! ## What it flags
+//! A phrase that presents a view or a fact as held by unnamed people, in the reporter's own voice.
+//! It is found structurally: a reporting or opinion verb whose subject is a crowd ("many", "some
+//! analysts", "critics" with no affiliation), "according to" a crowd, a passive reporting verb with
+//! no agent (or with a crowd for agent: "seen by many as"), an adverb that credits a crowd ("widely
+//! believed", "largely attributed to") and "reportedly". The message names the phrase and asks who.
+//!
+//! Not flagged: a crowd with a named affiliation ("analysts at Brannock Research", "critics,
+//! including the Green Party"), a crowd the same paragraph names one of ("Analysts said … said Ana
+//! Ruiz, an analyst at Norte Capital"), a passive with its agent ("attributed to gang rivalry by the
+//! national police"), the writer's own hedged reading with a modal ("can be seen as"), phrases inside
+//! a statement the sentence credits to a source ("The coast guard said the ferry is believed to have
+//! sunk") and phrases inside quotation marks (the quoted speaker owns them).
+//!
+//! Nothing is flagged inside page boilerplate or a generated FAQ block (see `boilerplate` and
+//! `generated-faq`): that text is to be removed, not sourced.
+//!
+//! ## Why it matters
+//! A fact-checker cannot call "many" or "critics" to confirm what they think. Weasel attributions
+//! let a writer state an opinion, or an unverified claim, while seeming to report it. Each one is a
+//! question the draft must answer (who?) or a sentence to rewrite in the writer's own name.
+//!
+//! ## Example
+//! Flagged:
+//!
+//! ```text
+//! The council scrapped the parking fees, a decision many interpret as a bid to win back shoppers.
+//!                                                   ^^^^^^^^^^^^^^ weasel-attribution
+//! The drop in visitors is largely attributed to the roadworks.
+//!                         ^^^^^^^^^^^^^^^^^^^^^ weasel-attribution
+//! The envoy is said to have left the capital.
+//!           ^^^^^^^^^^ weasel-attribution
+//! ```
+//!
+//! Not flagged:
+//!
+//! ```text
+//! Traders led by the Quayside Guild interpret the decision as a bid to win back shoppers.
+//! The drop is attributed to the roadworks by the tourist office.
+//! The new timetable can be seen as an attempt to lure back commuters.
+//! "Many people believe the war is over," the governor said.
+//! ```
+//!
+//! "Can be seen as" is the writer's own hedged reading, not a claim credited to anyone; in the last
+//! line the quoted speaker owns the claim.
+//!
+//! The quick fix inserts a `[source?]` marker after the claim; "Mark as reviewed" hides the finding
+//! until the sentence changes.
+//!
+//! ## Configuration
+//! ```toml
+//! [rules.weasel-attribution]
+//! enabled = true
+//! severity = "warning"
+//! ```
+//!
+//! ## Known false positives
+//! An agentless phrase whose agent is named in the next sentence ("It is believed the ship sank.
+//! The coast guard said on Monday …") is still flagged: name the source in the same sentence.
 
-use super::{Reach, Rule, RuleContext, RuleMeta};
+use super::{Docs, Reach, Rule, RuleContext, RuleMeta};
 use crate::analysis::attribution::{self, Construction, SourceKind};
 use crate::analysis::{Finding, Severity};
 
@@ -12,7 +77,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     reach: Reach::Document,
     summary: "A view or claim credited to unnamed people or to no one.",
-    docs: include_str!("../../../docs/rules/weasel-attribution.md"),
+    docs: Docs::from_source(include_str!("weasel_attribution.rs")),
 };
 
 impl Rule for WeaselAttribution {

@@ -99,8 +99,12 @@ pub fn same_fact(
         return None;
     }
     // Dates: the two sentences must name the same people and places ("opened
-    // in Valmera on 9 November", "opened in Carrow on 11 November").
-    if matches!(fa.kind, FigureKind::Date | FigureKind::Year) {
+    // in Valmera on 9 November", "opened in Carrow on 11 November"), unless
+    // both name the place of the dated event and it is the same
+    // (`same_quantity` has compared them): the rest of the sentence may
+    // then be told in other words.
+    let placed = fa.counted.complement.is_some() && fb.counted.complement.is_some();
+    if matches!(fa.kind, FigureKind::Date | FigureKind::Year) && !placed {
         let (x, y) = (&fa.counted.sentence_entities, &fb.counted.sentence_entities);
         let union = x.len() + y.len() - super::counted::shared(x, y);
         if union > 0 && (super::counted::shared(x, y) as f32) < 0.75 * union as f32 {
@@ -115,7 +119,7 @@ pub fn same_fact(
         MIN_PASSAGE
     };
     let mut min = base + (1.0 - q).max(0.0) * 0.6;
-    if matches!(fa.kind, FigureKind::Date | FigureKind::Year) {
+    if matches!(fa.kind, FigureKind::Date | FigureKind::Year) && !placed {
         min = min.max(MIN_PASSAGE_DATE);
     }
     let p = sim.similarity(a, fa, b, fb, min);

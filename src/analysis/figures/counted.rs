@@ -30,7 +30,15 @@ pub struct Counted {
     /// The named place or body the phrase points to: "trip *to the Ostral
     /// Coast*", "assistance *for Corvania*" (hashed, lower case).
     pub complement: Option<u64>,
+    /// The initials of a complement of several words ("United States" →
+    /// "us"), so that a name and its abbreviation ("the U.S.") point to
+    /// the same place.
+    pub complement_initials: Option<u64>,
     pub complement_span: Option<Range<usize>>,
+    /// Whose figure it is, when a name owns the phrase: "*Rubio's* third
+    /// trip" (hashed, lower case). Two owners' ranks or counts are
+    /// different quantities.
+    pub owner: Option<u64>,
     /// For an age: the person (hashed full name as written).
     pub person: Option<u64>,
     /// A part of a larger group: "two *of the* victims", "*including*
@@ -39,6 +47,10 @@ pub struct Counted {
     pub partitive: bool,
     /// Hashed names in the figure's sentence, sorted.
     pub sentence_entities: Arc<[u64]>,
+    /// Hashed initials of the sentence's names of several words ("United
+    /// States" → "us"), sorted: matched against the other sentence's names,
+    /// so that a name and its abbreviation ("the U.S.") are one name.
+    pub sentence_initials: Arc<[u64]>,
     /// Hashed names in the figure's paragraph, sorted (the document's most
     /// frequent names when the paragraph has none).
     pub entities: Arc<[u64]>,
@@ -283,6 +295,7 @@ fn container_noun(lw: &str) -> bool {
 pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
     let mut c = Counted {
         person: raw.person,
+        owner: owner(s, raw.t0),
         ..Default::default()
     };
     if matches!(raw.kind, FigureKind::Date | FigureKind::Year) {
@@ -295,7 +308,9 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
             k -= 1;
             steps += 1;
             if !s.is_word(k) {
-                if s.is_sym(k, ".") && s.attached(k) {
+                // "Sept. 2"; "on Thursday, September 4".
+                let weekday_comma = s.is_sym(k, ",") && k > 0 && lexicon::is_weekday(s.lw(k - 1));
+                if (s.is_sym(k, ".") && s.attached(k)) || weekday_comma {
                     continue;
                 }
                 break;
@@ -305,7 +320,10 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
                 break;
             }
         }
-        if let Some(v) = found.or_else(|| verb_after(s, raw.t1)) {
+        if let Some(v) = found {
+            set_verb(s, &mut c, v);
+            date_place(s, &mut c, v + 1, raw.t0);
+        } else if let Some(v) = verb_after(s, raw.t1) {
             set_verb(s, &mut c, v);
         }
         return c;
@@ -426,11 +444,10 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
                         k
                     };
                 set_head(s, &mut c, start, k);
-                // "death toll": the event is in the modifier.
-                if c.verb_concept.is_none()
-                    && let Some(ev) =
-                        concept(s.lw(start)).filter(|k| k.class == ConceptClass::Event)
-                {
+                // "death toll": the event is in the modifier, and it says
+                // more than the verb ("the death toll rose to 14", "reached
+                // 14").
+                if let Some(ev) = concept(s.lw(start)).filter(|k| k.class == ConceptClass::Event) {
                     c.verb_concept = Some(ev);
                     c.verb_stem = Some(stem(s.lw(start)).into_boxed_str());
                     c.verb = Some(s.start(start)..s.end(start));
@@ -572,6 +589,58 @@ fn verb_after(s: &Sent<'_>, from: usize) -> Option<usize> {
     None
 }
 
+/// Where a dated event happened, when the verb names it before the date:
+/// "arrive *in Mexico City* on September 2", "reached *Mexico City* on
+/// Thursday" (tokens `from..to`). Stored as the date's complement, so two
+/// dates of an arrival compare only for the same place.
+fn date_place(s: &Sent<'_>, c: &mut Counted, from: usize, to: usize) {
+    let mut k = from;
+    if matches!(s.lw(k), "in" | "into" | "to" | "at" | "for") {
+        k += 1;
+    }
+    if s.lw(k) == "the" {
+        k += 1;
+    }
+    let start = k;
+    let (mut key, mut initials) = (String::new(), String::new());
+    while k < to
+        && s.is_word(k)
+        && s.is_cap(k)
+        && lexicon::month(s.lw(k)).is_none()
+        && !lexicon::is_weekday(s.lw(k))
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&entity_norm(s.lw(k)));
+        initials.extend(s.lw(k).chars().next());
+        k += 1;
+    }
+    if k > start {
+        c.complement = Some(Fnv::hash(&key));
+        c.complement_initials = (k - start > 1).then(|| Fnv::hash(&initials));
+        c.complement_span = Some(s.start(start)..s.end(k - 1));
+    }
+}
+
+/// The name that owns the phrase starting at token `t0`: "Rubio's third
+/// trip", "Mexico's 32 governors". A possessive pronoun ("his") names no
+/// one and gives `None`.
+fn owner(s: &Sent<'_>, t0: usize) -> Option<u64> {
+    let k = t0.checked_sub(1)?;
+    let lw = s.lw(k);
+    let possessive = lw.ends_with("’s") || lw.ends_with("'s");
+    (s.is_word(k) && s.is_cap(k) && possessive).then(|| entity_hash(lw))
+}
+
+/// Whether two complements name the same place: the same words, or one
+/// the initials of the other ("the U.S.", "the United States").
+fn same_place(a: &Counted, b: &Counted) -> bool {
+    a.complement == b.complement
+        || (a.complement.is_some() && a.complement == b.complement_initials)
+        || (b.complement.is_some() && b.complement == a.complement_initials)
+}
+
 /// "to the Ostral Coast", "in Estavia City", "for Corvania" after token `from`.
 fn complement(s: &Sent<'_>, c: &mut Counted, from: usize) {
     let mut k = from;
@@ -587,6 +656,7 @@ fn complement(s: &Sent<'_>, c: &mut Counted, from: usize) {
     }
     let start = k;
     let mut key = String::new();
+    let mut initials = String::new();
     while k < s.len()
         && (s.is_cap(k) || (k > start && matches!(s.lw(k), "de" | "del" | "la") && s.is_cap(k + 1)))
     {
@@ -594,10 +664,12 @@ fn complement(s: &Sent<'_>, c: &mut Counted, from: usize) {
             key.push(' ');
         }
         key.push_str(&entity_norm(s.lw(k)));
+        initials.extend(s.lw(k).chars().next());
         k += 1;
     }
     if k > start {
         c.complement = Some(Fnv::hash(&key));
+        c.complement_initials = (k - start > 1).then(|| Fnv::hash(&initials));
         c.complement_span = Some(s.start(start)..s.end(k - 1));
     }
 }
@@ -668,9 +740,26 @@ fn is_title_word(lw: &str) -> bool {
 /// Adds the hashed names of a sentence to `out`: capitalised words other
 /// than the first (unless a name continues after it), months, weekdays,
 /// titles and function words.
-pub(super) fn collect_entities(s: &Sent<'_>, out: &mut Vec<u64>) {
+pub(super) fn collect_entities(s: &Sent<'_>, out: &mut Vec<u64>, acronyms: &mut Vec<u64>) {
     let mut first_word = true;
+    // A run of capitalised words, less the titles and function words it
+    // starts with ("the", "President"), also goes by its initials ("United
+    // States": "us").
+    let mut initials = String::new();
+    let flush = |initials: &mut String, out: &mut Vec<u64>| {
+        if (2..=4).contains(&initials.chars().count()) {
+            out.push(Fnv::hash(initials));
+        }
+        initials.clear();
+    };
     for k in 0..s.len() {
+        if !s.is_word(k) || !s.is_cap(k) {
+            flush(&mut initials, acronyms);
+        } else if !initials.is_empty()
+            || !(lexicon::STOPWORDS.contains(s.lw(k)) || is_title_word(s.lw(k)))
+        {
+            initials.extend(s.lw(k).chars().next());
+        }
         if !s.is_word(k) {
             continue;
         }
@@ -693,6 +782,15 @@ pub(super) fn collect_entities(s: &Sent<'_>, out: &mut Vec<u64>) {
         }
         out.push(entity_hash(lw));
     }
+    flush(&mut initials, acronyms);
+}
+
+/// Names two sentences share: the same names, or a name of one and the
+/// initials of a name of the other ("U.S.", "United States").
+pub(super) fn shared_names(a: &Counted, b: &Counted) -> usize {
+    shared(&a.sentence_entities, &b.sentence_entities)
+        + shared(&a.sentence_initials, &b.sentence_entities)
+        + shared(&a.sentence_entities, &b.sentence_initials)
 }
 
 /// Number of shared values in two sorted slices.
@@ -859,8 +957,12 @@ pub fn same_quantity(a: &Figure, b: &Figure) -> f32 {
         _ => {}
     }
     let (ca, cb) = (&a.counted, &b.counted);
-    // Places the phrases point to must agree when both say one.
-    if let (Some(x), Some(y)) = (ca.complement, cb.complement)
+    // Places the phrases point to must agree when both say one, and so
+    // must the names that own them ("Lindqvist's third trip").
+    if ca.complement.is_some() && cb.complement.is_some() && !same_place(ca, cb) {
+        return 0.0;
+    }
+    if let (Some(x), Some(y)) = (ca.owner, cb.owner)
         && x != y
     {
         return 0.0;
@@ -871,8 +973,24 @@ pub fn same_quantity(a: &Figure, b: &Figure) -> f32 {
     let generic = thing(ca)
         .and_then(|x| x.0)
         .is_some_and(|k| k.class == ConceptClass::People);
+    // A length of time written as an adjective is known by what lasts
+    // ("a 90-day pause", "the 60-day truce"), whatever was done with it;
+    // a rank by what it ranks ("third trip"). Two plain verbs then do not
+    // make two quantities.
+    let e = match (a.kind, t, e) {
+        (Duration | Ordinal, Match::Strong, Match::Differ)
+            if event(ca).is_some_and(|x| x.0.is_none())
+                && event(cb).is_some_and(|x| x.0.is_none()) =>
+        {
+            Match::Unknown
+        }
+        _ => e,
+    };
     let mut score: f32 = match (t, e) {
         (Match::Differ, _) | (_, Match::Differ) => return 0.0,
+        (Match::Strong, Match::Unknown | Match::Weak) if matches!(a.kind, Duration | Ordinal) => {
+            0.9
+        }
         (Match::Strong, Match::Strong) => 1.0,
         (Match::Strong, Match::Unknown) if generic => return 0.0,
         (Match::Strong, _) => 0.75,
@@ -880,19 +998,25 @@ pub fn same_quantity(a: &Figure, b: &Figure) -> f32 {
         // "11 killed" and "14 dead": no noun, but an event that happens to
         // people. Other events need the counted thing ("$51 trading").
         (Match::Unknown, Match::Strong) if a.kind == Count && people_event(ca) => 0.7,
+        // A date counts nothing: it dates its event.
+        (Match::Unknown, Match::Strong) if matches!(a.kind, Date | Year) => 0.8,
         _ => return 0.0,
     };
     // A rank is only one fact with the place it ranks: "third trip to the
     // Ostral Coast" and "second visit to the Ostral Coast" (but not "the
     // fourth round" of two different players).
-    if a.kind == Ordinal && (ca.complement.is_none() || ca.complement != cb.complement) {
+    if a.kind == Ordinal && (ca.complement.is_none() || !same_place(ca, cb)) {
         return 0.0;
     }
-    // A date, a year or a length of time is only compared for one event.
-    if matches!(a.kind, Date | Year | Duration) && e != Match::Strong {
+    // A date or a year is only compared for one event; a length of time
+    // for one event or one named thing that lasts.
+    if matches!(a.kind, Date | Year) && e != Match::Strong {
         return 0.0;
     }
-    if ca.complement.is_some() && ca.complement == cb.complement {
+    if a.kind == Duration && e != Match::Strong && t != Match::Strong {
+        return 0.0;
+    }
+    if ca.complement.is_some() && same_place(ca, cb) {
         score += 0.1;
     }
     if shared(&ca.modifiers, &cb.modifiers) > 0 {

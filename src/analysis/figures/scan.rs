@@ -200,6 +200,7 @@ pub(super) fn scan_document(text: &str, seg: &Segmentation) -> Vec<Figure> {
     let mut raws: Vec<Raw> = Vec::new();
     let mut used: Vec<bool> = Vec::new();
     let mut all_entities: Vec<u64> = Vec::new();
+    let mut acronyms: Vec<u64> = Vec::new();
     let mut bare_paragraphs: Vec<usize> = Vec::new();
     for (p, para) in seg.paragraphs.iter().enumerate() {
         let first = out.len();
@@ -210,7 +211,8 @@ pub(super) fn scan_document(text: &str, seg: &Segmentation) -> Vec<Figure> {
             };
             sent.load(sentence.span.clone());
             let ent_start = all_entities.len();
-            counted::collect_entities(&sent, &mut all_entities);
+            acronyms.clear();
+            counted::collect_entities(&sent, &mut all_entities, &mut acronyms);
             raws.clear();
             scan_sentence(&sent, &mut raws, &mut used);
             if raws.is_empty() {
@@ -220,9 +222,13 @@ pub(super) fn scan_document(text: &str, seg: &Segmentation) -> Vec<Figure> {
             local.sort_unstable();
             local.dedup();
             let local: Arc<[u64]> = Arc::from(local);
+            acronyms.sort_unstable();
+            acronyms.dedup();
+            let initials: Arc<[u64]> = Arc::from(acronyms.as_slice());
             for raw in raws.drain(..) {
                 let mut counted = counted::read(&sent, &raw);
                 counted.sentence_entities = local.clone();
+                counted.sentence_initials = initials.clone();
                 let span = sent.start(raw.t0)..sent.end(raw.t1.saturating_sub(1).max(raw.t0));
                 let number_span =
                     sent.start(raw.n0)..sent.end(raw.n1.saturating_sub(1).max(raw.n0));

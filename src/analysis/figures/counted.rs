@@ -47,9 +47,10 @@ pub struct Counted {
     pub partitive: bool,
     /// Hashed names in the figure's sentence, sorted.
     pub sentence_entities: Arc<[u64]>,
-    /// Hashed initials of the sentence's names of several words ("United
-    /// States" → "us"), sorted: matched against the other sentence's names,
-    /// so that a name and its abbreviation ("the U.S.") are one name.
+    /// Other hashed forms of the sentence's names, sorted: the initials of
+    /// names of several words ("United States" → "us"), and a capitalised
+    /// first word that may be a name. Matched against the other sentence's
+    /// names, so that a name and its abbreviation ("the U.S.") are one.
     pub sentence_initials: Arc<[u64]>,
     /// Hashed names in the figure's paragraph, sorted (the document's most
     /// frequent names when the paragraph has none).
@@ -154,8 +155,8 @@ pub fn concept(lower: &str) -> Option<Concept> {
 }
 
 /// Words after a figure that end its noun phrase.
-fn ends_phrase(lw: &str) -> bool {
-    lexicon::STOPWORDS.contains(lw)
+fn ends_phrase(s: &Sent<'_>, lw: &str) -> bool {
+    s.is_stop(lw)
         || matches!(
             lw,
             "who"
@@ -247,8 +248,8 @@ fn skip_back(lw: &str) -> bool {
 }
 
 /// Whether a lower-case word reads as a verb or an event noun.
-fn verb_like(lw: &str) -> bool {
-    if lexicon::STOPWORDS.contains(lw) {
+fn verb_like(s: &Sent<'_>, lw: &str) -> bool {
+    if s.is_stop(lw) {
         return false;
     }
     lexicon::is_irregular_verb(lw)
@@ -315,7 +316,7 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
                 }
                 break;
             }
-            if verb_like(s.lw(k)) {
+            if verb_like(s, s.lw(k)) {
                 found = Some(k);
                 break;
             }
@@ -357,7 +358,7 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
         }
     }
     // Money: "four million dollars allocated for rescue drones".
-    if raw.kind == FigureKind::Money && s.is_word(j) && verb_like(s.lw(j)) {
+    if raw.kind == FigureKind::Money && s.is_word(j) && verb_like(s, s.lw(j)) {
         set_verb(s, &mut c, j);
         if matches!(s.lw(j + 1), "for" | "to" | "in" | "on") {
             j += 2;
@@ -369,7 +370,7 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
     let mut last_word = None;
     while j < s.len() && j < np_start + 4 && s.is_word(j) {
         let lw = s.lw(j);
-        if ends_phrase(lw) || lexicon::month(lw).is_some_and(|_| s.is_cap(j)) {
+        if ends_phrase(s, lw) || lexicon::month(lw).is_some_and(|_| s.is_cap(j)) {
             break;
         }
         // "11 killed", "2 dead": the word is the event, not the thing.
@@ -384,7 +385,7 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
         }
         last_word = Some(j);
         // "police officers": "police" modifies.
-        if lw == "police" && s.is_word(j + 1) && !s.is_cap(j + 1) && !ends_phrase(s.lw(j + 1)) {
+        if lw == "police" && s.is_word(j + 1) && !s.is_cap(j + 1) && !ends_phrase(s, s.lw(j + 1)) {
             j += 1;
             continue;
         }
@@ -400,7 +401,8 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
     }
     // A capitalised word after a number is a name ("Image 5 of 11 Dorian
     // Vale"), not what the number counts.
-    let head_at = head_at.or(last_word.filter(|&k| !verb_like(s.lw(k)) && (!s.is_cap(k) || title)));
+    let head_at =
+        head_at.or(last_word.filter(|&k| !verb_like(s, s.lw(k)) && (!s.is_cap(k) || title)));
     if let Some(h) = head_at {
         set_head(s, &mut c, np_start, h);
         // 2. What the phrase points to: "to the Ostral Coast", "for Corvania".
@@ -433,16 +435,15 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
             let lw = s.lw(k);
             if container_noun(lw)
                 || (raw.kind == FigureKind::Percent
-                    && !verb_like(lw)
+                    && !verb_like(s, lw)
                     && !skip_back(lw)
-                    && !lexicon::STOPWORDS.contains(lw))
+                    && !s.is_stop(lw))
             {
-                let start =
-                    if k > 0 && s.is_word(k - 1) && !lexicon::STOPWORDS.contains(s.lw(k - 1)) {
-                        k - 1
-                    } else {
-                        k
-                    };
+                let start = if k > 0 && s.is_word(k - 1) && !s.is_stop(s.lw(k - 1)) {
+                    k - 1
+                } else {
+                    k
+                };
                 set_head(s, &mut c, start, k);
                 // "death toll": the event is in the modifier, and it says
                 // more than the verb ("the death toll rose to 14", "reached
@@ -455,7 +456,7 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
                 break;
             }
             if !(skip_back(lw)
-                || verb_like(lw)
+                || verb_like(s, lw)
                 || matches!(
                     lw,
                     "to" | "at" | "reached" | "stood" | "stands" | "was" | "is" | "were" | "of"
@@ -508,7 +509,7 @@ fn set_head(s: &Sent<'_>, c: &mut Counted, start: usize, head: usize) {
     c.head_concept = concept(lw);
     c.head = Some(stem(lw).into_boxed_str());
     let mut mods: Vec<u64> = (start..head)
-        .filter(|&k| s.is_word(k) && !lexicon::STOPWORDS.contains(s.lw(k)))
+        .filter(|&k| s.is_word(k) && !s.is_stop(s.lw(k)))
         .map(|k| Fnv::hash(&stem(s.lw(k))))
         .collect();
     mods.sort_unstable();
@@ -534,7 +535,7 @@ fn verb_before(s: &Sent<'_>, t0: usize, max: usize) -> Option<usize> {
             return None;
         }
         let lw = s.lw(k);
-        if verb_like(lw) && !reporting_verb(lw) {
+        if verb_like(s, lw) && !reporting_verb(lw) {
             return Some(k);
         }
         // "on", "in": "killed on Sunday three …"; a new clause ("after",
@@ -584,7 +585,14 @@ fn verb_after(s: &Sent<'_>, from: usize) -> Option<usize> {
             steps += 1;
             continue;
         }
-        return verb_like(lw).then_some(k);
+        // Spanish auxiliaries are among its function words ("fueron
+        // evacuados", "han muerto").
+        if s.lang == super::super::language::Lang::Spanish && s.is_stop(lw) {
+            k += 1;
+            steps += 1;
+            continue;
+        }
+        return verb_like(s, lw).then_some(k);
     }
     None
 }
@@ -755,9 +763,7 @@ pub(super) fn collect_entities(s: &Sent<'_>, out: &mut Vec<u64>, acronyms: &mut 
     for k in 0..s.len() {
         if !s.is_word(k) || !s.is_cap(k) {
             flush(&mut initials, acronyms);
-        } else if !initials.is_empty()
-            || !(lexicon::STOPWORDS.contains(s.lw(k)) || is_title_word(s.lw(k)))
-        {
+        } else if !initials.is_empty() || !(s.is_stop(s.lw(k)) || is_title_word(s.lw(k))) {
             initials.extend(s.lw(k).chars().next());
         }
         if !s.is_word(k) {
@@ -769,10 +775,22 @@ pub(super) fn collect_entities(s: &Sent<'_>, out: &mut Vec<u64>, acronyms: &mut 
             continue;
         }
         if initial && !s.is_cap(k + 1) {
+            // A sentence's first word may be a name ("Ostrava granted …")
+            // or not ("Officials said …"): it is matched against the other
+            // sentence's names, not counted as one.
+            let lw = s.lw(k);
+            if !(s.is_stop(lw)
+                || is_title_word(lw)
+                || lexicon::month(lw).is_some()
+                || lexicon::is_weekday(lw)
+                || lw.chars().count() < 2)
+            {
+                acronyms.push(entity_hash(lw));
+            }
             continue;
         }
         let lw = s.lw(k);
-        if lexicon::STOPWORDS.contains(lw)
+        if s.is_stop(lw)
             || lexicon::month(lw).is_some()
             || lexicon::is_weekday(lw)
             || is_title_word(lw)

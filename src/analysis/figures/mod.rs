@@ -424,7 +424,13 @@ impl Figures {
 /// Extracts every figure of a segmented text. Linear in the text's length;
 /// never panics.
 pub fn extract(text: &str, seg: &Segmentation) -> Figures {
-    let mut list = scan::scan_document(text, seg);
+    extract_in(text, seg, super::language::detect(text))
+}
+
+/// [`extract`] for a text whose language is known: a Spanish text writes
+/// "1.200" for 1,200 and "3,5" for 3.5.
+pub fn extract_in(text: &str, seg: &Segmentation, lang: super::language::Lang) -> Figures {
+    let mut list = scan::scan_document(text, seg, lang);
     list.sort_by_key(|f| (f.span.start, f.span.end));
     let date = docdate::document_date(text, seg, &list);
     let mut by_topic: FastMap<u64, Vec<u32>> = FastMap::default();

@@ -22,6 +22,7 @@ use super::interval::{Interval, Qualifier, interval};
 use super::lexicon::{self, TimeUnit};
 use super::token::{Tok, TokKind, tokenize};
 use super::{DateValue, Figure, FigureKind, Fnv};
+use crate::analysis::language::Lang;
 use crate::analysis::text::Segmentation;
 
 static EN: LazyLock<English> = LazyLock::new(English::default);
@@ -32,15 +33,30 @@ pub(super) struct Sent<'a> {
     pub toks: Vec<Tok>,
     lower: String,
     lspans: Vec<(usize, usize)>,
+    /// Digits are read with a decimal comma ("1.200" is 1,200).
+    pub decimal_comma: bool,
+    /// The text's language, for its function words.
+    pub lang: Lang,
 }
 
 impl<'a> Sent<'a> {
     fn new(text: &'a str) -> Self {
         Self {
             text,
+            decimal_comma: false,
+            lang: Lang::English,
             toks: Vec::new(),
             lower: String::new(),
             lspans: Vec::new(),
+        }
+    }
+
+    /// Whether a lower-case word is a function word of the text's language
+    /// (English's for a text of unknown language).
+    pub fn is_stop(&self, lw: &str) -> bool {
+        match self.lang {
+            Lang::Spanish => crate::analysis::language::lexicon(Lang::Spanish).is_stop_word(lw),
+            _ => lexicon::STOPWORDS.contains(lw),
         }
     }
 
@@ -194,9 +210,15 @@ impl Raw {
 }
 
 /// Figures of a whole document, paragraph by paragraph.
-pub(super) fn scan_document(text: &str, seg: &Segmentation) -> Vec<Figure> {
+///
+/// In Spanish (as in most of Europe), digits group
+/// thousands with points and write decimals after a comma: "1.200" is
+/// 1,200 and "3,5" is 3.5.
+pub(super) fn scan_document(text: &str, seg: &Segmentation, lang: Lang) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut sent = Sent::new(text);
+    sent.decimal_comma = lang == Lang::Spanish;
+    sent.lang = lang;
     let mut raws: Vec<Raw> = Vec::new();
     let mut used: Vec<bool> = Vec::new();
     let mut all_entities: Vec<u64> = Vec::new();
@@ -708,6 +730,20 @@ fn atoms(s: &Sent<'_>, used: &[bool]) -> Vec<Atom> {
             let t = s.tx(i);
             // Glued to a word before it ("COVID" + "-19" is one word already;
             // "A4", "G20" are words).
+            let swapped: String;
+            let t = if s.decimal_comma && t.contains([',', '.']) {
+                swapped = t
+                    .chars()
+                    .map(|c| match c {
+                        ',' => '.',
+                        '.' => ',',
+                        c => c,
+                    })
+                    .collect();
+                swapped.as_str()
+            } else {
+                t
+            };
             if let Some((value, unit, decimal)) = parse_digits(t) {
                 atoms.push(Atom {
                     t0: i,
@@ -1220,7 +1256,7 @@ fn names_modify_a_noun(s: &Sent<'_>, first: usize) -> bool {
     w.len() > 3
         && w.ends_with('s')
         && !w.ends_with("ss")
-        && !lexicon::STOPWORDS.contains(w)
+        && !s.is_stop(w)
         && w.chars().all(|c| c.is_ascii_lowercase())
 }
 

@@ -1,0 +1,162 @@
+//! The same-fact test of `inconsistent-figure`, in sentences written for
+//! it: conflicts that must be flagged, look-alikes that must stay quiet,
+//! and tolls that grow between reports, in English and Spanish.
+
+mod common;
+
+use std::sync::Arc;
+
+use factline::analysis::{
+    Corpus, DocId, Finding, RuleScope, Settings, Severity, analyze_document, check,
+};
+
+fn corpus_of(fixture: &str) -> Corpus {
+    let mut corpus = Corpus::new();
+    for (name, text) in common::parse_fixture(fixture) {
+        corpus.upsert(Arc::new(analyze_document(
+            DocId::new(name),
+            Arc::from(text.as_str()),
+            &Settings::default(),
+        )));
+    }
+    corpus
+}
+
+/// The `inconsistent-figure` findings of `name`, as (figure text, finding).
+fn flagged(corpus: &Corpus, name: &str) -> Vec<(String, Finding)> {
+    let doc = corpus.get(&DocId::new(name)).expect("in corpus");
+    check(doc, corpus, &Settings::default(), RuleScope::All)
+        .into_iter()
+        .filter(|f| f.code == "inconsistent-figure")
+        .map(|f| (doc.text[f.span.clone()].to_string(), f))
+        .collect()
+}
+
+#[test]
+fn a_changed_rank_of_one_persons_visits_is_flagged() {
+    let c = corpus_of(
+        "//- /a.txt\nThis is Ilse Maren's third visit to Norland since she took office, the foreign ministry said.\n\
+         //- /b.txt\nIt is Ilse Maren's second visit to Norland since she took office, according to the foreign ministry.\n",
+    );
+    let found = flagged(&c, "/b.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "second");
+}
+
+#[test]
+fn two_peoples_ranks_are_not_one_quantity() {
+    let c = corpus_of(
+        "//- /a.txt\nThis is Ilse Maren's third visit to Norland since taking office, the ministry said.\n\
+         //- /b.txt\nIt is Tomas Brevik's second visit to Norland since taking office, the ministry said.\n",
+    );
+    assert!(
+        flagged(&c, "/b.txt").is_empty(),
+        "{:#?}",
+        flagged(&c, "/b.txt")
+    );
+}
+
+#[test]
+fn a_name_and_its_initials_are_one_place() {
+    let c = corpus_of(
+        "//- /a.txt\nThe government of Calvera has extradited 40 wanted gang leaders to the United States this year, officials said.\n\
+         //- /b.txt\nCalvera extradited 46 wanted gang leaders to the U.S. this year, officials in Calvera said.\n",
+    );
+    let found = flagged(&c, "/b.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "46");
+}
+
+#[test]
+fn a_duration_written_as_an_adjective_is_compared() {
+    let c = corpus_of(
+        "//- /a.txt\nBrenmark avoided 25% tariffs on its steel after Ostrava agreed to a 45-day truce in the trade dispute.\n\
+         //- /b.txt\nOstrava granted Brenmark a 30-day truce in the trade dispute, sparing its steel from 25% tariffs.\n",
+    );
+    let found = flagged(&c, "/b.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "30-day");
+}
+
+/// In a corpus of a few stories (a corpus of two documents gives every
+/// shared word the same weight).
+#[test]
+fn dates_of_one_arrival_conflict_and_of_two_places_do_not() {
+    let c = corpus_of(
+        "//- /a.txt\nThe envoy will arrive in Port Selby on June 9 and will travel on to Calder on June 11, the embassy said.\n\
+         //- /b.txt\nThe envoy landed in Port Selby on Friday, June 12, for two days of talks, the embassy said.\n\
+         //- /other.txt\nThe harbour board of Port Selby said on Monday that cargo traffic fell in May.\n\
+         //- /weather.txt\nHeavy rain closed two roads near Calder, the council said.\n",
+    );
+    let found = flagged(&c, "/b.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].1.message.contains("9 June"),
+        "{}",
+        found[0].1.message
+    );
+    let c = corpus_of(
+        "//- /a.txt\nThe envoy will arrive in Port Selby on June 9 and will travel on to Calder on June 11, the embassy said.\n\
+         //- /c.txt\nThe envoy will arrive in Calder on June 12, the embassy said.\n",
+    );
+    assert!(
+        flagged(&c, "/c.txt").is_empty(),
+        "{:#?}",
+        flagged(&c, "/c.txt")
+    );
+}
+
+#[test]
+fn a_toll_that_grows_between_dated_reports_is_an_update() {
+    let c = corpus_of(
+        "//- /early.txt\nPublished: 3 March 2025\nFive people were killed when floodwater swept through the village of Orla, the regional governor said.\n\
+         //- /late.txt\nPublished: 4 March 2025\nThe floods that swept through the village of Orla have killed 24 people, the regional governor said.\n",
+    );
+    let found = flagged(&c, "/late.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let f = &found[0].1;
+    assert_eq!(f.severity, Severity::Information, "{f:#?}");
+    assert!(
+        f.message
+            .starts_with("Update: 5 on 3 March 2025; 24 on 4 March 2025"),
+        "{}",
+        f.message
+    );
+    // The same reports dated the same day contradict each other.
+    let c = corpus_of(
+        "//- /early.txt\nPublished: 4 March 2025\nFive people were killed when floodwater swept through the village of Orla, the regional governor said.\n\
+         //- /late.txt\nPublished: 4 March 2025\nThe floods that swept through the village of Orla have killed 24 people, the regional governor said.\n",
+    );
+    let found = flagged(&c, "/late.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].1.severity, Severity::Warning);
+}
+
+#[test]
+fn spanish_counts_with_thousands_points_conflict() {
+    let c = corpus_of(
+        "//- /a.txt\nEl incendio forestal de Valdemora obligó a evacuar a 1.200 vecinos, según la consejería de Emergencias.\n\
+         //- /b.txt\nLa consejería de Emergencias informó de que 900 vecinos fueron evacuados por el incendio forestal de Valdemora.\n",
+    );
+    let found = flagged(&c, "/b.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "900");
+    assert!(
+        found[0].1.message.contains("1,200"),
+        "{}",
+        found[0].1.message
+    );
+}
+
+#[test]
+fn spanish_agreeing_figures_stay_quiet() {
+    let c = corpus_of(
+        "//- /a.txt\nEl incendio forestal de Valdemora obligó a evacuar a 1.200 vecinos, según la consejería de Emergencias.\n\
+         //- /b.txt\nMil doscientos vecinos fueron evacuados por el incendio forestal de Valdemora, informó la consejería de Emergencias.\n",
+    );
+    assert!(
+        flagged(&c, "/b.txt").is_empty(),
+        "{:#?}",
+        flagged(&c, "/b.txt")
+    );
+}

@@ -160,3 +160,52 @@ fn spanish_agreeing_figures_stay_quiet() {
         flagged(&c, "/b.txt")
     );
 }
+
+#[test]
+fn possibilities_and_needs_are_not_facts() {
+    let c = corpus_of(
+        "//- /a.txt\nThe new billing system at Harrow Bank runs on five servers, the bank said.\n\
+         //- /b.txt\nHarrow Bank said its new billing system needs only two servers.\n\
+         //- /c.txt\nEngineers at Harrow Bank warned the billing system could need as many as nine servers.\n",
+    );
+    for name in ["/a.txt", "/b.txt", "/c.txt"] {
+        assert!(
+            flagged(&c, name).is_empty(),
+            "{name}: {:#?}",
+            flagged(&c, name)
+        );
+    }
+}
+
+#[test]
+fn a_running_total_is_not_one_events_count() {
+    let c = corpus_of(
+        "//- /a.txt\nCoast guards seized 12 rifles from the smugglers' boat off Tarrin Point, the navy said.\n\
+         //- /b.txt\nThe navy said its patrol off Tarrin Point has seized a total of 40 rifles from smugglers so far this year.\n\
+         //- /c.txt\nThe navy said coast guards seized 15 rifles from the smugglers' boat off Tarrin Point.\n",
+    );
+    assert!(
+        flagged(&c, "/b.txt").is_empty(),
+        "{:#?}",
+        flagged(&c, "/b.txt")
+    );
+    let found = flagged(&c, "/c.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].1.message.contains("12"), "{}", found[0].1.message);
+}
+
+#[test]
+fn spanish_possibilities_and_totals_stay_quiet() {
+    let c = corpus_of(
+        "//- /a.txt\nEl incendio de Valdemora obligó a evacuar a 300 vecinos, según Protección Civil.\n\
+         //- /b.txt\nProtección Civil advirtió que el incendio de Valdemora podría obligar a evacuar a 2.000 vecinos.\n\
+         //- /c.txt\nLos incendios han obligado a evacuar a un total de 4.500 vecinos en la provincia hasta ahora, según Protección Civil.\n",
+    );
+    for name in ["/a.txt", "/b.txt", "/c.txt"] {
+        assert!(
+            flagged(&c, name).is_empty(),
+            "{name}: {:#?}",
+            flagged(&c, name)
+        );
+    }
+}

@@ -52,7 +52,9 @@ pub fn agree(a: &Figure, b: &Figure) -> bool {
 }
 
 /// Whether a figure is compared at all. Vague quantities ("dozens") are too
-/// loose to contradict anything; a part of a group ("two of the victims")
+/// loose to contradict anything; a possibility or a need ("could kill up to
+/// 50", "needs only two servers") is not a fact; a count that describes a
+/// thing ("a 12-gauge shotgun") counts nothing; a part of a group ("two of the victims")
 /// differs from the whole by design; units of measure ("5 feet 10
 /// inches") and things a story counts many sets of ("two counts of
 /// assault", "image 5 of 11") are not one quantity.
@@ -60,6 +62,8 @@ pub fn comparable(f: &Figure) -> bool {
     use super::counted::ConceptClass;
     f.qualifier != super::Qualifier::Vague
         && !f.counted.partitive
+        && !f.counted.hypothetical
+        && !f.counted.compound
         && !f
             .counted
             .head_concept

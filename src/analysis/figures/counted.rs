@@ -41,6 +41,17 @@ pub struct Counted {
     pub owner: Option<u64>,
     /// For an age: the person (hashed full name as written).
     pub person: Option<u64>,
+    /// Said as a possibility, a condition or a need ("could kill up to
+    /// 50", "if 200 come", "needs only two servers"): not a fact, not
+    /// compared.
+    pub hypothetical: bool,
+    /// A running total over a period ("31 magazines so far", "a total of
+    /// 14 rifles"): never the same quantity as one event's count.
+    pub cumulative: bool,
+    /// A count joined by a hyphen to the word after it ("a 12-gauge
+    /// shotgun", "a 40-foot boat"): a measure that describes a thing, not a
+    /// number of things.
+    pub compound: bool,
     /// A part of a larger group: "two *of the* victims", "*including*
     /// three children", "*the other* two". Not compared: the whole and its
     /// parts differ by design.
@@ -292,11 +303,47 @@ fn container_noun(lw: &str) -> bool {
     )
 }
 
+/// Clause words read back from a figure for a modal or condition: "could
+/// kill up to 50 people" (a modal is rarely further from its number).
+const HYPOTHETICAL_REACH: usize = 8;
+
+/// Whether the clause before token `t0` makes the figure a possibility,
+/// a condition or a need (see [`Counted::hypothetical`]).
+fn hypothetical(s: &Sent<'_>, t0: usize) -> bool {
+    let words = &crate::analysis::language::lexicon(s.lang).hypotheticals;
+    (t0.saturating_sub(HYPOTHETICAL_REACH)..t0)
+        .rev()
+        .take_while(|&k| s.is_word(k) || s.is_sym(k, "-"))
+        // "May" the month is capitalised; "If" opens a sentence.
+        .any(|k| s.is_word(k) && (k == 0 || !s.is_cap(k)) && words.contains(s.lw(k)))
+}
+
+/// Whether the sentence makes its figures running totals (see
+/// [`Counted::cumulative`]).
+fn cumulative(s: &Sent<'_>) -> bool {
+    let phrases = &crate::analysis::language::lexicon(s.lang).cumulative;
+    (0..s.len()).any(|k| {
+        phrases.iter().any(|p| {
+            !p.is_empty()
+                && p.iter()
+                    .enumerate()
+                    .all(|(i, w)| k + i < s.len() && s.lw(k + i) == w)
+        })
+    })
+}
+
+/// Verbs that leave their object in the state that follows it ("the
+/// shooting left six people injured"): that state is the event counted.
+const RESULTATIVE_VERBS: [&str; 4] = ["left", "leave", "leaves", "leaving"];
+
 /// Reads what `raw` counts in its sentence.
 pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
     let mut c = Counted {
         person: raw.person,
         owner: owner(s, raw.t0),
+        hypothetical: hypothetical(s, raw.t0),
+        cumulative: cumulative(s),
+        compound: raw.kind == FigureKind::Count && s.is_sym(raw.t1, "-") && s.is_word(raw.t1 + 1),
         ..Default::default()
     };
     if matches!(raw.kind, FigureKind::Date | FigureKind::Year) {
@@ -419,6 +466,17 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
         };
         if let Some(v) = before.or_else(after) {
             set_verb(s, &mut c, v);
+        }
+    }
+    // "left six people injured", "leaves two dead": the verb only leaves
+    // its object in a state, and the state is the event.
+    if c.verb
+        .as_ref()
+        .is_some_and(|v| RESULTATIVE_VERBS.contains(&s.text[v.clone()].to_lowercase().as_str()))
+    {
+        let k = head_at.map_or(raw.t1, |h| h + 1);
+        if s.is_word(k) && concept(s.lw(k)).is_some_and(|e| e.class == ConceptClass::Event) {
+            set_verb(s, &mut c, k);
         }
     }
     // 4. No noun after: a container noun or subject before ("the death toll
@@ -975,6 +1033,10 @@ pub fn same_quantity(a: &Figure, b: &Figure) -> f32 {
         _ => {}
     }
     let (ca, cb) = (&a.counted, &b.counted);
+    // A running total is not one event's count.
+    if ca.cumulative != cb.cumulative {
+        return 0.0;
+    }
     // Places the phrases point to must agree when both say one, and so
     // must the names that own them ("Lindqvist's third trip").
     if ca.complement.is_some() && cb.complement.is_some() && !same_place(ca, cb) {

@@ -41,6 +41,12 @@ fn a_changed_rank_of_one_persons_visits_is_flagged() {
     let found = flagged(&c, "/b.txt");
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].0, "second");
+    // The message says why the two are one quantity.
+    assert!(
+        found[0].1.message.contains("(both rank visit — Norland)"),
+        "{}",
+        found[0].1.message
+    );
 }
 
 #[test]
@@ -208,4 +214,37 @@ fn spanish_possibilities_and_totals_stay_quiet() {
             flagged(&c, name)
         );
     }
+}
+
+/// What the verification of a draft uses: a date resolved against its
+/// document's date, and whether two dates date one event.
+#[test]
+fn dates_resolve_and_tell_one_event_from_another() {
+    use factline::analysis::figures::{FigureKind, agree, same_event};
+    let c = corpus_of(
+        "//- /source.txt\nPublished: 1 June 2025\nThe envoy will arrive in Port Selby on June 9, the embassy said.\n\
+         //- /draft.txt\nThe envoy landed in Port Selby on June 12.\n\
+         //- /other.txt\nThe envoy opened a school in Calder on June 12.\n",
+    );
+    let get = |name: &str| c.get(&DocId::new(name)).expect("in corpus").clone();
+    let (source, draft, other) = (get("/source.txt"), get("/draft.txt"), get("/other.txt"));
+    let date_of = |d: &factline::analysis::DocAnalysis| {
+        d.figures
+            .list
+            .iter()
+            .find(|f| f.kind == FigureKind::Date && f.counted.verb.is_some())
+            .expect("a dated event")
+            .clone()
+    };
+    let (fs, fd, fo) = (date_of(&source), date_of(&draft), date_of(&other));
+    let day = fs
+        .resolved_date(source.figures.date.as_ref())
+        .expect("a date");
+    assert_eq!(
+        (day.year, day.month, day.day),
+        (Some(2025), Some(6), Some(9))
+    );
+    assert!(same_event(&source, &fs, &draft, &fd));
+    assert!(!agree(&fs, &fd));
+    assert!(!same_event(&source, &fs, &other, &fo));
 }

@@ -130,6 +130,25 @@ pub fn same_fact(
     (p >= min).then_some((0.5 * q + p).min(1.0))
 }
 
+/// Whether two dates or years date the same event: the same event word
+/// (or its synonym), the same place where both name one, and, across
+/// documents, sentences that name the same people and places. For the
+/// verification of a draft against its sources: a draft's date and a
+/// source's that pass this test and disagree ([`agree`]) conflict. `false`
+/// for other kinds of figures.
+pub fn same_event(a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) -> bool {
+    matches!(fa.kind, FigureKind::Date | FigureKind::Year)
+        && fa.kind == fb.kind
+        && same_quantity(fa, fb) >= MIN_QUANTITY
+        && {
+            let placed = fa.counted.complement.is_some() && fb.counted.complement.is_some();
+            let (x, y) = (&fa.counted.sentence_entities, &fb.counted.sentence_entities);
+            let shared = super::counted::shared(x, y);
+            let union = x.len() + y.len() - shared;
+            placed || union == 0 || shared as f32 >= 0.75 * union as f32 || std::ptr::eq(a, b)
+        }
+}
+
 /// Whether two figures can be about the same time: when both sentences
 /// date what they say ("in October", "in 2004") the dates must be
 /// compatible ("rose 0.8% in January" is not "rose 0.4% in October").

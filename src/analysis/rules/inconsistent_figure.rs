@@ -89,6 +89,12 @@ fn finding(
         message.push_str(". ");
         message.push_str(&note);
     }
+    if let Some(m) = conflicts.first() {
+        message.push_str(&format!(
+            " ({})",
+            figures::why_same(doc, f, m.doc, m.figure())
+        ));
+    }
     let update = toll_update(doc, f, &conflicts);
     if let Some(update) = &update {
         message = format!("{update}. {message}");
@@ -104,7 +110,12 @@ fn finding(
             Related {
                 doc: m.doc.id.clone(),
                 span: g.span.clone(),
-                message: format!("{}: ‘{}’", phrase(g), snippet(m.doc, g)),
+                message: format!(
+                    "{}: ‘{}’ ({})",
+                    phrase(g),
+                    snippet(m.doc, g),
+                    figures::why_same(doc, f, m.doc, g)
+                ),
             }
         })
         .collect();

@@ -95,6 +95,9 @@ pub fn same_fact(
     {
         return None;
     }
+    if part_of_earlier_total(a, fa) || part_of_earlier_total(b, fb) {
+        return None;
+    }
     let q = same_quantity(fa, fb);
     if q < MIN_QUANTITY {
         return None;
@@ -128,6 +131,28 @@ pub fn same_fact(
     }
     let p = sim.similarity(a, fa, b, fb, min);
     (p >= min).then_some((0.5 * q + p).min(1.0))
+}
+
+/// Whether a count of persons follows a larger count of persons in its
+/// sentence: "Six people were shot and one victim was rushed to hospital"
+/// — the one is among the six, not another count of them.
+fn part_of_earlier_total(doc: &DocAnalysis, f: &Figure) -> bool {
+    use super::counted::ConceptClass;
+    let persons = |g: &Figure| {
+        g.kind == FigureKind::Count
+            && g.counted.head_concept.is_some_and(|k| {
+                matches!(
+                    k.class,
+                    ConceptClass::People | ConceptClass::Person | ConceptClass::Part
+                )
+            })
+    };
+    persons(f)
+        && doc
+            .figures
+            .of_sentence(f.sentence)
+            .iter()
+            .any(|g| g.span.end <= f.span.start && persons(g) && g.value > f.value)
 }
 
 /// Whether two dates or years date the same event: the same event word

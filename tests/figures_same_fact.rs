@@ -266,3 +266,25 @@ fn a_part_named_after_its_total_is_not_another_count() {
     assert!(!found.is_empty(), "{found:#?}");
     assert!(found.iter().all(|(text, _)| text == "Five"), "{found:#?}");
 }
+
+#[test]
+fn spanish_dates_of_one_arrival_conflict() {
+    let c = corpus_of(
+        "//- /a.txt\nLa ministra Elena Duarte llegará a Quito el 2 de septiembre de 2025 para reunirse con el presidente, informó la cancillería.\n\
+         //- /b.txt\nLa ministra Elena Duarte llegará a Quito el 4 de septiembre de 2025, según la cancillería.\n\
+         //- /c.txt\nLa ministra Elena Duarte llegará a Lima el 4 de septiembre de 2025, según la cancillería.\n\
+         //- /d.txt\nEl puerto de Valdemora registró menos tráfico de carga en mayo, dijo la autoridad portuaria.\n",
+    );
+    let found = flagged(&c, "/b.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].1.message.contains("2 September 2025"),
+        "{}",
+        found[0].1.message
+    );
+    assert!(
+        flagged(&c, "/c.txt").is_empty(),
+        "{:#?}",
+        flagged(&c, "/c.txt")
+    );
+}

@@ -661,10 +661,13 @@ fn verb_after(s: &Sent<'_>, from: usize) -> Option<usize> {
 /// dates of an arrival compare only for the same place.
 fn date_place(s: &Sent<'_>, c: &mut Counted, from: usize, to: usize) {
     let mut k = from;
-    if matches!(s.lw(k), "in" | "into" | "to" | "at" | "for") {
+    let spanish = s.lang == super::super::language::Lang::Spanish;
+    if matches!(s.lw(k), "in" | "into" | "to" | "at" | "for")
+        || (spanish && matches!(s.lw(k), "a" | "en" | "hasta"))
+    {
         k += 1;
     }
-    if s.lw(k) == "the" {
+    if s.lw(k) == "the" || (spanish && matches!(s.lw(k), "el" | "la" | "los" | "las")) {
         k += 1;
     }
     let start = k;

@@ -432,6 +432,19 @@ fn month_at(s: &Sent<'_>, i: usize) -> Option<(u8, usize)> {
         return None;
     }
     let lw = s.lw(i);
+    if s.lang == Lang::Spanish {
+        // Spanish writes months in lower case ("2 de septiembre");
+        // abbreviations ("sept.") are short.
+        let m = crate::analysis::language::lexicon(Lang::Spanish).month(lw)?;
+        let mut next = i + 1;
+        if lw.chars().count() <= 4 {
+            if !(s.is_sym(next, ".") && s.attached(next)) {
+                return None;
+            }
+            next += 1;
+        }
+        return Some((m, next));
+    }
     let m = lexicon::month(lw)?;
     let full = lexicon::MONTH_NAMES[usize::from(m - 1)].eq_ignore_ascii_case(lw);
     // Abbreviations and ambiguous names ("May", "March") only capitalised.
@@ -464,14 +477,24 @@ fn month_date(s: &Sent<'_>, i: usize) -> Option<(Raw, usize)> {
         });
         raw
     };
+    // Spanish joins day, month and year with "de": "2 de septiembre de
+    // 2025".
+    let of = if s.lang == Lang::Spanish { "de" } else { "of" };
+    let year_after = |k: usize| {
+        if s.lang == Lang::Spanish && s.lw(k) == "de" {
+            year_at(s, k + 1).map(|y| (y, k + 2))
+        } else {
+            year_at(s, k).map(|y| (y, k + 1))
+        }
+    };
     // Day first: "2 September 2025", "2nd of September".
     if let Some((d, mut j)) = day_at(s, i) {
-        if s.lw(j) == "of" {
+        if s.lw(j) == of {
             j += 1;
         }
         if let Some((m, k)) = month_at(s, j) {
-            let (y, end) = match year_at(s, k) {
-                Some(y) => (Some(y), k + 1),
+            let (y, end) = match year_after(k) {
+                Some((y, end)) => (Some(y), end),
                 None => (None, k),
             };
             return Some((date_raw(i, end, y, m, Some(d)), end));
@@ -496,14 +519,18 @@ fn month_date(s: &Sent<'_>, i: usize) -> Option<(Raw, usize)> {
         return Some((date_raw(i, end, y, m, Some(d)), end));
     }
     if let Some(y) = year_at(s, j).or_else(|| {
-        // "February, 2024"
-        if s.is_sym(j, ",") {
+        // "February, 2024", "febrero de 2024"
+        if s.is_sym(j, ",") || (s.lang == Lang::Spanish && s.lw(j) == "de") {
             year_at(s, j + 1)
         } else {
             None
         }
     }) {
-        let end = if s.is_sym(j, ",") { j + 2 } else { j + 1 };
+        let end = if year_at(s, j).is_some() {
+            j + 1
+        } else {
+            j + 2
+        };
         return Some((date_raw(i, end, Some(y), m, None), end));
     }
     // A month alone counts after a preposition: "in May", "since February".

@@ -158,8 +158,18 @@ fn spanish_counts_with_thousands_points_conflict() {
 fn spanish_agreeing_figures_stay_quiet() {
     let c = corpus_of(
         "//- /a.txt\nEl incendio forestal de Valdemora obligó a evacuar a 1.200 vecinos, según la consejería de Emergencias.\n\
-         //- /b.txt\nMil doscientos vecinos fueron evacuados por el incendio forestal de Valdemora, informó la consejería de Emergencias.\n",
+         //- /b.txt\nLa consejería de Emergencias informó de que 1200 vecinos fueron evacuados por el incendio forestal de Valdemora.\n",
     );
+    // Both are read as 1,200 …
+    for name in ["/a.txt", "/b.txt"] {
+        let doc = c.get(&DocId::new(name)).expect("in corpus");
+        assert!(
+            doc.figures.list.iter().any(|f| f.value == 1200.0),
+            "{name}: {:#?}",
+            doc.figures.list
+        );
+    }
+    // … and agree.
     assert!(
         flagged(&c, "/b.txt").is_empty(),
         "{:#?}",

@@ -98,13 +98,15 @@ pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAn
     }
     let name = short_name(id.as_str());
     let segmentation = Segmentation::new(&text);
+    // Figures read digits by the language's conventions ("1.200").
+    let language = LangDoc::new(&text, &segmentation);
     // Boilerplate, figures, attribution and the words of the passages are
     // read independently of each other: on a long text, reading them on
     // two threads halves the wait after a keystroke.
     let left = || {
         (
             boilerplate::detect(&text, &segmentation, settings),
-            figures::extract(&text, &segmentation),
+            figures::extract_in(&text, &segmentation, language.lang),
         )
     };
     let right = || {
@@ -120,7 +122,6 @@ pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAn
     let figures_of =
         |span: std::ops::Range<usize>| related::figures_for_index(figures.in_span(span));
     let related = reading.finish(&segmentation, &is_boilerplate_line, &figures_of);
-    let language = LangDoc::new(&text, &segmentation);
     DocAnalysis {
         id,
         name,

@@ -52,7 +52,9 @@ pub fn agree(a: &Figure, b: &Figure) -> bool {
 }
 
 /// Whether a figure is compared at all. Vague quantities ("dozens") are too
-/// loose to contradict anything; a part of a group ("two of the victims")
+/// loose to contradict anything; a possibility or a need ("could kill up to
+/// 50", "needs only two servers") is not a fact; a count that describes a
+/// thing ("a 12-gauge shotgun") counts nothing; a part of a group ("two of the victims")
 /// differs from the whole by design; units of measure ("5 feet 10
 /// inches") and things a story counts many sets of ("two counts of
 /// assault", "image 5 of 11") are not one quantity.
@@ -60,6 +62,8 @@ pub fn comparable(f: &Figure) -> bool {
     use super::counted::ConceptClass;
     f.qualifier != super::Qualifier::Vague
         && !f.counted.partitive
+        && !f.counted.hypothetical
+        && !f.counted.compound
         && !f
             .counted
             .head_concept
@@ -91,6 +95,9 @@ pub fn same_fact(
     {
         return None;
     }
+    if part_of_earlier_total(a, fa) || part_of_earlier_total(b, fb) {
+        return None;
+    }
     let q = same_quantity(fa, fb);
     if q < MIN_QUANTITY {
         return None;
@@ -99,8 +106,12 @@ pub fn same_fact(
         return None;
     }
     // Dates: the two sentences must name the same people and places ("opened
-    // in Valmera on 9 November", "opened in Carrow on 11 November").
-    if matches!(fa.kind, FigureKind::Date | FigureKind::Year) {
+    // in Valmera on 9 November", "opened in Carrow on 11 November"), unless
+    // both name the place of the dated event and it is the same
+    // (`same_quantity` has compared them): the rest of the sentence may
+    // then be told in other words.
+    let placed = fa.counted.complement.is_some() && fb.counted.complement.is_some();
+    if matches!(fa.kind, FigureKind::Date | FigureKind::Year) && !placed {
         let (x, y) = (&fa.counted.sentence_entities, &fb.counted.sentence_entities);
         let union = x.len() + y.len() - super::counted::shared(x, y);
         if union > 0 && (super::counted::shared(x, y) as f32) < 0.75 * union as f32 {
@@ -115,11 +126,52 @@ pub fn same_fact(
         MIN_PASSAGE
     };
     let mut min = base + (1.0 - q).max(0.0) * 0.6;
-    if matches!(fa.kind, FigureKind::Date | FigureKind::Year) {
+    if matches!(fa.kind, FigureKind::Date | FigureKind::Year) && !placed {
         min = min.max(MIN_PASSAGE_DATE);
     }
     let p = sim.similarity(a, fa, b, fb, min);
     (p >= min).then_some((0.5 * q + p).min(1.0))
+}
+
+/// Whether a count of persons follows a larger count of persons in its
+/// sentence: "Six people were shot and one victim was rushed to hospital"
+/// — the one is among the six, not another count of them.
+fn part_of_earlier_total(doc: &DocAnalysis, f: &Figure) -> bool {
+    use super::counted::ConceptClass;
+    let persons = |g: &Figure| {
+        g.kind == FigureKind::Count
+            && g.counted.head_concept.is_some_and(|k| {
+                matches!(
+                    k.class,
+                    ConceptClass::People | ConceptClass::Person | ConceptClass::Part
+                )
+            })
+    };
+    persons(f)
+        && doc
+            .figures
+            .of_sentence(f.sentence)
+            .iter()
+            .any(|g| g.span.end <= f.span.start && persons(g) && g.value > f.value)
+}
+
+/// Whether two dates or years date the same event: the same event word
+/// (or its synonym), the same place where both name one, and, across
+/// documents, sentences that name the same people and places. For the
+/// verification of a draft against its sources: a draft's date and a
+/// source's that pass this test and disagree ([`agree`]) conflict. `false`
+/// for other kinds of figures.
+pub fn same_event(a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) -> bool {
+    matches!(fa.kind, FigureKind::Date | FigureKind::Year)
+        && fa.kind == fb.kind
+        && same_quantity(fa, fb) >= MIN_QUANTITY
+        && {
+            let placed = fa.counted.complement.is_some() && fb.counted.complement.is_some();
+            let (x, y) = (&fa.counted.sentence_entities, &fb.counted.sentence_entities);
+            let shared = super::counted::shared(x, y);
+            let union = x.len() + y.len() - shared;
+            placed || union == 0 || shared as f32 >= 0.75 * union as f32 || std::ptr::eq(a, b)
+        }
 }
 
 /// Whether two figures can be about the same time: when both sentences

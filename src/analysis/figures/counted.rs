@@ -30,15 +30,39 @@ pub struct Counted {
     /// The named place or body the phrase points to: "trip *to the Ostral
     /// Coast*", "assistance *for Corvania*" (hashed, lower case).
     pub complement: Option<u64>,
+    /// The initials of a complement of several words ("United States" →
+    /// "us"), so that a name and its abbreviation ("the U.S.") point to
+    /// the same place.
+    pub complement_initials: Option<u64>,
     pub complement_span: Option<Range<usize>>,
+    /// Whose figure it is, when a name owns the phrase: "*Rubio's* third
+    /// trip" (hashed, lower case). Two owners' ranks or counts are
+    /// different quantities.
+    pub owner: Option<u64>,
     /// For an age: the person (hashed full name as written).
     pub person: Option<u64>,
+    /// Said as a possibility, a condition or a need ("could kill up to
+    /// 50", "if 200 come", "needs only two servers"): not a fact, not
+    /// compared.
+    pub hypothetical: bool,
+    /// A running total over a period ("31 magazines so far", "a total of
+    /// 14 rifles"): never the same quantity as one event's count.
+    pub cumulative: bool,
+    /// A count joined by a hyphen to the word after it ("a 12-gauge
+    /// shotgun", "a 40-foot boat"): a measure that describes a thing, not a
+    /// number of things.
+    pub compound: bool,
     /// A part of a larger group: "two *of the* victims", "*including*
     /// three children", "*the other* two". Not compared: the whole and its
     /// parts differ by design.
     pub partitive: bool,
     /// Hashed names in the figure's sentence, sorted.
     pub sentence_entities: Arc<[u64]>,
+    /// Other hashed forms of the sentence's names, sorted: the initials of
+    /// names of several words ("United States" → "us"), and a capitalised
+    /// first word that may be a name. Matched against the other sentence's
+    /// names, so that a name and its abbreviation ("the U.S.") are one.
+    pub sentence_initials: Arc<[u64]>,
     /// Hashed names in the figure's paragraph, sorted (the document's most
     /// frequent names when the paragraph has none).
     pub entities: Arc<[u64]>,
@@ -142,8 +166,8 @@ pub fn concept(lower: &str) -> Option<Concept> {
 }
 
 /// Words after a figure that end its noun phrase.
-fn ends_phrase(lw: &str) -> bool {
-    lexicon::STOPWORDS.contains(lw)
+fn ends_phrase(s: &Sent<'_>, lw: &str) -> bool {
+    s.is_stop(lw)
         || matches!(
             lw,
             "who"
@@ -235,8 +259,8 @@ fn skip_back(lw: &str) -> bool {
 }
 
 /// Whether a lower-case word reads as a verb or an event noun.
-fn verb_like(lw: &str) -> bool {
-    if lexicon::STOPWORDS.contains(lw) {
+fn verb_like(s: &Sent<'_>, lw: &str) -> bool {
+    if s.is_stop(lw) {
         return false;
     }
     lexicon::is_irregular_verb(lw)
@@ -279,10 +303,47 @@ fn container_noun(lw: &str) -> bool {
     )
 }
 
+/// Clause words read back from a figure for a modal or condition: "could
+/// kill up to 50 people" (a modal is rarely further from its number).
+const HYPOTHETICAL_REACH: usize = 8;
+
+/// Whether the clause before token `t0` makes the figure a possibility,
+/// a condition or a need (see [`Counted::hypothetical`]).
+fn hypothetical(s: &Sent<'_>, t0: usize) -> bool {
+    let words = &crate::analysis::language::lexicon(s.lang).hypotheticals;
+    (t0.saturating_sub(HYPOTHETICAL_REACH)..t0)
+        .rev()
+        .take_while(|&k| s.is_word(k) || s.is_sym(k, "-"))
+        // "May" the month is capitalised; "If" opens a sentence.
+        .any(|k| s.is_word(k) && (k == 0 || !s.is_cap(k)) && words.contains(s.lw(k)))
+}
+
+/// Whether the sentence makes its figures running totals (see
+/// [`Counted::cumulative`]).
+fn cumulative(s: &Sent<'_>) -> bool {
+    let phrases = &crate::analysis::language::lexicon(s.lang).cumulative;
+    (0..s.len()).any(|k| {
+        phrases.iter().any(|p| {
+            !p.is_empty()
+                && p.iter()
+                    .enumerate()
+                    .all(|(i, w)| k + i < s.len() && s.lw(k + i) == w)
+        })
+    })
+}
+
+/// Verbs that leave their object in the state that follows it ("the
+/// shooting left six people injured"): that state is the event counted.
+const RESULTATIVE_VERBS: [&str; 4] = ["left", "leave", "leaves", "leaving"];
+
 /// Reads what `raw` counts in its sentence.
 pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
     let mut c = Counted {
         person: raw.person,
+        owner: owner(s, raw.t0),
+        hypothetical: hypothetical(s, raw.t0),
+        cumulative: cumulative(s),
+        compound: raw.kind == FigureKind::Count && s.is_sym(raw.t1, "-") && s.is_word(raw.t1 + 1),
         ..Default::default()
     };
     if matches!(raw.kind, FigureKind::Date | FigureKind::Year) {
@@ -295,17 +356,22 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
             k -= 1;
             steps += 1;
             if !s.is_word(k) {
-                if s.is_sym(k, ".") && s.attached(k) {
+                // "Sept. 2"; "on Thursday, September 4".
+                let weekday_comma = s.is_sym(k, ",") && k > 0 && lexicon::is_weekday(s.lw(k - 1));
+                if (s.is_sym(k, ".") && s.attached(k)) || weekday_comma {
                     continue;
                 }
                 break;
             }
-            if verb_like(s.lw(k)) {
+            if verb_like(s, s.lw(k)) {
                 found = Some(k);
                 break;
             }
         }
-        if let Some(v) = found.or_else(|| verb_after(s, raw.t1)) {
+        if let Some(v) = found {
+            set_verb(s, &mut c, v);
+            date_place(s, &mut c, v + 1, raw.t0);
+        } else if let Some(v) = verb_after(s, raw.t1) {
             set_verb(s, &mut c, v);
         }
         return c;
@@ -339,7 +405,7 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
         }
     }
     // Money: "four million dollars allocated for rescue drones".
-    if raw.kind == FigureKind::Money && s.is_word(j) && verb_like(s.lw(j)) {
+    if raw.kind == FigureKind::Money && s.is_word(j) && verb_like(s, s.lw(j)) {
         set_verb(s, &mut c, j);
         if matches!(s.lw(j + 1), "for" | "to" | "in" | "on") {
             j += 2;
@@ -351,7 +417,7 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
     let mut last_word = None;
     while j < s.len() && j < np_start + 4 && s.is_word(j) {
         let lw = s.lw(j);
-        if ends_phrase(lw) || lexicon::month(lw).is_some_and(|_| s.is_cap(j)) {
+        if ends_phrase(s, lw) || lexicon::month(lw).is_some_and(|_| s.is_cap(j)) {
             break;
         }
         // "11 killed", "2 dead": the word is the event, not the thing.
@@ -366,7 +432,7 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
         }
         last_word = Some(j);
         // "police officers": "police" modifies.
-        if lw == "police" && s.is_word(j + 1) && !s.is_cap(j + 1) && !ends_phrase(s.lw(j + 1)) {
+        if lw == "police" && s.is_word(j + 1) && !s.is_cap(j + 1) && !ends_phrase(s, s.lw(j + 1)) {
             j += 1;
             continue;
         }
@@ -382,7 +448,8 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
     }
     // A capitalised word after a number is a name ("Image 5 of 11 Dorian
     // Vale"), not what the number counts.
-    let head_at = head_at.or(last_word.filter(|&k| !verb_like(s.lw(k)) && (!s.is_cap(k) || title)));
+    let head_at =
+        head_at.or(last_word.filter(|&k| !verb_like(s, s.lw(k)) && (!s.is_cap(k) || title)));
     if let Some(h) = head_at {
         set_head(s, &mut c, np_start, h);
         // 2. What the phrase points to: "to the Ostral Coast", "for Corvania".
@@ -401,6 +468,17 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
             set_verb(s, &mut c, v);
         }
     }
+    // "left six people injured", "leaves two dead": the verb only leaves
+    // its object in a state, and the state is the event.
+    if c.verb
+        .as_ref()
+        .is_some_and(|v| RESULTATIVE_VERBS.contains(&s.text[v.clone()].to_lowercase().as_str()))
+    {
+        let k = head_at.map_or(raw.t1, |h| h + 1);
+        if s.is_word(k) && concept(s.lw(k)).is_some_and(|e| e.class == ConceptClass::Event) {
+            set_verb(s, &mut c, k);
+        }
+    }
     // 4. No noun after: a container noun or subject before ("the death toll
     //    rose to 14", "the robbery rate climbed by 35%").
     if c.head.is_none() {
@@ -415,22 +493,20 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
             let lw = s.lw(k);
             if container_noun(lw)
                 || (raw.kind == FigureKind::Percent
-                    && !verb_like(lw)
+                    && !verb_like(s, lw)
                     && !skip_back(lw)
-                    && !lexicon::STOPWORDS.contains(lw))
+                    && !s.is_stop(lw))
             {
-                let start =
-                    if k > 0 && s.is_word(k - 1) && !lexicon::STOPWORDS.contains(s.lw(k - 1)) {
-                        k - 1
-                    } else {
-                        k
-                    };
+                let start = if k > 0 && s.is_word(k - 1) && !s.is_stop(s.lw(k - 1)) {
+                    k - 1
+                } else {
+                    k
+                };
                 set_head(s, &mut c, start, k);
-                // "death toll": the event is in the modifier.
-                if c.verb_concept.is_none()
-                    && let Some(ev) =
-                        concept(s.lw(start)).filter(|k| k.class == ConceptClass::Event)
-                {
+                // "death toll": the event is in the modifier, and it says
+                // more than the verb ("the death toll rose to 14", "reached
+                // 14").
+                if let Some(ev) = concept(s.lw(start)).filter(|k| k.class == ConceptClass::Event) {
                     c.verb_concept = Some(ev);
                     c.verb_stem = Some(stem(s.lw(start)).into_boxed_str());
                     c.verb = Some(s.start(start)..s.end(start));
@@ -438,7 +514,7 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
                 break;
             }
             if !(skip_back(lw)
-                || verb_like(lw)
+                || verb_like(s, lw)
                 || matches!(
                     lw,
                     "to" | "at" | "reached" | "stood" | "stands" | "was" | "is" | "were" | "of"
@@ -491,7 +567,7 @@ fn set_head(s: &Sent<'_>, c: &mut Counted, start: usize, head: usize) {
     c.head_concept = concept(lw);
     c.head = Some(stem(lw).into_boxed_str());
     let mut mods: Vec<u64> = (start..head)
-        .filter(|&k| s.is_word(k) && !lexicon::STOPWORDS.contains(s.lw(k)))
+        .filter(|&k| s.is_word(k) && !s.is_stop(s.lw(k)))
         .map(|k| Fnv::hash(&stem(s.lw(k))))
         .collect();
     mods.sort_unstable();
@@ -517,7 +593,7 @@ fn verb_before(s: &Sent<'_>, t0: usize, max: usize) -> Option<usize> {
             return None;
         }
         let lw = s.lw(k);
-        if verb_like(lw) && !reporting_verb(lw) {
+        if verb_like(s, lw) && !reporting_verb(lw) {
             return Some(k);
         }
         // "on", "in": "killed on Sunday three …"; a new clause ("after",
@@ -567,9 +643,71 @@ fn verb_after(s: &Sent<'_>, from: usize) -> Option<usize> {
             steps += 1;
             continue;
         }
-        return verb_like(lw).then_some(k);
+        // Spanish auxiliaries are among its function words ("fueron
+        // evacuados", "han muerto").
+        if s.lang == super::super::language::Lang::Spanish && s.is_stop(lw) {
+            k += 1;
+            steps += 1;
+            continue;
+        }
+        return verb_like(s, lw).then_some(k);
     }
     None
+}
+
+/// Where a dated event happened, when the verb names it before the date:
+/// "arrive *in Mexico City* on September 2", "reached *Mexico City* on
+/// Thursday" (tokens `from..to`). Stored as the date's complement, so two
+/// dates of an arrival compare only for the same place.
+fn date_place(s: &Sent<'_>, c: &mut Counted, from: usize, to: usize) {
+    let mut k = from;
+    let spanish = s.lang == super::super::language::Lang::Spanish;
+    if matches!(s.lw(k), "in" | "into" | "to" | "at" | "for")
+        || (spanish && matches!(s.lw(k), "a" | "en" | "hasta"))
+    {
+        k += 1;
+    }
+    if s.lw(k) == "the" || (spanish && matches!(s.lw(k), "el" | "la" | "los" | "las")) {
+        k += 1;
+    }
+    let start = k;
+    let (mut key, mut initials) = (String::new(), String::new());
+    while k < to
+        && s.is_word(k)
+        && s.is_cap(k)
+        && lexicon::month(s.lw(k)).is_none()
+        && !lexicon::is_weekday(s.lw(k))
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&entity_norm(s.lw(k)));
+        initials.extend(s.lw(k).chars().next());
+        k += 1;
+    }
+    if k > start {
+        c.complement = Some(Fnv::hash(&key));
+        c.complement_initials = (k - start > 1).then(|| Fnv::hash(&initials));
+        c.complement_span = Some(s.start(start)..s.end(k - 1));
+    }
+}
+
+/// The name that owns the phrase starting at token `t0`: "Rubio's third
+/// trip", "Mexico's 32 governors". A possessive pronoun ("his") names no
+/// one and gives `None`.
+fn owner(s: &Sent<'_>, t0: usize) -> Option<u64> {
+    let k = t0.checked_sub(1)?;
+    let lw = s.lw(k);
+    let possessive = lw.ends_with("’s") || lw.ends_with("'s");
+    (s.is_word(k) && s.is_cap(k) && possessive).then(|| entity_hash(lw))
+}
+
+/// Whether two complements name the same place: the same words, or one
+/// the initials of the other ("the U.S.", "the United States").
+fn same_place(a: &Counted, b: &Counted) -> bool {
+    a.complement == b.complement
+        || (a.complement.is_some() && a.complement == b.complement_initials)
+        || (b.complement.is_some() && b.complement == a.complement_initials)
 }
 
 /// "to the Ostral Coast", "in Estavia City", "for Corvania" after token `from`.
@@ -587,6 +725,7 @@ fn complement(s: &Sent<'_>, c: &mut Counted, from: usize) {
     }
     let start = k;
     let mut key = String::new();
+    let mut initials = String::new();
     while k < s.len()
         && (s.is_cap(k) || (k > start && matches!(s.lw(k), "de" | "del" | "la") && s.is_cap(k + 1)))
     {
@@ -594,10 +733,12 @@ fn complement(s: &Sent<'_>, c: &mut Counted, from: usize) {
             key.push(' ');
         }
         key.push_str(&entity_norm(s.lw(k)));
+        initials.extend(s.lw(k).chars().next());
         k += 1;
     }
     if k > start {
         c.complement = Some(Fnv::hash(&key));
+        c.complement_initials = (k - start > 1).then(|| Fnv::hash(&initials));
         c.complement_span = Some(s.start(start)..s.end(k - 1));
     }
 }
@@ -668,9 +809,24 @@ fn is_title_word(lw: &str) -> bool {
 /// Adds the hashed names of a sentence to `out`: capitalised words other
 /// than the first (unless a name continues after it), months, weekdays,
 /// titles and function words.
-pub(super) fn collect_entities(s: &Sent<'_>, out: &mut Vec<u64>) {
+pub(super) fn collect_entities(s: &Sent<'_>, out: &mut Vec<u64>, acronyms: &mut Vec<u64>) {
     let mut first_word = true;
+    // A run of capitalised words, less the titles and function words it
+    // starts with ("the", "President"), also goes by its initials ("United
+    // States": "us").
+    let mut initials = String::new();
+    let flush = |initials: &mut String, out: &mut Vec<u64>| {
+        if (2..=4).contains(&initials.chars().count()) {
+            out.push(Fnv::hash(initials));
+        }
+        initials.clear();
+    };
     for k in 0..s.len() {
+        if !s.is_word(k) || !s.is_cap(k) {
+            flush(&mut initials, acronyms);
+        } else if !initials.is_empty() || !(s.is_stop(s.lw(k)) || is_title_word(s.lw(k))) {
+            initials.extend(s.lw(k).chars().next());
+        }
         if !s.is_word(k) {
             continue;
         }
@@ -680,10 +836,22 @@ pub(super) fn collect_entities(s: &Sent<'_>, out: &mut Vec<u64>) {
             continue;
         }
         if initial && !s.is_cap(k + 1) {
+            // A sentence's first word may be a name ("Ostrava granted …")
+            // or not ("Officials said …"): it is matched against the other
+            // sentence's names, not counted as one.
+            let lw = s.lw(k);
+            if !(s.is_stop(lw)
+                || is_title_word(lw)
+                || lexicon::month(lw).is_some()
+                || lexicon::is_weekday(lw)
+                || lw.chars().count() < 2)
+            {
+                acronyms.push(entity_hash(lw));
+            }
             continue;
         }
         let lw = s.lw(k);
-        if lexicon::STOPWORDS.contains(lw)
+        if s.is_stop(lw)
             || lexicon::month(lw).is_some()
             || lexicon::is_weekday(lw)
             || is_title_word(lw)
@@ -693,6 +861,15 @@ pub(super) fn collect_entities(s: &Sent<'_>, out: &mut Vec<u64>) {
         }
         out.push(entity_hash(lw));
     }
+    flush(&mut initials, acronyms);
+}
+
+/// Names two sentences share: the same names, or a name of one and the
+/// initials of a name of the other ("U.S.", "United States").
+pub(super) fn shared_names(a: &Counted, b: &Counted) -> usize {
+    shared(&a.sentence_entities, &b.sentence_entities)
+        + shared(&a.sentence_initials, &b.sentence_entities)
+        + shared(&a.sentence_entities, &b.sentence_initials)
 }
 
 /// Number of shared values in two sorted slices.
@@ -859,8 +1036,16 @@ pub fn same_quantity(a: &Figure, b: &Figure) -> f32 {
         _ => {}
     }
     let (ca, cb) = (&a.counted, &b.counted);
-    // Places the phrases point to must agree when both say one.
-    if let (Some(x), Some(y)) = (ca.complement, cb.complement)
+    // A running total is not one event's count.
+    if ca.cumulative != cb.cumulative {
+        return 0.0;
+    }
+    // Places the phrases point to must agree when both say one, and so
+    // must the names that own them ("Lindqvist's third trip").
+    if ca.complement.is_some() && cb.complement.is_some() && !same_place(ca, cb) {
+        return 0.0;
+    }
+    if let (Some(x), Some(y)) = (ca.owner, cb.owner)
         && x != y
     {
         return 0.0;
@@ -871,8 +1056,24 @@ pub fn same_quantity(a: &Figure, b: &Figure) -> f32 {
     let generic = thing(ca)
         .and_then(|x| x.0)
         .is_some_and(|k| k.class == ConceptClass::People);
+    // A length of time written as an adjective is known by what lasts
+    // ("a 90-day pause", "the 60-day truce"), whatever was done with it;
+    // a rank by what it ranks ("third trip"). Two plain verbs then do not
+    // make two quantities.
+    let e = match (a.kind, t, e) {
+        (Duration | Ordinal, Match::Strong, Match::Differ)
+            if event(ca).is_some_and(|x| x.0.is_none())
+                && event(cb).is_some_and(|x| x.0.is_none()) =>
+        {
+            Match::Unknown
+        }
+        _ => e,
+    };
     let mut score: f32 = match (t, e) {
         (Match::Differ, _) | (_, Match::Differ) => return 0.0,
+        (Match::Strong, Match::Unknown | Match::Weak) if matches!(a.kind, Duration | Ordinal) => {
+            0.9
+        }
         (Match::Strong, Match::Strong) => 1.0,
         (Match::Strong, Match::Unknown) if generic => return 0.0,
         (Match::Strong, _) => 0.75,
@@ -880,19 +1081,25 @@ pub fn same_quantity(a: &Figure, b: &Figure) -> f32 {
         // "11 killed" and "14 dead": no noun, but an event that happens to
         // people. Other events need the counted thing ("$51 trading").
         (Match::Unknown, Match::Strong) if a.kind == Count && people_event(ca) => 0.7,
+        // A date counts nothing: it dates its event.
+        (Match::Unknown, Match::Strong) if matches!(a.kind, Date | Year) => 0.8,
         _ => return 0.0,
     };
     // A rank is only one fact with the place it ranks: "third trip to the
     // Ostral Coast" and "second visit to the Ostral Coast" (but not "the
     // fourth round" of two different players).
-    if a.kind == Ordinal && (ca.complement.is_none() || ca.complement != cb.complement) {
+    if a.kind == Ordinal && (ca.complement.is_none() || !same_place(ca, cb)) {
         return 0.0;
     }
-    // A date, a year or a length of time is only compared for one event.
-    if matches!(a.kind, Date | Year | Duration) && e != Match::Strong {
+    // A date or a year is only compared for one event; a length of time
+    // for one event or one named thing that lasts.
+    if matches!(a.kind, Date | Year) && e != Match::Strong {
         return 0.0;
     }
-    if ca.complement.is_some() && ca.complement == cb.complement {
+    if a.kind == Duration && e != Match::Strong && t != Match::Strong {
+        return 0.0;
+    }
+    if ca.complement.is_some() && same_place(ca, cb) {
         score += 0.1;
     }
     if shared(&ca.modifiers, &cb.modifiers) > 0 {

@@ -47,7 +47,7 @@ pub fn hover(doc: &DocAnalysis, corpus: &Corpus, offset: usize) -> Option<(Range
             for m in found.iter().take(MAX_LISTED) {
                 let g = m.figure();
                 md.push_str(&format!(
-                    "\n- {} `{}` ‘{}’ — {}",
+                    "\n- {} `{}` ‘{}’ — {} ({})",
                     if m.agrees {
                         "✓ agrees:"
                     } else {
@@ -55,7 +55,8 @@ pub fn hover(doc: &DocAnalysis, corpus: &Corpus, offset: usize) -> Option<(Range
                     },
                     m.doc.location(g.span.start),
                     snippet(m.doc, g),
-                    phrase(g)
+                    phrase(g),
+                    why_same(doc, f, m.doc, g)
                 ));
             }
             if found.len() > MAX_LISTED {
@@ -64,6 +65,42 @@ pub fn hover(doc: &DocAnalysis, corpus: &Corpus, offset: usize) -> Option<(Range
         }
     }
     Some((f.span.clone(), md))
+}
+
+/// Why `f` (in `doc`) and `g` (in `other`) are taken for one quantity, in
+/// the words of the two passages: "both count alleged members killed",
+/// "both date arriving — Mexico City", "both rank trips — Latin America".
+/// What the passages say alike: the counted thing and the event of `f`
+/// (or of `g` where `f` says none), and the place they point to.
+pub fn why_same(doc: &DocAnalysis, f: &Figure, other: &DocAnalysis, g: &Figure) -> String {
+    let text_of = |d: &DocAnalysis, r: &Option<Range<usize>>| {
+        r.clone()
+            .and_then(|r| d.text.get(r))
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    let thing = text_of(doc, &f.counted.noun).or_else(|| text_of(other, &g.counted.noun));
+    let event = text_of(doc, &f.counted.verb).or_else(|| text_of(other, &g.counted.verb));
+    let place = text_of(doc, &f.counted.complement_span)
+        .or_else(|| text_of(other, &g.counted.complement_span));
+    let verb = match f.kind {
+        FigureKind::Count => "count",
+        FigureKind::Date | FigureKind::Year => "date",
+        FigureKind::Ordinal => "rank",
+        FigureKind::Duration => "give how long",
+        FigureKind::Age => "give the age of",
+        FigureKind::Money => "give the amount",
+        FigureKind::Percent | FigureKind::PercentPoints => "give the share",
+    };
+    let mut out = format!("both {verb}");
+    for part in [thing, event].into_iter().flatten() {
+        out.push(' ');
+        out.push_str(&part);
+    }
+    if let Some(p) = place {
+        out.push_str(" — ");
+        out.push_str(&p);
+    }
+    out
 }
 
 /// The value with its hedge: "more than 4,000", "nearly $20,000,000",

@@ -5,7 +5,8 @@
 //! A figure is filed under one key per (topic, name) pair: its topics are
 //! its kind together with its event ("killed") and with its counted thing
 //! ("suspects"), as concepts when the synonym table knows the word, else as
-//! stems; its names are those of its sentence and then of its paragraph (at
+//! stems; its names are those of its sentence (with their other forms, see
+//! [`Counted::sentence_initials`](super::Counted)) and then of its paragraph (at
 //! most [`MAX_NAMES`]). Two figures that [`same_quantity`] could match
 //! share a topic, and two passages about one fact share a name, so a lookup
 //! with the same keys finds them; the choice is symmetric, so a pair found
@@ -233,7 +234,9 @@ fn keys_of(f: &Figure, out: &mut Vec<u64>) {
         .copied()
         .take(MAX_NAMES)
         .collect();
-    for &e in c.entities.iter() {
+    // Then the other forms of its names (initials, a first word that may
+    // be a name), then its paragraph's names.
+    for &e in c.sentence_initials.iter().chain(c.entities.iter()) {
         if names.len() >= MAX_NAMES {
             break;
         }

@@ -39,9 +39,9 @@ mod token;
 use std::fmt;
 use std::ops::Range;
 
-pub use compare::{Mention, agree, comparable, mentions, same_fact};
+pub use compare::{Mention, agree, comparable, mentions, same_event, same_fact};
 pub use counted::{Concept, ConceptClass, Counted, same_quantity};
-pub use describe::{hover, inlay_hints, phrase, snippet};
+pub use describe::{hover, inlay_hints, phrase, snippet, why_same};
 pub use docdate::document_date;
 pub use index::{FigureIndex, MAX_PER_DOCUMENT};
 pub use interval::{Interval, Qualifier};
@@ -149,6 +149,21 @@ impl DateValue {
         (ordinal(m1, d1) - ordinal(m2, d2)).abs() <= days
     }
 
+    /// The date with what it leaves unsaid taken from `reference` (the
+    /// date of the document that states it): "September 4" in a report
+    /// published on 2 September 2025 is 4 September 2025. A date that
+    /// gives its year, or a reference without one, is left as it is.
+    pub fn resolved(&self, reference: Option<&DateValue>) -> DateValue {
+        let mut d = *self;
+        if let Some(r) = reference
+            && d.year.is_none()
+            && d.month.is_some()
+        {
+            d.year = r.year;
+        }
+        d
+    }
+
     /// A comparable number (days since year 0, roughly) when the date is
     /// complete and unambiguous.
     pub fn ordinal_day(&self) -> Option<i64> {
@@ -215,6 +230,15 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// The day a date figure names, with a missing year taken from the
+    /// document's own date (`doc_date`, see [`Figures::date`]); `None` for
+    /// other kinds.
+    pub fn resolved_date(&self, doc_date: Option<&DateValue>) -> Option<DateValue> {
+        (self.kind == FigureKind::Date)
+            .then_some(self.date?)
+            .map(|d| d.resolved(doc_date))
+    }
+
     /// The value as a reader would write it: "20,000,000", "$6,000,000",
     /// "40%", "2 September 2025", "210 days (7 months)", "3rd".
     pub fn display_value(&self) -> String {
@@ -424,7 +448,13 @@ impl Figures {
 /// Extracts every figure of a segmented text. Linear in the text's length;
 /// never panics.
 pub fn extract(text: &str, seg: &Segmentation) -> Figures {
-    let mut list = scan::scan_document(text, seg);
+    extract_in(text, seg, super::language::detect(text))
+}
+
+/// [`extract`] for a text whose language is known: a Spanish text writes
+/// "1.200" for 1,200 and "3,5" for 3.5.
+pub fn extract_in(text: &str, seg: &Segmentation, lang: super::language::Lang) -> Figures {
+    let mut list = scan::scan_document(text, seg, lang);
     list.sort_by_key(|f| (f.span.start, f.span.end));
     let date = docdate::document_date(text, seg, &list);
     let mut by_topic: FastMap<u64, Vec<u32>> = FastMap::default();

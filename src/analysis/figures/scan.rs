@@ -22,6 +22,7 @@ use super::interval::{Interval, Qualifier, interval};
 use super::lexicon::{self, TimeUnit};
 use super::token::{Tok, TokKind, tokenize};
 use super::{DateValue, Figure, FigureKind, Fnv};
+use crate::analysis::language::Lang;
 use crate::analysis::text::Segmentation;
 
 static EN: LazyLock<English> = LazyLock::new(English::default);
@@ -32,15 +33,30 @@ pub(super) struct Sent<'a> {
     pub toks: Vec<Tok>,
     lower: String,
     lspans: Vec<(usize, usize)>,
+    /// Digits are read with a decimal comma ("1.200" is 1,200).
+    pub decimal_comma: bool,
+    /// The text's language, for its function words.
+    pub lang: Lang,
 }
 
 impl<'a> Sent<'a> {
     fn new(text: &'a str) -> Self {
         Self {
             text,
+            decimal_comma: false,
+            lang: Lang::English,
             toks: Vec::new(),
             lower: String::new(),
             lspans: Vec::new(),
+        }
+    }
+
+    /// Whether a lower-case word is a function word of the text's language
+    /// (English's for a text of unknown language).
+    pub fn is_stop(&self, lw: &str) -> bool {
+        match self.lang {
+            Lang::Spanish => crate::analysis::language::lexicon(Lang::Spanish).is_stop_word(lw),
+            _ => lexicon::STOPWORDS.contains(lw),
         }
     }
 
@@ -194,12 +210,19 @@ impl Raw {
 }
 
 /// Figures of a whole document, paragraph by paragraph.
-pub(super) fn scan_document(text: &str, seg: &Segmentation) -> Vec<Figure> {
+///
+/// In Spanish (as in most of Europe), digits group
+/// thousands with points and write decimals after a comma: "1.200" is
+/// 1,200 and "3,5" is 3.5.
+pub(super) fn scan_document(text: &str, seg: &Segmentation, lang: Lang) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut sent = Sent::new(text);
+    sent.decimal_comma = lang == Lang::Spanish;
+    sent.lang = lang;
     let mut raws: Vec<Raw> = Vec::new();
     let mut used: Vec<bool> = Vec::new();
     let mut all_entities: Vec<u64> = Vec::new();
+    let mut acronyms: Vec<u64> = Vec::new();
     let mut bare_paragraphs: Vec<usize> = Vec::new();
     for (p, para) in seg.paragraphs.iter().enumerate() {
         let first = out.len();
@@ -210,7 +233,8 @@ pub(super) fn scan_document(text: &str, seg: &Segmentation) -> Vec<Figure> {
             };
             sent.load(sentence.span.clone());
             let ent_start = all_entities.len();
-            counted::collect_entities(&sent, &mut all_entities);
+            acronyms.clear();
+            counted::collect_entities(&sent, &mut all_entities, &mut acronyms);
             raws.clear();
             scan_sentence(&sent, &mut raws, &mut used);
             if raws.is_empty() {
@@ -220,9 +244,13 @@ pub(super) fn scan_document(text: &str, seg: &Segmentation) -> Vec<Figure> {
             local.sort_unstable();
             local.dedup();
             let local: Arc<[u64]> = Arc::from(local);
+            acronyms.sort_unstable();
+            acronyms.dedup();
+            let initials: Arc<[u64]> = Arc::from(acronyms.as_slice());
             for raw in raws.drain(..) {
                 let mut counted = counted::read(&sent, &raw);
                 counted.sentence_entities = local.clone();
+                counted.sentence_initials = initials.clone();
                 let span = sent.start(raw.t0)..sent.end(raw.t1.saturating_sub(1).max(raw.t0));
                 let number_span =
                     sent.start(raw.n0)..sent.end(raw.n1.saturating_sub(1).max(raw.n0));
@@ -404,6 +432,19 @@ fn month_at(s: &Sent<'_>, i: usize) -> Option<(u8, usize)> {
         return None;
     }
     let lw = s.lw(i);
+    if s.lang == Lang::Spanish {
+        // Spanish writes months in lower case ("2 de septiembre");
+        // abbreviations ("sept.") are short.
+        let m = crate::analysis::language::lexicon(Lang::Spanish).month(lw)?;
+        let mut next = i + 1;
+        if lw.chars().count() <= 4 {
+            if !(s.is_sym(next, ".") && s.attached(next)) {
+                return None;
+            }
+            next += 1;
+        }
+        return Some((m, next));
+    }
     let m = lexicon::month(lw)?;
     let full = lexicon::MONTH_NAMES[usize::from(m - 1)].eq_ignore_ascii_case(lw);
     // Abbreviations and ambiguous names ("May", "March") only capitalised.
@@ -436,14 +477,24 @@ fn month_date(s: &Sent<'_>, i: usize) -> Option<(Raw, usize)> {
         });
         raw
     };
+    // Spanish joins day, month and year with "de": "2 de septiembre de
+    // 2025".
+    let of = if s.lang == Lang::Spanish { "de" } else { "of" };
+    let year_after = |k: usize| {
+        if s.lang == Lang::Spanish && s.lw(k) == "de" {
+            year_at(s, k + 1).map(|y| (y, k + 2))
+        } else {
+            year_at(s, k).map(|y| (y, k + 1))
+        }
+    };
     // Day first: "2 September 2025", "2nd of September".
     if let Some((d, mut j)) = day_at(s, i) {
-        if s.lw(j) == "of" {
+        if s.lw(j) == of {
             j += 1;
         }
         if let Some((m, k)) = month_at(s, j) {
-            let (y, end) = match year_at(s, k) {
-                Some(y) => (Some(y), k + 1),
+            let (y, end) = match year_after(k) {
+                Some((y, end)) => (Some(y), end),
                 None => (None, k),
             };
             return Some((date_raw(i, end, y, m, Some(d)), end));
@@ -468,14 +519,18 @@ fn month_date(s: &Sent<'_>, i: usize) -> Option<(Raw, usize)> {
         return Some((date_raw(i, end, y, m, Some(d)), end));
     }
     if let Some(y) = year_at(s, j).or_else(|| {
-        // "February, 2024"
-        if s.is_sym(j, ",") {
+        // "February, 2024", "febrero de 2024"
+        if s.is_sym(j, ",") || (s.lang == Lang::Spanish && s.lw(j) == "de") {
             year_at(s, j + 1)
         } else {
             None
         }
     }) {
-        let end = if s.is_sym(j, ",") { j + 2 } else { j + 1 };
+        let end = if year_at(s, j).is_some() {
+            j + 1
+        } else {
+            j + 2
+        };
         return Some((date_raw(i, end, Some(y), m, None), end));
     }
     // A month alone counts after a preposition: "in May", "since February".
@@ -702,6 +757,20 @@ fn atoms(s: &Sent<'_>, used: &[bool]) -> Vec<Atom> {
             let t = s.tx(i);
             // Glued to a word before it ("COVID" + "-19" is one word already;
             // "A4", "G20" are words).
+            let swapped: String;
+            let t = if s.decimal_comma && t.contains([',', '.']) {
+                swapped = t
+                    .chars()
+                    .map(|c| match c {
+                        ',' => '.',
+                        '.' => ',',
+                        c => c,
+                    })
+                    .collect();
+                swapped.as_str()
+            } else {
+                t
+            };
             if let Some((value, unit, decimal)) = parse_digits(t) {
                 atoms.push(Atom {
                     t0: i,
@@ -1214,7 +1283,7 @@ fn names_modify_a_noun(s: &Sent<'_>, first: usize) -> bool {
     w.len() > 3
         && w.ends_with('s')
         && !w.ends_with("ss")
-        && !lexicon::STOPWORDS.contains(w)
+        && !s.is_stop(w)
         && w.chars().all(|c| c.is_ascii_lowercase())
 }
 

@@ -122,7 +122,7 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
         if a.id != b.id {
             let (xa, xb) = (&fa.counted.sentence_entities, &fb.counted.sentence_entities);
             let shared_names = if !xa.is_empty() && !xb.is_empty() {
-                super::counted::shared(xa, xb)
+                super::counted::shared_names(&fa.counted, &fb.counted)
             } else {
                 super::counted::shared(&fa.counted.entities, &fb.counted.entities)
             };

@@ -42,6 +42,12 @@ pub struct Lexicon {
     /// Reporting verb lemma → class ("speech", "evidence", "opinion",
     /// "label").
     pub reporting_verbs: HashMap<String, String>,
+    /// Words that make a clause a possibility, condition or need
+    /// ("could", "if", "needs"; "podría", "si").
+    pub hypotheticals: HashSet<String>,
+    /// Phrases that make a figure a running total ("so far", "a total of";
+    /// "hasta ahora"), each as its lower-case words.
+    pub cumulative: Vec<Vec<String>>,
 }
 
 /// Lines of a list file without comments and blanks.
@@ -108,6 +114,18 @@ macro_rules! lexicon {
                 )),
                 |v| Some(v.to_string()),
             ),
+            hypotheticals: set(include_str!(concat!(
+                "../../../data/lexicon/",
+                $dir,
+                "/hypothetical.txt"
+            ))),
+            cumulative: entries(include_str!(concat!(
+                "../../../data/lexicon/",
+                $dir,
+                "/cumulative.txt"
+            )))
+            .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
+            .collect(),
         }
     };
 }

@@ -161,7 +161,20 @@ fn finding(
         message.push_str(". ");
         message.push_str(&note);
     }
+    if let Some(m) = conflicts.first() {
+        message.push_str(&format!(
+            " ({})",
+            figures::why_same(doc, f, m.doc, m.figure())
+        ));
+    }
+    let update = toll_update(doc, f, &conflicts);
+    if let Some(update) = &update {
+        message = format!("{update}. {message}");
+    }
     let mut finding = Finding::new(&META, f.span.clone(), message);
+    if update.is_some() {
+        finding.severity = Severity::Information;
+    }
     finding.related = conflicts
         .iter()
         .map(|m| {
@@ -169,11 +182,51 @@ fn finding(
             Related {
                 doc: m.doc.id.clone(),
                 span: g.span.clone(),
-                message: format!("{}: ‘{}’", phrase(g), snippet(m.doc, g)),
+                message: format!(
+                    "{}: ‘{}’ ({})",
+                    phrase(g),
+                    snippet(m.doc, g),
+                    figures::why_same(doc, f, m.doc, g)
+                ),
             }
         })
         .collect();
     Some(finding)
+}
+
+/// Tolls that only grow as reports come in.
+const GROWING: [&str; 4] = ["killed", "injured", "shot", "displaced"];
+
+/// "Update: 5 on 3 March 2024; 24 on 4 March 2024" when every conflicting
+/// mention is a toll of that kind from a report dated apart, and the later
+/// report gives the higher number: the count was updated, not
+/// contradicted. `None` otherwise.
+fn toll_update(doc: &DocAnalysis, f: &Figure, conflicts: &[Mention<'_>]) -> Option<String> {
+    let growing = [f.counted.verb_concept, f.counted.head_concept]
+        .iter()
+        .flatten()
+        .any(|k| GROWING.contains(&k.name));
+    if !growing || f.kind != figures::FigureKind::Count {
+        return None;
+    }
+    let here = doc.figures.date?;
+    let day = here.ordinal_day()?;
+    let mut parts = vec![(day, f.value, format!("{} on {here}", phrase(f)))];
+    for m in conflicts {
+        let other = m.doc.figures.date?;
+        let other_day = other.ordinal_day()?;
+        let g = m.figure();
+        if m.doc.id == doc.id || other_day == day {
+            return None;
+        }
+        parts.push((other_day, g.value, format!("{} on {other}", phrase(g))));
+    }
+    parts.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let grows = parts.windows(2).all(|w| w[0].1 < w[1].1);
+    grows.then(|| {
+        let told: Vec<&str> = parts.iter().map(|p| p.2.as_str()).collect();
+        format!("Update: {}", told.join("; "))
+    })
 }
 
 /// "The reports are dated …": for tolls that may have been updated.

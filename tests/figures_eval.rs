@@ -1,0 +1,144 @@
+//! Measures `inconsistent-figure` on real multi-outlet coverage (run with
+//! `--ignored --nocapture`; the corpora are read from `../shared` and the
+//! tests say so and stop when they are missing). Each finding is printed
+//! with both passages so it can be judged by reading.
+//!
+//! - GVA: incident folders (several outlets per shooting). Seven folders
+//!   whose outlets give different casualty counts for one incident, found
+//!   by a pattern search over the corpus and checked by reading, and forty
+//!   folders whose outlets' casualty counts agree by the same search.
+//! - ECB+ dev: each topic's articles as one corpus (two real events per
+//!   topic), every finding printed.
+
+mod common;
+
+use std::sync::Arc;
+
+use factline::analysis::{Corpus, DocId, RuleScope, Settings, analyze_document, check};
+
+/// Folders whose outlets disagree on a casualty count (what was checked:
+/// the quantity that differs).
+const CONFLICTS: [(&str, &str); 7] = [
+    ("168551", "injured: six / seven"),
+    ("202981", "wounded: three / four"),
+    ("390774", "injured: 13 / 11"),
+    ("391263", "injured: four / three"),
+    ("433146", "wounded: seven / six"),
+    ("482771", "injured: 13 / eleven"),
+    ("487891", "injured: four / three"),
+];
+
+/// Folders whose outlets' casualty counts agree: the first forty, by
+/// incident number, in which at least two outlets give a count of the
+/// dead, injured or shot and every outlet gives one value for each.
+const AGREEING: [&str; 40] = [
+    "108649", "111095", "138645", "142818", "152468", "156670", "198051", "201648", "225903",
+    "263376", "267792", "276459", "276845", "281039", "283115", "287031", "289146", "296215",
+    "296327", "306897", "308687", "311348", "326792", "333576", "333750", "337767", "346725",
+    "349976", "361708", "364872", "368732", "368867", "374630", "377189", "390914", "395837",
+    "402051", "404238", "405133", "408276",
+];
+
+/// Reads a folder's `.txt` files (lossily) into one corpus, in name order.
+fn corpus_of_files(paths: &[std::path::PathBuf]) -> Corpus {
+    let mut corpus = Corpus::new();
+    for path in paths {
+        let bytes = std::fs::read(path).expect("readable");
+        let text = String::from_utf8_lossy(&bytes);
+        corpus.upsert(Arc::new(analyze_document(
+            DocId::new(path.display().to_string()),
+            Arc::from(text.as_ref()),
+            &Settings::default(),
+        )));
+    }
+    corpus
+}
+
+fn txt_files(dir: &std::path::Path, prefix: &str) -> Vec<std::path::PathBuf> {
+    let mut out: Vec<_> = std::fs::read_dir(dir)
+        .expect("readable")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "txt")
+                && p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Prints every finding of every document; returns how many.
+fn report(corpus: &Corpus, paths: &[std::path::PathBuf]) -> usize {
+    let mut n = 0;
+    for path in paths {
+        let id = DocId::new(path.display().to_string());
+        let doc = corpus.get(&id).expect("in corpus");
+        for f in check(doc, corpus, &Settings::default(), RuleScope::All) {
+            if f.code != "inconsistent-figure" {
+                continue;
+            }
+            n += 1;
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            println!(
+                "  [{:?}] {} ‘{}’: {}",
+                f.severity,
+                name.unwrap_or_default(),
+                &doc.text[f.span.clone()],
+                f.message
+            );
+        }
+    }
+    n
+}
+
+#[test]
+#[ignore]
+fn gva_hand_checked_conflicts_and_agreeing_incidents() {
+    let Some(dir) = common::shared("corpora/gva-multisource-incidents/docs") else {
+        return;
+    };
+    println!("== conflicts");
+    for (folder, what) in CONFLICTS {
+        let paths = txt_files(&dir.join(folder), "");
+        let corpus = corpus_of_files(&paths);
+        println!("{folder} ({what})");
+        let n = report(&corpus, &paths);
+        println!("  {n} findings");
+    }
+    println!("== agreeing");
+    let mut total = 0;
+    for folder in AGREEING {
+        let paths = txt_files(&dir.join(folder), "");
+        let corpus = corpus_of_files(&paths);
+        println!("{folder}");
+        total += report(&corpus, &paths);
+    }
+    println!("agreeing incidents: {total} findings on {}", AGREEING.len());
+}
+
+#[test]
+#[ignore]
+fn ecbplus_findings() {
+    let Some(dir) = common::shared("corpora/ecbplus-dev/docs") else {
+        return;
+    };
+    let all = txt_files(&dir, "");
+    let mut topics: Vec<String> = all
+        .iter()
+        .filter_map(|p| {
+            let name = p.file_name()?.to_string_lossy().into_owned();
+            Some(format!("{}_", name.split('_').next()?))
+        })
+        .collect();
+    topics.sort();
+    topics.dedup();
+    let mut total = 0;
+    for topic in topics {
+        let paths = txt_files(&dir, &topic);
+        let corpus = corpus_of_files(&paths);
+        println!("topic {topic} ({} articles)", paths.len());
+        total += report(&corpus, &paths);
+    }
+    println!("ECB+ dev: {total} findings");
+}

@@ -1,0 +1,300 @@
+//! The same-fact test of `inconsistent-figure`, in sentences written for
+//! it: conflicts that must be flagged, look-alikes that must stay quiet,
+//! and tolls that grow between reports, in English and Spanish.
+
+mod common;
+
+use std::sync::Arc;
+
+use factline::analysis::{
+    Corpus, DocId, Finding, RuleScope, Settings, Severity, analyze_document, check,
+};
+
+fn corpus_of(fixture: &str) -> Corpus {
+    let mut corpus = Corpus::new();
+    for (name, text) in common::parse_fixture(fixture) {
+        corpus.upsert(Arc::new(analyze_document(
+            DocId::new(name),
+            Arc::from(text.as_str()),
+            &Settings::default(),
+        )));
+    }
+    corpus
+}
+
+/// The `inconsistent-figure` findings of `name`, as (figure text, finding).
+fn flagged(corpus: &Corpus, name: &str) -> Vec<(String, Finding)> {
+    let doc = corpus.get(&DocId::new(name)).expect("in corpus");
+    check(doc, corpus, &Settings::default(), RuleScope::All)
+        .into_iter()
+        .filter(|f| f.code == "inconsistent-figure")
+        .map(|f| (doc.text[f.span.clone()].to_string(), f))
+        .collect()
+}
+
+#[test]
+fn a_changed_rank_of_one_persons_visits_is_flagged() {
+    let c = corpus_of(
+        "//- /a.txt\nThis is Ilse Maren's third visit to Norland since she took office, the foreign ministry said.\n\
+         //- /b.txt\nIt is Ilse Maren's second visit to Norland since she took office, according to the foreign ministry.\n",
+    );
+    let found = flagged(&c, "/b.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "second");
+    // The message says why the two are one quantity.
+    assert!(
+        found[0].1.message.contains("(both rank visit — Norland)"),
+        "{}",
+        found[0].1.message
+    );
+}
+
+#[test]
+fn two_peoples_ranks_are_not_one_quantity() {
+    let c = corpus_of(
+        "//- /a.txt\nThis is Ilse Maren's third visit to Norland since taking office, the ministry said.\n\
+         //- /b.txt\nIt is Tomas Brevik's second visit to Norland since taking office, the ministry said.\n",
+    );
+    assert!(
+        flagged(&c, "/b.txt").is_empty(),
+        "{:#?}",
+        flagged(&c, "/b.txt")
+    );
+}
+
+#[test]
+fn a_name_and_its_initials_are_one_place() {
+    let c = corpus_of(
+        "//- /a.txt\nThe government of Calvera has extradited 40 wanted gang leaders to the United States this year, officials said.\n\
+         //- /b.txt\nCalvera extradited 46 wanted gang leaders to the U.S. this year, officials in Calvera said.\n",
+    );
+    let found = flagged(&c, "/b.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "46");
+}
+
+#[test]
+fn a_duration_written_as_an_adjective_is_compared() {
+    let c = corpus_of(
+        "//- /a.txt\nBrenmark avoided 25% tariffs on its steel after Ostrava agreed to a 45-day truce in the trade dispute.\n\
+         //- /b.txt\nOstrava granted Brenmark a 30-day truce in the trade dispute, sparing its steel from 25% tariffs.\n",
+    );
+    let found = flagged(&c, "/b.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "30-day");
+}
+
+/// In a corpus of a few stories (a corpus of two documents gives every
+/// shared word the same weight).
+#[test]
+fn dates_of_one_arrival_conflict_and_of_two_places_do_not() {
+    let c = corpus_of(
+        "//- /a.txt\nThe envoy will arrive in Port Selby on June 9 and will travel on to Calder on June 11, the embassy said.\n\
+         //- /b.txt\nThe envoy landed in Port Selby on Friday, June 12, for two days of talks, the embassy said.\n\
+         //- /other.txt\nThe harbour board of Port Selby said on Monday that cargo traffic fell in May.\n\
+         //- /weather.txt\nHeavy rain closed two roads near Calder, the council said.\n",
+    );
+    let found = flagged(&c, "/b.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].1.message.contains("9 June"),
+        "{}",
+        found[0].1.message
+    );
+    let c = corpus_of(
+        "//- /a.txt\nThe envoy will arrive in Port Selby on June 9 and will travel on to Calder on June 11, the embassy said.\n\
+         //- /c.txt\nThe envoy will arrive in Calder on June 12, the embassy said.\n",
+    );
+    assert!(
+        flagged(&c, "/c.txt").is_empty(),
+        "{:#?}",
+        flagged(&c, "/c.txt")
+    );
+}
+
+#[test]
+fn a_toll_that_grows_between_dated_reports_is_an_update() {
+    let c = corpus_of(
+        "//- /early.txt\nPublished: 3 March 2025\nFive people were killed when floodwater swept through the village of Orla, the regional governor said.\n\
+         //- /late.txt\nPublished: 4 March 2025\nThe floods that swept through the village of Orla have killed 24 people, the regional governor said.\n",
+    );
+    let found = flagged(&c, "/late.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let f = &found[0].1;
+    assert_eq!(f.severity, Severity::Information, "{f:#?}");
+    assert!(
+        f.message
+            .starts_with("Update: 5 on 3 March 2025; 24 on 4 March 2025"),
+        "{}",
+        f.message
+    );
+    // The same reports dated the same day contradict each other.
+    let c = corpus_of(
+        "//- /early.txt\nPublished: 4 March 2025\nFive people were killed when floodwater swept through the village of Orla, the regional governor said.\n\
+         //- /late.txt\nPublished: 4 March 2025\nThe floods that swept through the village of Orla have killed 24 people, the regional governor said.\n",
+    );
+    let found = flagged(&c, "/late.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].1.severity, Severity::Warning);
+}
+
+#[test]
+fn spanish_counts_with_thousands_points_conflict() {
+    let c = corpus_of(
+        "//- /a.txt\nEl incendio forestal de Valdemora obligó a evacuar a 1.200 vecinos, según la consejería de Emergencias.\n\
+         //- /b.txt\nLa consejería de Emergencias informó de que 900 vecinos fueron evacuados por el incendio forestal de Valdemora.\n",
+    );
+    let found = flagged(&c, "/b.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "900");
+    assert!(
+        found[0].1.message.contains("1,200"),
+        "{}",
+        found[0].1.message
+    );
+}
+
+#[test]
+fn spanish_agreeing_figures_stay_quiet() {
+    let c = corpus_of(
+        "//- /a.txt\nEl incendio forestal de Valdemora obligó a evacuar a 1.200 vecinos, según la consejería de Emergencias.\n\
+         //- /b.txt\nLa consejería de Emergencias informó de que 1200 vecinos fueron evacuados por el incendio forestal de Valdemora.\n",
+    );
+    // Both are read as 1,200 …
+    for name in ["/a.txt", "/b.txt"] {
+        let doc = c.get(&DocId::new(name)).expect("in corpus");
+        assert!(
+            doc.figures.list.iter().any(|f| f.value == 1200.0),
+            "{name}: {:#?}",
+            doc.figures.list
+        );
+    }
+    // … and agree.
+    assert!(
+        flagged(&c, "/b.txt").is_empty(),
+        "{:#?}",
+        flagged(&c, "/b.txt")
+    );
+}
+
+#[test]
+fn possibilities_and_needs_are_not_facts() {
+    let c = corpus_of(
+        "//- /a.txt\nThe new billing system at Harrow Bank runs on five servers, the bank said.\n\
+         //- /b.txt\nHarrow Bank said its new billing system needs only two servers.\n\
+         //- /c.txt\nEngineers at Harrow Bank warned the billing system could need as many as nine servers.\n",
+    );
+    for name in ["/a.txt", "/b.txt", "/c.txt"] {
+        assert!(
+            flagged(&c, name).is_empty(),
+            "{name}: {:#?}",
+            flagged(&c, name)
+        );
+    }
+}
+
+#[test]
+fn a_running_total_is_not_one_events_count() {
+    let c = corpus_of(
+        "//- /a.txt\nCoast guards seized 12 rifles from the smugglers' boat off Tarrin Point, the navy said.\n\
+         //- /b.txt\nThe navy said its patrol off Tarrin Point has seized a total of 40 rifles from smugglers so far this year.\n\
+         //- /c.txt\nThe navy said coast guards seized 15 rifles from the smugglers' boat off Tarrin Point.\n",
+    );
+    assert!(
+        flagged(&c, "/b.txt").is_empty(),
+        "{:#?}",
+        flagged(&c, "/b.txt")
+    );
+    let found = flagged(&c, "/c.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].1.message.contains("12"), "{}", found[0].1.message);
+}
+
+#[test]
+fn spanish_possibilities_and_totals_stay_quiet() {
+    let c = corpus_of(
+        "//- /a.txt\nEl incendio de Valdemora obligó a evacuar a 300 vecinos, según Protección Civil.\n\
+         //- /b.txt\nProtección Civil advirtió que el incendio de Valdemora podría obligar a evacuar a 2.000 vecinos.\n\
+         //- /c.txt\nLos incendios han obligado a evacuar a un total de 4.500 vecinos en la provincia hasta ahora, según Protección Civil.\n",
+    );
+    for name in ["/a.txt", "/b.txt", "/c.txt"] {
+        assert!(
+            flagged(&c, name).is_empty(),
+            "{name}: {:#?}",
+            flagged(&c, name)
+        );
+    }
+}
+
+/// What the verification of a draft uses: a date resolved against its
+/// document's date, and whether two dates date one event.
+#[test]
+fn dates_resolve_and_tell_one_event_from_another() {
+    use factline::analysis::figures::{FigureKind, agree, same_event};
+    let c = corpus_of(
+        "//- /source.txt\nPublished: 1 June 2025\nThe envoy will arrive in Port Selby on June 9, the embassy said.\n\
+         //- /draft.txt\nThe envoy landed in Port Selby on June 12.\n\
+         //- /other.txt\nThe envoy opened a school in Calder on June 12.\n",
+    );
+    let get = |name: &str| c.get(&DocId::new(name)).expect("in corpus").clone();
+    let (source, draft, other) = (get("/source.txt"), get("/draft.txt"), get("/other.txt"));
+    let date_of = |d: &factline::analysis::DocAnalysis| {
+        d.figures
+            .list
+            .iter()
+            .find(|f| f.kind == FigureKind::Date && f.counted.verb.is_some())
+            .expect("a dated event")
+            .clone()
+    };
+    let (fs, fd, fo) = (date_of(&source), date_of(&draft), date_of(&other));
+    let day = fs
+        .resolved_date(source.figures.date.as_ref())
+        .expect("a date");
+    assert_eq!(
+        (day.year, day.month, day.day),
+        (Some(2025), Some(6), Some(9))
+    );
+    assert!(same_event(&source, &fs, &draft, &fd));
+    assert!(!agree(&fs, &fd));
+    assert!(!same_event(&source, &fs, &other, &fo));
+}
+
+#[test]
+fn a_part_named_after_its_total_is_not_another_count() {
+    let c = corpus_of(
+        "//- /a.txt\nFour people were shot outside a bar on Kessel Street in Dunmore late on Saturday, police said.\n\
+         //- /b.txt\nPolice in Dunmore said four people were shot on Kessel Street and one victim was shot in the head.\n\
+         //- /c.txt\nFive people were shot outside a bar on Kessel Street in Dunmore on Saturday, police said.\n",
+    );
+    assert!(
+        flagged(&c, "/b.txt").iter().all(|(text, _)| text != "one"),
+        "{:#?}",
+        flagged(&c, "/b.txt")
+    );
+    // The totals still conflict.
+    let found = flagged(&c, "/c.txt");
+    assert!(!found.is_empty(), "{found:#?}");
+    assert!(found.iter().all(|(text, _)| text == "Five"), "{found:#?}");
+}
+
+#[test]
+fn spanish_dates_of_one_arrival_conflict() {
+    let c = corpus_of(
+        "//- /a.txt\nLa ministra Elena Duarte llegará a Quito el 2 de septiembre de 2025 para reunirse con el presidente, informó la cancillería.\n\
+         //- /b.txt\nLa ministra Elena Duarte llegará a Quito el 4 de septiembre de 2025, según la cancillería.\n\
+         //- /c.txt\nLa ministra Elena Duarte llegará a Lima el 4 de septiembre de 2025, según la cancillería.\n\
+         //- /d.txt\nEl puerto de Valdemora registró menos tráfico de carga en mayo, dijo la autoridad portuaria.\n",
+    );
+    let found = flagged(&c, "/b.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].1.message.contains("2 September 2025"),
+        "{}",
+        found[0].1.message
+    );
+    assert!(
+        flagged(&c, "/c.txt").is_empty(),
+        "{:#?}",
+        flagged(&c, "/c.txt")
+    );
+}

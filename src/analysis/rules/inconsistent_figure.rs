@@ -22,8 +22,31 @@
 //! mayors is never compared with a count of gang suspects, a death toll never with a number of
 //! injured, and a "maiden trip to Estavia" never with a "third trip to the Ostral Coast".
 //!
+//! Two figures are one quantity only for the same scope and time: the place a phrase points to must
+//! be the same where both name one ("the United States" and "the U.S." are one place), the owner of
+//! a rank or count too ("Lindqvist's third trip" is not "Reyes's second trip"), and a running total
+//! ("40 rifles so far", "a total of 14") is never one event's count. A figure said as a possibility, a
+//! condition or a need ("could kill up to 50", "if 200 come", "needs only two servers"; "podría",
+//! "si") is not a fact and is not compared; neither is a count that describes a thing ("a 12-gauge
+//! shotgun"). Dates conflict when they date the same event: the same event word ("arrive in Port
+//! Selby on June 9", "landed in Port Selby on Friday, June 12") and the same place where both name
+//! one. A length of time written as an adjective is known by what lasts ("a 45-day truce", "a
+//! 30-day truce").
+//!
+//! The message and each attached passage say why the two figures are taken for one quantity: "(both
+//! count alleged members killed)", "(both rank visit — Norland)".
+//!
 //! When two reports of a death or injury toll are dated differently, the message says so: tolls often
-//! rise in later reports, and the older figure may simply be out of date.
+//! rise in later reports, and the older figure may simply be out of date. A count of persons told
+//! after a larger one in its sentence is a part of it ("Six people were shot and one victim was
+//! rushed to hospital") and is not compared. When every conflicting toll
+//! comes from a report dated earlier with a lower number, the finding is an update, at information
+//! severity: "Update: 5 on 3 March 2025; 24 on 4 March 2025".
+//!
+//! Spanish documents are read as Spanish: "1.200" is 1,200 and "3,5" is 3.5, "2 de septiembre de
+//! 2025" is a date, and the counted things and events have their Spanish words ("vecinos
+//! evacuados", "heridos", "visita"). Spanish number words, ordinals ("tercera visita"), money in
+//! words ("20 millones de dólares"), "por ciento" and "el pasado martes" are not read yet.
 //!
 //! ## Why it matters
 //! A draft that restates its sources must keep their figures. A changed number — 12 dead where the
@@ -64,8 +87,30 @@
 //! ```toml
 //! [rules.inconsistent-figure]
 //! enabled = true
-//! severity = "warning"
+//! severity = "hint"
 //! ```
+//!
+//! ## Measured
+//! Measured on text the rule was not tuned on, by reading every finding
+//! (`cargo test --test figures_eval -- --ignored --nocapture` prints them; `cargo test --test
+//! figures_draft` checks the draft):
+//!
+//! | data | before | now |
+//! |---|---|---|
+//! | a draft restating the five seed articles in its own words, 7 changed figures (date, two counts, adjectival duration, year, ordinal, extradited count) | 2 of 7 flagged | 6 of 7 flagged with the right seed; no kept figure flagged; the seeds quiet |
+//! | ECB+ dev, each topic's articles as one corpus: findings, and how many are real disagreements between outlets | 26 findings, 8 real (precision 0.31) | 10 findings, 8 real (precision 0.80) |
+//! | GVA multi-outlet shootings: 7 incidents whose outlets give different casualty counts (found by a pattern search, checked by reading) | 2 of 7 flagged | 2 of 7 flagged |
+//! | GVA: 40 incidents whose outlets' casualty counts agree | 12 findings | 8 findings |
+//!
+//! On GVA the rule stays quiet on most real conflicts: outlets name the place at different scales
+//! ("Spring", "Houston") and a headline ("7 injured in shooting outside Spring club") shares no name
+//! with the other outlet's sentence, which the rule takes for two facts. Its findings on agreeing
+//! incidents are mostly a part against a whole told elsewhere ("Three people who had been shot were
+//! taken by ambulance" against "Five People Shot", "one group" against "two groups") or figures of a
+//! later time (an age a year on). Over the 13 GVA findings above, 5 are real conflicts (precision
+//! 0.38); over the ECB+ findings, 0.80; over both, 13 of 23 (0.57). Below 0.8 on held-out text, the
+//! rule ships at `hint` severity until it does better; set `severity = "warning"` under
+//! `[rules.inconsistent-figure]` to raise it (updates of a toll stay at information).
 //!
 //! ## Known false positives
 //! Two figures for different events described in very similar words ("three people were shot" in
@@ -81,7 +126,7 @@ pub struct InconsistentFigure;
 static META: RuleMeta = RuleMeta {
     code: "inconsistent-figure",
     title: "Inconsistent figure",
-    default_severity: Severity::Warning,
+    default_severity: Severity::Hint,
     reach: Reach::Corpus,
     summary: "Two passages about the same fact give values for the same quantity that cannot both be true.",
     docs: Docs::from_source(include_str!("inconsistent_figure.rs")),
@@ -172,7 +217,9 @@ fn finding(
         message = format!("{update}. {message}");
     }
     let mut finding = Finding::new(&META, f.span.clone(), message);
-    if update.is_some() {
+    if update.is_some() && META.default_severity != Severity::Hint {
+        // A toll that grew between dated reports is news, not a conflict:
+        // never louder than information.
         finding.severity = Severity::Information;
     }
     finding.related = conflicts

@@ -63,6 +63,9 @@ pub struct Results {
     /// The [`State::facts`] generation `cross` was checked at: older than
     /// the current one, the document waits for [`State::refresh_others`].
     pub cross_at: u64,
+    /// [`analysis::corpus::facts_key`] of `analysis`, kept so that the next
+    /// edit need not compute it again.
+    pub facts: Option<u64>,
     /// Why the document is not analysed, if it is not.
     pub unreadable: Option<String>,
     /// What was last published, to skip republishing the same thing.
@@ -190,6 +193,8 @@ struct Fresh {
     version: i32,
     doc: Document,
     outcome: Result<Arc<DocAnalysis>, String>,
+    /// The facts key of the analysis, if there is one.
+    facts: Option<u64>,
 }
 
 /// A `textDocument/publishDiagnostics` to send.
@@ -411,32 +416,46 @@ impl State {
                     }
                 }
             };
+            let facts = outcome.as_ref().ok().map(|a| analysis::corpus::facts_key(a));
             fresh.push(Fresh {
                 id,
                 version,
                 doc,
                 outcome,
+                facts,
             });
         }
 
         // 3. Put them in the corpus, noting whether what other documents
         //    compare against changed.
+        let known: HashMap<DocId, (Arc<DocAnalysis>, u64)> = {
+            let results = lock(&self.results);
+            fresh
+                .iter()
+                .filter_map(|f| {
+                    let r = results.get(&f.id)?;
+                    Some((f.id.clone(), (r.analysis.clone()?, r.facts?)))
+                })
+                .collect()
+        };
         let facts_changed = {
             let mut corpus = write(&self.corpus);
             let mut changed = false;
-            for Fresh { id, outcome, .. } in &fresh {
-                let before = corpus.get(id).map(|a| analysis::corpus::facts_key(a));
-                let after = match outcome {
-                    Ok(a) => {
-                        corpus.upsert(a.clone());
-                        Some(analysis::corpus::facts_key(a))
-                    }
+            for Fresh {
+                id, outcome, facts, ..
+            } in &fresh
+            {
+                let before = corpus.get(id).map(|a| match known.get(id) {
+                    Some((b, key)) if Arc::ptr_eq(a, b) => *key,
+                    _ => analysis::corpus::facts_key(a),
+                });
+                match outcome {
+                    Ok(a) => corpus.upsert(a.clone()),
                     Err(_) => {
                         corpus.remove(id);
-                        None
                     }
-                };
-                changed |= before != after;
+                }
+                changed |= before != *facts;
             }
             changed
         };
@@ -462,6 +481,7 @@ impl State {
             version,
             doc,
             outcome,
+            facts: key,
         } in fresh
         {
             let previous = results.remove(&id);
@@ -476,6 +496,7 @@ impl State {
                     local: guarded_check(&a, &corpus, &settings, RuleScope::DocumentOnly),
                     cross: guarded_check(&a, &corpus, &settings, RuleScope::CrossDocument),
                     cross_at: facts,
+                    facts: key,
                     carried: previous
                         .as_ref()
                         .map(|r| r.carry(&a.text))
@@ -492,6 +513,7 @@ impl State {
                     local: Vec::new(),
                     cross: Vec::new(),
                     cross_at: facts,
+                    facts: None,
                     unreadable: Some(reason),
                     published,
                     verified: None,

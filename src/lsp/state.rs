@@ -416,7 +416,10 @@ impl State {
                     }
                 }
             };
-            let facts = outcome.as_ref().ok().map(|a| analysis::corpus::facts_key(a));
+            let facts = outcome
+                .as_ref()
+                .ok()
+                .map(|a| analysis::corpus::facts_key(a));
             fresh.push(Fresh {
                 id,
                 version,

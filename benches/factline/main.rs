@@ -327,8 +327,6 @@ fn cold_index(label: &str, dir: &Path, bytes: u64, rows: &mut Vec<Row>) {
     ));
 }
 
-/// Measures the edit loop: one-character didChange → publishDiagnostics of
-/// that version, on a 20 KB draft inside the corpus at `dir`.
 /// A language server to measure: how to start it and how it syncs.
 struct Subject<'a> {
     label: &'a str,
@@ -338,11 +336,15 @@ struct Subject<'a> {
     full_sync: bool,
 }
 
+/// Measures the edit loop: one-character didChange → publishDiagnostics of
+/// that version, on `draft` inside the corpus at `dir` (or alone), with the
+/// documents `others` (name, text) open beside it.
 fn edit_loop(
     subject: &Subject<'_>,
     dir: Option<&Path>,
     draft: String,
     rounds: usize,
+    others: &[(String, String)],
     rows: &mut Vec<Row>,
 ) {
     let Subject {
@@ -359,6 +361,16 @@ fn edit_loop(
         });
     }
     let draft_dir = tempfile::tempdir().unwrap();
+    for (name, text) in others {
+        let u = uri(&draft_dir.path().join(name));
+        lsp.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": u, "languageId": "plaintext", "version": 1, "text": text}}),
+        );
+        lsp.wait(Duration::from_secs(60), |m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == u
+        });
+    }
     let path = dir.unwrap_or(draft_dir.path()).join("zz-bench-draft.txt");
     let u = uri(&path);
     let mut text = draft;
@@ -686,7 +698,7 @@ fn main() {
             full_sync: false,
         };
         let draft = generator::draft(20_000, CORPUS_SEED, 99);
-        edit_loop(&subject, Some(&dir), draft, rounds, &mut rows);
+        edit_loop(&subject, Some(&dir), draft, rounds, &[], &mut rows);
         if let Some((real, _)) = real_corpus()
             && let Some(draft) = real_draft(20_000)
         {
@@ -694,14 +706,36 @@ fn main() {
                 label: "factline, 20 KB real draft in 8,560 real articles",
                 ..subject
             };
-            edit_loop(&subject, Some(&real), draft, rounds, &mut rows);
+            edit_loop(&subject, Some(&real), draft, rounds, &[], &mut rows);
         }
         let subject = Subject {
             label: "factline, 100 KB draft, no corpus",
             ..subject
         };
         let draft = generator::draft(100_000, CORPUS_SEED, 99);
-        edit_loop(&subject, None, draft, rounds, &mut rows);
+        edit_loop(&subject, None, draft, rounds, &[], &mut rows);
+        let subject = Subject {
+            label: "factline, 1.9 MB draft, no corpus",
+            ..subject
+        };
+        let draft = generator::draft(1_900_000, CORPUS_SEED, 99);
+        edit_loop(&subject, None, draft, rounds.min(60), &[], &mut rows);
+        // The same draft alone, then with other documents open (articles
+        // about the same events, so their figures are compared with it).
+        let open = if quick { 20 } else { 200 };
+        let draft = generator::draft(20_000, CORPUS_SEED, 99);
+        let subject = Subject {
+            label: "factline, 20 KB draft, no corpus, nothing else open",
+            ..subject
+        };
+        edit_loop(&subject, None, draft.clone(), rounds, &[], &mut rows);
+        let label = format!("factline, 20 KB draft, no corpus, {open} other documents open");
+        let subject = Subject {
+            label: &label,
+            ..subject
+        };
+        let others = generator::corpus(open, 14, CORPUS_SEED);
+        edit_loop(&subject, None, draft, rounds, &others, &mut rows);
     }
     if run("harper") || run("edit") {
         match &harper {
@@ -715,7 +749,7 @@ fn main() {
                         full_sync: true,
                     };
                     let draft = generator::draft(size, CORPUS_SEED, 99);
-                    edit_loop(&subject, None, draft, rounds.min(100), &mut rows);
+                    edit_loop(&subject, None, draft, rounds.min(100), &[], &mut rows);
                 }
             }
             None => rows.push(Row(

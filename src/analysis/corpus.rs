@@ -6,6 +6,8 @@
 //! draft never re-indexes the other sources.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
 use std::sync::Arc;
 
 use super::figures::FigureIndex;
@@ -130,6 +132,61 @@ impl Corpus {
     }
 }
 
+/// A digest of what the cross-document rules of *other* documents read of
+/// `doc`: its line hashes (boilerplate recurring across documents), its
+/// passages' index keys and story context (related passages, the
+/// similarity of two figures' passages), and its figures as another
+/// document's finding shows them (value, wording, what is counted, the
+/// sentence quoted and the line named in the message). Byte offsets are
+/// left out, so an edit that only moves these things (typing in a passage
+/// without figures, where no term changes) keeps the digest; any change of
+/// a figure or of a passage's terms changes it. Equal digests mean other
+/// documents' cross-document findings need not be checked again.
+pub fn facts_key(doc: &DocAnalysis) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    doc.boilerplate.hashes().hash(&mut h);
+    let p = &doc.related;
+    p.names.hash(&mut h);
+    p.context.hash(&mut h);
+    p.words.hash(&mut h);
+    for passage in &p.passages {
+        (passage.indexed, passage.headline, passage.len).hash(&mut h);
+        passage.keys().hash(&mut h);
+        for e in passage.entities.iter() {
+            (e.canon, e.short, e.name, e.weak).hash(&mut h);
+        }
+    }
+    format!("{:?}", doc.figures.date).hash(&mut h);
+    for f in &doc.figures.list {
+        let sentence = doc
+            .segmentation
+            .sentences
+            .get(f.sentence)
+            .map_or(0..0, |s| s.span.clone());
+        doc.slice(sentence.clone()).hash(&mut h);
+        doc.slice(f.span.clone()).hash(&mut h);
+        doc.line_number(f.span.start).hash(&mut h);
+        (f.span.start.saturating_sub(sentence.start)).hash(&mut h);
+        (f.sentence, f.paragraph, f.in_words).hash(&mut h);
+        doc.in_boilerplate(f.span.clone()).hash(&mut h);
+        // The figure without its offsets (those of what it counts made
+        // relative to its sentence).
+        let mut g = f.clone();
+        let relative = |r: &mut Option<Range<usize>>| {
+            if let Some(r) = r {
+                *r = r.start.saturating_sub(sentence.start)..r.end.saturating_sub(sentence.start);
+            }
+        };
+        g.span = 0..0;
+        g.number_span = 0..0;
+        relative(&mut g.counted.noun);
+        relative(&mut g.counted.verb);
+        relative(&mut g.counted.complement_span);
+        format!("{g:?}").hash(&mut h);
+    }
+    h.finish()
+}
+
 /// Counts `doc` once for each of its normalised line hashes.
 fn count_lines(line_docs: &mut HashMap<u64, u32>, doc: &DocAnalysis) {
     for &h in doc.boilerplate.hashes() {
@@ -148,6 +205,21 @@ mod tests {
             Arc::from(text),
             &Settings::default(),
         ))
+    }
+
+    #[test]
+    fn facts_change_with_figures_and_words_not_with_spacing() {
+        let text = "Pier Closed After Storm\n\nThe storm damaged 40 metres of the Selby pier on Monday, the council said.\n\nEngineers will inspect the pier next week.\n";
+        let key = |t: &str| facts_key(&doc("a.txt", t));
+        let base = key(text);
+        assert_eq!(base, key(text), "the same text, the same facts");
+        // White space in a sentence without a figure changes nothing
+        // another document reads.
+        assert_eq!(base, key(&text.replace("will inspect", "will  inspect")));
+        // A figure's value, a figure's line, a passage's words do.
+        assert_ne!(base, key(&text.replace("40", "45")));
+        assert_ne!(base, key(&format!("\n{text}")));
+        assert_ne!(base, key(&text.replace("next week", "next month")));
     }
 
     #[test]

@@ -92,6 +92,19 @@ pub const FAULT_INJECTION_MARKER: &str = "<<factline-fault-injection: panic>>";
 /// Reads one document. Never fails: odd text gives an analysis with fewer
 /// things in it.
 pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAnalysis {
+    analyze_edited(None, id, text, settings)
+}
+
+/// Reads a new version of a document, reusing what the analysis of the
+/// version before it (`previous`, if any) read of unchanged paragraphs: the
+/// language layer's words (see [`LangDoc::reusing`]). The result is the
+/// same as [`analyze_document`]'s.
+pub fn analyze_edited(
+    previous: Option<&DocAnalysis>,
+    id: DocId,
+    text: Arc<str>,
+    settings: &Settings,
+) -> DocAnalysis {
     #[cfg(feature = "fault-injection")]
     if text.contains(FAULT_INJECTION_MARKER) {
         panic!("fault injection: analysis of {id} panics on purpose");
@@ -99,7 +112,15 @@ pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAn
     let name = short_name(id.as_str());
     let segmentation = Segmentation::new(&text);
     // Figures read digits by the language's conventions ("1.200").
-    let language = LangDoc::new(&text, &segmentation);
+    let language = match previous {
+        Some(p) => LangDoc::reusing(
+            &text,
+            &segmentation,
+            &p.language,
+            (&p.text, &p.segmentation),
+        ),
+        None => LangDoc::new(&text, &segmentation),
+    };
     // Boilerplate, figures, attribution and the words of the passages are
     // read independently of each other: on a long text, reading them on
     // two threads halves the wait after a keystroke.

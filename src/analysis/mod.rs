@@ -34,7 +34,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 pub use corpus::Corpus;
-pub use doc::{DocAnalysis, analyze_document};
+pub use doc::{DocAnalysis, analyze_document, analyze_edited};
 pub use rules::{RULES, Rule, RuleContext, RuleMeta, RuleScope};
 pub use settings::{BoilerplateSettings, RuleSettings, Settings};
 

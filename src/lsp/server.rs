@@ -360,7 +360,10 @@ pub fn lenient(request: tower_lsp_server::jsonrpc::Request) -> tower_lsp_server:
 
 /// Analyses queued documents, latest first, until there is nothing left;
 /// then waits for the next edit. A burst of edits during one run costs one
-/// more run on the newest text.
+/// more run on the newest text. After each run's diagnostics are out come
+/// the drafts' verification, then the other open documents whose
+/// cross-document findings the edit may have changed; a newer edit stops
+/// either.
 async fn worker(client: Client, state: Arc<State>, diagnostic_refresh: bool) {
     loop {
         state.scheduler.notify.notified().await;
@@ -413,8 +416,32 @@ async fn worker(client: Client, state: Arc<State>, diagnostic_refresh: bool) {
                             .await;
                     }
                 }
-                Ok(None) => {}
+                Ok(None) => continue,
                 Err(err) => tracing::error!("verification panicked; the server goes on: {err}"),
+            }
+            // Then the other open documents whose cross-document findings
+            // may have changed with the edit (latest wins: a newer edit
+            // stops this, and the next run takes it up again).
+            if state.scheduler.pending() {
+                continue;
+            }
+            let st = state.clone();
+            let run = tokio::task::spawn_blocking(move || {
+                let stop = || st.scheduler.pending();
+                st.refresh_others(&stop)
+            });
+            match run.await {
+                Ok(publishes) if state.pull_diagnostics.load(Ordering::SeqCst) => {
+                    announce_pulled(&client, diagnostic_refresh, false, &[], &publishes).await;
+                }
+                Ok(publishes) => {
+                    for p in publishes {
+                        client
+                            .publish_diagnostics(p.uri, p.diagnostics, Some(p.version))
+                            .await;
+                    }
+                }
+                Err(err) => tracing::error!("re-checking open documents panicked: {err}"),
             }
         }
     }

@@ -60,6 +60,12 @@ pub struct Results {
     pub local: Vec<Finding>,
     /// Findings of the rules that compare documents.
     pub cross: Vec<Finding>,
+    /// The [`State::facts`] generation `cross` was checked at: older than
+    /// the current one, the document waits for [`State::refresh_others`].
+    pub cross_at: u64,
+    /// [`analysis::corpus::facts_key`] of `analysis`, kept so that the next
+    /// edit need not compute it again.
+    pub facts: Option<u64>,
     /// Why the document is not analysed, if it is not.
     pub unreadable: Option<String>,
     /// What was last published, to skip republishing the same thing.
@@ -187,6 +193,8 @@ struct Fresh {
     version: i32,
     doc: Document,
     outcome: Result<Arc<DocAnalysis>, String>,
+    /// The facts key of the analysis, if there is one.
+    facts: Option<u64>,
 }
 
 /// A `textDocument/publishDiagnostics` to send.
@@ -227,6 +235,11 @@ pub struct State {
     pub pull_diagnostics: AtomicBool,
     /// The generation the last workspace diagnostic report was made for.
     pub workspace_reported: AtomicU64,
+    /// Counts the analyses that changed what other documents' cross-document
+    /// rules read (a figure, a passage's terms: [`analysis::corpus::facts_key`]).
+    /// Open documents checked at an older generation are checked again in
+    /// the background ([`State::refresh_others`]).
+    pub facts: AtomicU64,
 }
 
 /// Position models ([`Document`]s) of the corpus texts that related spans
@@ -382,8 +395,13 @@ impl State {
                 )),
                 None => {
                     let text: Arc<str> = Arc::from(doc.text());
+                    // The last analysis of this document, whose unchanged
+                    // paragraphs need not be read again.
+                    let previous = lock(&self.results)
+                        .get(&id)
+                        .and_then(|r| r.analysis.clone());
                     let run = catch_unwind(AssertUnwindSafe(|| {
-                        analysis::analyze_document(id.clone(), text, &settings)
+                        analysis::analyze_edited(previous.as_deref(), id.clone(), text, &settings)
                     }));
                     match run {
                         Ok(a) => Ok(Arc::new(a)),
@@ -398,26 +416,57 @@ impl State {
                     }
                 }
             };
+            let facts = outcome
+                .as_ref()
+                .ok()
+                .map(|a| analysis::corpus::facts_key(a));
             fresh.push(Fresh {
                 id,
                 version,
                 doc,
                 outcome,
+                facts,
             });
         }
 
-        // 3. Put them in the corpus.
-        {
+        // 3. Put them in the corpus, noting whether what other documents
+        //    compare against changed.
+        let known: HashMap<DocId, (Arc<DocAnalysis>, u64)> = {
+            let results = lock(&self.results);
+            fresh
+                .iter()
+                .filter_map(|f| {
+                    let r = results.get(&f.id)?;
+                    Some((f.id.clone(), (r.analysis.clone()?, r.facts?)))
+                })
+                .collect()
+        };
+        let facts_changed = {
             let mut corpus = write(&self.corpus);
-            for Fresh { id, outcome, .. } in &fresh {
+            let mut changed = false;
+            for Fresh {
+                id, outcome, facts, ..
+            } in &fresh
+            {
+                let before = corpus.get(id).map(|a| match known.get(id) {
+                    Some((b, key)) if Arc::ptr_eq(a, b) => *key,
+                    _ => analysis::corpus::facts_key(a),
+                });
                 match outcome {
                     Ok(a) => corpus.upsert(a.clone()),
                     Err(_) => {
                         corpus.remove(id);
                     }
                 }
+                changed |= before != *facts;
             }
-        }
+            changed
+        };
+        let facts = if facts_changed {
+            self.facts.fetch_add(1, Ordering::SeqCst) + 1
+        } else {
+            self.facts.load(Ordering::SeqCst)
+        };
 
         // 4. Check them, and re-check the cross-document rules of the other
         //    open documents.
@@ -435,6 +484,7 @@ impl State {
             version,
             doc,
             outcome,
+            facts: key,
         } in fresh
         {
             let previous = results.remove(&id);
@@ -448,6 +498,8 @@ impl State {
                     doc,
                     local: guarded_check(&a, &corpus, &settings, RuleScope::DocumentOnly),
                     cross: guarded_check(&a, &corpus, &settings, RuleScope::CrossDocument),
+                    cross_at: facts,
+                    facts: key,
                     carried: previous
                         .as_ref()
                         .map(|r| r.carry(&a.text))
@@ -463,6 +515,8 @@ impl State {
                     analysis: None,
                     local: Vec::new(),
                     cross: Vec::new(),
+                    cross_at: facts,
+                    facts: None,
                     unreadable: Some(reason),
                     published,
                     verified: None,
@@ -472,23 +526,28 @@ impl State {
             results.insert(id.clone(), entry);
             touched.push(id);
         }
-        let others: Vec<DocId> = results
-            .keys()
-            .filter(|id| !touched.contains(id))
-            .cloned()
-            .collect();
-        if refresh_all || !touched.is_empty() {
-            for id in &others {
-                let Some(r) = results.get_mut(id) else {
-                    continue;
-                };
-                if let Some(a) = &r.analysis {
-                    if refresh_all {
-                        r.local = guarded_check(a, &corpus, &settings, RuleScope::DocumentOnly);
-                    }
-                    r.cross = guarded_check(a, &corpus, &settings, RuleScope::CrossDocument);
-                }
+        // The other open documents are re-checked here only when everything
+        // is (the corpus or the settings changed); after an edit, those
+        // whose facts changed are re-checked by `refresh_others`, once the
+        // edited documents' diagnostics are out.
+        let others: Vec<DocId> = if refresh_all {
+            results
+                .keys()
+                .filter(|id| !touched.contains(id))
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        };
+        for id in &others {
+            let Some(r) = results.get_mut(id) else {
+                continue;
+            };
+            if let Some(a) = &r.analysis {
+                r.local = guarded_check(a, &corpus, &settings, RuleScope::DocumentOnly);
+                r.cross = guarded_check(a, &corpus, &settings, RuleScope::CrossDocument);
             }
+            r.cross_at = facts;
         }
 
         // 5. Convert, and keep what changed and is still current.
@@ -518,6 +577,65 @@ impl State {
         for p in &publishes {
             if let Some(r) = results.get_mut(&doc_id(&p.uri)) {
                 r.published = p.diagnostics.clone();
+            }
+        }
+        publishes
+    }
+
+    /// Re-checks the cross-document rules of the open documents checked
+    /// before the latest change of facts ([`State::facts`]), one at a time,
+    /// and returns the diagnostics that changed. Stops, leaving the rest for
+    /// a later call, as soon as `stop` says a newer edit is queued. Runs on
+    /// a blocking thread, after the edited documents' diagnostics are out.
+    pub fn refresh_others(&self, stop: &dyn Fn() -> bool) -> Vec<Publish> {
+        let settings = self.edit_settings();
+        let enc = self.encoding();
+        let facts = self.facts.load(Ordering::SeqCst);
+        let stale: Vec<(DocId, i32, Arc<DocAnalysis>)> = lock(&self.results)
+            .iter()
+            .filter(|(_, r)| r.cross_at < facts)
+            .filter_map(|(id, r)| Some((id.clone(), r.version, r.analysis.clone()?)))
+            .collect();
+        let mut docs_cache: HashMap<DocId, Arc<Document>> = HashMap::new();
+        let mut publishes = Vec::new();
+        for (id, version, a) in stale {
+            if stop() {
+                break;
+            }
+            let cross = {
+                let corpus = read(&self.corpus);
+                guarded_check(&a, &corpus, &settings, RuleScope::CrossDocument)
+            };
+            let current = lock(&self.open)
+                .get(&id)
+                .map(|o| (o.uri.clone(), o.version));
+            let mut results = lock(&self.results);
+            let Some(r) = results.get_mut(&id) else {
+                continue;
+            };
+            let same =
+                r.version == version && r.analysis.as_ref().is_some_and(|b| Arc::ptr_eq(b, &a));
+            if !same {
+                // Re-analysed meanwhile, at a newer generation.
+                continue;
+            }
+            r.cross = cross;
+            r.cross_at = facts;
+            let Some((uri, open_version)) = current else {
+                continue;
+            };
+            if open_version != version {
+                continue;
+            }
+            let corpus = read(&self.corpus);
+            let diagnostics = self.diagnostics_of(r, &corpus, enc, &mut docs_cache);
+            if diagnostics != r.published {
+                r.published = diagnostics.clone();
+                publishes.push(Publish {
+                    uri,
+                    version,
+                    diagnostics,
+                });
             }
         }
         publishes

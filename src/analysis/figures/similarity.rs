@@ -67,7 +67,7 @@ pub struct RelatedSimilarity<'a> {
     /// side: the figures of two sentences are often compared pairwise, and
     /// the score reads both sentences whole, so a long sentence full of
     /// figures would otherwise be read once per pair.
-    passages: RefCell<FastMap<(usize, usize, usize, usize), related::Similarity>>,
+    passages: RefCell<FastMap<(usize, usize, usize, usize), related::Topical>>,
 }
 
 impl RelatedSimilarity<'_> {
@@ -82,12 +82,14 @@ impl RelatedSimilarity<'_> {
         self
     }
 
+    /// `doc`'s names and dates weighed (only the story factor is read
+    /// here, not the documents' words).
     fn context(&self, doc: &DocAnalysis) -> Arc<related::StoryContext> {
         let key = doc as *const DocAnalysis as usize;
         self.contexts
             .borrow_mut()
             .entry(key)
-            .or_insert_with(|| Arc::new(related::story_context(self.corpus, doc)))
+            .or_insert_with(|| Arc::new(related::story_names(self.corpus, doc)))
             .clone()
     }
 
@@ -147,7 +149,7 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
             None
         };
         let s = cached.unwrap_or_else(|| {
-            let s = related::similarity_in_story(
+            let s = related::topical(
                 self.corpus,
                 PassageRef {
                     doc: a,
@@ -157,7 +159,6 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
                     doc: b,
                     index: fb.sentence,
                 },
-                related::Story::NONE,
             );
             if reused {
                 self.passages.borrow_mut().insert(key, s);

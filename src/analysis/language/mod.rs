@@ -25,6 +25,8 @@ pub mod lexicon;
 pub mod tagger;
 pub mod tokenize;
 
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -60,6 +62,17 @@ pub struct SentenceLang {
 }
 
 impl SentenceLang {
+    /// The same words with their offsets moved from a text where their
+    /// paragraph started at `from` to one where it starts at `to`.
+    fn moved(&self, from: usize, to: usize) -> SentenceLang {
+        let mut out = self.clone();
+        for t in &mut out.tokens {
+            t.span =
+                (t.span.start.saturating_sub(from) + to)..(t.span.end.saturating_sub(from) + to);
+        }
+        out
+    }
+
     /// Reads `span` of `text` in language `lang`.
     pub fn read(text: &str, span: Range<usize>, lang: Lang) -> SentenceLang {
         let tokens = tokenize(text, span);
@@ -135,6 +148,87 @@ impl LangDoc {
     pub fn sentences_read(&self) -> usize {
         self.sentences.iter().filter(|c| c.get().is_some()).count()
     }
+
+    /// The layer of an edited text, taking over what `previous` (the layer
+    /// of the text before the edit) has read: the words of every paragraph
+    /// whose text is unchanged, found by content hash wherever the
+    /// paragraph now sits, are moved to their new offsets instead of being
+    /// tagged again. The result is the same as [`LangDoc::new`] would give,
+    /// read as far as `previous` was. `previous`'s text and segmentation
+    /// are `before`.
+    pub fn reusing(
+        text: &str,
+        segmentation: &Segmentation,
+        previous: &LangDoc,
+        before: (&str, &Segmentation),
+    ) -> LangDoc {
+        let doc = LangDoc::new(text, segmentation);
+        let (old_text, old_seg) = before;
+        if doc.lang != previous.lang || previous.sentences_read() == 0 {
+            return doc;
+        }
+        // Previous paragraphs with something read, by the hash of their text.
+        let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (pi, p) in old_seg.paragraphs.iter().enumerate() {
+            let read = p.sentences.clone().any(|si| {
+                previous
+                    .sentences
+                    .get(si)
+                    .is_some_and(|c| c.get().is_some())
+            });
+            if read && let Some(t) = old_text.get(p.span.clone()) {
+                by_hash.entry(content_hash(t)).or_default().push(pi);
+            }
+        }
+        if by_hash.is_empty() {
+            return doc;
+        }
+        for p in &segmentation.paragraphs {
+            let Some(t) = text.get(p.span.clone()) else {
+                continue;
+            };
+            let Some(candidates) = by_hash.get(&content_hash(t)) else {
+                continue;
+            };
+            // The same text, cut into the same sentences (a hash collision
+            // or a different cut reads the paragraph afresh).
+            let same = |q: &&usize| {
+                let old = &old_seg.paragraphs[**q];
+                old_text.get(old.span.clone()) == Some(t)
+                    && old.sentences.len() == p.sentences.len()
+                    && old
+                        .sentences
+                        .clone()
+                        .zip(p.sentences.clone())
+                        .all(|(a, b)| {
+                            let (a, b) =
+                                (&old_seg.sentences[a].span, &segmentation.sentences[b].span);
+                            a.start - old.span.start == b.start - p.span.start
+                                && a.end - old.span.start == b.end - p.span.start
+                        })
+            };
+            let Some(&q) = candidates.iter().find(same) else {
+                continue;
+            };
+            let old = &old_seg.paragraphs[q];
+            for (a, b) in old.sentences.clone().zip(p.sentences.clone()) {
+                if let (Some(read), Some(cell)) = (
+                    previous.sentences.get(a).and_then(OnceLock::get),
+                    doc.sentences.get(b),
+                ) {
+                    let _ = cell.set(read.moved(old.span.start, p.span.start));
+                }
+            }
+        }
+        doc
+    }
+}
+
+/// The hash a paragraph's words are cached under.
+fn content_hash(text: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 #[cfg(test)]

@@ -386,14 +386,15 @@ pub fn story_context(corpus: &Corpus, doc: &DocAnalysis) -> StoryContext {
     weigh(&Stats::new(corpus), doc)
 }
 
+/// The part of `doc`'s [`StoryContext`] that [`Story::factor`] reads (its
+/// names and dates, not its words), for callers that need only the factor:
+/// the figure comparison weighs thousands of candidate documents per check.
+pub fn story_names(corpus: &Corpus, doc: &DocAnalysis) -> StoryContext {
+    weigh_names(&Stats::new(corpus), doc)
+}
+
 fn weigh(stats: &Stats<'_>, doc: &DocAnalysis) -> StoryContext {
-    let weighted: Box<[(u64, f32)]> = doc
-        .related
-        .context
-        .iter()
-        .map(|&(k, n)| (k, context_weight(stats, k, n)))
-        .collect();
-    let total = weighted.iter().map(|&(_, w)| w).sum();
+    let mut context = weigh_names(stats, doc);
     let mut words: Box<[(u64, f32)]> = doc
         .related
         .words
@@ -406,11 +407,23 @@ fn weigh(stats: &Stats<'_>, doc: &DocAnalysis) -> StoryContext {
             w.1 /= norm;
         }
     }
+    context.words = words;
+    context
+}
+
+fn weigh_names(stats: &Stats<'_>, doc: &DocAnalysis) -> StoryContext {
+    let weighted: Box<[(u64, f32)]> = doc
+        .related
+        .context
+        .iter()
+        .map(|&(k, n)| (k, context_weight(stats, k, n)))
+        .collect();
+    let total = weighted.iter().map(|&(_, w)| w).sum();
     StoryContext {
         weighted,
         total,
         single: single_passage(doc),
-        words,
+        words: Box::default(),
     }
 }
 
@@ -490,6 +503,63 @@ pub fn similarity_in_story(
     compare(&stats, pa, pb, story)
 }
 
+/// What the figure comparison reads of two passages: their topical score
+/// and whether they give disagreeing dates, as [`similarity_in_story`]
+/// computes them (see [`Similarity`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Topical {
+    pub topical: f32,
+    pub date_conflict: bool,
+}
+
+/// The [`Topical`] part of [`similarity_in_story`] alone: without the
+/// learned score's features, which the figure comparison does not read
+/// and which cost more than the rest for each of its many pairs.
+pub fn topical(corpus: &Corpus, a: PassageRef<'_>, b: PassageRef<'_>) -> Topical {
+    let stats = Stats::new(corpus);
+    let (Some(pa), Some(pb)) = (a.passage(), b.passage()) else {
+        return Topical::default();
+    };
+    Topical {
+        topical: topical_score(&stats, pa, pb, lexical(&stats, pa, pb).terms),
+        date_conflict: dates_disagree(pa, pb),
+    }
+}
+
+/// Shared words (`terms`) raised by shared names, figures and quotes:
+/// (topical, entities, figures, quotes).
+fn topical_parts(stats: &Stats<'_>, a: &Passage, b: &Passage, terms: f32) -> (f32, f32, f32, f32) {
+    let entities = entity_overlap(stats, a, b);
+    let figures = figure_overlap(stats, a, b);
+    let quotes = quotes::overlap(&a.quotes, &b.quotes);
+    let topical = (1.0
+        - (1.0 - terms)
+            * (1.0 - W_ENTITIES * entities)
+            * (1.0 - W_FIGURES * figures)
+            * (1.0 - W_QUOTES * quotes))
+        .clamp(0.0, 1.0);
+    (topical, entities, figures, quotes)
+}
+
+fn topical_score(stats: &Stats<'_>, a: &Passage, b: &Passage, terms: f32) -> f32 {
+    topical_parts(stats, a, b, terms).0
+}
+
+/// The date part of [`conflicts`]: both give calendar dates and none of
+/// `a`'s has a key of `b`'s figures. Builds the key set only when both
+/// have dates (rare), so most pairs allocate nothing.
+fn dates_disagree(a: &Passage, b: &Passage) -> bool {
+    let is_date = |f: &&figures::Figure| f.kind == FigureKind::Date;
+    if !a.figures.iter().any(|f| is_date(&f)) || !b.figures.iter().any(|f| is_date(&f)) {
+        return false;
+    }
+    let theirs: terms::FxHashSet<u64> = b.figures.iter().map(|g| g.key).collect();
+    !a.figures
+        .iter()
+        .filter(is_date)
+        .any(|f| theirs.contains(&f.key))
+}
+
 /// The documents' context for [`compare`]: `None` within one document or
 /// when neither document has more than one passage.
 fn doc_context(stats: &Stats<'_>, da: &DocAnalysis, db: &DocAnalysis) -> Story {
@@ -506,15 +576,7 @@ fn story_factor(ctx: Option<f32>) -> f32 {
 fn compare(stats: &Stats<'_>, a: &Passage, b: &Passage, st: Story) -> Similarity {
     let lex = lexical(stats, a, b);
     let terms = lex.terms;
-    let entities = entity_overlap(stats, a, b);
-    let figures = figure_overlap(stats, a, b);
-    let quotes = quotes::overlap(&a.quotes, &b.quotes);
-    let topical = (1.0
-        - (1.0 - terms)
-            * (1.0 - W_ENTITIES * entities)
-            * (1.0 - W_FIGURES * figures)
-            * (1.0 - W_QUOTES * quotes))
-        .clamp(0.0, 1.0);
+    let (topical, entities, figures, quotes) = topical_parts(stats, a, b, terms);
     let (date_conflict, year_conflict, figure_conflict) = conflicts(a, b);
     let story = st.factor();
     let features = Features {

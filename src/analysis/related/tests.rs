@@ -454,3 +454,40 @@ mod properties {
         }
     }
 }
+
+/// The figure comparison's shortcut gives what the full similarity gives.
+#[test]
+fn topical_alone_equals_the_full_similarity() {
+    let (c, docs) = corpus();
+    let mut pairs = 0;
+    for a in &docs {
+        for b in &docs {
+            for i in 0..a.related.passages.len() {
+                for j in 0..b.related.passages.len() {
+                    let (pa, pb) = (
+                        PassageRef { doc: a, index: i },
+                        PassageRef { doc: b, index: j },
+                    );
+                    let full = similarity_in_story(&c, pa, pb, Story::NONE);
+                    let part = topical(&c, pa, pb);
+                    assert_eq!(
+                        part.topical, full.topical,
+                        "{} {i} / {} {j}",
+                        a.name, b.name
+                    );
+                    assert_eq!(part.date_conflict, full.date_conflict);
+                    pairs += usize::from(full.date_conflict);
+                }
+            }
+        }
+    }
+    assert!(pairs > 0, "some pairs give disagreeing dates");
+    // The names-only context gives the same story factor.
+    for a in &docs {
+        for b in &docs {
+            let full = story_between(a, &story_context(&c, a), b, &story_context(&c, b));
+            let names = story_between(a, &story_names(&c, a), b, &story_names(&c, b));
+            assert_eq!(full.factor(), names.factor());
+        }
+    }
+}

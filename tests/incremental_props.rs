@@ -1,0 +1,145 @@
+//! An edited document analysed with its previous analysis
+//! (`analyze_edited`) equals a fresh analysis of the same text, after any
+//! sequence of edits: the words read of unchanged paragraphs and carried
+//! over are those a fresh read gives, at the new offsets, and nothing else
+//! differs.
+
+use std::sync::Arc;
+
+use factline::analysis::{DocAnalysis, DocId, Settings, analyze_document, analyze_edited};
+use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
+
+/// Pieces of English and Spanish prose, with paragraph breaks, figures,
+/// quotes and odd characters, so that edits move, join and split
+/// paragraphs and sentences.
+const PIECES: &[&str] = &[
+    "The council said the new ferry would carry 300 passengers. ",
+    "Officials told reporters the bridge reopened on Monday. ",
+    "“We will rebuild the pier,” said Mara Tillet. ",
+    "Nearly forty per cent of the harbour was flooded. ",
+    "Critics say the plan costs $6 million. ",
+    "El alcalde dijo que el puerto abrirá en mayo. ",
+    "Mr. Orrin arrived at 9 a.m. on Sept. 2. ",
+    "Related Posts\n",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "é",
+    "😀",
+    "—",
+    ". ",
+    "\"",
+    "word ",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 1..40).prop_map(|v| v.concat())
+}
+
+/// One edit: at a fraction of the text, remove a fraction of what follows
+/// and insert a piece.
+fn edits() -> impl Strategy<Value = Vec<(f64, f64, Option<&'static str>)>> {
+    prop::collection::vec(
+        (
+            0.0..1.0f64,
+            0.0..0.2f64,
+            prop::option::of(prop::sample::select(PIECES)),
+        ),
+        1..8,
+    )
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn apply(text: &str, (at, cut, insert): (f64, f64, Option<&str>)) -> String {
+    let start = floor_boundary(text, (at * text.len() as f64) as usize);
+    let end = floor_boundary(text, start + (cut * text.len() as f64) as usize).max(start);
+    format!("{}{}{}", &text[..start], insert.unwrap_or(""), &text[end..])
+}
+
+/// Reads the words of the sentences `mask` picks (cycled), as rules
+/// asking for some sentences would.
+fn read_some(doc: &DocAnalysis, mask: &[bool]) {
+    for i in 0..doc.segmentation.sentences.len() {
+        if mask.is_empty() || mask[i % mask.len()] {
+            let _ = doc.sentence_language(i);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 120,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "proptest-regressions/incremental_props.txt",
+        ))),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn edited_analysis_equals_a_fresh_one(
+        start in text(),
+        steps in edits(),
+        mask in prop::collection::vec(any::<bool>(), 0..5),
+    ) {
+        let settings = Settings::default();
+        let id = DocId::new("draft.txt");
+        let mut text = start;
+        let mut doc = analyze_document(id.clone(), Arc::from(text.as_str()), &settings);
+        read_some(&doc, &mask);
+        for step in steps {
+            text = apply(&text, step);
+            let edited = analyze_edited(Some(&doc), id.clone(), Arc::from(text.as_str()), &settings);
+            let fresh = analyze_document(id.clone(), Arc::from(text.as_str()), &settings);
+            // What was carried over, before anything is read.
+            let carried = edited.language.sentences_read();
+            prop_assert!(carried <= doc.language.sentences_read());
+            // Everything the edited analysis holds equals a fresh read.
+            for i in 0..fresh.segmentation.sentences.len() {
+                prop_assert_eq!(edited.sentence_language(i), fresh.sentence_language(i), "sentence {}", i);
+            }
+            prop_assert_eq!(edited.language.lang, fresh.language.lang);
+            prop_assert_eq!(format!("{:?}", edited.figures), format!("{:?}", fresh.figures));
+            prop_assert_eq!(format!("{:?}", edited.attribution), format!("{:?}", fresh.attribution));
+            prop_assert_eq!(format!("{:?}", edited.boilerplate), format!("{:?}", fresh.boilerplate));
+            prop_assert_eq!(format!("{:?}", edited.related), format!("{:?}", fresh.related));
+            prop_assert_eq!(&edited.segmentation, &fresh.segmentation);
+            // The next step starts from an analysis read only in part.
+            doc = analyze_edited(Some(&edited), id.clone(), Arc::from(text.as_str()), &settings);
+            read_some(&doc, &mask);
+        }
+    }
+}
+
+/// Editing one paragraph of three carries over the words of the two
+/// others, wherever they moved.
+#[test]
+fn unchanged_paragraphs_are_not_read_again() {
+    let settings = Settings::default();
+    let id = DocId::new("draft.txt");
+    let before = "The ferry sailed at noon. It reached the island late.\n\nThe council met on Monday.\n\nRepairs will start in May.\n";
+    let doc = analyze_document(id.clone(), Arc::from(before), &settings);
+    for i in 0..doc.segmentation.sentences.len() {
+        let _ = doc.sentence_language(i);
+    }
+    assert_eq!(doc.language.sentences_read(), 4);
+    let after = before.replace(
+        "The council met",
+        "Extra words first. The whole council met",
+    );
+    let edited = analyze_edited(Some(&doc), id.clone(), Arc::from(after.as_str()), &settings);
+    // The first and last paragraphs (three sentences) are carried over;
+    // the edited one (now two sentences) waits to be read.
+    assert_eq!(edited.language.sentences_read(), 3);
+    let fresh = analyze_document(id, Arc::from(after.as_str()), &settings);
+    for i in 0..fresh.segmentation.sentences.len() {
+        assert_eq!(edited.sentence_language(i), fresh.sentence_language(i));
+    }
+}

@@ -227,6 +227,8 @@ pub struct State {
     pub pull_diagnostics: AtomicBool,
     /// The generation the last workspace diagnostic report was made for.
     pub workspace_reported: AtomicU64,
+    /// Drafts' claim caches and verifications under way (see `verify`).
+    pub verifier: super::verify::Verifier,
 }
 
 /// Position models ([`Document`]s) of the corpus texts that related spans

@@ -304,10 +304,14 @@ impl State {
 /// draft's claim cache, and the verification under way, so a request
 /// that arrives while it runs waits for its result instead of doing the
 /// same work a second time. Leaf locks: no other lock is taken while one
-/// is held.
+/// is held, except that a draft's cache is locked during its verification
+/// (with the corpus read).
 #[derive(Debug, Default)]
 pub struct Verifier {
-    caches: Mutex<HashMap<DocId, CacheEntry>>,
+    /// Each draft's cache, locked for the length of a verification: a
+    /// request that finds no run under way but comes while one starts
+    /// waits for it, then reuses its claims.
+    caches: Mutex<HashMap<DocId, Arc<Mutex<CacheEntry>>>>,
     flights: Mutex<HashMap<DocId, Arc<Flight>>>,
 }
 
@@ -418,22 +422,23 @@ impl Verifier {
             }
             h.finish()
         };
-        let mut entry = lock(&self.caches).remove(&analysis.id).unwrap_or_default();
+        let slot = {
+            let mut caches = lock(&self.caches);
+            if caches.len() >= MAX_CACHED_DRAFTS && !caches.contains_key(&analysis.id) {
+                caches.clear();
+            }
+            caches.entry(analysis.id.clone()).or_default().clone()
+        };
+        let mut entry = lock(&slot);
         entry.sources = sources;
-        let v = verify::verify_cached(
+        verify::verify_cached(
             analysis,
             corpus,
             is_source,
             fingerprint,
             &mut entry.cache,
             stop,
-        );
-        let mut caches = lock(&self.caches);
-        if caches.len() >= MAX_CACHED_DRAFTS {
-            caches.clear();
-        }
-        caches.insert(analysis.id.clone(), entry);
-        v
+        )
     }
 }
 

@@ -74,6 +74,11 @@ const MIN_WORTH: f32 = 2.0;
 /// fragments).
 const MIN_WORDS: usize = 5;
 
+/// Claims of earlier runs a [`ClaimCache`] keeps beyond the last run's:
+/// enough for the sentences of an edit undone, bounded so a long session
+/// does not grow the cache.
+const KEPT_CLAIMS: usize = 256;
+
 /// Source passages kept per claim (the best of each source).
 const MAX_SUPPORT: usize = 8;
 
@@ -402,19 +407,19 @@ pub fn claim_at(
     Some(status_of(doc, corpus, is_source, &sim, CORROBORATED, c))
 }
 
-/// The claims of a draft's last verification, kept to be reused by the
+/// The claims of a draft's last verifications, kept to be reused by the
 /// next one: an edit re-verifies only the claims it touched.
 ///
-/// A claim's entry is keyed by its text, the draft's date (relative dates
-/// resolve against it) and what identifies the draft's story for the
-/// related score (its names and dates, with how many passages have each).
-/// Entries hold only while the sources are the same: the caller names
-/// them with a fingerprint ([`verify_cached`]), and a new one empties the
-/// cache. An edit elsewhere in the draft that only changes its words does
-/// not re-verify a claim: the draft's word profile moves a claim's related
-/// scores by a hair (its evidence scores may differ from a fresh run's in
-/// the last digits), and re-verifying every claim on each keystroke is
-/// what the cache is for.
+/// A claim's entry is keyed by its text and the draft's date (relative
+/// dates resolve against it). Entries hold only while the sources are the
+/// same: the caller names them with a fingerprint ([`verify_cached`]), and
+/// a new one empties the cache. What the rest of the draft says is not in
+/// the key: the related score reads the draft's story (its names, dates and
+/// words) only as a document-level feature, which one edit elsewhere moves
+/// by a hair, so a reused claim's evidence scores may differ from a fresh
+/// run's in the last digits; re-verifying every claim on each keystroke is
+/// what the cache is for. The claims of the run before the last are kept
+/// too (an edit undone finds them).
 #[derive(Clone, Debug, Default)]
 pub struct ClaimCache {
     sources: u64,
@@ -442,7 +447,7 @@ pub fn verify_cached(
         cache.entries.clear();
         cache.sources = sources;
     }
-    let story = story_key(doc);
+    let story = timeline::anchor(doc);
     let mut fresh: HashMap<u64, Claim> = HashMap::new();
     let (mut reused, mut verified) = (0, 0);
     let v = verify_each(
@@ -467,22 +472,19 @@ pub fn verify_cached(
             claim
         },
     )?;
+    // The previous run's claims stay while they are few beside this one's.
+    if cache.entries.len() <= fresh.len() + KEPT_CLAIMS {
+        for (k, c) in cache.entries.drain() {
+            fresh.entry(k).or_insert(c);
+        }
+    }
     cache.entries = fresh;
     cache.reused = reused;
     cache.verified = verified;
     Some(v)
 }
 
-/// What identifies the draft's story for the related score.
-fn story_key(doc: &DocAnalysis) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    doc.related.context.hash(&mut h);
-    timeline::anchor(doc).hash(&mut h);
-    h.finish()
-}
-
-fn claim_key(doc: &DocAnalysis, c: &Candidate, story: u64) -> u64 {
+fn claim_key(doc: &DocAnalysis, c: &Candidate, story: Option<i64>) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     doc.slice(c.span.clone()).hash(&mut h);

@@ -326,6 +326,8 @@ enum WeekdayOffset {
 struct Table {
     /// Longest first.
     patterns: Vec<Pattern>,
+    /// The words expressions start with, to skip every other word at once.
+    firsts: std::collections::HashSet<String>,
     future: Vec<String>,
 }
 
@@ -366,7 +368,15 @@ fn parse_table(data: &str) -> Table {
         });
     }
     patterns.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
-    Table { patterns, future }
+    let firsts = patterns
+        .iter()
+        .filter_map(|p| p.words.first().cloned())
+        .collect();
+    Table {
+        patterns,
+        firsts,
+        future,
+    }
 }
 
 /// A word of the text: its byte range and lower-case form.
@@ -449,22 +459,29 @@ fn spanish_future(word: &str) -> bool {
 /// ranges of `text` and their days.
 pub fn relative(text: &str, anchor: i64) -> Vec<(Range<usize>, Days)> {
     let ws = words(text);
+    let days: Vec<Option<u8>> = ws.iter().map(|w| weekday(&w.lower)).collect();
     let table = &*TABLE;
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
+        let starts = table.firsts.contains(&ws[i].lower)
+            || (days[i].is_some() && table.firsts.contains("{weekday}"));
+        if !starts {
+            i += 1;
+            continue;
+        }
         let mut matched: Option<(usize, Unit, Option<u8>)> = None;
         for p in &table.patterns {
             if i + p.words.len() > ws.len() {
                 continue;
             }
             let mut day = None;
-            let ok = p.words.iter().zip(&ws[i..]).all(|(pw, w)| {
+            let ok = p.words.iter().enumerate().all(|(k, pw)| {
                 if pw == "{weekday}" {
-                    day = weekday(&w.lower);
+                    day = days[i + k];
                     day.is_some()
                 } else {
-                    *pw == w.lower
+                    *pw == ws[i + k].lower
                 }
             });
             if ok {

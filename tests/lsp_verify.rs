@@ -148,6 +148,42 @@ async fn a_draft_is_verified_claim_by_claim() {
     .await;
     let d = c.diagnostics(&uri, 2).await;
     assert_eq!(codes(&d, "unsourced-claim"), 1, "{d:#?}");
+
+    // The figure put right: the outline asked at once (while the draft is
+    // analysed and verified again) has that claim's new status, and the
+    // claims the edit did not touch keep theirs.
+    let fixed = edited.replace("19 passengers", "14 passengers");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": fixed}]}),
+    )
+    .await;
+    let r = c
+        .request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    let mut names: Vec<String> = r["result"]
+        .as_array()
+        .expect("symbols")
+        .iter()
+        .map(|s| s["name"].as_str().unwrap().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 3, "{names:#?}");
+    assert!(
+        names[0].starts_with("corroborated · A fire aboard the ferry Marisol Bay injured 14"),
+        "{names:#?}"
+    );
+    assert!(
+        names[1].starts_with("corroborated · Brightwater Lines"),
+        "{names:#?}"
+    );
+    assert!(
+        names[2].starts_with("unsourced · The Marisol Bay was built"),
+        "{names:#?}"
+    );
     c.shutdown().await;
 }
 

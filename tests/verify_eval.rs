@@ -44,6 +44,15 @@ struct Counts {
     tn: usize,
     /// Gold sentences that are not claims (no figure, name or quote).
     not_claims: usize,
+    /// Claims found contradicted, and of those the ones no source reports
+    /// (the other event's sentences: a contradiction there is false).
+    contradicted: usize,
+    false_contradicted: usize,
+    /// Claims whose evidence is a source giving the same day (relative
+    /// dates resolved against the documents' dates), and of those the ones
+    /// no source reports.
+    same_day: usize,
+    false_same_day: usize,
 }
 
 impl Counts {
@@ -54,6 +63,10 @@ impl Counts {
         self.fn_ += o.fn_;
         self.tn += o.tn;
         self.not_claims += o.not_claims;
+        self.contradicted += o.contradicted;
+        self.false_contradicted += o.false_contradicted;
+        self.same_day += o.same_day;
+        self.false_same_day += o.false_same_day;
     }
     fn corroborated_precision(&self) -> f64 {
         self.tp as f64 / (self.tp + self.fp).max(1) as f64
@@ -69,14 +82,18 @@ impl Counts {
     }
     fn line(&self) -> String {
         format!(
-            "corroborated P {:.3} R {:.3} (right source {}/{}) · unsourced P {:.3} R {:.3} · {} gold sentences not claims",
+            "corroborated P {:.3} R {:.3} (right source {}/{}) · unsourced P {:.3} R {:.3} · {} gold sentences not claims · contradicted {} ({} of the other event) · same day {} ({} of the other event)",
             self.corroborated_precision(),
             self.corroborated_recall(),
             self.right_source,
             self.tp,
             self.unsourced_precision(),
             self.unsourced_recall(),
-            self.not_claims
+            self.not_claims,
+            self.contradicted,
+            self.false_contradicted,
+            self.same_day,
+            self.false_same_day
         )
     }
 }
@@ -173,6 +190,22 @@ fn measure(
                     continue;
                 };
                 let corroborated = claim.status != Status::Unsourced;
+                if claim
+                    .support
+                    .iter()
+                    .any(|e| e.reason.starts_with("same day"))
+                {
+                    total.same_day += 1;
+                    if !reported {
+                        total.false_same_day += 1;
+                    }
+                }
+                if claim.status == Status::Contradicted {
+                    total.contradicted += 1;
+                    if !reported {
+                        total.false_contradicted += 1;
+                    }
+                }
                 match (reported, corroborated) {
                     (true, true) => {
                         total.tp += 1;

@@ -3,7 +3,8 @@
 # scripts/install-helix.sh), driven through tmux: `hx --health` must find the
 # server; the screen must show an inline diagnostic, a hover (space k), a
 # jump to a definition (g d), a diagnostic that goes when its line is
-# deleted, and a cross-document finding in a bare folder.
+# deleted, a draft's claims outline (space s) and a claim's hover, and a
+# cross-document finding in a bare folder.
 #   FACTLINE_BIN=target/release/factline editors/tests/helix_e2e.sh
 # Screens are saved as text under $FACTLINE_E2E_OUT (default target/e2e/helix).
 set -euo pipefail
@@ -24,6 +25,14 @@ EXPECT_HOVER='[Bb]oilerplate|site furniture'
 # Search that puts the cursor on a figure; `g d` must open one of these files.
 DEF_SEARCH='injuring 12'
 EXPECT_DEF_FILE='valley-courier-lantern-festival\.txt|coastwire-brief\.txt'
+# A draft (the `drafts` globs of factline.toml): once verified, its unsourced
+# claim shows this inline; the symbol picker (space s) lists the claims
+# outline; a hover on the claim found by CLAIM_SEARCH shows its status.
+DRAFT=drafts/desk-draft.txt
+EXPECT_UNSOURCED='No source in the folder reports this claim'
+EXPECT_OUTLINE='unsourced · A regional tourism survey'
+CLAIM_SEARCH='^Priya Lonsdale'
+EXPECT_CLAIM_HOVER='Claim \(corroborated\): reported by [1-9]'
 # ---------------------------------------------------------------------------
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -155,10 +164,36 @@ else
   fail "go to definition (g d)" "see $OUT/05-definition.txt"
 fi
 
+# 7. A draft: the claims outline (space s) and a claim's hover (space k).
+esc; keys ":open $DRAFT" Enter
+if wait_for 07-draft-verified "$EXPECT_UNSOURCED"; then
+  ok "draft verified (unsourced-claim)" "$(grep -oE -- "$EXPECT_UNSOURCED" "$OUT/07-draft-verified.txt" | head -1)"
+else
+  fail "draft verified (unsourced-claim)" "see $OUT/07-draft-verified.txt"
+fi
+esc; keys Space; keys s
+if wait_for 08-claims-outline "$EXPECT_OUTLINE"; then
+  ok "claims outline (space s)" "$(grep -oE -- "(corroborated|unsourced|contradicted) · [^│]{0,60}" "$OUT/08-claims-outline.txt" | head -3 | tr '\n' ' ')"
+else
+  fail "claims outline (space s)" "see $OUT/08-claims-outline.txt"
+fi
+esc
+search "$CLAIM_SEARCH"
+screen >"$OUT/09-before-claim-hover.txt"
+keys Space; keys k
+end=$(( $(date +%s) + TIMEOUT_S )); hover=""
+while (( $(date +%s) < end )); do
+  screen >"$OUT/09-claim-hover.txt"
+  hover=$(new_text "$OUT/09-before-claim-hover.txt" "$OUT/09-claim-hover.txt" | grep -E -- "$EXPECT_CLAIM_HOVER" || true)
+  [[ -n "$hover" ]] && break
+  sleep 0.2
+done
+if [[ -n "$hover" ]]; then ok "claim hover (space k)" "$(echo "$hover" | head -1 | sed 's/  */ /g')"; else fail "claim hover (space k)" "see $OUT/09-claim-hover.txt"; fi
+
 esc; keys ":qa!" Enter
 sleep 0.3
 
-# 7. A bare folder (no factline.toml, no .git above it: a fresh temporary
+# 8. A bare folder (no factline.toml, no .git above it: a fresh temporary
 # folder). Helix then sends only rootPath; the draft's figure must still be
 # compared with the folder's other sources.
 BARE="$(mktemp -d)"

@@ -33,6 +33,16 @@ local EXPECT = {
   -- `diag_message`) must go, and a newly typed boilerplate line must get a
   -- diagnostic.
   inserted_line = 'Also Read: Harbour cleanup volunteers wanted',
+  -- A draft (the `drafts` globs of factline.toml): once verified, its
+  -- unsourced claim gets this diagnostic; the claims outline
+  -- (textDocument/documentSymbol) must list symbols whose names match each
+  -- of `outline`; a hover on the line starting with `claim_line` must match
+  -- `claim_hover`.
+  draft = 'drafts/desk-draft.txt',
+  unsourced_code = 'unsourced-claim',
+  outline = { '^corroborated · ', '^unsourced · A regional tourism survey' },
+  claim_line = '^Priya Lonsdale',
+  claim_hover = '%*%*Claim%*%* %(corroborated%): reported by [1-9]',
 }
 
 -----------------------------------------------------------------------------
@@ -234,6 +244,63 @@ local function run()
     if l2 and d.lnum == l2 then moved = true end
   end
   report(l2 == nil or moved, 'diagnostics below the edit follow their lines', l2 and ('line ' .. (l2 + 1)) or 'no such line')
+
+  -- 8. a draft: its claims outline and a claim's hover
+  vim.cmd('edit ' .. vim.fn.fnameescape(EXPECT.draft))
+  local dbuf = vim.api.nvim_get_current_buf()
+  local dclient
+  ok = vim.wait(EXPECT.timeout_ms, function()
+    dclient = client_for(dbuf)
+    return dclient ~= nil
+  end, 50)
+  report(ok, 'draft attached to the server', EXPECT.draft)
+  if not ok then return finish() end
+  -- The draft is verified after its other diagnostics: wait for that.
+  local unsourced
+  ok = vim.wait(EXPECT.timeout_ms, function()
+    for _, d in ipairs(factline_diags(dbuf)) do
+      if d.code == EXPECT.unsourced_code then unsourced = d return true end
+    end
+    return false
+  end, 50)
+  report(ok, 'draft verified (' .. EXPECT.unsourced_code .. ')',
+    unsourced and string.format('line %d: %s', unsourced.lnum + 1, short(unsourced.message)) or 'none')
+  local dparams = { textDocument = vim.lsp.util.make_text_document_params(dbuf) }
+  resp = dclient:request_sync('textDocument/documentSymbol', dparams, EXPECT.timeout_ms, dbuf)
+  local symbols = resp and resp.result or {}
+  local names = {}
+  for _, sym in ipairs(symbols) do names[#names + 1] = sym.name end
+  for _, pat in ipairs(EXPECT.outline) do
+    local hit
+    for _, n in ipairs(names) do
+      if n:find(pat) then hit = n break end
+    end
+    report(hit ~= nil, 'claims outline has /' .. pat .. '/', short(hit or names))
+  end
+  -- ... and what the user sees: vim.lsp.buf.document_symbol() fills the
+  -- location list.
+  vim.lsp.buf.document_symbol()
+  local listed
+  ok = vim.wait(EXPECT.timeout_ms, function()
+    local items = vim.fn.getloclist(0)
+    for _, it in ipairs(items) do
+      if it.text:find('unsourced') then listed = it.text return true end
+    end
+    return false
+  end, 50)
+  report(ok, 'outline in the location list (vim.lsp.buf.document_symbol)', short(listed or 'empty'))
+  vim.cmd('lclose')
+  local cl = find_line(dbuf, EXPECT.claim_line)
+  if cl then
+    vim.api.nvim_set_current_buf(dbuf)
+    vim.api.nvim_win_set_cursor(0, { cl + 1, 2 })
+    params = vim.lsp.util.make_position_params(0, dclient.offset_encoding)
+    resp = dclient:request_sync('textDocument/hover', params, EXPECT.timeout_ms, dbuf)
+    htext = resp and hover_text(resp.result) or ''
+    report(htext:find(EXPECT.claim_hover) ~= nil, 'claim hover', short(resp and (resp.err or htext) or 'timeout'))
+  else
+    report(false, 'claim hover', 'draft has no line ' .. EXPECT.claim_line)
+  end
 
   finish()
 end

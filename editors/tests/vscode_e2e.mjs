@@ -51,6 +51,14 @@ const EXPECT = {
   ruleToDisable: 'boilerplate',
   // "factline: Remove all boilerplate in this file" must remove these lines.
   removedLines: ['Related videos:', 'Also Read: Council approves', 'Leave a Reply'],
+  // A draft (the `drafts` globs of factline.toml): "Go to Symbol in Editor"
+  // lists its claims outline, which must have rows matching each of
+  // `outline` once the draft is verified; hovering the line starting with
+  // `claimLine` must show `claimHover`.
+  draft: { file: 'desk-draft.txt', firstLine: 'Desk draft: the Marlow Quay' },
+  outline: ['corroborated · Priya Lonsdale', 'unsourced · A regional tourism survey'],
+  claimLine: 'Priya Lonsdale',
+  claimHover: 'Claim \\(corroborated\\): reported by [1-9]',
 };
 
 // ---------------------------------------------------------------------------
@@ -460,6 +468,49 @@ const main = async () => {
       report(true, 'remove all boilerplate', `${EXPECT.removedLines.length} lines gone, ${left} squiggles left`);
     }
     await shot('04-boilerplate-removed.png');
+  }
+
+  // A draft: the claims outline and a claim's hover.
+  {
+    await page.keyboard.press('Control+P');
+    const q = page.locator('.quick-input-widget input');
+    await q.waitFor({ state: 'visible', timeout: 10000 });
+    await q.fill(EXPECT.draft.file);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: EXPECT.draft.file }).first().waitFor({ timeout: 10000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-line', { hasText: EXPECT.draft.firstLine }).first().waitFor({ timeout: EXPECT.timeoutMs });
+    // The outline is asked again until the draft's verification has the
+    // sources (the workspace may still be indexing when the draft opens).
+    const rows = await waitFor('the claims outline', async () => {
+      await runCommand('Go to Symbol in Editor');
+      const list = page.locator('.quick-input-widget .monaco-list-row');
+      await list.first().waitFor({ state: 'visible', timeout: 10000 });
+      const texts = await list.allInnerTexts();
+      const ok = EXPECT.outline.every((re) => texts.some((t) => new RegExp(re).test(t.replace(/\s+/g, ' '))));
+      if (!ok) await page.keyboard.press('Escape');
+      return ok ? texts : null;
+    }).catch((e) => (report(false, 'claims outline (Go to Symbol in Editor)', e.message), null));
+    if (rows) report(true, 'claims outline (Go to Symbol in Editor)', JSON.stringify(rows.slice(0, 4).map((t) => t.replace(/\s+/g, ' ').slice(0, 70))));
+    await shot('05-claims-outline.png');
+    await page.keyboard.press('Escape');
+    const text = await waitFor('the claim hover', async () => {
+      const line = page.locator('.monaco-editor .view-line', { hasText: EXPECT.claimLine }).first();
+      const b = await line.boundingBox();
+      if (!b) return null;
+      const h = page.locator('.monaco-hover:not(.hidden)').first();
+      if (!(await h.isVisible())) {
+        await page.mouse.move(5, 5);
+        await page.mouse.move(b.x + 40, b.y + b.height / 2);
+        return null;
+      }
+      const t = await h.innerText();
+      if (new RegExp(EXPECT.claimHover).test(t)) return t;
+      await page.mouse.move(5, 5);
+      return null;
+    }).catch((e) => (report(false, 'claim hover', e.message), null));
+    if (text) report(true, 'claim hover', JSON.stringify(text.slice(0, 300)));
+    await shot('06-claim-hover.png');
+    await page.mouse.move(5, 5);
   }
 };
 

@@ -240,6 +240,8 @@ pub struct State {
     /// Open documents checked at an older generation are checked again in
     /// the background ([`State::refresh_others`]).
     pub facts: AtomicU64,
+    /// Drafts' claim caches and verifications under way (see `verify`).
+    pub verifier: super::verify::Verifier,
 }
 
 /// Position models ([`Document`]s) of the corpus texts that related spans

@@ -15,7 +15,7 @@
 //!   claim's section of the hover ("Reported by 2 of 3 sources …").
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Condvar, Mutex};
 
 use tower_lsp_server::ls_types::{CodeLens, Command, DocumentSymbol, SymbolKind};
 
@@ -23,7 +23,7 @@ use super::convert;
 use super::state::{Publish, State, id_path, lock, read};
 use crate::analysis::settings::Drafts;
 use crate::analysis::verify::{self, Claim, Status, Verification};
-use crate::analysis::{DocAnalysis, DocId, Finding, Settings, rules};
+use crate::analysis::{Corpus, DocAnalysis, DocId, Finding, Settings, rules};
 use crate::document::Document;
 
 /// The rule whose findings come from verification.
@@ -106,11 +106,13 @@ impl State {
                 };
                 (a, r.version)
             };
+            let landing = self.verifier.start(id, &analysis);
             let verification = {
                 let corpus = read(&self.corpus);
                 let is_source = |d: &DocAnalysis| !drafts.contains(&d.id);
-                verify::verify_until(&analysis, &corpus, &is_source, stop)?
+                Arc::new(self.verifier.verify(&analysis, &corpus, &is_source, stop)?)
             };
+            landing.land(Some(verification.clone()));
             let findings = if rule.enabled && verification.sources > 0 {
                 let meta = rules::meta(RULE).expect("the rule is registered");
                 unsourced_findings(&verification, meta, rule.severity)
@@ -128,7 +130,7 @@ impl State {
             }
             r.verified = Some(Verified {
                 version,
-                verification: Arc::new(verification),
+                verification,
                 findings,
             });
             let corpus = read(&self.corpus);
@@ -149,7 +151,8 @@ impl State {
     }
 
     /// The verification of an open document at its current version: the
-    /// stored one, else computed now (not stored).
+    /// stored one, else the one under way (waited for), else computed now
+    /// with the draft's claim cache (not stored).
     pub fn verification_of(
         &self,
         id: &DocId,
@@ -167,10 +170,16 @@ impl State {
                 return Some((snap.analysis, snap.doc, v.verification.clone()));
             }
         }
+        if let Some(v) = self.verifier.wait(&snap.analysis) {
+            return Some((snap.analysis, snap.doc, v));
+        }
         let drafts = self.drafts();
         let corpus = read(&self.corpus);
         let is_source = |d: &DocAnalysis| !drafts.contains(&d.id);
-        let v = verify::verify(&snap.analysis, &corpus, &is_source);
+        let v = self
+            .verifier
+            .verify(&snap.analysis, &corpus, &is_source, &|| false)
+            .unwrap_or_default();
         Some((snap.analysis, snap.doc, Arc::new(v)))
     }
 
@@ -290,6 +299,151 @@ impl State {
         Some(md)
     }
 }
+
+/// Verification work shared between the background run and requests: each
+/// draft's claim cache, and the verification under way, so a request
+/// that arrives while it runs waits for its result instead of doing the
+/// same work a second time. Leaf locks: no other lock is taken while one
+/// is held, except that a draft's cache is locked during its verification
+/// (with the corpus read).
+#[derive(Debug, Default)]
+pub struct Verifier {
+    /// Each draft's cache, locked for the length of a verification: a
+    /// request that finds no run under way but comes while one starts
+    /// waits for it, then reuses its claims.
+    caches: Mutex<HashMap<DocId, Arc<Mutex<CacheEntry>>>>,
+    flights: Mutex<HashMap<DocId, Arc<Flight>>>,
+}
+
+/// A draft's claim cache, with the sources it was made against (held, so
+/// that a source replaced later cannot take a freed one's address and pass
+/// for it).
+#[derive(Debug, Default)]
+struct CacheEntry {
+    cache: verify::ClaimCache,
+    sources: Vec<Arc<DocAnalysis>>,
+}
+
+/// A verification under way of one analysis of a draft.
+#[derive(Debug)]
+struct Flight {
+    analysis: Arc<DocAnalysis>,
+    outcome: Mutex<Option<Option<Arc<Verification>>>>,
+    done: Condvar,
+}
+
+/// Marks its flight given up if the verification ends without a result
+/// (a newer edit stopped it, or it panicked), so nobody waits for ever.
+struct Landing<'a> {
+    verifier: &'a Verifier,
+    id: DocId,
+    flight: Arc<Flight>,
+}
+
+impl Landing<'_> {
+    fn land(self, outcome: Option<Arc<Verification>>) {
+        *lock(&self.flight.outcome) = Some(outcome);
+        self.flight.done.notify_all();
+    }
+}
+
+impl Drop for Landing<'_> {
+    fn drop(&mut self) {
+        {
+            let mut o = lock(&self.flight.outcome);
+            if o.is_none() {
+                *o = Some(None);
+            }
+        }
+        self.flight.done.notify_all();
+        let mut flights = lock(&self.verifier.flights);
+        if flights
+            .get(&self.id)
+            .is_some_and(|f| Arc::ptr_eq(f, &self.flight))
+        {
+            flights.remove(&self.id);
+        }
+    }
+}
+
+impl Verifier {
+    /// Claims a draft's verification of `analysis`; a request for the
+    /// same analysis then waits on it ([`Verifier::wait`]).
+    fn start(&self, id: &DocId, analysis: &Arc<DocAnalysis>) -> Landing<'_> {
+        let flight = Arc::new(Flight {
+            analysis: analysis.clone(),
+            outcome: Mutex::new(None),
+            done: Condvar::new(),
+        });
+        lock(&self.flights).insert(id.clone(), flight.clone());
+        Landing {
+            verifier: self,
+            id: id.clone(),
+            flight,
+        }
+    }
+
+    /// The result of the verification of `analysis` under way, once it
+    /// lands; `None` when none is under way or it was given up.
+    fn wait(&self, analysis: &Arc<DocAnalysis>) -> Option<Arc<Verification>> {
+        let flight = lock(&self.flights).get(&analysis.id).cloned()?;
+        if !Arc::ptr_eq(&flight.analysis, analysis) {
+            return None;
+        }
+        let mut outcome = lock(&flight.outcome);
+        while outcome.is_none() {
+            outcome = flight
+                .done
+                .wait(outcome)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        outcome.clone().flatten()
+    }
+
+    /// Verifies `analysis` with the draft's claim cache.
+    fn verify(
+        &self,
+        analysis: &DocAnalysis,
+        corpus: &Corpus,
+        is_source: &dyn Fn(&DocAnalysis) -> bool,
+        stop: &dyn Fn() -> bool,
+    ) -> Option<Verification> {
+        let mut sources: Vec<Arc<DocAnalysis>> = corpus
+            .docs()
+            .filter(|d| d.id != analysis.id && is_source(d))
+            .cloned()
+            .collect();
+        sources.sort_by_key(|d| Arc::as_ptr(d) as usize);
+        let fingerprint = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            for d in &sources {
+                (Arc::as_ptr(d) as usize).hash(&mut h);
+            }
+            h.finish()
+        };
+        let slot = {
+            let mut caches = lock(&self.caches);
+            if caches.len() >= MAX_CACHED_DRAFTS && !caches.contains_key(&analysis.id) {
+                caches.clear();
+            }
+            caches.entry(analysis.id.clone()).or_default().clone()
+        };
+        let mut entry = lock(&slot);
+        entry.sources = sources;
+        verify::verify_cached(
+            analysis,
+            corpus,
+            is_source,
+            fingerprint,
+            &mut entry.cache,
+            stop,
+        )
+    }
+}
+
+/// Drafts whose claim caches are kept; past it they start over.
+const MAX_CACHED_DRAFTS: usize = 64;
 
 /// "2 of 3 sources", "contradicted by 1 source".
 fn counts(claim: &Claim, sources: usize) -> String {

@@ -28,7 +28,9 @@
 //! Pure: text in, claims out, byte offsets; no I/O.
 
 mod negation;
+pub mod timeline;
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::figures::{self, FigureKind};
@@ -54,6 +56,13 @@ pub const CORROBORATED: f32 = 0.12;
 /// 0.2 to 0.4.
 const SAME_STATEMENT: f32 = 0.45;
 
+/// A source passage related this closely to a claim reports the same
+/// event, so a date it gives that cannot be the claim's is a
+/// contradiction (see [`timeline`]). Chosen on the ECB+ tuning topics
+/// (`tests/verify_eval.rs`), where the other event's sentences (same kind
+/// of event, other place and day) must not be contradicted.
+pub const SAME_EVENT: f32 = 0.3;
+
 /// See [`SAME_STATEMENT`]: the share of the shorter sentence's words the
 /// other has.
 const SAME_WORDS: f32 = 0.8;
@@ -64,6 +73,11 @@ const MIN_WORTH: f32 = 2.0;
 /// Sentences shorter than this many words are not claims (captions,
 /// fragments).
 const MIN_WORDS: usize = 5;
+
+/// Claims of earlier runs a [`ClaimCache`] keeps beyond the last run's:
+/// enough for the sentences of an edit undone, bounded so a long session
+/// does not grow the cache.
+const KEPT_CLAIMS: usize = 256;
 
 /// Source passages kept per claim (the best of each source).
 const MAX_SUPPORT: usize = 8;
@@ -393,12 +407,142 @@ pub fn claim_at(
     Some(status_of(doc, corpus, is_source, &sim, CORROBORATED, c))
 }
 
+/// The claims of a draft's last verifications, kept to be reused by the
+/// next one: an edit re-verifies only the claims it touched.
+///
+/// A claim's entry is keyed by its text and the draft's date (relative
+/// dates resolve against it). Entries hold only while the sources are the
+/// same: the caller names them with a fingerprint ([`verify_cached`]), and
+/// a new one empties the cache. What the rest of the draft says is not in
+/// the key: the related score reads the draft's story (its names, dates and
+/// words) only as a document-level feature, which one edit elsewhere moves
+/// by a hair, so a reused claim's evidence scores may differ from a fresh
+/// run's in the last digits; re-verifying every claim on each keystroke is
+/// what the cache is for. The claims of the run before the last are kept
+/// too (an edit undone finds them).
+#[derive(Clone, Debug, Default)]
+pub struct ClaimCache {
+    sources: u64,
+    /// Claim key → the claim, its draft spans relative to its start.
+    entries: HashMap<u64, Claim>,
+    /// Claims the last verification took from the cache.
+    pub reused: usize,
+    /// Claims the last verification compared with the sources.
+    pub verified: usize,
+}
+
+/// [`verify_until`] that reuses `cache` for the claims whose key did not
+/// change (see [`ClaimCache`]) and leaves in it the claims of this
+/// verification. `sources` fingerprints the source documents: when it
+/// differs from the cache's, nothing is reused.
+pub fn verify_cached(
+    doc: &DocAnalysis,
+    corpus: &Corpus,
+    is_source: &dyn Fn(&DocAnalysis) -> bool,
+    sources: u64,
+    cache: &mut ClaimCache,
+    stop: &dyn Fn() -> bool,
+) -> Option<Verification> {
+    if cache.sources != sources {
+        cache.entries.clear();
+        cache.sources = sources;
+    }
+    let story = timeline::anchor(doc);
+    let mut fresh: HashMap<u64, Claim> = HashMap::new();
+    let (mut reused, mut verified) = (0, 0);
+    let v = verify_each(
+        doc,
+        corpus,
+        is_source,
+        CORROBORATED,
+        stop,
+        &mut |c, compute| {
+            let key = claim_key(doc, c, story);
+            let claim = match cache.entries.get(&key) {
+                Some(hit) => {
+                    reused += 1;
+                    moved(hit, c)
+                }
+                None => {
+                    verified += 1;
+                    compute()
+                }
+            };
+            fresh.insert(key, relative(&claim));
+            claim
+        },
+    )?;
+    // The previous run's claims stay while they are few beside this one's.
+    if cache.entries.len() <= fresh.len() + KEPT_CLAIMS {
+        for (k, c) in cache.entries.drain() {
+            fresh.entry(k).or_insert(c);
+        }
+    }
+    cache.entries = fresh;
+    cache.reused = reused;
+    cache.verified = verified;
+    Some(v)
+}
+
+fn claim_key(doc: &DocAnalysis, c: &Candidate, story: Option<i64>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    doc.slice(c.span.clone()).hash(&mut h);
+    story.hash(&mut h);
+    h.finish()
+}
+
+/// `claim` with its draft spans relative to its start.
+fn relative(claim: &Claim) -> Claim {
+    let mut c = claim.clone();
+    let at = claim.span.start;
+    c.span = 0..claim.span.len();
+    for f in &mut c.figures {
+        f.span = f.span.start.saturating_sub(at)..f.span.end.saturating_sub(at);
+    }
+    c
+}
+
+/// A cached claim placed on the candidate `c` (same text, maybe moved).
+fn moved(cached: &Claim, c: &Candidate) -> Claim {
+    let mut claim = cached.clone();
+    let at = c.span.start;
+    claim.sentence = c.sentence;
+    claim.span = c.span.clone();
+    claim.score = c.score;
+    claim.worth = c.worth.clone();
+    for f in &mut claim.figures {
+        f.span = f.span.start + at..f.span.end + at;
+    }
+    claim
+}
+
 fn verify_inner(
     doc: &DocAnalysis,
     corpus: &Corpus,
     is_source: &dyn Fn(&DocAnalysis) -> bool,
     corroborated: f32,
     stop: &dyn Fn() -> bool,
+) -> Option<Verification> {
+    verify_each(
+        doc,
+        corpus,
+        is_source,
+        corroborated,
+        stop,
+        &mut |_, compute| compute(),
+    )
+}
+
+/// The verification, each claim made by `each` (given the candidate and
+/// the computation of its status, which it may skip).
+fn verify_each(
+    doc: &DocAnalysis,
+    corpus: &Corpus,
+    is_source: &dyn Fn(&DocAnalysis) -> bool,
+    corroborated: f32,
+    stop: &dyn Fn() -> bool,
+    each: &mut dyn FnMut(&Candidate, &mut dyn FnMut() -> Claim) -> Claim,
 ) -> Option<Verification> {
     let candidates = claims(doc);
     let sources = corpus
@@ -411,14 +555,22 @@ fn verify_inner(
             sources,
         });
     }
-    let context = std::sync::Arc::new(related::story_context(corpus, doc));
-    let sim = figures::for_corpus(corpus).with_context(doc, context);
+    // The story context and similarity are made once, and only when a
+    // claim needs comparing.
+    let mut sim: Option<figures::RelatedSimilarity<'_>> = None;
     let mut claims = Vec::with_capacity(candidates.len());
     for c in candidates {
         if stop() {
             return None;
         }
-        claims.push(status_of(doc, corpus, is_source, &sim, corroborated, c));
+        let claim = each(&c, &mut || {
+            let sim = sim.get_or_insert_with(|| {
+                let context = std::sync::Arc::new(related::story_context(corpus, doc));
+                figures::for_corpus(corpus).with_context(doc, context)
+            });
+            status_of(doc, corpus, is_source, sim, corroborated, c.clone())
+        });
+        claims.push(claim);
     }
     Some(Verification { claims, sources })
 }
@@ -502,7 +654,7 @@ fn status_of(
         },
     );
     let claim_negated = negation::negated(doc.slice(c.span.clone()));
-    for r in related {
+    for r in &related {
         let Some(other) = corpus.get(&r.doc) else {
             continue;
         };
@@ -541,6 +693,15 @@ fn status_of(
             },
         );
     }
+    dates_of(
+        doc,
+        corpus,
+        &source_ok,
+        &c,
+        &related,
+        &mut support,
+        &mut contradictions,
+    );
     // A passage that gives a conflicting value reports the event, not the
     // claim: it is listed as a contradiction only.
     support.retain(|e| {
@@ -573,6 +734,76 @@ fn status_of(
         support,
         contradictions,
         figures: checks,
+    }
+}
+
+/// Timeline: the claim's date against the date of each source passage
+/// about the same event (related at [`SAME_EVENT`] or above), relative
+/// dates resolved against their own document's date ([`timeline`]). The
+/// same day explains the passage's support; days that cannot both be true
+/// contradict. Only a claim and a passage that give one date each are
+/// compared: with two, which date goes with which event is not known.
+fn dates_of(
+    doc: &DocAnalysis,
+    corpus: &Corpus,
+    source_ok: &dyn Fn(&DocAnalysis) -> bool,
+    c: &Candidate,
+    related: &[related::RelatedPassage],
+    support: &mut Vec<Evidence>,
+    contradictions: &mut Vec<Evidence>,
+) {
+    let mine = timeline::mentions(doc, c.span.clone());
+    let [mine] = mine.as_slice() else {
+        return;
+    };
+    for r in related.iter().filter(|r| r.score >= SAME_EVENT) {
+        let Some(other) = corpus.get(&r.doc) else {
+            continue;
+        };
+        if !source_ok(other) {
+            continue;
+        }
+        let theirs = timeline::mentions(other, r.span.clone());
+        let [theirs] = theirs.as_slice() else {
+            continue;
+        };
+        let words = |d: &DocAnalysis, m: &timeline::TimeMention| {
+            let said = d.slice(m.span.clone());
+            match (&m.when, m.relative) {
+                (timeline::When::Days(days), true) => format!("{days} (‘{said}’)"),
+                _ => said.to_string(),
+            }
+        };
+        match timeline::relation(&mine.when, &theirs.when) {
+            timeline::Relation::Same => {
+                if !mine.relative && !theirs.relative {
+                    continue;
+                }
+                let reason = format!("same day: {}", words(other, theirs));
+                match support
+                    .iter_mut()
+                    .find(|e| e.doc == r.doc && e.span == r.span)
+                {
+                    Some(e) => e.reason = format!("{reason}; {}", e.reason),
+                    None => push_best(
+                        support,
+                        Evidence {
+                            doc: r.doc.clone(),
+                            span: r.span.clone(),
+                            score: r.score,
+                            reason,
+                        },
+                    ),
+                }
+            }
+            timeline::Relation::Conflict => contradictions.push(Evidence {
+                doc: r.doc.clone(),
+                span: theirs.span.clone(),
+                score: r.score,
+                reason: format!("{} here, {} there", words(doc, mine), words(other, theirs)),
+            }),
+            timeline::Relation::Unknown => {}
+        }
     }
 }
 

@@ -181,3 +181,140 @@ fn the_draft_is_never_its_own_source() {
         "{v:#?}"
     );
 }
+
+/// A wire report dated 5 September 2026 that gives the collapse relatively.
+const DATED: &str = "Quarry wall collapse closes Brenford road\n\n\
+    Published 5 September 2026\n\n\
+    A retaining wall at the Halloway quarry collapsed onto the Brenford ring road yesterday, the county highways office said.\n\n\
+    Highways engineer Mireille Castan said the road would stay closed until next week.\n";
+
+fn verify_draft(draft: &str) -> Vec<super::Claim> {
+    let c = corpus(&[("dated.txt", DATED), ("draft.txt", draft)]);
+    let d = draft_doc(&c);
+    verify(&d, &c, &|d: &DocAnalysis| d.id.as_str() != "draft.txt").claims
+}
+
+#[test]
+fn a_date_a_source_gives_relatively_is_corroborated() {
+    let claims = verify_draft(
+        "A retaining wall at the Halloway quarry collapsed onto the Brenford ring road on 4 September, the county highways office said.\n",
+    );
+    assert_eq!(claims.len(), 1, "{claims:#?}");
+    let claim = &claims[0];
+    assert_eq!(claim.status, Status::Corroborated, "{claim:#?}");
+    assert!(
+        claim.support[0]
+            .reason
+            .contains("same day: 4 September 2026"),
+        "{claim:#?}"
+    );
+}
+
+#[test]
+fn dates_that_cannot_both_be_true_contradict() {
+    // The source's "yesterday" is 4 September.
+    let claims = verify_draft(
+        "A retaining wall at the Halloway quarry collapsed onto the Brenford ring road on 2 September, the county highways office said.\n",
+    );
+    let claim = &claims[0];
+    assert_eq!(claim.status, Status::Contradicted, "{claim:#?}");
+    let e = &claim.contradictions[0];
+    assert_eq!(e.doc.as_str(), "dated.txt");
+    assert!(
+        e.reason.contains("2 September") && e.reason.contains("4 September 2026"),
+        "{e:#?}"
+    );
+    // Two absolute dates a day apart for the same collapse, too.
+    let c = corpus(&[
+        (
+            "abs.txt",
+            "A retaining wall at the Halloway quarry collapsed onto the Brenford ring road on 4 September 2026, the county highways office said.\n",
+        ),
+        (
+            "draft.txt",
+            "A retaining wall at the Halloway quarry collapsed onto the Brenford ring road on 3 September 2026, the county highways office said.\n",
+        ),
+    ]);
+    let d = draft_doc(&c);
+    let v = verify(&d, &c, &|d: &DocAnalysis| d.id.as_str() != "draft.txt");
+    assert_eq!(v.claims[0].status, Status::Contradicted, "{v:#?}");
+}
+
+#[test]
+fn an_undated_source_leaves_relative_dates_unresolved() {
+    let c = corpus(&[
+        (
+            "undated.txt",
+            "A retaining wall at the Halloway quarry collapsed onto the Brenford ring road yesterday, the county highways office said.\n",
+        ),
+        (
+            "draft.txt",
+            "A retaining wall at the Halloway quarry collapsed onto the Brenford ring road on 2 September, the county highways office said.\n",
+        ),
+    ]);
+    let d = draft_doc(&c);
+    let v = verify(&d, &c, &|d: &DocAnalysis| d.id.as_str() != "draft.txt");
+    assert_eq!(v.claims[0].status, Status::Corroborated, "{v:#?}");
+}
+
+#[test]
+fn the_claim_cache_reverifies_only_touched_claims_with_the_same_result() {
+    let draft = "Ferry fire\n\n\
+        A fire aboard the ferry Marisol Bay injured 14 passengers off Port Aldren on Tuesday, the coast guard said.\n\n\
+        Brightwater Lines suspended its Port Aldren sailings until Friday, the company said.\n\n\
+        The Marisol Bay was refitted in 2019 at the Keldane shipyard for 9 million euros.\n";
+    let mut c = corpus(&[
+        ("harbour.txt", HARBOUR),
+        ("wire.txt", WIRE),
+        ("draft.txt", draft),
+    ]);
+    let is_source = |d: &DocAnalysis| d.id.as_str() != "draft.txt";
+    let mut cache = super::ClaimCache::default();
+    let first = super::verify_cached(&draft_doc(&c), &c, &is_source, 1, &mut cache, &|| false)
+        .expect("not stopped");
+    assert_eq!((cache.reused, cache.verified), (0, 3), "{first:#?}");
+
+    // An edit to the last claim: the two others are reused, moved.
+    let edited = draft.replace("9 million euros", "12 million euros");
+    let edited = format!("\n\n{edited}");
+    c.upsert(Arc::new(analyze_document(
+        DocId::new("draft.txt"),
+        Arc::from(edited.as_str()),
+        &Settings::default(),
+    )));
+    let d = draft_doc(&c);
+    let again =
+        super::verify_cached(&d, &c, &is_source, 1, &mut cache, &|| false).expect("not stopped");
+    assert_eq!((cache.reused, cache.verified), (2, 1));
+    let fresh = verify(&d, &c, &is_source);
+    let summary = |v: &super::Verification| -> Vec<_> {
+        v.claims
+            .iter()
+            .map(|cl| {
+                let docs: Vec<_> = cl
+                    .support
+                    .iter()
+                    .map(|e| (e.doc.clone(), e.span.clone()))
+                    .collect();
+                (
+                    cl.span.clone(),
+                    cl.status,
+                    docs,
+                    cl.figures
+                        .iter()
+                        .map(|f| f.span.clone())
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        summary(&again),
+        summary(&fresh),
+        "the cache changes no status"
+    );
+
+    // Other sources: nothing is reused.
+    let _ = super::verify_cached(&d, &c, &is_source, 2, &mut cache, &|| false);
+    assert_eq!((cache.reused, cache.verified), (0, 3));
+}

@@ -59,6 +59,18 @@
 //! enabled = true
 //! severity = "information"
 //! ```
+//!
+//! ## Measured
+//!
+//! A claim flagged unsourced is one no source reports in these measurements:
+//!
+//! - ECB+ dev, four held-out topics (articles about a topic's first event are the sources; every
+//!   article is verified in turn, so the second event's are hard negatives): precision 1.000,
+//!   recall 0.905 (`cargo test --release --test verify_eval -- --nocapture`).
+//! - A desk fixture (three dated reports of one storm, a twelve-claim draft written for the test):
+//!   precision 1.000, recall 0.333: two sentences no source reports share the town's name and a
+//!   word or two with a source, and pass as corroborated (`cargo test --test verify_fixtures --
+//!   --nocapture`).
 
 use super::{Docs, Reach, Rule, RuleContext, RuleMeta};
 use crate::analysis::verify::{self, Status};

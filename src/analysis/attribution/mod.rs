@@ -46,6 +46,7 @@
 
 pub mod lexicon;
 mod parse;
+pub mod quote_model;
 mod quotes;
 mod tokens;
 

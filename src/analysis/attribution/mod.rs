@@ -48,6 +48,7 @@ pub mod lexicon;
 mod parse;
 pub mod quote_model;
 mod quotes;
+mod spanish;
 mod tokens;
 
 use std::ops::Range;
@@ -362,6 +363,7 @@ struct Mention {
 /// Reads the attribution of every sentence of `text`.
 pub fn analyze(text: &str, seg: &Segmentation) -> DocAttribution {
     let raw_quotes = quotes::find(text, seg);
+    let spanish = super::language::detect(text) == super::language::Lang::Spanish;
 
     // Tokens of every sentence, in one vector.
     let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5);
@@ -510,6 +512,12 @@ pub fn analyze(text: &str, seg: &Segmentation) -> DocAttribution {
                     || is_end_tag(&sentence, &cues, c.at);
             }
         }
+        // Spanish constructions, read from the language layer, in place of
+        // the structural reading above (which is English: it takes "El"
+        // for a name).
+        if spanish {
+            attributions = spanish::read_sentence(text, s.span.clone(), si);
+        }
         let hedges = sentence
             .toks
             .iter()
@@ -547,6 +555,16 @@ pub fn analyze(text: &str, seg: &Segmentation) -> DocAttribution {
             speaker: None,
         };
         quote.speaker = speaker(text, seg, &toks, &ranges, &opens, &closes, &out, &quote, qi);
+        // The subject of a sentence is read by the English structural
+        // reading, which does not read Spanish sentences.
+        if spanish
+            && quote
+                .speaker
+                .as_ref()
+                .is_some_and(|a| a.construction == Construction::Subject)
+        {
+            quote.speaker = None;
+        }
         for si in sentences {
             if let Some(s) = out.sentences.get_mut(si) {
                 s.quotes.push(qi);

@@ -204,4 +204,20 @@ mod tests {
                 .all(|f| f.code != "weasel-attribution")
         );
     }
+
+    #[test]
+    fn reference_markers_cite_a_source() {
+        for text in [
+            "Studies have shown that night shifts raise the risk of injury (12).",
+            "Research suggests the tides are rising faster [3].",
+            "Studies show (10, 11) that the drug halves relapses.",
+        ] {
+            assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
+        }
+        // A number in brackets elsewhere is not a reference.
+        assert_eq!(
+            flagged("Studies show that pupils (aged 12) sleep less than before."),
+            ["Studies show"]
+        );
+    }
 }

@@ -211,6 +211,7 @@ mod tests {
             "Studies have shown that night shifts raise the risk of injury (12).",
             "Research suggests the tides are rising faster [3].",
             "Studies show (10, 11) that the drug halves relapses.",
+            "A study in Chile, published in a medical journal in 2021, found that relapses halved.",
         ] {
             assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
         }

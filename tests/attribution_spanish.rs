@@ -49,6 +49,7 @@ fn a_quotation_after_its_speaker_is_attributed() {
         "—No vamos a cerrar el puerto —dijo Almeida a los periodistas.",
         "La ministra de Transportes, Ana Beltrán, aseguró que «la carga llegará a tiempo a todos los clientes».",
         "Según el alcalde Rubén Soto, la obra terminará en mayo.",
+        "Lo dijo Almeida al salir del consejo. «Nadie va a perder su empleo por la reforma».",
     ] {
         let text = article(body);
         let found = findings(&text);

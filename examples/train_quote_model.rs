@@ -1,0 +1,360 @@
+//! Trains the quotation model of `unattributed-quote`
+//! (`data/attribution/quote_model.txt`) and the cue lemmas it reads
+//! (`data/attribution/cue_lemmas_en.txt`) on PolNeAR **train**:
+//!
+//! ```text
+//! cargo run --release --example train_quote_model -- [../shared/corpora/polnear-attribution/train]
+//! ```
+//!
+//! 1. Cue lemmas: every word the English tagger calls a verb, counted by
+//!    lemma; the score of a lemma is the share of its occurrences that lie
+//!    in a Cue span people marked (smoothed towards zero by
+//!    [`PRIOR_USES`]); lemmas seen fewer than [`MIN_USES`] times are left
+//!    out.
+//! 2. The model: logistic regression (full-batch gradient descent with
+//!    Adam, a small L2 penalty) over `quote_model::features` of every
+//!    quotation (the few hundred candidates alone are too few to learn
+//!    what attributes speech; every quotation teaches it). A quotation is
+//!    attributed (positive) when its words lie inside a Content whose
+//!    attribution has a Source.
+//! 3. The threshold: out-of-fold probabilities ([`FOLDS`]-fold cross
+//!    validation over articles, on train) and the threshold with the best
+//!    recall of unattributed quotations among the candidates
+//!    (`quote_model::candidates`, what the rule asks about) among those whose out-of-fold
+//!    precision reaches [`MIN_PRECISION`]; a candidate with no evidence of
+//!    a speaker at all (`quote_model::no_evidence`) has its own threshold,
+//!    chosen jointly.
+//!
+//! Dev is never read here; `tests/attribution_polnear.rs` measures the
+//! shipped files on it. Deterministic: the same data give the same files.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use factline::analysis::attribution::quote_model::{self, CueLemmas, Model, N, Vector};
+use factline::analysis::language::Upos;
+use factline::analysis::{DocAnalysis, DocId, Settings, analyze_document};
+
+/// A lemma must be seen this often to get a score: rarer verbs tell
+/// nothing reliable.
+const MIN_USES: usize = 5;
+/// Additive smoothing of the cue share towards zero: a verb seen 5 times, 5
+/// of them as a cue, scores 5/7, not 1.
+const PRIOR_USES: f64 = 2.0;
+/// Lemmas scoring below this are left out of the file (they add nothing
+/// over an unknown verb's zero).
+const MIN_SCORE: f64 = 0.02;
+/// Passes of full-batch gradient descent (the loss flattens well before).
+const EPOCHS: usize = 1500;
+/// Adam's step size.
+const RATE: f64 = 0.05;
+/// L2 penalty on every weight but the bias: keeps rare features from
+/// taking extreme weights on a few hundred examples.
+const L2: f64 = 1e-3;
+/// Folds of the cross validation that chooses the threshold.
+const FOLDS: usize = 5;
+/// Precision first: a flag on a quotation the article attributes tells a
+/// fact-checker the rule is wrong. The threshold must reach this precision
+/// (out of fold) on train: the precision below which a rule ships as a hint.
+const MIN_PRECISION: f64 = 0.8;
+
+fn code_point_bytes(text: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    v.push(text.len());
+    v
+}
+
+struct Gold {
+    sourced_contents: Vec<Range<usize>>,
+    cues: Vec<Range<usize>>,
+}
+
+/// Reads a brat `.ann` file into byte ranges of the text after any BOM.
+fn read_ann(ann: &str, bytes: &[usize], bom: usize) -> Gold {
+    let to_byte = |cp: usize| bytes.get(cp).map(|b| b.saturating_sub(bom));
+    let mut spans: HashMap<&str, (&str, Vec<Range<usize>>)> = HashMap::new();
+    let mut events = Vec::new();
+    for line in ann.lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if line.starts_with('T') && cols.len() >= 2 {
+            let mut head = cols[1].splitn(2, ' ');
+            let (Some(label), Some(offsets)) = (head.next(), head.next()) else {
+                continue;
+            };
+            let ranges = offsets
+                .split(';')
+                .filter_map(|r| {
+                    let (a, b) = r.trim().split_once(' ')?;
+                    Some(to_byte(a.parse().ok()?)?..to_byte(b.parse().ok()?)?)
+                })
+                .collect();
+            spans.insert(cols[0], (label, ranges));
+        } else if line.starts_with('E') && cols.len() >= 2 {
+            events.push(cols[1]);
+        }
+    }
+    let mut gold = Gold {
+        sourced_contents: Vec::new(),
+        cues: Vec::new(),
+    };
+    for (label, ranges) in spans.values() {
+        if *label == "Cue" {
+            gold.cues.extend(ranges.iter().cloned());
+        }
+    }
+    for e in events {
+        let roles: Vec<(&str, &str)> = e.split(' ').filter_map(|r| r.split_once(':')).collect();
+        if !roles.iter().any(|(role, _)| *role == "Source") {
+            continue;
+        }
+        for (role, id) in roles {
+            if role.starts_with("Content")
+                && let Some((_, ranges)) = spans.get(id)
+            {
+                gold.sourced_contents.extend(ranges.iter().cloned());
+            }
+        }
+    }
+    gold
+}
+
+/// Whether the words of `span` lie inside one of `of`.
+fn inside(text: &str, span: &Range<usize>, of: &[Range<usize>]) -> bool {
+    let s = text.get(span.clone()).unwrap_or("");
+    let inner = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let start = span.start + (s.len() - inner.len());
+    let end = start + inner.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    of.iter().any(|r| r.start <= start && end <= r.end)
+}
+
+fn overlaps(span: &Range<usize>, of: &[Range<usize>]) -> bool {
+    of.iter().any(|r| r.start < span.end && span.start < r.end)
+}
+
+fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+fn fit(rows: &[(Vector, bool)]) -> Vector {
+    let mut w = [0.0; N];
+    let (mut m, mut v) = ([0.0; N], [0.0; N]);
+    let (b1, b2, eps) = (0.9, 0.999, 1e-8);
+    let n = rows.len().max(1) as f64;
+    for epoch in 1..=EPOCHS {
+        let mut g = [0.0; N];
+        for (x, y) in rows {
+            let z: f64 = w.iter().zip(x).map(|(a, b)| a * b).sum();
+            let err = sigmoid(z) - f64::from(u8::from(*y));
+            for k in 0..N {
+                g[k] += err * x[k] / n;
+            }
+        }
+        for k in 1..N {
+            g[k] += L2 * w[k];
+        }
+        for k in 0..N {
+            m[k] = b1 * m[k] + (1.0 - b1) * g[k];
+            v[k] = b2 * v[k] + (1.0 - b2) * g[k] * g[k];
+            let mh = m[k] / (1.0 - b1.powi(epoch as i32));
+            let vh = v[k] / (1.0 - b2.powi(epoch as i32));
+            w[k] -= RATE * mh / (vh.sqrt() + eps);
+        }
+    }
+    w
+}
+
+fn main() {
+    let root = std::env::args()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("../shared/corpora/polnear-attribution/train"));
+    let mut names: Vec<String> = std::fs::read_dir(root.join("attributions"))
+        .expect("attributions folder")
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|n| n.ends_with(".ann"))
+        .collect();
+    names.sort();
+    let settings = Settings::default();
+    let mut docs: Vec<(DocAnalysis, Gold)> = Vec::new();
+    for ann_name in &names {
+        let stem = ann_name.trim_end_matches(".ann");
+        let text_path = [
+            stem.to_string(),
+            stem.rsplit_once('_')
+                .map_or(String::new(), |(a, _)| a.to_string()),
+        ]
+        .into_iter()
+        .map(|s| root.join("text").join(format!("{s}.txt")))
+        .find(|p| p.exists());
+        let Some(text_path) = text_path else { continue };
+        let raw = std::fs::read_to_string(&text_path).expect("text");
+        let ann = std::fs::read_to_string(root.join("attributions").join(ann_name)).expect("ann");
+        let bom = if raw.starts_with('\u{feff}') { 3 } else { 0 };
+        let gold = read_ann(&ann, &code_point_bytes(&raw), bom);
+        let doc = analyze_document(
+            DocId::new(ann_name.clone()),
+            Arc::from(&raw[bom..]),
+            &settings,
+        );
+        docs.push((doc, gold));
+    }
+    eprintln!("{} training articles", docs.len());
+
+    // 1. Cue lemmas.
+    let mut uses: HashMap<String, (usize, usize)> = HashMap::new();
+    for (doc, gold) in &docs {
+        for i in 0..doc.segmentation.sentences.len() {
+            let Some(s) = doc.sentence_language(i) else {
+                continue;
+            };
+            for (k, t) in s.tokens.iter().enumerate() {
+                if s.tags[k] != Upos::Verb {
+                    continue;
+                }
+                let e = uses.entry(s.lemmas[k].to_lowercase()).or_default();
+                e.0 += 1;
+                e.1 += usize::from(overlaps(&t.span, &gold.cues));
+            }
+        }
+    }
+    let mut scored: Vec<(String, f64)> = uses
+        .into_iter()
+        .filter(|(_, (n, _))| *n >= MIN_USES)
+        .map(|(l, (n, c))| (l, c as f64 / (n as f64 + PRIOR_USES)))
+        .filter(|(_, s)| *s >= MIN_SCORE)
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut out = String::from(
+        "# Cue lemmas: verb lemma<TAB>share of its uses people marked as an attribution\n\
+         # cue (PolNeAR train, smoothed). Written by `cargo run --example train_quote_model`.\n",
+    );
+    for (l, s) in &scored {
+        out.push_str(&format!("{l}\t{s:.4}\n"));
+    }
+    std::fs::write("data/attribution/cue_lemmas_en.txt", out).expect("write cue lemmas");
+    eprintln!(
+        "{} cue lemmas; top: {:?}",
+        scored.len(),
+        &scored[..scored.len().min(15)]
+    );
+    let cues = CueLemmas::from_scores(scored.into_iter().collect());
+
+    // 2. Rows: candidates with their gold label, grouped by article.
+    let mut rows: Vec<(usize, Vector, bool)> = Vec::new();
+    let mut is_candidate: Vec<bool> = Vec::new();
+    for (d, (doc, gold)) in docs.iter().enumerate() {
+        let cands = quote_model::candidates(doc);
+        for qi in 0..doc.attribution.quotes.len() {
+            let cand = cands.contains(&qi);
+            let q = &doc.attribution.quotes[qi];
+            let y = inside(&doc.text, &q.span, &gold.sourced_contents);
+            rows.push((d, quote_model::features(doc, qi, &cues), y));
+            is_candidate.push(cand);
+        }
+    }
+    let positives = rows.iter().filter(|r| r.2).count();
+    eprintln!(
+        "{} quotations, {} attributed, {} not",
+        rows.len(),
+        positives,
+        rows.len() - positives
+    );
+
+    // 3. Out-of-fold probabilities and the threshold.
+    let mut oof = vec![0.0; rows.len()];
+    for f in 0..FOLDS {
+        let train: Vec<(Vector, bool)> = rows
+            .iter()
+            .filter(|r| r.0 % FOLDS != f)
+            .map(|r| (r.1, r.2))
+            .collect();
+        let w = fit(&train);
+        for (i, r) in rows.iter().enumerate() {
+            if r.0 % FOLDS == f {
+                oof[i] = sigmoid(w.iter().zip(&r.1).map(|(a, b)| a * b).sum());
+            }
+        }
+    }
+    if std::env::var_os("DUMP").is_some() {
+        let mut k = 0;
+        for (d, (doc, _)) in docs.iter().enumerate() {
+            for qi in quote_model::candidates(doc) {
+                let q = &doc.attribution.quotes[qi];
+                let para = doc.segmentation.sentences[q.sentences.start].paragraph;
+                let ptext = doc.slice(doc.segmentation.paragraphs[para].span.clone());
+                let prev = para
+                    .checked_sub(1)
+                    .map(|p| doc.slice(doc.segmentation.paragraphs[p].span.clone()))
+                    .unwrap_or("");
+                println!(
+                    "== {} ne={} p={:.2} y={} d={d}\n  PREV: {}\n  PARA: {}\n  QUOTE: {}",
+                    k,
+                    quote_model::no_evidence(&quote_model::features(doc, qi, &cues)),
+                    oof[k],
+                    rows[k].2,
+                    prev.chars().take(200).collect::<String>(),
+                    ptext.chars().take(400).collect::<String>(),
+                    doc.slice(q.span.clone())
+                );
+                k += 1;
+            }
+        }
+    }
+    let unattributed = rows
+        .iter()
+        .zip(&is_candidate)
+        .filter(|(r, c)| **c && !r.2)
+        .count();
+    // Candidates with no evidence of a speaker get their own threshold:
+    // the prior the model learned from news where nearly every quotation
+    // is attributed weighs differently where nothing speaks for it.
+    let cand: Vec<(bool, f64, bool)> = rows
+        .iter()
+        .zip(&oof)
+        .zip(&is_candidate)
+        .filter(|(_, c)| **c)
+        .map(|((r, p), _)| (quote_model::no_evidence(&r.1), *p, r.2))
+        .collect();
+    let mut best: Option<(f64, f64, usize, usize)> = None;
+    for s1 in 1..100 {
+        let t = s1 as f64 / 100.0;
+        for s2 in s1..100 {
+            let t_none = s2 as f64 / 100.0;
+            let (mut right, mut wrong) = (0, 0);
+            for &(none, p, y) in &cand {
+                if p < if none { t_none } else { t } {
+                    if y {
+                        wrong += 1;
+                    } else {
+                        right += 1;
+                    }
+                }
+            }
+            let precision = right as f64 / (right + wrong).max(1) as f64;
+            if precision >= MIN_PRECISION
+                && right > 0
+                && best.is_none_or(|b| (right, usize::MAX - wrong) > (b.2, usize::MAX - b.3))
+            {
+                best = Some((t, t_none, right, wrong));
+            }
+        }
+    }
+    let (threshold, threshold_no_evidence, right, wrong) = best.unwrap_or((0.0, 0.0, 0, 0));
+    eprintln!(
+        "chosen thresholds {threshold:.2} (evidence) and {threshold_no_evidence:.2} (none): \
+         {right} right, {wrong} wrong of {unattributed} unattributed candidates (out of fold, train)"
+    );
+    let all: Vec<(Vector, bool)> = rows.iter().map(|r| (r.1, r.2)).collect();
+    let model = Model {
+        weights: fit(&all),
+        threshold,
+        threshold_no_evidence,
+    };
+    std::fs::write("data/attribution/quote_model.txt", model.to_text()).expect("write model");
+    for (n, w) in quote_model::NAMES.iter().zip(model.weights) {
+        eprintln!("{n:>28} {w:+.3}");
+    }
+}

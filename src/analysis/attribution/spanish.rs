@@ -1,0 +1,458 @@
+//! Spanish attribution, read from the language layer: the Spanish tagger's
+//! parts of speech, the reporting verbs of the shared lexicon
+//! (`data/lexicon/es/reporting_verbs.txt`, their irregular forms in
+//! `reporting_verb_forms.txt`) and the words of
+//! `data/lexicon/es/attribution.txt`.
+//!
+//! Constructions:
+//! - a reporting verb with its subject before it ("El ministro afirmó"), or
+//!   after it when it opens a clause ("—No cerraremos —dijo Almeida",
+//!   "«…», aseguró la alcaldesa"); a verb with no subject speaks for the
+//!   speaker named before (Spanish drops subject pronouns: "Aseguró que …");
+//! - "según X", "de acuerdo con X", "a juicio de X";
+//! - the impersonal "se" with a reporting verb and no one behind it ("se
+//!   dice que", "se cree", "se considera");
+//! - the kind of a source: named (a proper noun), anonymous ("fuentes del
+//!   ministerio", "un alto funcionario", a relative clause that says the
+//!   speaker asked not to be named), an unnamed crowd ("muchos", "según
+//!   expertos"), or a role that refers back ("el portavoz").
+//!
+//! Only sentences with a reporting word are tagged.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::{Attribution, Construction, Source, SourceKind};
+use crate::analysis::language::{Lang, Upos, lexicon, tagger, tokenize};
+
+/// What a word of `attribution.txt` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Anonymous,
+    Official,
+    Crowd,
+    Anonymity,
+    Indefinite,
+}
+
+static WORDS: LazyLock<HashMap<String, Role>> = LazyLock::new(|| {
+    include_str!("../../../data/lexicon/es/attribution.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (w, r) = l.split_once('\t')?;
+            let role = match r.trim() {
+                "anonymous" => Role::Anonymous,
+                "official" => Role::Official,
+                "crowd" => Role::Crowd,
+                "anonymity" => Role::Anonymity,
+                "indefinite" => Role::Indefinite,
+                _ => return None,
+            };
+            Some((w.trim().to_lowercase(), role))
+        })
+        .collect()
+});
+
+static IRREGULAR: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    include_str!("../../../data/lexicon/es/reporting_verb_forms.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (f, lemma) = l.split_once('\t')?;
+            Some((f.trim().to_lowercase(), lemma.trim().to_lowercase()))
+        })
+        .collect()
+});
+
+/// Third-person, participle and gerund endings of regular verbs, by the
+/// lemma's infinitive ending: the forms news reports speech in.
+const AR_ENDINGS: &[&str] = &[
+    "ó", "a", "an", "aron", "aba", "aban", "ado", "ada", "ando", "ará", "arán", "aría",
+];
+const ER_IR_ENDINGS: &[&str] = &[
+    "ió", "e", "en", "ieron", "ía", "ían", "ido", "ida", "iendo", "erá", "irá", "erán", "irán",
+];
+
+/// The reporting-verb lemma of a Spanish word form, if it is one.
+fn reporting_lemma(form: &str) -> Option<(String, &'static str)> {
+    let lex = lexicon(Lang::Spanish);
+    if let Some(l) = IRREGULAR.get(form) {
+        return lex.reporting_verb(l).map(|c| (l.clone(), class_str(c)));
+    }
+    for (lemma, class) in &lex.reporting_verbs {
+        let Some(stem) = lemma.get(..lemma.len().saturating_sub(2)) else {
+            continue;
+        };
+        let Some(rest) = form.strip_prefix(stem) else {
+            continue;
+        };
+        let endings = if lemma.ends_with("ar") {
+            AR_ENDINGS
+        } else {
+            ER_IR_ENDINGS
+        };
+        if endings.contains(&rest) {
+            return Some((lemma.clone(), class_str(class)));
+        }
+    }
+    None
+}
+
+fn class_str(c: &str) -> &'static str {
+    match c {
+        "speech" => "speech",
+        "evidence" => "evidence",
+        "opinion" => "opinion",
+        _ => "label",
+    }
+}
+
+/// Words a relative clause that hides a speaker may run to ("que pidió
+/// no ser identificado"): the clauses news uses are this short.
+const RELATIVE_WORDS: usize = 8;
+
+/// Clitic pronouns that stand between a subject and its verb ("le dijo").
+const CLITICS: &[&str] = &["le", "les", "lo", "la", "los", "las", "me", "nos", "te"];
+
+struct Words {
+    spans: Vec<Range<usize>>,
+    lower: Vec<String>,
+    tags: Vec<Upos>,
+}
+
+impl Words {
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn crowd(&self, i: usize) -> bool {
+        WORDS.get(self.lower[i].as_str()) == Some(&Role::Crowd)
+    }
+
+    fn nominal(&self, i: usize) -> bool {
+        self.crowd(i)
+            || matches!(
+                self.tags[i],
+                Upos::Propn | Upos::Noun | Upos::Adj | Upos::Det | Upos::Num
+            )
+            || self.lower[i] == "alto"
+            || self.lower[i] == "alta"
+    }
+
+    /// The noun phrase that starts at `i`: determiners, adjectives and
+    /// nouns, with "de"/"del" complements ("fuentes del ministerio de
+    /// Salud"). `None` when it holds no noun or proper noun.
+    fn phrase_from(&self, i: usize) -> Option<Range<usize>> {
+        let mut j = i;
+        loop {
+            while j < self.len() && self.nominal(j) {
+                j += 1;
+            }
+            let de = j + 1 < self.len()
+                && matches!(self.lower[j].as_str(), "de" | "del")
+                && self.nominal(j + 1);
+            if de {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        (j > i && (i..j).any(|k| self.head_like(k))).then_some(i..j)
+    }
+
+    /// The noun phrase that ends right before `end`.
+    fn phrase_before(&self, end: usize) -> Option<Range<usize>> {
+        let mut i = end;
+        while i > 0
+            && (self.nominal(i - 1)
+                || (matches!(self.lower[i - 1].as_str(), "de" | "del")
+                    && i < end
+                    && self.nominal(i)))
+        {
+            i -= 1;
+        }
+        while i < end && matches!(self.lower[i].as_str(), "de" | "del") {
+            i += 1;
+        }
+        (i < end && (i..end).any(|k| self.head_like(k))).then_some(i..end)
+    }
+
+    /// A word that can head a source: a noun, a proper noun, or a crowd
+    /// word ("muchos").
+    fn head_like(&self, k: usize) -> bool {
+        matches!(self.tags[k], Upos::Noun | Upos::Propn) || self.crowd(k)
+    }
+
+    fn byte_span(&self, r: &Range<usize>) -> Range<usize> {
+        self.spans[r.start].start..self.spans[r.end - 1].end
+    }
+
+    /// What the phrase `r` is; `after` is where a relative clause would
+    /// start ("… que pidió el anonimato").
+    fn role(&self, k: usize) -> Option<Role> {
+        WORDS.get(self.lower[k].as_str()).copied()
+    }
+
+    fn kind(&self, r: &Range<usize>) -> SourceKind {
+        let role = |k: usize| self.role(k);
+        let proper = r.clone().any(|k| self.tags[k] == Upos::Propn);
+        // A relative clause right after that says the speaker is not named.
+        let hidden = self.lower.get(r.end).is_some_and(|w| w == "que")
+            && (r.end..(r.end + RELATIVE_WORDS).min(self.len()))
+                .any(|k| role(k) == Some(Role::Anonymity));
+        if hidden || r.clone().any(|k| role(k) == Some(Role::Anonymous)) {
+            return SourceKind::Anonymous;
+        }
+        if proper {
+            return SourceKind::Named;
+        }
+        if role(r.start) == Some(Role::Indefinite)
+            && r.clone().any(|k| {
+                role(k) == Some(Role::Official)
+                    || lexicon(Lang::Spanish).is_role_title(&self.lower[k])
+            })
+        {
+            return SourceKind::Anonymous;
+        }
+        if r.clone().any(|k| role(k) == Some(Role::Crowd)) {
+            return SourceKind::Crowd;
+        }
+        SourceKind::Reference
+    }
+}
+
+/// How many words "según", "de acuerdo con" or "a juicio de" at `k`
+/// takes, if one starts there.
+fn according(lower: &[String], k: usize) -> Option<usize> {
+    let at = |i: usize, w: &str| lower.get(i).is_some_and(|x| x == w);
+    match lower.get(k)?.as_str() {
+        "según" => Some(1),
+        "de" if at(k + 1, "acuerdo") && at(k + 2, "con") => Some(3),
+        "a" if at(k + 1, "juicio") && at(k + 2, "de") => Some(3),
+        _ => None,
+    }
+}
+
+/// The attributions of sentence `si` (byte range `span` of `text`), read
+/// in Spanish; empty when it has no reporting word.
+pub fn read_sentence(text: &str, span: Range<usize>, si: usize) -> Vec<Attribution> {
+    let tokens = tokenize(text, span);
+    let lower: Vec<String> = tokens
+        .iter()
+        .map(|t| text[t.span.clone()].to_lowercase())
+        .collect();
+    let verbs: Vec<Option<(String, &'static str)>> =
+        lower.iter().map(|w| reporting_lemma(w)).collect();
+    if verbs.iter().all(Option::is_none)
+        && !(0..lower.len()).any(|k| according(&lower, k).is_some())
+    {
+        return Vec::new();
+    }
+    let words_text: Vec<&str> = tokens.iter().map(|t| &text[t.span.clone()]).collect();
+    let tags = tagger::spanish().tag(&words_text);
+    let w = Words {
+        spans: tokens.iter().map(|t| t.span.clone()).collect(),
+        lower,
+        tags,
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < w.len() {
+        if let Some(n) = according(&w.lower, k) {
+            let cue = w.spans[k].start..w.spans[k + n - 1].end;
+            if let Some(r) = w.phrase_from(k + n) {
+                let kind = w.kind(&r);
+                let span = w.byte_span(&r);
+                out.push(attribution(
+                    span.clone(),
+                    kind,
+                    Construction::AccordingTo,
+                    cue.clone(),
+                    cue.start..span.end,
+                    si,
+                ));
+            }
+            k += n;
+            continue;
+        }
+        let Some((_, class)) = &verbs[k] else {
+            k += 1;
+            continue;
+        };
+        // A form the tagger reads as a noun ("la cuenta", "una muestra")
+        // is not the verb.
+        if matches!(w.tags[k], Upos::Noun | Upos::Adj | Upos::Propn) && !w.lower[k].ends_with('ó')
+        {
+            k += 1;
+            continue;
+        }
+        let cue = w.spans[k].clone();
+        // "se dice que", "se cree": no one stands behind it.
+        if k > 0 && w.lower[k - 1] == "se" && *class != "label" {
+            let phrase = w.spans[k - 1].start..cue.end;
+            out.push(attribution(
+                phrase.clone(),
+                SourceKind::Nobody,
+                Construction::Agentless,
+                cue,
+                phrase,
+                si,
+            ));
+            k += 1;
+            continue;
+        }
+        // The subject before the verb, over clitics, auxiliaries and adverbs.
+        let mut j = k;
+        while j > 0
+            && (CLITICS.contains(&w.lower[j - 1].as_str())
+                || matches!(w.tags[j - 1], Upos::Aux | Upos::Adv))
+        {
+            j -= 1;
+        }
+        let mut before = w.phrase_before(j);
+        // "un alto funcionario que pidió el anonimato aseguró": the
+        // phrase right before the verb ends a relative clause; the
+        // subject is the phrase before "que".
+        if let Some(r) = before.clone()
+            && r.clone().any(|i| w.role(i) == Some(Role::Anonymity))
+            && let Some(q) = (r.start.saturating_sub(RELATIVE_WORDS)..r.start)
+                .rev()
+                .find(|&i| w.lower[i] == "que")
+        {
+            before = w.phrase_before(q);
+        }
+        // The subject after it, when the verb opens a clause.
+        let opens = j == 0 || w.tags[j - 1] == Upos::Punct;
+        let after = if opens { w.phrase_from(k + 1) } else { None };
+        let (r, construction) = match (before, after) {
+            (_, Some(r)) => (Some(r), Construction::AfterQuote),
+            (Some(r), None) => (Some(r), Construction::Verb),
+            (None, None) => (None, Construction::Verb),
+        };
+        if let Some(r) = r {
+            let kind = w.kind(&r);
+            let span = w.byte_span(&r);
+            let phrase = span.start.min(cue.start)..span.end.max(cue.end);
+            out.push(attribution(span, kind, construction, cue, phrase, si));
+        } else if *class == "speech" && !matches!(w.tags[k], Upos::Noun) {
+            // A subject dropped, as Spanish does: the verb speaks for the
+            // person named before.
+            out.push(attribution(
+                cue.clone(),
+                SourceKind::Reference,
+                Construction::Verb,
+                cue.clone(),
+                cue,
+                si,
+            ));
+        }
+        k += 1;
+    }
+    // Crowds and impersonal phrases inside a statement credited to a
+    // source are that source's words.
+    let mut credited: Option<usize> = None;
+    for a in &mut out {
+        if a.source.kind.is_source() {
+            credited = Some(credited.map_or(a.cue.start, |c| c.min(a.cue.start)));
+        } else if credited.is_some_and(|c| c < a.phrase.start) {
+            a.within_attributed = true;
+        }
+    }
+    out
+}
+
+fn attribution(
+    span: Range<usize>,
+    kind: SourceKind,
+    construction: Construction,
+    cue: Range<usize>,
+    phrase: Range<usize>,
+    sentence: usize,
+) -> Attribution {
+    Attribution {
+        source: Source {
+            span,
+            kind,
+            refers_to: None,
+            refers_to_kind: None,
+        },
+        construction,
+        cue,
+        phrase,
+        medium: None,
+        sentence,
+        corroborated: false,
+        within_attributed: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(SourceKind, String, String)> {
+        read_sentence(text, 0..text.len(), 0)
+            .into_iter()
+            .map(|a| {
+                (
+                    a.source.kind,
+                    text[a.source.span].to_string(),
+                    text[a.cue].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn verb_forms_are_read_from_the_lemmas() {
+        assert_eq!(
+            reporting_lemma("afirmó").map(|l| l.0),
+            Some("afirmar".into())
+        );
+        assert_eq!(reporting_lemma("dijo").map(|l| l.0), Some("decir".into()));
+        assert_eq!(
+            reporting_lemma("aseguraron").map(|l| l.0),
+            Some("asegurar".into())
+        );
+        assert_eq!(
+            reporting_lemma("explicó").map(|l| l.0),
+            Some("explicar".into())
+        );
+        assert!(reporting_lemma("casa").is_none());
+    }
+
+    #[test]
+    fn speakers_before_and_after_the_verb() {
+        let r = read("La alcaldesa Marta Quiroga afirmó que el puente abrirá en marzo.");
+        assert_eq!(r[0].0, SourceKind::Named, "{r:?}");
+        assert!(r[0].1.contains("Quiroga"), "{r:?}");
+        let r = read("«No vamos a cerrar el puerto», dijo Almeida.");
+        assert_eq!(r[0].0, SourceKind::Named, "{r:?}");
+        assert_eq!(r[0].1, "Almeida");
+    }
+
+    #[test]
+    fn anonymous_crowds_and_impersonal() {
+        let r = read("Según fuentes del ministerio, la obra costará el doble.");
+        assert_eq!(r[0].0, SourceKind::Anonymous, "{r:?}");
+        let r = read("Un alto funcionario que pidió el anonimato aseguró que habrá recortes.");
+        assert_eq!(r[0].0, SourceKind::Anonymous, "{r:?}");
+        let r = read("Se dice que el alcalde dimitirá pronto.");
+        assert_eq!(r[0].0, SourceKind::Nobody, "{r:?}");
+        let r = read("Según expertos, el río bajará en otoño.");
+        assert_eq!(r[0].0, SourceKind::Crowd, "{r:?}");
+        let r = read("Muchos consideran que la reforma llega tarde.");
+        assert_eq!(r[0].0, SourceKind::Crowd, "{r:?}");
+    }
+
+    #[test]
+    fn odd_text_does_not_panic() {
+        for t in ["", "según", "de acuerdo con", "se dice", "dijo", "—", "«»"] {
+            let _ = read(t);
+        }
+    }
+}

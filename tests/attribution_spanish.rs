@@ -1,0 +1,123 @@
+//! Spanish attribution on whole texts written for these tests: what the
+//! rules must flag (anonymous sources, weasel constructions, quotations no
+//! one says) and what they must leave alone (a quotation with its speaker,
+//! "según" a named source, dialogue with "—").
+
+use std::sync::Arc;
+
+use factline::analysis::{Corpus, DocId, RuleScope, Settings, analyze_document, check};
+
+/// `(rule, flagged text)` of the attribution rules.
+fn findings(text: &str) -> Vec<(&'static str, String)> {
+    let settings = Settings::default();
+    let doc = analyze_document(DocId::new("nota.txt"), Arc::from(text), &settings);
+    check(&doc, &Corpus::new(), &settings, RuleScope::All)
+        .into_iter()
+        .filter(|f| {
+            matches!(
+                f.code,
+                "unattributed-quote" | "weasel-attribution" | "anonymous-source"
+            )
+        })
+        .map(|f| (f.code, text[f.span].to_string()))
+        .collect()
+}
+
+fn codes(text: &str, code: &str) -> Vec<String> {
+    findings(text)
+        .into_iter()
+        .filter(|(c, _)| *c == code)
+        .map(|(_, s)| s)
+        .collect()
+}
+
+/// Enough Spanish prose around a sentence for the document to be read as
+/// Spanish.
+fn article(body: &str) -> String {
+    format!(
+        "El puerto de Valmera reabrió este lunes tras una semana de obras en los muelles del norte.\n\n\
+         {body}\n\n\
+         Las obras costaron más de lo previsto y los vecinos esperan que el tráfico vuelva a la normalidad antes del verano."
+    )
+}
+
+#[test]
+fn a_quotation_after_its_speaker_is_attributed() {
+    for body in [
+        "«No vamos a cerrar el puerto», dijo Almeida durante la rueda de prensa.",
+        "Almeida dijo: «No vamos a cerrar el puerto mientras haya barcos esperando».",
+        "—No vamos a cerrar el puerto —dijo Almeida a los periodistas.",
+        "La ministra de Transportes, Ana Beltrán, aseguró que «la carga llegará a tiempo a todos los clientes».",
+        "Según el alcalde Rubén Soto, la obra terminará en mayo.",
+        "Lo dijo Almeida al salir del consejo. «Nadie va a perder su empleo por la reforma».",
+    ] {
+        let text = article(body);
+        let found = findings(&text);
+        assert!(found.is_empty(), "{body}: {found:?}");
+    }
+}
+
+#[test]
+fn a_quotation_no_one_says_is_flagged() {
+    let text =
+        article("«Este puerto lleva años sin un plan de mantenimiento serio para sus grúas».");
+    assert_eq!(
+        codes(&text, "unattributed-quote").len(),
+        1,
+        "{:?}",
+        findings(&text)
+    );
+}
+
+#[test]
+fn anonymous_sources_are_flagged() {
+    for (body, who) in [
+        (
+            "Según fuentes del ministerio, la empresa pagará una multa millonaria.",
+            "fuentes del ministerio",
+        ),
+        (
+            "Un alto funcionario que pidió el anonimato afirmó que habrá despidos en la naviera.",
+            "Un alto funcionario",
+        ),
+        (
+            "Fuentes de la investigación aseguraron que el cable estaba oxidado desde hacía meses.",
+            "Fuentes de la investigación",
+        ),
+    ] {
+        let text = article(body);
+        let found = codes(&text, "anonymous-source");
+        assert!(
+            found.iter().any(|f| f.contains(who)),
+            "{body}: {found:?} / {:?}",
+            findings(&text)
+        );
+    }
+}
+
+#[test]
+fn weasel_constructions_are_flagged() {
+    for body in [
+        "Se dice que el director del puerto dimitirá antes de fin de mes.",
+        "Se cree que la grúa llevaba meses sin revisión.",
+        "Muchos consideran que la reforma del puerto llega demasiado tarde.",
+        "Según expertos, el tráfico de contenedores caerá un tercio este año.",
+    ] {
+        let text = article(body);
+        let found = codes(&text, "weasel-attribution");
+        assert_eq!(found.len(), 1, "{body}: {:?}", findings(&text));
+    }
+}
+
+#[test]
+fn named_sources_are_not_weasels_or_anonymous() {
+    for body in [
+        "El portavoz de la naviera, Luis Ferrer, afirmó que no habrá despidos este año.",
+        "De acuerdo con el informe de la Autoridad Portuaria, las grúas tienen más de treinta años.",
+        "La presidenta de la asociación de vecinos, Carmen Ruiz, señaló que el ruido ha bajado.",
+    ] {
+        let text = article(body);
+        let found = findings(&text);
+        assert!(found.is_empty(), "{body}: {found:?}");
+    }
+}

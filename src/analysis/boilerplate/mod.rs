@@ -55,7 +55,7 @@ pub mod features;
 pub mod model;
 pub mod phrases;
 pub mod prose;
-mod stopwords;
+mod words;
 
 use std::ops::Range;
 

@@ -531,12 +531,25 @@ fn corpus_evidence_flags_template_lines_but_not_shared_reporting() {
         .into_iter()
         .map(|t| docs[0].text[t.span].to_string())
         .collect();
-    assert_eq!(
-        lines,
-        [
-            "Keep checking Valley Sentinel Online",
-            "Join the Valley Sentinel Readers Panel"
-        ]
+    // The second line may already be flagged from the document alone (the
+    // line model rates it furniture at the page's edge); then the corpus
+    // need not add it.
+    let own = flagged_text(&docs[0]);
+    assert_eq!(lines[0], "Keep checking Valley Sentinel Online");
+    for l in [
+        "Keep checking Valley Sentinel Online",
+        "Join the Valley Sentinel Readers Panel",
+    ] {
+        assert!(
+            lines.iter().any(|t| t == l) || own.iter().any(|t| t == l),
+            "{l}"
+        );
+    }
+    assert!(lines.len() <= 2, "{lines:?}");
+    assert!(
+        !lines
+            .iter()
+            .any(|t| t.contains("neighbour") || t.contains("investigation"))
     );
     let findings = check(&docs[0], &corpus, &Settings::default(), RuleScope::All);
     let f = findings

@@ -19,13 +19,24 @@ use std::path::PathBuf;
 
 use factline::analysis::Settings;
 use factline::analysis::boilerplate::model::{self, Model, N, Vector};
-use factline::analysis::boilerplate::training_rows;
+use factline::analysis::boilerplate::{Place, training_rows};
 use factline::analysis::text::Segmentation;
 
 /// Precision first: a flag hides a line from the other detectors and
 /// offers to delete it. The threshold must keep the precision the
 /// hand-written rules have on the training units, and at least this.
 const MIN_PRECISION: f64 = 0.985;
+/// A unit flagged on the model's word alone (no rule, no flagged
+/// neighbour) must be furniture this often on the training part: lower
+/// than [`MIN_PRECISION`] because these units are few next to the rules'
+/// flags, higher than a coin so that a block never starts on a guess.
+const MIN_START_PRECISION: f64 = 0.97;
+/// The same between the article's paragraphs, where a wrong flag hides a
+/// subheading or a list item of the story: 99 in 100. (At the threshold's
+/// own requirement, the rules' precision, hardly any unit qualifies; at
+/// [`MIN_PRECISION`] generic web pages lose list items of their content.)
+const MIN_INSIDE_PRECISION: f64 = 0.99;
+
 /// Passes of full-batch gradient descent (the loss has flattened well
 /// before this on these pages).
 const EPOCHS: usize = 600;
@@ -39,6 +50,7 @@ struct Example {
     x: Vector,
     y: bool,
     held_out: bool,
+    start: Option<Place>,
 }
 
 fn label(labels: &[&str], lines: std::ops::Range<usize>) -> Option<bool> {
@@ -87,9 +99,14 @@ fn main() {
         }
         let labels: Vec<&str> = labels.lines().collect();
         let seg = Segmentation::new(&text);
-        for (lines, x) in training_rows(&text, &seg, &settings) {
-            if let Some(y) = label(&labels, lines) {
-                examples.push(Example { x, y, held_out });
+        for row in training_rows(&text, &seg, &settings) {
+            if let Some(y) = label(&labels, row.lines) {
+                examples.push(Example {
+                    x: row.x,
+                    y,
+                    held_out,
+                    start: row.start,
+                });
             }
         }
     }
@@ -132,6 +149,8 @@ fn main() {
     let mut model = Model {
         weights: [0f32; N],
         threshold: 0.5,
+        start_threshold: 1.0,
+        inside_threshold: 1.0,
     };
     for (mw, w) in model.weights.iter_mut().zip(&w) {
         *mw = *w as f32;
@@ -188,12 +207,68 @@ fn main() {
         "threshold {:.2}: training units P {tp:.3} R {tr:.3} F1 {tf:.3}; held-out units P {hp:.3} R {hr:.3} F1 {hf:.3}",
         model.threshold
     );
+
+    // The start thresholds: the lowest at which the units the model would
+    // flag on its own word alone are right at least MIN_START_PRECISION
+    // (outside the article's paragraphs) or MIN_INSIDE_PRECISION (between
+    // them) of the time on the training part, at that threshold and every
+    // one above it.
+    let choose = |inside: bool, min: f64| -> f32 {
+        let scores: Vec<(f32, bool)> = train
+            .iter()
+            .filter(|e| e.start.is_some_and(|p| (p == Place::Inside) == inside))
+            .map(|e| (model.probability(&e.x), e.y))
+            .collect();
+        let mut chosen = 1.0;
+        for i in (0..=200).rev() {
+            let t = model.threshold + (1.0 - model.threshold) * i as f32 / 200.0;
+            let tp = scores.iter().filter(|(p, y)| *p >= t && *y).count();
+            let all = scores.iter().filter(|(p, _)| *p >= t).count();
+            if all > 0 && (tp as f64) < min * all as f64 {
+                break;
+            }
+            chosen = t;
+        }
+        chosen
+    };
+    let (start, inside) = (
+        choose(false, MIN_START_PRECISION),
+        choose(true, MIN_INSIDE_PRECISION),
+    );
+    (model.start_threshold, model.inside_threshold) = (start, inside);
+    for (name, set) in [("training", &train), ("held-out", &held)] {
+        for inside in [false, true] {
+            let t = if inside {
+                model.inside_threshold
+            } else {
+                model.start_threshold
+            };
+            let picked: Vec<bool> = set
+                .iter()
+                .filter(|e| {
+                    e.start.is_some_and(|p| (p == Place::Inside) == inside)
+                        && model.probability(&e.x) >= t
+                })
+                .map(|e| e.y)
+                .collect();
+            eprintln!(
+                "{name}, {} the article, threshold {t:.3}: {} of {} new flags right",
+                if inside { "inside" } else { "outside" },
+                picked.iter().filter(|y| **y).count(),
+                picked.len()
+            );
+        }
+    }
+
     let header = format!(
         "Boilerplate line model: logistic regression, written by\n\
          `cargo run --release --example train_boilerplate_model`.\n\
          Trained on {train_pages} L3S-GN1 pages ({} units; the {held_pages} held-out pages unseen).\n\
          Threshold: best F1 on the training units with precision >= {min_precision:.3}\n\
          (the rules' own precision there, or {MIN_PRECISION}).\n\
+         Start threshold: the lowest at which the units flagged on the model's word\n\
+         alone are right >= {MIN_START_PRECISION} of the time on the training units\n\
+         (>= {MIN_INSIDE_PRECISION} between the article's paragraphs: inside threshold).\n\
          Do not edit by hand: retrain.",
         train.len()
     );

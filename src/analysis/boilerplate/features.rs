@@ -7,7 +7,7 @@
 //! pattern, plus a few that scraped news needs: slug shape, reader-interface
 //! vocabulary, quotation marks and date-only text.
 
-use super::stopwords::{is_any_function_word, is_stop_word};
+use super::words::{is_any_function_word, is_stop_word};
 
 /// What one unit looks like, before its neighbours are considered.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -111,53 +111,9 @@ fn interface_weight(lower: &str) -> u8 {
     }
 }
 
+/// A month or weekday of the lexicon, or a relative day: date evidence.
 fn is_month_or_weekday(lower: &str) -> bool {
-    matches!(
-        lower.trim_end_matches('.'),
-        "jan"
-            | "january"
-            | "feb"
-            | "february"
-            | "mar"
-            | "march"
-            | "apr"
-            | "april"
-            | "may"
-            | "jun"
-            | "june"
-            | "jul"
-            | "july"
-            | "aug"
-            | "august"
-            | "sep"
-            | "sept"
-            | "september"
-            | "oct"
-            | "october"
-            | "nov"
-            | "november"
-            | "dec"
-            | "december"
-            | "mon"
-            | "monday"
-            | "tue"
-            | "tues"
-            | "tuesday"
-            | "wed"
-            | "wednesday"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "thursday"
-            | "fri"
-            | "friday"
-            | "sat"
-            | "saturday"
-            | "sun"
-            | "sunday"
-            | "today"
-            | "yesterday"
-    )
+    super::words::is_month_or_weekday(lower) || matches!(lower, "today" | "yesterday")
 }
 
 /// Words that may stand in a date stamp besides dates and times.

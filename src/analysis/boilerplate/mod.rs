@@ -17,7 +17,8 @@
 //!   generated FAQ);
 //! - [`model`]: the learned line model (logistic regression over shapes,
 //!   neighbours and the rules' evidence, weights shipped as data), which
-//!   confirms or drops the rules' flags and grows their blocks;
+//!   confirms or drops the rules' flags, starts blocks where it is sure
+//!   and grows blocks;
 //! - [`prose`]: whether a line reads as prose — the removal guard every
 //!   fix goes through ([`guarded_removal_edits`]).
 //!
@@ -55,11 +56,11 @@ pub mod features;
 pub mod model;
 pub mod phrases;
 pub mod prose;
-mod stopwords;
+mod words;
 
 use std::ops::Range;
 
-pub use classify::{detect, training_rows};
+pub use classify::{TrainingRow, detect, training_rows};
 pub use phrases::Cue;
 pub use prose::reads_as_prose;
 

@@ -90,6 +90,15 @@ pub struct Model {
     /// Probability at or above which a unit is furniture (chosen on the
     /// training part for precision, see the data file).
     pub threshold: f32,
+    /// Probability at or above which the model flags a unit that no rule
+    /// flagged and no flagged neighbour leads to (outside the article's
+    /// paragraphs, never prose; chosen on the training part, see the data
+    /// file).
+    pub start_threshold: f32,
+    /// The same between the article's first and last paragraphs, where a
+    /// short line is more often a subheading or a list item of the story
+    /// (chosen on the training part for a higher precision).
+    pub inside_threshold: f32,
 }
 
 impl Model {
@@ -99,10 +108,14 @@ impl Model {
         1.0 / (1.0 + (-z).exp())
     }
 
-    /// Parses the data file format: `threshold <p>`, then `<name> <weight>`
+    /// Parses the data file format: `threshold <p>`, `start_threshold <p>`,
+    /// `inside_threshold <p>`,
+    /// then `<name> <weight>`
     /// for every feature in [`NAMES`] order; `#` starts a comment.
     pub fn parse(text: &str) -> Option<Model> {
         let mut threshold = None;
+        let mut start_threshold = None;
+        let mut inside_threshold = None;
         let mut weights = [0f32; N];
         let mut k = 0;
         for line in text.lines() {
@@ -117,6 +130,10 @@ impl Model {
             }
             if name == "threshold" {
                 threshold = Some(value);
+            } else if name == "start_threshold" {
+                start_threshold = Some(value);
+            } else if name == "inside_threshold" {
+                inside_threshold = Some(value);
             } else {
                 if NAMES.get(k) != Some(&name) {
                     return None;
@@ -128,6 +145,8 @@ impl Model {
         (k == N).then_some(Model {
             weights,
             threshold: threshold?,
+            start_threshold: start_threshold?,
+            inside_threshold: inside_threshold?,
         })
     }
 
@@ -140,6 +159,8 @@ impl Model {
             out.push('\n');
         }
         out.push_str(&format!("threshold {}\n", self.threshold));
+        out.push_str(&format!("start_threshold {}\n", self.start_threshold));
+        out.push_str(&format!("inside_threshold {}\n", self.inside_threshold));
         for (name, w) in NAMES.iter().zip(&self.weights) {
             out.push_str(&format!("{name} {w}\n"));
         }
@@ -178,6 +199,8 @@ mod tests {
     fn the_shipped_model_parses() {
         let m = shipped().expect("data/line_model.txt parses");
         assert!(m.threshold > 0.0 && m.threshold < 1.0);
+        assert!(m.start_threshold >= m.threshold && m.start_threshold <= 1.0);
+        assert!(m.inside_threshold >= m.threshold && m.inside_threshold <= 1.0);
         assert!(m.weights.iter().all(|w| w.is_finite()));
         assert_eq!(Model::parse(&m.to_text("again")), Some(m.clone()));
     }

@@ -223,6 +223,68 @@ static TABLE: &[(Cue, &str)] = &[
         Cue::CallToAction,
         r"^(?:stay (?:with|tuned to|tuned with) .+\bfor\b.*|stay tuned\b.*|check back (?:later |soon |often )?(?:for|to)\b.*|follow (?:us|@\w+|[\w .'’-]+) on (?:twitter|facebook|instagram|x|tiktok|youtube|threads|linkedin)\b.*|follow (?:us|@\w+)\b.*|like us on facebook\b.*|stay up to date\b.*|(?:download|get) (?:our|the) [\w .'’-]*\bapp\b.*|report an error\b.*|(?:submit|send) (?:us )?(?:a|your) (?:news )?tips?\b.*|(?:got|have) a (?:news |story )?tip\??.*|see a typo\b.*|(?:send|share) (?:us )?your (?:stories|photos|videos|pics|news)\b.*|join (?:us|our [\w ]+) on\b.*|for (?:more|the latest) (?:[\w-]+ ){0,2}(?:news|stories|updates|coverage)\b.*|this is a developing story\b.*|more to come|refresh (?:this page|for updates)\b.*|get (?:the )?(?:latest|breaking) news\b.*|keep up to date\b.*|(?:sign up|register) (?:now|today|here|for free)\b.*|get involved\b.*|send your (?:stories|videos|pics|photos))\W*$",
     ),
+    // ---- Spanish-language sites: the same kinds of furniture
+    (
+        Cue::LinkTeaser,
+        r"^(?:(?:lea|lee|leer|vea|ve|mira|escuche|escucha) (?:también|además|más)|te (?:puede|podría) interesar|le (?:puede|podría) interesar|también te puede interesar|noticias? relacionadas?|artículos? relacionados?|relacionad[oa]s?|más información|recomendado|última hora|de interés)\s*[:|>»›]+\s*\S.*$",
+    ),
+    (
+        Cue::LinkTeaser,
+        r"^(?:leer más|lea más|lee más|seguir leyendo|sigue leyendo|continuar leyendo|ver más|ver nota completa|cargar más(?: noticias)?|más noticias|(?:haz|haga) clic aquí|pulse aquí|pincha aquí)\W*$",
+    ),
+    (
+        Cue::RelatedHeading,
+        r"^(?:noticias relacionadas|artículos relacionados|notas relacionadas|contenido relacionado|temas relacionados|lea también|lee también|te puede interesar|le puede interesar|también te puede interesar|te podría interesar|te recomendamos|recomendados(?: para (?:ti|usted))?|lo más (?:leído|visto|popular|compartido|comentado)|(?:las )?más (?:leídas|vistas|compartidas|comentadas)|(?:los )?más (?:leídos|vistos|compartidos|comentados)|últimas noticias|otras noticias|más (?:noticias|artículos) (?:de|sobre|en)\b.*|en portada|te puede gustar)\s*[:.…]?$",
+    ),
+    (
+        Cue::SectionLabel,
+        r"^(?:etiquetas|temas|tema|archivado en|categorías?|secciones?|sección|palabras clave)\s*(?::.*)?$",
+    ),
+    (
+        Cue::Share,
+        r"^(?:compartir(?: en| por| esta noticia| este artículo| la noticia)?(?: [\w+]+){0,3}|comparte(?: esta noticia| este artículo| en [\w+]+)?|imprimir(?: (?:artículo|noticia|esta noticia))?|enviar por (?:correo|e-?mail)(?: electrónico)?|enviar(?: noticia)?|guardar(?: noticia)?|copiar (?:enlace|url)|enlace copiado|tamaño de (?:letra|texto))\W*$",
+    ),
+    (
+        Cue::Comments,
+        r"^(?:comentarios?|deja (?:un|tu) comentario|dejar un comentario|escribe (?:un|tu) comentario|\d+ comentarios?|comentarios? \(\d+\)|(?:ver|mostrar|leer) (?:los |todos los )?(?:\d+ )?comentarios|sé el primero en comentar\b.*|tu dirección de correo electrónico no será publicada\b.*|los campos obligatorios están marcados\b.*|publicar comentario|enviar comentario|cancelar respuesta)\W*$",
+    ),
+    (
+        Cue::Newsletter,
+        r"^(?:suscr[ií]bete|suscr[ií]base|suscribirse|suscripción)\b.*|^(?:.*\b(?:recibe|reciba|apúntate|regístrate)\b.*\b(?:boletín|boletines|newsletter)\b.*|(?:nuestro )?boletín(?: de noticias)?)\W*$",
+    ),
+    (
+        Cue::Account,
+        r"^(?:iniciar sesión|inicia sesión|inicie sesión|cerrar sesión|regístrate|regístrese|registrarse|crear (?:una )?cuenta|mi cuenta|mi perfil|¿?olvidaste tu contraseña\??|contraseña|usuario|acceder|entrar)\W*$",
+    ),
+    (
+        Cue::Cookies,
+        r"^(?:.*\b(?:utilizamos|usamos|utiliza|usa) cookies\b.*|política de cookies|configuración de cookies|aceptar(?: todas| cookies| todo)?|rechazar(?: todas)?)\W*$",
+    ),
+    (
+        Cue::Advertisement,
+        r"^(?:publicidad|anuncio|contenido patrocinado|patrocinado(?: por .+)?|contenido de marca)\W*$",
+    ),
+    (
+        Cue::Byline,
+        r"^(?:por|escrito por|redactado por|texto de)\s+(?-i:\p{Lu})[\p{L}.'’-]*(?:,?\s+(?:(?-i:\p{Lu})[\p{L}.'’-]*|de|del|la|las|los|y|e|i))*(?:\s*(?:[,|/–—-]|y)\s*.*)?$",
+    ),
+    (
+        Cue::Byline,
+        r"^(?:autor|autora|redacción|texto|fotos?|agencias?)\s*:\s*.+$|^(?:redacción(?: [\w .'’-]+)?|agencias|europa press|efe|ap|afp|reuters)$",
+    ),
+    (Cue::Copyright, r"^.*\btodos los derechos reservados\b.*$"),
+    (
+        Cue::PageDate,
+        r"^(?:publicado|actualizado|actualización|última actualización|fecha)\s*(?::|\||\d|(?:el|a las)\s+(?:\d|lunes|martes|miércoles|jueves|viernes|sábado|domingo)|$).*$",
+    ),
+    (
+        Cue::SiteNav,
+        r"^(?:inicio|portada|contacto|contáctenos|quiénes somos|sobre nosotros|aviso legal|política de privacidad|términos y condiciones|mapa del sitio|volver arriba|ir al contenido|buscar|menú|anterior|siguiente|(?:noticia|artículo) (?:anterior|siguiente)|hemeroteca)\W*$",
+    ),
+    (
+        Cue::CallToAction,
+        r"^(?:síguenos en\b.*|sígue(?:nos|me) en\b.*|siga(?:nos)? en\b.*|únete a nuestro canal\b.*|descarga (?:nuestra|la) app\b.*|envíanos tu\b.*)$",
+    ),
 ];
 
 /// Every cue pattern, compiled once.
@@ -406,6 +468,51 @@ mod tests {
             "Home prices rose 3% in the quarter.",
             "Watch parties were held across the city.",
             "Subscribers to the utility's alert service got a text at 9 p.m.",
+        ] {
+            assert_eq!(cue(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn spanish_furniture_matches_each_kind() {
+        is(
+            "Lea también: Cierra el mercado de abastos por obras",
+            Cue::LinkTeaser,
+        );
+        is(
+            "Te puede interesar: Diez rutas por la sierra",
+            Cue::LinkTeaser,
+        );
+        is("Seguir leyendo", Cue::LinkTeaser);
+        is("Noticias relacionadas", Cue::RelatedHeading);
+        is("Te puede interesar", Cue::RelatedHeading);
+        is("Lo más leído", Cue::RelatedHeading);
+        is("Etiquetas: puerto, transporte", Cue::SectionLabel);
+        is("Compartir en Facebook", Cue::Share);
+        is("Comparte esta noticia", Cue::Share);
+        is("12 comentarios", Cue::Comments);
+        is("Deja un comentario", Cue::Comments);
+        is("Suscríbete", Cue::Newsletter);
+        is(
+            "Suscríbete a nuestro boletín y recibe las noticias del día",
+            Cue::Newsletter,
+        );
+        is("Iniciar sesión", Cue::Account);
+        is("Utilizamos cookies propias y de terceros", Cue::Cookies);
+        is("Publicidad", Cue::Advertisement);
+        is("Por Lucía Ferrer Soto", Cue::Byline);
+        is("Por Andrés Quiroga | Valdemora", Cue::Byline);
+        is("Redacción", Cue::Byline);
+        is("Todos los derechos reservados", Cue::Copyright);
+        is("Actualizado: 14/04/2026 09:30", Cue::PageDate);
+        is("Aviso legal", Cue::SiteNav);
+        is("Síguenos en Instagram", Cue::CallToAction);
+        for text in [
+            "Por la tarde, los vecinos volvieron a sus casas.",
+            "Compartir en familia es lo que más echan de menos los desalojados.",
+            "Los comentarios del ministro provocaron críticas de la oposición.",
+            "Publicado el decreto, el plazo de ayudas se abre el lunes.",
+            "Más de trescientas familias fueron desalojadas.",
         ] {
             assert_eq!(cue(text), None, "{text:?}");
         }

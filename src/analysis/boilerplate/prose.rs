@@ -15,7 +15,7 @@
 //!   in the line), a large share in running text and a small one in menus,
 //!   names and headlines;
 //! - **a finite verb**: an auxiliary, modal or common irregular form (the
-//!   data files `data/finite_verbs_*.txt`), or verb morphology: English
+//!   lexicon's `finite_verbs.txt`), or verb morphology: English
 //!   past tense in "-ed", a subject pronoun before a word, "the port runs";
 //!   Spanish preterite, imperfect, future and conditional endings
 //!   ("-ó", "-aron", "-aba", "-ían", "-rá", "-ría");
@@ -25,9 +25,8 @@
 //! [`reads_as_prose`] is the seam: a part-of-speech tagger can replace its
 //! inside (a finite verb read from tags) without changing any caller.
 
-use std::sync::OnceLock;
-
-use super::stopwords::{Lang, is_function_word, lower_into};
+use super::words::{is_finite_verb, is_function_word, lower_into};
+use crate::analysis::language::Lang;
 
 /// Fewer words than this are a label, a caption or a menu item even when
 /// they end with a period ("Police closed the road." stays removable when
@@ -88,27 +87,6 @@ pub fn reads_as_prose(line: &str) -> bool {
     prose_evidence(line).is_prose()
 }
 
-fn finite_verbs(lang: Lang) -> &'static [&'static str] {
-    static LISTS: OnceLock<[Vec<&'static str>; 2]> = OnceLock::new();
-    let lists = LISTS.get_or_init(|| {
-        let parse = |s: &'static str| {
-            let mut v: Vec<&'static str> =
-                s.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
-        [
-            parse(include_str!("data/finite_verbs_en.txt")),
-            parse(include_str!("data/finite_verbs_es.txt")),
-        ]
-    });
-    match lang {
-        Lang::En => &lists[0],
-        Lang::Es => &lists[1],
-    }
-}
-
 /// One word of the line, lower-cased on the stack.
 #[derive(Clone, Copy)]
 struct Word {
@@ -141,7 +119,7 @@ pub fn prose_evidence(line: &str) -> ProseEvidence {
     let sentence_end = !cut_off && core.ends_with(['.', '!', '?']);
     let mut ev = ProseEvidence {
         words: 0,
-        lang: Lang::En,
+        lang: Lang::English,
         function_words: 0,
         finite_verb: false,
         sentence_end,
@@ -177,8 +155,8 @@ pub fn prose_evidence(line: &str) -> ProseEvidence {
         }
         word.plain = first || w.chars().next().is_some_and(char::is_lowercase);
         let lw = word.as_str();
-        let fn_en = is_function_word(lw, Lang::En);
-        let fn_es = is_function_word(lw, Lang::Es);
+        let fn_en = is_function_word(lw, Lang::English);
+        let fn_es = is_function_word(lw, Lang::Spanish);
         en += u32::from(fn_en);
         es += u32::from(fn_es);
         if !verb_en {
@@ -190,26 +168,26 @@ pub fn prose_evidence(line: &str) -> ProseEvidence {
         prev = [prev[1], word];
     }
     (ev.lang, ev.function_words) = if es > en {
-        (Lang::Es, es)
+        (Lang::Spanish, es)
     } else {
-        (Lang::En, en)
+        (Lang::English, en)
     };
     ev.finite_verb = match ev.lang {
-        Lang::En => verb_en,
-        Lang::Es => verb_es,
+        Lang::Spanish => verb_es,
+        Lang::English | Lang::Unknown => verb_en,
     };
     ev
 }
 
 fn listed(word: &str, lang: Lang) -> bool {
-    finite_verbs(lang).binary_search(&word).is_ok()
+    is_finite_verb(word, lang)
 }
 
 /// An auxiliary or listed form; past tense in "-ed"; a word after a
 /// subject pronoun ("she returns"); "the port runs".
 fn english_verb(word: &Word, function: bool, prev: &[Word; 2]) -> bool {
     let w = word.as_str();
-    if listed(w, Lang::En) {
+    if listed(w, Lang::English) {
         return true;
     }
     let n = w.chars().count();
@@ -220,7 +198,7 @@ fn english_verb(word: &Word, function: bool, prev: &[Word; 2]) -> bool {
         && !function
         && matches!(prev[0].as_str(), "the" | "a" | "an" | "this" | "that")
         && prev[1].len > 0
-        && !is_function_word(prev[1].as_str(), Lang::En)
+        && !is_function_word(prev[1].as_str(), Lang::English)
         && n >= 4
         && w.ends_with('s')
         && !w.ends_with("ss")
@@ -232,7 +210,7 @@ fn english_verb(word: &Word, function: bool, prev: &[Word; 2]) -> bool {
 /// the preterite, imperfect, future and conditional.
 fn spanish_verb(word: &Word) -> bool {
     let w = word.as_str();
-    if listed(w, Lang::Es) {
+    if listed(w, Lang::Spanish) {
         return true;
     }
     let n = w.chars().count();

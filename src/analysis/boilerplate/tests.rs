@@ -531,12 +531,25 @@ fn corpus_evidence_flags_template_lines_but_not_shared_reporting() {
         .into_iter()
         .map(|t| docs[0].text[t.span].to_string())
         .collect();
-    assert_eq!(
-        lines,
-        [
-            "Keep checking Valley Sentinel Online",
-            "Join the Valley Sentinel Readers Panel"
-        ]
+    // The second line may already be flagged from the document alone (the
+    // line model rates it furniture at the page's edge); then the corpus
+    // need not add it.
+    let own = flagged_text(&docs[0]);
+    assert_eq!(lines[0], "Keep checking Valley Sentinel Online");
+    for l in [
+        "Keep checking Valley Sentinel Online",
+        "Join the Valley Sentinel Readers Panel",
+    ] {
+        assert!(
+            lines.iter().any(|t| t == l) || own.iter().any(|t| t == l),
+            "{l}"
+        );
+    }
+    assert!(lines.len() <= 2, "{lines:?}");
+    assert!(
+        !lines
+            .iter()
+            .any(|t| t.contains("neighbour") || t.contains("investigation"))
     );
     let findings = check(&docs[0], &corpus, &Settings::default(), RuleScope::All);
     let f = findings
@@ -744,5 +757,131 @@ fn findings_without_fixes_are_fine() {
     }
     if let Some(fix) = fix_all(&doc, &findings) {
         assert!(apply_edits(&text, &fix.edits).len() <= text.len());
+    }
+}
+
+/// A Spanish news page as scraped: the site's furniture in Spanish
+/// ("Lea también", "Noticias relacionadas", "Te puede interesar",
+/// "Compartir en", "Suscríbete", a byline "Por …") around an article whose
+/// sentences open with the same words in their own sense ("Por la mañana",
+/// "Publicado el informe", "Te puede interesar saber", a quotation).
+const PUERTO_PAGE: &str = "Portada
+Nacional
+Economía
+Deportes
+Opinión
+
+Martes, 14 de abril de 2026
+
+El puerto de Altamar suspende las descargas por una avería en las grúas
+
+Por Lucía Ferrer Soto
+
+Compartir en Facebook
+Compartir en WhatsApp
+
+La autoridad portuaria de Altamar suspendió este martes todas las descargas de contenedores después de que dos grúas se detuvieran por un fallo eléctrico, informó la empresa concesionaria.
+
+Lea también: Los estibadores convocan una huelga de dos días en el puerto
+
+Por la mañana, más de treinta camiones esperaban en la entrada de la terminal sin poder cargar.
+Publicado el informe técnico, la concesionaria calcula que la reparación durará al menos una semana.
+Te puede interesar saber que el puerto mueve cada año unos dos millones de contenedores, según la memoria anual del organismo.
+
+«No vamos a reabrir hasta que las grúas sean seguras», dijo el director de operaciones, Andrés Quiroga.
+
+Los transportistas pidieron al ayuntamiento que habilite un aparcamiento provisional mientras dure la avería.
+
+Suscríbete a nuestro boletín y recibe cada mañana las noticias de la ciudad
+
+Noticias relacionadas
+Cierran el muelle norte por obras de dragado
+La naviera Solmar abre una nueva ruta a las islas
+Récord de pasajeros de crucero en el mes de marzo
+
+Te puede interesar
+Diez playas para visitar este verano
+Las mejores rutas en bicicleta por la costa
+
+Etiquetas: puerto, transporte, Altamar
+
+© 2026 Diario de Altamar. Todos los derechos reservados.
+Aviso legal
+Política de privacidad
+";
+
+/// What must stay of [`PUERTO_PAGE`]: the headline and every sentence of
+/// the article.
+const PUERTO_KEPT: &[&str] = &[
+    "El puerto de Altamar suspende las descargas por una avería en las grúas",
+    "La autoridad portuaria de Altamar suspendió este martes todas las descargas de contenedores después de que dos grúas se detuvieran por un fallo eléctrico, informó la empresa concesionaria.",
+    "Por la mañana, más de treinta camiones esperaban en la entrada de la terminal sin poder cargar.",
+    "Publicado el informe técnico, la concesionaria calcula que la reparación durará al menos una semana.",
+    "Te puede interesar saber que el puerto mueve cada año unos dos millones de contenedores, según la memoria anual del organismo.",
+    "«No vamos a reabrir hasta que las grúas sean seguras», dijo el director de operaciones, Andrés Quiroga.",
+    "Los transportistas pidieron al ayuntamiento que habilite un aparcamiento provisional mientras dure la avería.",
+];
+
+#[test]
+fn spanish_page_furniture_is_flagged_and_the_article_stays() {
+    let doc = analyse(PUERTO_PAGE);
+    let flagged = flagged_text(&doc);
+    for must in [
+        "Portada",
+        "Economía",
+        "Por Lucía Ferrer Soto",
+        "Compartir en Facebook",
+        "Compartir en WhatsApp",
+        "Lea también: Los estibadores convocan una huelga de dos días en el puerto",
+        "Suscríbete a nuestro boletín y recibe cada mañana las noticias de la ciudad",
+        "Noticias relacionadas",
+        "Cierran el muelle norte por obras de dragado",
+        "Te puede interesar",
+        "Diez playas para visitar este verano",
+        "Etiquetas: puerto, transporte, Altamar",
+        "© 2026 Diario de Altamar. Todos los derechos reservados.",
+        "Aviso legal",
+    ] {
+        assert!(
+            flagged.iter().any(|f| f == must),
+            "not flagged: {must}\n{flagged:#?}"
+        );
+    }
+    for keep in PUERTO_KEPT {
+        assert!(!flagged.iter().any(|f| f == keep), "flagged: {keep}");
+    }
+}
+
+#[test]
+fn fixing_a_spanish_page_removes_no_prose() {
+    let doc = analyse(PUERTO_PAGE);
+    let findings = check(&doc, &Corpus::new(), &Settings::default(), RuleScope::All);
+    let out = apply_edits(
+        PUERTO_PAGE,
+        &fix_all(&doc, &findings).expect("the furniture").edits,
+    );
+    for keep in PUERTO_KEPT {
+        assert!(out.contains(keep), "removed: {keep}");
+    }
+    assert!(!out.contains("Compartir en WhatsApp"));
+    assert!(!out.contains("Noticias relacionadas"));
+    // Every line --fix removed, read on its own, is not Spanish prose.
+    for line in PUERTO_PAGE.lines().filter(|l| !out.contains(*l)) {
+        assert!(!reads_as_prose(line), "prose removed: {line}");
+    }
+}
+
+#[test]
+fn spanish_cue_wording_inside_a_sentence_is_not_a_cue() {
+    for s in [
+        "Por la tarde, los vecinos volvieron a sus casas después de que bajara el agua.",
+        "Publicado el decreto, el gobierno regional abrirá el plazo de ayudas el lunes.",
+        "Los usuarios podrán compartir en la aplicación las incidencias del servicio de autobuses.",
+    ] {
+        let text = format!(
+            "Vuelven los vecinos a la Ribera\n\nLa crecida del río obligó a desalojar a cuarenta familias del barrio, según informó el ayuntamiento.\n\n{s}\n\nLa alcaldesa anunció ayudas para los comercios afectados por el agua.\n"
+        );
+        let doc = analyse(&text);
+        assert!(!flagged_text(&doc).iter().any(|f| f == s), "flagged: {s}");
     }
 }

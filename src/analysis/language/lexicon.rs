@@ -6,7 +6,8 @@
 //!
 //! These lists gather what the detector families keep in code today, so
 //! that they can move to one place:
-//! - `stopwords.txt` (en) = `boilerplate::stopwords::STOP_WORDS`; the
+//! - `stopwords.txt`: function words (closed classes), read by the
+//!   boilerplate family's function-word density and language detection; the
 //!   figures similarity list (`figures::lexicon::STOPWORDS`) is a subset
 //!   plus lexical words ("said", "year", "today", titles) that are not
 //!   function words and stay out of this list.
@@ -16,6 +17,8 @@
 //! - `reporting_verbs.txt` (en) = the lemmas and classes of
 //!   `attribution::lexicon::VERBS`.
 //! - `role_titles.txt` (en) = `attribution::lexicon::ROLES`.
+//! - `finite_verbs.txt` and `weekday_abbreviations.txt`: the boilerplate
+//!   family's sentence and date-stamp evidence.
 //! - `abbreviations.txt` is new (the tokenizer's); the related-passage
 //!   word splitter (`related::terms`) and the figures tokenizer keep their
 //!   own dotted-acronym rules.
@@ -48,6 +51,13 @@ pub struct Lexicon {
     /// Phrases that make a figure a running total ("so far", "a total of";
     /// "hasta ahora"), each as its lower-case words.
     pub cumulative: Vec<Vec<String>>,
+    /// Finite verb forms that mark a clause (auxiliaries, modals, common
+    /// irregular forms), for telling a sentence from a label without a
+    /// tagger.
+    pub finite_verbs: HashSet<String>,
+    /// Weekday abbreviation ("tue", "mié") → 1 (Monday) ..= 7: read only in
+    /// date-stamp shapes, since several are words too ("sat", "mar").
+    pub weekday_abbreviations: HashMap<String, u8>,
 }
 
 /// Lines of a list file without comments and blanks.
@@ -126,6 +136,19 @@ macro_rules! lexicon {
             )))
             .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
             .collect(),
+            finite_verbs: set(include_str!(concat!(
+                "../../../data/lexicon/",
+                $dir,
+                "/finite_verbs.txt"
+            ))),
+            weekday_abbreviations: map(
+                include_str!(concat!(
+                    "../../../data/lexicon/",
+                    $dir,
+                    "/weekday_abbreviations.txt"
+                )),
+                |v| v.parse().ok(),
+            ),
         }
     };
 }
@@ -182,6 +205,11 @@ impl Lexicon {
         self.weekdays.get(normalize(word).as_ref()).copied()
     }
 
+    /// Whether `word` is a listed finite verb form.
+    pub fn is_finite_verb(&self, word: &str) -> bool {
+        self.finite_verbs.contains(normalize(word).as_ref())
+    }
+
     /// The class of a reporting verb, given its lemma.
     pub fn reporting_verb(&self, lemma: &str) -> Option<&str> {
         self.reporting_verbs
@@ -215,6 +243,15 @@ mod tests {
                 7
             );
             assert!(l.reporting_verbs.len() > 20);
+            assert!(l.finite_verbs.len() > 20);
+            assert_eq!(
+                l.weekday_abbreviations
+                    .values()
+                    .copied()
+                    .collect::<HashSet<_>>()
+                    .len(),
+                7
+            );
         }
     }
 

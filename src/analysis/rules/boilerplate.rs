@@ -33,9 +33,17 @@
 //! corpus, and the labels of the neighbouring lines (furniture comes in runs, at the edges). A
 //! learned line model (logistic regression trained on human-labelled news pages, shipped as data)
 //! weighs these shapes together with the phrase cues and context rules: it drops a context rule's
-//! flag (a run of short lines, an isolated or repeated line) it rates unlikely and extends a flagged block to the neighbouring lines it rates as furniture
-//! (message: "the line model rates it N% likely"); it never starts a block on its own. The message
-//! (and the hover) says which evidence decided.
+//! flag (a run of short lines, an isolated or repeated line) it rates unlikely, extends a flagged
+//! block to the neighbouring lines it rates as furniture, and, on a page where the rules already
+//! found furniture (three flagged units or more), starts a block at a line it is sure of: one that
+//! does not read as prose, at a stricter threshold between the article's paragraphs (message: "the
+//! line model rates it N% likely"). On a clean article it never starts a block on its own. The
+//! message (and the hover) says which evidence decided.
+//!
+//! The phrase cues know the wording of English and Spanish sites: "Lea también:", "Noticias
+//! relacionadas", "Te puede interesar", "Compartir en …", "Suscríbete", bylines "Por …",
+//! "Todos los derechos reservados", "Publicado: …", cookie and comment text. Function words,
+//! finite verb forms, months and weekdays come from the shared lexicon (`data/lexicon/`).
 //!
 //! Never flagged: the headline; subheadings between paragraphs of the article; short paragraphs
 //! that read as sentences; quotations; a story dateline ("ANCHORAGE –", "PORT ALDREN (AP) —");
@@ -95,6 +103,32 @@
 //! stops at such a line; a finding whose lines are all kept has no fix, and its message says to
 //! check it by hand. Runs of short lines, date stamps and bylines never take a line that reads as
 //! prose, and label wording ("Posted on …", "By …") opening a sentence does not make it furniture.
+//!
+//! ## Measured
+//! Line labels by people; a line is furniture when labelled `not-content` or `related`, article
+//! when `headline` or `fulltext`. Kept-text token F1: the words of the lines left unflagged against
+//! the words of the human article body (bag of lower-cased words, summed over pages).
+//!
+//! | data | before | now |
+//! |---|---|---|
+//! | L3S-GN1, 131 held-out pages (one in five by name hash, never trained on): line precision / recall / F1 | 0.997 / 0.855 / 0.921 | 0.997 / 0.889 / 0.940 |
+//! | L3S-GN1 held-out: kept-text token F1 (keeping every line: 0.677) | 0.837 | 0.851 |
+//! | CleanEval dev, 58 generic 2006 web pages (out of domain): line precision / recall / F1 | 0.853 / 0.742 / 0.794 | 0.824 / 0.803 / 0.813 |
+//! | CleanEval dev: kept-text token F1 against the gold text (every line: 0.929) | 0.954 | 0.824 / 0.803 / 0.813KEPT |
+//! | BBC, 2,224 clean articles: flagged lines per 1,000 | 1.71 | 1.71 |
+//!
+//! Per category on the L3S held-out pages (share of lines flagged, before → now): `not-content`
+//! (menus, footers, share rows, cookie and newsletter text) 85.6% → 89.0%; `related` (lists of
+//! links to other articles) 64.4% → 66.7%; `supplemental` (captions, bylines, date stamps) 61.8% →
+//! 62.7%; `comments` 19.8% → 33.8%; article lines: `fulltext` 0.8% → 1.1%, `headline` 10.7% →
+//! 12.1%. On the five seed articles the same 17 regions are flagged as before and no article line. Captions,
+//! bylines and date stamps are labelled `supplemental` together; menus, cookie, share and footer
+//! text are all `not-content`. What the kept text still holds is mostly reader comments (long
+//! prose, labelled `comments`), which a line model over shapes cannot tell from the article.
+//!
+//! Reproduce: `cargo test --test boilerplate_model -- --nocapture` and
+//! `cargo test --test boilerplate_corpus bbc -- --nocapture` (both need `../shared/corpora`).
+//! Retrain the model: `cargo run --release --example train_boilerplate_model`.
 //!
 //! ## Configuration
 //! ```toml

@@ -98,6 +98,8 @@ pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAn
     }
     let name = short_name(id.as_str());
     let segmentation = Segmentation::new(&text);
+    let language = LangDoc::new(&text, &segmentation);
+    let lang = language.lang;
     // Boilerplate, figures, attribution and the words of the passages are
     // read independently of each other: on a long text, reading them on
     // two threads halves the wait after a keystroke.
@@ -110,7 +112,7 @@ pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAn
     let right = || {
         (
             attribution::analyze(&text, &segmentation),
-            related::DocPassages::read(&text, &segmentation),
+            related::DocPassages::read(&text, &segmentation, lang),
         )
     };
     let ((boilerplate, figures), (attribution, reading)) = super::join(left, right);
@@ -120,7 +122,6 @@ pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAn
     let figures_of =
         |span: std::ops::Range<usize>| related::figures_for_index(figures.in_span(span));
     let related = reading.finish(&segmentation, &is_boilerplate_line, &figures_of);
-    let language = LangDoc::new(&text, &segmentation);
     DocAnalysis {
         id,
         name,

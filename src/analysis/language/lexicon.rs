@@ -16,6 +16,9 @@
 //! - `reporting_verbs.txt` (en) = the lemmas and classes of
 //!   `attribution::lexicon::VERBS`.
 //! - `role_titles.txt` (en) = `attribution::lexicon::ROLES`.
+//! - `to_english.txt` pairs a language's words of news events with English
+//!   ones; the related-passage terms (`related::terms`) read it, with the
+//!   stop words, to relate passages across languages.
 //! - `abbreviations.txt` is new (the tokenizer's); the related-passage
 //!   word splitter (`related::terms`) and the figures tokenizer keep their
 //!   own dotted-acronym rules.
@@ -42,6 +45,10 @@ pub struct Lexicon {
     /// Reporting verb lemma → class ("speech", "evidence", "opinion",
     /// "label").
     pub reporting_verbs: HashMap<String, String>,
+    /// Word → its English equivalents (`to_english.txt`: the words of news
+    /// events, so that passages in two languages that report one fact share
+    /// terms). Empty for English.
+    pub to_english: HashMap<String, Vec<String>>,
 }
 
 /// Lines of a list file without comments and blanks.
@@ -62,6 +69,18 @@ fn map<V>(data: &str, parse: impl Fn(&str) -> Option<V>) -> HashMap<String, V> {
             Some((k.trim().to_lowercase(), parse(v.trim())?))
         })
         .collect()
+}
+
+/// `key<TAB>value` lines where one key may have several values.
+fn pairs(data: &str) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for (k, v) in entries(data).filter_map(|l| l.split_once('\t')) {
+        let (k, v) = (k.trim().to_lowercase(), v.trim().to_lowercase());
+        if !k.is_empty() && !v.is_empty() {
+            out.entry(k).or_default().push(v);
+        }
+    }
+    out
 }
 
 macro_rules! lexicon {
@@ -108,6 +127,11 @@ macro_rules! lexicon {
                 )),
                 |v| Some(v.to_string()),
             ),
+            to_english: pairs(include_str!(concat!(
+                "../../../data/lexicon/",
+                $dir,
+                "/to_english.txt"
+            ))),
         }
     };
 }
@@ -198,6 +222,10 @@ mod tests {
             );
             assert!(l.reporting_verbs.len() > 20);
         }
+        let es = lexicon(Lang::Spanish);
+        assert!(es.to_english.len() > 200);
+        assert!(es.to_english["muerto"].contains(&"killed".to_string()));
+        assert!(lexicon(Lang::English).to_english.is_empty());
     }
 
     #[test]

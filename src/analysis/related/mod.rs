@@ -1056,7 +1056,9 @@ fn explain_passages(stats: &Stats<'_>, da: &DocAnalysis, a: &Passage, b: &Passag
         }
         let found = words.iter().find(|w| {
             let mut hit = false;
-            terms::terms_of_key(&arena[w.key.clone()], &mut buf, |t| hit |= t == h);
+            terms::terms_of_word(text, &arena, w, da.related.lang, &mut buf, |t| {
+                hit |= t == h
+            });
             hit
         });
         let Some(word) = found else { continue };

@@ -212,3 +212,27 @@ fn english_and_spanish_sentences_on_one_fact_are_related_through_the_lexicon() {
     assert_eq!(r.first().map(|r| r.doc.as_str()), Some("es.txt"), "{r:?}");
     assert!(r.iter().all(|r| r.doc.as_str() != "other.txt"));
 }
+
+#[test]
+fn documents_in_languages_left_out_are_not_checked() {
+    use factline::analysis::{RuleScope, check};
+    let text = "Bridge report\n\nMany experts believe the bridge is unsafe.\n\"It will fall within a year,\" a source said.\n\nRelated videos:\nShare this article\n";
+    let d = analyze("en.txt", text);
+    let mut corpus = Corpus::new();
+    corpus.upsert(d.clone());
+    let all = check(&d, &corpus, &Settings::default(), RuleScope::All);
+    assert!(!all.is_empty(), "the text has findings to leave out");
+    let english = Settings {
+        languages: vec![Lang::English, Lang::Spanish],
+        ..Settings::default()
+    };
+    assert_eq!(
+        check(&d, &corpus, &english, RuleScope::All).len(),
+        all.len()
+    );
+    let spanish_only = Settings {
+        languages: vec![Lang::Spanish],
+        ..Settings::default()
+    };
+    assert!(check(&d, &corpus, &spanish_only, RuleScope::All).is_empty());
+}

@@ -55,6 +55,34 @@ pub fn detect(text: &str) -> Lang {
     }
 }
 
+impl Lang {
+    /// The language's name in English ("Spanish").
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::English => "English",
+            Lang::Spanish => "Spanish",
+            Lang::Unknown => "not known",
+        }
+    }
+
+    /// The ISO 639-1 code the configuration uses (`languages = ["en",
+    /// "es"]`); `None` for [`Lang::Unknown`].
+    pub fn code(self) -> Option<&'static str> {
+        match self {
+            Lang::English => Some("en"),
+            Lang::Spanish => Some("es"),
+            Lang::Unknown => None,
+        }
+    }
+
+    /// The language of an ISO 639-1 code, among those the layer knows.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        [Lang::English, Lang::Spanish]
+            .into_iter()
+            .find(|l| l.code().is_some_and(|c| c.eq_ignore_ascii_case(code)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,5 +102,15 @@ mod tests {
             Lang::Unknown
         );
         assert_eq!(detect(""), Lang::Unknown);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for l in [Lang::English, Lang::Spanish] {
+            assert_eq!(Lang::from_code(l.code().unwrap()), Some(l));
+        }
+        assert_eq!(Lang::from_code("ES"), Some(Lang::Spanish));
+        assert_eq!(Lang::from_code("fr"), None);
+        assert_eq!(Lang::Unknown.code(), None);
     }
 }

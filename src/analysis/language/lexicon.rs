@@ -32,6 +32,9 @@ use super::Lang;
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub stop_words: HashSet<String>,
+    /// Words beside the stop words that an index of passages leaves out
+    /// (`index_stopwords.txt`: "said", "according", "dijo").
+    pub index_stop_words: HashSet<String>,
     pub abbreviations: HashSet<String>,
     pub number_words: HashSet<String>,
     pub role_titles: HashSet<String>,
@@ -90,6 +93,11 @@ macro_rules! lexicon {
                 "../../../data/lexicon/",
                 $dir,
                 "/stopwords.txt"
+            ))),
+            index_stop_words: set(include_str!(concat!(
+                "../../../data/lexicon/",
+                $dir,
+                "/index_stopwords.txt"
             ))),
             abbreviations: set(include_str!(concat!(
                 "../../../data/lexicon/",

@@ -227,13 +227,15 @@ pub(crate) fn fold_into(word: &str, out: &mut String) {
     }
 }
 
-/// The folded, apostrophe-free forms of `lang`'s function words (the
-/// shared lexicon's `stopwords.txt`): they say nothing about which fact a
-/// passage reports.
+/// The folded, apostrophe-free forms of `lang`'s function words and index
+/// stop words (the shared lexicon's `stopwords.txt` and
+/// `index_stopwords.txt`): they say nothing about which fact a passage
+/// reports.
 fn folded_stop_words(lang: Lang) -> FxHashSet<Box<str>> {
     let mut out = FxHashSet::default();
     let mut buf = String::new();
-    for w in &lexicon(lang).stop_words {
+    let l = lexicon(lang);
+    for w in l.stop_words.iter().chain(&l.index_stop_words) {
         fold_into(w, &mut buf);
         buf.retain(|c| c != '\'');
         out.insert(buf.as_str().into());

@@ -2,6 +2,18 @@
 //! of each language with a lexicon. Function words make up a third or more
 //! of running prose and the English and Spanish lists barely overlap, so
 //! the ratio separates the two on a few sentences.
+//!
+//! Measured on Universal Dependencies text it was not built on
+//! (`tests/language_detect.rs`: English EWT and Spanish GSD, dev and test),
+//! paragraphs of 30+ words: English 0.990 right, 0.009 unknown, 0.001
+//! wrong; Spanish 0.999, 0.001, 0.000. On the same paragraphs the
+//! `whatlang` crate (0.2, every language it knows) is wrong on 0.006 of
+//! the English and 0.001 of the Spanish ones (0.002 and 0.000 restricted
+//! to the two), and never abstains. A wrong language is the costly error
+//! (a source read with the other language's rules); "unknown" only leaves
+//! a document to the English reading, or unchecked when the `languages`
+//! setting is given. So the function-word ratio stays: fewer wrong
+//! answers, no dependency, and it reads at most [`MAX_WORDS`] words.
 
 use super::Lang;
 use super::lexicon::{lexicon, normalize};

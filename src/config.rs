@@ -14,6 +14,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use crate::analysis::language::Lang;
 use crate::analysis::{RuleSettings, Settings, Severity, rules};
 
 /// The configuration file's name, looked up at the workspace root.
@@ -34,6 +35,7 @@ pub const KEYS: &[&str] = &[
     "workspace_diagnostics",
     "boilerplate.extra_patterns",
     "boilerplate.allow",
+    "languages",
 ];
 
 /// The validated configuration.
@@ -61,6 +63,9 @@ pub struct Config {
     pub boilerplate_extra_patterns: Vec<String>,
     /// `boilerplate.allow`: regexes of lines never flagged as boilerplate.
     pub boilerplate_allow: Vec<String>,
+    /// `languages`: the languages of the documents to check ("en", "es");
+    /// empty checks every document.
+    pub languages: Vec<Lang>,
 }
 
 impl Default for Config {
@@ -75,6 +80,7 @@ impl Default for Config {
             workspace_diagnostics: WorkspaceDiagnostics::All,
             boilerplate_extra_patterns: Vec::new(),
             boilerplate_allow: Vec::new(),
+            languages: Vec::new(),
         }
     }
 }
@@ -218,6 +224,11 @@ impl Config {
                     ),
                 },
                 "boilerplate" => cx.boilerplate(value, self),
+                "languages" => {
+                    if let Some(langs) = cx.languages(value) {
+                        self.languages = langs;
+                    }
+                }
                 other => {
                     let top: Vec<&str> = KEYS
                         .iter()
@@ -241,6 +252,7 @@ impl Config {
             },
             // The host names the drafts (see `host::drafts_among`).
             drafts: Default::default(),
+            languages: self.languages.clone(),
         }
     }
 }
@@ -291,6 +303,44 @@ impl Applier<'_> {
             key: key.to_string(),
             message,
         });
+    }
+
+    /// `languages`: a list of known language codes; any other value is
+    /// rejected whole.
+    fn languages(&mut self, value: &Value) -> Option<Vec<Lang>> {
+        let known = || {
+            [Lang::English, Lang::Spanish]
+                .iter()
+                .filter_map(|l| l.code())
+                .map(|c| format!("\"{c}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let Some(items) = value.as_array() else {
+            self.error(
+                "languages",
+                format!(
+                    "expected a list of language codes ({}), found {value}",
+                    known()
+                ),
+            );
+            return None;
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match item.as_str().and_then(Lang::from_code) {
+                Some(l) if !out.contains(&l) => out.push(l),
+                Some(_) => {}
+                None => {
+                    self.error(
+                        "languages",
+                        format!("{item} is not a language factline reads ({})", known()),
+                    );
+                    return None;
+                }
+            }
+        }
+        Some(out)
     }
 
     fn bool(&mut self, key: &str, value: &Value) -> Option<bool> {
@@ -610,5 +660,29 @@ mod tests {
         let issues = config.apply(&json!({"exclude": ["a/[b"]}), "factline.toml");
         assert_eq!(issues.len(), 1);
         assert!(config.exclude.is_empty());
+    }
+
+    #[test]
+    fn languages_are_codes_and_bad_ones_are_reported_by_key() {
+        let mut config = Config::default();
+        assert!(config.settings().languages.is_empty());
+        let issues = config.apply_toml("languages = [\"en\", \"ES\"]", "factline.toml");
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(config.languages, [Lang::English, Lang::Spanish]);
+        let issues = config.apply(&json!({"languages": ["en", "fr"]}), "editor settings");
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].key, "languages");
+        assert!(
+            issues[0].message.contains("\"fr\""),
+            "{}",
+            issues[0].message
+        );
+        let issues = config.apply(&json!({"languages": "en"}), "editor settings");
+        assert_eq!(issues.len(), 1);
+        // The earlier valid value stays in force.
+        assert_eq!(config.settings().languages, [Lang::English, Lang::Spanish]);
+        let issues = config.apply(&json!({"languages": []}), "editor settings");
+        assert!(issues.is_empty());
+        assert!(config.settings().checks_language(Lang::Unknown));
     }
 }

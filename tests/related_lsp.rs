@@ -331,3 +331,43 @@ async fn capabilities_announce_the_related_features() {
     assert_eq!(caps["codeLensProvider"]["resolveProvider"], true);
     c.shutdown().await;
 }
+
+/// The hover text at `needle` of the draft.
+async fn hover_text(c: &mut Client, uri: &str, needle: &str) -> String {
+    let r = c
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": position(DRAFT, needle)}),
+        )
+        .await;
+    r["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[tokio::test]
+async fn first_line_hover_gives_the_language_and_the_languages_setting() {
+    let dir = write_fixture(FIXTURE);
+    let (mut c, uri) = start(dir.path()).await;
+    let text = hover_text(&mut c, &uri, "ferry strike").await;
+    assert!(text.contains("**Language:** English (`en`)"), "{text}");
+    assert!(!text.contains("Not checked"), "{text}");
+    // Not on the other lines.
+    let text = hover_text(&mut c, &uri, "Felix Amundsen said").await;
+    assert!(!text.contains("**Language:**"), "{text}");
+    c.shutdown().await;
+
+    // A folder that checks Spanish only: the English draft is not checked,
+    // and its first line says why.
+    let fixture = format!("//- /factline.toml\nlanguages = [\"es\"]\n{FIXTURE}");
+    let dir = write_fixture(&fixture);
+    let (mut c, uri) = start(dir.path()).await;
+    let text = hover_text(&mut c, &uri, "ferry strike").await;
+    assert!(
+        text.contains("**Language:** English (`en`)")
+            && text.contains("Not checked: `languages` is `es`."),
+        "{text}"
+    );
+    c.shutdown().await;
+}

@@ -121,6 +121,7 @@ pub fn analyze_edited(
         ),
         None => LangDoc::new(&text, &segmentation),
     };
+    let lang = language.lang;
     // Boilerplate, figures, attribution and the words of the passages are
     // read independently of each other: on a long text, reading them on
     // two threads halves the wait after a keystroke.
@@ -133,7 +134,7 @@ pub fn analyze_edited(
     let right = || {
         (
             attribution::analyze(&text, &segmentation),
-            related::DocPassages::read(&text, &segmentation),
+            related::DocPassages::read(&text, &segmentation, lang),
         )
     };
     let ((boilerplate, figures), (attribution, reading)) = super::join(left, right);

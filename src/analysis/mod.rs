@@ -198,6 +198,11 @@ pub fn check(
     settings: &Settings,
     scope: RuleScope,
 ) -> Vec<Finding> {
+    // A document in a language the configuration leaves out is not
+    // checked (the hover of its first line says so).
+    if !settings.checks_language(doc.language.lang) {
+        return Vec::new();
+    }
     let cx = RuleContext {
         doc,
         corpus,

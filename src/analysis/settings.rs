@@ -35,6 +35,10 @@ pub struct Settings {
     /// used as one (the host decides: `drafts` globs, `--draft`, documents
     /// open in the editor outside the indexed sources).
     pub drafts: Drafts,
+    /// The languages whose documents are checked (`languages`); empty
+    /// checks every document. A document in another language (or one
+    /// whose language is not known) gets no findings.
+    pub languages: Vec<super::language::Lang>,
 }
 
 /// The documents that are drafts, by id. Cheap to clone.
@@ -76,5 +80,10 @@ pub struct BoilerplateSettings {
 impl Settings {
     pub fn rule(&self, code: &str) -> RuleSettings {
         self.rules.get(code).copied().unwrap_or_default()
+    }
+
+    /// Whether documents in `lang` are checked (see [`Settings::languages`]).
+    pub fn checks_language(&self, lang: super::language::Lang) -> bool {
+        self.languages.is_empty() || self.languages.contains(&lang)
     }
 }

@@ -89,6 +89,12 @@ impl State {
             sections.push(section.markdown);
         }
         drop(corpus);
+        if let Some(md) = language_section(&snap.analysis, &settings, offset) {
+            let text = &snap.analysis.text;
+            let first = 0..text.find('\n').unwrap_or(text.len());
+            range.get_or_insert_with(|| convert::span_range(&snap.doc, first, enc));
+            sections.push(md);
+        }
         if let Some(md) = self.claim_hover(&snap.analysis, offset) {
             if let Some(i) = snap.analysis.segmentation.sentence_at(offset)
                 && let Some(sentence) = snap.analysis.segmentation.sentences.get(i)
@@ -199,6 +205,39 @@ fn edit(uri: &Uri, edits: Vec<tower_lsp_server::ls_types::TextEdit>) -> Workspac
 }
 
 /// A finding in a hover: the message, then the rule's documentation.
+/// On the first line of a document: its language, and whether the
+/// `languages` setting leaves it unchecked.
+fn language_section(
+    doc: &DocAnalysis,
+    settings: &analysis::Settings,
+    offset: usize,
+) -> Option<String> {
+    let first_line_end = doc.text.find('\n').unwrap_or(doc.text.len());
+    if offset > first_line_end {
+        return None;
+    }
+    let lang = doc.language.lang;
+    let mut md = match lang.code() {
+        Some(code) => format!("**Language:** {} (`{code}`)", lang.name()),
+        None => {
+            "**Language:** not known (too little running prose in English or Spanish)".to_string()
+        }
+    };
+    if !settings.checks_language(lang) {
+        let codes: Vec<String> = settings
+            .languages
+            .iter()
+            .filter_map(|l| l.code())
+            .map(|c| format!("`{c}`"))
+            .collect();
+        md.push_str(&format!(
+            "  \nNot checked: `languages` is {}.",
+            codes.join(", ")
+        ));
+    }
+    Some(md)
+}
+
 fn rule_line(f: &Finding) -> String {
     let title = rules::meta(f.code).map_or("", |m| m.title);
     let title = if title.is_empty() {

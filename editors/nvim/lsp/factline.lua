@@ -23,6 +23,7 @@
 --                  (LSP 3.17), the findings of every source or of open files only
 --   boilerplate    { extra_patterns = { regex, ... }, allow = { regex, ... } }:
 --                  lines that are page furniture wherever they are, and lines never flagged
+--   languages      list of language codes ('en', 'es') of the documents to check
 -- A key left out keeps factline.toml's value (or the server's default).
 -- The server gets { factline = {...} } as initializationOptions and in the
 -- workspace/didChangeConfiguration that Neovim sends after start, and

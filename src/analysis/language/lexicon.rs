@@ -19,6 +19,9 @@
 //! - `role_titles.txt` (en) = `attribution::lexicon::ROLES`.
 //! - `finite_verbs.txt` and `weekday_abbreviations.txt`: the boilerplate
 //!   family's sentence and date-stamp evidence.
+//! - `to_english.txt` pairs a language's words of news events with English
+//!   ones; the related-passage terms (`related::terms`) read it, with the
+//!   stop words, to relate passages across languages.
 //! - `abbreviations.txt` is new (the tokenizer's); the related-passage
 //!   word splitter (`related::terms`) and the figures tokenizer keep their
 //!   own dotted-acronym rules.
@@ -32,6 +35,9 @@ use super::Lang;
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub stop_words: HashSet<String>,
+    /// Words beside the stop words that an index of passages leaves out
+    /// (`index_stopwords.txt`: "said", "according", "dijo").
+    pub index_stop_words: HashSet<String>,
     pub abbreviations: HashSet<String>,
     pub number_words: HashSet<String>,
     pub role_titles: HashSet<String>,
@@ -58,6 +64,10 @@ pub struct Lexicon {
     /// Weekday abbreviation ("tue", "mié") → 1 (Monday) ..= 7: read only in
     /// date-stamp shapes, since several are words too ("sat", "mar").
     pub weekday_abbreviations: HashMap<String, u8>,
+    /// Word → its English equivalents (`to_english.txt`: the words of news
+    /// events, so that passages in two languages that report one fact share
+    /// terms). Empty for English.
+    pub to_english: HashMap<String, Vec<String>>,
 }
 
 /// Lines of a list file without comments and blanks.
@@ -80,6 +90,18 @@ fn map<V>(data: &str, parse: impl Fn(&str) -> Option<V>) -> HashMap<String, V> {
         .collect()
 }
 
+/// `key<TAB>value` lines where one key may have several values.
+fn pairs(data: &str) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for (k, v) in entries(data).filter_map(|l| l.split_once('\t')) {
+        let (k, v) = (k.trim().to_lowercase(), v.trim().to_lowercase());
+        if !k.is_empty() && !v.is_empty() {
+            out.entry(k).or_default().push(v);
+        }
+    }
+    out
+}
+
 macro_rules! lexicon {
     ($dir:literal) => {
         Lexicon {
@@ -87,6 +109,11 @@ macro_rules! lexicon {
                 "../../../data/lexicon/",
                 $dir,
                 "/stopwords.txt"
+            ))),
+            index_stop_words: set(include_str!(concat!(
+                "../../../data/lexicon/",
+                $dir,
+                "/index_stopwords.txt"
             ))),
             abbreviations: set(include_str!(concat!(
                 "../../../data/lexicon/",
@@ -149,6 +176,11 @@ macro_rules! lexicon {
                 )),
                 |v| v.parse().ok(),
             ),
+            to_english: pairs(include_str!(concat!(
+                "../../../data/lexicon/",
+                $dir,
+                "/to_english.txt"
+            ))),
         }
     };
 }
@@ -253,6 +285,10 @@ mod tests {
                 7
             );
         }
+        let es = lexicon(Lang::Spanish);
+        assert!(es.to_english.len() > 200);
+        assert!(es.to_english["muerto"].contains(&"killed".to_string()));
+        assert!(lexicon(Lang::English).to_english.is_empty());
     }
 
     #[test]

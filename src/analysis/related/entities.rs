@@ -451,6 +451,15 @@ const ALIASES: &[(&str, &str)] = &[
     ("great britain", "united kingdom"),
     ("un", "united nations"),
     ("eu", "european union"),
+    ("estados unidos", "united states"),
+    ("eeuu", "united states"),
+    ("ee uu", "united states"),
+    ("eua", "united states"),
+    ("reino unido", "united kingdom"),
+    ("naciones unidas", "united nations"),
+    ("onu", "united nations"),
+    ("union europea", "european union"),
+    ("ue", "european union"),
 ];
 
 /// The word lists above as bit flags, looked up once per word.
@@ -477,7 +486,6 @@ static FLAGS: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
         (OPENERS, flag::OPENER),
         (MONTHS_AND_DAYS, flag::MONTH_OR_DAY),
         (NUMBER_WORDS, flag::NUMBER_WORD),
-        (super::terms::STOP_WORDS, flag::STOP),
     ] {
         for w in list {
             *m.entry(w).or_default() |= f;
@@ -486,9 +494,23 @@ static FLAGS: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
     m
 });
 
+/// The flags of the folded word `w`: the lists above, and the stop words
+/// of the shared lexicon (English and Spanish: names are read the same way
+/// in both).
+fn flags_of(w: &str) -> u16 {
+    let stop = if super::terms::is_any_stop_word(w)
+        || (w.contains('\'') && super::terms::is_any_stop_word(&w.replace('\'', "")))
+    {
+        flag::STOP
+    } else {
+        0
+    };
+    FLAGS.get(w).copied().unwrap_or(0) | stop
+}
+
 /// Whether the folded word `w` is in the list of `f`.
 fn is(w: &str, f: u16) -> bool {
-    FLAGS.get(w).is_some_and(|&x| x & f != 0)
+    flags_of(w) & f != 0
 }
 
 /// A word of a sentence, as the entity reader sees it.
@@ -587,7 +609,7 @@ pub(crate) fn extract(text: &str, arena: &str, sentences: &[Vec<Word>]) -> Entit
                             .and_then(|s| s.chars().next())
                             .is_some_and(char::is_uppercase),
                         span: w.span.clone(),
-                        flags: FLAGS.get(key).copied().unwrap_or(0),
+                        flags: flags_of(key),
                         key,
                         acronym: w.acronym,
                         possessive: w.possessive,

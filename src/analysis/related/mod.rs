@@ -873,17 +873,18 @@ pub fn query_with(
     let stats = Stats::new(corpus);
     let mut results = ranked(&stats, q, options);
     results.truncate(options.limit);
-    if options.reasons {
+    if options.reasons
+        && let Some(pa) = q.passage()
+    {
+        let words = PassageWords::read(doc, pa);
         for r in &mut results {
             let other = if r.doc == doc.id {
                 Some(doc)
             } else {
                 corpus.get(&r.doc).map(|d| &**d)
             };
-            if let (Some(other), Some(pa)) = (other, q.passage())
-                && let Some(pb) = other.related.passages.get(r.passage)
-            {
-                r.reasons = explain_passages(&stats, doc, pa, pb);
+            if let Some(pb) = other.and_then(|o| o.related.passages.get(r.passage)) {
+                r.reasons = explain_passages(&stats, doc, pa, pb, &words);
             }
         }
     }
@@ -1038,14 +1039,51 @@ fn candidates(stats: &Stats<'_>, q: &Passage, pool: usize, own: &DocId) -> Vec<u
 pub fn explain(corpus: &Corpus, a: PassageRef<'_>, b: PassageRef<'_>) -> Reasons {
     let stats = Stats::new(corpus);
     match (a.passage(), b.passage()) {
-        (Some(pa), Some(pb)) => explain_passages(&stats, a.doc, pa, pb),
+        (Some(pa), Some(pb)) => {
+            explain_passages(&stats, a.doc, pa, pb, &PassageWords::read(a.doc, pa))
+        }
         _ => Reasons::default(),
     }
 }
 
 const MAX_REASON_TERMS: usize = 6;
 
-fn explain_passages(stats: &Stats<'_>, da: &DocAnalysis, a: &Passage, b: &Passage) -> Reasons {
+/// The words of a query passage with their terms, in text order: read once
+/// per query, for the reasons of every result.
+struct PassageWords {
+    arena: String,
+    words: Vec<terms::Word>,
+    /// (index into `words`, term), in the order the words come.
+    terms: Vec<(u32, u64)>,
+}
+
+impl PassageWords {
+    fn read(da: &DocAnalysis, a: &Passage) -> Self {
+        let text = &*da.text;
+        let mut arena = String::new();
+        let mut buf = String::new();
+        let words = terms::read_words(text, a.span.clone(), &mut arena);
+        let mut found = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            terms::terms_of_word(text, &arena, w, da.related.lang, &mut buf, |t| {
+                found.push((i as u32, t));
+            });
+        }
+        Self {
+            arena,
+            words,
+            terms: found,
+        }
+    }
+}
+
+fn explain_passages(
+    stats: &Stats<'_>,
+    da: &DocAnalysis,
+    a: &Passage,
+    b: &Passage,
+    words: &PassageWords,
+) -> Reasons {
     let text = &*da.text;
     let mut reasons = Reasons::default();
     let mut entity_spans: Vec<Range<usize>> = Vec::new();
@@ -1108,19 +1146,16 @@ fn explain_passages(stats: &Stats<'_>, da: &DocAnalysis, a: &Passage, b: &Passag
         }
     }
     shared.sort_by(|x, y| y.0.total_cmp(&x.0));
-    let mut arena = String::new();
-    let mut buf = String::new();
-    let words = terms::read_words(text, a.span.clone(), &mut arena);
     let figure_spans: Vec<Range<usize>> = a.figures.iter().map(|f| f.span.clone()).collect();
     for (_, h) in shared {
         if reasons.terms.len() >= MAX_REASON_TERMS {
             break;
         }
-        let found = words.iter().find(|w| {
-            let mut hit = false;
-            terms::terms_of_key(&arena[w.key.clone()], &mut buf, |t| hit |= t == h);
-            hit
-        });
+        let found = words
+            .terms
+            .iter()
+            .find(|&&(_, t)| t == h)
+            .and_then(|&(i, _)| words.words.get(i as usize));
         let Some(word) = found else { continue };
         let inside = |spans: &[Range<usize>]| {
             spans
@@ -1130,7 +1165,7 @@ fn explain_passages(stats: &Stats<'_>, da: &DocAnalysis, a: &Passage, b: &Passag
         if inside(&entity_spans) || inside(&figure_spans) {
             continue;
         }
-        let w = arena[word.key.clone()].to_string();
+        let w = words.arena[word.key.clone()].to_string();
         if !w.is_empty() && !reasons.terms.contains(&w) {
             reasons.terms.push(w);
         }

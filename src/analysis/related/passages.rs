@@ -12,7 +12,8 @@ use std::ops::Range;
 use super::entities::{self, EntityMention};
 use super::figures::{Figure, FigureKind};
 use super::quotes;
-use super::terms::{Word, read_words, terms_of_key};
+use super::terms::{Word, read_words, terms_of_word};
+use crate::analysis::language::Lang;
 use crate::analysis::text::Segmentation;
 
 /// One sentence, read for matching.
@@ -77,6 +78,8 @@ impl Passage {
 /// A document's passages.
 #[derive(Debug, Default)]
 pub struct DocPassages {
+    /// The document's language: how its words become terms.
+    pub lang: Lang,
     /// One per sentence, in the segmentation's order.
     pub passages: Vec<Passage>,
     /// Canonical display names of the entities ("Ana Lindqvist").
@@ -143,15 +146,17 @@ impl DocPassages {
     pub fn new(
         text: &str,
         seg: &Segmentation,
+        lang: Lang,
         is_boilerplate_line: LineFilter<'_>,
         figures: FigureSource<'_>,
     ) -> Self {
-        Self::read(text, seg).finish(seg, is_boilerplate_line, figures)
+        Self::read(text, seg, lang).finish(seg, is_boilerplate_line, figures)
     }
 
     /// The part of [`DocPassages::new`] that needs neither the boilerplate
-    /// verdicts nor the figures, so that it can run beside them.
-    pub fn read(text: &str, seg: &Segmentation) -> PassageReading {
+    /// verdicts nor the figures, so that it can run beside them. `lang` is
+    /// the document's language (see [`super::terms::terms_of_word`]).
+    pub fn read(text: &str, seg: &Segmentation, lang: Lang) -> PassageReading {
         let mut arena = String::with_capacity(text.len());
         let sentence_words: Vec<Vec<Word>> = seg
             .sentences
@@ -175,7 +180,7 @@ impl DocPassages {
             let span = &sentence.span;
             hashes.clear();
             for w in ws {
-                terms_of_key(&arena[w.key.clone()], &mut buf, |h| hashes.push(h));
+                terms_of_word(text, &arena, w, lang, &mut buf, |h| hashes.push(h));
             }
             let len = hashes.len() as u32;
             hashes.sort_unstable();
@@ -212,6 +217,7 @@ impl DocPassages {
             });
         }
         PassageReading {
+            lang,
             passages,
             substantial,
             names: ents.names,
@@ -225,6 +231,7 @@ impl DocPassages {
 /// them.
 #[derive(Debug)]
 pub struct PassageReading {
+    lang: Lang,
     passages: Vec<Passage>,
     /// Per passage: enough words or names to be worth indexing.
     substantial: Vec<bool>,
@@ -242,6 +249,7 @@ impl PassageReading {
         figures: FigureSource<'_>,
     ) -> DocPassages {
         let Self {
+            lang,
             mut passages,
             substantial,
             names,
@@ -292,6 +300,7 @@ impl PassageReading {
             context.sort_unstable_by_key(|&(k, _)| k);
         }
         DocPassages {
+            lang,
             passages,
             names,
             quote_spans,
@@ -326,7 +335,7 @@ mod tests {
         let seg = Segmentation::new(text);
         let figs = crate::analysis::figures::extract(text, &seg);
         let source = |span: Range<usize>| super::super::figures::from_extracted(figs.in_span(span));
-        let dp = DocPassages::new(text, &seg, &|line| line == 2, &source);
+        let dp = DocPassages::new(text, &seg, Lang::English, &|line| line == 2, &source);
         assert_eq!(dp.passages.len(), seg.sentences.len());
         assert!(dp.passages[0].headline && dp.passages[0].indexed);
         assert!(!dp.passages[1].headline);
@@ -360,7 +369,7 @@ mod tests {
                 Vec::new()
             }
         };
-        let dp = DocPassages::new(text, &seg, &|_| false, &source);
+        let dp = DocPassages::new(text, &seg, Lang::English, &|_| false, &source);
         assert_eq!(dp.passages[0].figures.len(), 1);
         assert_eq!(dp.passages[0].figures[0].value, 1_200_000_000);
         // The source is the only reader: May 4 is not seen.
@@ -382,7 +391,7 @@ mod tests {
             let figs = crate::analysis::figures::extract(text, &seg);
             let source =
                 |span: Range<usize>| super::super::figures::from_extracted(figs.in_span(span));
-            let dp = DocPassages::new(text, &seg, &|_| false, &source);
+            let dp = DocPassages::new(text, &seg, Lang::English, &|_| false, &source);
             assert_eq!(dp.passages.len(), seg.sentences.len());
         }
     }

@@ -19,6 +19,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::analysis::language::{Lang, lexicon};
+
 /// Kind tags mixed into every key hash, so that a term, an entity, a figure
 /// and a quotation never share a key.
 pub(crate) mod kind {
@@ -225,214 +227,103 @@ pub(crate) fn fold_into(word: &str, out: &mut String) {
     }
 }
 
-/// English function words and the most common reporting verbs: they say
-/// nothing about which fact a passage reports.
-pub(crate) static STOP_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "according",
-    "after",
-    "again",
-    "against",
-    "ago",
-    "all",
-    "almost",
-    "also",
-    "although",
-    "am",
-    "among",
-    "an",
-    "and",
-    "another",
-    "any",
-    "are",
-    "around",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "below",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "cannot",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "done",
-    "down",
-    "during",
-    "each",
-    "either",
-    "else",
-    "even",
-    "ever",
-    "every",
-    "few",
-    "for",
-    "from",
-    "further",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "however",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "may",
-    "me",
-    "might",
-    "more",
-    "most",
-    "mr",
-    "mrs",
-    "ms",
-    "much",
-    "must",
-    "my",
-    "myself",
-    "neither",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "off",
-    "on",
-    "once",
-    "only",
-    "or",
-    "other",
-    "others",
-    "our",
-    "ours",
-    "ourselves",
-    "out",
-    "over",
-    "own",
-    "per",
-    "quite",
-    "rather",
-    "said",
-    "same",
-    "say",
-    "says",
-    "she",
-    "should",
-    "since",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "theirs",
-    "them",
-    "themselves",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "through",
-    "thus",
-    "to",
-    "too",
-    "under",
-    "until",
-    "up",
-    "upon",
-    "us",
-    "very",
-    "via",
-    "was",
-    "we",
-    "were",
-    "what",
-    "whatever",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "within",
-    "without",
-    "would",
-    "yet",
-    "you",
-    "your",
-    "yours",
-    "yourself",
-    "yourselves",
-    "s",
-    "t",
-    "don",
-    "didn",
-    "doesn",
-    "isn",
-    "wasn",
-    "weren",
-    "won",
-    "wouldn",
-    "couldn",
-    "shouldn",
-    "can't",
-    "won't",
-    "ll",
-    "ve",
-    "re",
-    "d",
-    "m",
-];
+/// The folded, apostrophe-free forms of `lang`'s function words and index
+/// stop words (the shared lexicon's `stopwords.txt` and
+/// `index_stopwords.txt`): they say nothing about which fact a passage
+/// reports.
+fn folded_stop_words(lang: Lang) -> FxHashSet<Box<str>> {
+    let mut out = FxHashSet::default();
+    let mut buf = String::new();
+    let l = lexicon(lang);
+    for w in l.stop_words.iter().chain(&l.index_stop_words) {
+        fold_into(w, &mut buf);
+        buf.retain(|c| c != '\'');
+        out.insert(buf.as_str().into());
+    }
+    out
+}
 
-static STOP_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+static EN_STOP: LazyLock<FxHashSet<Box<str>>> = LazyLock::new(|| folded_stop_words(Lang::English));
+static ES_STOP: LazyLock<FxHashSet<Box<str>>> = LazyLock::new(|| folded_stop_words(Lang::Spanish));
 
-/// Whether a folded, lower-case word is a stop word.
+/// Whether a folded, lower-case word is an English stop word.
 pub(crate) fn is_stop_word(folded: &str) -> bool {
-    STOP_SET.contains(folded)
+    EN_STOP.contains(folded)
+}
+
+/// Whether a folded, lower-case word is a stop word of English or Spanish
+/// (for the entity reader, which runs on either language).
+pub(crate) fn is_any_stop_word(folded: &str) -> bool {
+    EN_STOP.contains(folded) || ES_STOP.contains(folded)
 }
 
 static STEMMER: LazyLock<frostem::Stemmer> =
     LazyLock::new(|| frostem::Stemmer::new(frostem::Algorithm::English));
+static ES_STEMMER: LazyLock<frostem::Stemmer> =
+    LazyLock::new(|| frostem::Stemmer::new(frostem::Algorithm::Spanish));
+
+/// The Spanish stem of a lower-case word as written (the Snowball Spanish
+/// stemmer reads the accents: "evacuación" and "evacuaciones" share a stem,
+/// "evacuacion" would not), folded afterwards.
+fn spanish_stem(lower: &str) -> String {
+    let mut out = String::new();
+    fold_into(&ES_STEMMER.stem(lower), &mut out);
+    out
+}
+
+/// Folded Spanish stem → the English terms it stands for: the shared
+/// lexicon's `to_english.txt`, and month and weekday names paired through
+/// their numbers ("septiembre" is "september").
+static ES_TO_EN: LazyLock<FxHashMap<String, Box<[u64]>>> = LazyLock::new(|| {
+    let (es, en) = (lexicon(Lang::Spanish), lexicon(Lang::English));
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for (w, targets) in &es.to_english {
+        pairs.extend(targets.iter().map(|t| (w.clone(), t.clone())));
+    }
+    // The longest English name of each number is its full name.
+    let full = |m: &std::collections::HashMap<String, u8>, n: u8| {
+        m.iter()
+            .filter(|&(_, &v)| v == n)
+            .map(|(k, _)| k.clone())
+            .max_by_key(|k| (k.len(), k.clone()))
+    };
+    for (table, en_table) in [(&es.months, &en.months), (&es.weekdays, &en.weekdays)] {
+        for (w, &n) in table.iter() {
+            if w.chars().count() > 3
+                && let Some(t) = full(en_table, n)
+            {
+                pairs.push((w.clone(), t));
+            }
+        }
+    }
+    let mut map: FxHashMap<String, Vec<u64>> = FxHashMap::default();
+    let mut buf = String::new();
+    for (w, t) in pairs {
+        let stem = spanish_stem(&w);
+        let hashes = map.entry(stem).or_default();
+        for part in t.split_whitespace() {
+            fold_into(part, &mut buf);
+            if buf.is_empty() || is_stop_word(&buf) {
+                continue;
+            }
+            let h = term_of_folded(&buf);
+            if !hashes.contains(&h) {
+                hashes.push(h);
+            }
+        }
+    }
+    map.into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| (k, v.into_boxed_slice()))
+        .collect()
+});
 
 thread_local! {
     /// Folded word → term hash. Words repeat across documents, so each
     /// thread stems a word once; the cache is dropped when it grows large.
     static STEM_CACHE: RefCell<FxHashMap<Box<str>, u64>> = RefCell::new(FxHashMap::default());
+    /// Lower-case Spanish word → its terms (see [`spanish_terms`]).
+    static ES_CACHE: RefCell<FxHashMap<Box<str>, SpanishTerms>> = RefCell::new(FxHashMap::default());
 }
 
 const STEM_CACHE_MAX: usize = 200_000;
@@ -453,6 +344,48 @@ fn term_of_folded(folded: &str) -> u64 {
         cache.insert(folded.into(), h);
         h
     })
+}
+
+/// What one Spanish word part can stand for.
+#[derive(Clone)]
+struct SpanishTerms {
+    /// Its English equivalents, when the bilingual lexicon has the stem.
+    english: Option<Box<[u64]>>,
+    /// Its Spanish stem's term.
+    spanish: u64,
+    /// Its term read as an English word: how a name ("Almeida") is
+    /// indexed in English text.
+    as_name: u64,
+}
+
+/// The terms of one Spanish word part (`lower`: lower case with its
+/// accents; `folded`: folded, checked as for [`term_of_folded`]). A word
+/// in the bilingual lexicon stands for its English equivalents; any other
+/// capitalised word is taken for a name and indexed as English text
+/// indexes it; the rest by their Spanish stem.
+fn spanish_terms(lower: &str, folded: &str, capital: bool, f: &mut impl FnMut(u64)) {
+    let t = ES_CACHE.with(|cache| {
+        if let Some(t) = cache.borrow().get(lower) {
+            return t.clone();
+        }
+        let stem = spanish_stem(lower);
+        let t = SpanishTerms {
+            english: ES_TO_EN.get(&stem).cloned(),
+            spanish: key_hash(kind::TERM, stem.as_bytes()),
+            as_name: term_of_folded(folded),
+        };
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= STEM_CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(lower.into(), t.clone());
+        t
+    });
+    match (&t.english, capital) {
+        (Some(en), _) => en.iter().for_each(|&h| f(h)),
+        (None, true) => f(t.as_name),
+        (None, false) => f(t.spanish),
+    }
 }
 
 /// A word and its key: folded lower case (see [`fold_char`]), without a
@@ -537,6 +470,69 @@ pub(crate) fn terms_of_key(key: &str, buf: &mut String, mut f: impl FnMut(u64)) 
                 continue;
             }
             f(term_of_folded(buf));
+        }
+    }
+}
+
+/// Calls `f` with the hash of every index term of word `w` (read by
+/// [`read_words`] into `arena` from `text`) in a document of language
+/// `lang`. English (and a language not known) as [`terms_of_key`] reads the
+/// word's key; Spanish from the word as written (see [`spanish_terms`]),
+/// with "1.200" read as a thousand two hundred.
+pub(crate) fn terms_of_word(
+    text: &str,
+    arena: &str,
+    w: &Word,
+    lang: Lang,
+    buf: &mut String,
+    mut f: impl FnMut(u64),
+) {
+    if lang != Lang::Spanish {
+        terms_of_key(arena.get(w.key.clone()).unwrap_or(""), buf, f);
+        return;
+    }
+    let raw = text.get(w.span.clone()).unwrap_or("");
+    let capital = raw.chars().next().is_some_and(char::is_uppercase);
+    let lower: String = raw
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| !matches!(c, '\'' | '’' | '‘' | 'ʼ'))
+        .collect();
+    for piece in lower.split(['-', '‐', '&']) {
+        if piece.is_empty() {
+            continue;
+        }
+        if piece.starts_with(|c: char| c.is_ascii_digit())
+            && piece
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        {
+            buf.clear();
+            let thousands = piece.split('.').count() > 1
+                && piece.split('.').skip(1).all(|g| g.len() == 3)
+                && piece
+                    .split('.')
+                    .next()
+                    .is_some_and(|g| (1..=3).contains(&g.len()));
+            buf.extend(
+                piece
+                    .chars()
+                    .filter(|&c| c != ',' && !(thousands && c == '.')),
+            );
+            let trimmed = buf.trim_end_matches('.');
+            f(key_hash(kind::TERM, trimmed.as_bytes()));
+            continue;
+        }
+        for part in piece.split('.') {
+            fold_into(part, buf);
+            if buf.len() < 2
+                || (buf.len() < 4 && buf.chars().count() < 2)
+                || ES_STOP.contains(buf.as_str())
+                || !buf.chars().any(char::is_alphanumeric)
+            {
+                continue;
+            }
+            spanish_terms(part, buf, capital, &mut f);
         }
     }
 }

@@ -346,7 +346,13 @@ fn paragraph_related_and_hover() {
         let source = |span: std::ops::Range<usize>| {
             crate::analysis::related::figures_for_index(figs.in_span(span))
         };
-        a.related = DocPassages::new(text, &seg, &|line| line == 1, &source);
+        a.related = DocPassages::new(
+            text,
+            &seg,
+            crate::analysis::language::Lang::English,
+            &|line| line == 1,
+            &source,
+        );
         a
     });
     assert!(query(&corpus, &filtered, 20..20, 5).is_empty());

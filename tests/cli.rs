@@ -160,8 +160,12 @@ fn invalid_configuration_names_the_key_and_exits_two() {
         "{}",
         stderr(&o)
     );
-    // The default severity stayed in force: the finding is still a warning.
-    assert!(stdout(&o).contains("warning[weasel-attribution]"));
+    // The default severity stayed in force: the finding is still a hint.
+    assert!(
+        stdout(&o).contains("hint[weasel-attribution]"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -377,7 +381,7 @@ fn summary_counts_by_rule_and_file_and_quiet_prints_only_counts() {
     assert_eq!(per_rule, total, "{out}");
     assert!(
         out.trim_end().ends_with(&format!(
-            "{total} findings in 3 of 3 files (14 warnings, 4 information)"
+            "{total} findings in 3 of 3 files (8 warnings, 2 information, 8 hints)"
         )),
         "{out}"
     );

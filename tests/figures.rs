@@ -356,7 +356,8 @@ async fn diagnostics_hover_and_inlay_hints_over_lsp() {
         .iter()
         .find(|d| d["code"] == "inconsistent-figure")
         .unwrap_or_else(|| panic!("{diags:#?}"));
-    assert_eq!(d["severity"], 2);
+    // A hint until its precision on held-out text reaches 0.8.
+    assert_eq!(d["severity"], 4);
     assert!(
         d["message"]
             .as_str()

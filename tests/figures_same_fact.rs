@@ -121,7 +121,8 @@ fn a_toll_that_grows_between_dated_reports_is_an_update() {
     let found = flagged(&c, "/late.txt");
     assert_eq!(found.len(), 1, "{found:#?}");
     let f = &found[0].1;
-    assert_eq!(f.severity, Severity::Information, "{f:#?}");
+    // Never louder than information; the rule itself is a hint today.
+    assert_eq!(f.severity, Severity::Hint, "{f:#?}");
     assert!(
         f.message
             .starts_with("Update: 5 on 3 March 2025; 24 on 4 March 2025"),

@@ -54,7 +54,7 @@ async fn publishes_versioned_diagnostics_on_open_and_hovers_them() {
     assert!(
         diags
             .iter()
-            .all(|d| d["source"] == "factline" && d["severity"] == 2)
+            .all(|d| d["source"] == "factline" && d["severity"] == 4)
     );
 
     let start = &diags[0]["range"]["start"];

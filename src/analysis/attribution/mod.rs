@@ -57,7 +57,7 @@ use lexicon::Class;
 use tokens::{Kind, Token};
 
 /// Who a claim is credited to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum SourceKind {
     /// A named person or body: "Harbour Minister Tomas Reyner",
     /// "the Interior Ministry", "analysts at Brannock Research".
@@ -98,7 +98,7 @@ impl SourceKind {
 }
 
 /// How a claim is credited.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Construction {
     /// A subject and a reporting verb: "X said", "X warned", "X told
     /// reporters", ", telling reporters".
@@ -154,7 +154,7 @@ impl Construction {
 }
 
 /// A source: the phrase that names it, and what it is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     /// The phrase ("a senior port official"); for
     /// [`SourceKind::Nobody`], the agentless phrase itself.
@@ -168,7 +168,7 @@ pub struct Source {
 }
 
 /// One reporting construction: a source credited with (part of) a sentence.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Attribution {
     pub source: Source,
     pub construction: Construction,
@@ -191,7 +191,7 @@ pub struct Attribution {
 }
 
 /// What a quotation is, by its words and what introduces it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum QuoteKind {
     /// A quoted statement: a clause, several words, or a full sentence.
     Statement,
@@ -206,7 +206,7 @@ pub enum QuoteKind {
 }
 
 /// A quotation segment.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Quote {
     /// With its marks (to the end of the paragraph when it does not close).
     pub span: Range<usize>,
@@ -223,7 +223,7 @@ pub struct Quote {
 }
 
 /// The attribution of one sentence.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SentenceAttribution {
     /// Every reporting construction in the sentence, in text order.
     pub attributions: Vec<Attribution>,
@@ -256,7 +256,7 @@ impl SentenceAttribution {
 }
 
 /// The attribution of a whole document.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DocAttribution {
     /// Parallel to `Segmentation::sentences`.
     pub sentences: Vec<SentenceAttribution>,

@@ -16,7 +16,7 @@ use super::terms::{Word, read_words, terms_of_key};
 use crate::analysis::text::Segmentation;
 
 /// One sentence, read for matching.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Passage {
     /// The sentence's byte range.
     pub span: Range<usize>,
@@ -75,7 +75,7 @@ impl Passage {
 }
 
 /// A document's passages.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct DocPassages {
     /// One per sentence, in the segmentation's order.
     pub passages: Vec<Passage>,

@@ -266,8 +266,7 @@ fn a_killed_indexing_leaves_an_index_a_restart_completes() {
             .map(|n| n as usize)
     };
     // Wait for the first committed batch, then kill the process outright.
-    let mut committed = 0;
-    loop {
+    let committed = loop {
         if let Ok(Some(status)) = child.try_wait() {
             panic!("indexing ended ({status}) before it could be interrupted");
         }
@@ -275,11 +274,11 @@ fn a_killed_indexing_leaves_an_index_a_restart_completes() {
             && let Some(n) = count(&db)
             && n > 0
         {
-            committed = n;
-            break;
+            break n;
         }
-        std::thread::yield_now();
-    }
+        // Polled, not timed: the wait ends on the commit, however long it takes.
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
     assert!(committed < total, "killed mid-way ({committed} of {total})");

@@ -203,7 +203,7 @@ impl<'a> Loader<'a> {
             })
             .collect();
         // Decode what is stored, analyse (and encode) the rest.
-        let done: Vec<(Loaded, Option<(Entry, Vec<u8>)>, Outcome)> = work
+        let done: Vec<Done> = work
             .into_par_iter()
             .map(|(text, entry, blob, id)| {
                 let text: Arc<str> = match text {
@@ -264,6 +264,9 @@ pub fn prune_missing(
     store.commit(&[], &gone)?;
     Ok(gone.len())
 }
+
+/// One file of a batch, done: its analysis, what to store, what happened.
+type Done = (Loaded, Option<(Entry, Vec<u8>)>, Outcome);
 
 enum Outcome {
     Added,

@@ -36,7 +36,13 @@ pub const KEYS: &[&str] = &[
     "boilerplate.extra_patterns",
     "boilerplate.allow",
     "languages",
+    "index.enabled",
+    "index.path",
 ];
+
+/// Default for [`Config::index_path`]: the folder that already holds the
+/// workspace's reviewed list.
+pub const DEFAULT_INDEX_PATH: &str = ".factline";
 
 /// The validated configuration.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,6 +72,12 @@ pub struct Config {
     /// `languages`: the languages of the documents to check ("en", "es");
     /// empty checks every document.
     pub languages: Vec<Lang>,
+    /// `index.enabled`: keep the sources' analyses in an on-disk index at
+    /// the workspace root, so a restart analyses only what changed.
+    pub index_enabled: bool,
+    /// `index.path`: the index folder, relative to the workspace root (it
+    /// must stay inside it).
+    pub index_path: String,
 }
 
 impl Default for Config {
@@ -81,6 +93,8 @@ impl Default for Config {
             boilerplate_extra_patterns: Vec::new(),
             boilerplate_allow: Vec::new(),
             languages: Vec::new(),
+            index_enabled: true,
+            index_path: DEFAULT_INDEX_PATH.to_string(),
         }
     }
 }
@@ -229,6 +243,7 @@ impl Config {
                         self.languages = langs;
                     }
                 }
+                "index" => cx.index(value, self),
                 other => {
                     let top: Vec<&str> = KEYS
                         .iter()
@@ -255,6 +270,19 @@ impl Config {
             languages: self.languages.clone(),
         }
     }
+}
+
+/// Whether `path` names a folder inside the workspace: relative, not
+/// empty, and never climbing out with `..`.
+fn index_path_ok(path: &str) -> bool {
+    let p = Path::new(path);
+    !path.trim().is_empty()
+        && p.components().all(|c| {
+            matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        })
 }
 
 /// How close (Jaro-Winkler similarity, 0 to 1) a typed name must be to a
@@ -433,6 +461,37 @@ impl Applier<'_> {
                     }
                 }
                 _ => self.unknown(&key, &["extra_patterns", "allow"]),
+            }
+        }
+    }
+
+    fn index(&mut self, value: &Value, config: &mut Config) {
+        let Some(map) = value.as_object() else {
+            self.error(
+                "index",
+                format!(
+                    "expected a table with `enabled` and `path`, found {}",
+                    kind(value)
+                ),
+            );
+            return;
+        };
+        for (field, value) in map {
+            let key = format!("index.{field}");
+            match field.as_str() {
+                "enabled" => {
+                    if let Some(b) = self.bool(&key, value) {
+                        config.index_enabled = b;
+                    }
+                }
+                "path" => match value.as_str() {
+                    Some(p) if index_path_ok(p) => config.index_path = p.to_string(),
+                    _ => self.error(
+                        &key,
+                        format!("expected a relative folder inside the workspace, found {value}"),
+                    ),
+                },
+                _ => self.unknown(&key, &["enabled", "path"]),
             }
         }
     }

@@ -8,7 +8,7 @@
 //! time per KB. Prints one table; nothing here asserts a timing.
 //!
 //! Options (after `--`): `--quick` (smaller sizes, for a smoke run),
-//! `--only NAME` (cold, edit, verify, requests, check, harper, adversarial), `--harper PATH`
+//! `--only NAME` (cold, edit, verify, requests, restart, check, harper, adversarial), `--harper PATH`
 //! (a harper-ls binary to compare the edit loop with; default: `harper-ls`
 //! on PATH if present).
 
@@ -302,6 +302,7 @@ fn real_draft(bytes: usize) -> Option<String> {
 struct Row(String, String);
 
 fn cold_index(label: &str, dir: &Path, bytes: u64, rows: &mut Vec<Row>) {
+    drop_index(dir);
     let mut lsp = Lsp::spawn(Path::new(BIN), &["lsp"]);
     let start = Instant::now();
     lsp.initialize(Some(dir), false);
@@ -568,9 +569,20 @@ fn requests(dir: &Path, rows: &mut Vec<Row>, rounds: usize) {
 /// Runs `factline check --format json` on `path`: seconds, peak resident
 /// MiB and findings.
 fn run_check(path: &Path) -> (f64, f64, usize) {
+    run_check_with(path, &[])
+}
+
+/// Removes the on-disk index of the workspace at `dir`, so that the next
+/// run starts cold.
+fn drop_index(dir: &Path) {
+    let _ = std::fs::remove_dir_all(dir.join(".factline"));
+}
+
+fn run_check_with(path: &Path, extra: &[&str]) -> (f64, f64, usize) {
     let start = Instant::now();
     let mut child = Command::new(BIN)
         .args(["check", "--format", "json"])
+        .args(extra)
         .arg(path)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -609,14 +621,82 @@ fn run_check(path: &Path) -> (f64, f64, usize) {
     (secs, peak, findings)
 }
 
+/// `factline check` without the index, then with it from nothing (it is
+/// written), then again on the unchanged folder.
 fn check(label: &str, dir: &Path, bytes: u64, rows: &mut Vec<Row>) {
-    let (secs, peak, findings) = run_check(dir);
+    drop_index(dir);
+    for (what, extra) in [
+        ("no index", &["--no-index"][..]),
+        ("first run, index written", &[][..]),
+        ("unchanged folder, index read", &[][..]),
+    ] {
+        let (secs, peak, findings) = run_check_with(dir, extra);
+        rows.push(Row(
+            format!("check: {label}, {what}"),
+            format!(
+                "{:.1} MB in {secs:.2} s = {:.1} MB/s, peak {peak:.0} MiB, {findings} findings",
+                bytes as f64 / 1e6,
+                bytes as f64 / 1e6 / secs
+            ),
+        ));
+    }
+}
+
+/// A restart of the server on `dir` with an up-to-date index (built by a
+/// first start): the time from starting the process to the first
+/// diagnostics of a draft opened at once, and to the end of indexing.
+fn restart(label: &str, dir: &Path, draft: String, rows: &mut Vec<Row>) {
+    drop_index(dir);
+    let mut first = Lsp::spawn(Path::new(BIN), &["lsp"]);
+    first.initialize(Some(dir), false);
+    let built = first.wait(Duration::from_secs(900), |m| {
+        m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
+    });
+    first.stop();
+    if built.is_none() {
+        rows.push(Row(format!("restart: {label}"), "did not index".into()));
+        return;
+    }
+    let start = Instant::now();
+    let mut lsp = Lsp::spawn(Path::new(BIN), &["lsp"]);
+    lsp.initialize(Some(dir), false);
+    let draft_dir = tempfile::tempdir().unwrap();
+    let u = uri(&draft_dir.path().join("restart-draft.txt"));
+    lsp.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": u, "languageId": "plaintext", "version": 1, "text": draft}}),
+    );
+    let mut first_diagnostics = None;
+    let mut indexed = None;
+    let mut after_index = None;
+    while after_index.is_none() {
+        let Some(m) = lsp.wait(Duration::from_secs(300), |m| {
+            (m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == u)
+                || (m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end")
+        }) else {
+            break;
+        };
+        let t = start.elapsed().as_secs_f64();
+        if m["method"] == "$/progress" {
+            indexed = Some(t);
+        } else {
+            first_diagnostics.get_or_insert(t);
+            if indexed.is_some() {
+                after_index = Some(t);
+            }
+        }
+    }
+    let mib = lsp.peak_mib();
+    lsp.stop();
+    let show = |t: Option<f64>| t.map_or("never".to_string(), |t| format!("{t:.2} s"));
     rows.push(Row(
-        format!("check: {label}"),
+        format!("restart with an up-to-date index: {label}"),
         format!(
-            "{:.1} MB in {secs:.2} s = {:.1} MB/s, peak {peak:.0} MiB, {findings} findings",
-            bytes as f64 / 1e6,
-            bytes as f64 / 1e6 / secs
+            "draft's first diagnostics {}, index loaded {}, draft's diagnostics against the \
+             whole corpus {}, peak {mib:.0} MiB",
+            show(first_diagnostics),
+            show(indexed),
+            show(after_index)
         ),
     ));
 }
@@ -766,6 +846,17 @@ fn main() {
     if run("requests") {
         let (dir, _) = generated(edit_size);
         requests(&dir, &mut rows, rounds);
+    }
+    if run("restart")
+        && let Some((dir, _)) = real_corpus()
+        && let Some(draft) = real_draft(20_000)
+    {
+        restart(
+            "8,560 real articles (GVA + BBC), 20 KB draft",
+            &dir,
+            draft,
+            &mut rows,
+        );
     }
     if run("check") {
         if let Some((dir, bytes)) = real_corpus() {

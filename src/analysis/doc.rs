@@ -16,13 +16,17 @@ use super::language::{LangDoc, SentenceLang};
 use super::related;
 use super::text::Segmentation;
 
-/// One document, read.
-#[derive(Debug)]
+/// One document, read. Serialized without its id, name and text (see
+/// [`DocAnalysis::restore`]), for hosts that store analyses.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct DocAnalysis {
+    #[serde(skip, default = "unnamed")]
     pub id: DocId,
     /// Short name for messages ("001.txt"): the file name, or the id.
+    #[serde(skip)]
     pub name: String,
     /// The text, verbatim.
+    #[serde(skip)]
     pub text: Arc<str>,
     pub segmentation: Segmentation,
     /// Which lines are leftover page furniture (document evidence only;
@@ -39,7 +43,22 @@ pub struct DocAnalysis {
     pub language: LangDoc,
 }
 
+/// The id of a deserialized analysis until [`DocAnalysis::restore`] names it.
+fn unnamed() -> DocId {
+    DocId::new("")
+}
+
 impl DocAnalysis {
+    /// A stored analysis (deserialized) given back its id and the text it
+    /// was made from: equal to `analyze_document(id, text, settings)` when
+    /// `text` and the settings are the ones it was computed with.
+    pub fn restore(mut self, id: DocId, text: Arc<str>) -> DocAnalysis {
+        self.name = short_name(id.as_str());
+        self.id = id;
+        self.text = text;
+        self
+    }
+
     /// The text of a byte range (clamped to the text and to character
     /// boundaries, so a stale span never panics).
     pub fn slice(&self, span: Range<usize>) -> &str {

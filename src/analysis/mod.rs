@@ -22,6 +22,7 @@ pub mod doc;
 pub mod effort;
 pub mod figures;
 pub mod hover;
+pub mod interned;
 pub mod language;
 pub mod related;
 pub mod rules;

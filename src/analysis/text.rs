@@ -38,13 +38,13 @@
 use std::ops::Range;
 
 /// A line's content, without its line break.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Line {
     pub span: Range<usize>,
 }
 
 /// A paragraph: consecutive lines joined by wraps.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Paragraph {
     pub span: Range<usize>,
     /// Indices into [`Segmentation::lines`].
@@ -54,7 +54,7 @@ pub struct Paragraph {
 }
 
 /// A sentence, trimmed of surrounding white space.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Sentence {
     pub span: Range<usize>,
     /// Index into [`Segmentation::paragraphs`].
@@ -62,7 +62,7 @@ pub struct Sentence {
 }
 
 /// The segmentation of one text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Segmentation {
     pub lines: Vec<Line>,
     pub paragraphs: Vec<Paragraph>,

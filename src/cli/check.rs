@@ -39,16 +39,7 @@ pub struct Report {
 /// `factline.toml` above the first path or the working directory.
 pub fn load_config(explicit: Option<&Path>, paths: &[PathBuf]) -> (Config, bool) {
     let mut config = Config::default();
-    let file = explicit.map(Path::to_path_buf).or_else(|| {
-        paths
-            .iter()
-            .find_map(|p| workspace::find_config(p))
-            .or_else(|| {
-                std::env::current_dir()
-                    .ok()
-                    .and_then(|d| workspace::find_config(&d))
-            })
-    });
+    let file = config_file(explicit, paths);
     let mut failed = false;
     if let Some(file) = file {
         for issue in config.apply_file(&file) {
@@ -57,6 +48,21 @@ pub fn load_config(explicit: Option<&Path>, paths: &[PathBuf]) -> (Config, bool)
         }
     }
     (config, failed)
+}
+
+/// The configuration file of a command: `--config`, or the nearest
+/// `factline.toml` above the first path or the working directory.
+pub fn config_file(explicit: Option<&Path>, paths: &[PathBuf]) -> Option<PathBuf> {
+    explicit.map(Path::to_path_buf).or_else(|| {
+        paths
+            .iter()
+            .find_map(|p| workspace::find_config(p))
+            .or_else(|| {
+                std::env::current_dir()
+                    .ok()
+                    .and_then(|d| workspace::find_config(&d))
+            })
+    })
 }
 
 /// Which rules' findings are reported (`--rule`, `--exclude-rule`).
@@ -148,8 +154,20 @@ pub fn run(args: &CheckArgs) -> u8 {
     // report would show findings the user marked as reviewed.
     let config_failed = config_failed || !problems.is_empty();
     let progress = progress_bar(args.quiet);
-    let (mut report, mut io_failed) =
-        check_paths_with(&args.paths, &args.corpus, &config, &reviewed, &progress);
+    let root = crate::host::workspace_root(
+        config_file(args.config.as_deref(), &args.paths).as_deref(),
+        &args.paths,
+    );
+    let store = super::open_store(&root, &config, args.no_index);
+    let store = store.as_ref().map(|s| s as &dyn crate::host::Store);
+    let (mut report, mut io_failed) = check_paths_with(
+        &args.paths,
+        &args.corpus,
+        &config,
+        &reviewed,
+        &progress,
+        store,
+    );
     if report.files.is_empty() && !io_failed {
         progress.finish_and_clear();
         let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
@@ -172,8 +190,14 @@ pub fn run(args: &CheckArgs) -> u8 {
         io_failed |= !outcome.not_written.is_empty();
         if !outcome.written.is_empty() {
             // Report what is left.
-            let (again, failed) =
-                check_paths_with(&args.paths, &args.corpus, &config, &reviewed, &progress);
+            let (again, failed) = check_paths_with(
+                &args.paths,
+                &args.corpus,
+                &config,
+                &reviewed,
+                &progress,
+                store,
+            );
             report = again;
             io_failed |= failed;
         }
@@ -296,16 +320,7 @@ struct Source {
 /// folder, and the folder of the configuration file.
 pub fn reviewed_roots(explicit: Option<&Path>, paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut roots: Vec<PathBuf> = paths.iter().filter(|p| p.is_dir()).cloned().collect();
-    let config = explicit.map(Path::to_path_buf).or_else(|| {
-        paths
-            .iter()
-            .find_map(|p| workspace::find_config(p))
-            .or_else(|| {
-                std::env::current_dir()
-                    .ok()
-                    .and_then(|d| workspace::find_config(&d))
-            })
-    });
+    let config = config_file(explicit, paths);
     if let Some(dir) = config.as_deref().and_then(Path::parent) {
         roots.push(if dir.as_os_str().is_empty() {
             PathBuf::from(".")
@@ -330,17 +345,19 @@ pub fn check_paths_reviewed(
     reviewed: &Reviewed,
 ) -> (Report, bool) {
     let hidden = indicatif::ProgressBar::hidden();
-    check_paths_with(paths, corpus_dirs, config, reviewed, &hidden)
+    check_paths_with(paths, corpus_dirs, config, reviewed, &hidden, None)
 }
 
 /// [`check_paths_reviewed`], advancing `progress` as files are read and
-/// analysed, then as the checked ones are checked.
+/// analysed, then as the checked ones are checked; analyses are taken
+/// from and added to `store` when there is one.
 pub fn check_paths_with(
     paths: &[PathBuf],
     corpus_dirs: &[PathBuf],
     config: &Config,
     reviewed: &Reviewed,
     progress: &indicatif::ProgressBar,
+    store: Option<&dyn crate::host::Store>,
 ) -> (Report, bool) {
     let excludes = workspace::exclude_set(&config.exclude);
     let mut io_failed = false;
@@ -387,16 +404,19 @@ pub fn check_paths_with(
     progress.set_message("reading");
     progress.set_length(sources.len() as u64);
     progress.set_position(0);
+    let named: Vec<(PathBuf, DocId)> = sources
+        .iter()
+        .map(|s| (s.path.clone(), DocId::new(s.path.display().to_string())))
+        .collect();
+    let loader = crate::host::Loader::new(&settings, max, store);
+    let (loaded, _) = loader.load(&named, true, &|done| progress.set_position(done as u64));
+    if let Some(problem) = loader.store_problem() {
+        eprintln!("factline: {}", crate::host::store_message(&problem));
+    }
     let read: Vec<(Source, Result<Arc<DocAnalysis>, String>)> = sources
-        .into_par_iter()
-        .map(|source| {
-            progress.inc(1);
-            let id = DocId::new(source.path.display().to_string());
-            let outcome = workspace::read_source(&source.path, max)
-                .map(|text| Arc::new(analysis::analyze_document(id, Arc::from(text), &settings)))
-                .map_err(|e| e.to_string());
-            (source, outcome)
-        })
+        .into_iter()
+        .zip(loaded)
+        .map(|(source, outcome)| (source, outcome.map_err(|e| e.to_string())))
         .collect();
 
     let mut corpus = Corpus::new();

@@ -1,6 +1,7 @@
 //! The command line: `factline check`, `factline related`, `factline lsp`.
 
 pub mod check;
+pub mod index;
 pub mod output;
 pub mod related;
 pub mod verify;
@@ -28,6 +29,9 @@ pub enum Command {
     /// Verify a draft claim by claim against its sources: corroborated,
     /// contradicted or unsourced.
     Verify(VerifyArgs),
+    /// Build or update the on-disk index of a folder (`.factline/` at its
+    /// root, or `index.path`), and say what changed.
+    Index(IndexArgs),
     /// Serve the Language Server Protocol on stdin/stdout.
     Lsp {
         /// Accepted for editors that pass it (the transport is always stdio).
@@ -84,6 +88,10 @@ pub struct CheckArgs {
     /// asked for), and no progress bar.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Analyse every source in memory: neither read nor update the on-disk
+    /// index (also `index.enabled = false` in factline.toml).
+    #[arg(long)]
+    pub no_index: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -109,6 +117,10 @@ pub struct RelatedArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RelatedFormat::Human)]
     pub format: RelatedFormat,
+    /// Analyse every source in memory: neither read nor update the on-disk
+    /// index (also `index.enabled = false` in factline.toml).
+    #[arg(long)]
+    pub no_index: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -138,6 +150,43 @@ pub struct VerifyArgs {
     /// Configuration file (default: the nearest factline.toml).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Analyse every source in memory: neither read nor update the on-disk
+    /// index (also `index.enabled = false` in factline.toml).
+    #[arg(long)]
+    pub no_index: bool,
+}
+
+#[derive(Debug, Parser)]
+pub struct IndexArgs {
+    /// The workspace folder to index (its sources, every .txt under it).
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+    /// Configuration file (default: the nearest factline.toml).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// The on-disk index of the workspace at `root` for a command, unless
+/// `--no-index` or `index.enabled = false`; when it cannot be used, says
+/// so once on stderr and returns `None` (the command runs in memory).
+pub fn open_store(
+    root: &std::path::Path,
+    config: &crate::config::Config,
+    no_index: bool,
+) -> Option<crate::host::SqliteStore> {
+    if no_index {
+        return None;
+    }
+    match crate::host::open_index(root, config) {
+        Ok(store) => store,
+        Err(message) => {
+            eprintln!("factline: {message}");
+            None
+        }
+    }
 }
 
 /// Exit statuses.
@@ -156,6 +205,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => ExitCode::from(check::run(&args)),
         Command::Related(args) => ExitCode::from(related::run(&args)),
         Command::Verify(args) => ExitCode::from(verify::run(&args)),
+        Command::Index(args) => ExitCode::from(index::run(&args)),
         Command::Lsp { stdio: _ } => {
             let runtime = match tokio::runtime::Builder::new_multi_thread()
                 .enable_all()

@@ -6,15 +6,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use super::output::range_json;
 use super::{RelatedArgs, RelatedFormat, check, status};
 use crate::analysis::related::{self, Options, RelatedPassage};
-use crate::analysis::{self, Corpus, DocAnalysis, DocId};
+use crate::analysis::{Corpus, DocAnalysis, DocId};
 use crate::document::{Document, Position, PositionEncoding};
-use crate::workspace;
 
 const ENC: PositionEncoding = PositionEncoding::Utf32;
 
@@ -51,58 +49,47 @@ pub fn run(args: &RelatedArgs) -> u8 {
     if config_failed {
         return status::ERROR;
     }
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let excludes = workspace::exclude_set(&config.exclude);
-    let mut files: Vec<PathBuf> = Vec::new();
+    let folder = crate::host::folder_of(&path);
     let mut io_failed = false;
-    for dir in std::iter::once(&folder).chain(&args.corpus) {
-        if !dir.is_dir() {
+    let mut dirs = vec![folder];
+    for dir in &args.corpus {
+        if dir.is_dir() {
+            dirs.push(dir.clone());
+        } else {
             eprintln!("factline: --corpus {}: not a folder", dir.display());
             io_failed = true;
-            continue;
         }
-        let (found, problems) = workspace::discover(dir, &excludes);
-        for p in problems {
-            eprintln!("factline: {p}");
-        }
-        // "./sources/a.txt" reads better as "sources/a.txt".
-        files.extend(found.into_iter().map(|f| match f.strip_prefix(".") {
-            Ok(rel) if dir.as_os_str() == "." => rel.to_path_buf(),
-            _ => f,
-        }));
     }
-    // The target keeps its spelling; every file is read once.
-    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
-    let target_canon = canonical(&path);
-    let mut seen = std::collections::HashSet::new();
-    seen.insert(target_canon.clone());
-    files.retain(|f| seen.insert(canonical(f)));
+    // The target keeps its spelling and comes first; every file is read once.
+    let (mut files, problems) = crate::host::discover(&dirs, &config, std::slice::from_ref(&path));
+    for p in problems {
+        eprintln!("factline: {p}");
+    }
     files.insert(0, path.clone());
 
     let settings = config.settings();
-    let max = config.max_file_bytes;
-    let read: Vec<(PathBuf, Result<Arc<DocAnalysis>, String>)> = files
-        .into_par_iter()
-        .map(|p| {
-            let id = DocId::new(p.display().to_string());
-            let outcome = workspace::read_source(&p, max)
-                .map(|text| Arc::new(analysis::analyze_document(id, Arc::from(text), &settings)))
-                .map_err(|e| e.to_string());
-            (p, outcome)
-        })
-        .collect();
+    let root = crate::host::root_for(&path);
+    let store = super::open_store(&root, &config, args.no_index);
+    let loader = crate::host::Loader::new(
+        &settings,
+        config.max_file_bytes,
+        store.as_ref().map(|s| s as &dyn crate::host::Store),
+    );
+    let named = crate::host::with_ids(files);
+    let (read, _) = loader.load(&named, false, &|_| {});
+    if let Some(problem) = loader.store_problem() {
+        eprintln!("factline: {}", crate::host::store_message(&problem));
+    }
     let mut corpus = Corpus::new();
     let mut query_doc = None;
-    for (i, (p, outcome)) in read.iter().enumerate() {
+    let mut analysed = Vec::with_capacity(read.len());
+    for (i, ((p, _), outcome)) in named.iter().zip(read).enumerate() {
         match outcome {
             Ok(a) => {
                 if i == 0 {
                     query_doc = Some(a.clone());
                 }
-                corpus.upsert(a.clone());
+                analysed.push(a);
             }
             Err(err) => {
                 eprintln!("factline: {}: {err}", p.display());
@@ -112,6 +99,7 @@ pub fn run(args: &RelatedArgs) -> u8 {
             }
         }
     }
+    corpus.upsert_many(analysed);
     let Some(doc) = query_doc else {
         return status::ERROR;
     };

@@ -56,7 +56,13 @@ pub fn run(args: &VerifyArgs) -> u8 {
         .into_iter()
         .filter(|f| !host::is_draft(&config, &root, f))
         .collect();
-    let loaded = host::load(files, &settings, config.max_file_bytes);
+    let store = super::open_store(&root, &config, args.no_index);
+    let loaded = host::load(
+        files,
+        &settings,
+        config.max_file_bytes,
+        store.as_ref().map(|s| s as &dyn host::Store),
+    );
     for p in &loaded.problems {
         eprintln!("factline: {p}");
     }

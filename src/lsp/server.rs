@@ -523,6 +523,28 @@ impl IndexTask {
                 .log_message(MessageType::WARNING, format!("factline: {p}"))
                 .await;
         }
+        // The on-disk index of the (first) workspace folder: sources
+        // unchanged since the last start are read from it, not analysed.
+        let root = read(&self.state.roots).first().cloned();
+        let config = read(&self.state.config).config.clone();
+        let store = match root {
+            Some(root) => {
+                tokio::task::spawn_blocking(move || crate::host::open_index(&root, &config))
+                    .await
+                    .unwrap_or(Ok(None))
+            }
+            None => Ok(None),
+        };
+        let store: Option<Arc<crate::host::SqliteStore>> = match store {
+            Ok(s) => s.map(Arc::new),
+            Err(message) => {
+                tracing::warn!("{message}");
+                self.client
+                    .log_message(MessageType::WARNING, format!("factline: {message}"))
+                    .await;
+                None
+            }
+        };
         let total = files.len();
         // The progress token is asked for beside the work: indexing never
         // waits for the client's answer, and reports once it has come.
@@ -561,7 +583,8 @@ impl IndexTask {
                 Some(chunk) if !stop => {
                     let chunk = chunk.to_vec();
                     let st = self.state.clone();
-                    tokio::task::spawn_blocking(move || analyse_chunk(&st, chunk))
+                    let store = store.clone();
+                    tokio::task::spawn_blocking(move || analyse_chunk(&st, chunk, store))
                         .await
                         .inspect_err(|err| {
                             tracing::error!("indexing a batch panicked; skipped: {err}")
@@ -606,6 +629,17 @@ impl IndexTask {
                     .collect();
                 for id in gone {
                     corpus.remove(&id);
+                }
+                drop(corpus);
+                drop(open);
+                // Entries of files deleted since the index was written.
+                if let Some(store) = store {
+                    let pruned = crate::host::Store::entries(&*store).and_then(|entries| {
+                        crate::host::index::prune_missing(&*store, &entries, &Default::default())
+                    });
+                    if let Err(err) = pruned {
+                        tracing::warn!("the index could not be pruned: {err}");
+                    }
                 }
             })
             .await;
@@ -671,24 +705,32 @@ type AnalysedChunk = Vec<(
     std::result::Result<Arc<DocAnalysis>, workspace::SourceError>,
 )>;
 
-/// Reads and analyses a batch of files in parallel.
-fn analyse_chunk(state: &State, paths: Vec<PathBuf>) -> AnalysedChunk {
-    use rayon::prelude::*;
+/// Reads and analyses a batch of files in parallel, through the on-disk
+/// index when there is one.
+fn analyse_chunk(
+    state: &State,
+    paths: Vec<PathBuf>,
+    store: Option<Arc<crate::host::SqliteStore>>,
+) -> AnalysedChunk {
     let settings = state.settings();
     let max = state.max_file_bytes();
-    paths
-        .into_par_iter()
+    let named: Vec<(PathBuf, DocId)> = paths
+        .into_iter()
         .filter_map(|path| {
             let id = super::state::path_id(&path)?;
-            let outcome = workspace::read_source(&path, max).map(|text| {
-                Arc::new(crate::analysis::analyze_document(
-                    id.clone(),
-                    Arc::from(text),
-                    &settings,
-                ))
-            });
-            Some((id, path, outcome))
+            Some((path, id))
         })
+        .collect();
+    let store = store.as_deref().map(|s| s as &dyn crate::host::Store);
+    let loader = crate::host::Loader::new(&settings, max, store);
+    let (read, _) = loader.load(&named, false, &|_| {});
+    if let Some(problem) = loader.store_problem() {
+        tracing::warn!("{}", crate::host::store_message(&problem));
+    }
+    named
+        .into_iter()
+        .zip(read)
+        .map(|((path, id), outcome)| (id, path, outcome))
         .collect()
 }
 

@@ -24,6 +24,8 @@
 --   boilerplate    { extra_patterns = { regex, ... }, allow = { regex, ... } }:
 --                  lines that are page furniture wherever they are, and lines never flagged
 --   languages      list of language codes ('en', 'es') of the documents to check
+--   index          { enabled = bool, path = 'folder' }: the on-disk index of the
+--                  sources' analyses (default: enabled, '.factline' at the root)
 -- A key left out keeps factline.toml's value (or the server's default).
 -- The server gets { factline = {...} } as initializationOptions and in the
 -- workspace/didChangeConfiguration that Neovim sends after start, and

@@ -59,7 +59,7 @@ use lexicon::Class;
 use tokens::{Kind, Token};
 
 /// Who a claim is credited to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum SourceKind {
     /// A named person or body: "Harbour Minister Tomas Reyner",
     /// "the Interior Ministry", "analysts at Brannock Research".
@@ -100,7 +100,7 @@ impl SourceKind {
 }
 
 /// How a claim is credited.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Construction {
     /// A subject and a reporting verb: "X said", "X warned", "X told
     /// reporters", ", telling reporters".
@@ -156,7 +156,7 @@ impl Construction {
 }
 
 /// A source: the phrase that names it, and what it is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     /// The phrase ("a senior port official"); for
     /// [`SourceKind::Nobody`], the agentless phrase itself.
@@ -170,7 +170,7 @@ pub struct Source {
 }
 
 /// One reporting construction: a source credited with (part of) a sentence.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Attribution {
     pub source: Source,
     pub construction: Construction,
@@ -193,7 +193,7 @@ pub struct Attribution {
 }
 
 /// What a quotation is, by its words and what introduces it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum QuoteKind {
     /// A quoted statement: a clause, several words, or a full sentence.
     Statement,
@@ -208,7 +208,7 @@ pub enum QuoteKind {
 }
 
 /// A quotation segment.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Quote {
     /// With its marks (to the end of the paragraph when it does not close).
     pub span: Range<usize>,
@@ -225,7 +225,7 @@ pub struct Quote {
 }
 
 /// The attribution of one sentence.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SentenceAttribution {
     /// Every reporting construction in the sentence, in text order.
     pub attributions: Vec<Attribution>,
@@ -258,7 +258,7 @@ impl SentenceAttribution {
 }
 
 /// The attribution of a whole document.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DocAttribution {
     /// Parallel to `Segmentation::sentences`.
     pub sentences: Vec<SentenceAttribution>,

@@ -68,7 +68,7 @@ use super::text::Line;
 use super::{Corpus, DocAnalysis, Edit, Fix};
 
 /// Which rule a region belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Kind {
     /// Rule `boilerplate`.
     Boilerplate,
@@ -77,7 +77,7 @@ pub enum Kind {
 }
 
 /// Why a region was flagged.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Reason {
     /// Known wording of page furniture.
     Cue(Cue),
@@ -114,7 +114,7 @@ pub enum Reason {
 }
 
 /// Where a run of lines stands relative to the article's paragraphs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Place {
     Before,
     Inside,
@@ -122,7 +122,7 @@ pub enum Place {
 }
 
 /// A flagged run of lines.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Region {
     /// Line indices (into `Segmentation::lines`), end exclusive.
     pub lines: Range<usize>,
@@ -134,7 +134,7 @@ pub struct Region {
 }
 
 /// What the detector keeps per unit for the corpus index and the hover.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct UnitInfo {
     pub lines: Range<usize>,
     pub span: Range<usize>,
@@ -151,7 +151,7 @@ pub struct UnitInfo {
 }
 
 /// The boilerplate labels of one document.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Boilerplate {
     /// Sorted, non-overlapping.
     regions: Vec<Region>,

@@ -15,7 +15,7 @@ use regex::RegexSet;
 
 /// What kind of page furniture a phrase names. The kind picks the
 /// sentence that explains the finding.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Cue {
     /// "Also Read: …", "Read more", "Click here …": a link to another page.
     LinkTeaser,

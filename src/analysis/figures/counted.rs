@@ -14,7 +14,7 @@ use super::scan::{Raw, Sent, looks_plural};
 use super::{Figure, FigureKind, Fnv, lexicon};
 
 /// What a figure counts. Stems are lower case Snowball stems.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Counted {
     /// The counted noun phrase ("alleged members", "rescue drones").
     pub noun: Option<Range<usize>>,
@@ -69,13 +69,42 @@ pub struct Counted {
 }
 
 /// A row of the synonym table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(into = "StoredConcept")]
 pub struct Concept {
     pub name: &'static str,
     pub class: ConceptClass,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A [`Concept`] as stored: its name owned (read back through
+/// [`crate::analysis::interned`]).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredConcept {
+    name: String,
+    class: ConceptClass,
+}
+
+impl From<Concept> for StoredConcept {
+    fn from(c: Concept) -> Self {
+        Self {
+            name: c.name.to_string(),
+            class: c.class,
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Concept {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let c = StoredConcept::deserialize(d)?;
+        Ok(Concept {
+            name: crate::analysis::interned::intern(&c.name)
+                .ok_or_else(|| serde::de::Error::custom("too many distinct names"))?,
+            class: c.class,
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ConceptClass {
     Event,
     People,

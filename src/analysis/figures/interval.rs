@@ -8,7 +8,7 @@
 //! intervals cannot overlap.
 
 /// How a figure is hedged in the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Qualifier {
     /// No hedge: the value as written (round numbers still allow rounding).
     Exact,
@@ -48,7 +48,7 @@ impl Qualifier {
 }
 
 /// A closed interval of values; either end may be infinite.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Interval {
     pub lo: f64,
     pub hi: f64,

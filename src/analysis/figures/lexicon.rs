@@ -183,7 +183,7 @@ pub fn is_weekday(lower: &str) -> bool {
 }
 
 /// Units of time, with their length in days.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum TimeUnit {
     Second,
     Minute,

@@ -51,7 +51,9 @@ pub use similarity::{PassageSimilarity, RelatedSimilarity, for_corpus};
 use super::text::Segmentation;
 
 /// What kind of quantity a figure is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum FigureKind {
     /// A number of things: "13 detainees", "over 3,000 sailors".
     Count,
@@ -92,7 +94,9 @@ impl FigureKind {
 /// A calendar date; any part may be unknown. "03-09-2024" is ambiguous
 /// between 3 September and 9 March: `day_month_ambiguous` says the day
 /// and month may be swapped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub struct DateValue {
     pub year: Option<i32>,
     pub month: Option<u8>,
@@ -198,8 +202,12 @@ impl fmt::Display for DateValue {
     }
 }
 
+/// `&'static str` by another name, so that serde's derive reads a stored
+/// one through [`crate::analysis::interned`] rather than borrowing it.
+pub type StaticStr = &'static str;
+
 /// One figure in a text.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Figure {
     /// The whole expression, hedges and currency included
     /// ("nearly twenty million dollars").
@@ -216,7 +224,8 @@ pub struct Figure {
     pub qualifier: Qualifier,
     /// ISO code, or a generic name ("peso") when the text does not say
     /// which country's.
-    pub currency: Option<&'static str>,
+    #[serde(with = "crate::analysis::interned::option")]
+    pub currency: Option<StaticStr>,
     /// The unit a duration was written in.
     pub time_unit: Option<TimeUnit>,
     pub date: Option<DateValue>,
@@ -342,7 +351,7 @@ pub fn shared_figures<'a>(a: &'a [Figure], b: &'a [Figure]) -> Vec<(&'a Figure, 
 pub struct FigureKey(pub u64);
 
 /// Every figure of one document, in text order.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Figures {
     pub list: Vec<Figure>,
     /// The document's own date (dateline, "Published …"), if found.

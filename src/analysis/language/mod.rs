@@ -39,7 +39,9 @@ pub use tagger::{Tagger, Upos};
 pub use tokenize::{Token, TokenKind, tokenize};
 
 /// A language the layer knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum Lang {
     #[default]
     English,
@@ -229,6 +231,30 @@ fn content_hash(text: &str) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut h);
     h.finish()
+}
+
+/// Stored as the language and the number of sentences: the words of a
+/// sentence are read again on first use, as after [`LangDoc::new`].
+impl serde::Serialize for LangDoc {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serde::Serialize::serialize(&(self.lang, self.sentences.len() as u64), s)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LangDoc {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (lang, count): (Lang, u64) = serde::Deserialize::deserialize(d)?;
+        // A count past what any text can have is a damaged store, not a
+        // reason to allocate without bound.
+        let count = usize::try_from(count)
+            .ok()
+            .filter(|&n| n <= u32::MAX as usize)
+            .ok_or_else(|| serde::de::Error::custom("sentence count out of range"))?;
+        Ok(LangDoc {
+            lang,
+            sentences: (0..count).map(|_| OnceLock::new()).collect(),
+        })
+    }
 }
 
 #[cfg(test)]

@@ -36,7 +36,7 @@ use std::sync::LazyLock;
 use super::terms::{FxHashMap, FxHashSet, Word, key_hash, kind};
 
 /// One mention of a named entity in a passage.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EntityMention {
     /// Hash of the canonical (full) name.
     pub canon: u64,

@@ -13,7 +13,9 @@ use std::ops::Range;
 use super::terms::{key_hash, kind, term};
 
 /// What a figure measures. Keys of different kinds never match.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum FigureKind {
     /// A calendar day: value = month × 100 + day.
     Date,
@@ -30,7 +32,7 @@ pub enum FigureKind {
 }
 
 /// One figure of a passage.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Figure {
     pub kind: FigureKind,
     /// The normalised value (see [`FigureKind`]).

@@ -17,7 +17,7 @@ use crate::analysis::language::Lang;
 use crate::analysis::text::Segmentation;
 
 /// One sentence, read for matching.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Passage {
     /// The sentence's byte range.
     pub span: Range<usize>,
@@ -76,7 +76,7 @@ impl Passage {
 }
 
 /// A document's passages.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct DocPassages {
     /// The document's language: how its words become terms.
     pub lang: Lang,

@@ -2,20 +2,26 @@
 //!
 //! Finding the `.txt` sources of folders (each file once, however it is
 //! reached), reading them with the size and encoding checks of
-//! [`workspace`], analysing them on every core, and storing them in a
-//! [`Corpus`]. The command line's subcommands load through here; what could
-//! not be read is returned as messages for the caller to print.
+//! [`workspace`], analysing them on every core (or taking their analysis
+//! from the on-disk index, [`index`] and [`store`]), and storing them in a
+//! [`Corpus`]. The command line's subcommands and the server's workspace
+//! indexing load through here; what could not be read is returned as
+//! messages for the caller to print.
+
+pub mod index;
+pub mod store;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use crate::analysis::settings::Drafts;
 use crate::analysis::{self, Corpus, DocAnalysis, DocId, Settings};
 use crate::config::Config;
 use crate::workspace;
+
+pub use index::{Loader, Stats};
+pub use store::{SqliteStore, Store};
 
 /// What loading produced.
 #[derive(Debug, Default)]
@@ -72,22 +78,88 @@ pub fn analyse_file(
         .map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Reads and analyses `files` on every core and stores them in a corpus.
-pub fn load(files: Vec<PathBuf>, settings: &Settings, max_bytes: u64) -> Loaded {
-    let read: Vec<Result<Arc<DocAnalysis>, String>> = files
-        .par_iter()
-        .map(|p| analyse_file(p, settings, max_bytes))
-        .collect();
+/// Reads and analyses `files` on every core (through `store` when given)
+/// and stores them in a corpus.
+pub fn load(
+    files: Vec<PathBuf>,
+    settings: &Settings,
+    max_bytes: u64,
+    store: Option<&dyn Store>,
+) -> Loaded {
+    let named = with_ids(files);
+    let loader = Loader::new(settings, max_bytes, store);
+    let (read, _) = loader.load(&named, false, &|_| {});
     let mut loaded = Loaded::default();
+    if let Some(problem) = loader.store_problem() {
+        loaded.problems.push(store_message(&problem));
+    }
     let mut batch = Vec::with_capacity(read.len());
-    for r in read {
+    for ((path, _), r) in named.iter().zip(read) {
         match r {
             Ok(doc) => batch.push(doc),
-            Err(e) => loaded.problems.push(e),
+            Err(e) => loaded.problems.push(format!("{}: {e}", path.display())),
         }
     }
     loaded.corpus.upsert_many(batch);
     loaded
+}
+
+/// Each path with the id the command line knows it by (the path as
+/// displayed).
+pub fn with_ids(files: Vec<PathBuf>) -> Vec<(PathBuf, DocId)> {
+    files
+        .into_iter()
+        .map(|p| {
+            let id = DocId::new(p.display().to_string());
+            (p, id)
+        })
+        .collect()
+}
+
+/// The workspace root of a command: the folder of the configuration file
+/// when there is one, else the first path given (its folder, for a file).
+pub fn workspace_root(config_file: Option<&Path>, paths: &[PathBuf]) -> PathBuf {
+    if let Some(file) = config_file {
+        return folder_of(file);
+    }
+    match paths.first() {
+        Some(p) if p.is_dir() => p.clone(),
+        Some(p) => folder_of(p),
+        None => PathBuf::from("."),
+    }
+}
+
+/// The index folder of the workspace at `root` (`index.path`, which the
+/// configuration keeps inside the root).
+pub fn index_dir(root: &Path, config: &Config) -> PathBuf {
+    root.join(&config.index_path)
+}
+
+/// Opens the on-disk index of the workspace at `root`: `Ok(None)` when it
+/// is turned off, `Err` (a message) when it cannot be used, in which case
+/// the caller loads in memory and says so once.
+pub fn open_index(root: &Path, config: &Config) -> Result<Option<SqliteStore>, String> {
+    if !config.index_enabled {
+        return Ok(None);
+    }
+    let dir = index_dir(root, config);
+    // The configuration keeps `index.path` relative and free of `..`; a
+    // link inside the root that leads out of it is refused here.
+    let inside = crate::paths::resolve(&dir).starts_with(crate::paths::resolve(root));
+    if !inside && dir.exists() {
+        return Err(store_message(&format!(
+            "{} leads outside the workspace",
+            dir.display()
+        )));
+    }
+    SqliteStore::open(&dir)
+        .map(Some)
+        .map_err(|e| store_message(&e.0))
+}
+
+/// The message that says the index is not used for this run.
+pub fn store_message(problem: &str) -> String {
+    format!("the on-disk index is not used ({problem}); sources are analysed in memory")
 }
 
 /// The folder a file is in ("." for a bare file name).

@@ -1,0 +1,304 @@
+//! Loading sources through the on-disk index: each file is read, and its
+//! analysis taken from the [`Store`] when the text (by hash) and the
+//! settings that shape the analysis are the ones it was computed from;
+//! otherwise it is analysed and stored. Files are handled in batches: a
+//! batch's new analyses are committed in one transaction, so a process
+//! killed mid-way keeps every batch committed before and loses only the
+//! one it was in.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::UNIX_EPOCH;
+
+use rayon::prelude::*;
+
+use super::store::{Entry, Store, text_hash};
+use crate::analysis::{self, DocAnalysis, DocId, Settings};
+use crate::workspace::{self, SourceError};
+
+/// Files read, analysed and stored together. Large enough that a
+/// transaction's cost is spread over many files and both cores stay busy,
+/// small enough that a killed process loses little work and a batch's
+/// encoded analyses stay a few megabytes in memory.
+pub const BATCH: usize = 256;
+
+/// What loading did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Analysed and stored for the first time.
+    pub added: usize,
+    /// Analysed again (the text or the settings changed).
+    pub updated: usize,
+    /// Read from the index.
+    pub unchanged: usize,
+    /// Stored entries dropped because their file is gone.
+    pub removed: usize,
+    /// Files that could not be read (too large, not text, …).
+    pub unreadable: usize,
+}
+
+/// A hash of the settings that change what the analysis computes (the
+/// boilerplate patterns); other settings only filter findings.
+pub fn settings_fingerprint(settings: &Settings) -> u64 {
+    let mut text = String::new();
+    for (name, list) in [
+        ("extra", &settings.boilerplate.extra_patterns),
+        ("allow", &settings.boilerplate.allow),
+    ] {
+        text.push_str(name);
+        for r in list {
+            text.push('\u{1f}');
+            text.push_str(r.as_str());
+        }
+        text.push('\u{1e}');
+    }
+    text_hash(text.as_bytes())
+}
+
+/// The key of a file in the index: its absolute path, `.` and `..`
+/// removed (however the file was named on the command line).
+pub fn key_of(path: &Path) -> String {
+    crate::paths::lexical(path).display().to_string()
+}
+
+/// Reads and analyses sources, through a store when there is one.
+pub struct Loader<'a> {
+    pub settings: &'a Settings,
+    pub max_bytes: u64,
+    pub store: Option<&'a dyn Store>,
+    /// Problems of the store (it failed part-way): said once, then the
+    /// loader goes on without it.
+    store_failed: std::sync::Mutex<Option<String>>,
+}
+
+/// One file's outcome.
+pub type Loaded = Result<Arc<DocAnalysis>, SourceError>;
+
+impl<'a> Loader<'a> {
+    pub fn new(settings: &'a Settings, max_bytes: u64, store: Option<&'a dyn Store>) -> Self {
+        Self {
+            settings,
+            max_bytes,
+            store,
+            store_failed: Default::default(),
+        }
+    }
+
+    /// Why the store stopped being used during loading, if it did.
+    pub fn store_problem(&self) -> Option<String> {
+        self.store_failed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    fn store(&self) -> Option<&'a dyn Store> {
+        let failed = self
+            .store_failed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_some();
+        if failed { None } else { self.store }
+    }
+
+    fn fail(&self, err: impl std::fmt::Display) {
+        let mut slot = self.store_failed.lock().unwrap_or_else(|e| e.into_inner());
+        if slot.is_none() {
+            *slot = Some(err.to_string());
+        }
+    }
+
+    /// Reads and analyses `files` (each with the id it is known by), in
+    /// order, calling `progress` with the number of files done after each
+    /// batch. Stored entries of files that no longer exist are dropped
+    /// when `prune` is set.
+    pub fn load(
+        &self,
+        files: &[(PathBuf, DocId)],
+        prune: bool,
+        progress: &(dyn Fn(usize) + Sync),
+    ) -> (Vec<Loaded>, Stats) {
+        let entries = match self.store().map(|s| s.entries()) {
+            Some(Ok(e)) => e,
+            Some(Err(err)) => {
+                self.fail(err);
+                HashMap::new()
+            }
+            None => HashMap::new(),
+        };
+        let fingerprint = settings_fingerprint(self.settings);
+        let mut out = Vec::with_capacity(files.len());
+        let mut stats = Stats::default();
+        let mut seen: HashSet<String> = HashSet::with_capacity(files.len());
+        for batch in files.chunks(BATCH) {
+            let (loaded, batch_stats) = self.batch(batch, &entries, fingerprint, &mut seen);
+            out.extend(loaded);
+            stats.added += batch_stats.added;
+            stats.updated += batch_stats.updated;
+            stats.unchanged += batch_stats.unchanged;
+            stats.unreadable += batch_stats.unreadable;
+            progress(out.len());
+        }
+        if prune && let Some(store) = self.store() {
+            match prune_missing(store, &entries, &seen) {
+                Ok(n) => stats.removed = n,
+                Err(err) => self.fail(err),
+            }
+        }
+        (out, stats)
+    }
+
+    fn batch(
+        &self,
+        batch: &[(PathBuf, DocId)],
+        entries: &HashMap<String, Entry>,
+        fingerprint: u64,
+        seen: &mut HashSet<String>,
+    ) -> (Vec<Loaded>, Stats) {
+        let store = self.store();
+        // Read every file of the batch and say what it is now.
+        let read: Vec<(Result<String, SourceError>, Entry)> = batch
+            .par_iter()
+            .map(|(path, _)| {
+                let text = workspace::read_source(path, self.max_bytes);
+                let (size, mtime_ns) = stamp(path);
+                let hash = text.as_ref().map_or(0, |t| text_hash(t.as_bytes()));
+                let entry = Entry {
+                    key: key_of(path),
+                    size,
+                    mtime_ns,
+                    hash,
+                    settings: fingerprint,
+                };
+                (text, entry)
+            })
+            .collect();
+        seen.extend(read.iter().map(|(_, e)| e.key.clone()));
+        // The stored analyses still valid, fetched in one read.
+        let valid: Vec<&str> = read
+            .iter()
+            .filter(|(text, e)| {
+                text.is_ok()
+                    && entries
+                        .get(&e.key)
+                        .is_some_and(|s| s.hash == e.hash && s.settings == e.settings)
+            })
+            .map(|(_, e)| e.key.as_str())
+            .collect();
+        let mut blobs = match store.map(|s| s.analyses(&valid)) {
+            Some(Ok(b)) => b,
+            Some(Err(err)) => {
+                self.fail(err);
+                HashMap::new()
+            }
+            None => HashMap::new(),
+        };
+        let work: Vec<_> = read
+            .into_iter()
+            .zip(batch)
+            .map(|((text, entry), (_, id))| {
+                let blob = blobs.remove(&entry.key);
+                (text, entry, blob, id.clone())
+            })
+            .collect();
+        // Decode what is stored, analyse (and encode) the rest.
+        let done: Vec<Done> = work
+            .into_par_iter()
+            .map(|(text, entry, blob, id)| {
+                let text: Arc<str> = match text {
+                    Ok(t) => Arc::from(t),
+                    Err(e) => return (Err(e), None, Outcome::Unreadable),
+                };
+                if let Some(doc) = blob.and_then(|b| decode(&b, id.clone(), text.clone())) {
+                    return (Ok(Arc::new(doc)), None, Outcome::Unchanged);
+                }
+                let outcome = if entries.contains_key(&entry.key) {
+                    Outcome::Updated
+                } else {
+                    Outcome::Added
+                };
+                let doc = analysis::analyze_document(id, text, self.settings);
+                let put = store
+                    .and_then(|_| postcard::to_stdvec(&doc).ok())
+                    .map(|b| (entry, b));
+                (Ok(Arc::new(doc)), put, outcome)
+            })
+            .collect();
+        let mut stats = Stats::default();
+        let mut put = Vec::new();
+        let mut loaded = Vec::with_capacity(done.len());
+        for (doc, p, outcome) in done {
+            match outcome {
+                Outcome::Added => stats.added += 1,
+                Outcome::Updated => stats.updated += 1,
+                Outcome::Unchanged => stats.unchanged += 1,
+                Outcome::Unreadable => stats.unreadable += 1,
+            }
+            put.extend(p);
+            loaded.push(doc);
+        }
+        if let Some(store) = store
+            && let Err(err) = store.commit(&put, &[])
+        {
+            self.fail(err);
+        }
+        (loaded, stats)
+    }
+}
+
+/// Drops the entries of `entries` (all of `store`'s when `None`) whose
+/// file is gone, leaving those in `seen` (just loaded) alone. Returns how
+/// many were dropped. Entries of files that exist but were not loaded
+/// this time (another folder, an excluded file) are kept.
+pub fn prune_missing(
+    store: &dyn Store,
+    entries: &HashMap<String, Entry>,
+    seen: &HashSet<String>,
+) -> Result<usize, super::store::StoreError> {
+    let gone: Vec<String> = entries
+        .keys()
+        .filter(|k| !seen.contains(*k) && !Path::new(k).exists())
+        .cloned()
+        .collect();
+    store.commit(&[], &gone)?;
+    Ok(gone.len())
+}
+
+/// One file of a batch, done: its analysis, what to store, what happened.
+type Done = (Loaded, Option<(Entry, Vec<u8>)>, Outcome);
+
+enum Outcome {
+    Added,
+    Updated,
+    Unchanged,
+    Unreadable,
+}
+
+/// A stored analysis given back its id and text; `None` if it cannot be
+/// decoded (a damaged entry is analysed again, never trusted).
+pub fn decode(blob: &[u8], id: DocId, text: Arc<str>) -> Option<DocAnalysis> {
+    let doc: DocAnalysis = postcard::from_bytes(blob).ok()?;
+    // An analysis whose offsets do not fit the text is not this text's.
+    let fits = doc
+        .segmentation
+        .lines
+        .last()
+        .is_none_or(|l| l.span.end <= text.len());
+    fits.then(|| doc.restore(id, text))
+}
+
+/// The size and modification time of `path` (zeros if unknown).
+fn stamp(path: &Path) -> (u64, i64) {
+    match std::fs::metadata(path) {
+        Ok(m) => {
+            let mtime = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos().min(i64::MAX as u128) as i64);
+            (m.len(), mtime)
+        }
+        Err(_) => (0, 0),
+    }
+}

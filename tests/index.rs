@@ -1,0 +1,311 @@
+//! The on-disk index: stored analyses give the same findings as fresh
+//! ones, the stored format is pinned to its version, `factline index`
+//! adds, updates, removes and keeps what it should, a process killed
+//! while indexing leaves an index a restart completes, and a folder where
+//! the index cannot be written still gets checked.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::sync::Arc;
+
+use factline::analysis::{self, Corpus, DocAnalysis, DocId, RuleScope, Settings};
+use factline::host::index::decode;
+use factline::host::store::{FORMAT, FORMAT_FINGERPRINT, text_hash};
+
+/// Texts written for these tests: headlines, quotations with and without
+/// a speaker, figures (counts, money, percentages, dates, ages), page
+/// furniture, a Spanish story.
+const TEXTS: &[&str] = &[
+    "Harbour bridge closes after storm damage\n\nBy Mara Olsen\n\n\
+     The Kestrel Bay bridge was closed on 3 March 2024 after inspectors found cracks, \
+     the city's transport office said on Tuesday.\n\n\
+     \"We will not reopen it until it is safe,\" said Ilse Brandt, the office's director.\n\n\
+     Repairs could cost $14m, according to an estimate seen by this paper. Some say the \
+     work will take two years.\n\n\
+     About 40,000 vehicles crossed the bridge each day, up 12% from 2019.\n\n\
+     Share this article\nSubscribe to our newsletter\nRead more: Storm season ahead",
+    "Kestrel Bay bridge shut\n\n\
+     Officials closed the bridge on Sunday. Around 38,000 vehicles use it daily, the transport \
+     office said. A 54-year-old engineer, Paul Reyes, was the first to report the cracks.\n\n\
+     \"It was obvious,\" one worker said, speaking on condition of anonymity.\n\n\
+     Critics claim the repairs will cost more than 20 million dollars.",
+    "Cierra el puente de Kestrel Bay\n\n\
+     Las autoridades cerraron el puente el domingo. Unos 40.000 vehículos lo cruzan cada día, \
+     según la oficina de transporte. \"No lo abriremos hasta que sea seguro\", dijo Ilse Brandt.\n\n\
+     Se calcula que las obras costarán 14 millones de dólares.",
+];
+
+fn analyse(id: &str, text: &str) -> DocAnalysis {
+    analysis::analyze_document(DocId::new(id), Arc::from(text), &Settings::default())
+}
+
+/// What `FORMAT_FINGERPRINT` pins: the stored encoding of [`TEXTS`].
+fn fingerprint() -> u64 {
+    let mut bytes = Vec::new();
+    for (i, text) in TEXTS.iter().enumerate() {
+        let doc = analyse(&format!("t{i}.txt"), text);
+        bytes.extend(postcard::to_stdvec(&doc).expect("encodes"));
+    }
+    text_hash(&bytes)
+}
+
+#[test]
+fn index_format() {
+    let now = fingerprint();
+    assert_eq!(
+        now, FORMAT_FINGERPRINT,
+        "what the analysis stores changed: bump host::store::FORMAT (now {FORMAT}) and set \
+         FORMAT_FINGERPRINT to {now:#018x}, so indexes written before are rebuilt"
+    );
+}
+
+fn findings(docs: &[Arc<DocAnalysis>]) -> Vec<String> {
+    let mut corpus = Corpus::new();
+    corpus.upsert_many(docs.to_vec());
+    docs.iter()
+        .map(|d| {
+            format!(
+                "{:?}",
+                analysis::check(d, &corpus, &Settings::default(), RuleScope::All)
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn stored_analyses_give_the_same_findings() {
+    let mut texts: Vec<(String, String)> = TEXTS
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (format!("t{i}.txt"), t.to_string()))
+        .collect();
+    if let Some(seeds) = common::shared("seeds") {
+        let mut files: Vec<_> = std::fs::read_dir(seeds)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        for f in files {
+            let text = std::fs::read_to_string(&f).unwrap();
+            texts.push((f.display().to_string(), text));
+        }
+    }
+    let fresh: Vec<Arc<DocAnalysis>> = texts
+        .iter()
+        .map(|(id, t)| Arc::new(analyse(id, t)))
+        .collect();
+    let stored: Vec<Arc<DocAnalysis>> = fresh
+        .iter()
+        .map(|d| {
+            let blob = postcard::to_stdvec(&**d).unwrap();
+            let back = decode(&blob, d.id.clone(), d.text.clone()).expect("decodes");
+            assert_eq!(back.name, d.name);
+            assert_eq!(back.language.lang, d.language.lang);
+            // Encoding what was read back gives the same bytes.
+            assert_eq!(postcard::to_stdvec(&back).unwrap().len(), blob.len());
+            Arc::new(back)
+        })
+        .collect();
+    let (a, b) = (findings(&fresh), findings(&stored));
+    assert!(a.iter().any(|f| f.len() > 2), "the texts have findings");
+    assert_eq!(a, b);
+}
+
+#[test]
+fn damaged_entries_are_not_trusted() {
+    let doc = analyse("a.txt", TEXTS[0]);
+    let blob = postcard::to_stdvec(&doc).unwrap();
+    for cut in [0, 1, blob.len() / 3, blob.len() - 1] {
+        assert!(decode(&blob[..cut], doc.id.clone(), doc.text.clone()).is_none());
+    }
+    // Another, shorter text than the analysis was made from.
+    assert!(decode(&blob, doc.id.clone(), Arc::from("short")).is_none());
+    let mut flipped = blob.clone();
+    for b in flipped.iter_mut().step_by(7) {
+        *b ^= 0x5a;
+    }
+    // Never a panic; either refused or some analysis (the hash guards
+    // which text an entry belongs to).
+    let _ = decode(&flipped, doc.id.clone(), doc.text.clone());
+}
+
+fn factline(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_factline"))
+        .args(args)
+        .current_dir(cwd)
+        .stdin(Stdio::null())
+        .output()
+        .expect("factline runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn write_sources(dir: &Path, n: usize) {
+    for i in 0..n {
+        let text = format!(
+            "{}\n\nStory {i}: {} more people were counted on day {i}, the office said.\n",
+            TEXTS[i % TEXTS.len()],
+            100 + i
+        );
+        std::fs::write(dir.join(format!("s{i:04}.txt")), text).unwrap();
+    }
+}
+
+#[test]
+fn index_adds_updates_removes_and_keeps() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path();
+    write_sources(ws, 5);
+    let first = stdout(&factline(&["index", "."], ws));
+    assert!(
+        first.contains("5 added, 0 updated, 0 removed, 0 unchanged"),
+        "{first}"
+    );
+    assert!(ws.join(".factline/index.sqlite3").is_file());
+    let again = stdout(&factline(&["index", "."], ws));
+    assert!(
+        again.contains("0 added, 0 updated, 0 removed, 5 unchanged"),
+        "{again}"
+    );
+    std::fs::write(
+        ws.join("s0001.txt"),
+        "Edited.\n\nNow 7 people, police said.\n",
+    )
+    .unwrap();
+    std::fs::remove_file(ws.join("s0002.txt")).unwrap();
+    std::fs::write(ws.join("new.txt"), TEXTS[2]).unwrap();
+    let changed = stdout(&factline(&["index", "."], ws));
+    assert!(
+        changed.contains("1 added, 1 updated, 1 removed, 3 unchanged"),
+        "{changed}"
+    );
+    // A settings change that alters the analysis re-analyses everything.
+    std::fs::write(
+        ws.join("factline.toml"),
+        "[boilerplate]\nallow = [\"^Share this article$\"]\n",
+    )
+    .unwrap();
+    let settings = stdout(&factline(&["index", "."], ws));
+    assert!(settings.contains("5 updated"), "{settings}");
+
+    // `check` through the index reports what it reports without one.
+    let indexed = factline(&["check", "--format", "json", "."], ws);
+    let memory = factline(&["check", "--no-index", "--format", "json", "."], ws);
+    assert_eq!(indexed.status.code(), memory.status.code());
+    assert_eq!(stdout(&indexed), stdout(&memory));
+    assert!(stdout(&indexed).contains("\"diagnostics\""));
+}
+
+#[test]
+fn no_index_and_disabled_index_write_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path();
+    write_sources(ws, 2);
+    factline(&["check", "--no-index", "."], ws);
+    assert!(!ws.join(".factline").exists());
+    std::fs::write(ws.join("factline.toml"), "[index]\nenabled = false\n").unwrap();
+    factline(&["check", "."], ws);
+    assert!(!ws.join(".factline").exists());
+    // A path that leads out of the workspace is refused by the configuration.
+    std::fs::write(
+        ws.join("factline.toml"),
+        "[index]\npath = \"../elsewhere\"\n",
+    )
+    .unwrap();
+    let out = factline(&["check", "."], ws);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("index.path"));
+    assert!(!tmp.path().join("../elsewhere").exists());
+}
+
+#[test]
+fn an_unwritable_index_falls_back_to_memory_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path();
+    write_sources(ws, 3);
+    // `.factline` is a file: no index folder can be made there (this works
+    // as root too, where permissions would not stop a write).
+    std::fs::write(ws.join(".factline"), "not a folder").unwrap();
+    let out = factline(&["check", "--format", "json", "."], ws);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("on-disk index is not used").count(), 1, "{err}");
+    let memory = factline(&["check", "--no-index", "--format", "json", "."], ws);
+    assert_eq!(stdout(&out), stdout(&memory));
+    assert_eq!(out.status.code(), memory.status.code());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_indexing_leaves_an_index_a_restart_completes() {
+    use rusqlite::Connection;
+
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path();
+    // Enough sources that indexing spans many committed batches.
+    let total = 4 * factline::host::index::BATCH;
+    write_sources(ws, total);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factline"))
+        .args(["index", "--quiet", "."])
+        .current_dir(ws)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let db = ws.join(".factline/index.sqlite3");
+    let count = |db: &Path| -> Option<usize> {
+        let conn = Connection::open(db).ok()?;
+        conn.busy_timeout(std::time::Duration::from_secs(30)).ok()?;
+        conn.query_row("SELECT count(*) FROM sources", [], |r| r.get::<_, i64>(0))
+            .ok()
+            .map(|n| n as usize)
+    };
+    // Wait for the first committed batch, then kill the process outright.
+    let committed = loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("indexing ended ({status}) before it could be interrupted");
+        }
+        if db.is_file()
+            && let Some(n) = count(&db)
+            && n > 0
+        {
+            break n;
+        }
+        // Polled, not timed: the wait ends on the commit, however long it takes.
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    assert!(committed < total, "killed mid-way ({committed} of {total})");
+
+    // The file is intact and holds whole batches only.
+    let conn = Connection::open(&db).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    drop(conn);
+    let kept = count(&db).unwrap();
+    assert!(kept >= committed && kept < total, "{kept} of {total}");
+    assert_eq!(kept % factline::host::index::BATCH, 0, "{kept}");
+
+    // A restart analyses only what was not committed, and the result is
+    // the index a full run makes.
+    let out = stdout(&factline(&["index", "."], ws));
+    assert!(
+        out.contains(&format!(
+            "{} added, 0 updated, 0 removed, {kept} unchanged",
+            total - kept
+        )),
+        "{out}"
+    );
+    assert_eq!(count(&db), Some(total));
+    let indexed = factline(&["check", "--format", "json", "."], ws);
+    let memory = factline(&["check", "--no-index", "--format", "json", "."], ws);
+    assert_eq!(stdout(&indexed), stdout(&memory));
+}

@@ -28,14 +28,17 @@
 //! Dev is never read here; `tests/attribution_polnear.rs` measures the
 //! shipped files on it. Deterministic: the same data give the same files.
 
+#[path = "../tests/support/polnear.rs"]
+mod polnear;
+
 use std::collections::HashMap;
-use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use factline::analysis::attribution::quote_model::{self, CueLemmas, Model, N, Vector};
 use factline::analysis::language::Upos;
 use factline::analysis::{DocAnalysis, DocId, Settings, analyze_document};
+use polnear::{Gold, code_point_bytes, inside, overlaps, read_ann};
 
 /// A lemma must be seen this often to get a score: rarer verbs tell
 /// nothing reliable.
@@ -59,79 +62,6 @@ const FOLDS: usize = 5;
 /// fact-checker the rule is wrong. The threshold must reach this precision
 /// (out of fold) on train: the precision below which a rule ships as a hint.
 const MIN_PRECISION: f64 = 0.8;
-
-fn code_point_bytes(text: &str) -> Vec<usize> {
-    let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-    v.push(text.len());
-    v
-}
-
-struct Gold {
-    sourced_contents: Vec<Range<usize>>,
-    cues: Vec<Range<usize>>,
-}
-
-/// Reads a brat `.ann` file into byte ranges of the text after any BOM.
-fn read_ann(ann: &str, bytes: &[usize], bom: usize) -> Gold {
-    let to_byte = |cp: usize| bytes.get(cp).map(|b| b.saturating_sub(bom));
-    let mut spans: HashMap<&str, (&str, Vec<Range<usize>>)> = HashMap::new();
-    let mut events = Vec::new();
-    for line in ann.lines() {
-        let cols: Vec<&str> = line.split('\t').collect();
-        if line.starts_with('T') && cols.len() >= 2 {
-            let mut head = cols[1].splitn(2, ' ');
-            let (Some(label), Some(offsets)) = (head.next(), head.next()) else {
-                continue;
-            };
-            let ranges = offsets
-                .split(';')
-                .filter_map(|r| {
-                    let (a, b) = r.trim().split_once(' ')?;
-                    Some(to_byte(a.parse().ok()?)?..to_byte(b.parse().ok()?)?)
-                })
-                .collect();
-            spans.insert(cols[0], (label, ranges));
-        } else if line.starts_with('E') && cols.len() >= 2 {
-            events.push(cols[1]);
-        }
-    }
-    let mut gold = Gold {
-        sourced_contents: Vec::new(),
-        cues: Vec::new(),
-    };
-    for (label, ranges) in spans.values() {
-        if *label == "Cue" {
-            gold.cues.extend(ranges.iter().cloned());
-        }
-    }
-    for e in events {
-        let roles: Vec<(&str, &str)> = e.split(' ').filter_map(|r| r.split_once(':')).collect();
-        if !roles.iter().any(|(role, _)| *role == "Source") {
-            continue;
-        }
-        for (role, id) in roles {
-            if role.starts_with("Content")
-                && let Some((_, ranges)) = spans.get(id)
-            {
-                gold.sourced_contents.extend(ranges.iter().cloned());
-            }
-        }
-    }
-    gold
-}
-
-/// Whether the words of `span` lie inside one of `of`.
-fn inside(text: &str, span: &Range<usize>, of: &[Range<usize>]) -> bool {
-    let s = text.get(span.clone()).unwrap_or("");
-    let inner = s.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let start = span.start + (s.len() - inner.len());
-    let end = start + inner.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
-    of.iter().any(|r| r.start <= start && end <= r.end)
-}
-
-fn overlaps(span: &Range<usize>, of: &[Range<usize>]) -> bool {
-    of.iter().any(|r| r.start < span.end && span.start < r.end)
-}
 
 fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z).exp())

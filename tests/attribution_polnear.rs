@@ -13,76 +13,14 @@
 //!   Source or Cue (the gold marks who speaks, not whether they are named).
 
 mod common;
+#[path = "support/polnear.rs"]
+mod polnear;
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
 use factline::analysis::{Corpus, DocId, RuleScope, Settings, analyze_document, check};
-
-/// Byte offset of each code point offset (and of the end).
-fn code_point_bytes(text: &str) -> Vec<usize> {
-    let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-    v.push(text.len());
-    v
-}
-
-struct Gold {
-    /// Byte ranges of Contents whose attribution has a Source.
-    sourced_contents: Vec<Range<usize>>,
-    /// Byte ranges of every Source and Cue.
-    sources_and_cues: Vec<Range<usize>>,
-}
-
-/// Reads a brat `.ann` file; `bytes` maps code points of the file's text
-/// (with any byte-order mark) to byte offsets of the text factline reads.
-fn read_ann(ann: &str, bytes: &[usize], bom: usize) -> Gold {
-    let to_byte = |cp: usize| bytes.get(cp).map(|b| b.saturating_sub(bom));
-    let mut spans: HashMap<&str, (&str, Vec<Range<usize>>)> = HashMap::new();
-    let mut events = Vec::new();
-    for line in ann.lines() {
-        let cols: Vec<&str> = line.split('\t').collect();
-        if line.starts_with('T') && cols.len() >= 2 {
-            let mut head = cols[1].splitn(2, ' ');
-            let (Some(label), Some(offsets)) = (head.next(), head.next()) else {
-                continue;
-            };
-            let ranges = offsets
-                .split(';')
-                .filter_map(|r| {
-                    let (a, b) = r.trim().split_once(' ')?;
-                    Some(to_byte(a.parse().ok()?)?..to_byte(b.parse().ok()?)?)
-                })
-                .collect();
-            spans.insert(cols[0], (label, ranges));
-        } else if line.starts_with('E') && cols.len() >= 2 {
-            events.push(cols[1]);
-        }
-    }
-    let mut gold = Gold {
-        sourced_contents: Vec::new(),
-        sources_and_cues: Vec::new(),
-    };
-    for (label, ranges) in spans.values() {
-        if matches!(*label, "Source" | "Cue") {
-            gold.sources_and_cues.extend(ranges.iter().cloned());
-        }
-    }
-    for e in events {
-        let roles: Vec<(&str, &str)> = e.split(' ').filter_map(|r| r.split_once(':')).collect();
-        if !roles.iter().any(|(role, _)| *role == "Source") {
-            continue;
-        }
-        for (role, id) in roles {
-            if role.starts_with("Content")
-                && let Some((_, ranges)) = spans.get(id)
-            {
-                gold.sourced_contents.extend(ranges.iter().cloned());
-            }
-        }
-    }
-    gold
-}
+use polnear::{code_point_bytes, inside, overlaps, read_ann};
 
 /// Double-quoted passages of three or more words.
 fn quotations(text: &str) -> Vec<Range<usize>> {
@@ -103,20 +41,6 @@ fn quotations(text: &str) -> Vec<Range<usize>> {
         }
     }
     out
-}
-
-/// Whether the words of `span` (without quotation marks and edge
-/// punctuation, which annotators often leave out) lie inside one of `of`.
-fn inside(text: &str, span: &Range<usize>, of: &[Range<usize>]) -> bool {
-    let s = text.get(span.clone()).unwrap_or("");
-    let inner = s.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let start = span.start + (s.len() - inner.len());
-    let end = start + inner.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
-    of.iter().any(|r| r.start <= start && end <= r.end)
-}
-
-fn overlaps(span: &Range<usize>, of: &[Range<usize>]) -> bool {
-    of.iter().any(|r| r.start < span.end && span.start < r.end)
 }
 
 #[test]
@@ -178,7 +102,8 @@ fn polnear_dev_precision_and_recall() {
         }
         for f in findings.iter().filter(|f| f.code == "anonymous-source") {
             anonymous += 1;
-            anonymous_on_source += usize::from(overlaps(&f.span, &gold.sources_and_cues));
+            anonymous_on_source +=
+                usize::from(overlaps(&f.span, &gold.sources) || overlaps(&f.span, &gold.cues));
         }
     }
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;

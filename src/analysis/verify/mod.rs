@@ -13,12 +13,16 @@
 //! 2. **Status** ([`verify`]) of each claim against the source documents:
 //!    - *contradicted*: a source gives another value for the same quantity
 //!      (the same-fact test of [`figures::mentions`], the comparison
-//!      `inconsistent-figure` uses), or a closely related source passage
-//!      says the opposite (one of the two is negated and the other not);
+//!      `inconsistent-figure` uses, read for a claim by [`quantity`]: a
+//!      figure that counts the same thing strongly needs only a modestly
+//!      alike passage, a close paraphrase makes its only figures of one
+//!      kind the same quantity, a place and an event word date one event),
+//!      or a closely related source passage says the opposite (one of the
+//!      two is negated and the other not);
 //!    - *corroborated*: sources report it — a related passage
 //!      ([`related::query_with`]) at or above [`CORROBORATED`], or an
-//!      agreeing mention of one of its figures; the best passage of each
-//!      source is kept;
+//!      agreeing mention of one of its figures (found as for
+//!      *contradicted*); the best passage of each source is kept;
 //!    - *unsourced*: no source passage reports it.
 //!
 //! Which documents are sources is the caller's choice (`is_source`): on
@@ -28,6 +32,7 @@
 //! Pure: text in, claims out, byte offsets; no I/O.
 
 mod negation;
+pub mod quantity;
 pub mod timeline;
 
 use std::collections::HashMap;
@@ -588,6 +593,19 @@ fn status_of(
     let mut checks: Vec<FigureCheck> = Vec::new();
     let source_ok = |d: &DocAnalysis| d.id != doc.id && is_source(d);
 
+    // Related passages: the sources that report the same fact.
+    let related = related::query_with(
+        corpus,
+        doc,
+        c.span.clone(),
+        &Options {
+            limit: QUERY_LIMIT,
+            min_score: corroborated,
+            same_document: false,
+            reasons: true,
+        },
+    );
+
     // Figures: the same quantity in a source, agreeing or not.
     for (fi, f) in doc.figures.list.iter().enumerate() {
         if f.sentence != c.sentence || doc.in_boilerplate(f.span.clone()) {
@@ -599,14 +617,8 @@ fn status_of(
             what: figures::snippet(doc, f),
             mentions: Vec::new(),
         };
-        for m in figures::mentions(doc, fi, corpus, sim) {
-            if !source_ok(m.doc) {
-                continue;
-            }
+        for m in quantity::mentions(doc, fi, corpus, sim, &related, &source_ok) {
             let g = m.figure();
-            if m.doc.in_boilerplate(g.span.clone()) {
-                continue;
-            }
             check.mentions.push(FigureMention {
                 doc: m.doc.id.clone(),
                 span: g.span.clone(),
@@ -641,18 +653,6 @@ fn status_of(
         checks.push(check);
     }
 
-    // Related passages: the sources that report the same fact.
-    let related = related::query_with(
-        corpus,
-        doc,
-        c.span.clone(),
-        &Options {
-            limit: QUERY_LIMIT,
-            min_score: corroborated,
-            same_document: false,
-            reasons: true,
-        },
-    );
     let claim_negated = negation::negated(doc.slice(c.span.clone()));
     for r in &related {
         let Some(other) = corpus.get(&r.doc) else {

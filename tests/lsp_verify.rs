@@ -33,6 +33,14 @@ Brightwater Lines has suspended its Port Aldren sailings until Friday, the compa
 The Marisol Bay was built in 1998 at the Keldane shipyard and was refitted in 2019 for 9 million euros.
 ";
 
+/// Claims the server's verifications have compared with the sources.
+async fn claims_compared(c: &mut Client) -> u64 {
+    let status = c.request("factline/status", Value::Null).await;
+    status["result"]["verification"]["claims_compared"]
+        .as_u64()
+        .expect("a count")
+}
+
 fn codes(d: &[Value], code: &str) -> usize {
     d.iter().filter(|d| d["code"] == code).count()
 }
@@ -75,6 +83,9 @@ async fn a_draft_is_verified_claim_by_claim() {
         .find(|d| d["code"] == "unsourced-claim")
         .unwrap();
     assert_eq!(unsourced["range"]["start"]["line"], 6, "{unsourced}");
+    // The draft's three claims were compared with the sources once.
+    let compared = claims_compared(&mut c).await;
+    assert_eq!(compared, 3);
 
     // The claims outline, ranked.
     let r = c
@@ -137,6 +148,23 @@ async fn a_draft_is_verified_claim_by_claim() {
         value.contains("**Claim** (corroborated): reported by 2 of 2 sources"),
         "{value}"
     );
+    // The outline and the hovers read the stored verification: no claim
+    // was compared again.
+    for line in [2, 6] {
+        let r = c
+            .request(
+                "textDocument/hover",
+                json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": 3}}),
+            )
+            .await;
+        assert!(
+            r["result"]["contents"]["value"]
+                .as_str()
+                .is_some_and(|v| v.contains("**Claim**")),
+            "{r:#}"
+        );
+    }
+    assert_eq!(claims_compared(&mut c).await, compared);
 
     // An edit elsewhere keeps the unsourced claim in view until the draft
     // is verified again.

@@ -91,7 +91,8 @@ impl Backend {
     }
 
     /// `factline/status`: how many sources the corpus holds, which files
-    /// were left out and why, and whether indexing is under way.
+    /// were left out and why, whether indexing is under way, and how many
+    /// claims drafts' verifications have compared with the sources.
     pub async fn status(&self) -> Result<Value> {
         let sources = read(&self.state.corpus).len();
         let mut skipped: Vec<Value> = lock(&self.state.skipped)
@@ -115,6 +116,7 @@ impl Backend {
             "open": open,
             "skipped": skipped,
             "indexing": self.state.indexing.load(Ordering::SeqCst),
+            "verification": {"claims_compared": self.state.verifier.claims_compared()},
         }))
     }
 

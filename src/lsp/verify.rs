@@ -12,9 +12,11 @@
 //!   ranked (contradicted, unsourced, corroborated; most check-worthy
 //!   first), so outline views and symbol pickers list what is left to check.
 //! - A code lens above each claim of a draft with its counts, and the
-//!   claim's section of the hover ("Reported by 2 of 3 sources …").
+//!   claim's section of the hover ("Reported by 2 of 3 sources …"), both
+//!   read from the draft's verification rather than computed again.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 
 use tower_lsp_server::ls_types::{CodeLens, Command, DocumentSymbol, SymbolKind};
@@ -150,37 +152,44 @@ impl State {
         Some(publishes)
     }
 
-    /// The verification of an open document at its current version: the
-    /// stored one, else the one under way (waited for), else computed now
-    /// with the draft's claim cache (not stored).
+    /// The verification of an open document at its current version (see
+    /// [`State::verification_for`]).
     pub fn verification_of(
         &self,
         id: &DocId,
     ) -> Option<(Arc<DocAnalysis>, Document, Arc<Verification>)> {
         let snap = self.snapshot(id)?;
+        let v = self.verification_for(&snap.analysis);
+        Some((snap.analysis, snap.doc, v))
+    }
+
+    /// The verification of `analysis`: the stored one when it is of this
+    /// analysis, else the one under way (waited for), else computed now
+    /// with the draft's claim cache (not stored).
+    fn verification_for(&self, analysis: &Arc<DocAnalysis>) -> Arc<Verification> {
         {
             let results = lock(&self.results);
-            if let Some(r) = results.get(id)
+            if let Some(r) = results.get(&analysis.id)
                 && let Some(v) = &r.verified
                 && v.version == r.version
                 && r.analysis
                     .as_ref()
-                    .is_some_and(|a| Arc::ptr_eq(a, &snap.analysis))
+                    .is_some_and(|a| Arc::ptr_eq(a, analysis))
             {
-                return Some((snap.analysis, snap.doc, v.verification.clone()));
+                return v.verification.clone();
             }
         }
-        if let Some(v) = self.verifier.wait(&snap.analysis) {
-            return Some((snap.analysis, snap.doc, v));
+        if let Some(v) = self.verifier.wait(analysis) {
+            return v;
         }
         let drafts = self.drafts();
         let corpus = read(&self.corpus);
         let is_source = |d: &DocAnalysis| !drafts.contains(&d.id);
         let v = self
             .verifier
-            .verify(&snap.analysis, &corpus, &is_source, &|| false)
+            .verify(analysis, &corpus, &is_source, &|| false)
             .unwrap_or_default();
-        Some((snap.analysis, snap.doc, Arc::new(v)))
+        Arc::new(v)
     }
 
     /// `textDocument/documentSymbol`: the claims, ranked, each with its
@@ -256,18 +265,30 @@ impl State {
 
     /// The claim section of a hover at `offset` of an open document:
     /// "**Claim** (corroborated) · Reported by 2 of 3 sources: a.txt:4, …".
-    pub fn claim_hover(&self, analysis: &DocAnalysis, offset: usize) -> Option<String> {
+    /// A draft's claim is read from its verification (the stored one, or
+    /// the one under way: [`State::verification_for`]), never verified a
+    /// second time; another document's claim is verified alone.
+    pub fn claim_hover(&self, analysis: &Arc<DocAnalysis>, offset: usize) -> Option<String> {
         let drafts = self.drafts();
-        let corpus = read(&self.corpus);
-        let is_source = |d: &DocAnalysis| !drafts.contains(&d.id) && d.id != analysis.id;
-        let claim = verify::claim_at(analysis, &corpus, &is_source, offset)?;
-        let sources = corpus
-            .docs()
-            .filter(|d| d.id != analysis.id && is_source(d))
-            .count();
+        let (claim, sources) = if drafts.contains(&analysis.id) {
+            let v = self.verification_for(analysis);
+            (v.claim_at(offset)?.clone(), v.sources)
+        } else {
+            let corpus = read(&self.corpus);
+            let is_source = |d: &DocAnalysis| !drafts.contains(&d.id) && d.id != analysis.id;
+            let claim = self
+                .verifier
+                .claim_at(analysis, &corpus, &is_source, offset)?;
+            let sources = corpus
+                .docs()
+                .filter(|d| d.id != analysis.id && is_source(d))
+                .count();
+            (claim, sources)
+        };
         if sources == 0 {
             return None;
         }
+        let corpus = read(&self.corpus);
         let location = |id: &DocId, at: usize| {
             corpus
                 .get(id)
@@ -313,6 +334,11 @@ pub struct Verifier {
     /// waits for it, then reuses its claims.
     caches: Mutex<HashMap<DocId, Arc<Mutex<CacheEntry>>>>,
     flights: Mutex<HashMap<DocId, Arc<Flight>>>,
+    /// Claims compared with the sources by the verifications that ran to
+    /// the end since the server started (claims taken from a claim cache
+    /// are not): `factline/status` reports it, so that a test sees a
+    /// request reuse a verification.
+    claims_compared: AtomicU64,
 }
 
 /// A draft's claim cache, with the sources it was made against (held, so
@@ -400,6 +426,30 @@ impl Verifier {
         outcome.clone().flatten()
     }
 
+    /// The claim at `offset` of `analysis` verified alone (for a document
+    /// that is not a draft, which has no verification to read it from).
+    fn claim_at(
+        &self,
+        analysis: &DocAnalysis,
+        corpus: &Corpus,
+        is_source: &dyn Fn(&DocAnalysis) -> bool,
+        offset: usize,
+    ) -> Option<Claim> {
+        let claim = verify::claim_at(analysis, corpus, is_source, offset)?;
+        self.count(1);
+        Some(claim)
+    }
+
+    /// Counts `n` claims compared with the sources.
+    fn count(&self, n: usize) {
+        self.claims_compared.fetch_add(n as u64, Ordering::Relaxed);
+    }
+
+    /// Claims compared with the sources so far (see the field).
+    pub fn claims_compared(&self) -> u64 {
+        self.claims_compared.load(Ordering::Relaxed)
+    }
+
     /// Verifies `analysis` with the draft's claim cache.
     fn verify(
         &self,
@@ -431,14 +481,18 @@ impl Verifier {
         };
         let mut entry = lock(&slot);
         entry.sources = sources;
-        verify::verify_cached(
+        let v = verify::verify_cached(
             analysis,
             corpus,
             is_source,
             fingerprint,
             &mut entry.cache,
             stop,
-        )
+        );
+        if v.is_some() {
+            self.count(entry.cache.verified);
+        }
+        v
     }
 }
 

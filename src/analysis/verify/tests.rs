@@ -318,3 +318,67 @@ fn the_claim_cache_reverifies_only_touched_claims_with_the_same_result() {
     let _ = super::verify_cached(&d, &c, &is_source, 2, &mut cache, &|| false);
     assert_eq!((cache.reused, cache.verified), (0, 3));
 }
+
+/// A source that tells the minister's visit in long sentences about
+/// several things at once.
+const VISIT: &str = "Halloran lands in Port Velle\n\n\
+    Minister Oskar Halloran landed in Port Velle on Monday, his fourth visit to the Veltran Islands since taking office, and went straight into talks on fishing quotas, the new ferry contract, a row over harbour fees and the price of diesel for the island's generators.\n\n\
+    In Port Velle, the minister will arrive again on 14 May and open the ferry terminal that the harbour board, the island council and Nordlys Lines have argued over for years.\n\n\
+    Insurers estimate the storm losses on the islands at 45 million euros, the chamber of commerce said.\n\n\
+    Harbour master Ines Corvo said the swell reached 4.2 metres at the breakwater on Sunday.\n";
+
+fn against_visit(draft: &str) -> super::Claim {
+    let c = corpus(&[
+        ("visit.txt", VISIT),
+        ("harbour.txt", HARBOUR),
+        ("wire.txt", WIRE),
+        ("draft.txt", draft),
+    ]);
+    let d = draft_doc(&c);
+    let v = verify(&d, &c, &|d: &DocAnalysis| d.id.as_str() != "draft.txt");
+    assert_eq!(v.claims.len(), 1, "{v:#?}");
+    v.claims[0].clone()
+}
+
+#[test]
+fn a_changed_rank_is_contradicted_by_a_long_source_sentence() {
+    let claim =
+        against_visit("It is Oskar Halloran's third visit to the Veltran Islands as minister.\n");
+    assert_eq!(claim.status, Status::Contradicted, "{claim:#?}");
+    assert!(
+        claim.contradictions[0]
+            .reason
+            .starts_with("3rd here, 4th there"),
+        "{claim:#?}"
+    );
+}
+
+#[test]
+fn money_and_measures_are_compared_in_a_close_passage() {
+    // What the euros count is not read ("put … at"); metres are a measure.
+    let claim = against_visit(
+        "Insurers put the storm losses on the islands at 60 million euros, the chamber of commerce said.\n",
+    );
+    assert_eq!(claim.status, Status::Contradicted, "{claim:#?}");
+    assert!(claim.contradictions[0].reason.contains("45"), "{claim:#?}");
+    let claim = against_visit(
+        "The swell reached 5 metres at the breakwater on Sunday, harbour master Ines Corvo said.\n",
+    );
+    assert_eq!(claim.status, Status::Contradicted, "{claim:#?}");
+    let claim = against_visit(
+        "Harbour master Ines Corvo said the swell reached 4.2 metres at the breakwater on Sunday.\n",
+    );
+    assert_eq!(claim.status, Status::Corroborated, "{claim:#?}");
+}
+
+#[test]
+fn the_date_of_a_placed_event_is_checked_against_the_source() {
+    let claim = against_visit(
+        "Halloran is due to land in Port Velle on 14 May to see the island council.\n",
+    );
+    assert_eq!(claim.status, Status::Corroborated, "{claim:#?}");
+    assert!(
+        claim.support.iter().any(|e| e.reason.contains("same date")),
+        "{claim:#?}"
+    );
+}

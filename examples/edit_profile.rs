@@ -1,10 +1,11 @@
 //! The server's keystroke path in one process, for profiling it with
 //! `perf`: a generated corpus is analysed and indexed, then a draft is
-//! edited one character at a time and each version is analysed, put in the
-//! corpus and checked, as `lsp::state` does. Prints the p50 and p99 of each
-//! step.
+//! edited one character at a time and each version is analysed (reusing
+//! the previous version's analysis), put in the corpus and checked, as
+//! `lsp::state` does. Prints each step's wall-clock p50 and p99 and its
+//! mean CPU time (every thread): on a loaded machine compare CPU times.
 //!
-//! `cargo run --release --example edit_profile -- [ARTICLES] [DRAFT_BYTES] [EDITS]`
+//! `cargo run --profile bench --example edit_profile -- [ARTICLES] [DRAFT_BYTES] [EDITS]`
 //! (defaults 10000, 20000, 300).
 
 // Only part of the generator is used here.
@@ -16,6 +17,29 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use factline::analysis::{self, Corpus, DocId, RuleScope, Settings};
+
+/// CPU time of every thread of this process so far, in milliseconds (from
+/// `/proc/self/task/*/schedstat`; 0 where that is not readable): on a
+/// loaded machine the wall clock measures the other processes too.
+fn cpu_ms() -> f64 {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return 0.0;
+    };
+    tasks
+        .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .sum::<f64>()
+        / 1e6
+}
+
+/// Wall-clock and CPU milliseconds of one step.
+fn timed<T>(wall: &mut Vec<f64>, cpu: &mut Vec<f64>, step: impl FnOnce() -> T) -> T {
+    let (t, c) = (Instant::now(), cpu_ms());
+    let out = step();
+    cpu.push(cpu_ms() - c);
+    wall.push(t.elapsed().as_secs_f64() * 1e3);
+    out
+}
 
 fn main() {
     let args: Vec<usize> = std::env::args()
@@ -51,37 +75,81 @@ fn main() {
     let mut text = generator::draft(bytes, 7, 99);
     let id = DocId::new("zz-draft.txt");
     let at = text[..text.len() / 2].rfind('\n').map_or(0, |i| i + 1);
-    let (mut read, mut index, mut check) = (Vec::new(), Vec::new(), Vec::new());
+    // Per step: wall-clock and CPU samples.
+    let steps = ["analyse", "facts", "index", "local", "cross"];
+    let mut wall: Vec<Vec<f64>> = vec![Vec::new(); steps.len()];
+    let mut cpu: Vec<Vec<f64>> = vec![Vec::new(); steps.len()];
+    let mut keys = 0u64;
+    let mut effort = analysis::effort::Effort::default();
     let mut findings = 0;
+    let mut previous: Option<Arc<analysis::DocAnalysis>> = None;
     for i in 0..edits {
         if i % 2 == 0 {
             text.insert(at, 'x');
         } else {
             text.remove(at);
         }
-        let t = Instant::now();
-        let doc = Arc::new(analysis::analyze_document(
-            id.clone(),
-            Arc::from(text.as_str()),
-            &settings,
-        ));
-        read.push(t.elapsed().as_secs_f64() * 1e3);
-        let t = Instant::now();
-        corpus.upsert(doc.clone());
-        index.push(t.elapsed().as_secs_f64() * 1e3);
-        let t = Instant::now();
-        findings = analysis::check(&doc, &corpus, &settings, RuleScope::All).len();
-        check.push(t.elapsed().as_secs_f64() * 1e3);
+        let doc = timed(&mut wall[0], &mut cpu[0], || {
+            Arc::new(analysis::analyze_edited(
+                previous.as_deref(),
+                id.clone(),
+                Arc::from(text.as_str()),
+                &settings,
+            ))
+        });
+        keys ^= timed(&mut wall[1], &mut cpu[1], || {
+            analysis::corpus::facts_key(&doc)
+        });
+        timed(&mut wall[2], &mut cpu[2], || corpus.upsert(doc.clone()));
+        findings = timed(&mut wall[3], &mut cpu[3], || {
+            analysis::check(&doc, &corpus, &settings, RuleScope::DocumentOnly).len()
+        });
+        analysis::effort::reset();
+        findings += timed(&mut wall[4], &mut cpu[4], || {
+            analysis::check(&doc, &corpus, &settings, RuleScope::CrossDocument).len()
+        });
+        effort = analysis::effort::read();
+        previous = Some(doc);
     }
-    for (name, samples) in [("analyse", read), ("index", index), ("check", check)] {
-        let mut s = samples;
+    let p50 = |mut s: Vec<f64>| {
         s.sort_by(f64::total_cmp);
-        let p = |q: f64| s.get(((s.len() as f64 - 1.0) * q) as usize).copied();
+        s.get(s.len() / 2).copied().unwrap_or(0.0)
+    };
+    let p99 = |mut s: Vec<f64>| {
+        s.sort_by(f64::total_cmp);
+        s.get(((s.len() as f64 - 1.0) * 0.99) as usize)
+            .copied()
+            .unwrap_or(0.0)
+    };
+    // The kernel counts a running thread's time at scheduler ticks, so one
+    // sample is coarse; the mean over many edits is not.
+    let mean = |s: &[f64]| s.iter().sum::<f64>() / s.len().max(1) as f64;
+    let sum = |v: &[Vec<f64>]| -> Vec<f64> {
+        (0..v[0].len())
+            .map(|j| v.iter().map(|s| s[j]).sum())
+            .collect()
+    };
+    let (all_wall, all_cpu) = (sum(&wall), sum(&cpu));
+    for (i, name) in steps.iter().enumerate() {
         eprintln!(
-            "{name:8} p50 {:6.2} ms  p99 {:6.2} ms",
-            p(0.5).unwrap_or(0.0),
-            p(0.99).unwrap_or(0.0)
+            "{name:8} wall p50 {:7.2} ms  p99 {:7.2} ms   cpu mean {:7.2} ms",
+            p50(wall[i].clone()),
+            p99(wall[i].clone()),
+            mean(&cpu[i])
         );
     }
-    eprintln!("{findings} findings on the last version");
+    eprintln!(
+        "{:8} wall p50 {:7.2} ms  p99 {:7.2} ms   cpu mean {:7.2} ms",
+        "edit",
+        p50(all_wall.clone()),
+        p99(all_wall),
+        mean(&all_cpu)
+    );
+    eprintln!("{findings} findings on the last version (digest of the facts keys: {keys:x})");
+    eprintln!(
+        "cross-document check of the last version: {} figures, {} candidates from the index, {} pairs weighed",
+        previous.map_or(0, |d| d.figures.list.len()),
+        effort.figure_candidates,
+        effort.figure_pairs
+    );
 }

@@ -10,7 +10,8 @@
 //! Options (after `--`): `--quick` (smaller sizes, for a smoke run),
 //! `--only NAME` (cold, edit, verify, requests, restart, check, harper, adversarial), `--harper PATH`
 //! (a harper-ls binary to compare the edit loop with; default: `harper-ls`
-//! on PATH if present).
+//! on PATH if present). `FACTLINE_BENCH_BIN=PATH` measures another build
+//! of `factline` (say, the one before a change) in place of this one.
 
 mod adversarial;
 mod generator;
@@ -19,12 +20,19 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-const BIN: &str = env!("CARGO_BIN_EXE_factline");
+/// The `factline` binary measured: `FACTLINE_BENCH_BIN` when set (another
+/// build, such as the one before a change, measured in its own run under the
+/// same load as this build's), else the one built with this benchmark.
+static BIN: LazyLock<PathBuf> = LazyLock::new(|| {
+    std::env::var_os("FACTLINE_BENCH_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_factline")))
+});
 /// The seed of the generated corpora; drafts are written about its events.
 const CORPUS_SEED: u64 = 7;
 
@@ -303,7 +311,7 @@ struct Row(String, String);
 
 fn cold_index(label: &str, dir: &Path, bytes: u64, rows: &mut Vec<Row>) {
     drop_index(dir);
-    let mut lsp = Lsp::spawn(Path::new(BIN), &["lsp"]);
+    let mut lsp = Lsp::spawn(&BIN, &["lsp"]);
     let start = Instant::now();
     lsp.initialize(Some(dir), false);
     let ended = lsp.wait(Duration::from_secs(900), |m| {
@@ -442,7 +450,7 @@ fn edit_loop(
 /// to the claims outline (`textDocument/documentSymbol`, asked as soon as
 /// the diagnostics arrive, while the draft's verification may still run).
 fn verify_loop(dir: &Path, draft: String, rounds: usize, rows: &mut Vec<Row>) {
-    let mut lsp = Lsp::spawn(Path::new(BIN), &["lsp"]);
+    let mut lsp = Lsp::spawn(&BIN, &["lsp"]);
     lsp.initialize(Some(dir), false);
     lsp.wait(Duration::from_secs(900), |m| {
         m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
@@ -509,7 +517,7 @@ fn verify_loop(dir: &Path, draft: String, rounds: usize, rows: &mut Vec<Row>) {
 
 /// Request latencies at the corpus in `dir`, on a draft placed in it.
 fn requests(dir: &Path, rows: &mut Vec<Row>, rounds: usize) {
-    let mut lsp = Lsp::spawn(Path::new(BIN), &["lsp"]);
+    let mut lsp = Lsp::spawn(&BIN, &["lsp"]);
     lsp.initialize(Some(dir), false);
     lsp.wait(Duration::from_secs(900), |m| {
         m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
@@ -580,7 +588,7 @@ fn drop_index(dir: &Path) {
 
 fn run_check_with(path: &Path, extra: &[&str]) -> (f64, f64, usize) {
     let start = Instant::now();
-    let mut child = Command::new(BIN)
+    let mut child = Command::new(&*BIN)
         .args(["check", "--format", "json"])
         .args(extra)
         .arg(path)
@@ -647,7 +655,7 @@ fn check(label: &str, dir: &Path, bytes: u64, rows: &mut Vec<Row>) {
 /// diagnostics of a draft opened at once, and to the end of indexing.
 fn restart(label: &str, dir: &Path, draft: String, rows: &mut Vec<Row>) {
     drop_index(dir);
-    let mut first = Lsp::spawn(Path::new(BIN), &["lsp"]);
+    let mut first = Lsp::spawn(&BIN, &["lsp"]);
     first.initialize(Some(dir), false);
     let built = first.wait(Duration::from_secs(900), |m| {
         m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
@@ -658,7 +666,7 @@ fn restart(label: &str, dir: &Path, draft: String, rows: &mut Vec<Row>) {
         return;
     }
     let start = Instant::now();
-    let mut lsp = Lsp::spawn(Path::new(BIN), &["lsp"]);
+    let mut lsp = Lsp::spawn(&BIN, &["lsp"]);
     lsp.initialize(Some(dir), false);
     let draft_dir = tempfile::tempdir().unwrap();
     let u = uri(&draft_dir.path().join("restart-draft.txt"));
@@ -773,7 +781,7 @@ fn main() {
         let label = format!("factline, 20 KB draft in {edit_size} articles");
         let subject = Subject {
             label: &label,
-            program: Path::new(BIN),
+            program: &BIN,
             args: &["lsp"],
             full_sync: false,
         };
@@ -886,6 +894,17 @@ fn main() {
         env!("CARGO_PKG_VERSION"),
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
+    println!("binary: {}", BIN.display());
+    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+        // Timings on a shared machine mean little without the load.
+        println!(
+            "load average at the end: {}",
+            load.split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+    }
     for Row(k, v) in &rows {
         println!("{k:width$}  {v}");
     }

@@ -103,6 +103,20 @@ pub fn run(args: &RelatedArgs) -> u8 {
     let Some(doc) = query_doc else {
         return status::ERROR;
     };
+    match crate::host::open_archive(args.store.as_deref(), &config) {
+        Ok(None) => {}
+        Ok(Some(archive)) => {
+            let local: Vec<_> = named.iter().map(|(p, _)| p.clone()).collect();
+            if let Err(message) = crate::host::add_archive(&mut corpus, &[&doc], &local, &archive) {
+                eprintln!("factline: {message}");
+                io_failed = true;
+            }
+        }
+        Err(message) => {
+            eprintln!("factline: {message}");
+            return status::ERROR;
+        }
+    }
     let text = Document::new(&doc.text);
     let line0 = (line - 1) as u32;
     if line0 as usize >= text.line_count() {

@@ -101,13 +101,6 @@ fn into_archive(args: &IndexArgs, url: &str, config: &crate::config::Config, roo
             return status::ERROR;
         }
     };
-    let entries = match archive.entries() {
-        Ok(e) => e,
-        Err(e) => {
-            eprintln!("factline: the store {}: {e}", archive.location());
-            return status::ERROR;
-        }
-    };
     let local = super::open_store(root, config, false);
     let started = Instant::now();
     let paths = std::slice::from_ref(&args.dir);
@@ -121,6 +114,14 @@ fn into_archive(args: &IndexArgs, url: &str, config: &crate::config::Config, roo
     let named = host::with_ids(files);
     let settings = config.settings();
     let fingerprint = host::index::settings_fingerprint(&settings);
+    let mut publisher = match host::postgres::Publisher::new(&archive, fingerprint) {
+        Ok(p) => p,
+        Err(e) => {
+            progress.finish_and_clear();
+            eprintln!("factline: the store {}: {e}", archive.location());
+            return status::ERROR;
+        }
+    };
     let loader = host::Loader::new(
         &settings,
         config.max_file_bytes,
@@ -133,54 +134,31 @@ fn into_archive(args: &IndexArgs, url: &str, config: &crate::config::Config, roo
     // folder's size.
     for chunk in named.chunks(host::index::BATCH) {
         let (read, _) = loader.load(chunk, false, &|_| {});
-        let mut put = Vec::new();
-        for ((path, _), outcome) in chunk.iter().zip(read) {
-            let key = host::index::key_of(path);
-            seen.insert(key.clone());
-            let Ok(doc) = outcome else {
-                stats.unreadable += 1;
-                continue;
-            };
-            let (size, mtime_ns) = host::index::stamp(path);
-            let entry = host::store::Entry {
-                key,
-                size,
-                mtime_ns,
-                hash: host::store::text_hash(doc.text.as_bytes()),
-                settings: fingerprint,
-            };
-            match entries.get(&entry.key) {
-                Some(e) if e.hash == entry.hash && e.settings == entry.settings => {
-                    stats.unchanged += 1;
-                    continue;
-                }
-                Some(_) => stats.updated += 1,
-                None => stats.added += 1,
+        let loaded: Vec<_> = chunk
+            .iter()
+            .zip(read)
+            .map(|((path, _), r)| (path.clone(), r.ok()))
+            .collect();
+        match publisher.publish(&loaded, &mut stats) {
+            Ok(keys) => seen.extend(keys),
+            Err(e) => {
+                progress.finish_and_clear();
+                eprintln!("factline: the store {}: {e}", archive.location());
+                return status::ERROR;
             }
-            put.push((entry, doc));
-        }
-        if let Err(e) = archive.publish(&put, &[]) {
-            progress.finish_and_clear();
-            eprintln!("factline: the store {}: {e}", archive.location());
-            return status::ERROR;
         }
         done += chunk.len();
         progress.set_position(done as u64);
     }
     // Sources of this folder that were stored before and are gone now.
-    let prefix = host::index::key_of(&args.dir);
-    let gone: Vec<String> = entries
-        .keys()
-        .filter(|k| Path::new(k.as_str()).starts_with(&prefix))
-        .filter(|k| !seen.contains(*k) && !Path::new(k.as_str()).exists())
-        .cloned()
-        .collect();
-    if let Err(e) = archive.publish(&[], &gone) {
-        progress.finish_and_clear();
-        eprintln!("factline: the store {}: {e}", archive.location());
-        return status::ERROR;
+    match publisher.prune(&args.dir, &seen) {
+        Ok(n) => stats.removed = n,
+        Err(e) => {
+            progress.finish_and_clear();
+            eprintln!("factline: the store {}: {e}", archive.location());
+            return status::ERROR;
+        }
     }
-    stats.removed = gone.len();
     progress.finish_and_clear();
     say(named.len(), started, &stats);
     println!("store: {}", archive.location());

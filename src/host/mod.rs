@@ -227,8 +227,9 @@ pub fn open_archive(flag: Option<&str>, config: &Config) -> Result<Option<PgStor
 
 /// Adds to `corpus` the archive documents related to `queries` (the
 /// documents being checked, a draft, a query's document), fetched from
-/// `archive`; sources already in the corpus (by their index key) are not
-/// fetched again. Returns the documents added.
+/// `archive`, each known by its key; the sources of `local_paths` and
+/// those already in the corpus are not fetched again. Returns the
+/// documents added.
 pub fn add_archive(
     corpus: &mut Corpus,
     queries: &[&DocAnalysis],
@@ -237,7 +238,7 @@ pub fn add_archive(
 ) -> Result<Vec<Arc<DocAnalysis>>, String> {
     let local: HashSet<String> = local_paths.iter().map(|p| index::key_of(p)).collect();
     let docs = archive
-        .related_documents(queries, &local)
+        .related_documents(queries, &|key| local.contains(key), &|key| DocId::new(key))
         .map_err(|e| format!("the store {}: {e}", archive.location()))?;
     let fresh: Vec<Arc<DocAnalysis>> = docs
         .into_iter()

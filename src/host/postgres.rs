@@ -32,7 +32,8 @@
 //! command line, the server's blocking threads), so its calls never run on
 //! an async worker thread.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use postgres::{Client, NoTls};
@@ -236,27 +237,32 @@ impl PgStore {
     /// passages the [`PER_PASSAGE`] stored passages sharing the most index
     /// keys with it, their documents fetched and decoded (at most
     /// [`MAX_DOCS`], those sharing the most first), leaving out the
-    /// sources whose key is in `local` (they are loaded already). Each is
-    /// known by its key.
+    /// sources whose key `skip` accepts (loaded already). Each is given
+    /// the id `id_of` makes of its key.
     pub fn related_documents(
         &self,
         docs: &[&DocAnalysis],
-        local: &HashSet<String>,
+        skip: &dyn Fn(&str) -> bool,
+        id_of: &dyn Fn(&str) -> DocId,
     ) -> Result<Vec<Arc<DocAnalysis>>, StoreError> {
-        let local: Vec<&str> = local.iter().map(String::as_str).collect();
         let mut client = self.client();
         let candidates = client.prepare(
-            "SELECT p.source, cardinality(ARRAY(SELECT unnest(p.keys) INTERSECT SELECT unnest($1::bigint[]))) AS shared
+            "SELECT p.source, s.key,
+                 cardinality(ARRAY(SELECT unnest(p.keys) INTERSECT SELECT unnest($1::bigint[])))
              FROM factline_passages p JOIN factline_sources s ON s.id = p.source
-             WHERE p.keys && $1 AND s.key <> ALL($2)
-             ORDER BY shared DESC LIMIT $3",
+             WHERE p.keys && $1
+             ORDER BY 3 DESC LIMIT $2",
         )?;
         // Each source's best overlap with any query passage.
         let mut best: HashMap<i64, i64> = HashMap::new();
         for doc in docs {
             for (_, keys) in passage_keys(doc) {
-                for row in client.query(&candidates, &[&keys, &local, &PER_PASSAGE])? {
-                    let (source, shared): (i64, i32) = (row.get(0), row.get(1));
+                for row in client.query(&candidates, &[&keys, &PER_PASSAGE])? {
+                    let (source, key, shared): (i64, &str, i32) =
+                        (row.get(0), row.get(1), row.get(2));
+                    if skip(key) {
+                        continue;
+                    }
                     let e = best.entry(source).or_insert(0);
                     *e = (*e).max(i64::from(shared));
                 }
@@ -274,8 +280,8 @@ impl PgStore {
         Ok(rows
             .into_iter()
             .filter_map(|r| {
-                let (key, text, blob): (String, String, Vec<u8>) = (r.get(0), r.get(1), r.get(2));
-                super::index::decode(&blob, DocId::new(key), Arc::from(text)).map(Arc::new)
+                let (key, text, blob): (&str, String, Vec<u8>) = (r.get(0), r.get(1), r.get(2));
+                super::index::decode(&blob, id_of(key), Arc::from(text)).map(Arc::new)
             })
             .collect())
     }
@@ -312,6 +318,89 @@ impl PgStore {
             &[],
         )?;
         Ok((row.get(0), row.get(1)))
+    }
+}
+
+/// Publishes loaded sources to a store, leaving out those it already
+/// holds unchanged (same text hash and settings), so that indexing an
+/// unchanged folder again sends nothing.
+pub struct Publisher<'a> {
+    pub store: &'a PgStore,
+    entries: HashMap<String, Entry>,
+    fingerprint: u64,
+}
+
+impl<'a> Publisher<'a> {
+    /// Reads the store's entries once.
+    pub fn new(store: &'a PgStore, fingerprint: u64) -> Result<Self, StoreError> {
+        Ok(Self {
+            entries: store.entries()?,
+            store,
+            fingerprint,
+        })
+    }
+
+    /// Publishes the readable sources of `loaded` in one transaction
+    /// and counts them in `stats`. Returns the keys seen.
+    pub fn publish(
+        &mut self,
+        loaded: &[(PathBuf, Option<Arc<DocAnalysis>>)],
+        stats: &mut super::Stats,
+    ) -> Result<Vec<String>, StoreError> {
+        let mut put = Vec::new();
+        let mut seen = Vec::with_capacity(loaded.len());
+        for (path, doc) in loaded {
+            let key = super::index::key_of(path);
+            seen.push(key.clone());
+            let Some(doc) = doc else {
+                stats.unreadable += 1;
+                continue;
+            };
+            let (size, mtime_ns) = super::index::stamp(path);
+            let entry = Entry {
+                key,
+                size,
+                mtime_ns,
+                hash: super::store::text_hash(doc.text.as_bytes()),
+                settings: self.fingerprint,
+            };
+            match self.entries.get(&entry.key) {
+                Some(e) if e.hash == entry.hash && e.settings == entry.settings => {
+                    stats.unchanged += 1;
+                    continue;
+                }
+                Some(_) => stats.updated += 1,
+                None => stats.added += 1,
+            }
+            put.push((entry, doc.clone()));
+        }
+        self.store.publish(&put, &[])?;
+        for (e, _) in put {
+            self.entries.insert(e.key.clone(), e);
+        }
+        Ok(seen)
+    }
+
+    /// Removes the stored sources under `dir` whose file is gone (and not
+    /// in `seen`). Returns how many.
+    pub fn prune(
+        &mut self,
+        dir: &Path,
+        seen: &std::collections::HashSet<String>,
+    ) -> Result<usize, StoreError> {
+        let prefix = super::index::key_of(dir);
+        let gone: Vec<String> = self
+            .entries
+            .keys()
+            .filter(|k| Path::new(k.as_str()).starts_with(&prefix))
+            .filter(|k| !seen.contains(*k) && !Path::new(k.as_str()).exists())
+            .cloned()
+            .collect();
+        self.store.publish(&[], &gone)?;
+        for k in &gone {
+            self.entries.remove(k);
+        }
+        Ok(gone.len())
     }
 }
 

@@ -258,3 +258,44 @@ fn four_writers_lose_no_review() {
     let store = factline::host::PgStore::connect(&db.url).unwrap();
     assert_eq!(store.reviews().unwrap().len(), 4 * PER_WRITER);
 }
+
+#[test]
+fn key_frequencies_follow_updates_and_removals() {
+    let Some(db) = database("frequencies") else {
+        return;
+    };
+    let (_tmp, archive, _newsroom) = desk();
+    index(&archive, &db.url);
+    let wire = archive.join("coast-wire.txt");
+    let text = std::fs::read_to_string(&wire).unwrap();
+    std::fs::write(
+        &wire,
+        format!("{text}\nThe ferry's owner said an inquiry would begin on Monday.\n"),
+    )
+    .unwrap();
+    std::fs::remove_file(archive.join("aldren-post.txt")).unwrap();
+    let said = index(&archive, &db.url);
+    assert!(said.contains("1 updated, 1 removed, 1 unchanged"), "{said}");
+    // The stored frequencies are what the passages give.
+    let mut client = postgres::Client::connect(&db.url, postgres::NoTls).unwrap();
+    let stored: Vec<(i64, i64)> = client
+        .query(
+            "SELECT key, df::bigint FROM factline_keys WHERE df > 0 ORDER BY key",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    let counted: Vec<(i64, i64)> = client
+        .query(
+            "SELECT k, count(*) FROM factline_passages, unnest(keys) k GROUP BY k ORDER BY k",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    assert!(!counted.is_empty());
+    assert_eq!(stored, counted);
+}

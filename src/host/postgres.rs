@@ -50,6 +50,14 @@ pub const CHANNEL: &str = "factline_sources";
 /// leaves room for the re-ranking to disagree with the key overlap.
 pub const PER_PASSAGE: i64 = 20;
 
+/// A passage asks the database with this many of its index keys, the
+/// rarest in the archive (fewest passages hold them). A sentence has 10 to
+/// 20 keys; its rarest carry the names, figures and specific words that
+/// identify a fact, while its common words have posting lists thousands
+/// of passages long that would make every query read a large part of the
+/// archive. The candidates are re-ranked on all their keys by factline.
+pub const RARE_KEYS: usize = 8;
+
 /// At most this many archive documents are fetched for one run (a draft,
 /// a `check`): bounds the memory a query can take whatever the archive's
 /// size (a fetched document costs about 30 KB decoded).
@@ -98,6 +106,7 @@ CREATE TABLE IF NOT EXISTS factline_passages (
     PRIMARY KEY (source, n)
 );
 CREATE INDEX IF NOT EXISTS factline_passages_keys ON factline_passages USING gin (keys);
+CREATE TABLE IF NOT EXISTS factline_keys (key bigint PRIMARY KEY, df integer NOT NULL);
 CREATE TABLE IF NOT EXISTS factline_reviews (
     file text NOT NULL,
     rule text NOT NULL,
@@ -106,6 +115,10 @@ CREATE TABLE IF NOT EXISTS factline_reviews (
     PRIMARY KEY (file, rule, sentence)
 );
 ";
+
+/// The version of the tables above, beside the analysis's [`FORMAT`]: a
+/// database made by another version has its sources indexed again.
+const SCHEMA_VERSION: u32 = 2;
 
 /// The advisory lock that serialises schema creation and migration among
 /// processes opening one database at once (an arbitrary constant,
@@ -120,14 +133,14 @@ impl PgStore {
         let mut tx = client.transaction()?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHEMA_LOCK])?;
         tx.batch_execute(SCHEMA)?;
-        let want = format!("{FORMAT}:{FORMAT_FINGERPRINT:016x}");
+        let want = format!("{FORMAT}:{FORMAT_FINGERPRINT:016x}:{SCHEMA_VERSION}");
         let have: Option<String> = tx
             .query_opt("SELECT value FROM factline_meta WHERE key = 'format'", &[])?
             .map(|r| r.get(0));
         if have.as_deref() != Some(want.as_str()) {
             // Analyses of another format cannot be decoded: dropped, to be
             // indexed again. Reviews do not depend on the format.
-            tx.batch_execute("TRUNCATE factline_sources CASCADE")?;
+            tx.batch_execute("TRUNCATE factline_sources, factline_keys CASCADE")?;
             tx.execute(
                 "INSERT INTO factline_meta (key, value) VALUES ('format', $1)
                  ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
@@ -199,7 +212,9 @@ impl PgStore {
                  analysis = EXCLUDED.analysis, indexed_at = now()
              RETURNING id",
         )?;
-        let clear = tx.prepare("DELETE FROM factline_passages WHERE source = $1")?;
+        let clear = tx.prepare("DELETE FROM factline_passages WHERE source = $1 RETURNING keys")?;
+        // Each key's change in document frequency (passages holding it).
+        let mut df: HashMap<i64, i32> = HashMap::new();
         let insert =
             tx.prepare("INSERT INTO factline_passages (source, n, keys) VALUES ($1, $2, $3)")?;
         for (entry, doc, blob) in &encoded {
@@ -217,55 +232,101 @@ impl PgStore {
                     ],
                 )?
                 .get(0);
-            tx.execute(&clear, &[&id])?;
+            for row in tx.query(&clear, &[&id])? {
+                for k in row.get::<_, Vec<i64>>(0) {
+                    *df.entry(k).or_insert(0) -= 1;
+                }
+            }
             for (n, keys) in passage_keys(doc) {
+                for &k in &keys {
+                    *df.entry(k).or_insert(0) += 1;
+                }
                 tx.execute(&insert, &[&id, &n, &keys])?;
             }
         }
         if !remove.is_empty() {
+            let gone = tx.query(
+                "DELETE FROM factline_passages WHERE source IN
+                     (SELECT id FROM factline_sources WHERE key = ANY($1))
+                 RETURNING keys",
+                &[&remove],
+            )?;
+            for row in gone {
+                for k in row.get::<_, Vec<i64>>(0) {
+                    *df.entry(k).or_insert(0) -= 1;
+                }
+            }
             tx.execute(
                 "DELETE FROM factline_sources WHERE key = ANY($1)",
                 &[&remove],
             )?;
         }
+        // In key order, like the sources: concurrent writers never wait on
+        // each other in a cycle.
+        let mut df: Vec<(i64, i32)> = df.into_iter().filter(|(_, d)| *d != 0).collect();
+        df.sort_unstable();
+        let (keys, deltas): (Vec<i64>, Vec<i32>) = df.into_iter().unzip();
+        tx.execute(
+            "INSERT INTO factline_keys (key, df)
+             SELECT * FROM unnest($1::bigint[], $2::integer[])
+             ON CONFLICT (key) DO UPDATE SET df = greatest(0, factline_keys.df + EXCLUDED.df)",
+            &[&keys, &deltas],
+        )?;
         tx.execute(&format!("NOTIFY {CHANNEL}"), &[])?;
         tx.commit()?;
         Ok(())
     }
 
     /// The archive documents related to `docs`: for each of their indexed
-    /// passages the [`PER_PASSAGE`] stored passages sharing the most index
-    /// keys with it, their documents fetched and decoded (at most
-    /// [`MAX_DOCS`], those sharing the most first), leaving out the
-    /// sources whose key `skip` accepts (loaded already). Each is given
-    /// the id `id_of` makes of its key.
+    /// passages the [`PER_PASSAGE`] stored passages sharing the most of its
+    /// [`RARE_KEYS`] rarest index keys, their documents fetched and
+    /// decoded (at most [`MAX_DOCS`], those sharing the most first),
+    /// leaving out the sources whose key `skip` accepts (loaded already).
+    /// Each is given the id `id_of` makes of its key.
     pub fn related_documents(
         &self,
         docs: &[&DocAnalysis],
         skip: &dyn Fn(&str) -> bool,
         id_of: &dyn Fn(&str) -> DocId,
     ) -> Result<Vec<Arc<DocAnalysis>>, StoreError> {
+        let passages: Vec<Vec<i64>> = docs
+            .iter()
+            .flat_map(|d| passage_keys(d))
+            .map(|(_, k)| k)
+            .collect();
+        let mut all: Vec<i64> = passages.iter().flatten().copied().collect();
+        all.sort_unstable();
+        all.dedup();
         let mut client = self.client();
+        // How many stored passages hold each key, in one read.
+        let df: HashMap<i64, i32> = client
+            .query(
+                "SELECT key, df FROM factline_keys WHERE key = ANY($1) AND df > 0",
+                &[&all],
+            )?
+            .into_iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
         let candidates = client.prepare(
-            "SELECT p.source, s.key,
-                 cardinality(ARRAY(SELECT unnest(p.keys) INTERSECT SELECT unnest($1::bigint[])))
+            "SELECT p.source, s.key, cardinality(ARRAY(SELECT unnest(p.keys) INTERSECT SELECT unnest($1::bigint[])))
              FROM factline_passages p JOIN factline_sources s ON s.id = p.source
              WHERE p.keys && $1
-             ORDER BY 3 DESC LIMIT $2",
+             ORDER BY 3 DESC, p.source LIMIT $2",
         )?;
         // Each source's best overlap with any query passage.
         let mut best: HashMap<i64, i64> = HashMap::new();
-        for doc in docs {
-            for (_, keys) in passage_keys(doc) {
-                for row in client.query(&candidates, &[&keys, &PER_PASSAGE])? {
-                    let (source, key, shared): (i64, &str, i32) =
-                        (row.get(0), row.get(1), row.get(2));
-                    if skip(key) {
-                        continue;
-                    }
-                    let e = best.entry(source).or_insert(0);
-                    *e = (*e).max(i64::from(shared));
+        for keys in passages {
+            let rare = rarest(&keys, &df);
+            if rare.is_empty() {
+                continue;
+            }
+            for row in client.query(&candidates, &[&rare, &PER_PASSAGE])? {
+                let (source, key, shared): (i64, &str, i32) = (row.get(0), row.get(1), row.get(2));
+                if skip(key) {
+                    continue;
                 }
+                let e = best.entry(source).or_insert(0);
+                *e = (*e).max(i64::from(shared));
             }
         }
         let mut ranked: Vec<(i64, i64)> = best.into_iter().collect();
@@ -402,6 +463,18 @@ impl<'a> Publisher<'a> {
         }
         Ok(gone.len())
     }
+}
+
+/// The keys of a passage that stored passages hold, rarest first, at most
+/// [`RARE_KEYS`].
+fn rarest(keys: &[i64], df: &HashMap<i64, i32>) -> Vec<i64> {
+    let mut held: Vec<(i32, i64)> = keys
+        .iter()
+        .filter_map(|k| df.get(k).map(|&d| (d, *k)))
+        .collect();
+    held.sort_unstable();
+    held.truncate(RARE_KEYS);
+    held.into_iter().map(|(_, k)| k).collect()
 }
 
 /// Each indexed passage of `doc` with its index keys (as the database's

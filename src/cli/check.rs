@@ -462,11 +462,19 @@ pub fn check_paths_with(
         // The desk-wide index: the archive's documents related to the
         // checked ones, beside the local folders (never reported).
         progress.set_message("fetching related sources");
-        let queries: Vec<&DocAnalysis> = read
+        // The drafts when there are some (what a desk verifies), else
+        // every checked file.
+        let checked: Vec<&DocAnalysis> = read
             .iter()
             .filter(|(s, _)| s.checked)
             .filter_map(|(_, r)| r.as_deref().ok())
             .collect();
+        let drafts: Vec<&DocAnalysis> = checked
+            .iter()
+            .copied()
+            .filter(|d| settings.drafts.contains(&d.id))
+            .collect();
+        let queries = if drafts.is_empty() { checked } else { drafts };
         let local: Vec<PathBuf> = read.iter().map(|(s, _)| s.path.clone()).collect();
         match crate::host::add_archive(&mut corpus, &queries, &local, archive) {
             Ok(added) => {

@@ -58,6 +58,13 @@ pub const PER_PASSAGE: i64 = 20;
 /// archive. The candidates are re-ranked on all their keys by factline.
 pub const RARE_KEYS: usize = 8;
 
+/// At most this many passages are asked about in one run: a draft has
+/// tens, a folder checked whole may have hundreds of thousands, and each
+/// is one query. Past it (a `check` of a large folder without drafts) the
+/// later documents' passages are not asked about; naming the drafts
+/// keeps a run's questions to them.
+pub const MAX_QUERIES: usize = 5_000;
+
 /// At most this many archive documents are fetched for one run (a draft,
 /// a `check`): bounds the memory a query can take whatever the archive's
 /// size (a fetched document costs about 30 KB decoded).
@@ -289,11 +296,15 @@ impl PgStore {
         skip: &dyn Fn(&str) -> bool,
         id_of: &dyn Fn(&str) -> DocId,
     ) -> Result<Vec<Arc<DocAnalysis>>, StoreError> {
-        let passages: Vec<Vec<i64>> = docs
+        let mut passages: Vec<Vec<i64>> = docs
             .iter()
             .flat_map(|d| passage_keys(d))
             .map(|(_, k)| k)
             .collect();
+        // A sentence repeated (a wire copy, a standfirst) is asked once.
+        let mut asked = std::collections::HashSet::new();
+        passages.retain(|k| asked.insert(k.clone()));
+        passages.truncate(MAX_QUERIES);
         let mut all: Vec<i64> = passages.iter().flatten().copied().collect();
         all.sort_unstable();
         all.dedup();

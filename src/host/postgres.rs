@@ -219,11 +219,9 @@ impl PgStore {
                  analysis = EXCLUDED.analysis, indexed_at = now()
              RETURNING id",
         )?;
-        let clear = tx.prepare("DELETE FROM factline_passages WHERE source = $1 RETURNING keys")?;
         // Each key's change in document frequency (passages holding it).
         let mut df: HashMap<i64, i32> = HashMap::new();
-        let insert =
-            tx.prepare("INSERT INTO factline_passages (source, n, keys) VALUES ($1, $2, $3)")?;
+        let mut ids = Vec::with_capacity(encoded.len());
         for (entry, doc, blob) in &encoded {
             let id: i64 = tx
                 .query_one(
@@ -239,18 +237,35 @@ impl PgStore {
                     ],
                 )?
                 .get(0);
-            for row in tx.query(&clear, &[&id])? {
-                for k in row.get::<_, Vec<i64>>(0) {
-                    *df.entry(k).or_insert(0) -= 1;
-                }
+            ids.push(id);
+        }
+        // The batch's old passages out, its new ones in, one statement
+        // each (a passage's keys travel as an array literal: PostgreSQL's
+        // arrays of arrays must be rectangular).
+        for row in tx.query(
+            "DELETE FROM factline_passages WHERE source = ANY($1) RETURNING keys",
+            &[&ids],
+        )? {
+            for k in row.get::<_, Vec<i64>>(0) {
+                *df.entry(k).or_insert(0) -= 1;
             }
+        }
+        let (mut sources, mut numbers, mut literals) = (Vec::new(), Vec::new(), Vec::new());
+        for ((_, doc, _), id) in encoded.iter().zip(&ids) {
             for (n, keys) in passage_keys(doc) {
                 for &k in &keys {
                     *df.entry(k).or_insert(0) += 1;
                 }
-                tx.execute(&insert, &[&id, &n, &keys])?;
+                sources.push(*id);
+                numbers.push(n);
+                literals.push(array_literal(&keys));
             }
         }
+        tx.execute(
+            "INSERT INTO factline_passages (source, n, keys)
+             SELECT s, n, k::bigint[] FROM unnest($1::bigint[], $2::integer[], $3::text[]) AS t (s, n, k)",
+            &[&sources, &numbers, &literals],
+        )?;
         if !remove.is_empty() {
             let gone = tx.query(
                 "DELETE FROM factline_passages WHERE source IN
@@ -474,6 +489,20 @@ impl<'a> Publisher<'a> {
         }
         Ok(gone.len())
     }
+}
+
+/// `keys` as a PostgreSQL array literal (`{1,-2,3}`).
+fn array_literal(keys: &[i64]) -> String {
+    let mut out = String::with_capacity(keys.len() * 20 + 2);
+    out.push('{');
+    for (i, k) in keys.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&k.to_string());
+    }
+    out.push('}');
+    out
 }
 
 /// The keys of a passage that stored passages hold, rarest first, at most

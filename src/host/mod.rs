@@ -236,10 +236,35 @@ pub fn add_archive(
     local_paths: &[PathBuf],
     archive: &PgStore,
 ) -> Result<Vec<Arc<DocAnalysis>>, String> {
+    add_archive_for(corpus, queries, None, local_paths, archive)
+}
+
+/// [`add_archive`] for one passage (by index) of one document.
+pub fn add_archive_for_passage(
+    corpus: &mut Corpus,
+    doc: &DocAnalysis,
+    passage: usize,
+    local_paths: &[PathBuf],
+    archive: &PgStore,
+) -> Result<Vec<Arc<DocAnalysis>>, String> {
+    add_archive_for(corpus, &[doc], Some(passage), local_paths, archive)
+}
+
+fn add_archive_for(
+    corpus: &mut Corpus,
+    queries: &[&DocAnalysis],
+    passage: Option<usize>,
+    local_paths: &[PathBuf],
+    archive: &PgStore,
+) -> Result<Vec<Arc<DocAnalysis>>, String> {
     let local: HashSet<String> = local_paths.iter().map(|p| index::key_of(p)).collect();
-    let docs = archive
-        .related_documents(queries, &|key| local.contains(key), &|key| DocId::new(key))
-        .map_err(|e| format!("the store {}: {e}", archive.location()))?;
+    let skip = |key: &str| local.contains(key);
+    let id_of = |key: &str| DocId::new(key);
+    let docs = match (passage, queries.first()) {
+        (Some(i), Some(doc)) => archive.related_to_passage(doc, i, &skip, &id_of),
+        _ => archive.related_documents(queries, &skip, &id_of),
+    }
+    .map_err(|e| format!("the store {}: {e}", archive.location()))?;
     let fresh: Vec<Arc<DocAnalysis>> = docs
         .into_iter()
         .filter(|d| !corpus.contains(&d.id))

@@ -311,11 +311,37 @@ impl PgStore {
         skip: &dyn Fn(&str) -> bool,
         id_of: &dyn Fn(&str) -> DocId,
     ) -> Result<Vec<Arc<DocAnalysis>>, StoreError> {
-        let mut passages: Vec<Vec<i64>> = docs
+        let passages: Vec<Vec<i64>> = docs
             .iter()
             .flat_map(|d| passage_keys(d))
             .map(|(_, k)| k)
             .collect();
+        self.related_to_keys(passages, skip, id_of)
+    }
+
+    /// [`Self::related_documents`] of one passage of `doc` (by its index in
+    /// `doc.related.passages`): what a related-passages query needs.
+    pub fn related_to_passage(
+        &self,
+        doc: &DocAnalysis,
+        passage: usize,
+        skip: &dyn Fn(&str) -> bool,
+        id_of: &dyn Fn(&str) -> DocId,
+    ) -> Result<Vec<Arc<DocAnalysis>>, StoreError> {
+        let passages: Vec<Vec<i64>> = passage_keys(doc)
+            .into_iter()
+            .filter(|(n, _)| *n as usize == passage)
+            .map(|(_, k)| k)
+            .collect();
+        self.related_to_keys(passages, skip, id_of)
+    }
+
+    fn related_to_keys(
+        &self,
+        mut passages: Vec<Vec<i64>>,
+        skip: &dyn Fn(&str) -> bool,
+        id_of: &dyn Fn(&str) -> DocId,
+    ) -> Result<Vec<Arc<DocAnalysis>>, StoreError> {
         // A sentence repeated (a wire copy, a standfirst) is asked once.
         let mut asked = std::collections::HashSet::new();
         passages.retain(|k| asked.insert(k.clone()));

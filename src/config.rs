@@ -38,6 +38,7 @@ pub const KEYS: &[&str] = &[
     "languages",
     "index.enabled",
     "index.path",
+    "store",
 ];
 
 /// Default for [`Config::index_path`]: the folder that already holds the
@@ -78,6 +79,10 @@ pub struct Config {
     /// `index.path`: the index folder, relative to the workspace root (it
     /// must stay inside it).
     pub index_path: String,
+    /// `store`: the desk-wide index (`postgres://…`), used beside the
+    /// local folder for related passages, figures, corroboration and the
+    /// reviewed findings. `None`: the local folder only.
+    pub store: Option<String>,
 }
 
 impl Default for Config {
@@ -95,6 +100,7 @@ impl Default for Config {
             languages: Vec::new(),
             index_enabled: true,
             index_path: DEFAULT_INDEX_PATH.to_string(),
+            store: None,
         }
     }
 }
@@ -244,6 +250,16 @@ impl Config {
                     }
                 }
                 "index" => cx.index(value, self),
+                "store" => match value.as_str() {
+                    Some("") => self.store = None,
+                    Some(url) if crate::host::postgres::is_url(url) => {
+                        self.store = Some(url.to_string())
+                    }
+                    _ => cx.error(
+                        "store",
+                        "expected a PostgreSQL URL (postgres://user@host/database)".to_string(),
+                    ),
+                },
                 other => {
                     let top: Vec<&str> = KEYS
                         .iter()

@@ -252,6 +252,18 @@ impl Reviewed {
         }
     }
 
+    /// Adds `entries` (the desk-wide list, keyed by paths relative to a
+    /// workspace root) to every root and to `root`.
+    pub fn extend_all(&mut self, root: &Path, entries: &BTreeSet<Entry>) {
+        let root = absolute(root);
+        if !self.roots.iter().any(|(r, _)| *r == root) {
+            self.roots.push((root, HashSet::new()));
+        }
+        for (_, e) in &mut self.roots {
+            e.extend(entries.iter().cloned());
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.roots.iter().all(|(_, e)| e.is_empty())
     }

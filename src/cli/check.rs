@@ -160,6 +160,26 @@ pub fn run(args: &CheckArgs) -> u8 {
     );
     let store = super::open_store(&root, &config, args.no_index);
     let store = store.as_ref().map(|s| s as &dyn crate::host::Store);
+    let archive = match crate::host::open_archive(args.store.as_deref(), &config) {
+        Ok(a) => a,
+        Err(message) => {
+            progress.finish_and_clear();
+            eprintln!("factline: {message}");
+            return status::ERROR;
+        }
+    };
+    let mut reviewed = reviewed;
+    if let Some(archive) = &archive {
+        // Findings the desk marked as reviewed, in the shared database.
+        match archive.reviews() {
+            Ok(entries) => reviewed.extend_all(&root, &entries),
+            Err(e) => {
+                progress.finish_and_clear();
+                eprintln!("factline: the store {}: {e}", archive.location());
+                return status::ERROR;
+            }
+        }
+    }
     let (mut report, mut io_failed) = check_paths_with(
         &args.paths,
         &args.corpus,
@@ -167,6 +187,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         &reviewed,
         &progress,
         store,
+        archive.as_ref(),
     );
     if report.files.is_empty() && !io_failed {
         progress.finish_and_clear();
@@ -197,6 +218,7 @@ pub fn run(args: &CheckArgs) -> u8 {
                 &reviewed,
                 &progress,
                 store,
+                archive.as_ref(),
             );
             report = again;
             io_failed |= failed;
@@ -345,7 +367,7 @@ pub fn check_paths_reviewed(
     reviewed: &Reviewed,
 ) -> (Report, bool) {
     let hidden = indicatif::ProgressBar::hidden();
-    check_paths_with(paths, corpus_dirs, config, reviewed, &hidden, None)
+    check_paths_with(paths, corpus_dirs, config, reviewed, &hidden, None, None)
 }
 
 /// [`check_paths_reviewed`], advancing `progress` as files are read and
@@ -358,6 +380,7 @@ pub fn check_paths_with(
     reviewed: &Reviewed,
     progress: &indicatif::ProgressBar,
     store: Option<&dyn crate::host::Store>,
+    archive: Option<&crate::host::PgStore>,
 ) -> (Report, bool) {
     let excludes = workspace::exclude_set(&config.exclude);
     let mut io_failed = false;
@@ -435,6 +458,36 @@ pub fn check_paths_with(
         }
     }
     corpus.upsert_many(analysed);
+    if let Some(archive) = archive {
+        // The desk-wide index: the archive's documents related to the
+        // checked ones, beside the local folders (never reported).
+        progress.set_message("fetching related sources");
+        // The drafts when there are some (what a desk verifies), else
+        // every checked file.
+        let checked: Vec<&DocAnalysis> = read
+            .iter()
+            .filter(|(s, _)| s.checked)
+            .filter_map(|(_, r)| r.as_deref().ok())
+            .collect();
+        let drafts: Vec<&DocAnalysis> = checked
+            .iter()
+            .copied()
+            .filter(|d| settings.drafts.contains(&d.id))
+            .collect();
+        let queries = if drafts.is_empty() { checked } else { drafts };
+        let local: Vec<PathBuf> = read.iter().map(|(s, _)| s.path.clone()).collect();
+        match crate::host::add_archive(&mut corpus, &queries, &local, archive) {
+            Ok(added) => {
+                for a in added {
+                    texts.insert(a.id.clone(), a.text.clone());
+                }
+            }
+            Err(message) => {
+                eprintln!("factline: {message}");
+                io_failed = true;
+            }
+        }
+    }
 
     let unreadable = settings.rule(UNREADABLE_FILE.code);
     progress.set_message("checking");

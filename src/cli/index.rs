@@ -1,6 +1,9 @@
 //! `factline index DIR`: builds or updates the on-disk index of a
-//! workspace, with a progress bar, and says what it did.
+//! workspace (or, with `--store URL`, loads its sources into the
+//! desk-wide index), with a progress bar, and says what it did.
 
+use std::collections::HashSet;
+use std::path::Path;
 use std::time::Instant;
 
 use super::{IndexArgs, check, status};
@@ -21,6 +24,9 @@ pub fn run(args: &IndexArgs) -> u8 {
         check::config_file(args.config.as_deref(), paths).as_deref(),
         paths,
     );
+    if let Some(url) = args.store.as_deref() {
+        return into_archive(args, url, &config, &root);
+    }
     if !config.index_enabled {
         eprintln!("factline: the index is turned off (index.enabled = false); nothing to do");
         return status::ERROR;
@@ -50,17 +56,27 @@ pub fn run(args: &IndexArgs) -> u8 {
         eprintln!("factline: the index could not be written: {problem}");
         return status::ERROR;
     }
+    say(named.len(), started, &stats);
+    println!("index: {}", host::Store::location(&store));
+    if problems.is_empty() {
+        status::CLEAN
+    } else {
+        status::ERROR
+    }
+}
+
+/// Prints what indexing did.
+fn say(sources: usize, started: Instant, stats: &host::Stats) {
     let host::Stats {
         added,
         updated,
         unchanged,
         removed,
         unreadable,
-    } = stats;
+    } = *stats;
     println!(
-        "indexed {} sources in {:.2} s: {added} added, {updated} updated, {removed} removed, \
+        "indexed {sources} sources in {:.2} s: {added} added, {updated} updated, {removed} removed, \
          {unchanged} unchanged{}",
-        named.len(),
         started.elapsed().as_secs_f64(),
         if unreadable > 0 {
             format!(", {unreadable} unreadable")
@@ -68,7 +84,84 @@ pub fn run(args: &IndexArgs) -> u8 {
             String::new()
         }
     );
-    println!("index: {}", host::Store::location(&store));
+}
+
+/// `factline index DIR --store URL`: the sources of `DIR` analysed
+/// (through the on-disk index when it is enabled, so an unchanged file is
+/// not analysed again) and published to the desk-wide index a batch per
+/// transaction; a source whose text and settings the database already
+/// holds is left alone, and stored sources under `DIR` whose file is gone
+/// are removed.
+fn into_archive(args: &IndexArgs, url: &str, config: &crate::config::Config, root: &Path) -> u8 {
+    let archive = match host::open_archive(Some(url), config) {
+        Ok(Some(a)) => a,
+        Ok(None) => return status::ERROR,
+        Err(message) => {
+            eprintln!("factline: {message}");
+            return status::ERROR;
+        }
+    };
+    let local = super::open_store(root, config, false);
+    let started = Instant::now();
+    let paths = std::slice::from_ref(&args.dir);
+    let (files, problems) = host::discover(paths, config, &[]);
+    for p in &problems {
+        eprintln!("factline: {p}");
+    }
+    let progress = check::progress_bar(args.quiet);
+    progress.set_message("indexing");
+    progress.set_length(files.len() as u64);
+    let named = host::with_ids(files);
+    let settings = config.settings();
+    let fingerprint = host::index::settings_fingerprint(&settings);
+    let mut publisher = match host::postgres::Publisher::new(&archive, fingerprint) {
+        Ok(p) => p,
+        Err(e) => {
+            progress.finish_and_clear();
+            eprintln!("factline: the store {}: {e}", archive.location());
+            return status::ERROR;
+        }
+    };
+    let loader = host::Loader::new(
+        &settings,
+        config.max_file_bytes,
+        local.as_ref().map(|s| s as &dyn host::Store),
+    );
+    let mut stats = host::Stats::default();
+    let mut seen = HashSet::with_capacity(named.len());
+    let mut done = 0;
+    // A batch at a time: memory stays one batch's analyses whatever the
+    // folder's size.
+    for chunk in named.chunks(host::index::BATCH) {
+        let (read, _) = loader.load(chunk, false, &|_| {});
+        let loaded: Vec<_> = chunk
+            .iter()
+            .zip(read)
+            .map(|((path, _), r)| (path.clone(), r.ok()))
+            .collect();
+        match publisher.publish(&loaded, &mut stats) {
+            Ok(keys) => seen.extend(keys),
+            Err(e) => {
+                progress.finish_and_clear();
+                eprintln!("factline: the store {}: {e}", archive.location());
+                return status::ERROR;
+            }
+        }
+        done += chunk.len();
+        progress.set_position(done as u64);
+    }
+    // Sources of this folder that were stored before and are gone now.
+    match publisher.prune(&args.dir, &seen) {
+        Ok(n) => stats.removed = n,
+        Err(e) => {
+            progress.finish_and_clear();
+            eprintln!("factline: the store {}: {e}", archive.location());
+            return status::ERROR;
+        }
+    }
+    progress.finish_and_clear();
+    say(named.len(), started, &stats);
+    println!("store: {}", archive.location());
     if problems.is_empty() {
         status::CLEAN
     } else {

@@ -92,6 +92,10 @@ pub struct CheckArgs {
     /// index (also `index.enabled = false` in factline.toml).
     #[arg(long)]
     pub no_index: bool,
+    /// The desk-wide index to use beside the local folder
+    /// (`postgres://user@host/database`; also `store` in factline.toml).
+    #[arg(long, value_name = "URL")]
+    pub store: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -121,6 +125,10 @@ pub struct RelatedArgs {
     /// index (also `index.enabled = false` in factline.toml).
     #[arg(long)]
     pub no_index: bool,
+    /// The desk-wide index to use beside the local folder
+    /// (`postgres://user@host/database`; also `store` in factline.toml).
+    #[arg(long, value_name = "URL")]
+    pub store: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -154,6 +162,10 @@ pub struct VerifyArgs {
     /// index (also `index.enabled = false` in factline.toml).
     #[arg(long)]
     pub no_index: bool,
+    /// The desk-wide index to use beside the local folder
+    /// (`postgres://user@host/database`; also `store` in factline.toml).
+    #[arg(long, value_name = "URL")]
+    pub store: Option<String>,
 }
 
 #[derive(Debug, Parser)]
@@ -167,6 +179,10 @@ pub struct IndexArgs {
     /// No progress bar.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Load the sources into the desk-wide index at URL
+    /// (`postgres://user@host/database`) instead of the on-disk index.
+    #[arg(long, value_name = "URL")]
+    pub store: Option<String>,
 }
 
 /// The on-disk index of the workspace at `root` for a command, unless

@@ -121,6 +121,24 @@ pub fn run(args: &RelatedArgs) -> u8 {
         eprintln!("factline: {}:{line}: no sentence there", path.display());
         return status::ERROR;
     };
+    // The archive's documents related to this sentence, beside the
+    // folders'.
+    match crate::host::open_archive(args.store.as_deref(), &config) {
+        Ok(None) => {}
+        Ok(Some(archive)) => {
+            let local: Vec<_> = named.iter().map(|(p, _)| p.clone()).collect();
+            if let Err(message) =
+                crate::host::add_archive_for_passage(&mut corpus, &doc, q.index, &local, &archive)
+            {
+                eprintln!("factline: {message}");
+                io_failed = true;
+            }
+        }
+        Err(message) => {
+            eprintln!("factline: {message}");
+            return status::ERROR;
+        }
+    }
     let query_span = doc.related.passages[q.index].span.clone();
     let results = related::query_with(
         &corpus,

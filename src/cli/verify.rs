@@ -57,6 +57,7 @@ pub fn run(args: &VerifyArgs) -> u8 {
         .filter(|f| !host::is_draft(&config, &root, f))
         .collect();
     let store = super::open_store(&root, &config, args.no_index);
+    let mut local = files.clone();
     let loaded = host::load(
         files,
         &settings,
@@ -66,7 +67,21 @@ pub fn run(args: &VerifyArgs) -> u8 {
     for p in &loaded.problems {
         eprintln!("factline: {p}");
     }
-    let corpus = loaded.corpus;
+    let mut corpus = loaded.corpus;
+    match host::open_archive(args.store.as_deref(), &config) {
+        Ok(None) => {}
+        Ok(Some(archive)) => {
+            local.push(draft_path.clone());
+            if let Err(message) = host::add_archive(&mut corpus, &[&draft], &local, &archive) {
+                eprintln!("factline: {message}");
+                io_failed = true;
+            }
+        }
+        Err(message) => {
+            eprintln!("factline: {message}");
+            return status::ERROR;
+        }
+    }
     let verification = verify::verify(&draft, &corpus, &|_| true);
     let mut report = Rendered::new(&corpus, &draft);
 

@@ -289,7 +289,7 @@ pub fn decode(blob: &[u8], id: DocId, text: Arc<str>) -> Option<DocAnalysis> {
 }
 
 /// The size and modification time of `path` (zeros if unknown).
-fn stamp(path: &Path) -> (u64, i64) {
+pub fn stamp(path: &Path) -> (u64, i64) {
     match std::fs::metadata(path) {
         Ok(m) => {
             let mtime = m

@@ -9,6 +9,7 @@
 //! messages for the caller to print.
 
 pub mod index;
+pub mod postgres;
 pub mod store;
 
 use std::collections::HashSet;
@@ -21,6 +22,7 @@ use crate::config::Config;
 use crate::workspace;
 
 pub use index::{Loader, Stats};
+pub use postgres::PgStore;
 pub use store::{SqliteStore, Store};
 
 /// What loading produced.
@@ -204,4 +206,69 @@ pub fn drafts_among<'a>(paths: impl IntoIterator<Item = &'a PathBuf>, config: &C
             .filter(|p| given.contains(&canonical(p)) || is_draft(config, &root_for(p), p))
             .map(|p| DocId::new(p.display().to_string())),
     )
+}
+
+/// The desk-wide store named by `--store` (else by `store` in the
+/// configuration), connected; `Ok(None)` when neither names one.
+pub fn open_archive(flag: Option<&str>, config: &Config) -> Result<Option<PgStore>, String> {
+    let Some(url) = flag.or(config.store.as_deref()) else {
+        return Ok(None);
+    };
+    if !postgres::is_url(url) {
+        return Err(format!(
+            "--store: expected a PostgreSQL URL (postgres://user@host/database), found {}",
+            postgres::redact(url)
+        ));
+    }
+    PgStore::connect(url)
+        .map(Some)
+        .map_err(|e| format!("the store {} cannot be used: {e}", postgres::redact(url)))
+}
+
+/// Adds to `corpus` the archive documents related to `queries` (the
+/// documents being checked, a draft, a query's document), fetched from
+/// `archive`, each known by its key; the sources of `local_paths` and
+/// those already in the corpus are not fetched again. Returns the
+/// documents added.
+pub fn add_archive(
+    corpus: &mut Corpus,
+    queries: &[&DocAnalysis],
+    local_paths: &[PathBuf],
+    archive: &PgStore,
+) -> Result<Vec<Arc<DocAnalysis>>, String> {
+    add_archive_for(corpus, queries, None, local_paths, archive)
+}
+
+/// [`add_archive`] for one passage (by index) of one document.
+pub fn add_archive_for_passage(
+    corpus: &mut Corpus,
+    doc: &DocAnalysis,
+    passage: usize,
+    local_paths: &[PathBuf],
+    archive: &PgStore,
+) -> Result<Vec<Arc<DocAnalysis>>, String> {
+    add_archive_for(corpus, &[doc], Some(passage), local_paths, archive)
+}
+
+fn add_archive_for(
+    corpus: &mut Corpus,
+    queries: &[&DocAnalysis],
+    passage: Option<usize>,
+    local_paths: &[PathBuf],
+    archive: &PgStore,
+) -> Result<Vec<Arc<DocAnalysis>>, String> {
+    let local: HashSet<String> = local_paths.iter().map(|p| index::key_of(p)).collect();
+    let skip = |key: &str| local.contains(key);
+    let id_of = |key: &str| DocId::new(key);
+    let docs = match (passage, queries.first()) {
+        (Some(i), Some(doc)) => archive.related_to_passage(doc, i, &skip, &id_of),
+        _ => archive.related_documents(queries, &skip, &id_of),
+    }
+    .map_err(|e| format!("the store {}: {e}", archive.location()))?;
+    let fresh: Vec<Arc<DocAnalysis>> = docs
+        .into_iter()
+        .filter(|d| !corpus.contains(&d.id))
+        .collect();
+    corpus.upsert_many(fresh.clone());
+    Ok(fresh)
 }

@@ -12,12 +12,15 @@
 //!   client can no longer answer are failed; the exit status).
 //! - `pull`: pulled diagnostics, of open documents and of the whole workspace.
 //! - `roots`: the workspace roots when the editor sends none.
+//! - `archive`: the desk-wide store: the workspace published to it, the
+//!   archive's documents related to the open ones fetched into the corpus.
 //! - `verify`: drafts, their claims verified after each edit's diagnostics,
 //!   the claims outline (document symbols), claim lenses and hovers.
 //!
 //! Invariant: only this module uses tower-lsp-server types, and positions are
 //! computed only by [`crate::document::Document`].
 
+mod archive;
 mod convert;
 mod features;
 mod inlay;

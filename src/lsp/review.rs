@@ -5,6 +5,9 @@
 //! The command records the finding (file, rule, hash of its sentence) in
 //! `.factline/reviewed.toml` at the workspace root that holds the file (see
 //! [`crate::reviewed`]); the server then hides it until the sentence changes.
+//! With a desk-wide store configured (`store = "postgres://…"`) the finding
+//! is recorded in its database instead, so every server on it hides it,
+//! and the lists read at start and on every change include the database's.
 
 use std::path::PathBuf;
 
@@ -23,9 +26,37 @@ impl State {
     /// problems found (an invalid file is reported and ignored).
     pub fn load_reviewed(&self) -> Vec<String> {
         let roots: Vec<PathBuf> = read(&self.roots).clone();
-        let (reviewed, problems) = Reviewed::load(&roots);
+        let (mut reviewed, mut problems) = Reviewed::load(&roots);
+        match self.archive_reviews() {
+            Ok(Some(entries)) => {
+                for root in &roots {
+                    reviewed.extend_all(root, &entries);
+                }
+            }
+            Ok(None) => {}
+            Err(message) => problems.push(message),
+        }
         *write(&self.reviewed) = reviewed;
         problems
+    }
+
+    /// The desk-wide store of the configuration, connected, if there is
+    /// one.
+    fn archive(&self) -> Result<Option<crate::host::PgStore>, String> {
+        let config = read(&self.config).config.clone();
+        crate::host::open_archive(None, &config)
+    }
+
+    /// The reviewed findings recorded in the desk-wide store, if there is
+    /// one.
+    fn archive_reviews(&self) -> Result<Option<std::collections::BTreeSet<Entry>>, String> {
+        match self.archive()? {
+            Some(archive) => archive
+                .reviews()
+                .map(Some)
+                .map_err(|e| format!("the store {}: {e}", archive.location())),
+            None => Ok(None),
+        }
     }
 
     /// Whether a finding of an analysed document is marked as reviewed.
@@ -115,8 +146,21 @@ impl State {
             rule,
             sentence,
         };
-        let all = reviewed::record(&root, entry.clone())?;
-        write(&self.reviewed).set(&root, all);
+        match self.archive()? {
+            Some(archive) => {
+                archive
+                    .record_review(&entry)
+                    .map_err(|e| format!("the store {}: {e}", archive.location()))?;
+                let shared = archive
+                    .reviews()
+                    .map_err(|e| format!("the store {}: {e}", archive.location()))?;
+                write(&self.reviewed).extend_all(&root, &shared);
+            }
+            None => {
+                let all = reviewed::record(&root, entry.clone())?;
+                write(&self.reviewed).set(&root, all);
+            }
+        }
         Ok(entry)
     }
 }

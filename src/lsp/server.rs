@@ -646,6 +646,36 @@ impl IndexTask {
             })
             .await;
         }
+        let store_url = read(&self.state.config).config.store.clone();
+        if let Some(url) = store_url
+            && !self.stale()
+        {
+            // The desk-wide store: the workspace's sources published to it,
+            // and the archive's related documents fetched from it.
+            let st = self.state.clone();
+            let u = url.clone();
+            let published = tokio::task::spawn_blocking(move || {
+                let store = crate::host::PgStore::connect(&u).map_err(|e| e.to_string())?;
+                super::archive::publish_workspace(&st, &store)
+            })
+            .await;
+            match published {
+                Ok(Ok(stats)) => tracing::info!(
+                    "published to the store: {} added, {} updated, {} unchanged",
+                    stats.added,
+                    stats.updated,
+                    stats.unchanged
+                ),
+                Ok(Err(message)) => {
+                    tracing::warn!("{message}");
+                    self.client
+                        .log_message(MessageType::WARNING, format!("factline: {message}"))
+                        .await;
+                }
+                Err(err) => tracing::error!("publishing to the store panicked: {err}"),
+            }
+            super::archive::ensure_watching(&self.state, &url);
+        }
         let message = if self.stale() {
             // A newer indexing (new settings or folders) took over: this
             // one did not index everything, and must not say it did.

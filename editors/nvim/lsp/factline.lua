@@ -26,6 +26,8 @@
 --   languages      list of language codes ('en', 'es') of the documents to check
 --   index          { enabled = bool, path = 'folder' }: the on-disk index of the
 --                  sources' analyses (default: enabled, '.factline' at the root)
+--   store          'postgres://user@host/database': the desk-wide index, used beside
+--                  the workspace (default: none)
 -- A key left out keeps factline.toml's value (or the server's default).
 -- The server gets { factline = {...} } as initializationOptions and in the
 -- workspace/didChangeConfiguration that Neovim sends after start, and

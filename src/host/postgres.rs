@@ -1,0 +1,612 @@
+//! The desk-wide index on PostgreSQL: sources analysed on any machine of
+//! the desk, their passages' index keys, and the findings marked as
+//! reviewed, in one shared database (`store = "postgres://…"`).
+//!
+//! Tables (created and migrated here, versioned with the on-disk index's
+//! [`FORMAT`] and fingerprint; a database of another format has its
+//! sources emptied, its reviews kept):
+//!
+//! - `factline_sources`: per source its [`Entry`] (key, size, time, text
+//!   hash, settings), its text and its analysis (postcard, as in the
+//!   SQLite index);
+//! - `factline_passages`: per indexed passage its index keys (the terms
+//!   the analysis reads, stemmed and shared across English and Spanish,
+//!   entity names and figure keys: [`crate::analysis::related`]) as a
+//!   `bigint[]` under a GIN index, so candidate generation is an inverted
+//!   index lookup inside the database;
+//! - `factline_reviews`: the reviewed findings (file relative to the
+//!   workspace root, rule, sentence hash), one row each.
+//!
+//! Candidates are fetched per query (a draft's or a checked document's
+//! passages), never the whole archive: for each passage the database
+//! returns the passages sharing the most keys with it; their documents
+//! are decoded and handed to factline's own scoring, which re-ranks them
+//! beside the local folder's. Every write is one transaction; concurrent
+//! writers are safe (upserts keyed by source key, reviews inserted with
+//! `ON CONFLICT DO NOTHING`), and a commit of sources sends a
+//! `NOTIFY factline_sources` so that servers on the same database fetch
+//! again.
+//!
+//! The client is the synchronous `postgres` crate (the blocking face of
+//! `tokio-postgres`): the host layer is synchronous (rayon workers, the
+//! command line, the server's blocking threads), so its calls never run on
+//! an async worker thread.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use postgres::{Client, NoTls};
+
+use super::store::{Entry, FORMAT, FORMAT_FINGERPRINT, StoreError};
+use crate::analysis::{DocAnalysis, DocId};
+use crate::reviewed;
+
+/// The channel a commit of sources is announced on.
+pub const CHANNEL: &str = "factline_sources";
+
+/// How many candidate passages the database returns per query passage.
+/// The scorer keeps about ten related passages per sentence; twice that
+/// leaves room for the re-ranking to disagree with the key overlap.
+pub const PER_PASSAGE: i64 = 20;
+
+/// A passage asks the database with this many of its index keys, the
+/// rarest in the archive (fewest passages hold them). A sentence has 10 to
+/// 20 keys; its rarest carry the names, figures and specific words that
+/// identify a fact, while its common words have posting lists thousands
+/// of passages long that would make every query read a large part of the
+/// archive. The candidates are re-ranked on all their keys by factline.
+pub const RARE_KEYS: usize = 8;
+
+/// A key held by more than this share of the stored passages is not asked
+/// with: measured on 8,560 real articles (153,409 passages), the slowest
+/// candidate queries were those whose rarest keys were still held by
+/// thousands of passages; leaving out keys above 1% took the 99th
+/// percentile from 184 to 78 ms, and such keys are common words, which
+/// say little about which fact a sentence reports.
+pub const COMMON_SHARE: f64 = 0.01;
+
+/// The least [`COMMON_SHARE`] allows, so that a small archive (where 1%
+/// is a handful of passages) still asks with its ordinary words.
+pub const COMMON_FLOOR: i32 = 1_000;
+
+/// At most this many passages are asked about in one run: a draft has
+/// tens, a folder checked whole may have hundreds of thousands, and each
+/// is one query. Past it (a `check` of a large folder without drafts) the
+/// later documents' passages are not asked about; naming the drafts
+/// keeps a run's questions to them.
+pub const MAX_QUERIES: usize = 5_000;
+
+/// At most this many archive documents are fetched for one run (a draft,
+/// a `check`): bounds the memory a query can take whatever the archive's
+/// size (a fetched document costs about 30 KB decoded).
+pub const MAX_DOCS: usize = 400;
+
+/// Whether `s` names a PostgreSQL database (`postgres://` or
+/// `postgresql://`).
+pub fn is_url(s: &str) -> bool {
+    s.starts_with("postgres://") || s.starts_with("postgresql://")
+}
+
+/// A connection to the desk-wide index.
+pub struct PgStore {
+    client: Mutex<Client>,
+    url: String,
+}
+
+impl From<postgres::Error> for StoreError {
+    fn from(e: postgres::Error) -> Self {
+        // The server's own message (constraint, permission, …) when there
+        // is one; the connection error otherwise.
+        match e.as_db_error() {
+            Some(db) => StoreError(format!("{}: {}", db.severity(), db.message())),
+            None => StoreError(e.to_string()),
+        }
+    }
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS factline_meta (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE IF NOT EXISTS factline_sources (
+    id bigserial PRIMARY KEY,
+    key text NOT NULL UNIQUE,
+    size bigint NOT NULL,
+    mtime_ns bigint NOT NULL,
+    hash bigint NOT NULL,
+    settings bigint NOT NULL,
+    indexed_at timestamptz NOT NULL DEFAULT now(),
+    text text NOT NULL,
+    analysis bytea NOT NULL
+);
+CREATE TABLE IF NOT EXISTS factline_passages (
+    source bigint NOT NULL REFERENCES factline_sources (id) ON DELETE CASCADE,
+    n integer NOT NULL,
+    keys bigint[] NOT NULL,
+    PRIMARY KEY (source, n)
+);
+CREATE INDEX IF NOT EXISTS factline_passages_keys ON factline_passages USING gin (keys);
+CREATE TABLE IF NOT EXISTS factline_keys (key bigint PRIMARY KEY, df integer NOT NULL);
+CREATE TABLE IF NOT EXISTS factline_reviews (
+    file text NOT NULL,
+    rule text NOT NULL,
+    sentence text NOT NULL,
+    marked_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (file, rule, sentence)
+);
+";
+
+/// The version of the tables above, beside the analysis's [`FORMAT`]: a
+/// database made by another version has its sources indexed again.
+const SCHEMA_VERSION: u32 = 2;
+
+/// The advisory lock that serialises schema creation and migration among
+/// processes opening one database at once (an arbitrary constant,
+/// "factline" in ASCII).
+const SCHEMA_LOCK: i64 = 0x6661_6374_6c69_6e65;
+
+impl PgStore {
+    /// Connects to `url`, creating or migrating the schema.
+    pub fn connect(url: &str) -> Result<Self, StoreError> {
+        let mut client = Client::connect(url, NoTls)
+            .map_err(|e| StoreError(format!("cannot connect to the store: {e}")))?;
+        let mut tx = client.transaction()?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHEMA_LOCK])?;
+        tx.batch_execute(SCHEMA)?;
+        let want = format!("{FORMAT}:{FORMAT_FINGERPRINT:016x}:{SCHEMA_VERSION}");
+        let have: Option<String> = tx
+            .query_opt("SELECT value FROM factline_meta WHERE key = 'format'", &[])?
+            .map(|r| r.get(0));
+        if have.as_deref() != Some(want.as_str()) {
+            // Analyses of another format cannot be decoded: dropped, to be
+            // indexed again. Reviews do not depend on the format.
+            tx.batch_execute("TRUNCATE factline_sources, factline_keys CASCADE")?;
+            tx.execute(
+                "INSERT INTO factline_meta (key, value) VALUES ('format', $1)
+                 ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                &[&want],
+            )?;
+        }
+        tx.commit()?;
+        Ok(Self {
+            client: Mutex::new(client),
+            url: redact(url),
+        })
+    }
+
+    fn client(&self) -> std::sync::MutexGuard<'_, Client> {
+        self.client.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Where it is, for messages (without the password).
+    pub fn location(&self) -> String {
+        self.url.clone()
+    }
+
+    /// Every stored source's entry, by key.
+    pub fn entries(&self) -> Result<HashMap<String, Entry>, StoreError> {
+        let rows = self.client().query(
+            "SELECT key, size, mtime_ns, hash, settings FROM factline_sources",
+            &[],
+        )?;
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                let e = Entry {
+                    key: r.get(0),
+                    size: r.get::<_, i64>(1) as u64,
+                    mtime_ns: r.get(2),
+                    hash: r.get::<_, i64>(3) as u64,
+                    settings: r.get::<_, i64>(4) as u64,
+                };
+                (e.key.clone(), e)
+            })
+            .collect())
+    }
+
+    /// Stores the analysed sources `docs` (replacing those with the same
+    /// key, passages included) and removes `remove`, in one transaction,
+    /// then announces it on [`CHANNEL`].
+    pub fn publish(
+        &self,
+        docs: &[(Entry, Arc<DocAnalysis>)],
+        remove: &[String],
+    ) -> Result<(), StoreError> {
+        if docs.is_empty() && remove.is_empty() {
+            return Ok(());
+        }
+        let mut encoded: Vec<(&Entry, &DocAnalysis, Vec<u8>)> = docs
+            .iter()
+            .filter_map(|(e, d)| Some((e, &**d, postcard::to_stdvec(&**d).ok()?)))
+            .collect();
+        // Rows are locked in key order, so two writers of overlapping
+        // batches wait for each other instead of deadlocking.
+        encoded.sort_by(|a, b| a.0.key.cmp(&b.0.key));
+        let mut client = self.client();
+        let mut tx = client.transaction()?;
+        let upsert = tx.prepare(
+            "INSERT INTO factline_sources (key, size, mtime_ns, hash, settings, text, analysis)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (key) DO UPDATE SET size = EXCLUDED.size, mtime_ns = EXCLUDED.mtime_ns,
+                 hash = EXCLUDED.hash, settings = EXCLUDED.settings, text = EXCLUDED.text,
+                 analysis = EXCLUDED.analysis, indexed_at = now()
+             RETURNING id",
+        )?;
+        // Each key's change in document frequency (passages holding it).
+        let mut df: HashMap<i64, i32> = HashMap::new();
+        let mut ids = Vec::with_capacity(encoded.len());
+        for (entry, doc, blob) in &encoded {
+            let id: i64 = tx
+                .query_one(
+                    &upsert,
+                    &[
+                        &entry.key,
+                        &(entry.size as i64),
+                        &entry.mtime_ns,
+                        &(entry.hash as i64),
+                        &(entry.settings as i64),
+                        &&*doc.text,
+                        blob,
+                    ],
+                )?
+                .get(0);
+            ids.push(id);
+        }
+        // The batch's old passages out, its new ones in, one statement
+        // each (a passage's keys travel as an array literal: PostgreSQL's
+        // arrays of arrays must be rectangular).
+        for row in tx.query(
+            "DELETE FROM factline_passages WHERE source = ANY($1) RETURNING keys",
+            &[&ids],
+        )? {
+            for k in row.get::<_, Vec<i64>>(0) {
+                *df.entry(k).or_insert(0) -= 1;
+            }
+        }
+        let (mut sources, mut numbers, mut literals) = (Vec::new(), Vec::new(), Vec::new());
+        for ((_, doc, _), id) in encoded.iter().zip(&ids) {
+            for (n, keys) in passage_keys(doc) {
+                for &k in &keys {
+                    *df.entry(k).or_insert(0) += 1;
+                }
+                sources.push(*id);
+                numbers.push(n);
+                literals.push(array_literal(&keys));
+            }
+        }
+        tx.execute(
+            "INSERT INTO factline_passages (source, n, keys)
+             SELECT s, n, k::bigint[] FROM unnest($1::bigint[], $2::integer[], $3::text[]) AS t (s, n, k)",
+            &[&sources, &numbers, &literals],
+        )?;
+        if !remove.is_empty() {
+            let gone = tx.query(
+                "DELETE FROM factline_passages WHERE source IN
+                     (SELECT id FROM factline_sources WHERE key = ANY($1))
+                 RETURNING keys",
+                &[&remove],
+            )?;
+            for row in gone {
+                for k in row.get::<_, Vec<i64>>(0) {
+                    *df.entry(k).or_insert(0) -= 1;
+                }
+            }
+            tx.execute(
+                "DELETE FROM factline_sources WHERE key = ANY($1)",
+                &[&remove],
+            )?;
+        }
+        // In key order, like the sources: concurrent writers never wait on
+        // each other in a cycle.
+        let mut df: Vec<(i64, i32)> = df.into_iter().filter(|(_, d)| *d != 0).collect();
+        df.sort_unstable();
+        let (keys, deltas): (Vec<i64>, Vec<i32>) = df.into_iter().unzip();
+        tx.execute(
+            "INSERT INTO factline_keys (key, df)
+             SELECT * FROM unnest($1::bigint[], $2::integer[])
+             ON CONFLICT (key) DO UPDATE SET df = greatest(0, factline_keys.df + EXCLUDED.df)",
+            &[&keys, &deltas],
+        )?;
+        tx.execute(&format!("NOTIFY {CHANNEL}"), &[])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The archive documents related to `docs`: for each of their indexed
+    /// passages the [`PER_PASSAGE`] stored passages sharing the most of its
+    /// [`RARE_KEYS`] rarest index keys, their documents fetched and
+    /// decoded (at most [`MAX_DOCS`], those sharing the most first),
+    /// leaving out the sources whose key `skip` accepts (loaded already).
+    /// Each is given the id `id_of` makes of its key.
+    pub fn related_documents(
+        &self,
+        docs: &[&DocAnalysis],
+        skip: &dyn Fn(&str) -> bool,
+        id_of: &dyn Fn(&str) -> DocId,
+    ) -> Result<Vec<Arc<DocAnalysis>>, StoreError> {
+        let passages: Vec<Vec<i64>> = docs
+            .iter()
+            .flat_map(|d| passage_keys(d))
+            .map(|(_, k)| k)
+            .collect();
+        self.related_to_keys(passages, skip, id_of)
+    }
+
+    /// [`Self::related_documents`] of one passage of `doc` (by its index in
+    /// `doc.related.passages`): what a related-passages query needs.
+    pub fn related_to_passage(
+        &self,
+        doc: &DocAnalysis,
+        passage: usize,
+        skip: &dyn Fn(&str) -> bool,
+        id_of: &dyn Fn(&str) -> DocId,
+    ) -> Result<Vec<Arc<DocAnalysis>>, StoreError> {
+        let passages: Vec<Vec<i64>> = passage_keys(doc)
+            .into_iter()
+            .filter(|(n, _)| *n as usize == passage)
+            .map(|(_, k)| k)
+            .collect();
+        self.related_to_keys(passages, skip, id_of)
+    }
+
+    fn related_to_keys(
+        &self,
+        mut passages: Vec<Vec<i64>>,
+        skip: &dyn Fn(&str) -> bool,
+        id_of: &dyn Fn(&str) -> DocId,
+    ) -> Result<Vec<Arc<DocAnalysis>>, StoreError> {
+        // A sentence repeated (a wire copy, a standfirst) is asked once.
+        let mut asked = std::collections::HashSet::new();
+        passages.retain(|k| asked.insert(k.clone()));
+        passages.truncate(MAX_QUERIES);
+        let mut all: Vec<i64> = passages.iter().flatten().copied().collect();
+        all.sort_unstable();
+        all.dedup();
+        let mut client = self.client();
+        // How many stored passages hold each key, in one read.
+        let df: HashMap<i64, i32> = client
+            .query(
+                "SELECT key, df FROM factline_keys WHERE key = ANY($1) AND df > 0",
+                &[&all],
+            )?
+            .into_iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+        // Keys more passages hold than this are too common to ask with.
+        let stored: i64 = client
+            .query_one(
+                "SELECT greatest(reltuples, 0)::bigint FROM pg_class
+                 WHERE oid = 'factline_passages'::regclass",
+                &[],
+            )?
+            .get(0);
+        let common = COMMON_FLOOR.max((stored as f64 * COMMON_SHARE) as i32);
+        let candidates = client.prepare(
+            "SELECT p.source, s.key, cardinality(ARRAY(SELECT unnest(p.keys) INTERSECT SELECT unnest($1::bigint[])))
+             FROM factline_passages p JOIN factline_sources s ON s.id = p.source
+             WHERE p.keys && $1
+             ORDER BY 3 DESC, p.source LIMIT $2",
+        )?;
+        // Each source's best overlap with any query passage.
+        let mut best: HashMap<i64, i64> = HashMap::new();
+        for keys in passages {
+            let rare = rarest(&keys, &df, common);
+            if rare.is_empty() {
+                continue;
+            }
+            for row in client.query(&candidates, &[&rare, &PER_PASSAGE])? {
+                let (source, key, shared): (i64, &str, i32) = (row.get(0), row.get(1), row.get(2));
+                if skip(key) {
+                    continue;
+                }
+                let e = best.entry(source).or_insert(0);
+                *e = (*e).max(i64::from(shared));
+            }
+        }
+        let mut ranked: Vec<(i64, i64)> = best.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(MAX_DOCS);
+        let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
+        let rows = client.query(
+            "SELECT key, text, analysis FROM factline_sources WHERE id = ANY($1) ORDER BY key",
+            &[&ids],
+        )?;
+        drop(client);
+        Ok(rows
+            .into_iter()
+            .filter_map(|r| {
+                let (key, text, blob): (&str, String, Vec<u8>) = (r.get(0), r.get(1), r.get(2));
+                super::index::decode(&blob, id_of(key), Arc::from(text)).map(Arc::new)
+            })
+            .collect())
+    }
+
+    /// Records a reviewed finding (already recorded: nothing changes).
+    pub fn record_review(&self, entry: &reviewed::Entry) -> Result<(), StoreError> {
+        self.client().execute(
+            "INSERT INTO factline_reviews (file, rule, sentence) VALUES ($1, $2, $3)
+             ON CONFLICT DO NOTHING",
+            &[&entry.file, &entry.rule, &entry.sentence],
+        )?;
+        Ok(())
+    }
+
+    /// Every reviewed finding recorded in the database.
+    pub fn reviews(&self) -> Result<BTreeSet<reviewed::Entry>, StoreError> {
+        let rows = self
+            .client()
+            .query("SELECT file, rule, sentence FROM factline_reviews", &[])?;
+        Ok(rows
+            .into_iter()
+            .map(|r| reviewed::Entry {
+                file: r.get(0),
+                rule: r.get(1),
+                sentence: r.get(2),
+            })
+            .collect())
+    }
+
+    /// The number of stored sources and passages.
+    pub fn counts(&self) -> Result<(i64, i64), StoreError> {
+        let row = self.client().query_one(
+            "SELECT (SELECT count(*) FROM factline_sources), (SELECT count(*) FROM factline_passages)",
+            &[],
+        )?;
+        Ok((row.get(0), row.get(1)))
+    }
+}
+
+/// Publishes loaded sources to a store, leaving out those it already
+/// holds unchanged (same text hash and settings), so that indexing an
+/// unchanged folder again sends nothing.
+pub struct Publisher<'a> {
+    pub store: &'a PgStore,
+    entries: HashMap<String, Entry>,
+    fingerprint: u64,
+}
+
+impl<'a> Publisher<'a> {
+    /// Reads the store's entries once.
+    pub fn new(store: &'a PgStore, fingerprint: u64) -> Result<Self, StoreError> {
+        Ok(Self {
+            entries: store.entries()?,
+            store,
+            fingerprint,
+        })
+    }
+
+    /// Publishes the readable sources of `loaded` in one transaction
+    /// and counts them in `stats`. Returns the keys seen.
+    pub fn publish(
+        &mut self,
+        loaded: &[(PathBuf, Option<Arc<DocAnalysis>>)],
+        stats: &mut super::Stats,
+    ) -> Result<Vec<String>, StoreError> {
+        let mut put = Vec::new();
+        let mut seen = Vec::with_capacity(loaded.len());
+        for (path, doc) in loaded {
+            let key = super::index::key_of(path);
+            seen.push(key.clone());
+            let Some(doc) = doc else {
+                stats.unreadable += 1;
+                continue;
+            };
+            let (size, mtime_ns) = super::index::stamp(path);
+            let entry = Entry {
+                key,
+                size,
+                mtime_ns,
+                hash: super::store::text_hash(doc.text.as_bytes()),
+                settings: self.fingerprint,
+            };
+            match self.entries.get(&entry.key) {
+                Some(e) if e.hash == entry.hash && e.settings == entry.settings => {
+                    stats.unchanged += 1;
+                    continue;
+                }
+                Some(_) => stats.updated += 1,
+                None => stats.added += 1,
+            }
+            put.push((entry, doc.clone()));
+        }
+        self.store.publish(&put, &[])?;
+        for (e, _) in put {
+            self.entries.insert(e.key.clone(), e);
+        }
+        Ok(seen)
+    }
+
+    /// Removes the stored sources under `dir` whose file is gone (and not
+    /// in `seen`). Returns how many.
+    pub fn prune(
+        &mut self,
+        dir: &Path,
+        seen: &std::collections::HashSet<String>,
+    ) -> Result<usize, StoreError> {
+        let prefix = super::index::key_of(dir);
+        let gone: Vec<String> = self
+            .entries
+            .keys()
+            .filter(|k| Path::new(k.as_str()).starts_with(&prefix))
+            .filter(|k| !seen.contains(*k) && !Path::new(k.as_str()).exists())
+            .cloned()
+            .collect();
+        self.store.publish(&[], &gone)?;
+        for k in &gone {
+            self.entries.remove(k);
+        }
+        Ok(gone.len())
+    }
+}
+
+/// `keys` as a PostgreSQL array literal (`{1,-2,3}`).
+fn array_literal(keys: &[i64]) -> String {
+    let mut out = String::with_capacity(keys.len() * 20 + 2);
+    out.push('{');
+    for (i, k) in keys.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&k.to_string());
+    }
+    out.push('}');
+    out
+}
+
+/// The keys of a passage that stored passages hold (and at most `common`
+/// of them), rarest first, at most [`RARE_KEYS`].
+fn rarest(keys: &[i64], df: &HashMap<i64, i32>, common: i32) -> Vec<i64> {
+    let mut held: Vec<(i32, i64)> = keys
+        .iter()
+        .filter_map(|k| df.get(k).map(|&d| (d, *k)))
+        .filter(|(d, _)| *d <= common)
+        .collect();
+    held.sort_unstable();
+    held.truncate(RARE_KEYS);
+    held.into_iter().map(|(_, k)| k).collect()
+}
+
+/// Each indexed passage of `doc` with its index keys (as the database's
+/// signed integers), numbered in the document's order.
+fn passage_keys(doc: &DocAnalysis) -> Vec<(i32, Vec<i64>)> {
+    doc.related
+        .passages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.indexed)
+        .map(|(n, p)| {
+            let keys: Vec<i64> = p.keys().into_iter().map(|(k, _)| k as i64).collect();
+            (n as i32, keys)
+        })
+        .filter(|(_, keys)| !keys.is_empty())
+        .collect()
+}
+
+/// `url` without its password, for messages.
+pub fn redact(url: &str) -> String {
+    // postgres://user:secret@host/db → postgres://user:***@host/db
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    match rest.split_once('@') {
+        Some((user, host)) => match user.split_once(':') {
+            Some((name, _)) => format!("{scheme}://{name}:***@{host}"),
+            None => url.to_string(),
+        },
+        None => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_not_shown() {
+        assert_eq!(
+            redact("postgres://desk:s3cret@db.example/news"),
+            "postgres://desk:***@db.example/news"
+        );
+        assert_eq!(redact("postgres://db/news"), "postgres://db/news");
+        assert!(is_url("postgresql://x/y") && !is_url("/tmp/index"));
+    }
+}

@@ -743,11 +743,11 @@ fn same_place(a: &Counted, b: &Counted) -> bool {
 fn complement(s: &Sent<'_>, c: &mut Counted, from: usize) {
     let mut k = from;
     let spanish = s.lang == super::super::language::Lang::Spanish;
-    if !matches!(
+    let english = matches!(
         s.lw(k),
         "to" | "in" | "into" | "for" | "from" | "across" | "throughout" | "on" | "at"
-    ) && !(spanish && super::spanish::place_preposition(s.lw(k)))
-    {
+    );
+    if !(english || spanish && super::spanish::place_preposition(s.lw(k))) {
         return;
     }
     k += 1;

@@ -212,3 +212,11 @@ fn ordinals_between_spanish_sources() {
     let other = conflicts(&docs, "c.txt");
     assert!(other.is_empty(), "{other:?}");
 }
+
+#[test]
+fn english_number_words_in_a_spanish_text_do_not_break_it() {
+    let found = figures(
+        "Los vecinos cantaron twenty-one y twenty-one-year en la plaza con seventy-five amigos.",
+    );
+    assert!(found.len() < 10, "{found:?}");
+}

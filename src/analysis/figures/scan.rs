@@ -912,7 +912,9 @@ fn compound_number(lw: &str) -> Option<usize> {
         }
     }
     let cut = cut?;
-    let rest = &lw[cut + 1..];
+    // Every part a number word ("twenty-one" in a Spanish text, where it is
+    // not read as one): no suffix.
+    let rest = lw.get(cut + 1..)?;
     let first = rest.split('-').next().unwrap_or("");
     (lexicon::time_unit(first).is_some() || matches!(first, "member" | "person" | "man" | "strong"))
         .then_some(cut)

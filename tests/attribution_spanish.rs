@@ -121,3 +121,55 @@ fn named_sources_are_not_weasels_or_anonymous() {
         assert!(found.is_empty(), "{body}: {found:?}");
     }
 }
+
+#[test]
+fn the_constructions_readers_reported_missing() {
+    for (body, code, who) in [
+        (
+            "Muchos expertos creen que el dique no resistirá otra tormenta como la de marzo.",
+            "weasel-attribution",
+            "Muchos expertos",
+        ),
+        (
+            "Según fuentes del operativo, los buzos encontraron el casco a cuarenta metros.",
+            "anonymous-source",
+            "fuentes del operativo",
+        ),
+        (
+            "Un alto cargo del ministerio, que pidió no ser identificado, reconoció que el plan llega tarde.",
+            "anonymous-source",
+            "Un alto cargo",
+        ),
+        (
+            "Un alto cargo de la consejería que pidió no ser identificado aseguró que habrá cambios en el equipo.",
+            "anonymous-source",
+            "Un alto cargo",
+        ),
+        (
+            "Se dice que la naviera ya tiene comprador para sus dos barcos más viejos.",
+            "weasel-attribution",
+            "Se dice",
+        ),
+    ] {
+        let text = article(body);
+        let found = codes(&text, code);
+        assert!(
+            found.iter().any(|f| f.contains(who)),
+            "{body}: {code} {found:?} / {:?}",
+            findings(&text)
+        );
+    }
+}
+
+#[test]
+fn nothing_right_after_a_named_speaker() {
+    for body in [
+        "«El muelle estará listo en junio», dijo Almeida. «Después empezaremos con el dragado del canal».",
+        "—Tenemos los fondos —dijo Almeida—. Lo que falta es tiempo para gastarlos bien.",
+        "Almeida lo explicó ante el pleno: «Sin el dragado, los barcos grandes no pueden entrar».",
+    ] {
+        let text = article(body);
+        let found = findings(&text);
+        assert!(found.is_empty(), "{body}: {found:?}");
+    }
+}

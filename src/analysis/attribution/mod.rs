@@ -582,7 +582,16 @@ pub fn analyze(text: &str, seg: &Segmentation) -> DocAttribution {
             .unwrap_or(first)
             .max(first);
         let sentences = first..(last + 1).min(seg.sentences.len().max(first));
-        let kind = quote_kind(text, &toks, &ranges, rq, first);
+        let mut kind = quote_kind(text, &toks, &ranges, rq, first);
+        if spanish && let Some(s) = seg.sentences.get(first) {
+            kind = spanish::quote_kind(
+                text,
+                s.span.clone(),
+                rq.span.clone(),
+                rq.inner.clone(),
+                kind,
+            );
+        }
         let mut quote = Quote {
             span: rq.span.clone(),
             inner: rq.inner.clone(),

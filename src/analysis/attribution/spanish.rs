@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::{Attribution, Construction, Source, SourceKind};
+use super::{Attribution, Construction, QuoteKind, Source, SourceKind};
 use crate::analysis::language::{Lang, Upos, lexicon, tagger, tokenize};
 
 /// What a word of `attribution.txt` is.
@@ -77,8 +77,44 @@ const ER_IR_ENDINGS: &[&str] = &[
     "ió", "e", "en", "ieron", "ía", "ían", "ido", "ida", "iendo", "erá", "irá", "erán", "irán",
 ];
 
-/// The reporting-verb lemma of a Spanish word form, if it is one.
+/// Pronouns written onto a gerund or an infinitive ("diciéndole",
+/// "explicándolo"), longest first.
+const ENCLITICS: &[&str] = &[
+    "selos", "selas", "selo", "sela", "les", "los", "las", "nos", "le", "lo", "la", "me", "te",
+    "se",
+];
+
+/// The reporting-verb lemma of a Spanish word form, if it is one; a gerund
+/// or infinitive with pronouns attached is read without them (the accent
+/// they put on its stem dropped: "diciéndole" is "diciendo").
 fn reporting_lemma(form: &str) -> Option<(String, &'static str)> {
+    if let Some(found) = reporting_lemma_plain(form) {
+        return Some(found);
+    }
+    let stem = ENCLITICS.iter().find_map(|c| form.strip_suffix(c))?;
+    let accented = stem.contains(['á', 'é', 'í', 'ó', 'ú']);
+    if !accented || stem.chars().count() < 4 {
+        return None;
+    }
+    let plain: String = stem
+        .chars()
+        .map(|c| match c {
+            'á' => 'a',
+            'é' => 'e',
+            'í' => 'i',
+            'ó' => 'o',
+            'ú' => 'u',
+            c => c,
+        })
+        .collect();
+    // Only the forms a pronoun attaches to: gerunds and infinitives.
+    if !(plain.ends_with("ndo") || plain.ends_with('r')) {
+        return None;
+    }
+    reporting_lemma_plain(&plain)
+}
+
+fn reporting_lemma_plain(form: &str) -> Option<(String, &'static str)> {
     let lex = lexicon(Lang::Spanish);
     if let Some(l) = IRREGULAR.get(form) {
         return lex.reporting_verb(l).map(|c| (l.clone(), class_str(c)));
@@ -200,10 +236,17 @@ impl Words {
     fn kind(&self, r: &Range<usize>) -> SourceKind {
         let role = |k: usize| self.role(k);
         let proper = r.clone().any(|k| self.tags[k] == Upos::Propn);
-        // A relative clause right after that says the speaker is not named.
-        let hidden = self.lower.get(r.end).is_some_and(|w| w == "que")
-            && (r.end..(r.end + RELATIVE_WORDS).min(self.len()))
-                .any(|k| role(k) == Some(Role::Anonymity));
+        // A relative clause right after that says the speaker is not named,
+        // restrictive ("un alto cargo que pidió …") or set off by commas
+        // ("un alto cargo, que pidió …,").
+        let rel = match self.lower.get(r.end).map(String::as_str) {
+            Some("que") => Some(r.end),
+            Some(",") if self.lower.get(r.end + 1).is_some_and(|w| w == "que") => Some(r.end + 1),
+            _ => None,
+        };
+        let hidden = rel.is_some_and(|q| {
+            (q..(q + RELATIVE_WORDS).min(self.len())).any(|k| role(k) == Some(Role::Anonymity))
+        });
         if hidden || r.clone().any(|k| role(k) == Some(Role::Anonymous)) {
             return SourceKind::Anonymous;
         }
@@ -225,16 +268,31 @@ impl Words {
     }
 }
 
-/// How many words "según", "de acuerdo con" or "a juicio de" at `k`
+/// How many words "según", "de acuerdo con/a" or "a juicio de" at `k`
 /// takes, if one starts there.
 fn according(lower: &[String], k: usize) -> Option<usize> {
     let at = |i: usize, w: &str| lower.get(i).is_some_and(|x| x == w);
     match lower.get(k)?.as_str() {
         "según" => Some(1),
-        "de" if at(k + 1, "acuerdo") && at(k + 2, "con") => Some(3),
+        // "de acuerdo con", and "de acuerdo a" as much of Latin America
+        // writes it.
+        "de" if at(k + 1, "acuerdo") && (at(k + 2, "con") || at(k + 2, "a")) => Some(3),
         "a" if at(k + 1, "juicio") && at(k + 2, "de") => Some(3),
         _ => None,
     }
+}
+
+/// Marks that close a quotation when a comma follows them.
+const CLOSING: &[&str] = &["\"", "”", "»", "’", "'"];
+/// Dashes that open a speaker tag in dialogue ("—… —dijo").
+const DASHES: &[&str] = &["—", "―", "–"];
+
+/// Whether word `k` stands where a speaker tag's verb stands: after a
+/// closing quotation mark and a comma, or after a dialogue dash that
+/// does not open the sentence.
+fn speaker_tag_slot(lower: &[String], k: usize) -> bool {
+    let at = |i: usize, set: &[&str]| lower.get(i).is_some_and(|w| set.contains(&w.as_str()));
+    (k >= 2 && lower[k - 1] == "," && at(k - 2, CLOSING)) || (k >= 2 && at(k - 1, DASHES))
 }
 
 /// The attributions of sentence `si` (byte range `span` of `text`), read
@@ -245,15 +303,26 @@ pub fn read_sentence(text: &str, span: Range<usize>, si: usize) -> Vec<Attributi
         .iter()
         .map(|t| text[t.span.clone()].to_lowercase())
         .collect();
-    let verbs: Vec<Option<(String, &'static str)>> =
+    let mut verbs: Vec<Option<(String, &'static str)>> =
         lower.iter().map(|w| reporting_lemma(w)).collect();
+    let tag_slots: Vec<usize> = (0..lower.len())
+        .filter(|&k| speaker_tag_slot(&lower, k))
+        .collect();
     if verbs.iter().all(Option::is_none)
+        && tag_slots.is_empty()
         && !(0..lower.len()).any(|k| according(&lower, k).is_some())
     {
         return Vec::new();
     }
     let words_text: Vec<&str> = tokens.iter().map(|t| &text[t.span.clone()]).collect();
     let tags = tagger::spanish().tag(&words_text);
+    // The verb of a speaker tag after a quotation is a verb of saying
+    // whatever its lemma ("«…», remarcó el médico", "—… —bromeó Ana").
+    for k in tag_slots {
+        if verbs[k].is_none() && tags[k] == Upos::Verb {
+            verbs[k] = Some((lower[k].clone(), "speech"));
+        }
+    }
     let w = Words {
         spans: tokens.iter().map(|t| t.span.clone()).collect(),
         lower,
@@ -291,7 +360,19 @@ pub fn read_sentence(text: &str, span: Range<usize>, si: usize) -> Vec<Attributi
             continue;
         }
         let cue = w.spans[k].clone();
-        // "se dice que", "se cree": no one stands behind it.
+        // "se dice que", "se cree": no one stands behind it. Impersonal
+        // "se" reports a statement when a clause follows ("se dice que",
+        // "se estima que"); an opinion verb also takes a noun phrase ("se
+        // considera el fundamento de …"). Otherwise "se" is the verb's own
+        // pronoun or a passive of an event ("se negó a declarar", "se
+        // manifestaron contra", "se destacó su entrevista"): no claim.
+        let clause_follows = w.lower.get(k + 1).is_some_and(|x| x == "que");
+        let impersonal = clause_follows
+            || (*class == "opinion" && w.lower.get(k + 1).is_some_and(|x| x != "a" && x != "en"));
+        if k > 0 && w.lower[k - 1] == "se" && *class != "label" && !impersonal {
+            k += 1;
+            continue;
+        }
         if k > 0 && w.lower[k - 1] == "se" && *class != "label" {
             let phrase = w.spans[k - 1].start..cue.end;
             out.push(attribution(
@@ -314,16 +395,23 @@ pub fn read_sentence(text: &str, span: Range<usize>, si: usize) -> Vec<Attributi
             j -= 1;
         }
         let mut before = w.phrase_before(j);
-        // "un alto funcionario que pidió el anonimato aseguró": the
-        // phrase right before the verb ends a relative clause; the
-        // subject is the phrase before "que".
-        if let Some(r) = before.clone()
-            && r.clone().any(|i| w.role(i) == Some(Role::Anonymity))
-            && let Some(q) = (r.start.saturating_sub(RELATIVE_WORDS)..r.start)
-                .rev()
-                .find(|&i| w.lower[i] == "que")
+        // "un alto funcionario que pidió el anonimato aseguró", "un alto
+        // cargo del ministerio, que pidió no ser identificado, reconoció":
+        // a relative clause that hides the speaker stands between the
+        // subject and its verb; the subject is the phrase before "que"
+        // (and its comma).
+        let window = j.saturating_sub(RELATIVE_WORDS + 2)..j;
+        if let Some(q) = window.clone().rev().find(|&i| w.lower[i] == "que")
+            && (q..j).any(|i| w.role(i) == Some(Role::Anonymity))
         {
-            before = w.phrase_before(q);
+            let end = if q > 0 && w.lower[q - 1] == "," {
+                q - 1
+            } else {
+                q
+            };
+            if let Some(r) = w.phrase_before(end) {
+                before = Some(r);
+            }
         }
         // The subject after it, when the verb opens a clause.
         let opens = j == 0 || w.tags[j - 1] == Upos::Punct;
@@ -363,6 +451,58 @@ pub fn read_sentence(text: &str, span: Range<usize>, si: usize) -> Vec<Attributi
         }
     }
     out
+}
+
+/// Words a quotation may have and still be a name set in apposition ("la
+/// revista «…»"): titles of works and bodies run this long; a quoted
+/// statement after a noun is rarer than one after a verb or a colon.
+const APPOSITION_WORDS: usize = 10;
+
+/// The kind of a Spanish quotation, from the one the reading of quotation
+/// marks gave (`kind`): a statement or phrase that is a name is a
+/// [`QuoteKind::Name`]. People say clauses; a quotation with no verb or
+/// auxiliary in it is a title, a term or a scare quote ("la revista
+/// «Enigmas del hombre»", "su obra «Buenas y malas palabras»", "hizo
+/// "bastante alterada""); so is a short quotation set right after a noun
+/// or a participle that names it ("la canción «…»", "titulado «…»").
+/// `sentence` is the byte range of the quotation's sentence, `quote` its
+/// range with the marks and `inner` without.
+pub fn quote_kind(
+    text: &str,
+    sentence: Range<usize>,
+    quote: Range<usize>,
+    inner: Range<usize>,
+    kind: QuoteKind,
+) -> QuoteKind {
+    if !matches!(kind, QuoteKind::Statement | QuoteKind::Phrase)
+        || inner.end > sentence.end
+        || quote.start < sentence.start
+    {
+        return kind;
+    }
+    let tokens = tokenize(text, sentence);
+    let words: Vec<&str> = tokens.iter().map(|t| &text[t.span.clone()]).collect();
+    let tags = tagger::spanish().tag(&words);
+    let inside: Vec<usize> = (0..tokens.len())
+        .filter(|&i| inner.start <= tokens[i].span.start && tokens[i].span.end <= inner.end)
+        .collect();
+    let verbless = !inside
+        .iter()
+        .any(|&i| matches!(tags[i], Upos::Verb | Upos::Aux));
+    let before = (0..tokens.len())
+        .rev()
+        .find(|&i| tokens[i].span.end <= quote.start);
+    let named = before.is_some_and(|i| {
+        let w = words[i].to_lowercase();
+        let participle =
+            tags[i] == Upos::Verb && ["ado", "ada", "ido", "ida"].iter().any(|e| w.ends_with(e));
+        matches!(tags[i], Upos::Noun | Upos::Propn) || participle
+    }) && inside.len() <= APPOSITION_WORDS;
+    if verbless || named {
+        QuoteKind::Name
+    } else {
+        kind
+    }
 }
 
 fn attribution(
@@ -423,6 +563,15 @@ mod tests {
             Some("explicar".into())
         );
         assert!(reporting_lemma("casa").is_none());
+        assert_eq!(
+            reporting_lemma("diciéndole").map(|l| l.0),
+            Some("decir".into())
+        );
+        assert_eq!(
+            reporting_lemma("explicándoles").map(|l| l.0),
+            Some("explicar".into())
+        );
+        assert!(reporting_lemma("cálculo").is_none());
     }
 
     #[test]

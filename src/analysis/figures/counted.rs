@@ -742,14 +742,16 @@ fn same_place(a: &Counted, b: &Counted) -> bool {
 /// "to the Ostral Coast", "in Estavia City", "for Corvania" after token `from`.
 fn complement(s: &Sent<'_>, c: &mut Counted, from: usize) {
     let mut k = from;
-    if !matches!(
+    let spanish = s.lang == super::super::language::Lang::Spanish;
+    let english = matches!(
         s.lw(k),
         "to" | "in" | "into" | "for" | "from" | "across" | "throughout" | "on" | "at"
-    ) {
+    );
+    if !(english || spanish && super::spanish::place_preposition(s.lw(k))) {
         return;
     }
     k += 1;
-    if s.lw(k) == "the" {
+    if s.lw(k) == "the" || (spanish && super::spanish::is_article(s.lw(k))) {
         k += 1;
     }
     let start = k;

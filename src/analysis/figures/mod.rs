@@ -34,6 +34,7 @@ mod interval;
 mod lexicon;
 mod scan;
 mod similarity;
+mod spanish;
 mod token;
 
 use std::fmt;

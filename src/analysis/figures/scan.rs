@@ -328,6 +328,7 @@ fn may_hold_figure(s: &Sent<'_>) -> bool {
         }
         let lw = s.lw(i);
         lexicon::is_number_word(lw)
+            || (s.lang == Lang::Spanish && super::spanish::is_number_word(lw))
             || compound_number(lw).is_some()
             || lexicon::month(lw).is_some()
             || lexicon::vague_scale(lw).is_some()
@@ -796,24 +797,41 @@ fn atoms(s: &Sent<'_>, used: &[bool]) -> Vec<Atom> {
         // A run of number words.
         let start = i;
         let mut j = i;
+        let spanish = s.lang == Lang::Spanish;
         while j < n && !used[j] && s.is_word(j) {
             let lw = s.lw(j);
-            let linking = (lw == "and" || lw == "point") && j > start;
-            if lexicon::is_number_word(lw) || linking {
+            let (number, linking) = if spanish {
+                (
+                    super::spanish::is_number_word(lw),
+                    super::spanish::is_linking(lw),
+                )
+            } else {
+                (lexicon::is_number_word(lw), lw == "and" || lw == "point")
+            };
+            if number || (linking && j > start) {
                 j += 1;
             } else {
                 break;
             }
         }
-        while j > start && matches!(s.lw(j - 1), "and" | "point") {
+        while j > start
+            && (matches!(s.lw(j - 1), "and" | "point")
+                || (spanish && super::spanish::is_linking(s.lw(j - 1))))
+        {
             j -= 1;
         }
         if j > start {
             let words: Vec<Word<'_>> = (start..j).map(|k| Word(s.lw(k))).collect();
-            for o in text2num::find_numbers(words.iter(), &*EN, 0.0) {
+            let found = if spanish {
+                let lws: Vec<&str> = (start..j).map(|k| s.lw(k)).collect();
+                super::spanish::find_numbers(&lws)
+            } else {
+                text2num::find_numbers(words.iter(), &*EN, 0.0)
+            };
+            for o in found {
                 let (t0, t1) = (start + o.start, start + o.end);
                 let digits = o.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-                let last_scale = lexicon::scale(s.lw(t1 - 1), false).unwrap_or(1.0);
+                let last_scale = scale_word(s, s.lw(t1 - 1), false).unwrap_or(1.0);
                 atoms.push(Atom {
                     t0,
                     t1,
@@ -866,6 +884,17 @@ fn atoms(s: &Sent<'_>, used: &[bool]) -> Vec<Atom> {
     atoms
 }
 
+/// The multiplier of a scale word written after a number, in the text's
+/// language ("million"; Spanish "millones", "mil").
+fn scale_word(s: &Sent<'_>, lw: &str, attached: bool) -> Option<f64> {
+    if s.lang == Lang::Spanish
+        && let Some(m) = super::spanish::scale(lw)
+    {
+        return Some(m);
+    }
+    lexicon::scale(lw, attached)
+}
+
 /// For "five-year-old" → Some(4): the byte length of the number-word part
 /// of a hyphenated word whose last parts are not number words.
 fn compound_number(lw: &str) -> Option<usize> {
@@ -883,7 +912,9 @@ fn compound_number(lw: &str) -> Option<usize> {
         }
     }
     let cut = cut?;
-    let rest = &lw[cut + 1..];
+    // Every part a number word ("twenty-one" in a Spanish text, where it is
+    // not read as one): no suffix.
+    let rest = lw.get(cut + 1..)?;
     let first = rest.split('-').next().unwrap_or("");
     (lexicon::time_unit(first).is_some() || matches!(first, "member" | "person" | "man" | "strong"))
         .then_some(cut)
@@ -903,7 +934,7 @@ fn merge_scales(s: &Sent<'_>, used: &[bool], atoms: &mut Vec<Atom>) {
         // A following word atom that is a bare scale: "2.5" + "million".
         if k + 1 < atoms.len() && atoms[k + 1].t0 == next && atoms[k + 1].words {
             let b = atoms[k + 1];
-            let only_scale = (b.t0..b.t1).all(|t| lexicon::scale(s.lw(t), false).is_some());
+            let only_scale = (b.t0..b.t1).all(|t| scale_word(s, s.lw(t), false).is_some());
             if only_scale && !b.ordinal && !a.words {
                 atoms[k].value = a.value * b.value;
                 atoms[k].unit = a.unit * b.value;
@@ -923,7 +954,7 @@ fn merge_scales(s: &Sent<'_>, used: &[bool], atoms: &mut Vec<Atom>) {
             // unless a currency comes first ("$20m").
             let letter = matches!(word, "m" | "b" | "t");
             let money = currency_before(s, a.t0).is_some();
-            if let Some(mult) = lexicon::scale(s.lw(next), attached)
+            if let Some(mult) = scale_word(s, s.lw(next), attached)
                 && (!letter || money)
                 && (s.lw(next) != "t" || money)
             {
@@ -1139,7 +1170,8 @@ fn is_identifier(s: &Sent<'_>, a: &Atom) -> bool {
     let prev = a.t0.checked_sub(1);
     if let Some(p) = prev {
         // "Boeing 737", "Route 66", "Vol 517", "Chapter 11".
-        if s.is_cap(p) && !a.words && !lexicon::may_precede_figure(s.lw(p)) {
+        // (A capitalised function word opens a sentence: "Unos 250".)
+        if s.is_cap(p) && !a.words && !lexicon::may_precede_figure(s.lw(p)) && !s.is_stop(s.lw(p)) {
             let code = lexicon::currency_code(s.lw(p)).is_some();
             if !code {
                 return true;
@@ -1289,6 +1321,14 @@ fn names_modify_a_noun(s: &Sent<'_>, first: usize) -> bool {
 
 /// Hedge words right before token `t0`: the qualifier and where it starts.
 fn qualifier_before(s: &Sent<'_>, t0: usize) -> Option<(Qualifier, usize)> {
+    if s.lang == Lang::Spanish {
+        let before: Vec<&str> = (t0.saturating_sub(3)..t0)
+            .map(|k| if s.is_word(k) { s.lw(k) } else { "" })
+            .collect();
+        if let Some((q, n)) = super::spanish::qualifier_before(&before) {
+            return Some((q, t0 - n));
+        }
+    }
     for (words, q) in lexicon::QUALIFIERS_BEFORE.iter() {
         let n = words.len();
         if t0 < n {
@@ -1355,6 +1395,11 @@ fn currency_after(s: &Sent<'_>, t: usize) -> Option<(&'static str, usize)> {
         return None;
     }
     let lw = s.lw(t);
+    if s.lang == Lang::Spanish
+        && let Some((code, words)) = super::spanish::currency_after(lw, s.lw(t + 1))
+    {
+        return Some((code, t + words));
+    }
     if let Some(code) = lexicon::currency_code(lw) {
         return Some((code, t + 1));
     }

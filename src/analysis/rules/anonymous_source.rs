@@ -56,7 +56,9 @@
 //! so recall is not measured there. BBC news: 7.07 findings per
 //! 1,000 sentences (`cargo test --test attribution -- --nocapture bbc_warnings`). Spanish sources
 //! ("fuentes del ministerio", "un alto funcionario que pidió el anonimato") are read by the Spanish
-//! reading of speakers; measured only on the sentences in `tests/attribution_spanish.rs`.
+//! reading of speakers. On real Spanish sentences (UD Spanish-GSD, every finding read; `cargo test
+//! --test spanish_real -- --nocapture`): 2 findings on the 1,378 dev sentences, 1 right; none on the
+//! 410 held-out test sentences.
 
 use super::{Docs, Reach, Rule, RuleContext, RuleMeta};
 use crate::analysis::attribution::{self, SourceKind};

@@ -45,8 +45,11 @@
 //!
 //! Spanish documents are read as Spanish: "1.200" is 1,200 and "3,5" is 3.5, "2 de septiembre de
 //! 2025" is a date, and the counted things and events have their Spanish words ("vecinos
-//! evacuados", "heridos", "visita"). Spanish number words, ordinals ("tercera visita"), money in
-//! words ("20 millones de dólares"), "por ciento" and "el pasado martes" are not read yet.
+//! evacuados", "heridos", "visita"), and so are numbers in words ("mil doscientos"), ordinals
+//! ("tercera visita a Ecuador"), amounts ("dos millones de dólares", "1,5 millones de euros") and
+//! hedges ("más de 1.200"). "por ciento" is not read yet, and neither is "el pasado martes" as a
+//! figure (the verification timeline resolves it). An amount in Spanish is compared only when the
+//! thing it pays for is read, which the Spanish reading does not do yet.
 //!
 //! ## Why it matters
 //! A draft that restates its sources must keep their figures. A changed number — 12 dead where the

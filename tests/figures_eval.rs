@@ -142,3 +142,103 @@ fn ecbplus_findings() {
     }
     println!("ECB+ dev: {total} findings");
 }
+
+/// Explains, for the incident folder named in `FOLDER`, every pair of
+/// counts of persons across its documents: whether each is compared, how
+/// alike the things counted are, and how alike the passages are.
+#[test]
+#[ignore]
+fn gva_explain_folder() {
+    use factline::analysis::figures::{
+        FigureKind, PassageSimilarity, comparable, for_corpus, same_fact, same_quantity,
+    };
+    let Some(dir) = common::shared("corpora/gva-multisource-incidents/docs") else {
+        return;
+    };
+    let Ok(folder) = std::env::var("FOLDER") else {
+        println!("set FOLDER to an incident folder");
+        return;
+    };
+    let paths = txt_files(&dir.join(&folder), "");
+    let corpus = corpus_of_files(&paths);
+    let docs: Vec<_> = paths
+        .iter()
+        .map(|p| {
+            corpus
+                .get(&DocId::new(p.display().to_string()))
+                .expect("in corpus")
+        })
+        .collect();
+    let sim = for_corpus(&corpus);
+    for (i, a) in docs.iter().enumerate() {
+        for b in docs.iter().skip(i + 1) {
+            let story = factline::analysis::related::story_between(
+                a,
+                &factline::analysis::related::story_names(&corpus, a),
+                b,
+                &factline::analysis::related::story_names(&corpus, b),
+            );
+            println!("## story factor {:.2}", story.factor());
+            for fa in a
+                .figures
+                .list
+                .iter()
+                .filter(|f| f.kind == FigureKind::Count)
+            {
+                for fb in b
+                    .figures
+                    .list
+                    .iter()
+                    .filter(|f| f.kind == FigureKind::Count)
+                {
+                    if fa.value == fb.value {
+                        continue;
+                    }
+                    let q = same_quantity(fa, fb);
+                    if q == 0.0 && std::env::var("ALL").is_err() {
+                        continue;
+                    }
+                    let p = sim.similarity(a, fa, b, fb, 0.0);
+                    let s = same_fact(a, fa, b, fb, &sim);
+                    let ctx =
+                        |d: &factline::analysis::DocAnalysis,
+                         f: &factline::analysis::figures::Figure| {
+                            let lo = f.span.start.saturating_sub(50);
+                            let lo = (0..=lo)
+                                .rev()
+                                .find(|&k| d.text.is_char_boundary(k))
+                                .unwrap_or(0);
+                            let hi = (f.span.end + 50).min(d.text.len());
+                            let hi = (hi..=d.text.len())
+                                .find(|&k| d.text.is_char_boundary(k))
+                                .unwrap_or(d.text.len());
+                            d.text[lo..hi].replace('\n', " ")
+                        };
+                    println!(
+                        "{} vs {}  cmp={}/{} q={q:.2} p={p:.2} same={s:?}\n   A: {}\n      {:?}\n   B: {}\n      {:?}",
+                        fa.value,
+                        fb.value,
+                        comparable(fa),
+                        comparable(fb),
+                        ctx(a, fa),
+                        (
+                            &fa.counted.head,
+                            &fa.counted.verb_stem,
+                            fa.counted.partitive,
+                            fa.counted.cumulative,
+                            fa.qualifier
+                        ),
+                        ctx(b, fb),
+                        (
+                            &fb.counted.head,
+                            &fb.counted.verb_stem,
+                            fb.counted.partitive,
+                            fb.counted.cumulative,
+                            fb.qualifier
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -5,7 +5,7 @@
 //! about the same fact ([`PassageSimilarity`]). They *agree* when their
 //! intervals overlap (for dates: when they can be the same day).
 
-use super::counted::same_quantity;
+use super::counted::{same_quantity, same_toll};
 use super::similarity::PassageSimilarity;
 use super::{FastSet, Figure, FigureKind};
 use crate::analysis::{Corpus, DocAnalysis};
@@ -23,6 +23,17 @@ const MIN_PASSAGE: f32 = 0.3;
 const MIN_PASSAGE_SAME_DOC: f32 = 0.5;
 /// Dates: the two sentences must say nearly the same thing.
 const MIN_PASSAGE_DATE: f32 = 0.5;
+/// Documents that share at least this much of the names and dates that
+/// identify a story ([`PassageSimilarity::same_incident`]) report one
+/// incident. Reports of one shooting by different outlets share 0.6–1;
+/// documents of different stories rarely more than 0.3.
+const SAME_INCIDENT: f32 = 0.6;
+/// Passage similarity needed for two tolls of one kind ([`same_toll`])
+/// in reports of one incident: outlets tell the incident in their own
+/// words ("Four people were injured in a shooting", "One person was
+/// killed and three people were injured at a night club"), and the toll
+/// is the incident's, so the passages need only be on its topic.
+const MIN_PASSAGE_TOLL: f32 = 0.1;
 /// At most this many mentions are examined per figure (the best first).
 const MAX_MENTIONS: usize = 20;
 
@@ -128,6 +139,9 @@ pub fn same_fact(
     let mut min = base + (1.0 - q).max(0.0) * 0.6;
     if matches!(fa.kind, FigureKind::Date | FigureKind::Year) && !placed {
         min = min.max(MIN_PASSAGE_DATE);
+    }
+    if !same_doc && same_toll(fa, fb) && sim.same_incident(a, b) >= SAME_INCIDENT {
+        min = min.min(MIN_PASSAGE_TOLL);
     }
     let p = sim.similarity(a, fa, b, fb, min);
     (p >= min).then_some((0.5 * q + p).min(1.0))

@@ -1011,6 +1011,18 @@ fn compare_things(a: Option<(Option<Concept>, &str)>, b: Option<(Option<Concept>
 
 /// Whether a figure's event is one that happens to people (so a bare
 /// number, "11 killed", counts people).
+/// Whether two counts are tolls of one kind: both count people to whom
+/// the same event happened ("six people injured", "7 injured"; "killed",
+/// "arrested"). Across reports of one incident such counts are that
+/// incident's toll, whatever else their sentences say.
+pub fn same_toll(a: &Figure, b: &Figure) -> bool {
+    a.kind == FigureKind::Count
+        && b.kind == FigureKind::Count
+        && people_event(&a.counted)
+        && people_event(&b.counted)
+        && compare_events(event(&a.counted), event(&b.counted)) == Match::Strong
+}
+
 fn people_event(c: &Counted) -> bool {
     event(c).and_then(|e| e.0).is_some_and(|k| {
         matches!(

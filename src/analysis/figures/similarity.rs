@@ -42,6 +42,12 @@ pub trait PassageSimilarity {
         fb: &Figure,
         at_least: f32,
     ) -> f32;
+
+    /// How sure it is that two documents report one incident (0–1): the
+    /// names and dates they share. 0 when it cannot tell.
+    fn same_incident(&self, _a: &DocAnalysis, _b: &DocAnalysis) -> f32 {
+        0.0
+    }
 }
 
 /// The similarity the figure rules use for `corpus`.
@@ -128,7 +134,18 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
             } else {
                 super::counted::shared(&fa.counted.entities, &fb.counted.entities)
             };
-            if shared_names == 0 {
+            // Names at different scales ("Harris County deputies" and "the
+            // club in Spring") are one scope when each document mentions
+            // the other sentence's names too: the documents place them
+            // together. A name one document never mentions is another
+            // place or person.
+            let placed = || {
+                !xa.is_empty()
+                    && !xb.is_empty()
+                    && known(xa, &b.figures.names)
+                    && known(xb, &a.figures.names)
+            };
+            if shared_names == 0 && !placed() {
                 return 0.0;
             }
         }
@@ -180,4 +197,16 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
         }
         s.topical * self.story(a, b).factor()
     }
+
+    fn same_incident(&self, a: &DocAnalysis, b: &DocAnalysis) -> f32 {
+        if std::ptr::eq(a, b) || a.id == b.id {
+            return 0.0;
+        }
+        self.story(a, b).shared()
+    }
+}
+
+/// Whether every name of `names` is among `document`'s (both sorted).
+fn known(names: &[u64], document: &[u64]) -> bool {
+    super::counted::shared(names, document) == names.len()
 }

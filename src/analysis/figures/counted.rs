@@ -414,7 +414,12 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
                 before(1),
                 "including" | "other" | "remaining" | "another" | "additional" | "further" | "all"
             )
-            || (before(1) == "the" && before(2) == "including"));
+            || (before(1) == "the" && before(2) == "including")
+            // "one group from Tyler and another from Longview": one of
+            // several, told apart.
+            || (raw.value == 1.0
+                && (raw.t1..s.len())
+                    .any(|k| s.lw(k) == "another" || (s.lw(k) == "the" && s.lw(k + 1) == "other"))));
     // 1. The noun phrase after the figure.
     let mut j = raw.t1;
     // "13 of the victims", "$20m in assistance", "$6m worth of".
@@ -1011,17 +1016,27 @@ fn compare_things(a: Option<(Option<Concept>, &str)>, b: Option<(Option<Concept>
 
 /// Whether a figure's event is one that happens to people (so a bare
 /// number, "11 killed", counts people).
-/// Whether two counts are tolls of one kind: both count people to whom
-/// the same event happened ("six people injured", "7 injured"; "killed",
-/// "arrested"). Across reports of one incident such counts are that
+/// Whether two counts are tolls of one kind: both count people killed,
+/// injured or shot ("six people injured", "7 injured"). Across reports of one incident such counts are that
 /// incident's toll, whatever else their sentences say.
 pub fn same_toll(a: &Figure, b: &Figure) -> bool {
+    let harm = |c: &Counted| {
+        event(c)
+            .and_then(|e| e.0)
+            .is_some_and(|k| TOLL_EVENTS.contains(&k.name))
+    };
     a.kind == FigureKind::Count
         && b.kind == FigureKind::Count
-        && people_event(&a.counted)
-        && people_event(&b.counted)
+        && harm(&a.counted)
+        && harm(&b.counted)
         && compare_events(event(&a.counted), event(&b.counted)) == Match::Strong
 }
+
+/// The events (concepts of `synonyms.txt`) whose counts are an incident's
+/// toll: what happened to its victims. Arrests, releases and transfers
+/// are counted in many stories of one kind ("four Britons freed") and are
+/// left to the passage score.
+const TOLL_EVENTS: [&str; 3] = ["killed", "injured", "shot"];
 
 fn people_event(c: &Counted) -> bool {
     event(c).and_then(|e| e.0).is_some_and(|k| {

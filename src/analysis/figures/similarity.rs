@@ -28,6 +28,13 @@ use crate::analysis::{Corpus, DocAnalysis};
 /// struck the crane on Oct. 14, injuring 12").
 const PARAPHRASE: f32 = 0.55;
 
+/// Documents that share at least this much of the names and dates that
+/// identify a story ([`PassageSimilarity::same_incident`]) report one
+/// incident. On the GVA incident folders, reports of one shooting by
+/// different outlets share 0.6–1; documents of different stories rarely
+/// more than 0.3.
+pub(super) const SAME_INCIDENT: f32 = 0.6;
+
 /// How alike the passages around two figures are, from 0 (unrelated) to 1
 /// (the same passage).
 pub trait PassageSimilarity {
@@ -135,15 +142,17 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
                 super::counted::shared(&fa.counted.entities, &fb.counted.entities)
             };
             // Names at different scales ("Harris County deputies" and "the
-            // club in Spring") are one scope when each document mentions
-            // the other sentence's names too: the documents place them
-            // together. A name one document never mentions is another
-            // place or person.
+            // club in Spring") are one scope for a toll when the documents
+            // report one incident and each mentions the other sentence's
+            // names too:
+            // the documents place them together. A name one document never
+            // mentions is another place or person.
             let placed = || {
-                !xa.is_empty()
+                super::counted::same_toll(fa, fb)
+                    && self.same_incident(a, b) >= SAME_INCIDENT
+                    && !xa.is_empty()
                     && !xb.is_empty()
-                    && known(xa, &b.figures.names)
-                    && known(xb, &a.figures.names)
+                    && names_known(a, fa, b, fb)
             };
             if shared_names == 0 && !placed() {
                 return 0.0;
@@ -204,6 +213,15 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
         }
         self.story(a, b).shared()
     }
+}
+
+/// Whether each figure's sentence names only what the other document
+/// mentions too: the scope of a toll (a place, a person) that one report
+/// of an incident never names is another incident's ("191 people were
+/// killed in Madrid" in a yearly review against one disaster's toll).
+pub(super) fn names_known(a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) -> bool {
+    known(&fa.counted.sentence_entities, &b.figures.names)
+        && known(&fb.counted.sentence_entities, &a.figures.names)
 }
 
 /// Whether every name of `names` is among `document`'s (both sorted).

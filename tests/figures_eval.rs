@@ -197,18 +197,28 @@ fn ecbplus_findings() {
 #[test]
 #[ignore]
 fn gva_explain_folder() {
-    use factline::analysis::figures::{
-        FigureKind, PassageSimilarity, comparable, for_corpus, same_fact, same_quantity,
-    };
     let Some(dir) = common::shared("corpora/gva-multisource-incidents/docs") else {
         return;
     };
+    if let Ok(dir) = std::env::var("EXPLAIN_DIR") {
+        explain(&txt_files(std::path::Path::new(&dir), ""));
+        return;
+    }
     let Ok(folder) = std::env::var("FOLDER") else {
         println!("set FOLDER to an incident folder");
         return;
     };
     let paths = txt_files(&dir.join(&folder), "");
-    let corpus = corpus_of_files(&paths);
+    explain(&paths);
+}
+
+/// Prints, for every pair of counts across the documents at `paths`, the
+/// comparison's parts.
+fn explain(paths: &[std::path::PathBuf]) {
+    use factline::analysis::figures::{
+        FigureKind, PassageSimilarity, comparable, for_corpus, same_fact, same_quantity,
+    };
+    let corpus = corpus_of_files(paths);
     let docs: Vec<_> = paths
         .iter()
         .map(|p| {
@@ -226,7 +236,11 @@ fn gva_explain_folder() {
                 b,
                 &factline::analysis::related::story_names(&corpus, b),
             );
-            println!("## story factor {:.2}", story.factor());
+            println!(
+                "## story factor {:.2}, shared {:.2}",
+                story.factor(),
+                story.shared()
+            );
             for fa in a
                 .figures
                 .list

@@ -6,7 +6,7 @@
 //! intervals overlap (for dates: when they can be the same day).
 
 use super::counted::{same_quantity, same_toll};
-use super::similarity::{PassageSimilarity, SAME_INCIDENT, names_known};
+use super::similarity::{PassageSimilarity, SAME_INCIDENT, names_foreign, names_known};
 use super::{FastSet, Figure, FigureKind};
 use crate::analysis::{Corpus, DocAnalysis};
 
@@ -142,11 +142,11 @@ pub fn same_fact(
     if matches!(fa.kind, FigureKind::Date | FigureKind::Year) && !placed {
         min = min.max(MIN_PASSAGE_DATE);
     }
-    if !same_doc
-        && same_toll(fa, fb)
-        && names_known(a, fa, b, fb)
-        && sim.same_incident(a, b) >= SAME_INCIDENT
-    {
+    let toll = !same_doc && same_toll(fa, fb);
+    if toll && names_foreign(a, fa, b, fb) {
+        return None;
+    }
+    if toll && names_known(a, fa, b, fb) && sim.same_incident(a, b) >= SAME_INCIDENT {
         min = min.min(MIN_PASSAGE_TOLL);
     }
     let p = sim.similarity(a, fa, b, fb, min);

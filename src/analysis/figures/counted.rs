@@ -1017,7 +1017,8 @@ fn compare_things(a: Option<(Option<Concept>, &str)>, b: Option<(Option<Concept>
 /// Whether a figure's event is one that happens to people (so a bare
 /// number, "11 killed", counts people).
 /// Whether two counts are tolls of one kind: both count people killed,
-/// injured or shot ("six people injured", "7 injured"). Across reports of one incident such counts are that
+/// injured or shot, people in general ("six people injured", "7
+/// injured", "13 victims"), not a kind of them. Across reports of one incident such counts are that
 /// incident's toll, whatever else their sentences say.
 pub fn same_toll(a: &Figure, b: &Figure) -> bool {
     let harm = |c: &Counted| {
@@ -1025,10 +1026,19 @@ pub fn same_toll(a: &Figure, b: &Figure) -> bool {
             .and_then(|e| e.0)
             .is_some_and(|k| TOLL_EVENTS.contains(&k.name))
     };
+    // "Three children shot", "kill two drivers": a kind of people is a
+    // part of the toll, not the toll.
+    let anyone = |c: &Counted| {
+        c.head.is_none()
+            || c.head_concept
+                .is_some_and(|k| k.class == ConceptClass::People)
+    };
     a.kind == FigureKind::Count
         && b.kind == FigureKind::Count
         && harm(&a.counted)
         && harm(&b.counted)
+        && anyone(&a.counted)
+        && anyone(&b.counted)
         && compare_events(event(&a.counted), event(&b.counted)) == Match::Strong
 }
 

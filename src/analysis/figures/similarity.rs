@@ -224,6 +224,14 @@ pub(super) fn names_known(a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Fi
         && known(&fb.counted.sentence_entities, &a.figures.names)
 }
 
+/// Whether each figure's sentence names something the other document
+/// never mentions ("a shooting in Millbrook", "a shooting in Ashford"):
+/// two tolls of two places, however alike the words around them.
+pub(super) fn names_foreign(a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) -> bool {
+    !known(&fa.counted.sentence_entities, &b.figures.names)
+        && !known(&fb.counted.sentence_entities, &a.figures.names)
+}
+
 /// Whether every name of `names` is among `document`'s (both sorted).
 fn known(names: &[u64], document: &[u64]) -> bool {
     super::counted::shared(names, document) == names.len()

@@ -13,9 +13,12 @@ use std::sync::Arc;
 
 use factline::analysis::{Corpus, DocId, Settings, analyze_document, related};
 
-/// (query file, query line, lines reporting the same fact), lines counted
-/// from 1; files by the start of their name.
-const PAIRS: [(&str, usize, &[(&str, usize)]); 10] = [
+/// A line of a seed file: the start of its name, and the line counted
+/// from 1.
+type Line = (&'static str, usize);
+
+/// (query file, query line, lines reporting the same fact).
+const PAIRS: [(&str, usize, &[Line]); 10] = [
     // The arrival in Mexico City and the meeting with Mexico's president.
     ("000", 5, &[("002", 4), ("001", 3), ("003", 15)]),
     // The tour of Mexico and Ecuador announced for next week.

@@ -275,10 +275,18 @@ fn bbc_false_alarm_rates() {
     }
     let mut conflicts = 0usize;
     for doc in corpus.docs() {
-        conflicts += check(doc, &corpus, &Settings::default(), RuleScope::All)
+        for f in check(doc, &corpus, &Settings::default(), RuleScope::All)
             .iter()
             .filter(|f| f.code == "inconsistent-figure")
-            .count();
+        {
+            conflicts += 1;
+            println!(
+                "  {} ‘{}’: {}",
+                doc.id,
+                &doc.text[f.span.clone()],
+                f.message
+            );
+        }
     }
     println!("BBC as one corpus: {conflicts} inconsistent-figure findings");
     assert!(

@@ -299,3 +299,81 @@ fn spanish_dates_of_one_arrival_conflict() {
         flagged(&c, "/c.txt")
     );
 }
+
+/// Two reports of one shooting: one names the county, the other the town
+/// in it, and each report mentions both. The toll is one quantity.
+#[test]
+fn a_toll_given_for_a_town_and_for_its_county_conflicts() {
+    let c = corpus_of(
+        "//- /a.txt\nSix hurt in shooting outside tavern\n\n\
+         Corran County deputies said the shooting left six people injured early Sunday. \
+         It happened in Millbrook, outside the Larkspur Tavern, after an argument in the parking lot.\n\n\
+         Sheriff Ada Voss said the two suspects fled in a grey sedan.\n\
+         //- /b.txt\n7 injured in shooting in Millbrook\n\n\
+         An argument in the parking lot of the Larkspur Tavern turned into gunfire, Sheriff Ada Voss said.\n\n\
+         The Corran County Sheriff's Office said the two suspects fled in a grey sedan.\n",
+    );
+    let found = flagged(&c, "/b.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "7");
+    assert!(
+        found[0].1.message.contains("injured"),
+        "{}",
+        found[0].1.message
+    );
+    assert!(!flagged(&c, "/a.txt").is_empty());
+}
+
+/// The same words about two shootings in two towns that neither report
+/// mentions of the other: two tolls.
+#[test]
+fn tolls_of_two_towns_stay_quiet() {
+    let c = corpus_of(
+        "//- /a.txt\nSix hurt in Millbrook tavern shooting\n\n\
+         A shooting in Millbrook left six people injured early Sunday, Sheriff Ada Voss said.\n\n\
+         The shooting happened outside the Larkspur Tavern after an argument in the parking lot.\n\
+         //- /b.txt\nSeven hurt in Ashford tavern shooting\n\n\
+         A shooting in Ashford left seven people injured early Sunday, Sheriff Ada Voss said.\n\n\
+         The shooting happened outside a tavern after an argument in the parking lot.\n",
+    );
+    for name in ["/a.txt", "/b.txt"] {
+        let found = flagged(&c, name);
+        assert!(found.is_empty(), "{name}: {found:#?}");
+    }
+}
+
+/// "Three … and two …" with one event: parts of the five, not a count of
+/// them; "one group … and another": one of several.
+#[test]
+fn parts_of_a_toll_and_one_of_several_stay_quiet() {
+    let c = corpus_of(
+        "//- /a.txt\nFive shot at Dunmore party\n\n\
+         Five people were shot at a birthday party in Dunmore late Saturday, police said.\n\n\
+         Investigators said two groups had argued at the party on Keel Street before the shooting.\n\
+         //- /b.txt\nFive wounded at Dunmore party\n\n\
+         Three people who had been shot were taken to Dunmore General by ambulance and two people who had been shot drove there themselves.\n\n\
+         Police said one group came from Dunmore and another from Halvern before the argument on Keel Street.\n",
+    );
+    for name in ["/a.txt", "/b.txt"] {
+        let found = flagged(&c, name);
+        assert!(found.is_empty(), "{name}: {found:#?}");
+    }
+}
+
+/// A report that gives a person two ages tells of two times (the arrest,
+/// the sentence): neither age contradicts another report's.
+#[test]
+fn a_person_with_two_ages_in_one_report_stays_quiet() {
+    let c = corpus_of(
+        "//- /a.txt\nMan charged in Calder Street shooting\n\n\
+         Rolf Denner, 25, was charged with murder in the Calder Street shooting, police said.\n\n\
+         The shooting on Calder Street left one man dead.\n\
+         //- /b.txt\nCalder Street gunman sentenced\n\n\
+         Rolf Denner, 25, was arrested days after the Calder Street shooting.\n\n\
+         A year later Rolf Denner, 26, was sentenced to 30 years for the Calder Street shooting.\n",
+    );
+    for name in ["/a.txt", "/b.txt"] {
+        let found = flagged(&c, name);
+        assert!(found.is_empty(), "{name}: {found:#?}");
+    }
+}

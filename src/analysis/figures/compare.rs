@@ -5,8 +5,8 @@
 //! about the same fact ([`PassageSimilarity`]). They *agree* when their
 //! intervals overlap (for dates: when they can be the same day).
 
-use super::counted::same_quantity;
-use super::similarity::PassageSimilarity;
+use super::counted::{same_quantity, same_toll};
+use super::similarity::{PassageSimilarity, SAME_INCIDENT, names_foreign, names_known};
 use super::{FastSet, Figure, FigureKind};
 use crate::analysis::{Corpus, DocAnalysis};
 
@@ -23,6 +23,12 @@ const MIN_PASSAGE: f32 = 0.3;
 const MIN_PASSAGE_SAME_DOC: f32 = 0.5;
 /// Dates: the two sentences must say nearly the same thing.
 const MIN_PASSAGE_DATE: f32 = 0.5;
+/// Passage similarity needed for two tolls of one kind ([`same_toll`])
+/// in reports of one incident: outlets tell the incident in their own
+/// words ("Four people were injured in a shooting", "One person was
+/// killed and three people were injured at a night club"), and the toll
+/// is the incident's, so the passages need only be on its topic.
+const MIN_PASSAGE_TOLL: f32 = 0.1;
 /// At most this many mentions are examined per figure (the best first).
 const MAX_MENTIONS: usize = 20;
 
@@ -95,7 +101,14 @@ pub fn same_fact(
     {
         return None;
     }
-    if part_of_earlier_total(a, fa) || part_of_earlier_total(b, fb) {
+    if part_of_earlier_total(a, fa)
+        || part_of_earlier_total(b, fb)
+        || part_of_split(a, fa)
+        || part_of_split(b, fb)
+    {
+        return None;
+    }
+    if fa.kind == FigureKind::Age && !agree(fa, fb) && (two_ages(a, fa) || two_ages(b, fb)) {
         return None;
     }
     let q = same_quantity(fa, fb);
@@ -129,6 +142,13 @@ pub fn same_fact(
     if matches!(fa.kind, FigureKind::Date | FigureKind::Year) && !placed {
         min = min.max(MIN_PASSAGE_DATE);
     }
+    let toll = !same_doc && same_toll(fa, fb);
+    if toll && names_foreign(a, fa, b, fb) {
+        return None;
+    }
+    if toll && names_known(a, fa, b, fb) && sim.same_incident(a, b) >= SAME_INCIDENT {
+        min = min.min(MIN_PASSAGE_TOLL);
+    }
     let p = sim.similarity(a, fa, b, fb, min);
     (p >= min).then_some((0.5 * q + p).min(1.0))
 }
@@ -153,6 +173,39 @@ fn part_of_earlier_total(doc: &DocAnalysis, f: &Figure) -> bool {
             .of_sentence(f.sentence)
             .iter()
             .any(|g| g.span.end <= f.span.start && persons(g) && g.value > f.value)
+}
+
+/// Whether a count of persons shares its sentence with another count of
+/// persons to whom the same thing happened: "Three people who had been
+/// shot were taken by ambulance and two people who had been shot went by
+/// private car" — each is a part of the toll, not the toll.
+fn part_of_split(doc: &DocAnalysis, f: &Figure) -> bool {
+    let event = |g: &Figure| {
+        (g.kind == FigureKind::Count)
+            .then_some(g.counted.verb_concept)
+            .flatten()
+            .filter(|k| k.class == super::counted::ConceptClass::Event)
+    };
+    let Some(e) = event(f) else {
+        return false;
+    };
+    doc.figures
+        .of_sentence(f.sentence)
+        .iter()
+        .any(|g| g.span != f.span && event(g) == Some(e))
+}
+
+/// Whether the document gives the person of an age another age too
+/// ("Edwin Joseph, 25," in the report of the shooting, "Edwin Joseph, 26,
+/// reached a plea agreement"): it tells of two times, and either age may
+/// be the other report's.
+fn two_ages(doc: &DocAnalysis, f: &Figure) -> bool {
+    f.counted.person.is_some_and(|p| {
+        doc.figures
+            .list
+            .iter()
+            .any(|g| g.kind == FigureKind::Age && g.counted.person == Some(p) && g.value != f.value)
+    })
 }
 
 /// Whether two dates or years date the same event: the same event word

@@ -414,7 +414,12 @@ pub(super) fn read(s: &Sent<'_>, raw: &Raw) -> Counted {
                 before(1),
                 "including" | "other" | "remaining" | "another" | "additional" | "further" | "all"
             )
-            || (before(1) == "the" && before(2) == "including"));
+            || (before(1) == "the" && before(2) == "including")
+            // "one group from Tyler and another from Longview": one of
+            // several, told apart.
+            || (raw.value == 1.0
+                && (raw.t1..s.len())
+                    .any(|k| s.lw(k) == "another" || (s.lw(k) == "the" && s.lw(k + 1) == "other"))));
     // 1. The noun phrase after the figure.
     let mut j = raw.t1;
     // "13 of the victims", "$20m in assistance", "$6m worth of".
@@ -1013,6 +1018,38 @@ fn compare_things(a: Option<(Option<Concept>, &str)>, b: Option<(Option<Concept>
 
 /// Whether a figure's event is one that happens to people (so a bare
 /// number, "11 killed", counts people).
+/// Whether two counts are tolls of one kind: both count people killed,
+/// injured or shot, people in general ("six people injured", "7
+/// injured", "13 victims"), not a kind of them. Across reports of one incident such counts are that
+/// incident's toll, whatever else their sentences say.
+pub fn same_toll(a: &Figure, b: &Figure) -> bool {
+    let harm = |c: &Counted| {
+        event(c)
+            .and_then(|e| e.0)
+            .is_some_and(|k| TOLL_EVENTS.contains(&k.name))
+    };
+    // "Three children shot", "kill two drivers": a kind of people is a
+    // part of the toll, not the toll.
+    let anyone = |c: &Counted| {
+        c.head.is_none()
+            || c.head_concept
+                .is_some_and(|k| k.class == ConceptClass::People)
+    };
+    a.kind == FigureKind::Count
+        && b.kind == FigureKind::Count
+        && harm(&a.counted)
+        && harm(&b.counted)
+        && anyone(&a.counted)
+        && anyone(&b.counted)
+        && compare_events(event(&a.counted), event(&b.counted)) == Match::Strong
+}
+
+/// The events (concepts of `synonyms.txt`) whose counts are an incident's
+/// toll: what happened to its victims. Arrests, releases and transfers
+/// are counted in many stories of one kind ("four Britons freed") and are
+/// left to the passage score.
+const TOLL_EVENTS: [&str; 3] = ["killed", "injured", "shot"];
+
 fn people_event(c: &Counted) -> bool {
     event(c).and_then(|e| e.0).is_some_and(|k| {
         matches!(

@@ -7,79 +7,6 @@ use std::sync::LazyLock;
 
 use super::interval::Qualifier;
 
-/// Words that can be part of a number written in words. `text2num` parses
-/// them; this list only finds where to ask it.
-const NUMBER_WORDS: &[&str] = &[
-    "zero",
-    "nought",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fourty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-    "thirtieth",
-    "fortieth",
-    "fiftieth",
-    "sixtieth",
-    "seventieth",
-    "eightieth",
-    "ninetieth",
-    "hundredth",
-    "thousandth",
-    "millionth",
-    "billionth",
-];
-
-static NUMBER_WORD_SET: LazyLock<super::FastSet<&'static str>> =
-    LazyLock::new(|| NUMBER_WORDS.iter().copied().collect());
-
 /// Whether a lower-case word (possibly hyphenated: "twenty-five") is made
 /// only of number words.
 pub fn is_number_word(lower: &str) -> bool {
@@ -89,7 +16,10 @@ pub fn is_number_word(lower: &str) -> bool {
             .as_bytes()
             .first()
             .is_some_and(|b| b"zontfsehmb".contains(b));
-    plausible && lower.split('-').all(|p| NUMBER_WORD_SET.contains(p))
+    // The words (text2num parses them; the list only finds where to ask
+    // it) are the shared lexicon's `number_words.txt`.
+    let words = &english().number_words;
+    plausible && lower.split('-').all(|p| words.contains(p))
 }
 
 /// Multipliers written after a number: "2.5 million", "$20m", "1.13bn".
@@ -125,23 +55,10 @@ pub fn vague_scale(lower: &str) -> Option<f64> {
     })
 }
 
-/// Month number of a month name or abbreviation ("Sept" → 9).
+/// Month number of a lower-case month name or abbreviation ("sept" → 9),
+/// from the shared lexicon's `months.txt`.
 pub fn month(lower: &str) -> Option<u8> {
-    Some(match lower {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sept" | "sep" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
+    english().months.get(lower).copied()
 }
 
 pub const MONTH_NAMES: [&str; 12] = [
@@ -159,27 +76,18 @@ pub const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
+/// Whether a lower-case word names a weekday, in full or abbreviated
+/// ("tues"), from the shared lexicon's `weekdays.txt` and
+/// `weekday_abbreviations.txt`.
 pub fn is_weekday(lower: &str) -> bool {
-    matches!(
-        lower,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-    )
+    let l = english();
+    l.weekdays.contains_key(lower) || l.weekday_abbreviations.contains_key(lower)
+}
+
+/// The English lexicon (the figures' word lists are English; Spanish
+/// forms are read where they differ).
+fn english() -> &'static crate::analysis::language::Lexicon {
+    crate::analysis::language::lexicon(crate::analysis::language::Lang::English)
 }
 
 /// Units of time, with their length in days.

@@ -39,6 +39,7 @@ mod token;
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 pub use compare::{Mention, agree, comparable, mentions, same_event, same_fact};
 pub use counted::{Concept, ConceptClass, Counted, same_quantity};
@@ -363,6 +364,12 @@ pub struct Figures {
     by_topic: FastMap<u64, Vec<u32>>,
     /// Indices of the dates and years with a value, in text order.
     dated: Vec<u32>,
+    /// Every name the document mentions (hashed as in
+    /// [`Counted::sentence_entities`], sorted): a document that names two
+    /// places ("the club in Spring", "Harris County deputies") places them
+    /// in one scope, so a toll given for either is one quantity.
+    #[serde(default)]
+    pub names: Arc<[u64]>,
 }
 
 /// Dates of one sentence that date its other figures. A sentence that
@@ -464,7 +471,7 @@ pub fn extract(text: &str, seg: &Segmentation) -> Figures {
 /// [`extract`] for a text whose language is known: a Spanish text writes
 /// "1.200" for 1,200 and "3,5" for 3.5.
 pub fn extract_in(text: &str, seg: &Segmentation, lang: super::language::Lang) -> Figures {
-    let mut list = scan::scan_document(text, seg, lang);
+    let (mut list, names) = scan::scan_document(text, seg, lang);
     list.sort_by_key(|f| (f.span.start, f.span.end));
     let date = docdate::document_date(text, seg, &list);
     let mut by_topic: FastMap<u64, Vec<u32>> = FastMap::default();
@@ -486,6 +493,7 @@ pub fn extract_in(text: &str, seg: &Segmentation, lang: super::language::Lang) -
         date,
         by_topic,
         dated,
+        names: Arc::from(names),
     }
 }
 

@@ -209,12 +209,13 @@ impl Raw {
     }
 }
 
-/// Figures of a whole document, paragraph by paragraph.
+/// Figures of a whole document, paragraph by paragraph, and every name the
+/// document mentions (hashed, sorted; see [`super::Figures::names`]).
 ///
 /// In Spanish (as in most of Europe), digits group
 /// thousands with points and write decimals after a comma: "1.200" is
 /// 1,200 and "3,5" is 3.5.
-pub(super) fn scan_document(text: &str, seg: &Segmentation, lang: Lang) -> Vec<Figure> {
+pub(super) fn scan_document(text: &str, seg: &Segmentation, lang: Lang) -> (Vec<Figure>, Vec<u64>) {
     let mut out = Vec::new();
     let mut sent = Sent::new(text);
     sent.decimal_comma = lang == Lang::Spanish;
@@ -284,9 +285,9 @@ pub(super) fn scan_document(text: &str, seg: &Segmentation, lang: Lang) -> Vec<F
             }
         }
     }
+    all_entities.sort_unstable();
     // Paragraphs without names take the document's most frequent ones.
     if !bare_paragraphs.is_empty() && !all_entities.is_empty() {
-        all_entities.sort_unstable();
         let mut counts: Vec<(usize, u64)> = Vec::new();
         for chunk in all_entities.chunk_by(|a, b| a == b) {
             counts.push((chunk.len(), chunk[0]));
@@ -301,7 +302,8 @@ pub(super) fn scan_document(text: &str, seg: &Segmentation, lang: Lang) -> Vec<F
             }
         }
     }
-    out
+    all_entities.dedup();
+    (out, all_entities)
 }
 
 fn scan_sentence(s: &Sent<'_>, out: &mut Vec<Raw>, used: &mut Vec<bool>) {

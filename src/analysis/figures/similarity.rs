@@ -28,6 +28,13 @@ use crate::analysis::{Corpus, DocAnalysis};
 /// struck the crane on Oct. 14, injuring 12").
 const PARAPHRASE: f32 = 0.55;
 
+/// Documents that share at least this much of the names and dates that
+/// identify a story ([`PassageSimilarity::same_incident`]) report one
+/// incident. On the GVA incident folders, reports of one shooting by
+/// different outlets share 0.6–1; documents of different stories rarely
+/// more than 0.3.
+pub(super) const SAME_INCIDENT: f32 = 0.6;
+
 /// How alike the passages around two figures are, from 0 (unrelated) to 1
 /// (the same passage).
 pub trait PassageSimilarity {
@@ -42,6 +49,12 @@ pub trait PassageSimilarity {
         fb: &Figure,
         at_least: f32,
     ) -> f32;
+
+    /// How sure it is that two documents report one incident (0–1): the
+    /// names and dates they share. 0 when it cannot tell.
+    fn same_incident(&self, _a: &DocAnalysis, _b: &DocAnalysis) -> f32 {
+        0.0
+    }
 }
 
 /// The similarity the figure rules use for `corpus`.
@@ -128,7 +141,20 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
             } else {
                 super::counted::shared(&fa.counted.entities, &fb.counted.entities)
             };
-            if shared_names == 0 {
+            // Names at different scales ("Harris County deputies" and "the
+            // club in Spring") are one scope for a toll when the documents
+            // report one incident and each mentions the other sentence's
+            // names too:
+            // the documents place them together. A name one document never
+            // mentions is another place or person.
+            let placed = || {
+                super::counted::same_toll(fa, fb)
+                    && self.same_incident(a, b) >= SAME_INCIDENT
+                    && !xa.is_empty()
+                    && !xb.is_empty()
+                    && names_known(a, fa, b, fb)
+            };
+            if shared_names == 0 && !placed() {
                 return 0.0;
             }
         }
@@ -180,4 +206,33 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
         }
         s.topical * self.story(a, b).factor()
     }
+
+    fn same_incident(&self, a: &DocAnalysis, b: &DocAnalysis) -> f32 {
+        if std::ptr::eq(a, b) || a.id == b.id {
+            return 0.0;
+        }
+        self.story(a, b).shared()
+    }
+}
+
+/// Whether each figure's sentence names only what the other document
+/// mentions too: the scope of a toll (a place, a person) that one report
+/// of an incident never names is another incident's ("191 people were
+/// killed in Madrid" in a yearly review against one disaster's toll).
+pub(super) fn names_known(a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) -> bool {
+    known(&fa.counted.sentence_entities, &b.figures.names)
+        && known(&fb.counted.sentence_entities, &a.figures.names)
+}
+
+/// Whether each figure's sentence names something the other document
+/// never mentions ("a shooting in Millbrook", "a shooting in Ashford"):
+/// two tolls of two places, however alike the words around them.
+pub(super) fn names_foreign(a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) -> bool {
+    !known(&fa.counted.sentence_entities, &b.figures.names)
+        && !known(&fb.counted.sentence_entities, &a.figures.names)
+}
+
+/// Whether every name of `names` is among `document`'s (both sorted).
+fn known(names: &[u64], document: &[u64]) -> bool {
+    super::counted::shared(names, document) == names.len()
 }

@@ -11,9 +11,10 @@
 //!   figures similarity list (`figures::lexicon::STOPWORDS`) is a subset
 //!   plus lexical words ("said", "year", "today", titles) that are not
 //!   function words and stay out of this list.
-//! - `number_words.txt` (en) = `figures::lexicon::NUMBER_WORDS`.
-//! - `months.txt`, `weekdays.txt` (en) = `figures::lexicon::month`,
-//!   `is_weekday`, and the month words of `attribution::lexicon::TIME`.
+//! - `number_words.txt` (en): read by `figures::lexicon::is_number_word`.
+//! - `months.txt`, `weekdays.txt` (en): read by `figures::lexicon::month`
+//!   and `is_weekday` (with `weekday_abbreviations.txt`); = the month
+//!   words of `attribution::lexicon::TIME`.
 //! - `reporting_verbs.txt` (en) = the lemmas and classes of
 //!   `attribution::lexicon::VERBS`.
 //! - `role_titles.txt` (en) = `attribution::lexicon::ROLES`.

@@ -364,6 +364,12 @@ impl Story {
     pub fn factor(self) -> f32 {
         story_factor(self.context)
     }
+
+    /// How much the documents share the names and dates that identify a
+    /// story (0 to 1; 0 within one document).
+    pub fn shared(self) -> f32 {
+        self.context.unwrap_or(0.0)
+    }
 }
 
 /// One document's side of a [`Story`]: its context keys weighted against

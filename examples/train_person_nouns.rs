@@ -53,11 +53,7 @@ fn person_mentions(toks: &[Tok]) -> Vec<(usize, usize)> {
     let mut open: HashMap<String, Vec<(usize, bool)>> = HashMap::new();
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        let Some(e) = t
-            .misc
-            .split('|')
-            .find_map(|f| f.strip_prefix("Entity="))
-        else {
+        let Some(e) = t.misc.split('|').find_map(|f| f.strip_prefix("Entity=")) else {
             continue;
         };
         let b = e.as_bytes();

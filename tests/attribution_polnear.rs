@@ -175,7 +175,8 @@ fn anonymous_gold(doc: &DocAnalysis, span: &Range<usize>) -> bool {
     // lawmakers", "all three candidates") are `weasel-attribution`'s.
     if (class(head).contains(Class::CROWD) && !marked)
         || (plural && !role && !marked)
-        || (!anonymous_head && !marked
+        || (!anonymous_head
+            && !marked
             && idx.iter().take_while(|&&k| k < head).any(|&k| {
                 class(k).contains(Class::QUANTIFIER)
                     || matches!(
@@ -329,7 +330,11 @@ fn measure(split: &str, show: bool) -> Option<Figures> {
                     .iter()
                     .find(|s| s.span.start <= g.start && g.start < s.span.end)
                     .map_or("", |s| &text[s.span.clone()]);
-                eprintln!("ANON-MISS {ann_name}: [{}] in: {}", &text[g.clone()], s.replace('\n', " "));
+                eprintln!(
+                    "ANON-MISS {ann_name}: [{}] in: {}",
+                    &text[g.clone()],
+                    s.replace('\n', " ")
+                );
             }
         }
     }
@@ -359,7 +364,11 @@ fn polnear_dev_precision_and_recall() {
         return;
     };
     assert!(fig.articles >= 80, "read {} articles", fig.articles);
-    assert!(fig.gold_anonymous >= 20, "{} anonymous gold Sources", fig.gold_anonymous);
+    assert!(
+        fig.gold_anonymous >= 20,
+        "{} anonymous gold Sources",
+        fig.gold_anonymous
+    );
     // The shipped quotation model (`data/attribution/quote_model.txt`,
     // trained on train only): few flags on quotations the articles
     // attribute (38 before the model).

@@ -23,8 +23,11 @@ pub struct Gold {
     /// Byte ranges of every Cue.
     pub cues: Vec<Range<usize>>,
     /// Each attribution with a Source: its Source's and its Cue's ranges.
-    pub source_cues: Vec<(Vec<Range<usize>>, Vec<Range<usize>>)>,
+    pub source_cues: Vec<SourceCue>,
 }
+
+/// The ranges of one attribution's Source and of its Cue.
+pub type SourceCue = (Vec<Range<usize>>, Vec<Range<usize>>);
 
 /// Reads a brat `.ann` file; `bytes` maps code points of the file's text
 /// (with any byte-order mark) to byte offsets of the text factline reads.

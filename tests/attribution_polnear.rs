@@ -27,6 +27,11 @@
 //!   `reporting_verbs.txt`, by lemma) or "according to" count: the gold
 //!   also marks thought and action ("candidates scramble"), which is not
 //!   sourcing.
+//! - `unattributed-statistic`: a finding inside a Content people credit
+//!   to a Source is wrong (an upper bound on precision: the gold does not
+//!   say which figures are statistics). `weasel-attribution`: the share of
+//!   findings on a Source or Cue people marked (a vague attribution is
+//!   still an attribution to them).
 //! - `polnear_train_anonymous` (ignored; run it with `--ignored`) prints
 //!   the same figures on train, with the misses, to develop on.
 
@@ -232,6 +237,10 @@ struct Figures {
     anonymous_on_anonymous: usize,
     gold_anonymous: usize,
     gold_anonymous_found: usize,
+    statistic: usize,
+    statistic_sourced: usize,
+    weasel: usize,
+    weasel_on_attribution: usize,
 }
 
 /// Runs the rules over one split; `show` prints misses and false alarms.
@@ -288,6 +297,29 @@ fn measure(split: &str, show: bool) -> Option<Figures> {
             if !inside(text, &q, &gold.sourced_contents) {
                 fig.gold_unattributed += 1;
                 fig.gold_found += usize::from(overlaps(&q, &quote_findings));
+            }
+        }
+        // A figure inside a Content people credit to a Source is
+        // attributed: an `unattributed-statistic` finding there is wrong.
+        // A `weasel-attribution` finding that overlaps no Source or Cue
+        // people marked credits nothing in their reading.
+        for f in &findings {
+            match f.code {
+                "unattributed-statistic" => {
+                    fig.statistic += 1;
+                    let sourced = inside(text, &f.span, &gold.sourced_contents);
+                    fig.statistic_sourced += usize::from(sourced);
+                    if show && sourced {
+                        eprintln!("STAT-SOURCED {ann_name}: {}", &text[f.span.clone()]);
+                    }
+                }
+                "weasel-attribution" => {
+                    fig.weasel += 1;
+                    fig.weasel_on_attribution += usize::from(
+                        overlaps(&f.span, &gold.sources) || overlaps(&f.span, &gold.cues),
+                    );
+                }
+                _ => {}
             }
         }
         let gold_anonymous: Vec<Range<usize>> = gold
@@ -354,6 +386,15 @@ fn measure(split: &str, show: bool) -> Option<Figures> {
         pct(fig.anonymous_on_anonymous, fig.anonymous),
         pct(fig.gold_anonymous_found, fig.gold_anonymous),
         fig.gold_anonymous,
+    );
+    eprintln!(
+        "PolNeAR {split}: unattributed-statistic {} findings, {} inside a sourced Content \
+         (precision at most {:.1}%); weasel-attribution {} findings, {:.1}% on a gold Source or Cue",
+        fig.statistic,
+        fig.statistic_sourced,
+        pct(fig.statistic - fig.statistic_sourced, fig.statistic),
+        fig.weasel,
+        pct(fig.weasel_on_attribution, fig.weasel),
     );
     Some(fig)
 }

@@ -201,7 +201,10 @@ fn bbc_warnings_are_rare() {
     assert!(sentences > 40_000, "the whole set was read");
     assert!(per_1000("unattributed-quote") < 6.0);
     assert!(per_1000("weasel-attribution") < 18.0);
-    assert!(per_1000("anonymous-source") < 12.0);
+    // Unnamed people brought in by role ("investors said", "a reporter
+    // asked") are anonymous sources too: recall on PolNeAR dev rose from
+    // 0.33 to 0.52 with this rate going from 7 to 12.
+    assert!(per_1000("anonymous-source") < 14.0);
 }
 
 /// The weasel and hedge lexicons against the Szeged WikiWeasel sentences

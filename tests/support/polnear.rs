@@ -22,7 +22,12 @@ pub struct Gold {
     pub sources: Vec<Range<usize>>,
     /// Byte ranges of every Cue.
     pub cues: Vec<Range<usize>>,
+    /// Each attribution with a Source: its Source's and its Cue's ranges.
+    pub source_cues: Vec<SourceCue>,
 }
+
+/// The ranges of one attribution's Source and of its Cue.
+pub type SourceCue = (Vec<Range<usize>>, Vec<Range<usize>>);
 
 /// Reads a brat `.ann` file; `bytes` maps code points of the file's text
 /// (with any byte-order mark) to byte offsets of the text factline reads.
@@ -53,6 +58,7 @@ pub fn read_ann(ann: &str, bytes: &[usize], bom: usize) -> Gold {
         sourced_contents: Vec::new(),
         sources: Vec::new(),
         cues: Vec::new(),
+        source_cues: Vec::new(),
     };
     for (label, ranges) in spans.values() {
         match *label {
@@ -66,6 +72,16 @@ pub fn read_ann(ann: &str, bytes: &[usize], bom: usize) -> Gold {
         if !roles.iter().any(|(role, _)| *role == "Source") {
             continue;
         }
+        let role_ranges = |name: &str| -> Vec<Range<usize>> {
+            roles
+                .iter()
+                .filter(|(role, _)| *role == name)
+                .filter_map(|(_, id)| spans.get(id))
+                .flat_map(|(_, r)| r.iter().cloned())
+                .collect()
+        };
+        gold.source_cues
+            .push((role_ranges("Source"), role_ranges("Cue")));
         for (role, id) in roles {
             if role.starts_with("Content")
                 && let Some((_, ranges)) = spans.get(id)

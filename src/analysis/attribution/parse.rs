@@ -205,6 +205,17 @@ const ANONYMITY_MARKERS: &[&str] = &[
     "condition",
 ];
 
+/// Determiners that bring in someone new: "a campaign aide", "one
+/// official", "another adviser".
+const INDEFINITE: &[&str] = &["a", "an", "one", "another", "two", "three", "four", "five"];
+
+/// Whether a noun (any number) names a person, by the shared lexicon's
+/// learned person nouns and role titles.
+fn is_person_noun(word: &str) -> bool {
+    use crate::analysis::language::{Lang, Upos, lemma::lemma, lexicon};
+    lexicon(Lang::English).is_person_noun(&lemma(&word.to_lowercase(), Upos::Noun))
+}
+
 /// Heads that are anonymous only with a marker ("people familiar with").
 const MARKED_ANONYMOUS: &[&str] = &["person", "people", "someone", "individual", "individuals"];
 
@@ -650,6 +661,42 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// Whether the phrase starting at token `start` is set beside a name
+    /// or an age after a comma ("Lena Marsh, 60, a doctor"): a
+    /// description of someone named.
+    fn beside_name(&self, start: usize) -> bool {
+        let comma = |i: usize| self.toks.get(i).is_some_and(|t| t.kind == Kind::Comma);
+        if start < 2 || !comma(start - 1) {
+            return false;
+        }
+        let before = start - 2;
+        let name_ending = |end: usize| {
+            if !self.proper(end) || self.has(end, Class::TIME) {
+                return false;
+            }
+            // Not a fronted phrase: "On Monday, …", "In Berlin, …".
+            let mut k = end;
+            while k > 0 && self.proper(k - 1) {
+                k -= 1;
+            }
+            k == 0 || !self.is_any(k - 1, PREPOSITIONS)
+        };
+        if name_ending(before) {
+            return true;
+        }
+        // "Name, 60, a doctor".
+        self.toks[before].digit && before >= 2 && comma(before - 1) && name_ending(before - 2)
+    }
+
+    /// Whether a name follows the phrase ending at token `end` after a
+    /// comma: "a former spokesman for the ministry, Oleg Marsh," names its
+    /// speaker.
+    fn name_after(&self, end: usize) -> bool {
+        self.toks.get(end).is_some_and(|t| t.kind == Kind::Comma)
+            && self.proper(end + 1)
+            && !self.toks[end + 1].has(Class::ROLE | Class::BODY)
+    }
+
     /// What kind of source a phrase is, or `None` when it is not one that
     /// speaks for the verb `verb_class` (a core speech verb accepts any
     /// noun phrase).
@@ -719,6 +766,11 @@ impl<'a> Sentence<'a> {
             return None;
         }
         if hc.contains(Class::ANONYMOUS) {
+            // "Lena Marsh, a hospital official, said": the name speaks.
+            let phrase_end = np.affiliation.map_or(np.end, |(_, b)| b.max(np.end));
+            if (self.beside_name(np.start) || self.name_after(phrase_end)) && !np.anonymity_marker {
+                return Some(SourceKind::Named);
+            }
             let marked_only = self.is_any(np.head, MARKED_ANONYMOUS);
             if marked_only && !np.anonymity_marker {
                 if hc.contains(Class::CROWD) {
@@ -784,23 +836,57 @@ impl<'a> Sentence<'a> {
             }
             return Some(SourceKind::Reference);
         }
+        // An indefinite phrase ("a campaign aide", "an agency spokesman",
+        // "two officers") or a bare plural ("inspectors", "Verizon
+        // executives") brings in someone new: with no name it cannot refer
+        // back, so it is anonymous. So are the unnamed many of someone
+        // ("his aides", "Clinton's lawyers"). Not a possessor ("a
+        // candidate's"), nor a description set beside a name ("Lena Marsh,
+        // 60, a doctor, said").
+        let plural = hc.contains(Class::PLURAL);
+        let possessed = possessive_pronoun || (np.start..np.head).any(|i| self.toks[i].possessive);
+        let phrase_end = np.affiliation.map_or(np.end, |(_, b)| b.max(np.end));
+        let unnamed =
+            !head.possessive && !self.beside_name(np.start) && !self.name_after(phrase_end);
+        let indefinite = unnamed
+            && match det {
+                Some(d) => self.is_any(d, INDEFINITE) || self.toks[d].digit,
+                None => plural && !possessed,
+            };
         if hc.intersects(Class::ROLE | Class::BODY) {
-            if proper_inside || affiliated {
-                return Some(SourceKind::Named);
-            }
             if det.is_some_and(|d| self.has(d, Class::QUANTIFIER)) {
                 // "many residents", "some officers".
-                return Some(SourceKind::Crowd);
+                return Some(if proper_inside || affiliated {
+                    SourceKind::Named
+                } else {
+                    SourceKind::Crowd
+                });
             }
-            return Some(SourceKind::Reference);
-        }
-        if core && !head_word.chars().next().is_some_and(char::is_uppercase) {
-            // "the 34-year-old said", "the Liberian pilot told": any phrase
-            // with a determiner or a name before a core speech verb speaks.
+            // "A spokesman for Tesco", "a Harbour Board spokeswoman": on
+            // the record for a named body.
+            if affiliated || (proper_inside && !plural) {
+                return Some(SourceKind::Named);
+            }
+            let person = hc.contains(Class::ROLE) && !hc.contains(Class::BODY);
+            if person && (indefinite || (unnamed && plural && possessed)) {
+                return Some(SourceKind::Anonymous);
+            }
             if proper_inside {
                 return Some(SourceKind::Named);
             }
-            if det.is_some() {
+            return Some(SourceKind::Reference);
+        }
+        if !head_word.chars().next().is_some_and(char::is_uppercase) {
+            // "the 34-year-old said", "the Liberian pilot told": any phrase
+            // with a determiner or a name before a core speech verb speaks.
+            if core && proper_inside {
+                return Some(SourceKind::Named);
+            }
+            // "a reporter asked", "a woman told": a person nobody named.
+            if indefinite && det.is_some() && !proper_inside && is_person_noun(head_word) {
+                return Some(SourceKind::Anonymous);
+            }
+            if core && det.is_some() {
                 return Some(SourceKind::Reference);
             }
         }

@@ -23,6 +23,8 @@
 //! - `to_english.txt` pairs a language's words of news events with English
 //!   ones; the related-passage terms (`related::terms`) read it, with the
 //!   stop words, to relate passages across languages.
+//! - `person_nouns.txt` (en) is learned, not written: the nouns that head
+//!   person mentions in a treebank (`examples/train_person_nouns.rs`).
 //! - `abbreviations.txt` is new (the tokenizer's); the related-passage
 //!   word splitter (`related::terms`) and the figures tokenizer keep their
 //!   own dotted-acronym rules.
@@ -69,6 +71,11 @@ pub struct Lexicon {
     /// events, so that passages in two languages that report one fact share
     /// terms). Empty for English.
     pub to_english: HashMap<String, Vec<String>>,
+    /// Nouns that name a person ("official", "reporter", "resident"),
+    /// learned from a treebank's person mentions by
+    /// `examples/train_person_nouns.rs` (`person_nouns.txt`, lemmas).
+    /// English only; empty for Spanish.
+    pub person_nouns: HashSet<String>,
 }
 
 /// Lines of a list file without comments and blanks.
@@ -182,11 +189,15 @@ macro_rules! lexicon {
                 $dir,
                 "/to_english.txt"
             ))),
+            person_nouns: HashSet::new(),
         }
     };
 }
 
-static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| lexicon!("en"));
+static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
+    person_nouns: set(include_str!("../../../data/lexicon/en/person_nouns.txt")),
+    ..lexicon!("en")
+});
 static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| lexicon!("es"));
 
 /// The lists of `lang` (English for a language without lists).
@@ -222,6 +233,13 @@ impl Lexicon {
 
     pub fn is_number_word(&self, word: &str) -> bool {
         self.number_words.contains(normalize(word).as_ref())
+    }
+
+    /// Whether `lemma` names a person: a learned person noun or a role
+    /// title.
+    pub fn is_person_noun(&self, lemma: &str) -> bool {
+        let w = normalize(lemma);
+        self.person_nouns.contains(w.as_ref()) || self.role_titles.contains(w.as_ref())
     }
 
     pub fn is_role_title(&self, word: &str) -> bool {

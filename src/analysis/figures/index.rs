@@ -10,7 +10,8 @@
 //! most [`MAX_NAMES`]). Two figures that [`same_quantity`] could match
 //! share a topic, and two passages about one fact share a name, so a lookup
 //! with the same keys finds them; the choice is symmetric, so a pair found
-//! from one side is found from the other.
+//! from one side is found from the other. Other forms of names are filed
+//! apart, since two other forms alone never make one fact (see `keys_of`).
 //!
 //! [`same_quantity`]: super::same_quantity
 
@@ -69,7 +70,7 @@ impl FigureIndex {
         let mut keys = Vec::new();
         for (i, f) in doc.figures.list.iter().enumerate() {
             keys.clear();
-            keys_of(f, &mut keys);
+            keys_of(f, Use::File, &mut keys);
             keys.sort_unstable();
             keys.dedup();
             pairs.extend(keys.iter().map(|&k| (k, i as u32)));
@@ -98,7 +99,7 @@ impl FigureIndex {
         };
         let mut keys = Vec::new();
         for f in &doc.figures.list {
-            keys_of(f, &mut keys);
+            keys_of(f, Use::File, &mut keys);
         }
         keys.sort_unstable();
         keys.dedup();
@@ -122,7 +123,7 @@ impl FigureIndex {
     pub fn candidates(&self, f: &Figure, skip: Option<&DocId>) -> Vec<(&DocAnalysis, usize)> {
         let skip = skip.and_then(|id| self.slots.get(id)).copied();
         let mut keys = Vec::new();
-        keys_of(f, &mut keys);
+        keys_of(f, Use::Lookup, &mut keys);
         keys.sort_unstable();
         keys.dedup();
         let mut hits: Vec<(u32, u32)> = Vec::new();
@@ -223,33 +224,70 @@ pub(super) fn topics_of(f: &Figure, topics: &mut Vec<u64>) {
     topics.dedup();
 }
 
-/// The keys a figure is filed and looked up under.
-fn keys_of(f: &Figure, out: &mut Vec<u64>) {
+/// The keys a figure is filed under (`Use::File`) or looked up under
+/// (`Use::Lookup`).
+///
+/// Its names are of two sorts: names proper (its sentence's and
+/// paragraph's) and other forms (initials, a sentence's first word that
+/// may or may not be a name: "Nearly 3,700 homes…"). Two figures are only
+/// ever taken for one fact when they share a name proper, or a name
+/// proper of one is another form of the other
+/// ([`shared_names`](super::counted::shared_names)); an other form on both
+/// sides ("Nearly" and "Nearly") never counts. So other forms are filed in
+/// their own key space, and a lookup asks a name proper in both spaces and
+/// an other form only among names proper: the same pairs are found as with
+/// one space, without the documents that merely open a sentence with the
+/// same word.
+fn keys_of(f: &Figure, use_: Use, out: &mut Vec<u64>) {
     let mut topics: Vec<u64> = Vec::with_capacity(3);
     topics_of(f, &mut topics);
     let c = &f.counted;
-    let mut names: Vec<u64> = c
+    // (name, is an other form)
+    let mut names: Vec<(u64, bool)> = c
         .sentence_entities
         .iter()
-        .copied()
+        .map(|&e| (e, false))
         .take(MAX_NAMES)
         .collect();
-    // Then the other forms of its names (initials, a first word that may
-    // be a name), then its paragraph's names.
-    for &e in c.sentence_initials.iter().chain(c.entities.iter()) {
-        if names.len() >= MAX_NAMES {
-            break;
-        }
-        if !names.contains(&e) {
-            names.push(e);
+    // Then the other forms of its names, then its paragraph's names.
+    let others = c.sentence_initials.iter().map(|&e| (e, true));
+    let paragraph = c.entities.iter().map(|&e| (e, false));
+    for (e, other) in others.chain(paragraph) {
+        let full = names.len() >= MAX_NAMES;
+        match names.iter_mut().find(|(n, _)| *n == e) {
+            // A paragraph's name that was first met as an other form is a
+            // name proper all the same.
+            Some(seen) => seen.1 &= other,
+            None if full => break,
+            None => names.push((e, other)),
         }
     }
     if names.is_empty() {
-        names.push(0);
+        names.push((0, false));
     }
     for &t in &topics {
-        for &n in &names {
-            out.push(t ^ n.rotate_left(17));
+        for &(n, other) in &names {
+            let proper = t ^ n.rotate_left(17);
+            let form = proper ^ OTHER_FORM;
+            match (use_, other) {
+                (Use::File, false) => out.push(proper),
+                (Use::File, true) => out.push(form),
+                (Use::Lookup, false) => {
+                    out.push(proper);
+                    out.push(form);
+                }
+                (Use::Lookup, true) => out.push(proper),
+            }
         }
     }
 }
+
+/// Whether keys are wanted to file a figure or to look one up.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Use {
+    File,
+    Lookup,
+}
+
+/// Sets the key space of other forms of names apart from names proper.
+const OTHER_FORM: u64 = 0x9e37_79b9_7f4a_7c15;

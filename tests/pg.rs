@@ -35,7 +35,10 @@ fn desk() -> (tempfile::TempDir, PathBuf, PathBuf) {
     std::fs::create_dir_all(&newsroom).unwrap();
     for e in std::fs::read_dir(fixtures().join("verify")).unwrap() {
         let e = e.unwrap();
-        std::fs::copy(e.path(), archive.join(e.file_name())).unwrap();
+        // Only the sources: other tests leave an index folder beside them.
+        if e.file_type().unwrap().is_file() {
+            std::fs::copy(e.path(), archive.join(e.file_name())).unwrap();
+        }
     }
     std::fs::copy(
         fixtures().join("verify-draft/draft.txt"),

@@ -284,7 +284,7 @@ impl Reason {
                 first_line + 1
             ),
             Reason::Learned { percent } => format!(
-                "Page furniture by its shape and its neighbours (length, function words, sentence ends, place in the page, the lines around it): the line model rates it {percent}% likely."
+                "Page furniture by its shape and its neighbours (length, function words, sentence ends, place in the page, the lines around it): the line model rates it {percent}% likely. “Remove all boilerplate” leaves it: only its own fix removes it."
             ),
             Reason::Isolated => {
                 "Short line among page furniture, outside the article's paragraphs.".to_string()
@@ -604,6 +604,16 @@ fn merge_line_removals(text: &str, lines: &[Line], removed: Vec<bool>) -> Vec<Ed
     edits
 }
 
+/// Whether a bulk removal may delete line `line` of `doc` when a fix
+/// deletes it: every line but those only the line model flagged
+/// ([`Reason::Learned`]); lines the rules flagged, corpus template text
+/// and the user's `extra_patterns` go.
+pub fn bulk_removable(doc: &DocAnalysis, line: usize) -> bool {
+    !doc.boilerplate
+        .region_of_line(line)
+        .is_some_and(|r| matches!(r.reason, Reason::Learned { .. }))
+}
+
 /// One fix deleting the given line ranges of `doc`, guarded (see
 /// [`guarded_removal_edits`]); `None` when the guard keeps every line.
 pub fn removal_fix(
@@ -626,6 +636,13 @@ pub fn removal_fix(
 /// between removed lines close up as they do for a single removal. Only
 /// lines that a fix deletes are deleted: each fix went through the guard
 /// when it was built ([`removal_fix`]), with the exemptions it knew of.
+///
+/// A bulk removal (fix-all, `check --fix`) leaves the lines that only the
+/// line model flagged ([`Reason::Learned`]): the model is right about most
+/// of them, but on pages unlike the news it learned from (forums, shops,
+/// listings) it takes short lines people count as the page's content, and
+/// a bulk fix is applied unseen. Each such line keeps its own fix, applied
+/// by someone who looked at it. See [`bulk_removable`].
 pub fn merged_removal_edits<'f>(
     doc: &DocAnalysis,
     fixes: impl IntoIterator<Item = &'f Fix>,
@@ -639,7 +656,7 @@ pub fn merged_removal_edits<'f>(
                 if l.span.start >= e.span.end {
                     break;
                 }
-                if !l.span.is_empty() && l.span.end <= e.span.end {
+                if !l.span.is_empty() && l.span.end <= e.span.end && bulk_removable(doc, i) {
                     removed[i] = true;
                 }
             }

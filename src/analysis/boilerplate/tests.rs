@@ -1028,3 +1028,17 @@ A spokesman for the trust said the edging would be checked again after the sprin
     );
     assert_eq!(flagged_text(&doc), ["14 Comments"]);
 }
+
+#[test]
+fn the_guard_keeps_spanish_reporting_in_the_present_tense() {
+    let text = "Portada\nEl ayuntamiento mantiene cerrado el puente mientras revisa sus pilares.\nAviso legal\n";
+    let doc = analyse(text);
+    let out = apply_edits(
+        text,
+        &line_removal_edits(text, &doc.segmentation.lines, std::iter::once(0..3)),
+    );
+    assert_eq!(
+        out,
+        "El ayuntamiento mantiene cerrado el puente mientras revisa sus pilares.\n"
+    );
+}

@@ -339,13 +339,19 @@ const CEILING_BBC_REMOVED: usize = 50;
 #[test]
 fn fix_all_on_labelled_pages_removes_no_article_prose() {
     let mut failures = Vec::new();
-    for (name, sub, article) in [
+    for (name, sub, article, ceiling) in [
         (
             "L3S-GN1",
             "corpora/l3s-gn1-news-boilerplate/pages",
             &["headline", "fulltext"][..],
+            CEILING_L3S_ARTICLE_REMOVED,
         ),
-        ("CleanEval", "corpora/cleaneval-dev/pages", &["content"][..]),
+        (
+            "CleanEval",
+            "corpora/cleaneval-dev/pages",
+            &["content"][..],
+            CEILING_CLEANEVAL_ARTICLE_REMOVED,
+        ),
     ] {
         let Some(dir) = common::shared(sub) else {
             continue;
@@ -377,6 +383,20 @@ fn fix_all_on_labelled_pages_removes_no_article_prose() {
         println!(
             "{name} fix-all: {removed} lines removed; {article_removed} of {article_lines} article lines removed"
         );
+        if article_removed > ceiling {
+            failures.push(format!(
+                "{name}: {article_removed} article lines removed (ceiling {ceiling})"
+            ));
+        }
     }
     assert!(failures.is_empty(), "article prose removed: {failures:#?}");
 }
+
+/// Article lines fix-all may remove at most (short lines people labelled
+/// as the article: photo credits, standfirsts, a forum post's title; none
+/// reads as prose). Set at what fix-all removed before the line model
+/// flagged lines on its own (229 of 8,923 and 613 of 4,686); achieved when
+/// set, with the model's own flags left out of bulk removal: 221 and 590
+/// (with them: 249 and 831).
+const CEILING_L3S_ARTICLE_REMOVED: usize = 229;
+const CEILING_CLEANEVAL_ARTICLE_REMOVED: usize = 613;

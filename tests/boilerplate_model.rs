@@ -150,6 +150,7 @@ fn reason_name(r: &Reason) -> &'static str {
         Reason::Repeated { .. } => "repeated",
         Reason::Isolated => "isolated",
         Reason::Learned { .. } => "learned",
+        Reason::Comments { .. } => "comments",
         Reason::RelatedBlock { .. } => "related block",
         Reason::Faq { .. } => "faq",
     }
@@ -257,14 +258,15 @@ fn l3s_held_out_pages() {
 }
 
 /// Achieved when set (held-out part, document evidence): precision 0.997,
-/// recall 0.890 (the model confirming and growing the rules' flags only:
-/// 0.997 and 0.855; the hand-written rules alone: 0.995 and 0.864).
+/// recall 0.903 (without comment sections: 0.889; the model confirming and
+/// growing the rules' flags only: 0.855; the hand-written rules alone:
+/// 0.864).
 const FLOOR_PRECISION: f64 = 0.99;
-const FLOOR_RECALL: f64 = 0.87;
-/// Kept-text token F1 on the held-out pages; achieved when set: 0.852
-/// (0.837 before the model started blocks of its own; keeping every line:
-/// 0.677).
-const FLOOR_KEPT_F1: f64 = 0.84;
+const FLOOR_RECALL: f64 = 0.89;
+/// Kept-text token F1 on the held-out pages; achieved when set: 0.914
+/// (0.851 before readers' comments were one block; 0.837 before the model
+/// started blocks of its own; keeping every line: 0.677).
+const FLOOR_KEPT_F1: f64 = 0.90;
 
 #[test]
 fn cleaneval_out_of_domain() {
@@ -318,12 +320,13 @@ fn cleaneval_out_of_domain() {
 }
 
 /// Generic web pages are not news: precision is what must hold there.
-/// Achieved when set: precision 0.822, recall 0.805 (before the model
-/// started blocks of its own: 0.853 and 0.742; the rules alone: 0.806 and
-/// 0.674). What it flags there against the silver labels is metadata and
-/// listing lines (catalogue records, forum user names, comment counts),
-/// not prose.
+/// Achieved when set: precision 0.803, recall 0.811 (before readers'
+/// comments were one block: 0.824 and 0.803; before the model started
+/// blocks of its own: 0.853 and 0.742; the rules alone: 0.806 and 0.674).
+/// What it flags there against the silver labels is metadata and listing
+/// lines (catalogue records, forum user names, comment counts), and the
+/// comments of three blogs, which CleanEval's gold keeps as content.
 const CLEANEVAL_FLOOR_PRECISION: f64 = 0.80;
 /// Kept-text token F1 against the CleanEval gold text; achieved when set:
-/// 0.956 (0.954 before; keeping every line: 0.929).
+/// 0.943 (0.956 before comment sections; keeping every line: 0.929).
 const CLEANEVAL_FLOOR_KEPT_F1: f64 = 0.94;

@@ -291,6 +291,12 @@ fn check_fix_all(doc: &DocAnalysis, findings: &[Finding]) -> Result<(), String> 
     let blocks: Vec<Range<usize>> = findings
         .iter()
         .filter(|f| !f.fixes.is_empty() && factline::analysis::rules::auto_fix(f.code))
+        // Lines only the line model flagged, and readers' comments, keep
+        // their own fix and stay in bulk.
+        .filter(|f| {
+            let line = doc.segmentation.line_at(f.span.start);
+            factline::analysis::boilerplate::bulk_removable(doc, line)
+        })
         .map(|f| block(doc, &f.span))
         .collect();
     let kept: String = t

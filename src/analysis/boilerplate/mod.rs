@@ -14,7 +14,7 @@
 //! - `classify`: the decision, using position (the edges of the article),
 //!   runs of short lines (navigation), repetition inside the document, the
 //!   headline, and blocks (a "Related Posts" heading with its teasers; a
-//!   generated FAQ);
+//!   generated FAQ; readers' comments under their heading);
 //! - [`model`]: the learned line model (logistic regression over shapes,
 //!   neighbours and the rules' evidence, weights shipped as data), which
 //!   confirms or drops the rules' flags, starts blocks where it is sure
@@ -104,6 +104,9 @@ pub enum Reason {
     /// The line model ([`model`]) rates the unit as furniture from its
     /// shape and its neighbours; `percent` is its probability.
     Learned { percent: u32 },
+    /// Readers' comments: what follows a comments heading ("12 Comments",
+    /// "Have your say") placed after paragraphs of the article.
+    Comments { heading: String },
     /// A heading of links to other articles with the teasers under it.
     RelatedBlock { heading: String, teasers: usize },
     /// An FAQ whose answers restate the article.
@@ -284,7 +287,11 @@ impl Reason {
                 first_line + 1
             ),
             Reason::Learned { percent } => format!(
-                "Page furniture by its shape and its neighbours (length, function words, sentence ends, place in the page, the lines around it): the line model rates it {percent}% likely."
+                "Page furniture by its shape and its neighbours (length, function words, sentence ends, place in the page, the lines around it): the line model rates it {percent}% likely. “Remove all boilerplate” leaves it: only its own fix removes it."
+            ),
+            Reason::Comments { heading } => format!(
+                "Readers' comments under “{}”, after the article: not the story, and not the outlet's reporting. No fix deletes a comment that reads as a sentence, and “Remove all boilerplate” leaves the section.",
+                clip(heading, 40)
             ),
             Reason::Isolated => {
                 "Short line among page furniture, outside the article's paragraphs.".to_string()
@@ -604,6 +611,18 @@ fn merge_line_removals(text: &str, lines: &[Line], removed: Vec<bool>) -> Vec<Ed
     edits
 }
 
+/// Whether a bulk removal may delete line `line` of `doc` when a fix
+/// deletes it: every line but those only the line model flagged
+/// ([`Reason::Learned`]) and readers' comments ([`Reason::Comments`]: the
+/// guard keeps the comments written as sentences, and a bulk fix would
+/// leave them without their names and dates); lines the rules flagged,
+/// corpus template text and the user's `extra_patterns` go.
+pub fn bulk_removable(doc: &DocAnalysis, line: usize) -> bool {
+    !doc.boilerplate
+        .region_of_line(line)
+        .is_some_and(|r| matches!(r.reason, Reason::Learned { .. } | Reason::Comments { .. }))
+}
+
 /// One fix deleting the given line ranges of `doc`, guarded (see
 /// [`guarded_removal_edits`]); `None` when the guard keeps every line.
 pub fn removal_fix(
@@ -626,6 +645,13 @@ pub fn removal_fix(
 /// between removed lines close up as they do for a single removal. Only
 /// lines that a fix deletes are deleted: each fix went through the guard
 /// when it was built ([`removal_fix`]), with the exemptions it knew of.
+///
+/// A bulk removal (fix-all, `check --fix`) leaves the lines that only the
+/// line model flagged ([`Reason::Learned`]): the model is right about most
+/// of them, but on pages unlike the news it learned from (forums, shops,
+/// listings) it takes short lines people count as the page's content, and
+/// a bulk fix is applied unseen. Each such line keeps its own fix, applied
+/// by someone who looked at it. See [`bulk_removable`].
 pub fn merged_removal_edits<'f>(
     doc: &DocAnalysis,
     fixes: impl IntoIterator<Item = &'f Fix>,
@@ -639,7 +665,7 @@ pub fn merged_removal_edits<'f>(
                 if l.span.start >= e.span.end {
                     break;
                 }
-                if !l.span.is_empty() && l.span.end <= e.span.end {
+                if !l.span.is_empty() && l.span.end <= e.span.end && bulk_removable(doc, i) {
                     removed[i] = true;
                 }
             }

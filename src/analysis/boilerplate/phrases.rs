@@ -315,6 +315,17 @@ pub fn cue(text: &str) -> Option<Cue> {
     (!(cue == Cue::Byline && sentence)).then_some(cue)
 }
 
+/// Whether `text` (a trimmed unit) heads the readers' comments: a comments
+/// cue ("12 Comments", "Leave a Reply", "Have your say", "Comentarios")
+/// that is not a lone form-field label ("Name", "Email *"), which tables
+/// and contact forms share with comment forms.
+pub fn opens_comments(text: &str) -> bool {
+    static FIELD: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(?:name|e-?mail|website)\s*\*?\W*$").expect("valid regex")
+    });
+    cue(text) == Some(Cue::Comments) && !FIELD.is_match(text)
+}
+
 /// A story dateline standing alone before the first paragraph:
 /// "ANCHORAGE –", "PORT ALDREN (AP) —", "LONDON, Jan 5 (Reuters) -".
 /// Never boilerplate.

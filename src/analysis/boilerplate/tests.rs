@@ -885,3 +885,160 @@ fn spanish_cue_wording_inside_a_sentence_is_not_a_cue() {
         assert!(!flagged_text(&doc).iter().any(|f| f == s), "flagged: {s}");
     }
 }
+
+/// A page whose rules find furniture, with more after the article that only
+/// the line model takes (long lines without a sentence end).
+const TOWPATH: &str = "Home
+News
+Sport
+Weather
+Canal Towpath Reopens After Winter Repairs
+
+TESSEL — The towpath along the Tessel Canal reopened on Monday after four months of repairs to its stone edging, the waterways trust said.
+
+Walkers and cyclists had used a road detour since November, when a section near the lock gave way after heavy rain.
+
+The trust said the work cost about 310,000 pounds and was paid for by a grant from the regional council.
+
+Share this
+Leave a Reply
+Advertisement
+Harbor Ledger is a member of the Regional Press Standards Organisation
+Registered office 4 Quay Street Tessel TE1 4QS company number 0448213
+Harbor Ledger Media Group 2026 all rights held by the publishing house
+";
+
+#[test]
+fn bulk_removal_leaves_the_line_models_own_flags() {
+    let doc = analyse(TOWPATH);
+    let learned: Vec<&Region> = doc
+        .boilerplate
+        .regions()
+        .iter()
+        .filter(|r| matches!(r.reason, Reason::Learned { .. }))
+        .collect();
+    assert!(!learned.is_empty(), "{:#?}", doc.boilerplate.regions());
+    let findings = check(&doc, &Corpus::new(), &Settings::default(), RuleScope::All);
+    let bulk = fix_all(&doc, &findings).expect("the rules' flags go");
+    let after = apply_edits(&doc.text, &bulk.edits);
+    assert!(!after.contains("Leave a Reply"), "{after}");
+    for r in &learned {
+        let text = &doc.text[r.span.clone()];
+        assert!(after.contains(text), "bulk removed {text:?}:\n{after}");
+        // Its own fix removes it.
+        let f = findings
+            .iter()
+            .find(|f| f.span == r.span)
+            .expect("a finding for the model's flag");
+        assert!(f.message.contains("removes"), "{}", f.message);
+        let alone = apply_edits(&doc.text, &f.fixes[0].edits);
+        assert!(!alone.contains(text), "{alone}");
+    }
+}
+
+/// A Spanish page: the story, then the readers' comments under their
+/// heading.
+const PUERTO: &str = "Reabren el muelle norte del puerto de Valdemar tras las obras
+
+El muelle norte del puerto de Valdemar volvió a abrir el lunes después de seis meses de obras en su escollera, informó la autoridad portuaria.
+
+Los pescadores habían descargado en el muelle sur desde mayo, cuando un temporal dañó una parte del dique de abrigo.
+
+La autoridad portuaria dijo que las obras costaron unos 2,3 millones de euros y que las pagó el gobierno regional.
+
+El alcalde visitó el muelle por la mañana y anunció que el mercado de pescado abrirá de nuevo la próxima semana.
+
+Comentarios (2)
+marinero_viejo
+Ya era hora, llevamos medio año esperando y nadie nos dio una fecha clara.
+Responder
+Lucía desde Valdemar
+Espero que esta vez la escollera aguante el invierno sin problemas.
+";
+
+#[test]
+fn readers_comments_after_the_article_are_one_block_that_no_bulk_fix_removes() {
+    let doc = analyse(PUERTO);
+    let comments: Vec<&Region> = doc
+        .boilerplate
+        .regions()
+        .iter()
+        .filter(|r| matches!(r.reason, Reason::Comments { .. }))
+        .collect();
+    assert_eq!(comments.len(), 1, "{:#?}", doc.boilerplate.regions());
+    let block = &doc.text[comments[0].span.clone()];
+    assert!(block.starts_with("marinero_viejo"), "{block}");
+    assert!(block.ends_with("sin problemas."), "{block}");
+    assert!(
+        comments[0].reason.message().contains("“Comentarios (2)”"),
+        "{}",
+        comments[0].reason.message()
+    );
+    // The story stays unflagged.
+    for (i, line) in doc.segmentation.lines.iter().enumerate() {
+        let t = &doc.text[line.span.clone()];
+        if t.starts_with("El ") || t.starts_with("Los ") || t.starts_with("La ") {
+            assert!(!doc.is_boilerplate_line(i), "{t}");
+        }
+    }
+    // No fix deletes the comments written as sentences; bulk removal
+    // leaves the section.
+    let findings = check(&doc, &Corpus::new(), &Settings::default(), RuleScope::All);
+    let after_bulk = fix_all(&doc, &findings)
+        .map(|f| apply_edits(&doc.text, &f.edits))
+        .unwrap_or_else(|| doc.text.to_string());
+    assert!(after_bulk.contains("marinero_viejo"), "{after_bulk}");
+    let f = findings
+        .iter()
+        .find(|f| f.span == comments[0].span)
+        .expect("a finding for the comments");
+    let after = apply_edits(&doc.text, &f.fixes[0].edits);
+    assert!(
+        after.contains("Ya era hora, llevamos medio año esperando"),
+        "{after}"
+    );
+    assert!(!after.contains("Responder"), "{after}");
+    for line in block.lines().filter(|l| reads_as_prose(l)) {
+        assert!(after.contains(line), "{line:?} removed:\n{after}");
+    }
+}
+
+#[test]
+fn a_comment_count_under_the_lead_opens_no_comment_section() {
+    let text = "Canal Towpath Reopens After Winter Repairs
+
+TESSEL — The towpath along the Tessel Canal reopened on Monday after four months of repairs to its stone edging, the waterways trust said.
+
+14 Comments
+
+Walkers and cyclists had used a road detour since November, when a section near the lock gave way after heavy rain.
+
+The trust said the work cost about 310,000 pounds and was paid for by a grant from the regional council.
+
+A spokesman for the trust said the edging would be checked again after the spring floods.
+";
+    let doc = analyse(text);
+    assert!(
+        !doc.boilerplate
+            .regions()
+            .iter()
+            .any(|r| matches!(r.reason, Reason::Comments { .. })),
+        "{:#?}",
+        doc.boilerplate.regions()
+    );
+    assert_eq!(flagged_text(&doc), ["14 Comments"]);
+}
+
+#[test]
+fn the_guard_keeps_spanish_reporting_in_the_present_tense() {
+    let text = "Portada\nEl ayuntamiento mantiene cerrado el puente mientras revisa sus pilares.\nAviso legal\n";
+    let doc = analyse(text);
+    let out = apply_edits(
+        text,
+        &line_removal_edits(text, &doc.segmentation.lines, std::iter::once(0..3)),
+    );
+    assert_eq!(
+        out,
+        "El ayuntamiento mantiene cerrado el puente mientras revisa sus pilares.\n"
+    );
+}

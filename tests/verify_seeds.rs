@@ -11,8 +11,10 @@
 
 mod common;
 
-use std::collections::HashMap;
 use std::sync::Arc;
+
+#[path = "support/status_scores.rs"]
+mod status_scores;
 
 use factline::analysis::verify::{self, Claim, Status};
 use factline::analysis::{Corpus, DocAnalysis, DocId, Settings, analyze_document};
@@ -202,23 +204,6 @@ fn a_draft_restating_the_seeds_is_verified_claim_by_claim() {
         }
         rows.push((line.expected, found, right));
     }
-    let mut scores: HashMap<Status, (f64, f64)> = HashMap::new();
-    for status in [
-        Status::Corroborated,
-        Status::Contradicted,
-        Status::Unsourced,
-    ] {
-        // A hit needs the status and, for a reported claim, the right seed.
-        let tp = rows
-            .iter()
-            .filter(|(e, f, right)| *e == status && *f == Some(status) && *right)
-            .count() as f64;
-        let predicted = rows.iter().filter(|(_, f, _)| *f == Some(status)).count() as f64;
-        let gold = rows.iter().filter(|(e, _, _)| *e == status).count() as f64;
-        let (p, r) = (tp / predicted.max(1.0), tp / gold.max(1.0));
-        println!("{:<12} P {p:.3} R {r:.3}", status.as_str());
-        scores.insert(status, (p, r));
-    }
     // Floors a regression must not cross: the values measured (README,
     // verification section).
     let floor = |status: Status| match status {
@@ -226,12 +211,5 @@ fn a_draft_restating_the_seeds_is_verified_claim_by_claim() {
         Status::Contradicted => (1.0, 1.0),
         Status::Unsourced => (1.0, 1.0),
     };
-    for (status, (p, r)) in &scores {
-        let (fp, fr) = floor(*status);
-        assert!(
-            *p >= fp && *r >= fr,
-            "{}: P {p:.3} R {r:.3}, floors P {fp} R {fr}",
-            status.as_str()
-        );
-    }
+    status_scores::assert_floors(&rows, floor);
 }

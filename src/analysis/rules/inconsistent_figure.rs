@@ -132,7 +132,8 @@
 //! information shows both passages so the reader can tell.
 
 use super::{Docs, Reach, Rule, RuleContext, RuleMeta};
-use crate::analysis::figures::{self, Figure, Mention, phrase, snippet};
+use crate::analysis::figures::{self, Figure, Mention, PassageSimilarity, phrase, snippet};
+use crate::analysis::verify::quantity::ClaimSimilarity;
 use crate::analysis::{DocAnalysis, Finding, Related, Severity};
 
 pub struct InconsistentFigure;
@@ -167,15 +168,19 @@ impl Rule for InconsistentFigure {
         let context = std::sync::Arc::new(crate::analysis::related::story_context(cx.corpus, doc));
         let sim = || figures::for_corpus(cx.corpus).with_context(doc, context.clone());
         let n = doc.figures.list.len();
+        let drafts = &cx.settings.drafts;
         if crate::analysis::within_parallel_batch() || n <= FIGURES_PER_TASK {
             let sim = sim();
+            let sim = DraftSimilarity::new(&sim, drafts);
             out.extend((0..n).filter_map(|i| finding(doc, i, cx.corpus, &sim)));
             return;
         }
         let found: Vec<Option<Finding>> = (0..n)
             .into_par_iter()
             .with_min_len(FIGURES_PER_TASK)
-            .map_init(sim, |sim, i| finding(doc, i, cx.corpus, sim))
+            .map_init(sim, |sim, i| {
+                finding(doc, i, cx.corpus, &DraftSimilarity::new(sim, drafts))
+            })
             .collect();
         out.extend(found.into_iter().flatten());
     }
@@ -185,12 +190,54 @@ impl Rule for InconsistentFigure {
 /// tasks and their caches than on comparing).
 const FIGURES_PER_TASK: usize = 8;
 
+/// The passage similarity of the comparison, read for a draft as the
+/// verification of a draft reads it ([`ClaimSimilarity`]): a draft
+/// restates its sources, so two figures that surely count the same thing
+/// ("extradited 65 cartel figures", "extraditing 55 wanted cartel
+/// figures") are one quantity in modestly alike passages (a source's long
+/// sentence about several things). Between two sources, and within one
+/// document, the comparison's own bar holds.
+struct DraftSimilarity<'s, 'a> {
+    inner: &'s figures::RelatedSimilarity<'a>,
+    drafts: &'s crate::analysis::settings::Drafts,
+}
+
+impl<'s, 'a> DraftSimilarity<'s, 'a> {
+    fn new(
+        inner: &'s figures::RelatedSimilarity<'a>,
+        drafts: &'s crate::analysis::settings::Drafts,
+    ) -> Self {
+        Self { inner, drafts }
+    }
+}
+
+impl PassageSimilarity for DraftSimilarity<'_, '_> {
+    fn similarity(
+        &self,
+        a: &DocAnalysis,
+        fa: &Figure,
+        b: &DocAnalysis,
+        fb: &Figure,
+        at_least: f32,
+    ) -> f32 {
+        if self.drafts.contains(&a.id) || self.drafts.contains(&b.id) {
+            ClaimSimilarity { inner: self.inner }.similarity(a, fa, b, fb, at_least)
+        } else {
+            self.inner.similarity(a, fa, b, fb, at_least)
+        }
+    }
+
+    fn same_incident(&self, a: &DocAnalysis, b: &DocAnalysis) -> f32 {
+        self.inner.same_incident(a, b)
+    }
+}
+
 /// The finding for figure `i` of `doc`, if any other passage conflicts.
 fn finding(
     doc: &DocAnalysis,
     i: usize,
     corpus: &crate::analysis::Corpus,
-    sim: &figures::RelatedSimilarity<'_>,
+    sim: &DraftSimilarity<'_, '_>,
 ) -> Option<Finding> {
     let f = &doc.figures.list[i];
     if doc.in_boilerplate(f.span.clone()) {

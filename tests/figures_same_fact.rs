@@ -425,6 +425,15 @@ fn ages_the_years_between_reports_do_not_explain_are_flagged() {
         let found = flagged(&c, "/trial.txt");
         assert_eq!(found.len(), 1, "{early} then {late}: {found:#?}");
         assert_eq!(found[0].0, late);
+        // The message says why the two ages are one quantity.
+        assert!(
+            found[0]
+                .1
+                .message
+                .contains("(both give the age of the person named alike)"),
+            "{}",
+            found[0].1.message
+        );
     }
 }
 

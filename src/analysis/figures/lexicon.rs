@@ -292,3 +292,81 @@ pub fn is_time_marker(lower: &str) -> bool {
 pub fn is_irregular_verb(lower: &str) -> bool {
     english().figures.event_verb_forms.contains(lower)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every entry of the data files is read: a misspelt qualifier or unit
+    /// name, or a missing column, would drop its entry without a word.
+    #[test]
+    fn every_entry_of_the_figure_lists_is_read() {
+        let w = &english().figures;
+        assert_eq!(QUALIFIERS_BEFORE.len(), w.qualifiers.len());
+        assert_eq!(TIME_UNITS.len(), w.time_units.len());
+        for (file, lines, read) in [
+            (
+                "qualifiers",
+                include_str!("../../../data/lexicon/en/qualifiers.txt"),
+                w.qualifiers.len(),
+            ),
+            (
+                "time_units",
+                include_str!("../../../data/lexicon/en/time_units.txt"),
+                w.time_units.len(),
+            ),
+            (
+                "currency_adjectives",
+                include_str!("../../../data/lexicon/en/currency_adjectives.txt"),
+                w.currency_adjectives.len(),
+            ),
+            (
+                "currency_display",
+                include_str!("../../../data/lexicon/en/currency_display.txt"),
+                w.currency_display.len(),
+            ),
+            (
+                "scales",
+                include_str!("../../../data/lexicon/en/scales.txt"),
+                w.scales.len(),
+            ),
+            (
+                "currency_symbols",
+                include_str!("../../../data/lexicon/en/currency_symbols.txt"),
+                w.currency_symbols.len(),
+            ),
+        ] {
+            let entries = lines
+                .lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                .count();
+            assert_eq!(entries, read, "{file}.txt");
+        }
+    }
+
+    #[test]
+    fn lookups_read_the_lists() {
+        assert_eq!(scale("million", false), Some(1e6));
+        assert_eq!(scale("m", false), None);
+        assert_eq!(scale("m", true), Some(1e6));
+        assert_eq!(vague_scale("dozens"), Some(12.0));
+        assert_eq!(time_unit("hrs"), Some(TimeUnit::Hour));
+        assert_eq!(currency_symbol("US", '$'), Some("USD"));
+        assert_eq!(currency_symbol("", '€'), Some("EUR"));
+        assert_eq!(currency_code("rs"), Some("INR"));
+        assert_eq!(currency_word("pesos"), Some("peso"));
+        assert_eq!(currency_with_adjective("mexican", "peso"), Some("MXN"));
+        assert_eq!(currency_display("MXN"), ("", " Mexican pesos"));
+        assert_eq!(currency_display("USD"), ("$", ""));
+        assert_eq!(
+            QUALIFIERS_BEFORE.first().map(|(w, _)| w.len()),
+            Some(3),
+            "longest first"
+        );
+        assert!(is_street_type("avenue") && is_time_marker("p.m.") && is_irregular_verb("slain"));
+        assert!(may_precede_figure("police") && may_precede_figure("september"));
+        assert!(!may_precede_figure("boeing"));
+        assert!(STOPWORDS.contains("said") && STOPWORDS.contains("yesterday"));
+        assert_eq!(MONTH_NAMES[8], "September");
+    }
+}

@@ -110,7 +110,8 @@ pub struct FigureWords {
     pub currencies: HashMap<String, String>,
     /// (adjective, generic code) → ISO code (`currency_adjectives.txt`).
     pub currency_adjectives: HashMap<(String, String), String>,
-    /// ISO code → (prefix, suffix) for messages (`currency_display.txt`).
+    /// ISO code → (prefix, suffix) for messages (`currency_display.txt`;
+    /// the suffix with the space before it: " pesos").
     pub currency_display: HashMap<String, (String, String)>,
     /// Hedges before a figure, as lower-case words, with the qualifier's
     /// name (`qualifiers.txt`), in file order.
@@ -170,7 +171,13 @@ fn english_figure_words() -> FigureWords {
             .filter_map(|l| {
                 let mut cols = l.split('\t').map(str::trim);
                 let (code, prefix, suffix) = (cols.next()?, cols.next()?, cols.next()?);
-                Some((code.to_string(), (column(prefix), column(suffix))))
+                // The suffix is a word after the amount: "30,000,000 pesos".
+                let suffix = if suffix == "-" {
+                    String::new()
+                } else {
+                    format!(" {suffix}")
+                };
+                Some((code.to_string(), (column(prefix), suffix)))
             })
             .collect(),
         qualifiers: entries(en!("qualifiers.txt"))

@@ -86,6 +86,20 @@
 //! Foreign Minister Ida Kell is on her maiden trip to Estavia.
 //! ```
 //!
+//! Not flagged either: a person's age that grew by the years between two reports, as in the report
+//! of an arrest and the report of the trial three years later:
+//!
+//! ```text
+//! ==> arrest.txt <==
+//! Published: 14 May 2016
+//!
+//! Marta Quell, 22, was arrested in the Harlow Road shooting that killed one man, police in Dunwick said.
+//! ==> trial.txt <==
+//! Published: 2 June 2019
+//!
+//! Marta Quell, 25, was convicted on Monday of murder in the Harlow Road shooting in Dunwick that killed one man.
+//! ```
+//!
 //! ## Configuration
 //! ```toml
 //! [rules.inconsistent-figure]

@@ -377,3 +377,94 @@ fn a_person_with_two_ages_in_one_report_stays_quiet() {
         assert!(found.is_empty(), "{name}: {found:#?}");
     }
 }
+
+/// An age that grew by the years between two reports is the same person
+/// older: the report of an arrest and the report of the trial three years
+/// later both tell the truth.
+#[test]
+fn an_age_grown_by_the_years_between_reports_stays_quiet() {
+    let c = corpus_of(
+        "//- /arrest.txt\nPublished: 14 May 2016\n\n\
+         Marta Quell, 22, was arrested in the Harlow Road shooting that killed one man, police in Dunwick said.\n\
+         //- /trial.txt\nPublished: 2 June 2019\n\n\
+         Marta Quell, 25, was convicted on Monday of murder in the Harlow Road shooting in Dunwick that killed one man.\n",
+    );
+    for name in ["/arrest.txt", "/trial.txt"] {
+        let found = flagged(&c, name);
+        assert!(found.is_empty(), "{name}: {found:#?}");
+    }
+    // Without a dateline, the latest year a report names dates it.
+    let c = corpus_of(
+        "//- /arrest.txt\nMarta Quell, 22, was arrested in May 2016 in the Harlow Road shooting that killed one man, police in Dunwick said.\n\
+         //- /trial.txt\nMarta Quell, 25, was convicted in June 2019 of murder in the Harlow Road shooting in Dunwick that killed one man.\n",
+    );
+    for name in ["/arrest.txt", "/trial.txt"] {
+        let found = flagged(&c, name);
+        assert!(found.is_empty(), "{name}: {found:#?}");
+    }
+}
+
+/// Ages that the years between the reports cannot explain still conflict:
+/// younger in the later report, grown by more than the years, or two ages
+/// in reports of one week.
+#[test]
+fn ages_the_years_between_reports_do_not_explain_are_flagged() {
+    for (early, late) in [("25", "22"), ("22", "29"), ("22", "23")] {
+        let late_date = if early == "22" && late == "23" {
+            "21 May 2016"
+        } else {
+            "2 June 2019"
+        };
+        let fixture = format!(
+            "//- /arrest.txt\nPublished: 14 May 2016\n\n\
+             Marta Quell, {early}, was arrested in the Harlow Road shooting that killed one man, police in Dunwick said.\n\
+             //- /trial.txt\nPublished: {late_date}\n\n\
+             Marta Quell, {late}, was convicted on Monday of murder in the Harlow Road shooting in Dunwick that killed one man.\n"
+        );
+        let c = corpus_of(&fixture);
+        let found = flagged(&c, "/trial.txt");
+        assert_eq!(found.len(), 1, "{early} then {late}: {found:#?}");
+        assert_eq!(found[0].0, late);
+        // The message says why the two ages are one quantity.
+        assert!(
+            found[0]
+                .1
+                .message
+                .contains("(both give the age of the person named alike)"),
+            "{}",
+            found[0].1.message
+        );
+    }
+}
+
+/// A draft restates its sources: a count of the same thing for the same
+/// event and place ("extradited 65 gang leaders") is checked against a
+/// source that gives it in a long sentence about several things, the way
+/// the verification of a draft reads it; the draft's count of another
+/// place's extraditions stays quiet all the same.
+#[test]
+fn a_drafts_count_is_checked_against_a_long_source_sentence() {
+    use factline::analysis::settings::Drafts;
+    let source = "//- /source.txt\nIn Calvera, the visit centres on border cooperation with President Oren Vask's government, which has faced pressure over smuggling and migration. \
+         Hours before the visit, Vask gathered his security cabinet, regional governors and prosecutors to plan a crackdown. \
+         Vask has stressed Calvera's sovereignty in his annual address to parliament on the first of the month, declaring that foreign meddling in the country's courts and ports is unacceptable, yet he has quietly sent troops to the northern border, raised port inspections and extradited 55 wanted gang leaders to the United States, a move widely seen as an effort to defuse threats of tariffs.\n";
+    let settings = Settings {
+        drafts: Drafts::new([DocId::new("/draft.txt")]),
+        ..Settings::default()
+    };
+    let findings = |draft: &str| {
+        let c = corpus_of(&format!("{source}//- /draft.txt\n{draft}\n"));
+        let doc = c.get(&DocId::new("/draft.txt")).expect("in corpus");
+        check(doc, &c, &settings, RuleScope::All)
+            .into_iter()
+            .filter(|f| f.code == "inconsistent-figure")
+            .map(|f| (doc.text[f.span.clone()].to_string(), f))
+            .collect::<Vec<_>>()
+    };
+    let found = findings("Calvera has extradited 65 gang leaders to the United States.");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "65");
+    assert!(found[0].1.related[0].doc.as_str().contains("source"));
+    let found = findings("Calvera has extradited 65 gang leaders to Spain.");
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -301,7 +301,9 @@ pub fn mentions<'a>(
             out.push(Mention {
                 doc: other,
                 figure: j,
-                agrees: agree(f, g),
+                // A person's age grown by the years between two reports
+                // is true in both.
+                agrees: agree(f, g) || super::docdate::aged_between(doc, f, other, g),
                 score,
             });
         }

@@ -92,6 +92,11 @@ pub fn why_same(doc: &DocAnalysis, f: &Figure, other: &DocAnalysis, g: &Figure) 
         FigureKind::Percent | FigureKind::PercentPoints => "give the share",
     };
     let mut out = format!("both {verb}");
+    if f.kind == FigureKind::Age && thing.is_none() && event.is_none() {
+        // An age is one quantity because the same name has it ("Rolf
+        // Denner, 25,"): say so rather than leave the phrase unfinished.
+        out.push_str(" the person named alike");
+    }
     for part in [thing, event].into_iter().flatten() {
         out.push(' ');
         out.push_str(&part);

@@ -31,6 +31,21 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    /// The qualifier a word list names (`qualifiers.txt`: "over",
+    /// "at_least", "under", "at_most", "about", "nearly", "exact").
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "exact" => Qualifier::Exact,
+            "over" => Qualifier::Over,
+            "at_least" => Qualifier::AtLeast,
+            "under" => Qualifier::Under,
+            "at_most" => Qualifier::AtMost,
+            "about" => Qualifier::About,
+            "nearly" => Qualifier::Nearly,
+            _ => return None,
+        })
+    }
+
     /// How the hedge reads in a hover ("more than", "about").
     pub fn describe(self) -> &'static str {
         match self {

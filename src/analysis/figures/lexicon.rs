@@ -1,11 +1,15 @@
-//! Closed word lists figure extraction needs: the vocabulary that may form
-//! a spelled-out number (to find candidate runs for `text2num`, which does
-//! the parsing), scale words, months, units, currencies and hedges.
-//! All keys are lower case.
+//! The words figure extraction looks up: the vocabulary that may form a
+//! spelled-out number (to find candidate runs for `text2num`, which does
+//! the parsing), scale words, months, units, currencies, hedges and the
+//! words around a figure. The lists are the shared lexicon's data files
+//! (`data/lexicon/en/`, [`FigureWords`]); this module indexes them for the
+//! scanner's lookups. All keys are lower case.
 
 use std::sync::LazyLock;
 
+use super::FastMap;
 use super::interval::Qualifier;
+use crate::analysis::language::lexicon::FigureWords;
 
 /// Whether a lower-case word (possibly hyphenated: "twenty-five") is made
 /// only of number words.
@@ -22,37 +26,58 @@ pub fn is_number_word(lower: &str) -> bool {
     plausible && lower.split('-').all(|p| words.contains(p))
 }
 
+/// A word list of [`FigureWords`] as a map with a fast hash, its keys
+/// borrowed from the lexicon (the scanner looks words up on every token).
+fn fast<V: Copy>(
+    pick: impl Fn(&'static FigureWords) -> Vec<(&'static str, V)>,
+) -> FastMap<&'static str, V> {
+    pick(&english().figures).into_iter().collect()
+}
+
+fn numbers(m: &'static std::collections::HashMap<String, f64>) -> Vec<(&'static str, f64)> {
+    m.iter().map(|(k, v)| (k.as_str(), *v)).collect()
+}
+
+fn codes(
+    m: &'static std::collections::HashMap<String, String>,
+) -> Vec<(&'static str, &'static str)> {
+    m.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
+}
+
+static SCALES: LazyLock<FastMap<&'static str, f64>> =
+    LazyLock::new(|| fast(|w| numbers(&w.scales)));
+static ATTACHED_SCALES: LazyLock<FastMap<&'static str, f64>> =
+    LazyLock::new(|| fast(|w| numbers(&w.attached_scales)));
+static VAGUE_SCALES: LazyLock<FastMap<&'static str, f64>> =
+    LazyLock::new(|| fast(|w| numbers(&w.vague_scales)));
+static TIME_UNITS: LazyLock<FastMap<&'static str, TimeUnit>> = LazyLock::new(|| {
+    fast(|w| {
+        w.time_units
+            .iter()
+            .filter_map(|(k, v)| Some((k.as_str(), TimeUnit::from_name(v)?)))
+            .collect()
+    })
+});
+static CURRENCY_CODES: LazyLock<FastMap<&'static str, &'static str>> =
+    LazyLock::new(|| fast(|w| codes(&w.currency_codes)));
+static CURRENCY_WORDS: LazyLock<FastMap<&'static str, &'static str>> =
+    LazyLock::new(|| fast(|w| codes(&w.currencies)));
+
 /// Multipliers written after a number: "2.5 million", "$20m", "1.13bn".
 /// `attached_only` abbreviations count only when glued to the digits.
 ///
 /// A glued "m" is read as million only with a currency ("$20m"); alone,
 /// "20m" is metres. The caller passes `money` for that.
 pub fn scale(lower: &str, attached: bool) -> Option<f64> {
-    Some(match lower {
-        "hundred" => 1e2,
-        "thousand" => 1e3,
-        "million" | "mln" | "mn" => 1e6,
-        "billion" | "bn" | "bln" => 1e9,
-        "trillion" | "tn" | "trn" | "tln" => 1e12,
-        "k" if attached => 1e3,
-        "m" if attached => 1e6,
-        "b" if attached => 1e9,
-        "t" if attached => 1e12,
-        _ => return None,
-    })
+    SCALES
+        .get(lower)
+        .or_else(|| attached.then(|| ATTACHED_SCALES.get(lower)).flatten())
+        .copied()
 }
 
 /// Plural scale words used as vague quantities: "hundreds of", "thousands".
 pub fn vague_scale(lower: &str) -> Option<f64> {
-    Some(match lower {
-        "dozens" => 12.0,
-        "scores" => 20.0,
-        "hundreds" => 1e2,
-        "thousands" => 1e3,
-        "millions" => 1e6,
-        "billions" => 1e9,
-        _ => return None,
-    })
+    VAGUE_SCALES.get(lower).copied()
 }
 
 /// Month number of a lower-case month name or abbreviation ("sept" → 9),
@@ -61,20 +86,25 @@ pub fn month(lower: &str) -> Option<u8> {
     english().months.get(lower).copied()
 }
 
-pub const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// The months' names for messages and for telling a full name from an
+/// abbreviation (the longest name of each month in `months.txt`).
+pub static MONTH_NAMES: LazyLock<[String; 12]> = LazyLock::new(|| {
+    let mut names: [String; 12] = Default::default();
+    for (word, &m) in &english().months {
+        let slot = &mut names[usize::from(m.clamp(1, 12)) - 1];
+        if word.len() > slot.len() {
+            *slot = capitalised(word);
+        }
+    }
+    names
+});
+
+fn capitalised(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
 
 /// Whether a lower-case word names a weekday, in full or abbreviated
 /// ("tues"), from the shared lexicon's `weekdays.txt` and
@@ -104,6 +134,21 @@ pub enum TimeUnit {
 }
 
 impl TimeUnit {
+    /// The unit of a name in `time_units.txt` ("hour").
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "second" => TimeUnit::Second,
+            "minute" => TimeUnit::Minute,
+            "hour" => TimeUnit::Hour,
+            "day" => TimeUnit::Day,
+            "week" => TimeUnit::Week,
+            "month" => TimeUnit::Month,
+            "year" => TimeUnit::Year,
+            "decade" => TimeUnit::Decade,
+            _ => return None,
+        })
+    }
+
     pub fn days(self) -> f64 {
         match self {
             TimeUnit::Second => 1.0 / 86_400.0,
@@ -141,212 +186,65 @@ impl TimeUnit {
 
 /// A unit of time, singular or plural ("months", "day").
 pub fn time_unit(lower: &str) -> Option<TimeUnit> {
-    Some(match lower {
-        "second" | "seconds" | "sec" | "secs" => TimeUnit::Second,
-        "minute" | "minutes" | "min" | "mins" => TimeUnit::Minute,
-        "hour" | "hours" | "hr" | "hrs" => TimeUnit::Hour,
-        "day" | "days" => TimeUnit::Day,
-        "week" | "weeks" => TimeUnit::Week,
-        "month" | "months" => TimeUnit::Month,
-        "year" | "years" | "yr" | "yrs" => TimeUnit::Year,
-        "decade" | "decades" => TimeUnit::Decade,
-        _ => return None,
-    })
+    TIME_UNITS.get(lower).copied()
 }
 
 /// Currency symbols written before the amount, with their ISO code. The
 /// key is the symbol with any letters before it ("US$", "C$").
 pub fn currency_symbol(prefix_letters: &str, symbol: char) -> Option<&'static str> {
-    let letters = prefix_letters.to_ascii_lowercase();
-    Some(match (letters.as_str(), symbol) {
-        ("" | "us" | "u.s.", '$') => "USD",
-        ("c" | "ca" | "can", '$') => "CAD",
-        ("a" | "au", '$') => "AUD",
-        ("nz", '$') => "NZD",
-        ("hk", '$') => "HKD",
-        ("s", '$') => "SGD",
-        ("r", '$') => "BRL",
-        ("mex" | "mx" | "mxn", '$') => "MXN",
-        ("usd", '$') => "USD",
-        ("cad", '$') => "CAD",
-        ("aud", '$') => "AUD",
-        ("nzd", '$') => "NZD",
-        ("hkd", '$') => "HKD",
-        ("", '€') => "EUR",
-        ("", '£') => "GBP",
-        ("", '¥') => "JPY",
-        ("", '₹') => "INR",
-        ("", '₩') => "KRW",
-        ("", '₽') => "RUB",
-        ("", '₦') => "NGN",
-        ("", '₪') => "ILS",
-        ("", '₱') => "PHP",
-        ("", '₺') => "TRY",
-        ("", '₴') => "UAH",
-        ("", '₿') => "BTC",
-        ("", '元') => "CNY",
-        _ => return None,
-    })
+    let mut key = prefix_letters.to_lowercase();
+    key.push(symbol);
+    english()
+        .figures
+        .currency_symbols
+        .get(&key)
+        .map(String::as_str)
 }
 
 /// ISO codes written as words before or after the amount ("USD 200",
 /// "115USD", "Rs 500").
 pub fn currency_code(lower: &str) -> Option<&'static str> {
-    Some(match lower {
-        "usd" => "USD",
-        "eur" => "EUR",
-        "gbp" => "GBP",
-        "jpy" => "JPY",
-        "cny" | "rmb" => "CNY",
-        "inr" | "rs" => "INR",
-        "cad" => "CAD",
-        "aud" => "AUD",
-        "chf" => "CHF",
-        "mxn" => "MXN",
-        "brl" => "BRL",
-        "hkd" => "HKD",
-        "nzd" => "NZD",
-        "sek" => "SEK",
-        "nok" => "NOK",
-        "dkk" => "DKK",
-        "zar" => "ZAR",
-        "rub" => "RUB",
-        "krw" => "KRW",
-        "btc" => "BTC",
-        _ => return None,
-    })
+    CURRENCY_CODES.get(lower).copied()
 }
 
 /// Currency names written after the amount; the adjective before a generic
 /// name narrows it ("Canadian dollars"). Returns the ISO code or a generic
 /// name when the country is not said ("pesos").
 pub fn currency_word(lower: &str) -> Option<&'static str> {
-    Some(match lower {
-        "dollar" | "dollars" => "USD",
-        "euro" | "euros" => "EUR",
-        "pound" | "pounds" | "sterling" => "GBP",
-        "pence" | "penny" | "p" => "GBp",
-        "cent" | "cents" => "cent",
-        "yen" => "JPY",
-        "yuan" | "renminbi" => "CNY",
-        "rupee" | "rupees" => "INR",
-        "peso" | "pesos" => "peso",
-        "franc" | "francs" => "franc",
-        "ruble" | "rubles" | "rouble" | "roubles" => "RUB",
-        "naira" => "NGN",
-        "rand" => "ZAR",
-        "shekel" | "shekels" => "ILS",
-        "lira" | "lire" => "TRY",
-        "krona" | "kronor" => "SEK",
-        "krone" | "kroner" => "NOK",
-        "real" | "reais" => "BRL",
-        "bolivar" | "bolivars" | "bolívares" => "VES",
-        "hryvnia" | "hryvnias" => "UAH",
-        "dinar" | "dinars" => "dinar",
-        "riyal" | "riyals" => "riyal",
-        "dirham" | "dirhams" => "AED",
-        "bitcoin" | "bitcoins" => "BTC",
-        "元" => "CNY",
-        _ => return None,
-    })
+    CURRENCY_WORDS.get(lower).copied()
 }
 
 /// "Canadian dollars", "Mexican pesos", "Swiss francs", "US dollars".
 pub fn currency_with_adjective(adjective: &str, generic: &str) -> Option<&'static str> {
-    Some(match (adjective, generic) {
-        ("us" | "u.s." | "american", "USD") => "USD",
-        ("canadian", "USD") => "CAD",
-        ("australian", "USD") => "AUD",
-        ("hong", "USD") => "HKD",
-        ("zealand", "USD") => "NZD",
-        ("singapore", "USD") => "SGD",
-        ("mexican", "peso") => "MXN",
-        ("argentine" | "argentinian", "peso") => "ARS",
-        ("colombian", "peso") => "COP",
-        ("chilean", "peso") => "CLP",
-        ("philippine", "peso") => "PHP",
-        ("swiss", "franc") => "CHF",
-        ("chinese", "CNY") => "CNY",
-        ("japanese", "JPY") => "JPY",
-        ("indian", "INR") => "INR",
-        ("pakistani", "INR") => "PKR",
-        ("egyptian", "GBP") => "EGP",
-        _ => return None,
-    })
+    english()
+        .figures
+        .currency_adjectives
+        .get(&(adjective.to_string(), generic.to_string()))
+        .map(String::as_str)
 }
 
-/// The name of a currency code for messages ("$20,000,000", "30,000,000 pesos").
+/// The name of a currency code for messages ("$20,000,000", "30,000,000 pesos"):
+/// (prefix, suffix).
 pub fn currency_display(code: &str) -> (&'static str, &'static str) {
-    // (prefix, suffix)
-    match code {
-        "USD" => ("$", ""),
-        "EUR" => ("€", ""),
-        "GBP" => ("£", ""),
-        "JPY" => ("¥", ""),
-        "INR" => ("₹", ""),
-        "CAD" => ("C$", ""),
-        "AUD" => ("A$", ""),
-        "MXN" => ("", " Mexican pesos"),
-        "peso" => ("", " pesos"),
-        "franc" => ("", " francs"),
-        "cent" => ("", " cents"),
-        "GBp" => ("", " pence"),
-        "CNY" => ("", " yuan"),
-        "RUB" => ("", " roubles"),
-        "BTC" => ("", " bitcoin"),
-        _ => ("", ""),
-    }
+    english()
+        .figures
+        .currency_display
+        .get(code)
+        .map_or(("", ""), |(p, s)| (p.as_str(), s.as_str()))
 }
 
 /// Hedges written before a figure, longest first, as word sequences.
 pub static QUALIFIERS_BEFORE: LazyLock<Vec<(Vec<&'static str>, Qualifier)>> = LazyLock::new(|| {
-    let table: &[(&str, Qualifier)] = &[
-        ("no fewer than", Qualifier::AtLeast),
-        ("no less than", Qualifier::AtLeast),
-        ("not less than", Qualifier::AtLeast),
-        ("no more than", Qualifier::AtMost),
-        ("not more than", Qualifier::AtMost),
-        ("as many as", Qualifier::AtMost),
-        ("as much as", Qualifier::AtMost),
-        ("as few as", Qualifier::AtLeast),
-        ("in excess of", Qualifier::Over),
-        ("upwards of", Qualifier::Over),
-        ("just over", Qualifier::Over),
-        ("well over", Qualifier::Over),
-        ("just under", Qualifier::Nearly),
-        ("just shy of", Qualifier::Nearly),
-        ("close to", Qualifier::Nearly),
-        ("nearly", Qualifier::Nearly),
-        ("almost", Qualifier::Nearly),
-        ("more than", Qualifier::Over),
-        ("greater than", Qualifier::Over),
-        ("higher than", Qualifier::Over),
-        ("over", Qualifier::Over),
-        ("above", Qualifier::Over),
-        ("exceeding", Qualifier::Over),
-        ("at least", Qualifier::AtLeast),
-        ("at most", Qualifier::AtMost),
-        ("up to", Qualifier::AtMost),
-        ("fewer than", Qualifier::Under),
-        ("less than", Qualifier::Under),
-        ("lower than", Qualifier::Under),
-        ("under", Qualifier::Under),
-        ("below", Qualifier::Under),
-        ("an estimated", Qualifier::About),
-        ("estimated", Qualifier::About),
-        ("approximately", Qualifier::About),
-        ("approx", Qualifier::About),
-        ("roughly", Qualifier::About),
-        ("around", Qualifier::About),
-        ("about", Qualifier::About),
-        ("some", Qualifier::About),
-        ("circa", Qualifier::About),
-        ("exactly", Qualifier::Exact),
-        ("precisely", Qualifier::Exact),
-    ];
-    let mut v: Vec<(Vec<&str>, Qualifier)> = table
+    let mut v: Vec<(Vec<&str>, Qualifier)> = english()
+        .figures
+        .qualifiers
         .iter()
-        .map(|(p, q)| (p.split(' ').collect(), *q))
+        .filter_map(|(words, q)| {
+            Some((
+                words.iter().map(String::as_str).collect(),
+                Qualifier::from_name(q)?,
+            ))
+        })
         .collect();
     v.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
     v
@@ -354,36 +252,7 @@ pub static QUALIFIERS_BEFORE: LazyLock<Vec<(Vec<&'static str>, Qualifier)>> = La
 
 /// Street types: a number before "… Main Street" is an address.
 pub fn is_street_type(lower: &str) -> bool {
-    matches!(
-        lower,
-        "street"
-            | "st"
-            | "avenue"
-            | "ave"
-            | "road"
-            | "rd"
-            | "drive"
-            | "dr"
-            | "boulevard"
-            | "blvd"
-            | "lane"
-            | "ln"
-            | "way"
-            | "court"
-            | "ct"
-            | "place"
-            | "pl"
-            | "highway"
-            | "hwy"
-            | "parkway"
-            | "pkwy"
-            | "circle"
-            | "cir"
-            | "terrace"
-            | "trail"
-            | "pike"
-            | "square"
-    )
+    english().figures.street_types.contains(lower)
 }
 
 /// Capitalised words that may come right before a figure without making it
@@ -397,285 +266,107 @@ pub fn may_precede_figure(lower: &str) -> bool {
         || QUALIFIERS_BEFORE
             .iter()
             .any(|(w, _)| w.first() == Some(&lower))
-        || matches!(
-            lower,
-            "only"
-                | "just"
-                | "another"
-                | "nearly"
-                | "almost"
-                | "roughly"
-                | "around"
-                | "approximately"
-                | "between"
-                | "police"
-                | "officials"
-                | "authorities"
-                | "killing"
-                | "leaving"
-                | "wounding"
-                | "injuring"
-                | "including"
-                | "among"
-                | "since"
-                | "until"
-                | "til"
-                | "through"
-                | "during"
-                | "after"
-                | "before"
-                | "by"
-                | "of"
-                | "from"
-                | "than"
-                | "with"
-                | "without"
-                | "said"
-        )
+        || english().figures.before_figure.contains(lower)
 }
 
-/// Common English function words (for similarity and entity detection).
+/// Words that are never what a figure counts nor a name before it: the
+/// shared stop words and index stop words ("said", "according"), and the
+/// lexical words of `not_counted.txt` ("today", "year", "many").
 pub static STOPWORDS: LazyLock<super::FastSet<&'static str>> = LazyLock::new(|| {
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "either",
-        "even",
-        "ever",
-        "every",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "however",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "last",
-        "least",
-        "less",
-        "many",
-        "may",
-        "me",
-        "meanwhile",
-        "might",
-        "more",
-        "most",
-        "much",
-        "must",
-        "my",
-        "neither",
-        "new",
-        "next",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "one",
-        "only",
-        "or",
-        "other",
-        "others",
-        "our",
-        "ours",
-        "out",
-        "over",
-        "own",
-        "per",
-        "same",
-        "several",
-        "she",
-        "should",
-        "since",
-        "so",
-        "some",
-        "still",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "though",
-        "through",
-        "thus",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "upon",
-        "us",
-        "very",
-        "via",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "whether",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "whose",
-        "why",
-        "will",
-        "with",
-        "within",
-        "without",
-        "would",
-        "yet",
-        "you",
-        "your",
-        "yours",
-        "according",
-        "said",
-        "says",
-        "say",
-        "told",
-        "week",
-        "year",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-    ]
-    .into_iter()
-    .collect()
+    let l = english();
+    l.stop_words
+        .iter()
+        .chain(&l.index_stop_words)
+        .chain(&l.figures.not_counted)
+        .map(String::as_str)
+        .collect()
 });
 
 /// Words that introduce a time of day after a number ("9 a.m.", "2 pm").
 pub fn is_time_marker(lower: &str) -> bool {
-    matches!(
-        lower,
-        "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m" | "o'clock" | "o’clock" | "gmt" | "utc"
-    )
+    english().figures.time_markers.contains(lower)
 }
 
 /// Irregular past tenses and participles that report events around a
 /// figure ("sent 29 suspects", "11 were shot").
 pub fn is_irregular_verb(lower: &str) -> bool {
-    matches!(
-        lower,
-        "sent"
-            | "left"
-            | "shot"
-            | "hit"
-            | "held"
-            | "freed"
-            | "fled"
-            | "took"
-            | "taken"
-            | "gave"
-            | "given"
-            | "won"
-            | "lost"
-            | "led"
-            | "made"
-            | "paid"
-            | "sold"
-            | "bought"
-            | "spent"
-            | "cut"
-            | "rose"
-            | "risen"
-            | "fell"
-            | "fallen"
-            | "hurt"
-            | "died"
-            | "saw"
-            | "seen"
-            | "put"
-            | "set"
-            | "brought"
-            | "sought"
-            | "struck"
-            | "found"
-            | "drew"
-            | "grew"
-            | "grown"
-            | "threw"
-            | "told"
-            | "kept"
-            | "met"
-            | "ran"
-            | "became"
-            | "slain"
-            | "stood"
-            | "sank"
-            | "sunk"
-            | "stole"
-            | "stolen"
-            | "dead"
-            | "injured"
-            | "wounded"
-            | "missing"
-    )
+    english().figures.event_verb_forms.contains(lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every entry of the data files is read: a misspelt qualifier or unit
+    /// name, or a missing column, would drop its entry without a word.
+    #[test]
+    fn every_entry_of_the_figure_lists_is_read() {
+        let w = &english().figures;
+        assert_eq!(QUALIFIERS_BEFORE.len(), w.qualifiers.len());
+        assert_eq!(TIME_UNITS.len(), w.time_units.len());
+        for (file, lines, read) in [
+            (
+                "qualifiers",
+                include_str!("../../../data/lexicon/en/qualifiers.txt"),
+                w.qualifiers.len(),
+            ),
+            (
+                "time_units",
+                include_str!("../../../data/lexicon/en/time_units.txt"),
+                w.time_units.len(),
+            ),
+            (
+                "currency_adjectives",
+                include_str!("../../../data/lexicon/en/currency_adjectives.txt"),
+                w.currency_adjectives.len(),
+            ),
+            (
+                "currency_display",
+                include_str!("../../../data/lexicon/en/currency_display.txt"),
+                w.currency_display.len(),
+            ),
+            (
+                "scales",
+                include_str!("../../../data/lexicon/en/scales.txt"),
+                w.scales.len(),
+            ),
+            (
+                "currency_symbols",
+                include_str!("../../../data/lexicon/en/currency_symbols.txt"),
+                w.currency_symbols.len(),
+            ),
+        ] {
+            let entries = lines
+                .lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                .count();
+            assert_eq!(entries, read, "{file}.txt");
+        }
+    }
+
+    #[test]
+    fn lookups_read_the_lists() {
+        assert_eq!(scale("million", false), Some(1e6));
+        assert_eq!(scale("m", false), None);
+        assert_eq!(scale("m", true), Some(1e6));
+        assert_eq!(vague_scale("dozens"), Some(12.0));
+        assert_eq!(time_unit("hrs"), Some(TimeUnit::Hour));
+        assert_eq!(currency_symbol("US", '$'), Some("USD"));
+        assert_eq!(currency_symbol("", '€'), Some("EUR"));
+        assert_eq!(currency_code("rs"), Some("INR"));
+        assert_eq!(currency_word("pesos"), Some("peso"));
+        assert_eq!(currency_with_adjective("mexican", "peso"), Some("MXN"));
+        assert_eq!(currency_display("MXN"), ("", " Mexican pesos"));
+        assert_eq!(currency_display("USD"), ("$", ""));
+        assert_eq!(
+            QUALIFIERS_BEFORE.first().map(|(w, _)| w.len()),
+            Some(3),
+            "longest first"
+        );
+        assert!(is_street_type("avenue") && is_time_marker("p.m.") && is_irregular_verb("slain"));
+        assert!(may_precede_figure("police") && may_precede_figure("september"));
+        assert!(!may_precede_figure("boeing"));
+        assert!(STOPWORDS.contains("said") && STOPWORDS.contains("yesterday"));
+        assert_eq!(MONTH_NAMES[8], "September");
+    }
 }

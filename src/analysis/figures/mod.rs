@@ -44,7 +44,7 @@ use std::sync::Arc;
 pub use compare::{Mention, agree, comparable, mentions, same_event, same_fact};
 pub use counted::{Concept, ConceptClass, Counted, same_quantity};
 pub use describe::{hover, inlay_hints, phrase, snippet, why_same};
-pub use docdate::document_date;
+pub use docdate::{aged_between, document_date, report_time};
 pub use index::{FigureIndex, MAX_PER_DOCUMENT};
 pub use interval::{Interval, Qualifier};
 pub use lexicon::TimeUnit;

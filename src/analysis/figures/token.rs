@@ -10,6 +10,21 @@
 //!   "1.5"). Letters glued to it start a new, *attached* token ("20m",
 //!   "3rd", "1.13bn").
 //! - Anything else that is not white space is a one-character symbol.
+//!
+//! Why the figure reader does not read the language layer's tokens
+//! (`language::tokenize`): the layer splits words the way the treebanks
+//! its tagger learned from do, and a figure is read across those splits.
+//! It splits hyphenated words ("twenty-five", "year-old", "COVID-19": one
+//! word here, three tokens there), keeps letters glued to digits whole
+//! ("21st", "1990s"; the figure reader wants the number and its suffix, as
+//! in "20m" and "3rd") and keeps times whole ("10:30"); the figure reader
+//! also asks whether white space came before a token ("$ 20" against
+//! "$20"). And the layer reads a sentence's words only when a rule asks
+//! (`DocAnalysis::sentence_language`), while every sentence is read for
+//! figures, beside the attribution analysis: sharing the layer's tokens
+//! would tokenize every sentence the layer's way too, for a view that puts
+//! the splits back together. This scan is one pass over the characters,
+//! with no lists (dotted acronyms are found by their shape).
 
 use std::ops::Range;
 

@@ -7,10 +7,9 @@
 //! These lists gather what the detector families keep in code today, so
 //! that they can move to one place:
 //! - `stopwords.txt`: function words (closed classes), read by the
-//!   boilerplate family's function-word density and language detection; the
-//!   figures similarity list (`figures::lexicon::STOPWORDS`) is a subset
-//!   plus lexical words ("said", "year", "today", titles) that are not
-//!   function words and stay out of this list.
+//!   boilerplate family's function-word density and language detection,
+//!   and by the figure reader with `index_stopwords.txt` and its own
+//!   lexical words (`not_counted.txt`: "year", "today", "many").
 //! - `number_words.txt` (en): read by `figures::lexicon::is_number_word`.
 //! - `months.txt`, `weekdays.txt` (en): read by `figures::lexicon::month`
 //!   and `is_weekday` (with `weekday_abbreviations.txt`); = the month
@@ -25,6 +24,13 @@
 //!   stop words, to relate passages across languages.
 //! - `person_nouns.txt` (en) is learned, not written: the nouns that head
 //!   person mentions in a treebank (`examples/train_person_nouns.rs`).
+//! - The figure reader's lists (English): `scales.txt`,
+//!   `attached_scales.txt`, `vague_scales.txt`, `time_units.txt`,
+//!   `currency_*.txt`, `currencies.txt`, `qualifiers.txt`,
+//!   `street_types.txt`, `time_markers.txt`, `event_verb_forms.txt`,
+//!   `before_figure.txt`, `not_counted.txt` ([`FigureWords`]); its stop
+//!   words are `stopwords.txt` and `index_stopwords.txt` with
+//!   `not_counted.txt`.
 //! - `abbreviations.txt` is new (the tokenizer's); the related-passage
 //!   word splitter (`related::terms`) and the figures tokenizer keep their
 //!   own dotted-acronym rules.
@@ -76,6 +82,117 @@ pub struct Lexicon {
     /// `examples/train_person_nouns.rs` (`person_nouns.txt`, lemmas).
     /// English only; empty for Spanish.
     pub person_nouns: HashSet<String>,
+    /// The words the figure reader needs beside the shared ones (English
+    /// only; Spanish figures read their own files in `data/lexicon/es/`).
+    pub figures: FigureWords,
+}
+
+/// Word lists of the figure reader (`figures::lexicon` looks them up):
+/// scales, units, currencies, hedges and the words around a figure.
+#[derive(Debug, Default)]
+pub struct FigureWords {
+    /// Scale word → multiplier (`scales.txt`: "million", "bn").
+    pub scales: HashMap<String, f64>,
+    /// Scale abbreviations read only glued to digits
+    /// (`attached_scales.txt`: "k", "m").
+    pub attached_scales: HashMap<String, f64>,
+    /// Plural scale words of a vague quantity (`vague_scales.txt`:
+    /// "hundreds", "dozens").
+    pub vague_scales: HashMap<String, f64>,
+    /// Unit of time word → unit name (`time_units.txt`: "hrs" → "hour").
+    pub time_units: HashMap<String, String>,
+    /// Symbol with the letters before it → ISO code
+    /// (`currency_symbols.txt`: "us$" → "USD").
+    pub currency_symbols: HashMap<String, String>,
+    /// Currency code written as a word → ISO code (`currency_codes.txt`).
+    pub currency_codes: HashMap<String, String>,
+    /// Currency name → ISO code or generic name (`currencies.txt`).
+    pub currencies: HashMap<String, String>,
+    /// (adjective, generic code) → ISO code (`currency_adjectives.txt`).
+    pub currency_adjectives: HashMap<(String, String), String>,
+    /// ISO code → (prefix, suffix) for messages (`currency_display.txt`;
+    /// the suffix with the space before it: " pesos").
+    pub currency_display: HashMap<String, (String, String)>,
+    /// Hedges before a figure, as lower-case words, with the qualifier's
+    /// name (`qualifiers.txt`), in file order.
+    pub qualifiers: Vec<(Vec<String>, String)>,
+    /// Street types (`street_types.txt`).
+    pub street_types: HashSet<String>,
+    /// Words that make a number a time of day (`time_markers.txt`).
+    pub time_markers: HashSet<String>,
+    /// Irregular forms that report an event around a figure
+    /// (`event_verb_forms.txt`).
+    pub event_verb_forms: HashSet<String>,
+    /// Capitalised words that may come right before a figure
+    /// (`before_figure.txt`).
+    pub before_figure: HashSet<String>,
+    /// Lexical words that are not what a figure counts (`not_counted.txt`).
+    pub not_counted: HashSet<String>,
+}
+
+/// `key<TAB>value` lines with the value kept as written.
+fn strings(data: &str) -> HashMap<String, String> {
+    map(data, |v| Some(v.to_string()))
+}
+
+fn english_figure_words() -> FigureWords {
+    macro_rules! en {
+        ($file:literal) => {
+            include_str!(concat!("../../../data/lexicon/en/", $file))
+        };
+    }
+    let number = |v: &str| v.parse::<f64>().ok();
+    let column = |v: &str| {
+        if v == "-" {
+            String::new()
+        } else {
+            v.to_string()
+        }
+    };
+    FigureWords {
+        scales: map(en!("scales.txt"), number),
+        attached_scales: map(en!("attached_scales.txt"), number),
+        vague_scales: map(en!("vague_scales.txt"), number),
+        time_units: strings(en!("time_units.txt")),
+        currency_symbols: strings(en!("currency_symbols.txt")),
+        currency_codes: strings(en!("currency_codes.txt")),
+        currencies: strings(en!("currencies.txt")),
+        currency_adjectives: entries(en!("currency_adjectives.txt"))
+            .filter_map(|l| {
+                let mut cols = l.split('\t').map(str::trim);
+                let (adjective, generic, code) = (cols.next()?, cols.next()?, cols.next()?);
+                Some((
+                    (adjective.to_lowercase(), generic.to_string()),
+                    code.to_string(),
+                ))
+            })
+            .collect(),
+        currency_display: entries(en!("currency_display.txt"))
+            .filter_map(|l| {
+                let mut cols = l.split('\t').map(str::trim);
+                let (code, prefix, suffix) = (cols.next()?, cols.next()?, cols.next()?);
+                // The suffix is a word after the amount: "30,000,000 pesos".
+                let suffix = if suffix == "-" {
+                    String::new()
+                } else {
+                    format!(" {suffix}")
+                };
+                Some((code.to_string(), (column(prefix), suffix)))
+            })
+            .collect(),
+        qualifiers: entries(en!("qualifiers.txt"))
+            .filter_map(|l| {
+                let (phrase, q) = l.split_once('\t')?;
+                let words = phrase.split_whitespace().map(str::to_lowercase).collect();
+                Some((words, q.trim().to_string()))
+            })
+            .collect(),
+        street_types: set(en!("street_types.txt")),
+        time_markers: set(en!("time_markers.txt")),
+        event_verb_forms: set(en!("event_verb_forms.txt")),
+        before_figure: set(en!("before_figure.txt")),
+        not_counted: set(en!("not_counted.txt")),
+    }
 }
 
 /// Lines of a list file without comments and blanks.
@@ -190,12 +307,14 @@ macro_rules! lexicon {
                 "/to_english.txt"
             ))),
             person_nouns: HashSet::new(),
+            figures: FigureWords::default(),
         }
     };
 }
 
 static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     person_nouns: set(include_str!("../../../data/lexicon/en/person_nouns.txt")),
+    figures: english_figure_words(),
     ..lexicon!("en")
 });
 static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| lexicon!("es"));

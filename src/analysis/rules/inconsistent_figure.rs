@@ -86,6 +86,20 @@
 //! Foreign Minister Ida Kell is on her maiden trip to Estavia.
 //! ```
 //!
+//! Not flagged either: a person's age that grew by the years between two reports, as in the report
+//! of an arrest and the report of the trial three years later:
+//!
+//! ```text
+//! ==> arrest.txt <==
+//! Published: 14 May 2016
+//!
+//! Marta Quell, 22, was arrested in the Harlow Road shooting that killed one man, police in Dunwick said.
+//! ==> trial.txt <==
+//! Published: 2 June 2019
+//!
+//! Marta Quell, 25, was convicted on Monday of murder in the Harlow Road shooting in Dunwick that killed one man.
+//! ```
+//!
 //! ## Configuration
 //! ```toml
 //! [rules.inconsistent-figure]
@@ -101,12 +115,12 @@
 //!
 //! | data | before | now |
 //! |---|---|---|
-//! | a draft restating the five seed articles in its own words, 7 changed figures (date, two counts, adjectival duration, year, ordinal, extradited count) | 2 of 7 flagged | 6 of 7 flagged with the right seed; no kept figure flagged; the seeds quiet |
+//! | a draft restating the five seed articles in its own words, 7 changed figures (date, two counts, adjectival duration, year, ordinal, extradited count), the draft named as one | 2 of 7 flagged | 7 of 7 flagged with the right seed; no kept figure flagged; the seeds quiet |
 //! | ECB+ dev, each topic's articles as one corpus: findings, and how many are real disagreements between outlets | 26 findings, 8 real (precision 0.31) | 10 findings, 8 real (precision 0.80) |
 //! | GVA multi-outlet shootings, tuning half: 7 incidents whose outlets give different casualty counts (found by a pattern search, checked by reading) | 2 of 7 flagged | 5 of 7 flagged |
 //! | GVA, tuning half: 40 incidents whose outlets' casualty counts agree | 8 findings | 2 findings |
 //! | GVA, held-out half (incidents numbered above the tuning half's): 7 conflicts checked by reading | 1 of 7 flagged | 2 of 7 flagged |
-//! | GVA, held-out half: 40 agreeing incidents | 11 findings | 15 findings |
+//! | GVA, held-out half: 40 agreeing incidents | 11 findings | 11 findings (15 before ages were read against the reports' dates) |
 //! | BBC, 2,225 articles as one corpus | 21 findings | the same 21 |
 //!
 //! Reports of one shooting tell it in their own words and name its place at different scales
@@ -118,10 +132,20 @@
 //! incidents were parts against a whole ("Three people who had been shot were taken by ambulance
 //! and two …" against "Five People Shot", "one group … and another" against "two groups") and a
 //! person's two ages in one report; these are no longer compared. On the held-out half, twelve of
-//! the fifteen findings on agreeing incidents are ages that grew between an arrest and a trial
-//! reported years later, three a toll counted with and without the gunman ("killed three victims"
-//! and then himself, "four people dead"); its misses are tolls told with different event words
-//! ("shot four men", "3 injured") and an update written as "up to 16". Over the held-out GVA
+//! fifteen findings on agreeing incidents were ages that grew between an arrest and a trial
+//! reported years later: a person's age now agrees with another report's when it grew by the
+//! years between the two reports (their own dates, else the latest year each names; within a
+//! year, for birthdays), which leaves eleven findings, seven of them ages a year apart in reports
+//! that give no date or year to tell them apart, three a toll counted with and without the gunman
+//! ("killed three victims" and then himself, "four people dead"). Its misses are tolls told with
+//! different event words ("shot four men", "3 injured") and an update written as "up to 16".
+//!
+//! A document named as a draft (`drafts`, `--draft`, the editor's document outside the sources)
+//! restates its sources, so its figures are read as the verification of a draft reads them: two
+//! figures that surely count the same thing for the same event and place ("extradited 65 cartel
+//! figures to the United States", "extraditing 55 wanted cartel figures to the U.S.") are one
+//! quantity in modestly alike passages, such as a source's long sentence about several things.
+//! Between sources the bar is unchanged (ECB+ and BBC findings as above). Over the held-out GVA
 //! findings and ECB+, precision stays below 0.8: the rule ships at `hint` severity until it does
 //! better; set `severity = "warning"` under `[rules.inconsistent-figure]` to raise it (updates of
 //! a toll stay at information).
@@ -132,7 +156,8 @@
 //! information shows both passages so the reader can tell.
 
 use super::{Docs, Reach, Rule, RuleContext, RuleMeta};
-use crate::analysis::figures::{self, Figure, Mention, phrase, snippet};
+use crate::analysis::figures::{self, Figure, Mention, PassageSimilarity, phrase, snippet};
+use crate::analysis::verify::quantity::ClaimSimilarity;
 use crate::analysis::{DocAnalysis, Finding, Related, Severity};
 
 pub struct InconsistentFigure;
@@ -167,15 +192,19 @@ impl Rule for InconsistentFigure {
         let context = std::sync::Arc::new(crate::analysis::related::story_context(cx.corpus, doc));
         let sim = || figures::for_corpus(cx.corpus).with_context(doc, context.clone());
         let n = doc.figures.list.len();
+        let drafts = &cx.settings.drafts;
         if crate::analysis::within_parallel_batch() || n <= FIGURES_PER_TASK {
             let sim = sim();
+            let sim = DraftSimilarity::new(&sim, drafts);
             out.extend((0..n).filter_map(|i| finding(doc, i, cx.corpus, &sim)));
             return;
         }
         let found: Vec<Option<Finding>> = (0..n)
             .into_par_iter()
             .with_min_len(FIGURES_PER_TASK)
-            .map_init(sim, |sim, i| finding(doc, i, cx.corpus, sim))
+            .map_init(sim, |sim, i| {
+                finding(doc, i, cx.corpus, &DraftSimilarity::new(sim, drafts))
+            })
             .collect();
         out.extend(found.into_iter().flatten());
     }
@@ -185,12 +214,54 @@ impl Rule for InconsistentFigure {
 /// tasks and their caches than on comparing).
 const FIGURES_PER_TASK: usize = 8;
 
+/// The passage similarity of the comparison, read for a draft as the
+/// verification of a draft reads it ([`ClaimSimilarity`]): a draft
+/// restates its sources, so two figures that surely count the same thing
+/// ("extradited 65 cartel figures", "extraditing 55 wanted cartel
+/// figures") are one quantity in modestly alike passages (a source's long
+/// sentence about several things). Between two sources, and within one
+/// document, the comparison's own bar holds.
+struct DraftSimilarity<'s, 'a> {
+    inner: &'s figures::RelatedSimilarity<'a>,
+    drafts: &'s crate::analysis::settings::Drafts,
+}
+
+impl<'s, 'a> DraftSimilarity<'s, 'a> {
+    fn new(
+        inner: &'s figures::RelatedSimilarity<'a>,
+        drafts: &'s crate::analysis::settings::Drafts,
+    ) -> Self {
+        Self { inner, drafts }
+    }
+}
+
+impl PassageSimilarity for DraftSimilarity<'_, '_> {
+    fn similarity(
+        &self,
+        a: &DocAnalysis,
+        fa: &Figure,
+        b: &DocAnalysis,
+        fb: &Figure,
+        at_least: f32,
+    ) -> f32 {
+        if self.drafts.contains(&a.id) || self.drafts.contains(&b.id) {
+            ClaimSimilarity { inner: self.inner }.similarity(a, fa, b, fb, at_least)
+        } else {
+            self.inner.similarity(a, fa, b, fb, at_least)
+        }
+    }
+
+    fn same_incident(&self, a: &DocAnalysis, b: &DocAnalysis) -> f32 {
+        self.inner.same_incident(a, b)
+    }
+}
+
 /// The finding for figure `i` of `doc`, if any other passage conflicts.
 fn finding(
     doc: &DocAnalysis,
     i: usize,
     corpus: &crate::analysis::Corpus,
-    sim: &figures::RelatedSimilarity<'_>,
+    sim: &DraftSimilarity<'_, '_>,
 ) -> Option<Finding> {
     let f = &doc.figures.list[i];
     if doc.in_boilerplate(f.span.clone()) {

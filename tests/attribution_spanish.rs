@@ -225,3 +225,69 @@ fn look_alikes_of_those_constructions_stay_flagged_or_quiet() {
         article("Se pidió a los vecinos del muelle que no salieran de casa durante la tormenta.");
     assert!(findings(&text).is_empty(), "{:?}", findings(&text));
 }
+
+/// Anonymous sources as Spanish news words them: sources of an operation or
+/// a body, a person close to someone, a speaker who asked not to be named,
+/// an unnamed person of a kind. Every one must be flagged (recall on these
+/// sentences: all of them).
+const ANONYMOUS: &[(&str, &str)] = &[
+    (
+        "Según fuentes del operativo, los buzos encontraron el casco a cuarenta metros.",
+        "fuentes del operativo",
+    ),
+    (
+        "Según una persona cercana a la investigación, el capitán había pasado la noche en el puerto.",
+        "una persona cercana a la investigación",
+    ),
+    (
+        "Una persona cercana al alcalde aseguró que dimitirá el lunes.",
+        "Una persona cercana al alcalde",
+    ),
+    (
+        "Fuentes cercanas a la naviera indicaron que el barco se venderá antes del verano.",
+        "Fuentes cercanas a la naviera",
+    ),
+    (
+        "Un funcionario que habló bajo condición de anonimato dijo que el informe está listo.",
+        "Un funcionario",
+    ),
+    (
+        "Un portavoz de la policía, que prefirió no dar su nombre, explicó que el caso sigue abierto.",
+        "Un portavoz de la policía",
+    ),
+    (
+        "Personas del entorno del presidente señalaron que está molesto con el ministro.",
+        "Personas del entorno del presidente",
+    ),
+    (
+        "Según un testigo, el coche circulaba a gran velocidad cuando cruzó el puente.",
+        "un testigo",
+    ),
+    (
+        "Un investigador, que no quiso ser identificado, aseguró que hubo negligencia en el muelle.",
+        "Un investigador",
+    ),
+];
+
+#[test]
+fn anonymous_sources_as_spanish_news_words_them() {
+    for (body, who) in ANONYMOUS {
+        let text = article(body);
+        let found = codes(&text, "anonymous-source");
+        assert!(
+            found.iter().any(|f| f.contains(who)),
+            "{body}: {found:?} / {:?}",
+            findings(&text)
+        );
+    }
+    // Named people close to a place, and named witnesses, are sources.
+    for body in [
+        "El alcalde de la ciudad cercana a la costa, Rubén Soto, aseguró que el puerto abrirá el lunes.",
+        "La testigo Carmen Vidal relató que el coche no frenó.",
+        "Según el portavoz de la policía, Jaime Ortiz, el caso sigue abierto.",
+    ] {
+        let text = article(body);
+        let found = codes(&text, "anonymous-source");
+        assert!(found.is_empty(), "{body}: {found:?}");
+    }
+}

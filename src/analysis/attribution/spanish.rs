@@ -22,8 +22,12 @@
 //!   dice que", "se cree", "se considera");
 //! - the kind of a source: named (a proper noun), anonymous ("fuentes del
 //!   ministerio", "un alto funcionario", a relative clause that says the
-//!   speaker asked not to be named), an unnamed crowd ("muchos", "según
-//!   expertos"), or a role that refers back ("el portavoz").
+//!   speaker asked not to be named, someone placed near a person or a body,
+//!   "una persona cercana al alcalde", "del entorno del presidente", one
+//!   unnamed person of a kind, "un testigo", read through the bilingual list
+//!   and the English person nouns learned from a treebank), an unnamed crowd
+//!   ("muchos", "según expertos"), or a role that refers back ("el
+//!   portavoz").
 //!
 //! Only sentences with a reporting word, a phrase of `according.txt`, a noun
 //! of saying with its complement, or a colon before a quotation are tagged.
@@ -43,6 +47,7 @@ enum Role {
     Crowd,
     Anonymity,
     Indefinite,
+    Proximity,
 }
 
 static WORDS: LazyLock<HashMap<String, Role>> = LazyLock::new(|| {
@@ -58,6 +63,7 @@ static WORDS: LazyLock<HashMap<String, Role>> = LazyLock::new(|| {
                 "crowd" => Role::Crowd,
                 "anonymity" => Role::Anonymity,
                 "indefinite" => Role::Indefinite,
+                "proximity" => Role::Proximity,
                 _ => return None,
             };
             Some((w.trim().to_lowercase(), role))
@@ -248,9 +254,7 @@ impl Words {
             {
                 j += 1;
             }
-            let de = j + 1 < self.len()
-                && matches!(self.lower[j].as_str(), "de" | "del")
-                && self.nominal(j + 1);
+            let de = j + 1 < self.len() && self.complement_at(j) && self.nominal(j + 1);
             if de {
                 j += 1;
             } else {
@@ -264,10 +268,7 @@ impl Words {
     fn phrase_before(&self, end: usize) -> Option<Range<usize>> {
         let mut i = end;
         while i > 0
-            && (self.nominal(i - 1)
-                || (matches!(self.lower[i - 1].as_str(), "de" | "del")
-                    && i < end
-                    && self.nominal(i)))
+            && (self.nominal(i - 1) || (self.complement_at(i - 1) && i < end && self.nominal(i)))
         {
             i -= 1;
         }
@@ -275,6 +276,17 @@ impl Words {
             i += 1;
         }
         (i < end && (i..end).any(|k| self.head_like(k))).then_some(i..end)
+    }
+
+    /// Whether word `j` joins a complement to the noun phrase before it:
+    /// "de"/"del" ("fuentes del ministerio"), and "a"/"al" after a word of
+    /// proximity ("una persona cercana al alcalde").
+    fn complement_at(&self, j: usize) -> bool {
+        match self.lower[j].as_str() {
+            "de" | "del" => true,
+            "a" | "al" => j > 0 && self.role(j - 1) == Some(Role::Proximity),
+            _ => false,
+        }
     }
 
     /// Whether word `k` names a person or a body: a proper noun, a role
@@ -387,11 +399,22 @@ impl Words {
         let hidden = rel.is_some_and(|q| {
             (q..(q + RELATIVE_WORDS).min(self.len())).any(|k| role(k) == Some(Role::Anonymity))
         });
-        if hidden || r.clone().any(|k| role(k) == Some(Role::Anonymous)) {
+        // Someone placed near a person or a body but not named ("una
+        // persona cercana al alcalde", "fuentes del entorno del
+        // presidente"): the name in the phrase is not the speaker's.
+        let near = r.clone().any(|k| role(k) == Some(Role::Proximity));
+        if hidden || near || r.clone().any(|k| role(k) == Some(Role::Anonymous)) {
             return SourceKind::Anonymous;
         }
         if proper {
             return SourceKind::Named;
+        }
+        // "un testigo", "una vecina": one person of a kind, unnamed.
+        if role(r.start) == Some(Role::Indefinite)
+            && let Some(head) = r.clone().find(|&k| self.tags[k] == Upos::Noun)
+            && person_noun(&self.lower[head])
+        {
+            return SourceKind::Anonymous;
         }
         if role(r.start) == Some(Role::Indefinite)
             && r.clone().any(|k| {
@@ -406,6 +429,40 @@ impl Words {
         }
         SourceKind::Reference
     }
+}
+
+static ES_STEMMER: LazyLock<frostem::Stemmer> =
+    LazyLock::new(|| frostem::Stemmer::new(frostem::Algorithm::Spanish));
+
+/// Spanish stem → English equivalents (`to_english.txt`).
+static TO_ENGLISH: LazyLock<HashMap<String, Vec<String>>> = LazyLock::new(|| {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for (es, en) in &lexicon(Lang::Spanish).to_english {
+        out.entry(ES_STEMMER.stem(es).into_owned())
+            .or_default()
+            .extend(en.iter().cloned());
+    }
+    out
+});
+
+/// Whether a Spanish noun names a person: a role title, or a word whose
+/// English equivalent (`to_english.txt`) is one of the person nouns
+/// learned from an English treebank ("testigo" → "witness", "vecino" →
+/// "residents"). The English list is learned from data; the bilingual
+/// list carries it over rather than a Spanish list written by hand.
+fn person_noun(word: &str) -> bool {
+    let es = lexicon(Lang::Spanish);
+    if es.is_role_title(word) {
+        return true;
+    }
+    let en = lexicon(Lang::English);
+    TO_ENGLISH
+        .get(ES_STEMMER.stem(word).as_ref())
+        .is_some_and(|words| {
+            words.iter().any(|w| {
+                en.is_person_noun(w) || w.strip_suffix('s').is_some_and(|s| en.is_person_noun(s))
+            })
+        })
 }
 
 /// How many words a phrase of `according.txt` at `k` takes ("según",
@@ -549,10 +606,15 @@ pub fn read_sentence(text: &str, span: Range<usize>, si: usize) -> Vec<Attributi
         };
         // A form the tagger reads as a noun ("la cuenta", "una muestra")
         // is not the verb, unless it stands where a speaker tag's verb
-        // stands ("«…», añade, …").
+        // stands ("«…», añade, …") or is a listed irregular form.
+        // An irregular form of the list ("dijo", "sostuvo") is a verb
+        // unless a determiner makes it a noun ("un dicho").
+        let listed =
+            IRREGULAR.contains_key(w.lower[k].as_str()) && !(k > 0 && w.tags[k - 1] == Upos::Det);
         if matches!(w.tags[k], Upos::Noun | Upos::Adj | Upos::Propn)
             && !w.lower[k].ends_with('ó')
             && !slot[k]
+            && !listed
         {
             k += 1;
             continue;

@@ -248,6 +248,7 @@ pub(super) fn scan_document(text: &str, seg: &Segmentation, lang: Lang) -> (Vec<
             acronyms.sort_unstable();
             acronyms.dedup();
             let initials: Arc<[u64]> = Arc::from(acronyms.as_slice());
+            let mut tags = None;
             for raw in raws.drain(..) {
                 let mut counted = counted::read(&sent, &raw);
                 // What Spanish money and percentages measure, and what an
@@ -255,7 +256,7 @@ pub(super) fn scan_document(text: &str, seg: &Segmentation, lang: Lang) -> (Vec<
                 if sent.lang == Lang::Spanish
                     || (raw.kind == FigureKind::Money && counted.head.is_none())
                 {
-                    super::spanish::read_measured(&sent, &raw, &mut counted);
+                    super::spanish::read_measured(&sent, &raw, &mut counted, &mut tags);
                 }
                 counted.sentence_entities = local.clone();
                 counted.sentence_initials = initials.clone();

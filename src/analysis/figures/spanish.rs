@@ -266,19 +266,34 @@ const SUBJECT_REACH: usize = 8;
 /// "aportará": the thing paid for makes it one fact), and a percentage is
 /// told as a level or a change. Leaves `c` as it is for other kinds or when
 /// nothing is read.
-pub(super) fn read_measured(s: &Sent<'_>, raw: &Raw, c: &mut Counted) {
+///
+/// `tags` holds the sentence's parts of speech once read, so that a
+/// sentence of many amounts is tagged once.
+pub(super) fn read_measured(
+    s: &Sent<'_>,
+    raw: &Raw,
+    c: &mut Counted,
+    tags: &mut Option<Vec<Upos>>,
+) {
     let spanish = s.lang == Lang::Spanish;
     let money = raw.kind == FigureKind::Money;
     let percent = spanish && matches!(raw.kind, FigureKind::Percent | FigureKind::PercentPoints);
     if !(money || percent) || s.len() == 0 {
         return;
     }
-    let words: Vec<&str> = (0..s.len()).map(|i| s.tx(i)).collect();
-    let (tags, prepositions, of) = if spanish {
-        (tagger::spanish().tag(&words), &*MEASURED_ES, ["de", "del"])
+    let (prepositions, of) = if spanish {
+        (&*MEASURED_ES, ["de", "del"])
     } else {
-        (tagger::english().tag(&words), &*MEASURED_EN, ["of", "of"])
+        (&*MEASURED_EN, ["of", "of"])
     };
+    let tags: &[Upos] = tags.get_or_insert_with(|| {
+        let words: Vec<&str> = (0..s.len()).map(|i| s.tx(i)).collect();
+        if spanish {
+            tagger::spanish().tag(&words)
+        } else {
+            tagger::english().tag(&words)
+        }
+    });
     let lex = lexicon(s.lang);
     let noun = |k: usize| {
         tags.get(k) == Some(&Upos::Noun)
@@ -343,7 +358,7 @@ pub(super) fn read_measured(s: &Sent<'_>, raw: &Raw, c: &mut Counted) {
             // The last noun of a chain of complements: the thing itself
             // ("el coste *de la obra*", "el proyecto *del puente*", "the
             // cost of the *bridge*").
-            let head = (i..v).filter(|&k| noun(k)).last();
+            let head = (i..v).rev().find(|&k| noun(k));
             found = head.map(|h| (i, h));
         }
     }

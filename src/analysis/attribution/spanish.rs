@@ -870,8 +870,39 @@ mod tests {
     }
 
     #[test]
+    fn tags_opinions_nouns_of_saying_and_nearness() {
+        let r = read("«No pienso vender», añade, antes de volver al barco.");
+        assert_eq!(r[0].0, SourceKind::Reference, "{r:?}");
+        let r = read("Para la alcaldesa, el cierre no fue inevitable.");
+        assert_eq!(r[0].1, "la alcaldesa", "{r:?}");
+        assert!(read("Para 2011, la población había bajado.").is_empty());
+        let r = read("De acuerdo al relato de los vecinos, el agua subió de noche.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        let r = read("El veredicto del jurado fue claro: «Gana Valmera».");
+        assert_eq!(r[0].1, "jurado", "{r:?}");
+        let r = read("Una persona cercana al alcalde aseguró que dimitirá.");
+        assert_eq!(r[0].0, SourceKind::Anonymous, "{r:?}");
+        let r = read("Según un testigo, el coche no frenó.");
+        assert_eq!(r[0].0, SourceKind::Anonymous, "{r:?}");
+    }
+
+    #[test]
     fn odd_text_does_not_panic() {
-        for t in ["", "según", "de acuerdo con", "se dice", "dijo", "—", "«»"] {
+        for t in [
+            "",
+            "según",
+            "de acuerdo con",
+            "se dice",
+            "dijo",
+            "—",
+            "«»",
+            "para",
+            "para ,",
+            ": «",
+            "Ana:",
+            "cercana al",
+            "veredicto del",
+        ] {
             let _ = read(t);
         }
     }

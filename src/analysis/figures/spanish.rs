@@ -445,4 +445,30 @@ mod tests {
         );
         assert_eq!(qualifier_before(&["los", "vecinos"]), None);
     }
+
+    #[test]
+    fn percentages_in_words() {
+        assert_eq!(
+            percent_after(&["por", "ciento"]),
+            Some((PercentWord::Percent, 2))
+        );
+        assert_eq!(
+            percent_after(&["puntos", "porcentuales"]),
+            Some((PercentWord::Points, 2))
+        );
+        assert_eq!(percent_after(&["por", "la"]), None);
+        assert_eq!(percent_after(&["por"]), None);
+        assert_eq!(percent_after(&[]), None);
+    }
+
+    #[test]
+    fn spanish_heads_are_filed_under_english_words() {
+        assert_eq!(
+            TO_ENGLISH.get(ES_STEMMER.stem("programas").as_ref()),
+            Some(&"program".to_string())
+        );
+        assert_eq!(MEASURED_ES.get("por"), Some(&(true, false)));
+        assert_eq!(MEASURED_ES.get("de"), Some(&(false, true)));
+        assert_eq!(MEASURED_EN.get("for"), Some(&(true, false)));
+    }
 }

@@ -220,3 +220,120 @@ fn english_number_words_in_a_spanish_text_do_not_break_it() {
     );
     assert!(found.len() < 10, "{found:?}");
 }
+
+const PUENTE_A: &str = "El nuevo puente de Carvela costará más de lo previsto
+
+El ayuntamiento de Carvela pagará 2,4 millones de euros por el nuevo puente sobre el río Lera, informó el concejal de Obras, Andrés Peña.
+
+La obra empezará en septiembre y durará un año, según el consejo municipal.
+
+El paro en la comarca de Carvela subió al 12 por ciento en marzo, según el instituto regional de estadística.
+";
+
+const PUENTE_B: &str = "Carvela aprueba el puente sobre el Lera
+
+El pleno de Carvela aprobó este martes el proyecto del nuevo puente, que costará 3,1 millones de euros, dijo el concejal de Obras, Andrés Peña.
+
+Las obras empezarán en septiembre, según el ayuntamiento.
+
+El paro en la comarca de Carvela alcanzó el 14 % en marzo, según el instituto regional de estadística.
+";
+
+/// The same town and council, other things paid for and measured: a pool,
+/// turnout, a change rather than a level.
+const PISCINA: &str = "Carvela tendrá piscina cubierta en 2026
+
+El ayuntamiento de Carvela invertirá 3,1 millones de euros en una piscina cubierta junto al río Lera, informó el concejal de Obras, Andrés Peña.
+
+La participación en la consulta vecinal fue del 60 por ciento, según el consejo municipal.
+
+El paro en la comarca de Carvela bajó un 2 por ciento en marzo, según el instituto regional de estadística.
+";
+
+#[test]
+fn spanish_money_and_percentages_conflict_for_one_thing_only() {
+    let docs = [
+        ("a.txt", PUENTE_A),
+        ("b.txt", PUENTE_B),
+        ("piscina.txt", PISCINA),
+    ];
+    let found = conflicts(&docs, "a.txt");
+    let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+    // 2.4 against 3.1 million euros for the bridge; 12 against 14 per cent.
+    assert!(
+        texts.iter().any(|t| t.contains("2,4 millones")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("12 por ciento")),
+        "{texts:?}"
+    );
+    for (_, f) in &found {
+        assert!(
+            f.related.iter().all(|r| r.doc.as_str() != "piscina.txt"),
+            "the pool, the turnout and a fall are other quantities: {f:?}"
+        );
+    }
+    let pool = conflicts(&docs, "piscina.txt");
+    assert!(pool.is_empty(), "{pool:?}");
+}
+
+#[test]
+fn percentages_in_words_are_read() {
+    for (body, kind, value) in [
+        (
+            "El paro subió al 12 por ciento en marzo.",
+            FigureKind::Percent,
+            12.0,
+        ),
+        (
+            "La inflación bajó dos puntos porcentuales en un año.",
+            FigureKind::PercentPoints,
+            2.0,
+        ),
+        (
+            "Votó el sesenta por ciento del censo.",
+            FigureKind::Percent,
+            60.0,
+        ),
+    ] {
+        let found = figures(body);
+        assert!(has(&found, kind, value), "{body}: {found:?}");
+        assert!(
+            !has(&found, FigureKind::Count, 100.0),
+            "\"ciento\" is part of the percentage: {body}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn dollars_in_an_english_draft_against_dolares_in_a_spanish_source() {
+    let draft = "Ibarra in Quito
+
+Foreign minister Tomás Ibarra arrived in Quito on Monday on his third visit to Ecuador since taking office, the foreign ministry said.
+
+The government will provide $2 million for a joint program against drug trafficking, Ibarra said.
+";
+    // The same visit, dollars for something else.
+    let escuelas = "Ibarra promete fondos para la costa de Ecuador
+
+El ministro de Exteriores, Tomás Ibarra, anunció en Quito que el Gobierno destinará 3 millones de dólares a la reconstrucción de escuelas en la costa, informó la cancillería.
+";
+    let docs = [
+        ("draft.txt", draft),
+        ("b.txt", VISITA_B),
+        ("c.txt", VISITA_C),
+        ("escuelas.txt", escuelas),
+    ];
+    let found = conflicts(&docs, "draft.txt");
+    let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(texts.iter().any(|t| t.contains("$2 million")), "{texts:?}");
+    for (_, f) in &found {
+        assert!(
+            f.related
+                .iter()
+                .all(|r| r.doc.as_str() != "c.txt" && r.doc.as_str() != "escuelas.txt"),
+            "a hospital paid in euros and schools are other things: {f:?}"
+        );
+    }
+}

@@ -14,7 +14,8 @@
 //! English figure of the rule's documentation beside it.
 //!
 //! Run: `cargo test --test spanish_real -- --nocapture` (the unjudged
-//! findings are listed with their sentence).
+//! findings are listed with their sentence; with `ES_GSD_LIST=1`, every
+//! finding with its verdict).
 
 mod common;
 
@@ -114,6 +115,8 @@ struct Tally {
     /// rule → (findings, judged right, judged wrong)
     rules: BTreeMap<&'static str, (usize, usize, usize)>,
     unjudged: Vec<String>,
+    /// Every finding with its verdict, listed when `ES_GSD_LIST` is set.
+    listed: Vec<String>,
     /// Sentences `--fix` would remove or change.
     fixed_away: Vec<String>,
 }
@@ -170,7 +173,16 @@ fn run_laid_out(
             };
             let entry = tally.rules.entry(f.code).or_default();
             entry.0 += 1;
-            match verdicts.get(&(f.code.to_string(), s.id.clone())) {
+            let verdict = verdicts.get(&(f.code.to_string(), s.id.clone()));
+            tally.listed.push(format!(
+                "{}\t{}\t{}\t«{}» in: {}",
+                f.code,
+                s.id,
+                verdict.map_or("unjudged", |&v| if v { "ok" } else { "wrong" }),
+                doc.text.get(f.span.clone()).unwrap_or(""),
+                doc.text.get(span.clone()).unwrap_or("")
+            ));
+            match verdict {
                 Some(true) => entry.1 += 1,
                 Some(false) => entry.2 += 1,
                 None => tally.unjudged.push(format!(
@@ -222,6 +234,11 @@ fn report(split: &str, t: &Tally) {
     }
     for u in &t.unjudged {
         eprintln!("  unjudged: {u}");
+    }
+    if std::env::var_os("ES_GSD_LIST").is_some() {
+        for l in &t.listed {
+            eprintln!("  finding: {l}");
+        }
     }
 }
 

@@ -248,8 +248,16 @@ pub(super) fn scan_document(text: &str, seg: &Segmentation, lang: Lang) -> (Vec<
             acronyms.sort_unstable();
             acronyms.dedup();
             let initials: Arc<[u64]> = Arc::from(acronyms.as_slice());
+            let mut tags = None;
             for raw in raws.drain(..) {
                 let mut counted = counted::read(&sent, &raw);
+                // What Spanish money and percentages measure, and what an
+                // English amount left without one pays for.
+                if sent.lang == Lang::Spanish
+                    || (raw.kind == FigureKind::Money && counted.head.is_none())
+                {
+                    super::spanish::read_measured(&sent, &raw, &mut counted, &mut tags);
+                }
                 counted.sentence_entities = local.clone();
                 counted.sentence_initials = initials.clone();
                 let span = sent.start(raw.t0)..sent.end(raw.t1.saturating_sub(1).max(raw.t0));
@@ -1560,6 +1568,16 @@ fn figure_unchecked(s: &Sent<'_>, a: &Atom, used: &[bool]) -> Option<Raw> {
                 "per" if s.lw(t1 + 1) == "cent" => {
                     kind = FigureKind::Percent;
                     t1 += 2;
+                }
+                _ if s.lang == Lang::Spanish => {
+                    let after = [s.lw(t1), s.lw(t1 + 1)];
+                    if let Some((word, n)) = super::spanish::percent_after(&after) {
+                        kind = match word {
+                            super::spanish::PercentWord::Percent => FigureKind::Percent,
+                            super::spanish::PercentWord::Points => FigureKind::PercentPoints,
+                        };
+                        t1 += n;
+                    }
                 }
                 _ => {}
             }

@@ -46,10 +46,13 @@
 //! Spanish documents are read as Spanish: "1.200" is 1,200 and "3,5" is 3.5, "2 de septiembre de
 //! 2025" is a date, and the counted things and events have their Spanish words ("vecinos
 //! evacuados", "heridos", "visita"), and so are numbers in words ("mil doscientos"), ordinals
-//! ("tercera visita a Ecuador"), amounts ("dos millones de dólares", "1,5 millones de euros") and
-//! hedges ("más de 1.200"). "por ciento" is not read yet, and neither is "el pasado martes" as a
-//! figure (the verification timeline resolves it). An amount in Spanish is compared only when the
-//! thing it pays for is read, which the Spanish reading does not do yet.
+//! ("tercera visita a Ecuador"), amounts ("dos millones de dólares", "1,5 millones de euros"),
+//! percentages ("12 por ciento", "dos puntos porcentuales") and hedges ("más de 1.200"); "el pasado
+//! martes" is not a figure (the verification timeline resolves it). An amount is compared by what it
+//! pays for ("2,4 millones de euros por el nuevo puente", "el puente, que costará 3,1 millones") and a
+//! percentage by what it measures ("el paro subió al 12 por ciento"), as a level or a change; a
+//! Spanish thing is filed under its English word where the bilingual list has one, so "$2 million
+//! for a joint program" in an English draft meets "1,5 millones de dólares a un programa conjunto".
 //!
 //! ## Why it matters
 //! A draft that restates its sources must keep their figures. A changed number — 12 dead where the
@@ -149,6 +152,16 @@
 //! findings and ECB+, precision stays below 0.8: the rule ships at `hint` severity until it does
 //! better; set `severity = "warning"` under `[rules.inconsistent-figure]` to raise it (updates of
 //! a toll stay at information).
+//!
+//! Spanish: no finding on the 1,788 sentences of UD Spanish-GSD dev and test laid out as articles
+//! (`cargo test --test spanish_real -- --nocapture`; they come from unrelated texts, so this counts
+//! false alarms only). On Spanish reports written for the tests (`cargo test --test
+//! spanish_figures`): two fire reports conflict on the evacuated and the firefighters and agree on
+//! the hectares; two reports of one bridge conflict on its price (2.4 against 3.1 million euros)
+//! and on the jobless rate (12 against 14 per cent), while a pool paid by the same council, a
+//! turnout and a fall in the rate are not compared with them; an English draft's dollars for a
+//! programme conflict with a Spanish source's and not with the same visit's dollars for schools.
+//! Before, Spanish amounts and percentages were never compared.
 //!
 //! ## Known false positives
 //! Two figures for different events described in very similar words ("three people were shot" in

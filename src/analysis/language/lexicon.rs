@@ -25,6 +25,11 @@
 //!   stop words, to relate passages across languages.
 //! - `person_nouns.txt` (en) is learned, not written: the nouns that head
 //!   person mentions in a treebank (`examples/train_person_nouns.rs`).
+//! - the entity reader's lists (`related::entities`): `name_particles.txt`
+//!   and `place_aliases.txt` (en, es), `name_titles.txt`,
+//!   `honorifics.txt`, `name_abbreviations.txt`, `organisation_heads.txt`,
+//!   `sentence_openers.txt` and `quantity_nouns.txt` (en); it reads
+//!   `months.txt`, `weekdays.txt` and `number_words.txt` too.
 //! - `abbreviations.txt` is new (the tokenizer's); the related-passage
 //!   word splitter (`related::terms`) and the figures tokenizer keep their
 //!   own dotted-acronym rules.
@@ -76,6 +81,24 @@ pub struct Lexicon {
     /// `examples/train_person_nouns.rs` (`person_nouns.txt`, lemmas).
     /// English only; empty for Spanish.
     pub person_nouns: HashSet<String>,
+    /// The entity reader's lists (`related::entities`): lower-case words
+    /// inside names ("van", "de").
+    pub name_particles: HashSet<String>,
+    /// Titles before a name or in an appositive, resolved back to it.
+    pub name_titles: HashSet<String>,
+    /// Honorifics dropped from names ("Mr.").
+    pub honorifics: HashSet<String>,
+    /// Abbreviations whose period may sit inside a name ("Sen.").
+    pub name_abbreviations: HashSet<String>,
+    /// Last words of names of places and organisations ("City").
+    pub organisation_heads: HashSet<String>,
+    /// Capitalised sentence openers that are not names ("Despite").
+    pub sentence_openers: HashSet<String>,
+    /// Nouns of round quantities ("dozens").
+    pub quantity_nouns: HashSet<String>,
+    /// Other spellings of a place or body → its English name ("u.s."
+    /// written "us" → "united states").
+    pub place_aliases: HashMap<String, String>,
 }
 
 /// Lines of a list file without comments and blanks.
@@ -190,12 +213,43 @@ macro_rules! lexicon {
                 "/to_english.txt"
             ))),
             person_nouns: HashSet::new(),
+            name_particles: set(include_str!(concat!(
+                "../../../data/lexicon/",
+                $dir,
+                "/name_particles.txt"
+            ))),
+            name_titles: HashSet::new(),
+            honorifics: HashSet::new(),
+            name_abbreviations: HashSet::new(),
+            organisation_heads: HashSet::new(),
+            sentence_openers: HashSet::new(),
+            quantity_nouns: HashSet::new(),
+            place_aliases: map(
+                include_str!(concat!(
+                    "../../../data/lexicon/",
+                    $dir,
+                    "/place_aliases.txt"
+                )),
+                |v| Some(v.to_lowercase()),
+            ),
         }
     };
 }
 
 static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     person_nouns: set(include_str!("../../../data/lexicon/en/person_nouns.txt")),
+    name_titles: set(include_str!("../../../data/lexicon/en/name_titles.txt")),
+    honorifics: set(include_str!("../../../data/lexicon/en/honorifics.txt")),
+    name_abbreviations: set(include_str!(
+        "../../../data/lexicon/en/name_abbreviations.txt"
+    )),
+    organisation_heads: set(include_str!(
+        "../../../data/lexicon/en/organisation_heads.txt"
+    )),
+    sentence_openers: set(include_str!(
+        "../../../data/lexicon/en/sentence_openers.txt"
+    )),
+    quantity_nouns: set(include_str!("../../../data/lexicon/en/quantity_nouns.txt")),
     ..lexicon!("en")
 });
 static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| lexicon!("es"));
@@ -304,7 +358,22 @@ mod tests {
                 7
             );
         }
+        let en = lexicon(Lang::English);
+        for list in [
+            &en.name_particles,
+            &en.name_titles,
+            &en.honorifics,
+            &en.name_abbreviations,
+            &en.organisation_heads,
+            &en.sentence_openers,
+            &en.quantity_nouns,
+        ] {
+            assert!(list.len() > 3);
+        }
+        assert_eq!(en.place_aliases["us"], "united states");
         let es = lexicon(Lang::Spanish);
+        assert_eq!(es.place_aliases["eeuu"], "united states");
+        assert!(es.name_particles.contains("del"));
         assert!(es.to_english.len() > 200);
         assert!(es.to_english["muerto"].contains(&"killed".to_string()));
         assert!(lexicon(Lang::English).to_english.is_empty());

@@ -172,6 +172,17 @@ fn rss_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
+/// The CPU time this thread has run, where /proc says it (Linux:
+/// `/proc/thread-self/schedstat`, nanoseconds on a CPU, brought up to date
+/// at the scheduler's ticks: good for a sum over many queries, not for one
+/// query). On a loaded machine the wall-clock latency of a query includes
+/// the time other processes held the CPU; the CPU time does not.
+fn thread_cpu() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
 fn stats(mut v: Vec<Duration>) -> String {
     v.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
@@ -242,6 +253,7 @@ fn main() {
     let mut rng = Lcg(42);
     let runs = if quick { 20 } else { 1000 };
     let mut with_reasons = Vec::with_capacity(runs);
+    let mut queried = Vec::with_capacity(runs);
     let mut without = Vec::with_capacity(runs);
     let mut found = 0usize;
     while with_reasons.len() < runs {
@@ -254,6 +266,7 @@ fn main() {
         let t = Instant::now();
         let r = related::query(&corpus, d, p.span.clone(), 10);
         with_reasons.push(t.elapsed());
+        queried.push((d, p.span.clone()));
         found += r.len();
         let t = Instant::now();
         let _ = related::query_with(
@@ -268,6 +281,20 @@ fn main() {
         without.push(t.elapsed());
     }
     println!("query (limit 10, with reasons):    {}", stats(with_reasons));
+    // The same queries again, their CPU time summed.
+    let (c, t) = (thread_cpu(), Instant::now());
+    for (d, span) in &queried {
+        std::hint::black_box(related::query(&corpus, d, span.clone(), 10));
+    }
+    let wall = t.elapsed();
+    if let (Some(before), Some(after)) = (c, thread_cpu()) {
+        let per = |d: Duration| d.as_secs_f64() * 1000.0 / queried.len().max(1) as f64;
+        println!(
+            "  the same queries again: CPU time {:.3} ms a query, wall {:.3} ms a query",
+            per(after.saturating_sub(before)),
+            per(wall)
+        );
+    }
     println!("query (limit 10, without reasons): {}", stats(without));
     println!(
         "  {:.1} related passages per query on average",

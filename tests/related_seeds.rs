@@ -5,7 +5,10 @@
 //! counts when one of those lines is among its first three results.
 //!
 //! Run with `cargo test --test related_seeds -- --nocapture` to see each
-//! query's results; skips with a notice when `../shared/seeds` is missing.
+//! query's results, where the first expected passage ranks with no floor
+//! on the score, and the score parts (the learned model's features) of
+//! every passage ranked above it; skips with a notice when
+//! `../shared/seeds` is missing.
 
 mod common;
 
@@ -123,6 +126,35 @@ fn seed_pairs_in_the_top_three() {
                 r.doc.as_str() == name_of(f) && line_of(&other.text, r.span.start) == l
             })
         });
+        // The score parts of the passages ranked above the expected one,
+        // and of the expected one (or the first expected line, when the
+        // index did not return it), so a miss says why.
+        let features = |r: &related::RelatedPassage| {
+            let other = corpus.get(&r.doc).expect("in corpus");
+            let q = related::PassageRef::at(doc, start).expect("a passage");
+            let b = related::PassageRef {
+                doc: other,
+                index: r.passage,
+            };
+            let f = related::similarity(&corpus, q, b).features;
+            related::FEATURE_NAMES
+                .iter()
+                .zip(f.vector())
+                .filter(|(_, v)| *v != 0.0)
+                .map(|(n, v)| format!("{n} {v:.2}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        for r in all.iter().take(rank.map_or(3, |k| k + 1)) {
+            let other = corpus.get(&r.doc).expect("in corpus");
+            println!(
+                "    {}:{} {:.3} [{}]",
+                &r.doc.as_str()[..3],
+                line_of(&other.text, r.span.start),
+                r.score,
+                features(r)
+            );
+        }
         let unfloored_top3 = rank.is_some_and(|k| k < 3);
         hits_unfloored += usize::from(unfloored_top3);
         println!(

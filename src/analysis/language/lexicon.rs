@@ -31,6 +31,11 @@
 //!   `before_figure.txt`, `not_counted.txt` ([`FigureWords`]); its stop
 //!   words are `stopwords.txt` and `index_stopwords.txt` with
 //!   `not_counted.txt`.
+//! - The entity reader's lists (`related::entities`): `name_particles.txt`
+//!   and `place_aliases.txt` (en, es), `name_titles.txt`,
+//!   `honorifics.txt`, `name_abbreviations.txt`, `organisation_heads.txt`,
+//!   `sentence_openers.txt` and `quantity_nouns.txt` (en); it reads
+//!   `months.txt`, `weekdays.txt` and `number_words.txt` too.
 //! - `abbreviations.txt` is new (the tokenizer's); the related-passage
 //!   word splitter (`related::terms`) and the figures tokenizer keep their
 //!   own dotted-acronym rules.
@@ -82,6 +87,24 @@ pub struct Lexicon {
     /// `examples/train_person_nouns.rs` (`person_nouns.txt`, lemmas).
     /// English only; empty for Spanish.
     pub person_nouns: HashSet<String>,
+    /// The entity reader's lists (`related::entities`): lower-case words
+    /// inside names ("van", "de").
+    pub name_particles: HashSet<String>,
+    /// Titles before a name or in an appositive, resolved back to it.
+    pub name_titles: HashSet<String>,
+    /// Honorifics dropped from names ("Mr.").
+    pub honorifics: HashSet<String>,
+    /// Abbreviations whose period may sit inside a name ("Sen.").
+    pub name_abbreviations: HashSet<String>,
+    /// Last words of names of places and organisations ("City").
+    pub organisation_heads: HashSet<String>,
+    /// Capitalised sentence openers that are not names ("Despite").
+    pub sentence_openers: HashSet<String>,
+    /// Nouns of round quantities ("dozens").
+    pub quantity_nouns: HashSet<String>,
+    /// Other spellings of a place or body → its English name ("u.s."
+    /// written "us" → "united states").
+    pub place_aliases: HashMap<String, String>,
     /// The words the figure reader needs beside the shared ones (English
     /// only; Spanish figures read their own files in `data/lexicon/es/`).
     pub figures: FigureWords,
@@ -308,6 +331,25 @@ macro_rules! lexicon {
             ))),
             person_nouns: HashSet::new(),
             figures: FigureWords::default(),
+            name_particles: set(include_str!(concat!(
+                "../../../data/lexicon/",
+                $dir,
+                "/name_particles.txt"
+            ))),
+            name_titles: HashSet::new(),
+            honorifics: HashSet::new(),
+            name_abbreviations: HashSet::new(),
+            organisation_heads: HashSet::new(),
+            sentence_openers: HashSet::new(),
+            quantity_nouns: HashSet::new(),
+            place_aliases: map(
+                include_str!(concat!(
+                    "../../../data/lexicon/",
+                    $dir,
+                    "/place_aliases.txt"
+                )),
+                |v| Some(v.to_lowercase()),
+            ),
         }
     };
 }
@@ -315,6 +357,18 @@ macro_rules! lexicon {
 static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     person_nouns: set(include_str!("../../../data/lexicon/en/person_nouns.txt")),
     figures: english_figure_words(),
+    name_titles: set(include_str!("../../../data/lexicon/en/name_titles.txt")),
+    honorifics: set(include_str!("../../../data/lexicon/en/honorifics.txt")),
+    name_abbreviations: set(include_str!(
+        "../../../data/lexicon/en/name_abbreviations.txt"
+    )),
+    organisation_heads: set(include_str!(
+        "../../../data/lexicon/en/organisation_heads.txt"
+    )),
+    sentence_openers: set(include_str!(
+        "../../../data/lexicon/en/sentence_openers.txt"
+    )),
+    quantity_nouns: set(include_str!("../../../data/lexicon/en/quantity_nouns.txt")),
     ..lexicon!("en")
 });
 static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| lexicon!("es"));
@@ -423,7 +477,22 @@ mod tests {
                 7
             );
         }
+        let en = lexicon(Lang::English);
+        for list in [
+            &en.name_particles,
+            &en.name_titles,
+            &en.honorifics,
+            &en.name_abbreviations,
+            &en.organisation_heads,
+            &en.sentence_openers,
+            &en.quantity_nouns,
+        ] {
+            assert!(list.len() > 3);
+        }
+        assert_eq!(en.place_aliases["us"], "united states");
         let es = lexicon(Lang::Spanish);
+        assert_eq!(es.place_aliases["eeuu"], "united states");
+        assert!(es.name_particles.contains("del"));
         assert!(es.to_english.len() > 200);
         assert!(es.to_english["muerto"].contains(&"killed".to_string()));
         assert!(lexicon(Lang::English).to_english.is_empty());

@@ -21,8 +21,9 @@
 //!
 //! Every mention gets a canonical key (the full name, folded to lower-case
 //! ASCII, with "U.S."/"US"/"United States" and a few such spellings made
-//! one) and, for people, a short key (the surname), so that a document that
-//! only ever says "Lindqvist" still meets one that says "Ana Lindqvist".
+//! one: `place_aliases.txt` of the shared lexicon) and, for people, a short
+//! key (the surname), so that a document that only ever says "Lindqvist"
+//! still meets one that says "Ana Lindqvist".
 //!
 //! Example: in "Secretary of State Ana Lindqvist will visit Estavia City.
 //! The Secretary of State will meet Castellan.", both sentences mention
@@ -34,6 +35,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::terms::{FxHashMap, FxHashSet, Word, key_hash, kind};
+use crate::analysis::language::{Lang, lexicon};
 
 /// One mention of a named entity in a passage.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -62,407 +64,16 @@ pub struct Entities {
     pub names: Vec<Box<str>>,
 }
 
-const PARTICLES: &[&str] = &[
-    "of", "de", "del", "della", "da", "di", "du", "la", "le", "van", "von", "der", "den", "bin",
-    "ibn", "al", "el", "y", "dos", "das",
-];
-
-/// Title words that stand before a name ("President", "Secretary") or
-/// after it in an appositive ("the secretary of state").
-const ROLE_HEADS: &[&str] = &[
-    "president",
-    "secretary",
-    "minister",
-    "premier",
-    "chancellor",
-    "governor",
-    "mayor",
-    "senator",
-    "congressman",
-    "congresswoman",
-    "representative",
-    "ambassador",
-    "envoy",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "ceo",
-    "cfo",
-    "coo",
-    "officer",
-    "director",
-    "chief",
-    "commissioner",
-    "superintendent",
-    "sheriff",
-    "prosecutor",
-    "attorney",
-    "judge",
-    "justice",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "emperor",
-    "admiral",
-    "commander",
-    "captain",
-    "lieutenant",
-    "sergeant",
-    "detective",
-    "colonel",
-    "coach",
-    "manager",
-    "leader",
-    "founder",
-    "adviser",
-    "advisor",
-    "speaker",
-    "lawmaker",
-    "sen",
-    "rep",
-    "gov",
-    "gen",
-    "lt",
-    "col",
-    "sgt",
-    "capt",
-    "adm",
-    "det",
-    "supt",
-    "insp",
-    "atty",
-    "pres",
-    "cmdr",
-    "trooper",
-    "deputy",
-];
-
-/// Honorifics dropped from names ("Mr. So" is "So").
-const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "mx", "dr", "prof", "sir", "dame", "rev", "lord", "lady", "madam",
-];
-
-/// Abbreviations whose period may sit inside a name run ("Sen. Paul Reyes").
-const DOTTED_TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "mx", "dr", "prof", "rev", "sen", "rep", "gov", "gen", "lt", "col", "sgt",
-    "capt", "adm", "det", "supt", "insp", "atty", "pres", "cmdr", "st", "ft", "mt",
-];
-
-/// Last words of names of places and organisations: such a name is not a
-/// person's, so it has no surname and takes no role.
-const NON_PERSON_LAST: &[&str] = &[
-    "city",
-    "county",
-    "state",
-    "states",
-    "house",
-    "department",
-    "ministry",
-    "office",
-    "council",
-    "committee",
-    "party",
-    "court",
-    "congress",
-    "senate",
-    "assembly",
-    "parliament",
-    "government",
-    "administration",
-    "agency",
-    "bureau",
-    "commission",
-    "university",
-    "college",
-    "school",
-    "hospital",
-    "church",
-    "police",
-    "army",
-    "navy",
-    "force",
-    "forces",
-    "guard",
-    "street",
-    "avenue",
-    "road",
-    "bridge",
-    "park",
-    "center",
-    "centre",
-    "airport",
-    "station",
-    "company",
-    "corporation",
-    "corp",
-    "inc",
-    "group",
-    "bank",
-    "fund",
-    "foundation",
-    "institute",
-    "association",
-    "union",
-    "league",
-    "club",
-    "team",
-    "news",
-    "times",
-    "post",
-    "journal",
-    "press",
-    "network",
-    "river",
-    "lake",
-    "sea",
-    "ocean",
-    "island",
-    "islands",
-    "mountain",
-    "mountains",
-    "valley",
-    "republic",
-    "kingdom",
-    "nations",
-    "coast",
-    "province",
-    "district",
-    "region",
-    "square",
-    "hall",
-    "tower",
-    "museum",
-    "market",
-    "exchange",
-    "authority",
-    "service",
-    "services",
-    "organization",
-    "organisation",
-    "initiative",
-    "program",
-    "programme",
-    "act",
-    "law",
-    "treaty",
-    "agreement",
-    "summit",
-    "conference",
-    "day",
-    "week",
-    "cup",
-    "games",
-    "olympics",
-    "prize",
-    "award",
-    "cartel",
-    "gang",
-    "america",
-    "africa",
-    "asia",
-    "europe",
-    "east",
-    "west",
-    "north",
-    "south",
-    "hemisphere",
-    "county",
-    "township",
-    "village",
-    "beach",
-    "highway",
-    "drive",
-    "lane",
-    "boulevard",
-    "tabernacle",
-    "mall",
-    "plaza",
-    "motors",
-    "airlines",
-    "reserve",
-    "board",
-    "ltd",
-    "llc",
-    "plc",
-    "co",
-    "sheriffs",
-    "department's",
-    "media",
-    "tv",
-    "radio",
-    "channel",
-    "magazine",
-    "herald",
-    "tribune",
-    "gazette",
-    "online",
-    "com",
-];
-
-/// Capitalised words that open sentences but are not names.
-const OPENERS: &[&str] = &[
-    "despite",
-    "following",
-    "although",
-    "meanwhile",
-    "last",
-    "next",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "earlier",
-    "later",
-    "speaking",
-    "asked",
-    "unlike",
-    "like",
-    "amid",
-    "ahead",
-    "several",
-    "many",
-    "former",
-    "current",
-    "new",
-    "according",
-    "instead",
-    "still",
-    "once",
-    "furthermore",
-    "additionally",
-    "moreover",
-    "overall",
-    "finally",
-    "first",
-    "second",
-    "third",
-    "here",
-    "there",
-    "now",
-    "please",
-    "read",
-    "related",
-    "watch",
-    "click",
-    "photo",
-    "video",
-    "update",
-    "updated",
-    "breaking",
-    "exclusive",
-    "frequently",
-    "why",
-    "how",
-    "what",
-    "who",
-    "where",
-    "when",
-    "will",
-    "can",
-    "could",
-    "should",
-    "would",
-    "did",
-    "does",
-    "do",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "let",
-    "its",
-    "it's",
-    "this",
-    "that",
-];
-
-const MONTHS_AND_DAYS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Number words are figures, not names ("Four Shot in Tacoma").
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "dozen",
-    "dozens",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "billion",
-];
-
-/// Spellings of one place made one key.
-const ALIASES: &[(&str, &str)] = &[
-    ("us", "united states"),
-    ("usa", "united states"),
-    ("united states of america", "united states"),
-    ("uk", "united kingdom"),
-    ("britain", "united kingdom"),
-    ("great britain", "united kingdom"),
-    ("un", "united nations"),
-    ("eu", "european union"),
-    ("estados unidos", "united states"),
-    ("eeuu", "united states"),
-    ("ee uu", "united states"),
-    ("eua", "united states"),
-    ("reino unido", "united kingdom"),
-    ("naciones unidas", "united nations"),
-    ("onu", "united nations"),
-    ("union europea", "european union"),
-    ("ue", "european union"),
-];
-
-/// The word lists above as bit flags, looked up once per word.
+/// The shared lexicon's lists the entity reader asks about
+/// (`data/lexicon/{en,es}/`), as bit flags looked up once per word: words
+/// inside names (`name_particles.txt`), titles (`name_titles.txt`),
+/// honorifics, abbreviations whose period sits inside a name
+/// (`name_abbreviations.txt`), last words of places and organisations
+/// (`organisation_heads.txt`), capitalised sentence openers that are not
+/// names (`sentence_openers.txt`), months and weekdays, number words and
+/// round quantities (`number_words.txt`, `quantity_nouns.txt`). Names are
+/// read the same way in English and Spanish text, so each flag holds the
+/// union of the two languages' lists.
 mod flag {
     pub const PARTICLE: u16 = 1;
     pub const ROLE_HEAD: u16 = 1 << 1;
@@ -475,20 +86,43 @@ mod flag {
     pub const STOP: u16 = 1 << 8;
 }
 
-static FLAGS: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
-    let mut m: FxHashMap<&'static str, u16> = FxHashMap::default();
-    for (list, f) in [
-        (PARTICLES, flag::PARTICLE),
-        (ROLE_HEADS, flag::ROLE_HEAD),
-        (HONORIFICS, flag::HONORIFIC),
-        (DOTTED_TITLES, flag::DOTTED_TITLE),
-        (NON_PERSON_LAST, flag::NON_PERSON_LAST),
-        (OPENERS, flag::OPENER),
-        (MONTHS_AND_DAYS, flag::MONTH_OR_DAY),
-        (NUMBER_WORDS, flag::NUMBER_WORD),
-    ] {
-        for w in list {
-            *m.entry(w).or_default() |= f;
+static FLAGS: LazyLock<FxHashMap<String, u16>> = LazyLock::new(|| {
+    let mut m: FxHashMap<String, u16> = FxHashMap::default();
+    let mut add = |words: &mut dyn Iterator<Item = &String>, f: u16| {
+        for w in words {
+            *m.entry(w.clone()).or_default() |= f;
+        }
+    };
+    for lang in [Lang::English, Lang::Spanish] {
+        let l = lexicon(lang);
+        add(&mut l.name_particles.iter(), flag::PARTICLE);
+        add(&mut l.name_titles.iter(), flag::ROLE_HEAD);
+        add(&mut l.honorifics.iter(), flag::HONORIFIC);
+        add(&mut l.name_abbreviations.iter(), flag::DOTTED_TITLE);
+        add(&mut l.organisation_heads.iter(), flag::NON_PERSON_LAST);
+        add(&mut l.sentence_openers.iter(), flag::OPENER);
+    }
+    // English only: Spanish writes months, weekdays and numbers in lower
+    // case, and some of its number words are particles of names ("dos").
+    let en = lexicon(Lang::English);
+    add(
+        &mut en.months.keys().chain(en.weekdays.keys()),
+        flag::MONTH_OR_DAY,
+    );
+    add(
+        &mut en.number_words.iter().chain(&en.quantity_nouns),
+        flag::NUMBER_WORD,
+    );
+    m
+});
+
+/// Other spellings of a place or body → its one name (`place_aliases.txt`
+/// of English and Spanish).
+static ALIASES: LazyLock<FxHashMap<String, String>> = LazyLock::new(|| {
+    let mut m: FxHashMap<String, String> = FxHashMap::default();
+    for lang in [Lang::English, Lang::Spanish] {
+        for (from, to) in &lexicon(lang).place_aliases {
+            m.insert(from.clone(), to.clone());
         }
     }
     m
@@ -1033,12 +667,10 @@ fn is_person(tokens: &[String]) -> bool {
 
 fn canonical(tokens: &[String]) -> String {
     let joined = tokens.join(" ");
-    for (from, to) in ALIASES {
-        if joined == *from {
-            return (*to).to_string();
-        }
+    match ALIASES.get(&joined) {
+        Some(to) => to.clone(),
+        None => joined,
     }
-    joined
 }
 
 /// A name right after a comma: "The Secretary of State, Ana Lindqvist, …".

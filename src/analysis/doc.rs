@@ -118,9 +118,9 @@ pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAn
 /// Reads a new version of a document, reusing what the analysis of the
 /// version before it (`previous`, if any) read of unchanged paragraphs
 /// (found by [`ParagraphMap`]): the language layer's words (see
-/// [`LangDoc::reusing`]) and the figures (see
-/// [`figures::extract_reusing`]). The result is the same as
-/// [`analyze_document`]'s.
+/// [`LangDoc::reusing`]), the figures (see [`figures::extract_reusing`])
+/// and the passages' terms (see [`related::DocPassages::read_reusing`]).
+/// The result is the same as [`analyze_document`]'s.
 pub fn analyze_edited(
     previous: Option<&DocAnalysis>,
     id: DocId,
@@ -150,6 +150,7 @@ pub fn analyze_edited(
         _ => None,
     };
     let lang = language.lang;
+    let passages_before = previous.zip(map.as_ref()).map(|(p, map)| (&p.related, map));
     // Boilerplate, figures, attribution and the words of the passages are
     // read independently of each other: on a long text, reading them on
     // two threads halves the wait after a keystroke.
@@ -162,7 +163,7 @@ pub fn analyze_edited(
     let right = || {
         (
             attribution::analyze(&text, &segmentation),
-            related::DocPassages::read(&text, &segmentation, lang),
+            related::DocPassages::read_reusing(&text, &segmentation, lang, passages_before),
         )
     };
     let ((boilerplate, figures), (attribution, reading)) = super::join(left, right);

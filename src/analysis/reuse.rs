@@ -11,8 +11,9 @@
 //! over and reads only the other paragraphs; what depends on the whole
 //! document (counts over every paragraph, the order of everything) it
 //! recomputes from the per-paragraph parts, which is cheap. The language
-//! layer's words ([`super::language::LangDoc::reusing`]) and the figures
-//! ([`super::figures::extract_reusing`]) go through this map.
+//! layer's words ([`super::language::LangDoc::reusing`]), the figures
+//! ([`super::figures::extract_reusing`]) and the passages' terms
+//! ([`super::related::DocPassages::read_reusing`]) go through this map.
 //!
 //! The map is built in one pass over both texts (a hash of each
 //! paragraph), so finding what to reuse grows only with the text's
@@ -49,6 +50,12 @@ impl Carried {
     /// segmentation.
     pub fn sentence(&self, i: usize) -> usize {
         i.saturating_sub(self.old_start.1) + self.new_start.1
+    }
+
+    /// The index in the old segmentation of sentence `i` of the new one
+    /// (one of the paragraph's sentences).
+    pub fn old_sentence(&self, i: usize) -> usize {
+        i.saturating_sub(self.new_start.1) + self.old_start.1
     }
 
     /// The index of one of the old paragraph's lines, in the new

@@ -1,11 +1,14 @@
 //! An edited document analysed with its previous analysis
 //! (`analyze_edited`) equals a fresh analysis of the same text, after any
-//! sequence of edits: the words read of unchanged paragraphs and carried
-//! over are those a fresh read gives, at the new offsets, and nothing else
-//! differs.
+//! sequence of edits: the words and figures read of unchanged paragraphs
+//! and carried over are those a fresh read gives, at the new offsets, and
+//! nothing else differs. Edits join and split paragraphs, move a
+//! quotation's boundary across paragraphs and change the document's
+//! language; the figures of an unchanged paragraph are not read again.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
+use factline::analysis::effort;
 use factline::analysis::{DocAnalysis, DocId, Settings, analyze_document, analyze_edited};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
@@ -31,7 +34,19 @@ const PIECES: &[&str] = &[
     ". ",
     "\"",
     "word ",
+    // A quotation that runs on into the next paragraph.
+    "“The harbour will reopen in 2027 and carry 4,000 people a day.\n\n“It will cost 12 million euros,” the mayor said. ",
+    // Enough Spanish to turn an English text Spanish, with figures
+    // written the Spanish way.
+    "La policía detuvo a 14 personas el martes en Valencia, según el ministerio, y el puerto perdió 1.200 millones de euros en 2024, un 3,5 por ciento más que el año anterior. Los vecinos dijeron que la obra costará 45 millones. ",
 ];
+
+/// The effort counters are global: one test at a time reads them.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 1..40).prop_map(|v| v.concat())
@@ -43,7 +58,7 @@ fn edits() -> impl Strategy<Value = Vec<(f64, f64, Option<&'static str>)>> {
     prop::collection::vec(
         (
             0.0..1.0f64,
-            0.0..0.2f64,
+            prop_oneof![4 => 0.0..0.2f64, 1 => 0.0..1.0f64],
             prop::option::of(prop::sample::select(PIECES)),
         ),
         1..8,
@@ -89,6 +104,7 @@ proptest! {
         steps in edits(),
         mask in prop::collection::vec(any::<bool>(), 0..5),
     ) {
+        let _serial = one_at_a_time();
         let settings = Settings::default();
         let id = DocId::new("draft.txt");
         let mut text = start;
@@ -122,6 +138,7 @@ proptest! {
 /// others, wherever they moved.
 #[test]
 fn unchanged_paragraphs_are_not_read_again() {
+    let _serial = one_at_a_time();
     let settings = Settings::default();
     let id = DocId::new("draft.txt");
     let before = "The ferry sailed at noon. It reached the island late.\n\nThe council met on Monday.\n\nRepairs will start in May.\n";
@@ -142,4 +159,82 @@ fn unchanged_paragraphs_are_not_read_again() {
     for i in 0..fresh.segmentation.sentences.len() {
         assert_eq!(edited.sentence_language(i), fresh.sentence_language(i));
     }
+}
+
+/// A long draft of paragraphs with figures.
+fn long_draft(paragraphs: usize) -> String {
+    (0..paragraphs)
+        .map(|i| {
+            format!(
+                "The ferry line {i} carried {} passengers in May, the port authority said, up {}% on April.\n\n",
+                1000 + 7 * i,
+                i % 40
+            )
+        })
+        .collect()
+}
+
+/// Reads `text` as an edit of `doc`; the paragraphs whose figures were
+/// read afresh, and whether the result equals a fresh analysis.
+fn edit(doc: &DocAnalysis, text: &str) -> (DocAnalysis, u64) {
+    let settings = Settings::default();
+    effort::reset();
+    let edited = analyze_edited(Some(doc), doc.id.clone(), Arc::from(text), &settings);
+    let read = effort::read().paragraphs_read;
+    let fresh = analyze_document(doc.id.clone(), Arc::from(text), &settings);
+    assert_eq!(
+        format!("{:?}", edited.figures),
+        format!("{:?}", fresh.figures)
+    );
+    assert_eq!(
+        format!("{:?}", edited.related),
+        format!("{:?}", fresh.related)
+    );
+    (edited, read)
+}
+
+/// A keystroke in one paragraph of a long draft reads the figures of that
+/// paragraph only; joining two paragraphs reads the joined one; a change
+/// of the document's language reads every paragraph again.
+#[test]
+fn figures_of_unchanged_paragraphs_are_carried_over() {
+    let _serial = one_at_a_time();
+    let settings = Settings::default();
+    let text = long_draft(200);
+    let doc = analyze_document(DocId::new("long.txt"), Arc::from(text.as_str()), &settings);
+    assert!(doc.figures.list.len() >= 400);
+    let paragraphs = doc.segmentation.paragraphs.len() as u64;
+
+    // One character typed in the middle: one paragraph read, the others
+    // (before and after it, moved by a byte) carried over.
+    let at = text.find("line 100 ").expect("the draft has 200 lines") + 5;
+    let typed = format!("{}x{}", &text[..at], &text[at..]);
+    let (doc, read) = edit(&doc, &typed);
+    assert_eq!(
+        read, 1,
+        "one keystroke read {read} paragraphs of {paragraphs}"
+    );
+
+    // Two paragraphs joined into one, then split again.
+    let join = typed
+        .find("April.\n\nThe ferry line 51 ")
+        .expect("paragraph 50")
+        + 6;
+    let joined = format!("{} {}", &typed[..join], &typed[join + 2..]);
+    let (doc, read) = edit(&doc, &joined);
+    assert_eq!(read, 1, "joining two paragraphs read {read}");
+    let (doc, read) = edit(&doc, &typed);
+    assert_eq!(read, 2, "splitting a paragraph in two read {read}");
+
+    // Nothing changed: nothing read.
+    let (doc, read) = edit(&doc, &typed);
+    assert_eq!(read, 0);
+
+    // The document turned Spanish (its language is read from its
+    // beginning): its numbers read another way, so every paragraph is
+    // read again.
+    let spanish = format!("{}\n\n{typed}", PIECES[PIECES.len() - 1].repeat(3));
+    let (es, read) = edit(&doc, &spanish);
+    assert_ne!(es.language.lang, doc.language.lang);
+    assert_eq!(read as usize, es.segmentation.paragraphs.len());
 }

@@ -14,6 +14,7 @@ use super::boilerplate::{self, Boilerplate};
 use super::figures::{self, Figures};
 use super::language::{LangDoc, SentenceLang};
 use super::related;
+use super::reuse::ParagraphMap;
 use super::text::Segmentation;
 
 /// One document, read. Serialized without its id, name and text (see
@@ -115,9 +116,11 @@ pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAn
 }
 
 /// Reads a new version of a document, reusing what the analysis of the
-/// version before it (`previous`, if any) read of unchanged paragraphs: the
-/// language layer's words (see [`LangDoc::reusing`]). The result is the
-/// same as [`analyze_document`]'s.
+/// version before it (`previous`, if any) read of unchanged paragraphs
+/// (found by [`ParagraphMap`]): the language layer's words (see
+/// [`LangDoc::reusing`]), the figures (see [`figures::extract_reusing`])
+/// and the passages' terms (see [`related::DocPassages::read_reusing`]).
+/// The result is the same as [`analyze_document`]'s.
 pub fn analyze_edited(
     previous: Option<&DocAnalysis>,
     id: DocId,
@@ -130,30 +133,37 @@ pub fn analyze_edited(
     }
     let name = short_name(id.as_str());
     let segmentation = Segmentation::new(&text);
+    let map = previous
+        .map(|p| ParagraphMap::new((&p.text, &p.segmentation), (&text, &segmentation), |_| true));
     // Figures read digits by the language's conventions ("1.200").
-    let language = match previous {
-        Some(p) => LangDoc::reusing(
-            &text,
-            &segmentation,
-            &p.language,
-            (&p.text, &p.segmentation),
-        ),
-        None => LangDoc::new(&text, &segmentation),
+    let language = match (previous, &map) {
+        (Some(p), Some(map)) => {
+            LangDoc::reusing(&text, &segmentation, &p.language, &p.segmentation, map)
+        }
+        _ => LangDoc::new(&text, &segmentation),
+    };
+    // What an unchanged paragraph read in another language may not say.
+    let figures_before = match (previous, &map) {
+        (Some(p), Some(map)) if p.language.lang == language.lang => {
+            Some((&p.figures, &p.segmentation, map))
+        }
+        _ => None,
     };
     let lang = language.lang;
+    let passages_before = previous.zip(map.as_ref()).map(|(p, map)| (&p.related, map));
     // Boilerplate, figures, attribution and the words of the passages are
     // read independently of each other: on a long text, reading them on
     // two threads halves the wait after a keystroke.
     let left = || {
         (
             boilerplate::detect(&text, &segmentation, settings),
-            figures::extract_in(&text, &segmentation, language.lang),
+            figures::extract_reusing(&text, &segmentation, language.lang, figures_before),
         )
     };
     let right = || {
         (
             attribution::analyze(&text, &segmentation),
-            related::DocPassages::read(&text, &segmentation, lang),
+            related::DocPassages::read_reusing(&text, &segmentation, lang, passages_before),
         )
     };
     let ((boilerplate, figures), (attribution, reading)) = super::join(left, right);

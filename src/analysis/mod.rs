@@ -25,6 +25,7 @@ pub mod hover;
 pub mod interned;
 pub mod language;
 pub mod related;
+pub mod reuse;
 pub mod rules;
 pub mod settings;
 pub mod text;

@@ -50,6 +50,7 @@ pub use interval::{Interval, Qualifier};
 pub use lexicon::TimeUnit;
 pub use similarity::{PassageSimilarity, RelatedSimilarity, for_corpus};
 
+use super::reuse::{Carried, ParagraphMap};
 use super::text::Segmentation;
 
 /// What kind of quantity a figure is.
@@ -241,6 +242,28 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// The figure of a paragraph carried over to an edited version (see
+    /// [`crate::analysis::reuse`]), at the paragraph's new place: every
+    /// byte offset and index it holds, moved.
+    pub(crate) fn moved(&self, c: &Carried) -> Figure {
+        let mut f = self.clone();
+        f.span = c.span(&f.span);
+        f.number_span = c.span(&f.number_span);
+        f.sentence = c.sentence(f.sentence);
+        f.paragraph = c.paragraph();
+        for span in [
+            &mut f.counted.noun,
+            &mut f.counted.verb,
+            &mut f.counted.complement_span,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            *span = c.span(span);
+        }
+        f
+    }
+
     /// The day a date figure names, with a missing year taken from the
     /// document's own date (`doc_date`, see [`Figures::date`]); `None` for
     /// other kinds.
@@ -370,6 +393,12 @@ pub struct Figures {
     /// in one scope, so a toll given for either is one quantity.
     #[serde(default)]
     pub names: Arc<[u64]>,
+    /// Per paragraph, the names it mentions in order (repeats kept): what
+    /// an edited version's [`extract_reusing`] takes over with the
+    /// paragraph's figures. Not stored: an analysis read back from disk is
+    /// read afresh on its first edit.
+    #[serde(skip)]
+    paragraph_names: Vec<Box<[u64]>>,
 }
 
 /// Dates of one sentence that date its other figures. A sentence that
@@ -471,7 +500,48 @@ pub fn extract(text: &str, seg: &Segmentation) -> Figures {
 /// [`extract`] for a text whose language is known: a Spanish text writes
 /// "1.200" for 1,200 and "3,5" for 3.5.
 pub fn extract_in(text: &str, seg: &Segmentation, lang: super::language::Lang) -> Figures {
-    let (mut list, names) = scan::scan_document(text, seg, lang);
+    extract_reusing(text, seg, lang, None)
+}
+
+/// [`extract_in`] for an edited text, taking over from `previous` (the
+/// figures of the version before it, read in the same language, with its
+/// segmentation and the paragraphs that are unchanged: see
+/// [`crate::analysis::reuse`]) the figures of every unchanged paragraph,
+/// moved to its new place. A paragraph's figures depend on its text and
+/// the language only, except the names of a paragraph that has none (the
+/// document's most frequent ones), chosen again over every paragraph; the
+/// index by topic and the document's date are read again too. The result
+/// is the same as [`extract_in`]'s.
+pub fn extract_reusing(
+    text: &str,
+    seg: &Segmentation,
+    lang: super::language::Lang,
+    previous: Option<(&Figures, &Segmentation, &ParagraphMap)>,
+) -> Figures {
+    let carried = |p: usize| -> Option<scan::ParagraphScan> {
+        let (old, old_seg, map) = previous?;
+        let c = map.get(p)?;
+        let names = old.paragraph_names.get(c.old)?;
+        // The old paragraph's figures are contiguous (sorted by span).
+        old_seg.paragraphs.get(c.old)?;
+        let lo = old.list.partition_point(|f| f.paragraph < c.old);
+        let hi = old.list.partition_point(|f| f.paragraph <= c.old);
+        let figures = old.list[lo..hi]
+            .iter()
+            .map(|f| {
+                let mut f = f.moved(c);
+                if names.is_empty() {
+                    f.counted.entities = Arc::from([]);
+                }
+                f
+            })
+            .collect();
+        Some(scan::ParagraphScan {
+            figures,
+            names: names.clone(),
+        })
+    };
+    let (mut list, names, paragraph_names) = scan::scan_document(text, seg, lang, &carried);
     list.sort_by_key(|f| (f.span.start, f.span.end));
     let date = docdate::document_date(text, seg, &list);
     let mut by_topic: FastMap<u64, Vec<u32>> = FastMap::default();
@@ -494,6 +564,7 @@ pub fn extract_in(text: &str, seg: &Segmentation, lang: super::language::Lang) -
         by_topic,
         dated,
         names: Arc::from(names),
+        paragraph_names,
     }
 }
 

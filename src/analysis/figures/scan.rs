@@ -215,7 +215,12 @@ impl Raw {
 /// In Spanish (as in most of Europe), digits group
 /// thousands with points and write decimals after a comma: "1.200" is
 /// 1,200 and "3,5" is 3.5.
-pub(super) fn scan_document(text: &str, seg: &Segmentation, lang: Lang) -> (Vec<Figure>, Vec<u64>) {
+pub(super) fn scan_document(
+    text: &str,
+    seg: &Segmentation,
+    lang: Lang,
+    carried: &dyn Fn(usize) -> Option<ParagraphScan>,
+) -> (Vec<Figure>, Vec<u64>, Vec<Box<[u64]>>) {
     let mut out = Vec::new();
     let mut sent = Sent::new(text);
     sent.decimal_comma = lang == Lang::Spanish;
@@ -225,9 +230,22 @@ pub(super) fn scan_document(text: &str, seg: &Segmentation, lang: Lang) -> (Vec<
     let mut all_entities: Vec<u64> = Vec::new();
     let mut acronyms: Vec<u64> = Vec::new();
     let mut bare_paragraphs: Vec<usize> = Vec::new();
+    let mut paragraph_names: Vec<Box<[u64]>> = Vec::with_capacity(seg.paragraphs.len());
     for (p, para) in seg.paragraphs.iter().enumerate() {
         let first = out.len();
         let para_start = all_entities.len();
+        if let Some(scan) = carried(p) {
+            // Read before, unchanged: its figures (their paragraph's names
+            // set when it has any) and its names.
+            out.extend(scan.figures);
+            all_entities.extend_from_slice(&scan.names);
+            if out.len() > first && scan.names.is_empty() {
+                bare_paragraphs.push(first);
+            }
+            paragraph_names.push(scan.names);
+            continue;
+        }
+        crate::analysis::effort::add_paragraph_read();
         for si in para.sentences.clone() {
             let Some(sentence) = seg.sentences.get(si) else {
                 continue;
@@ -280,6 +298,7 @@ pub(super) fn scan_document(text: &str, seg: &Segmentation, lang: Lang) -> (Vec<
                 });
             }
         }
+        paragraph_names.push(Box::from(&all_entities[para_start..]));
         if out.len() > first {
             let mut entities: Vec<u64> = all_entities[para_start..].to_vec();
             entities.sort_unstable();
@@ -311,7 +330,17 @@ pub(super) fn scan_document(text: &str, seg: &Segmentation, lang: Lang) -> (Vec<
         }
     }
     all_entities.dedup();
-    (out, all_entities)
+    (out, all_entities, paragraph_names)
+}
+
+/// What [`scan_document`] read of one paragraph, carried over from the
+/// analysis of an earlier version: its figures in text order, moved to the
+/// paragraph's new place, with the names of a paragraph that has none
+/// left empty (the document's most frequent names are chosen again), and
+/// the names it mentions, in order, repeats kept.
+pub(super) struct ParagraphScan {
+    pub figures: Vec<Figure>,
+    pub names: Box<[u64]>,
 }
 
 fn scan_sentence(s: &Sent<'_>, out: &mut Vec<Raw>, used: &mut Vec<bool>) {

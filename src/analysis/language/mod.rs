@@ -25,11 +25,10 @@ pub mod lexicon;
 pub mod tagger;
 pub mod tokenize;
 
-use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::reuse::ParagraphMap;
 use super::text::Segmentation;
 
 pub use detect::detect;
@@ -153,66 +152,29 @@ impl LangDoc {
 
     /// The layer of an edited text, taking over what `previous` (the layer
     /// of the text before the edit) has read: the words of every paragraph
-    /// whose text is unchanged, found by content hash wherever the
-    /// paragraph now sits, are moved to their new offsets instead of being
-    /// tagged again. The result is the same as [`LangDoc::new`] would give,
-    /// read as far as `previous` was. `previous`'s text and segmentation
-    /// are `before`.
+    /// whose text is unchanged, found wherever the paragraph now sits
+    /// (`map`, see [`crate::analysis::reuse`]), are moved to their new
+    /// offsets instead of being tagged again. The result is the same as
+    /// [`LangDoc::new`] would give, read as far as `previous` was.
+    /// `previous`'s segmentation is `old_seg`.
     pub fn reusing(
         text: &str,
         segmentation: &Segmentation,
         previous: &LangDoc,
-        before: (&str, &Segmentation),
+        old_seg: &Segmentation,
+        map: &ParagraphMap,
     ) -> LangDoc {
         let doc = LangDoc::new(text, segmentation);
-        let (old_text, old_seg) = before;
         if doc.lang != previous.lang || previous.sentences_read() == 0 {
             return doc;
         }
-        // Previous paragraphs with something read, by the hash of their text.
-        let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
-        for (pi, p) in old_seg.paragraphs.iter().enumerate() {
-            let read = p.sentences.clone().any(|si| {
-                previous
-                    .sentences
-                    .get(si)
-                    .is_some_and(|c| c.get().is_some())
-            });
-            if read && let Some(t) = old_text.get(p.span.clone()) {
-                by_hash.entry(content_hash(t)).or_default().push(pi);
-            }
-        }
-        if by_hash.is_empty() {
-            return doc;
-        }
-        for p in &segmentation.paragraphs {
-            let Some(t) = text.get(p.span.clone()) else {
+        for (np, p) in segmentation.paragraphs.iter().enumerate() {
+            let Some(c) = map.get(np) else {
                 continue;
             };
-            let Some(candidates) = by_hash.get(&content_hash(t)) else {
+            let Some(old) = old_seg.paragraphs.get(c.old) else {
                 continue;
             };
-            // The same text, cut into the same sentences (a hash collision
-            // or a different cut reads the paragraph afresh).
-            let same = |q: &&usize| {
-                let old = &old_seg.paragraphs[**q];
-                old_text.get(old.span.clone()) == Some(t)
-                    && old.sentences.len() == p.sentences.len()
-                    && old
-                        .sentences
-                        .clone()
-                        .zip(p.sentences.clone())
-                        .all(|(a, b)| {
-                            let (a, b) =
-                                (&old_seg.sentences[a].span, &segmentation.sentences[b].span);
-                            a.start - old.span.start == b.start - p.span.start
-                                && a.end - old.span.start == b.end - p.span.start
-                        })
-            };
-            let Some(&q) = candidates.iter().find(same) else {
-                continue;
-            };
-            let old = &old_seg.paragraphs[q];
             for (a, b) in old.sentences.clone().zip(p.sentences.clone()) {
                 if let (Some(read), Some(cell)) = (
                     previous.sentences.get(a).and_then(OnceLock::get),
@@ -224,13 +186,6 @@ impl LangDoc {
         }
         doc
     }
-}
-
-/// The hash a paragraph's words are cached under.
-fn content_hash(text: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut h);
-    h.finish()
 }
 
 /// Stored as the language and the number of sentences: the words of a

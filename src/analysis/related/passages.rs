@@ -14,6 +14,7 @@ use super::figures::{Figure, FigureKind};
 use super::quotes;
 use super::terms::{Word, read_words, terms_of_word};
 use crate::analysis::language::Lang;
+use crate::analysis::reuse::ParagraphMap;
 use crate::analysis::text::Segmentation;
 
 /// One sentence, read for matching.
@@ -157,6 +158,29 @@ impl DocPassages {
     /// verdicts nor the figures, so that it can run beside them. `lang` is
     /// the document's language (see [`super::terms::terms_of_word`]).
     pub fn read(text: &str, seg: &Segmentation, lang: Lang) -> PassageReading {
+        Self::read_reusing(text, seg, lang, None)
+    }
+
+    /// [`DocPassages::read`] for an edited text, taking over from
+    /// `previous` (the passages of the version before it, read in the same
+    /// language, with its segmentation and the unchanged paragraphs: see
+    /// [`crate::analysis::reuse`]) the terms, their counts and the quoted
+    /// shingles of every sentence of an unchanged paragraph, which depend
+    /// on the paragraph's text and the language only. The names are read
+    /// again over the whole document (a name's evidence is every sentence
+    /// of it). The result is the same as [`DocPassages::read`]'s.
+    pub fn read_reusing(
+        text: &str,
+        seg: &Segmentation,
+        lang: Lang,
+        previous: Option<(&DocPassages, &ParagraphMap)>,
+    ) -> PassageReading {
+        let previous = previous.filter(|(old, _)| old.lang == lang);
+        // The passage sentence `si` (of paragraph `p`) was before the edit.
+        let carried = |si: usize, p: usize| -> Option<&Passage> {
+            let (old, map) = previous?;
+            old.passages.get(map.get(p)?.old_sentence(si))
+        };
         let mut arena = String::with_capacity(text.len());
         let sentence_words: Vec<Vec<Word>> = seg
             .sentences
@@ -176,8 +200,27 @@ impl DocPassages {
         let mut buf = String::new();
         let mut hashes: Vec<u64> = Vec::new();
         let mut entity_lists = ents.by_sentence.into_iter();
-        for (sentence, ws) in seg.sentences.iter().zip(&sentence_words) {
+        for (si, (sentence, ws)) in seg.sentences.iter().zip(&sentence_words).enumerate() {
             let span = &sentence.span;
+            let entities = entity_lists.next().unwrap_or_default();
+            if let Some(before) = carried(si, sentence.paragraph) {
+                substantial.push(
+                    before.terms.len() >= 2 || (!before.terms.is_empty() && !entities.is_empty()),
+                );
+                passages.push(Passage {
+                    span: span.clone(),
+                    paragraph: sentence.paragraph,
+                    headline: before.headline,
+                    indexed: false,
+                    terms: before.terms.clone(),
+                    tfs: before.tfs.clone(),
+                    len: before.len,
+                    entities: entities.into_boxed_slice(),
+                    figures: Box::default(),
+                    quotes: before.quotes.clone(),
+                });
+                continue;
+            }
             hashes.clear();
             for w in ws {
                 terms_of_word(text, &arena, w, lang, &mut buf, |h| hashes.push(h));
@@ -191,7 +234,6 @@ impl DocPassages {
                     _ => terms.push((h, 1)),
                 }
             }
-            let entities = entity_lists.next().unwrap_or_default();
             let quotes = para_quotes
                 .get(sentence.paragraph)
                 .map(|q| quotes::shingles(text, span.clone(), q))

@@ -49,14 +49,14 @@ mod parse;
 pub mod quote_model;
 mod quotes;
 mod spanish;
-mod tokens;
+mod words;
 
 use std::ops::Range;
 
 use super::DocAnalysis;
 use super::text::Segmentation;
 use lexicon::Class;
-use tokens::{Kind, Token};
+use words::{Kind, Token};
 
 /// Who a claim is credited to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -389,9 +389,10 @@ pub fn analyze(text: &str, seg: &Segmentation) -> DocAttribution {
     // Tokens of every sentence, in one vector.
     let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let mut ranges: Vec<Range<usize>> = Vec::with_capacity(seg.sentences.len());
+    let mut layer = Vec::new();
     for s in &seg.sentences {
         let start = toks.len();
-        tokens::tokenize(text, s.span.clone(), &mut toks);
+        words::tokenize_with(text, s.span.clone(), &mut toks, &mut layer);
         ranges.push(start..toks.len());
     }
     // Mark quoted words and quotation marks (both lists are sorted).

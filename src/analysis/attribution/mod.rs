@@ -49,14 +49,14 @@ mod parse;
 pub mod quote_model;
 mod quotes;
 mod spanish;
-mod words;
+mod tokens;
 
 use std::ops::Range;
 
 use super::DocAnalysis;
 use super::text::Segmentation;
 use lexicon::Class;
-use words::{Kind, Token};
+use tokens::{Kind, Token};
 
 /// Who a claim is credited to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -389,10 +389,9 @@ pub fn analyze(text: &str, seg: &Segmentation) -> DocAttribution {
     // Tokens of every sentence, in one vector.
     let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let mut ranges: Vec<Range<usize>> = Vec::with_capacity(seg.sentences.len());
-    let mut layer = Vec::new();
     for s in &seg.sentences {
         let start = toks.len();
-        words::tokenize_with(text, s.span.clone(), &mut toks, &mut layer);
+        tokens::tokenize(text, s.span.clone(), &mut toks);
         ranges.push(start..toks.len());
     }
     // Mark quoted words and quotation marks (both lists are sorted).

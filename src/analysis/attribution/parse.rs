@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::lexicon::{Class, Form, LISTS, VerbClass};
-use super::words::{Kind, Token};
+use super::tokens::{Kind, Token};
 use super::{Construction, SourceKind};
 
 /// A noun phrase: token indices into the sentence.

@@ -384,27 +384,26 @@ fn word(text: &str, at: usize, end: usize, out: &mut Vec<Token>) -> usize {
     let w = &text[at..i];
     // Clitics (UD splits them): n't, 's, 're, 've, 'll, 'd, 'm.
     let mut split = None;
-    // The last four characters, lower case with straight apostrophes,
-    // without allocating (this runs for every word of every text).
-    let mut tail = ['\0'; 4];
-    let mut n = 0;
-    for c in w.chars().rev().take(4) {
-        let c = c.to_lowercase().last().unwrap_or(c);
-        n += 1;
-        tail[4 - n] = if is_apostrophe(c) { '\'' } else { c };
-    }
-    let tail = &tail[4 - n..];
-    let ends_with = |suffix: &str| {
-        let k = suffix.chars().count();
-        k <= tail.len() && tail[tail.len() - k..].iter().copied().eq(suffix.chars())
-    };
+    let lower_end: String = w
+        .chars()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .flat_map(char::to_lowercase)
+        .collect();
+    let norm: String = lower_end
+        .chars()
+        .map(|c| if is_apostrophe(c) { '\'' } else { c })
+        .collect();
     if !dotted {
-        if ends_with("n't") && w.chars().count() > 3 {
+        if norm.ends_with("n't") && w.chars().count() > 3 {
             let tail: usize = w.chars().rev().take(3).map(char::len_utf8).sum();
             split = Some(i - tail);
         } else {
             for clitic in ["'s", "'re", "'ve", "'ll", "'d", "'m"] {
-                if ends_with(clitic) && w.chars().count() > clitic.chars().count() {
+                if norm.ends_with(clitic) && w.chars().count() > clitic.chars().count() {
                     let tail: usize = w
                         .chars()
                         .rev()

@@ -9,9 +9,10 @@
 //! State Ana Lindqvist"). An affiliation ("at Brannock Research", "familiar
 //! with the talks") attaches to the phrase before it.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
-use super::lexicon::{Class, Form, VerbClass};
+use super::lexicon::{Class, Form, LISTS, VerbClass};
 use super::tokens::{Kind, Token};
 use super::{Construction, SourceKind};
 
@@ -55,219 +56,12 @@ pub struct Sentence<'a> {
     pub closes: &'a [bool],
 }
 
-const PREPOSITIONS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "with",
-    "from",
-    "of",
-    "into",
-    "onto",
-    "about",
-    "over",
-    "under",
-    "against",
-    "between",
-    "through",
-    "during",
-    "without",
-    "within",
-    "amid",
-    "among",
-    "amongst",
-    "despite",
-    "via",
-    "per",
-    "like",
-    "upon",
-    "towards",
-    "toward",
-    "across",
-    "behind",
-    "beyond",
-    "near",
-    "to",
-    "than",
-    "regarding",
-];
-
-/// Verbs whose crowd subject makes a weasel: claims, opinions, forecasts.
-/// A crowd doing something else ("opposition politicians proposed a law")
-/// is a different question.
-const CROWD_CLAIM_VERBS: &[&str] = &[
-    "say",
-    "tell",
-    "state",
-    "claim",
-    "argue",
-    "contend",
-    "insist",
-    "maintain",
-    "assert",
-    "allege",
-    "note",
-    "point",
-    "warn",
-    "suggest",
-    "believe",
-    "think",
-    "feel",
-    "consider",
-    "interpret",
-    "view",
-    "see",
-    "regard",
-    "perceive",
-    "fear",
-    "doubt",
-    "suspect",
-    "reckon",
-    "understand",
-    "speculate",
-    "predict",
-    "forecast",
-    "expect",
-    "estimate",
-    "describe",
-    "call",
-    "label",
-    "brand",
-    "dub",
-    "term",
-    "show",
-    "find",
-    "indicate",
-    "reveal",
-    "report",
-    "write",
-    "agree",
-    "worry",
-    "concede",
-    "acknowledge",
-    "admit",
-    "add",
-    "explain",
-    "question",
-    "conclude",
-    "demonstrate",
-    "prove",
-    "hope",
-];
-
-/// Transitive reporting verbs: a participle of one directly followed by a
-/// preposition is a passive ("36 people accused in the case"), not a report.
-const TRANSITIVE: &[&str] = &[
-    "accuse",
-    "criticise",
-    "criticize",
-    "condemn",
-    "praise",
-    "describe",
-    "label",
-    "brand",
-    "dub",
-    "dismiss",
-    "reject",
-    "deny",
-    "defend",
-    "cite",
-    "blame",
-    "consider",
-    "regard",
-    "view",
-    "see",
-    "perceive",
-    "interpret",
-    "class",
-    "classify",
-    "quote",
-    "attribute",
-    "hail",
-    "welcome",
-];
-
-const PARTICLES: &[&str] = &[
-    "de", "la", "del", "della", "van", "von", "der", "den", "da", "di", "du", "bin", "al", "el",
-    "le", "ibn", "dos", "das", "y",
-];
-
-const ANONYMITY_MARKERS: &[&str] = &[
-    "familiar",
-    "close",
-    "knowledge",
-    "briefed",
-    "involved",
-    "acquainted",
-    "speaking",
-    "condition",
-];
-
-/// Determiners that bring in someone new: "a campaign aide", "one
-/// official", "another adviser".
-const INDEFINITE: &[&str] = &["a", "an", "one", "another", "two", "three", "four", "five"];
-
 /// Whether a noun (any number) names a person, by the shared lexicon's
 /// learned person nouns and role titles.
 fn is_person_noun(word: &str) -> bool {
     use crate::analysis::language::{Lang, Upos, lemma::lemma, lexicon};
     lexicon(Lang::English).is_person_noun(&lemma(&word.to_lowercase(), Upos::Noun))
 }
-
-/// Heads that are anonymous only with a marker ("people familiar with").
-const MARKED_ANONYMOUS: &[&str] = &["person", "people", "someone", "individual", "individuals"];
-
-/// Participles that, after "widely", "generally" and the like, credit a
-/// view to everyone and no one.
-const CROWD_PARTICIPLES: &[&str] = &[
-    "believed",
-    "thought",
-    "considered",
-    "accepted",
-    "acknowledged",
-    "held",
-    "regarded",
-    "seen",
-    "viewed",
-    "reported",
-    "assumed",
-    "credited",
-    "blamed",
-    "attributed",
-    "described",
-    "perceived",
-    "understood",
-    "rumoured",
-    "rumored",
-    "feared",
-];
-
-/// Adverbs that make a participle a crowd's view only for a few verbs
-/// ("largely attributed to", "often described as").
-const NARROW_CROWD_ADVERBS: &[&str] = &[
-    "largely",
-    "mainly",
-    "mostly",
-    "partly",
-    "often",
-    "frequently",
-    "increasingly",
-    "traditionally",
-];
-const NARROW_PARTICIPLES: &[&str] = &[
-    "attributed",
-    "blamed",
-    "credited",
-    "seen",
-    "viewed",
-    "regarded",
-    "considered",
-    "described",
-    "perceived",
-    "cited",
-];
 
 impl<'a> Sentence<'a> {
     fn tok(&self, i: usize) -> Option<&Token> {
@@ -288,6 +82,21 @@ impl<'a> Sentence<'a> {
             t.kind == Kind::Word && {
                 let s = t.stem(self.text);
                 ws.iter().any(|w| s.eq_ignore_ascii_case(w))
+            }
+        })
+    }
+
+    /// Whether token `i` is a word (without a possessive ending) of
+    /// `set` (lower-case words), in any case.
+    fn is_in(&self, i: usize, set: &HashSet<&'static str>) -> bool {
+        self.tok(i).is_some_and(|t| {
+            t.kind == Kind::Word && {
+                let s = t.stem(self.text);
+                if s.bytes().any(|b| b.is_ascii_uppercase()) {
+                    set.contains(s.to_ascii_lowercase().as_str())
+                } else {
+                    set.contains(s)
+                }
             }
         })
     }
@@ -431,7 +240,8 @@ impl<'a> Sentence<'a> {
                 j = k;
                 continue;
             }
-            let joiner = self.is_any(k, &["of", "for", "and", "&"]) || self.is_any(k, PARTICLES);
+            let joiner =
+                self.is_any(k, &["of", "for", "and", "&"]) || self.is_in(k, LISTS.particle);
             if joiner && k > 0 && self.proper(k - 1) && self.proper(k + 1) {
                 start = k;
                 j = k;
@@ -495,7 +305,7 @@ impl<'a> Sentence<'a> {
         }
         let mut k = c;
         let mut marker = false;
-        if k > 0 && self.is_any(k - 1, ANONYMITY_MARKERS) {
+        if k > 0 && self.is_in(k - 1, LISTS.anonymity_marker) {
             marker = true;
             k -= 1;
             if self.is(k, "knowledge") && k > 0 && self.is(k - 1, "with") {
@@ -559,7 +369,7 @@ impl<'a> Sentence<'a> {
         let e = np.end;
         let mut k = e;
         let mut marker = false;
-        if self.is_any(k, ANONYMITY_MARKERS) && self.has(k + 1, Class::AFFILIATION) {
+        if self.is_in(k, LISTS.anonymity_marker) && self.has(k + 1, Class::AFFILIATION) {
             marker = true;
             k += 1;
         }
@@ -608,7 +418,8 @@ impl<'a> Sentence<'a> {
             if after_name && !t.has(NOUNS) {
                 break;
             }
-            let joiner = self.is_any(i, &["of", "for", "and", "&"]) || self.is_any(i, PARTICLES);
+            let joiner =
+                self.is_any(i, &["of", "for", "and", "&"]) || self.is_in(i, LISTS.particle);
             if joiner && end > start && self.proper(i - 1) && self.proper(i + 1) {
                 i += 1;
                 continue;
@@ -679,7 +490,7 @@ impl<'a> Sentence<'a> {
             while k > 0 && self.proper(k - 1) {
                 k -= 1;
             }
-            k == 0 || !self.is_any(k - 1, PREPOSITIONS)
+            k == 0 || !self.is_in(k - 1, LISTS.preposition)
         };
         if name_ending(before) {
             return true;
@@ -771,7 +582,7 @@ impl<'a> Sentence<'a> {
             if (self.beside_name(np.start) || self.name_after(phrase_end)) && !np.anonymity_marker {
                 return Some(SourceKind::Named);
             }
-            let marked_only = self.is_any(np.head, MARKED_ANONYMOUS);
+            let marked_only = self.is_in(np.head, LISTS.marked_anonymous);
             if marked_only && !np.anonymity_marker {
                 if hc.contains(Class::CROWD) {
                     return Some(if affiliated {
@@ -850,7 +661,7 @@ impl<'a> Sentence<'a> {
             !head.possessive && !self.beside_name(np.start) && !self.name_after(phrase_end);
         let indefinite = unnamed
             && match det {
-                Some(d) => self.is_any(d, INDEFINITE) || self.toks[d].digit,
+                Some(d) => self.is_in(d, LISTS.indefinite) || self.toks[d].digit,
                 None => plural && !possessed,
             };
         if hc.intersects(Class::ROLE | Class::BODY) {
@@ -1009,7 +820,7 @@ impl<'a> Sentence<'a> {
     fn verb_follows_plain(&self, i: usize) -> bool {
         self.tok(i)
             .is_some_and(|t| t.kind == Kind::Word && !t.cap && !t.quoted)
-            && !self.is_any(i, PREPOSITIONS)
+            && !self.is_in(i, LISTS.preposition)
     }
 
     /// Every reporting construction of the sentence, in text order.
@@ -1145,11 +956,11 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let p = i + 1;
-        let narrow = self.is_any(i, NARROW_CROWD_ADVERBS);
+        let narrow = self.is_in(i, LISTS.narrow_crowd_adverb);
         let ok = if narrow {
-            self.is_any(p, NARROW_PARTICIPLES)
+            self.is_in(p, LISTS.narrow_participle)
         } else {
-            self.is_any(p, CROWD_PARTICIPLES)
+            self.is_in(p, LISTS.crowd_participle)
         };
         if !ok || !self.word(p) {
             return None;
@@ -1267,7 +1078,7 @@ impl<'a> Sentence<'a> {
         if lemma_needs_out(v.lemma) && !self.is(i + 1, "out") {
             return None;
         }
-        if TRANSITIVE.contains(&v.lemma)
+        if LISTS.transitive.contains(v.lemma)
             && v.form.can_be_participle()
             && self.is_any(
                 i + 1,
@@ -1511,7 +1322,7 @@ impl<'a> Sentence<'a> {
         let tag = np.start > i && after_quote;
         let kind = self.classify(&np, v.core || tag, Some(v.class))?;
         if kind == SourceKind::Crowd {
-            if !CROWD_CLAIM_VERBS.contains(&lemma) || modal {
+            if !LISTS.crowd_claim.contains(lemma) || modal {
                 // "people may see": the writer's hypothetical.
                 return None;
             }
@@ -1582,7 +1393,7 @@ impl<'a> Sentence<'a> {
                 || k > 0 && self.kind(k - 1) == Some(Kind::Comma)
                 || k > 0 && self.is_any(k - 1, &["but", "and", "yet", "so", "or"]));
         }
-        self.is_any(k, PREPOSITIONS)
+        self.is_in(k, LISTS.preposition)
     }
 
     /// The name a phrase ends with, with the titles before it ("Harbour Board

@@ -13,10 +13,11 @@
 //! - `number_words.txt` (en): read by `figures::lexicon::is_number_word`.
 //! - `months.txt`, `weekdays.txt` (en): read by `figures::lexicon::month`
 //!   and `is_weekday` (with `weekday_abbreviations.txt`); = the month
-//!   words of `attribution::lexicon::TIME`.
-//! - `reporting_verbs.txt` (en) = the lemmas and classes of
-//!   `attribution::lexicon::VERBS`.
-//! - `role_titles.txt` (en) = `attribution::lexicon::ROLES`.
+//!   words of the attribution reader's time words.
+//! - `reporting_verbs.txt` (en): the lemmas and classes of the reporting
+//!   verbs, with their forms in `verb_forms.txt`; `role_titles.txt`; and
+//!   `attribution.txt` (each language: a word and a role it can play in
+//!   an attribution): the words `attribution::lexicon` compiles.
 //! - `finite_verbs.txt` and `weekday_abbreviations.txt`: the boilerplate
 //!   family's sentence and date-stamp evidence.
 //! - `to_english.txt` pairs a language's words of news events with English
@@ -87,6 +88,14 @@ pub struct Lexicon {
     /// `examples/train_person_nouns.rs` (`person_nouns.txt`, lemmas).
     /// English only; empty for Spanish.
     pub person_nouns: HashSet<String>,
+    /// Word → the roles it can play in an attribution
+    /// (`attribution.txt`: "anonymous", "crowd", "det", …; each language
+    /// has its own roles).
+    pub attribution: HashMap<String, Vec<String>>,
+    /// Reporting verb lemma → its forms ("says said - saying"), in file
+    /// order (`verb_forms.txt`). English only; Spanish forms are
+    /// `reporting_verb_forms.txt`, read by the Spanish attribution reader.
+    pub verb_forms: Vec<(String, String)>,
     /// The entity reader's lists (`related::entities`): lower-case words
     /// inside names ("van", "de").
     pub name_particles: HashSet<String>,
@@ -350,6 +359,12 @@ macro_rules! lexicon {
                 )),
                 |v| Some(v.to_lowercase()),
             ),
+            attribution: pairs(include_str!(concat!(
+                "../../../data/lexicon/",
+                $dir,
+                "/attribution.txt"
+            ))),
+            verb_forms: Vec::new(),
         }
     };
 }
@@ -369,6 +384,12 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
         "../../../data/lexicon/en/sentence_openers.txt"
     )),
     quantity_nouns: set(include_str!("../../../data/lexicon/en/quantity_nouns.txt")),
+    verb_forms: entries(include_str!("../../../data/lexicon/en/verb_forms.txt"))
+        .filter_map(|l| {
+            let (k, v) = l.split_once('\t')?;
+            Some((k.trim().to_lowercase(), v.trim().to_lowercase()))
+        })
+        .collect(),
     ..lexicon!("en")
 });
 static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| lexicon!("es"));

@@ -13,6 +13,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 static FIGURE_PAIRS: AtomicU64 = AtomicU64::new(0);
 static FIGURE_CANDIDATES: AtomicU64 = AtomicU64::new(0);
 static QUOTE_TOKENS: AtomicU64 = AtomicU64::new(0);
+static FIGURES_REUSED: AtomicU64 = AtomicU64::new(0);
 
 /// What has been counted since the last [`reset`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -23,6 +24,9 @@ pub struct Effort {
     pub figure_candidates: u64,
     /// Tokens read to classify quotations and find their speakers.
     pub quote_tokens: u64,
+    /// Figures whose comparison with other documents was taken from the
+    /// document's previous check instead of being weighed again.
+    pub figures_reused: u64,
 }
 
 /// Sets every counter to zero.
@@ -30,6 +34,7 @@ pub fn reset() {
     FIGURE_PAIRS.store(0, Ordering::Relaxed);
     FIGURE_CANDIDATES.store(0, Ordering::Relaxed);
     QUOTE_TOKENS.store(0, Ordering::Relaxed);
+    FIGURES_REUSED.store(0, Ordering::Relaxed);
 }
 
 /// The counts so far.
@@ -38,6 +43,7 @@ pub fn read() -> Effort {
         figure_pairs: FIGURE_PAIRS.load(Ordering::Relaxed),
         figure_candidates: FIGURE_CANDIDATES.load(Ordering::Relaxed),
         quote_tokens: QUOTE_TOKENS.load(Ordering::Relaxed),
+        figures_reused: FIGURES_REUSED.load(Ordering::Relaxed),
     }
 }
 
@@ -51,4 +57,8 @@ pub(crate) fn add_figure_candidates(n: usize) {
 
 pub(crate) fn add_quote_tokens(n: usize) {
     QUOTE_TOKENS.fetch_add(n as u64, Ordering::Relaxed);
+}
+
+pub(crate) fn add_figure_reused() {
+    FIGURES_REUSED.fetch_add(1, Ordering::Relaxed);
 }

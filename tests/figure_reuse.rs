@@ -285,6 +285,25 @@ fn typing_in_one_paragraph_reuses_the_others() {
         reused.figure_candidates < all.figure_candidates && reused.figure_pairs < all.figure_pairs,
         "{reused:?} after {all:?}"
     );
+    // A word of the source passage the draft's death toll was compared
+    // with ("the fire service said"), put for another in a paragraph
+    // without figures: its document frequency changes, so that comparison
+    // is weighed again; the others are reused.
+    draft = draft.replace("by the river", "by the service");
+    let doc = analyse("draft.txt", &draft);
+    corpus.upsert(doc.clone());
+    effort::reset();
+    let kept = check(&doc, &corpus, &settings, RuleScope::CrossDocument);
+    let partly = effort::read();
+    assert_eq!(format!("{kept:?}"), fresh(&sources, &draft, &settings));
+    assert_eq!(
+        kept_mentions(&corpus, &doc),
+        fresh_mentions(&sources, &draft)
+    );
+    assert!(
+        partly.figures_reused < elsewhere && partly.figures_reused > 0,
+        "{partly:?}"
+    );
     // A word more: the statistics change, and only the candidates whose
     // passages were compared are weighed again.
     let i = draft.find("assembled").unwrap();

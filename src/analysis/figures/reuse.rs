@@ -41,7 +41,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use super::compare::{Across, across_documents, best_per_document, reweigh, within_document};
 use super::similarity::PassageSimilarity;
-use super::{FastMap, Figure, Fnv, Mention, comparable};
+use super::{FastMap, FastSet, Figure, Fnv, Mention, comparable};
 use crate::analysis::related::Passage;
 use crate::analysis::{Corpus, DocAnalysis, DocId};
 
@@ -178,6 +178,9 @@ struct ReuseState {
     restat: bool,
     changed: Vec<u64>,
     kept: FastMap<u64, Arc<Entry>>,
+    /// Kept entries that compared a passage or story context whose
+    /// document frequencies the edits changed.
+    stale: FastSet<u64>,
     /// Each figure's digest.
     digests: Vec<u64>,
     fresh: Mutex<Vec<(u64, Arc<Entry>)>>,
@@ -203,6 +206,12 @@ impl<'a> MentionReuse<'a> {
             Some(k) if k.shared == shared => (k.entries, k.changed, k.statistics != statistics),
             _ => (FastMap::default(), Vec::new(), false),
         };
+        let digests = figure_digests(doc);
+        let stale = if restat {
+            FastSet::default()
+        } else {
+            stale_entries(corpus, &kept, &digests, &changed)
+        };
         Self {
             corpus,
             doc,
@@ -212,7 +221,8 @@ impl<'a> MentionReuse<'a> {
                 restat,
                 changed,
                 kept,
-                digests: figure_digests(doc),
+                stale,
+                digests,
                 fresh: Mutex::new(Vec::new()),
             }),
         }
@@ -234,7 +244,7 @@ impl<'a> MentionReuse<'a> {
         let mut out = within_document(doc, index, f, sim);
         let digest = state.digests[index];
         let entry = match state.kept.get(&digest) {
-            Some(e) if !state.restat && state.unchanged(corpus, doc, f, e) => {
+            Some(e) if !state.restat && state.unchanged(doc, f, digest) => {
                 crate::analysis::effort::add_figure_reused();
                 e.clone()
             }
@@ -276,46 +286,67 @@ impl<'a> MentionReuse<'a> {
 }
 
 impl ReuseState {
-    /// Whether a kept entry for figure `f` of `doc` read no document
-    /// frequency that `doc`'s edits have changed since.
-    fn unchanged(&self, corpus: &Corpus, doc: &DocAnalysis, f: &Figure, e: &Entry) -> bool {
+    /// Whether the kept entry `digest` of figure `f` of `doc` read no
+    /// document frequency that `doc`'s edits have changed since.
+    fn unchanged(&self, doc: &DocAnalysis, f: &Figure, digest: u64) -> bool {
         if self.changed.is_empty() {
             return true;
         }
-        let changed = &self.changed;
-        let passage_hit = |d: &DocAnalysis, sentence: usize| {
-            d.related
-                .passages
-                .get(sentence)
-                .is_some_and(|p| reads_any(p, changed))
+        let own = doc
+            .related
+            .passages
+            .get(f.sentence)
+            .is_some_and(|p| reads_any(p, &self.changed));
+        !own && !self.stale.contains(&digest)
+    }
+}
+
+/// The kept entries among `digests` that compared a passage or a story
+/// context holding one of the `changed` keys (sorted), each passage and
+/// context looked at once however many figures were compared with it.
+fn stale_entries(
+    corpus: &Corpus,
+    kept: &FastMap<u64, Arc<Entry>>,
+    digests: &[u64],
+    changed: &[u64],
+) -> FastSet<u64> {
+    let mut stale = FastSet::default();
+    if changed.is_empty() {
+        return stale;
+    }
+    let mut contexts: FastMap<u32, bool> = FastMap::default();
+    let mut passages: FastMap<(u32, usize), bool> = FastMap::default();
+    for digest in digests {
+        let Some(e) = kept.get(digest) else {
+            continue;
         };
-        if passage_hit(doc, f.sentence) {
-            return false;
-        }
-        let mut last_slot = None;
-        for &(slot, j) in e.consulted.iter() {
+        let hit = e.consulted.iter().any(|&(slot, j)| {
             let Some(other) = corpus.figures.doc_at(slot) else {
-                return false;
+                return true;
             };
-            if last_slot != Some(slot) {
-                last_slot = Some(slot);
+            let context = *contexts.entry(slot).or_insert_with(|| {
                 let context = &other.related.context;
-                if changed
+                changed
                     .iter()
                     .any(|k| context.binary_search_by_key(k, |&(c, _)| c).is_ok())
-                {
-                    return false;
-                }
-            }
+            });
             let Some(g) = other.figures.list.get(j as usize) else {
-                return false;
+                return true;
             };
-            if passage_hit(other, g.sentence) {
-                return false;
-            }
+            context
+                || *passages.entry((slot, g.sentence)).or_insert_with(|| {
+                    other
+                        .related
+                        .passages
+                        .get(g.sentence)
+                        .is_some_and(|p| reads_any(p, changed))
+                })
+        });
+        if hit {
+            stale.insert(*digest);
         }
-        true
     }
+    stale
 }
 
 /// Whether comparing passage `p` reads the document frequency of one of

@@ -197,14 +197,14 @@ fn check_both(
     corpus: &Corpus,
     settings: &Settings,
 ) -> (Vec<Finding>, Vec<Finding>) {
+    let local = || guarded_check(doc, corpus, settings, RuleScope::DocumentOnly);
     std::thread::scope(|s| {
-        let local = s.spawn(|| guarded_check(doc, corpus, settings, RuleScope::DocumentOnly));
+        // Where no thread can be started, one after the other.
+        let beside = std::thread::Builder::new().spawn_scoped(s, local).ok();
         let cross = guarded_check(doc, corpus, settings, RuleScope::CrossDocument);
         // `guarded_check` does not unwind; were the thread to, the rules of
         // the document are run again here.
-        let local = local
-            .join()
-            .unwrap_or_else(|_| guarded_check(doc, corpus, settings, RuleScope::DocumentOnly));
+        let local = beside.and_then(|t| t.join().ok()).unwrap_or_else(local);
         (local, cross)
     })
 }

@@ -5,8 +5,11 @@
 //! `lsp::state` does. Prints each step's wall-clock p50 and p99 and its
 //! mean CPU time (every thread): on a loaded machine compare CPU times.
 //!
-//! `cargo run --profile bench --example edit_profile -- [ARTICLES] [DRAFT_BYTES] [EDITS]`
-//! (defaults 10000, 20000, 300).
+//! `cargo run --profile bench --example edit_profile -- [ARTICLES] [DRAFT_BYTES] [EDITS] [fresh]`
+//! (defaults 10000, 20000, 300). With `fresh`, a source is put in the
+//! corpus again before each edit, which drops the figure comparisons kept
+//! from the draft's last check: every edit then compares every figure, as
+//! when nothing was kept.
 
 // Only part of the generator is used here.
 #[allow(dead_code)]
@@ -49,6 +52,7 @@ fn main() {
     let articles = args.first().copied().unwrap_or(10_000);
     let bytes = args.get(1).copied().unwrap_or(20_000);
     let edits = args.get(2).copied().unwrap_or(300);
+    let fresh = std::env::args().any(|a| a == "fresh");
     // As the server's keystroke path: the drafts' verification runs after
     // the diagnostics are out, not in this loop.
     let mut settings = Settings::default();
@@ -67,6 +71,7 @@ fn main() {
             ))
         })
         .collect();
+    let a_source = docs.first().cloned();
     corpus.upsert_many(docs);
     eprintln!(
         "{articles} articles indexed in {:.1} s",
@@ -84,6 +89,9 @@ fn main() {
     let mut findings = 0;
     let mut previous: Option<Arc<analysis::DocAnalysis>> = None;
     for i in 0..edits {
+        if fresh && let Some(source) = &a_source {
+            corpus.upsert(source.clone());
+        }
         if i % 2 == 0 {
             text.insert(at, 'x');
         } else {
@@ -147,9 +155,11 @@ fn main() {
     );
     eprintln!("{findings} findings on the last version (digest of the facts keys: {keys:x})");
     eprintln!(
-        "cross-document check of the last version: {} figures, {} candidates from the index, {} pairs weighed",
+        "cross-document check of the last version: {} figures, {} candidates from the indexes, {} pairs weighed, {} figures' comparisons reused{}",
         previous.map_or(0, |d| d.figures.list.len()),
         effort.figure_candidates,
-        effort.figure_pairs
+        effort.figure_pairs,
+        effort.figures_reused,
+        if fresh { " (fresh: nothing kept)" } else { "" }
     );
 }

@@ -10,7 +10,7 @@ use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::figures::FigureIndex;
+use super::figures::{FigureIndex, MentionCache};
 use super::related;
 use super::{DocAnalysis, DocId};
 
@@ -25,6 +25,9 @@ pub struct Corpus {
     pub figures: FigureIndex,
     /// Passages for related-passage queries.
     related: related::Index,
+    /// The cross-document figure comparisons of the documents checked last,
+    /// kept for their next check (see [`MentionCache`]).
+    pub(crate) mentions: MentionCache,
 }
 
 impl Corpus {
@@ -34,7 +37,8 @@ impl Corpus {
 
     /// Adds or replaces a document.
     pub fn upsert(&mut self, doc: Arc<DocAnalysis>) {
-        self.remove(&doc.id.clone());
+        let old = self.unindex(&doc.id.clone());
+        self.mentions.changed(&doc.id, old.as_deref(), Some(&doc));
         count_lines(&mut self.line_docs, &doc);
         self.figures.insert(&doc);
         self.related.insert(&doc);
@@ -55,14 +59,16 @@ impl Corpus {
             .filter(|(i, d)| last.get(&d.id) == Some(i))
             .map(|(_, d)| d)
             .collect();
+        self.mentions.clear();
         for d in &batch {
-            self.remove(&d.id);
+            self.unindex(&d.id);
         }
         let Self {
             docs,
             line_docs,
             figures,
             related,
+            ..
         } = self;
         // Each index sees the documents in batch order, as one by one.
         rayon::join(
@@ -85,6 +91,14 @@ impl Corpus {
 
     /// Removes a document; unknown ids are ignored.
     pub fn remove(&mut self, id: &DocId) -> Option<Arc<DocAnalysis>> {
+        let doc = self.unindex(id)?;
+        self.mentions.changed(id, Some(&doc), None);
+        Some(doc)
+    }
+
+    /// Removes a document from the indexes, leaving kept comparisons to
+    /// the caller.
+    fn unindex(&mut self, id: &DocId) -> Option<Arc<DocAnalysis>> {
         let doc = self.docs.remove(id)?;
         self.figures.remove(&doc);
         self.related.remove(id);

@@ -14,6 +14,7 @@ static FIGURE_PAIRS: AtomicU64 = AtomicU64::new(0);
 static FIGURE_CANDIDATES: AtomicU64 = AtomicU64::new(0);
 static QUOTE_TOKENS: AtomicU64 = AtomicU64::new(0);
 static PARAGRAPHS_READ: AtomicU64 = AtomicU64::new(0);
+static FIGURES_REUSED: AtomicU64 = AtomicU64::new(0);
 
 /// What has been counted since the last [`reset`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,6 +29,9 @@ pub struct Effort {
     /// from the analysis of an earlier version (see
     /// [`super::reuse`]).
     pub paragraphs_read: u64,
+    /// Figures whose comparison with other documents was taken from the
+    /// document's previous check instead of being weighed again.
+    pub figures_reused: u64,
 }
 
 /// Sets every counter to zero.
@@ -36,6 +40,7 @@ pub fn reset() {
     FIGURE_CANDIDATES.store(0, Ordering::Relaxed);
     QUOTE_TOKENS.store(0, Ordering::Relaxed);
     PARAGRAPHS_READ.store(0, Ordering::Relaxed);
+    FIGURES_REUSED.store(0, Ordering::Relaxed);
 }
 
 /// The counts so far.
@@ -45,6 +50,7 @@ pub fn read() -> Effort {
         figure_candidates: FIGURE_CANDIDATES.load(Ordering::Relaxed),
         quote_tokens: QUOTE_TOKENS.load(Ordering::Relaxed),
         paragraphs_read: PARAGRAPHS_READ.load(Ordering::Relaxed),
+        figures_reused: FIGURES_REUSED.load(Ordering::Relaxed),
     }
 }
 
@@ -62,4 +68,8 @@ pub(crate) fn add_quote_tokens(n: usize) {
 
 pub(crate) fn add_paragraph_read() {
     PARAGRAPHS_READ.fetch_add(1, Ordering::Relaxed);
+}
+
+pub(crate) fn add_figure_reused() {
+    FIGURES_REUSED.fetch_add(1, Ordering::Relaxed);
 }

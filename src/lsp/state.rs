@@ -187,6 +187,28 @@ pub fn guarded_check(
     })
 }
 
+/// The document-only and the cross-document findings of `doc`, side by
+/// side: the rules of the document on a thread of their own while the
+/// figure comparison (which splits its figures over the rayon pool) runs
+/// here. A scoped thread rather than the pool, so that each check still
+/// runs as a document's own, not as part of a batch.
+fn check_both(
+    doc: &DocAnalysis,
+    corpus: &Corpus,
+    settings: &Settings,
+) -> (Vec<Finding>, Vec<Finding>) {
+    let local = || guarded_check(doc, corpus, settings, RuleScope::DocumentOnly);
+    std::thread::scope(|s| {
+        // Where no thread can be started, one after the other.
+        let beside = std::thread::Builder::new().spawn_scoped(s, local).ok();
+        let cross = guarded_check(doc, corpus, settings, RuleScope::CrossDocument);
+        // `guarded_check` does not unwind; were the thread to, the rules of
+        // the document are run again here.
+        let local = beside.and_then(|t| t.join().ok()).unwrap_or_else(local);
+        (local, cross)
+    })
+}
+
 /// A document read by one analysis run.
 struct Fresh {
     id: DocId,
@@ -495,22 +517,25 @@ impl State {
                 .map(|r| r.published.clone())
                 .unwrap_or_default();
             let entry = match outcome {
-                Ok(a) => Results {
-                    version,
-                    doc,
-                    local: guarded_check(&a, &corpus, &settings, RuleScope::DocumentOnly),
-                    cross: guarded_check(&a, &corpus, &settings, RuleScope::CrossDocument),
-                    cross_at: facts,
-                    facts: key,
-                    carried: previous
-                        .as_ref()
-                        .map(|r| r.carry(&a.text))
-                        .unwrap_or_default(),
-                    analysis: Some(a),
-                    unreadable: None,
-                    published,
-                    verified: None,
-                },
+                Ok(a) => {
+                    let (local, cross) = check_both(&a, &corpus, &settings);
+                    Results {
+                        version,
+                        doc,
+                        local,
+                        cross,
+                        cross_at: facts,
+                        facts: key,
+                        carried: previous
+                            .as_ref()
+                            .map(|r| r.carry(&a.text))
+                            .unwrap_or_default(),
+                        analysis: Some(a),
+                        unreadable: None,
+                        published,
+                        verified: None,
+                    }
+                }
                 Err(reason) => Results {
                     version,
                     doc,

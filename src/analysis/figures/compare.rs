@@ -272,6 +272,20 @@ pub fn mentions<'a>(
     if !comparable(f) {
         return Vec::new();
     }
+    let mut out = within_document(doc, index, f, sim);
+    let cross = across_documents(doc, f, corpus, sim, None);
+    out.extend(cross.into_iter().filter_map(|c| c.mention(corpus)));
+    best_per_document(out)
+}
+
+/// The other mentions of figure `index` (`f`) of `doc` in its other
+/// sentences, in text order.
+pub(super) fn within_document<'a>(
+    doc: &'a DocAnalysis,
+    index: usize,
+    f: &Figure,
+    sim: &dyn PassageSimilarity,
+) -> Vec<Mention<'a>> {
     let mut out = Vec::new();
     for j in doc.figures.same_topic(index) {
         let g = &doc.figures.list[j];
@@ -287,19 +301,91 @@ pub fn mentions<'a>(
             });
         }
     }
-    for (other, j) in corpus.figures.candidates(f, Some(&doc.id)) {
+    out
+}
+
+/// A mention in another document, by its place in the corpus's figure
+/// index (see [`FigureIndex::doc_at`](super::FigureIndex::doc_at)).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Across {
+    pub slot: u32,
+    pub figure: u32,
+    pub agrees: bool,
+    pub score: f32,
+}
+
+impl Across {
+    /// The mention, while the corpus's other documents are those it was
+    /// found in.
+    pub fn mention<'a>(&self, corpus: &'a Corpus) -> Option<Mention<'a>> {
+        let doc = corpus.figures.doc_at(self.slot)?;
+        doc.figures.list.get(self.figure as usize)?;
+        Some(Mention {
+            doc,
+            figure: self.figure as usize,
+            agrees: self.agrees,
+            score: self.score,
+        })
+    }
+}
+
+/// The mentions of `f` (a figure of `doc`) in the other documents of
+/// `corpus`, in the index's order. When `consulted` is given, the pairs
+/// for which `sim` was asked anything are added to it (slot, figure): the
+/// others were turned down by what the figures and documents say, whatever
+/// the corpus's statistics (see [`reweigh`]).
+pub(super) fn across_documents(
+    doc: &DocAnalysis,
+    f: &Figure,
+    corpus: &Corpus,
+    sim: &dyn PassageSimilarity,
+    consulted: Option<&mut Vec<(u32, u32)>>,
+) -> Vec<Across> {
+    let pairs = corpus.figures.candidate_slots(f, Some(&doc.id));
+    reweigh(doc, f, corpus, sim, &pairs, consulted)
+}
+
+/// [`across_documents`] over the given candidates (slot, figure) only, in
+/// their order.
+pub(super) fn reweigh(
+    doc: &DocAnalysis,
+    f: &Figure,
+    corpus: &Corpus,
+    sim: &dyn PassageSimilarity,
+    pairs: &[(u32, u32)],
+    mut consulted: Option<&mut Vec<(u32, u32)>>,
+) -> Vec<Across> {
+    let mut out = Vec::new();
+    for &(slot, j) in pairs {
+        let Some(other) = corpus.figures.doc_at(slot) else {
+            continue;
+        };
         if other.id == doc.id {
             continue;
         }
-        let Some(g) = other.figures.list.get(j) else {
+        let Some(g) = other.figures.list.get(j as usize) else {
             continue;
         };
         if g.kind != f.kind {
             continue;
         }
-        if let Some(score) = same_fact(doc, f, other, g, sim) {
-            out.push(Mention {
-                doc: other,
+        let same = match consulted.as_mut() {
+            Some(list) => {
+                let asked = Asked {
+                    inner: sim,
+                    asked: std::cell::Cell::new(false),
+                };
+                let same = same_fact(doc, f, other, g, &asked);
+                if asked.asked.get() {
+                    list.push((slot, j));
+                }
+                same
+            }
+            None => same_fact(doc, f, other, g, sim),
+        };
+        if let Some(score) = same {
+            out.push(Across {
+                slot,
                 figure: j,
                 // A person's age grown by the years between two reports
                 // is true in both.
@@ -308,6 +394,37 @@ pub fn mentions<'a>(
             });
         }
     }
+    out
+}
+
+/// A [`PassageSimilarity`] that notes whether it was asked.
+struct Asked<'s> {
+    inner: &'s dyn PassageSimilarity,
+    asked: std::cell::Cell<bool>,
+}
+
+impl PassageSimilarity for Asked<'_> {
+    fn similarity(
+        &self,
+        a: &DocAnalysis,
+        fa: &Figure,
+        b: &DocAnalysis,
+        fb: &Figure,
+        at_least: f32,
+    ) -> f32 {
+        self.asked.set(true);
+        self.inner.similarity(a, fa, b, fb, at_least)
+    }
+
+    fn same_incident(&self, a: &DocAnalysis, b: &DocAnalysis) -> f32 {
+        self.asked.set(true);
+        self.inner.same_incident(a, b)
+    }
+}
+
+/// The mentions best first, one per document unless several agree, at
+/// most [`MAX_MENTIONS`].
+pub(super) fn best_per_document(mut out: Vec<Mention<'_>>) -> Vec<Mention<'_>> {
     out.sort_by(|a, b| {
         b.score
             .partial_cmp(&a.score)
@@ -322,7 +439,7 @@ pub fn mentions<'a>(
     let key = |m: &Mention<'_>| m.doc as *const DocAnalysis as usize;
     let agreeing: FastSet<usize> = out.iter().filter(|m| m.agrees).map(key).collect();
     let mut seen: FastSet<usize> = FastSet::default();
-    let mut kept: Vec<Mention<'a>> = Vec::with_capacity(out.len());
+    let mut kept: Vec<Mention<'_>> = Vec::with_capacity(out.len());
     for m in &out {
         // `seen` is inserted into for every mention: the first of a
         // document without an agreeing one is its best (`out` is sorted).

@@ -121,6 +121,16 @@ impl FigureIndex {
     /// at most [`MAX_PER_DOCUMENT`] of one document under one key (the
     /// first in text order).
     pub fn candidates(&self, f: &Figure, skip: Option<&DocId>) -> Vec<(&DocAnalysis, usize)> {
+        self.candidate_slots(f, skip)
+            .into_iter()
+            .filter_map(|(s, i)| Some((self.doc_at(s)?, i as usize)))
+            .collect()
+    }
+
+    /// [`FigureIndex::candidates`] as (slot, figure index), sorted: the
+    /// slot names the document ([`FigureIndex::doc_at`]) for as long as it
+    /// is not removed.
+    pub(super) fn candidate_slots(&self, f: &Figure, skip: Option<&DocId>) -> Vec<(u32, u32)> {
         let skip = skip.and_then(|id| self.slots.get(id)).copied();
         let mut keys = Vec::new();
         keys_of(f, Use::Lookup, &mut keys);
@@ -146,12 +156,12 @@ impl FigureIndex {
         }
         hits.sort_unstable();
         hits.dedup();
-        hits.into_iter()
-            .filter_map(|(s, i)| {
-                let doc = self.docs.get(s as usize)?.as_deref()?;
-                Some((doc, i as usize))
-            })
-            .collect()
+        hits
+    }
+
+    /// The document filed in `slot`, if any.
+    pub fn doc_at(&self, slot: u32) -> Option<&DocAnalysis> {
+        self.docs.get(slot as usize)?.as_deref()
     }
 
     /// The most figures one document files under one key, for statistics

@@ -32,6 +32,7 @@ mod docdate;
 mod index;
 mod interval;
 mod lexicon;
+mod reuse;
 mod scan;
 mod similarity;
 mod spanish;
@@ -48,6 +49,7 @@ pub use docdate::{aged_between, document_date, report_time};
 pub use index::{FigureIndex, MAX_PER_DOCUMENT};
 pub use interval::{Interval, Qualifier};
 pub use lexicon::TimeUnit;
+pub use reuse::{MentionCache, MentionReuse};
 pub use similarity::{PassageSimilarity, RelatedSimilarity, for_corpus};
 
 use super::reuse::{Carried, ParagraphMap};

@@ -204,19 +204,22 @@ impl Rule for InconsistentFigure {
         // in text order; within a batch of documents, one thread does all.
         let context = std::sync::Arc::new(crate::analysis::related::story_context(cx.corpus, doc));
         let sim = || figures::for_corpus(cx.corpus).with_context(doc, context.clone());
+        // The comparisons with other documents that the last check of this
+        // document made and that still hold are taken from it.
+        let reuse = figures::MentionReuse::open(cx.corpus, doc);
         let n = doc.figures.list.len();
         let drafts = &cx.settings.drafts;
         if crate::analysis::within_parallel_batch() || n <= FIGURES_PER_TASK {
             let sim = sim();
             let sim = DraftSimilarity::new(&sim, drafts);
-            out.extend((0..n).filter_map(|i| finding(doc, i, cx.corpus, &sim)));
+            out.extend((0..n).filter_map(|i| finding(doc, i, &reuse, &sim)));
             return;
         }
         let found: Vec<Option<Finding>> = (0..n)
             .into_par_iter()
             .with_min_len(FIGURES_PER_TASK)
             .map_init(sim, |sim, i| {
-                finding(doc, i, cx.corpus, &DraftSimilarity::new(sim, drafts))
+                finding(doc, i, &reuse, &DraftSimilarity::new(sim, drafts))
             })
             .collect();
         out.extend(found.into_iter().flatten());
@@ -273,14 +276,15 @@ impl PassageSimilarity for DraftSimilarity<'_, '_> {
 fn finding(
     doc: &DocAnalysis,
     i: usize,
-    corpus: &crate::analysis::Corpus,
+    reuse: &figures::MentionReuse<'_>,
     sim: &DraftSimilarity<'_, '_>,
 ) -> Option<Finding> {
     let f = &doc.figures.list[i];
     if doc.in_boilerplate(f.span.clone()) {
         return None;
     }
-    let conflicts: Vec<Mention<'_>> = figures::mentions(doc, i, corpus, sim)
+    let conflicts: Vec<Mention<'_>> = reuse
+        .mentions(i, sim)
         .into_iter()
         .filter(|m| !m.agrees && !m.doc.in_boilerplate(m.figure().span.clone()))
         .collect();

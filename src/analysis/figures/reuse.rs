@@ -1,0 +1,516 @@
+//! Cross-document comparisons kept from one check of a document to the
+//! next, so that an edit compares again only what it touched.
+//!
+//! Comparing a figure with the other documents ([`across_documents`])
+//! reads three things: the figure and what its document says around it
+//! (its sentence's figures and passage, the document's names, the ages
+//! given to its person), the other documents, and the corpus's statistics
+//! (the related index's document frequencies, passage count and mean
+//! passage length, and the story contexts weighed with them), which the
+//! checked document's own passages are part of. Most candidates are turned
+//! down by what the figures say (another quantity, another time, no name
+//! in common) before the statistics are read; the few for which the
+//! passage similarity is asked are noted. A kept result is used as it is
+//! only when nothing it read changed, and its noted candidates are weighed
+//! again when only the statistics did:
+//!
+//! - each figure's result is filed under a digest of everything it reads
+//!   of its own document ([`figure_digests`]), offsets made relative to
+//!   its sentence, so text typed elsewhere leaves it valid;
+//! - any change of another document drops everything kept
+//!   ([`MentionCache::changed`]);
+//! - the statistics every comparison reads (the passage count, the mean
+//!   length, the document's story context) are one digest: when it
+//!   changes, every kept figure's noted candidates are weighed again;
+//! - an edit of the document itself changes the document frequency of the
+//!   index keys its edited passages gained or lost: those keys are noted,
+//!   and a figure's noted candidates are weighed again when its passage, or
+//!   a passage or story context it was compared with, has one of them.
+//!
+//! So a kept result is always the one a fresh comparison would give (a
+//! property test checks it after random edits of drafts and sources).
+//! Results are kept only for a document checked on its own (the editor's,
+//! not a batch of a folder), as the corpus holds it, and for a few
+//! documents at a time.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use super::compare::{Across, across_documents, best_per_document, reweigh, within_document};
+use super::similarity::PassageSimilarity;
+use super::{FastMap, FastSet, Figure, Fnv, Mention, comparable};
+use crate::analysis::related::Passage;
+use crate::analysis::{Corpus, DocAnalysis, DocId};
+
+/// Documents whose comparisons are kept at once. The editor's document
+/// is the one that matters; the others open beside it are re-checked only
+/// after its facts change, which drops theirs anyway.
+const MAX_DOCUMENTS: usize = 8;
+
+/// The comparisons kept for each recently checked document (in the
+/// [`Corpus`]).
+#[derive(Debug, Default)]
+pub struct MentionCache {
+    docs: Mutex<Docs>,
+}
+
+#[derive(Debug, Default)]
+struct Docs {
+    kept: HashMap<DocId, Kept>,
+    /// The document the corpus last changed: the one being edited, whose
+    /// comparisons are never given up for another's.
+    last_changed: Option<DocId>,
+}
+
+/// One document's kept comparisons.
+#[derive(Debug)]
+struct Kept {
+    /// Digest of what every figure's comparison reads of the document (see
+    /// [`shared_digest`]).
+    shared: u64,
+    /// Digest of the statistics every comparison reads (see
+    /// [`statistics_digest`]).
+    statistics: u64,
+    /// Index keys whose document frequency the document's own edits have
+    /// changed since, sorted.
+    changed: Vec<u64>,
+    /// By figure digest.
+    entries: FastMap<u64, Arc<Entry>>,
+}
+
+/// One figure's comparison with the other documents.
+#[derive(Debug)]
+struct Entry {
+    /// Its mentions, in the order [`across_documents`] gave them.
+    found: Box<[Across]>,
+    /// The candidates (slot, figure) for which the passage similarity was
+    /// asked, in that order: the only ones the statistics can change.
+    consulted: Box<[(u32, u32)]>,
+}
+
+impl MentionCache {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Docs> {
+        self.docs.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The corpus changed: `id` went from `old` to `new` (either may be
+    /// missing). What is kept for other documents is dropped; for `id`
+    /// itself, the keys whose document frequency changed are noted.
+    pub(crate) fn changed(&self, id: &DocId, old: Option<&DocAnalysis>, new: Option<&DocAnalysis>) {
+        let mut docs = self.lock();
+        let own = docs.kept.remove(id);
+        docs.kept.clear();
+        docs.last_changed = Some(id.clone());
+        if let (Some(mut kept), Some(old), Some(new)) = (own, old, new) {
+            kept.changed.extend(frequency_changes(old, new));
+            kept.changed.sort_unstable();
+            kept.changed.dedup();
+            docs.kept.insert(id.clone(), kept);
+        }
+    }
+
+    /// Drops everything kept.
+    pub(crate) fn clear(&self) {
+        let mut docs = self.lock();
+        docs.kept.clear();
+        docs.last_changed = None;
+    }
+
+    /// How many figure comparisons are kept for `id`, for tests.
+    pub fn kept(&self, id: &DocId) -> usize {
+        self.lock().kept.get(id).map_or(0, |k| k.entries.len())
+    }
+}
+
+/// The keys of `doc`'s indexed passages, each once per passage, sorted
+/// (the entries it adds to the related index's postings).
+fn indexed_keys(doc: &DocAnalysis) -> Vec<u64> {
+    let mut keys: Vec<u64> = doc
+        .related
+        .passages
+        .iter()
+        .filter(|p| p.indexed)
+        .flat_map(|p| p.keys().into_iter().map(|(k, _)| k))
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+/// Keys whose number of indexed passages differs between two versions.
+fn frequency_changes(old: &DocAnalysis, new: &DocAnalysis) -> Vec<u64> {
+    let (a, b) = (indexed_keys(old), indexed_keys(new));
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let k = match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) => x.min(y),
+            (Some(&x), None) => x,
+            (None, Some(&y)) => y,
+            (None, None) => break,
+        };
+        let n = a[i..].iter().take_while(|&&x| x == k).count();
+        let m = b[j..].iter().take_while(|&&y| y == k).count();
+        if n != m {
+            out.push(k);
+        }
+        i += n;
+        j += m;
+    }
+    out
+}
+
+/// The comparisons of one check of one document: kept results that are
+/// still valid, and the new ones, stored back when it is dropped.
+pub struct MentionReuse<'a> {
+    corpus: &'a Corpus,
+    doc: &'a DocAnalysis,
+    /// `None` when nothing is kept for this check.
+    state: Option<ReuseState>,
+}
+
+struct ReuseState {
+    shared: u64,
+    statistics: u64,
+    /// Whether the statistics changed since the kept results.
+    restat: bool,
+    changed: Vec<u64>,
+    kept: FastMap<u64, Arc<Entry>>,
+    /// Kept entries that compared a passage or story context whose
+    /// document frequencies the edits changed.
+    stale: FastSet<u64>,
+    /// Each figure's digest.
+    digests: Vec<u64>,
+    fresh: Mutex<Vec<(u64, Arc<Entry>)>>,
+}
+
+impl<'a> MentionReuse<'a> {
+    /// Opens the kept comparisons of `doc` in `corpus`. Nothing is kept
+    /// within a parallel batch or when `doc` is not the corpus's version of
+    /// its document.
+    pub fn open(corpus: &'a Corpus, doc: &'a DocAnalysis) -> Self {
+        let own = corpus.get(&doc.id).is_some_and(|d| std::ptr::eq(&**d, doc));
+        if !own || crate::analysis::within_parallel_batch() {
+            return Self {
+                corpus,
+                doc,
+                state: None,
+            };
+        }
+        let shared = shared_digest(doc);
+        let statistics = statistics_digest(corpus, doc);
+        let previous = corpus.mentions.lock().kept.remove(&doc.id);
+        let (kept, changed, restat) = match previous {
+            Some(k) if k.shared == shared => (k.entries, k.changed, k.statistics != statistics),
+            _ => (FastMap::default(), Vec::new(), false),
+        };
+        let digests = figure_digests(doc);
+        let stale = if restat {
+            FastSet::default()
+        } else {
+            stale_entries(corpus, &kept, &digests, &changed)
+        };
+        Self {
+            corpus,
+            doc,
+            state: Some(ReuseState {
+                shared,
+                statistics,
+                restat,
+                changed,
+                kept,
+                stale,
+                digests,
+                fresh: Mutex::new(Vec::new()),
+            }),
+        }
+    }
+
+    /// [`mentions`](super::mentions) of figure `index`, the comparison with
+    /// other documents taken from the last check when it is still valid.
+    pub fn mentions(&self, index: usize, sim: &dyn PassageSimilarity) -> Vec<Mention<'a>> {
+        let (doc, corpus) = (self.doc, self.corpus);
+        let Some(f) = doc.figures.list.get(index) else {
+            return Vec::new();
+        };
+        let Some(state) = &self.state else {
+            return super::mentions(doc, index, corpus, sim);
+        };
+        if !comparable(f) {
+            return Vec::new();
+        }
+        let mut out = within_document(doc, index, f, sim);
+        let digest = state.digests[index];
+        let entry = match state.kept.get(&digest) {
+            Some(e) if !state.restat && state.unchanged(doc, f, digest) => {
+                crate::analysis::effort::add_figure_reused();
+                e.clone()
+            }
+            // The same candidates turned down by what the figures say; the
+            // others weighed again with the new statistics.
+            Some(e) => {
+                let mut consulted = Vec::new();
+                let found = reweigh(doc, f, corpus, sim, &e.consulted, Some(&mut consulted));
+                Arc::new(Entry {
+                    found: found.into(),
+                    consulted: consulted.into(),
+                })
+            }
+            None => {
+                let mut consulted = Vec::new();
+                let found = across_documents(doc, f, corpus, sim, Some(&mut consulted));
+                Arc::new(Entry {
+                    found: found.into(),
+                    consulted: consulted.into(),
+                })
+            }
+        };
+        let mut complete = true;
+        for a in entry.found.iter() {
+            match a.mention(corpus) {
+                Some(m) => out.push(m),
+                None => complete = false,
+            }
+        }
+        if complete {
+            state
+                .fresh
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push((digest, entry));
+        }
+        best_per_document(out)
+    }
+}
+
+impl ReuseState {
+    /// Whether the kept entry `digest` of figure `f` of `doc` read no
+    /// document frequency that `doc`'s edits have changed since.
+    fn unchanged(&self, doc: &DocAnalysis, f: &Figure, digest: u64) -> bool {
+        if self.changed.is_empty() {
+            return true;
+        }
+        let own = doc
+            .related
+            .passages
+            .get(f.sentence)
+            .is_some_and(|p| reads_any(p, &self.changed));
+        !own && !self.stale.contains(&digest)
+    }
+}
+
+/// The kept entries among `digests` that compared a passage or a story
+/// context holding one of the `changed` keys (sorted), each passage and
+/// context looked at once however many figures were compared with it.
+fn stale_entries(
+    corpus: &Corpus,
+    kept: &FastMap<u64, Arc<Entry>>,
+    digests: &[u64],
+    changed: &[u64],
+) -> FastSet<u64> {
+    let mut stale = FastSet::default();
+    if changed.is_empty() {
+        return stale;
+    }
+    let mut contexts: FastMap<u32, bool> = FastMap::default();
+    let mut passages: FastMap<(u32, usize), bool> = FastMap::default();
+    for digest in digests {
+        let Some(e) = kept.get(digest) else {
+            continue;
+        };
+        let hit = e.consulted.iter().any(|&(slot, j)| {
+            let Some(other) = corpus.figures.doc_at(slot) else {
+                return true;
+            };
+            let context = *contexts.entry(slot).or_insert_with(|| {
+                let context = &other.related.context;
+                changed
+                    .iter()
+                    .any(|k| context.binary_search_by_key(k, |&(c, _)| c).is_ok())
+            });
+            let Some(g) = other.figures.list.get(j as usize) else {
+                return true;
+            };
+            context
+                || *passages.entry((slot, g.sentence)).or_insert_with(|| {
+                    other
+                        .related
+                        .passages
+                        .get(g.sentence)
+                        .is_some_and(|p| reads_any(p, changed))
+                })
+        });
+        if hit {
+            stale.insert(*digest);
+        }
+    }
+    stale
+}
+
+/// Whether comparing passage `p` reads the document frequency of one of
+/// `keys` (sorted): its terms, its entities' names, its figures.
+fn reads_any(p: &Passage, keys: &[u64]) -> bool {
+    keys.iter().any(|k| {
+        p.terms.binary_search(k).is_ok()
+            || p.entities.iter().any(|e| e.canon == *k || e.short == *k)
+            || p.figures.iter().any(|g| g.key == *k)
+            || p.quotes.binary_search(k).is_ok()
+    })
+}
+
+impl Drop for MentionReuse<'_> {
+    fn drop(&mut self) {
+        let Some(state) = self.state.take() else {
+            return;
+        };
+        let fresh = state
+            .fresh
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        let entries: FastMap<u64, Arc<Entry>> = fresh.into_iter().collect();
+        let mut docs = self.corpus.mentions.lock();
+        let docs = &mut *docs;
+        if docs.kept.len() >= MAX_DOCUMENTS && !docs.kept.contains_key(&self.doc.id) {
+            let last = docs.last_changed.as_ref();
+            docs.kept.retain(|id, _| Some(id) == last);
+        }
+        docs.kept.insert(
+            self.doc.id.clone(),
+            Kept {
+                shared: state.shared,
+                statistics: state.statistics,
+                changed: Vec::new(),
+                entries,
+            },
+        );
+    }
+}
+
+/// A [`Hasher`] that `write!` can format into, so that a value's `Debug`
+/// text is hashed without being allocated.
+struct DebugHash(Fnv);
+
+impl std::fmt::Write for DebugHash {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.write(s.as_bytes());
+        Ok(())
+    }
+}
+
+/// What every figure's comparison reads of `doc` itself, beyond the
+/// figure's own sentence: its id and the names it mentions.
+fn shared_digest(doc: &DocAnalysis) -> u64 {
+    let mut h = DebugHash(Fnv::new());
+    let _ = write!(h, "{:?}|{:?}", doc.id, doc.figures.names);
+    h.0.finish()
+}
+
+/// The statistics every comparison of `doc`'s figures reads: the related
+/// index's passage count and mean length, and `doc`'s story names weighed
+/// in the corpus (the part of its story context that a figure comparison
+/// reads; its words are compared only with other documents' words, which
+/// the figure comparison does not weigh).
+fn statistics_digest(corpus: &Corpus, doc: &DocAnalysis) -> u64 {
+    let mut h = DebugHash(Fnv::new());
+    let index = corpus.related();
+    let _ = write!(
+        h,
+        "{}|{}|{:?}",
+        index.passages(),
+        index.avg_len().to_bits(),
+        crate::analysis::related::story_names(corpus, doc)
+    );
+    h.0.finish()
+}
+
+/// Each figure's digest: the figure, the other figures of its sentence
+/// (offsets relative to the sentence), its passage's contents, and the
+/// ages its document gives the same person.
+fn figure_digests(doc: &DocAnalysis) -> Vec<u64> {
+    let list = &doc.figures.list;
+    let sentence_start = |f: &Figure| {
+        doc.segmentation
+            .sentences
+            .get(f.sentence)
+            .map_or(0, |s| s.span.start)
+    };
+    // Each figure alone, without its offsets or its sentence's index.
+    let alone: Vec<u64> = list
+        .iter()
+        .map(|f| {
+            let start = sentence_start(f);
+            let rel = |r: &Range<usize>| r.start.saturating_sub(start)..r.end.saturating_sub(start);
+            let rel_opt = |r: &mut Option<Range<usize>>| {
+                if let Some(r) = r {
+                    *r = r.start.saturating_sub(start)..r.end.saturating_sub(start);
+                }
+            };
+            let mut g = f.clone();
+            g.span = rel(&f.span);
+            g.number_span = rel(&f.number_span);
+            g.sentence = 0;
+            g.paragraph = 0;
+            rel_opt(&mut g.counted.noun);
+            rel_opt(&mut g.counted.verb);
+            rel_opt(&mut g.counted.complement_span);
+            let mut h = DebugHash(Fnv::new());
+            let _ = write!(h, "{g:?}");
+            h.0.finish()
+        })
+        .collect();
+    // What every comparison reads of the document as a whole: its date,
+    // the time of the report (ages grown between reports) and its names.
+    let whole = {
+        let mut h = DebugHash(Fnv::new());
+        let _ = write!(
+            h,
+            "{:?}{:?}{:?}",
+            doc.figures.date,
+            super::docdate::report_time(doc).map(f64::to_bits),
+            doc.figures.names
+        );
+        h.0.finish()
+    };
+    list.iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let mut h = Fnv::new();
+            h.write_u64(whole);
+            h.write_u64(alone[i]);
+            // Its sentence's figures, itself marked among them.
+            let first = list.partition_point(|g| g.sentence < f.sentence);
+            for (k, g) in list[first..].iter().enumerate() {
+                if g.sentence != f.sentence {
+                    break;
+                }
+                (first + k == i).hash(&mut h);
+                h.write_u64(alone[first + k]);
+            }
+            if let Some(p) = doc.related.passages.get(f.sentence) {
+                hash_passage(p, &mut h);
+            }
+            if let Some(person) = f.counted.person {
+                for g in list.iter().filter(|g| g.counted.person == Some(person)) {
+                    (g.kind, g.value.to_bits()).hash(&mut h);
+                }
+            }
+            h.finish()
+        })
+        .collect()
+}
+
+/// What the comparison of two passages reads of one.
+fn hash_passage(p: &Passage, h: &mut Fnv) {
+    (p.headline, p.indexed, p.len).hash(h);
+    p.terms.hash(h);
+    p.tfs.hash(h);
+    for e in p.entities.iter() {
+        (e.canon, e.short, e.name, e.weak).hash(h);
+    }
+    for g in p.figures.iter() {
+        (g.kind, g.value, g.key, g.unit).hash(h);
+    }
+    p.quotes.hash(h);
+}

@@ -1,0 +1,382 @@
+//! The cross-document figure comparisons a document's check keeps for its
+//! next check give the findings a fresh check gives: after random edits of
+//! a draft (typing, deleting, pasting paragraphs, changing figures and
+//! names) and after its sources change, the draft checked in the corpus it
+//! was edited in equals the draft checked in a corpus built from scratch.
+
+use std::sync::Arc;
+
+use factline::analysis::{
+    Corpus, DocAnalysis, DocId, RuleScope, Settings, analyze_document, check, effort, figures,
+};
+use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
+
+/// The work counters are global: the tests of this file run one at a time.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Sources about two invented events, giving some figures that disagree.
+const SOURCES: &[(&str, &str)] = &[
+    (
+        "harlow-times.txt",
+        "Bridge Collapse In Harlow\n\nTwelve people were killed when the Marren bridge in Harlow collapsed on Tuesday, the fire service said.\n\nThe Harlow council said 40 homes were evacuated and repairs would cost $3 million.\n\nMayor Edith Varga said the bridge had been inspected in 2019.\n\nEdith Varga, 58, has led the council since 2014.\n",
+    ),
+    (
+        "north-wire.txt",
+        "Fourteen people died after the Marren bridge in Harlow gave way on Tuesday, officials said.\n\nAbout 45 homes near the river were evacuated, according to the Harlow council.\n\nEdith Varga, the mayor, told reporters the last inspection was in 2018.\n",
+    ),
+    (
+        "coast-daily.txt",
+        "A fire at the Selby depot injured 9 workers on Monday, the fire brigade said.\n\nThe Selby depot employs 300 people and handled 2 million parcels last year.\n",
+    ),
+    (
+        "valley-news.txt",
+        "Firefighters said 11 workers were injured in the Selby depot fire on Monday.\n\nThe depot, which employs 320 people, will stay closed for a week.\n",
+    ),
+];
+
+/// Paragraphs a draft is made of and pasted into it.
+const PARAGRAPHS: &[&str] = &[
+    "Thirteen people were killed when the Marren bridge in Harlow collapsed on Tuesday.",
+    "The Harlow council said 50 homes were evacuated and repairs would cost $4 million.",
+    "Mayor Edith Varga said the bridge was last inspected in 2017.",
+    "A fire at the Selby depot injured 10 workers on Monday, the brigade said.",
+    "The Selby depot employs 310 people.",
+    "Residents of Harlow gathered by the river on Wednesday.",
+    "Engineers will inspect the other bridges next month.",
+    "Edith Varga, 61, spoke to residents on Wednesday.",
+    "The council met again in 2022.",
+];
+
+/// Fragments typed into the draft.
+const PIECES: &[&str] = &[
+    "x",
+    " ",
+    "12",
+    "fifteen ",
+    "killed ",
+    "injured ",
+    "Harlow ",
+    "Selby ",
+    "Edith Varga ",
+    "bridge ",
+    "on Tuesday",
+    "$5 million",
+    "2016",
+    ". ",
+    "\n\n",
+    "the council said ",
+];
+
+#[derive(Clone, Debug)]
+enum Edit {
+    /// Type a piece at a position (a fraction of the text).
+    Type(u16, usize),
+    /// Delete up to this many characters at a position.
+    Delete(u16, u8),
+    /// Paste a paragraph at a paragraph boundary.
+    Paste(u16, usize),
+    /// Change a source: replace a figure or a name in it.
+    Source(usize, usize),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        4 => (any::<u16>(), 0..PIECES.len()).prop_map(|(p, k)| Edit::Type(p, k)),
+        2 => (any::<u16>(), 1u8..12).prop_map(|(p, n)| Edit::Delete(p, n)),
+        1 => (any::<u16>(), 0..PARAGRAPHS.len()).prop_map(|(p, k)| Edit::Paste(p, k)),
+        1 => (0..SOURCES.len(), 0..4usize).prop_map(|(s, k)| Edit::Source(s, k)),
+    ]
+}
+
+/// The char boundary at fraction `p` of `text`.
+fn at(text: &str, p: u16) -> usize {
+    let mut i = text.len() * usize::from(p) / usize::from(u16::MAX).max(1);
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn analyse(name: &str, text: &str) -> Arc<DocAnalysis> {
+    Arc::new(analyze_document(
+        DocId::new(name),
+        Arc::from(text),
+        &Settings::default(),
+    ))
+}
+
+/// Every figure's mentions as (document, figure, agrees, score bits),
+/// through the kept comparisons of `corpus`.
+fn kept_mentions(corpus: &Corpus, doc: &DocAnalysis) -> Vec<Vec<(String, usize, bool, u32)>> {
+    let reuse = figures::MentionReuse::open(corpus, doc);
+    let sim = figures::for_corpus(corpus);
+    (0..doc.figures.list.len())
+        .map(|i| {
+            reuse
+                .mentions(i, &sim)
+                .iter()
+                .map(|m| (m.doc.id.to_string(), m.figure, m.agrees, m.score.to_bits()))
+                .collect()
+        })
+        .collect()
+}
+
+/// The same, fresh, in a corpus built from scratch.
+fn fresh_mentions(
+    sources: &[(String, String)],
+    draft: &str,
+) -> Vec<Vec<(String, usize, bool, u32)>> {
+    let mut corpus = Corpus::new();
+    for (name, text) in sources {
+        corpus.upsert(analyse(name, text));
+    }
+    let doc = analyse("draft.txt", draft);
+    corpus.upsert(doc.clone());
+    let sim = figures::for_corpus(&corpus);
+    (0..doc.figures.list.len())
+        .map(|i| {
+            figures::mentions(&doc, i, &corpus, &sim)
+                .iter()
+                .map(|m| (m.doc.id.to_string(), m.figure, m.agrees, m.score.to_bits()))
+                .collect()
+        })
+        .collect()
+}
+
+/// The draft's cross-document findings in a corpus built from scratch.
+fn fresh(sources: &[(String, String)], draft: &str, settings: &Settings) -> String {
+    let mut corpus = Corpus::new();
+    for (name, text) in sources {
+        corpus.upsert(analyse(name, text));
+    }
+    let doc = analyse("draft.txt", draft);
+    corpus.upsert(doc.clone());
+    format!(
+        "{:?}",
+        check(&doc, &corpus, settings, RuleScope::CrossDocument)
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 24,
+        // Integration tests have no `lib.rs` beside them: name the file
+        // where failing cases are kept (committed, replayed first).
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "proptest-regressions/figure_reuse.txt",
+        ))),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn kept_comparisons_equal_a_fresh_check(
+        first in proptest::collection::vec(0..PARAGRAPHS.len(), 3..8),
+        edits in proptest::collection::vec(edit(), 1..14),
+    ) {
+        let _one = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut sources: Vec<(String, String)> = SOURCES
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        let mut draft: String = first
+            .iter()
+            .map(|&k| PARAGRAPHS[k])
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let mut corpus = Corpus::new();
+        for (name, text) in &sources {
+            corpus.upsert(analyse(name, text));
+        }
+        let settings = Settings::default();
+        let doc = analyse("draft.txt", &draft);
+        corpus.upsert(doc.clone());
+        let first_check = format!("{:?}", check(&doc, &corpus, &settings, RuleScope::CrossDocument));
+        prop_assert_eq!(&first_check, &fresh(&sources, &draft, &settings));
+        for e in edits {
+            match e {
+                Edit::Type(p, k) => {
+                    let i = at(&draft, p);
+                    draft.insert_str(i, PIECES[k]);
+                }
+                Edit::Delete(p, n) => {
+                    let i = at(&draft, p);
+                    let mut j = (i + usize::from(n)).min(draft.len());
+                    while !draft.is_char_boundary(j) {
+                        j += 1;
+                    }
+                    draft.replace_range(i..j, "");
+                }
+                Edit::Paste(p, k) => {
+                    let i = at(&draft, p);
+                    let i = draft[..i].rfind("\n\n").map_or(0, |b| b + 2);
+                    draft.insert_str(i, &format!("{}\n\n", PARAGRAPHS[k]));
+                }
+                Edit::Source(s, k) => {
+                    let (from, to) = [("Twelve", "Eleven"), ("45", "47"), ("9 workers", "8 workers"), ("Harlow", "Harlowe")][k];
+                    let (name, text) = &mut sources[s];
+                    *text = text.replacen(from, to, 1);
+                    corpus.upsert(analyse(name, text));
+                }
+            }
+            let doc = analyse("draft.txt", &draft);
+            corpus.upsert(doc.clone());
+            let kept = format!("{:?}", check(&doc, &corpus, &settings, RuleScope::CrossDocument));
+            // The scores too, not only the findings they decide.
+            prop_assert_eq!(kept_mentions(&corpus, &doc), fresh_mentions(&sources, &draft));
+            prop_assert_eq!(&kept, &fresh(&sources, &draft, &settings), "draft: {:?}", draft);
+        }
+    }
+}
+
+/// Changing a word in one paragraph reuses the comparisons of the
+/// others; adding one weighs again only the candidates whose passages were
+/// compared; the findings are those of a fresh check.
+#[test]
+fn typing_in_one_paragraph_reuses_the_others() {
+    let _one = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let sources: Vec<(String, String)> = SOURCES
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
+    let mut corpus = Corpus::new();
+    for (name, text) in &sources {
+        corpus.upsert(analyse(name, text));
+    }
+    // Only the figure comparison counts its work here: the verification
+    // of claims (`unsourced-claim`) looks figures up too.
+    let mut settings = Settings::default();
+    let mut unsourced = settings.rule("unsourced-claim");
+    unsourced.enabled = false;
+    settings.rules.insert("unsourced-claim".into(), unsourced);
+    let mut draft = PARAGRAPHS.join("\n\n");
+    let doc = analyse("draft.txt", &draft);
+    corpus.upsert(doc.clone());
+    effort::reset();
+    check(&doc, &corpus, &settings, RuleScope::CrossDocument);
+    let all = effort::read();
+    // One word for another in the paragraph without figures: the mean
+    // passage length stays, every figure's comparison is reused.
+    draft = draft.replace("gathered", "assembled");
+    let doc = analyse("draft.txt", &draft);
+    corpus.upsert(doc.clone());
+    effort::reset();
+    let kept = check(&doc, &corpus, &settings, RuleScope::CrossDocument);
+    let reused = effort::read();
+    assert_eq!(format!("{kept:?}"), fresh(&sources, &draft, &settings));
+    assert!(
+        kept.iter().any(|f| f.code == "inconsistent-figure"),
+        "{kept:?}"
+    );
+    let start = draft.find("Residents").unwrap();
+    let end = start + draft[start..].find('\n').unwrap();
+    let elsewhere = doc
+        .figures
+        .list
+        .iter()
+        .filter(|f| f.span.end <= start || f.span.start >= end)
+        .filter(|f| figures::comparable(f))
+        .count() as u64;
+    assert!(elsewhere >= 4, "{elsewhere}");
+    assert_eq!(reused.figures_reused, elsewhere, "{reused:?}");
+    // What is left is the comparison within the draft (its own figures
+    // are candidates too).
+    assert!(
+        reused.figure_candidates < all.figure_candidates && reused.figure_pairs < all.figure_pairs,
+        "{reused:?} after {all:?}"
+    );
+    // A word of the source passage the draft's death toll was compared
+    // with ("the fire service said"), put for another in a paragraph
+    // without figures: its document frequency changes, so that comparison
+    // is weighed again; the others are reused.
+    draft = draft.replace("by the river", "by the service");
+    let doc = analyse("draft.txt", &draft);
+    corpus.upsert(doc.clone());
+    effort::reset();
+    let kept = check(&doc, &corpus, &settings, RuleScope::CrossDocument);
+    let partly = effort::read();
+    assert_eq!(format!("{kept:?}"), fresh(&sources, &draft, &settings));
+    assert_eq!(
+        kept_mentions(&corpus, &doc),
+        fresh_mentions(&sources, &draft)
+    );
+    assert!(
+        partly.figures_reused < elsewhere && partly.figures_reused > 0,
+        "{partly:?}"
+    );
+    // A word more: the statistics change, and only the candidates whose
+    // passages were compared are weighed again.
+    let i = draft.find("assembled").unwrap();
+    draft.insert_str(i, "quietly ");
+    let doc = analyse("draft.txt", &draft);
+    corpus.upsert(doc.clone());
+    effort::reset();
+    let kept = check(&doc, &corpus, &settings, RuleScope::CrossDocument);
+    let reweighed = effort::read();
+    assert_eq!(format!("{kept:?}"), fresh(&sources, &draft, &settings));
+    assert!(
+        reweighed.figure_pairs < all.figure_pairs
+            && reweighed.figure_candidates == reused.figure_candidates,
+        "{reweighed:?} after {all:?}"
+    );
+    // A source changes: nothing is reused, and the findings follow it.
+    let (name, text) = &sources[1];
+    let changed = text.replace("Fourteen", "Thirteen");
+    corpus.upsert(analyse(name, &changed));
+    effort::reset();
+    let after = check(&doc, &corpus, &settings, RuleScope::CrossDocument);
+    assert_eq!(effort::read().figures_reused, 0);
+    assert!(effort::read().figure_candidates > 0);
+    let mut sources = sources.clone();
+    sources[1].1 = changed;
+    assert_eq!(format!("{after:?}"), fresh(&sources, &draft, &settings));
+}
+
+/// A year written in another paragraph changes when the draft was written,
+/// and so whether a person's age grown between two reports agrees: the kept
+/// comparison of the untouched age must be weighed again.
+#[test]
+fn a_year_written_elsewhere_reweighs_a_kept_age() {
+    let _one = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let sources: Vec<(String, String)> = vec![(
+        "harlow-times.txt".into(),
+        "Edith Varga, 58, has led the Harlow council since 2014, officials said in 2019.\n".into(),
+    )];
+    let mut corpus = Corpus::new();
+    for (name, text) in &sources {
+        corpus.upsert(analyse(name, text));
+    }
+    let settings = Settings::default();
+    let before = "Edith Varga, 61, has led the Harlow council since 2014.";
+    let doc = analyse("draft.txt", before);
+    corpus.upsert(doc.clone());
+    let first = format!(
+        "{:?}",
+        check(&doc, &corpus, &settings, RuleScope::CrossDocument)
+    );
+    assert_eq!(first, fresh(&sources, before, &settings));
+    assert_eq!(
+        kept_mentions(&corpus, &doc),
+        fresh_mentions(&sources, before)
+    );
+    let after = format!("{before}\n\nThe Harlow council met again in 2022.");
+    let doc = analyse("draft.txt", &after);
+    corpus.upsert(doc.clone());
+    let second = format!(
+        "{:?}",
+        check(&doc, &corpus, &settings, RuleScope::CrossDocument)
+    );
+    assert_eq!(second, fresh(&sources, &after, &settings));
+    assert_eq!(
+        kept_mentions(&corpus, &doc),
+        fresh_mentions(&sources, &after)
+    );
+    assert_ne!(
+        first, second,
+        "the year changes whether the two ages agree (else this test shows nothing)"
+    );
+}

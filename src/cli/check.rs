@@ -549,7 +549,7 @@ pub fn check_paths_with(
     progress.set_message("checking");
     progress.set_length(checked as u64);
     progress.set_position(0);
-    let done: Vec<(FileReport, Option<(String, Vec<u8>)>)> = read
+    let done: Vec<(FileReport, Option<KeptRow>)> = read
         .par_iter()
         .filter(|(source, _)| source.checked)
         .map(|(source, outcome)| {
@@ -588,6 +588,9 @@ pub fn check_paths_with(
     }
     (Report { files, texts }, io_failed)
 }
+
+/// A checked file's key in the index and its encoded findings.
+type KeptRow = (String, Vec<u8>);
 
 /// The report of a file that could not be read (an `unreadable-file`
 /// finding, unless that rule is off).

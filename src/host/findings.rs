@@ -114,10 +114,13 @@ struct Stored {
     span: Range<usize>,
     message: String,
     related: Vec<(String, Range<usize>, String)>,
-    fixes: Vec<(String, Vec<(Range<usize>, String)>)>,
+    fixes: Vec<(String, Vec<StoredEdit>)>,
     unnecessary: bool,
     sentence: String,
 }
+
+/// An edit of a stored fix: the span replaced and the new text.
+type StoredEdit = (Range<usize>, String);
 
 /// A finding taken back from the store, with its sentence hash.
 pub type Kept = (Finding, String);

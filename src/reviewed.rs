@@ -288,6 +288,24 @@ impl Reviewed {
         })
     }
 
+    /// [`Reviewed::contains`] for a finding of rule `code` whose sentence
+    /// hash ([`finding_hash`]) was kept with it, without its document.
+    pub fn contains_hashed(&self, file: &Path, code: &str, sentence: &str) -> bool {
+        if self.is_empty() {
+            return false;
+        }
+        let file = absolute(file);
+        self.roots.iter().any(|(root, entries)| {
+            relative(root, &file).is_some_and(|rel| {
+                entries.contains(&Entry {
+                    file: rel,
+                    rule: code.to_string(),
+                    sentence: sentence.to_string(),
+                })
+            })
+        })
+    }
+
     /// Removes the reviewed findings of `doc` (the file at `file`).
     pub fn retain_unreviewed(&self, file: &Path, doc: &DocAnalysis, findings: &mut Vec<Finding>) {
         if !self.is_empty() {

@@ -11,6 +11,7 @@ use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
 
 use factline::analysis::{self, Corpus, DocAnalysis, DocId, RuleScope, Settings};
+use factline::host::findings;
 use factline::host::index::decode;
 use factline::host::store::{FORMAT, FORMAT_FINGERPRINT, text_hash};
 
@@ -200,6 +201,127 @@ fn index_adds_updates_removes_and_keeps() {
     assert_eq!(indexed.status.code(), memory.status.code());
     assert_eq!(stdout(&indexed), stdout(&memory));
     assert!(stdout(&indexed).contains("\"diagnostics\""));
+}
+
+#[test]
+fn kept_findings_round_trip() {
+    let docs: Vec<Arc<DocAnalysis>> = TEXTS
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Arc::new(analyse(&format!("t{i}.txt"), t)))
+        .collect();
+    let mut corpus = Corpus::new();
+    corpus.upsert_many(docs.clone());
+    let mut total = 0;
+    for doc in &docs {
+        let found = analysis::check(doc, &corpus, &Settings::default(), RuleScope::All);
+        total += found.len();
+        let blob = findings::encode(doc, &found).expect("encodes");
+        let back = findings::decode(&blob).expect("decodes");
+        let hashes: Vec<String> = found
+            .iter()
+            .map(|f| factline::reviewed::finding_hash(doc, &f.span))
+            .collect();
+        let (again, sentences): (Vec<_>, Vec<_>) = back.into_iter().unzip();
+        assert_eq!(again, found);
+        assert_eq!(sentences, hashes);
+        // A damaged row is refused, never read as other findings.
+        if !blob.is_empty() {
+            assert!(findings::decode(&blob[..blob.len() - 1]).is_none());
+        }
+    }
+    assert!(total > 3, "the texts give findings to keep: {total}");
+}
+
+/// The JSON report of `check` in `ws`, and its exit status.
+fn check_json(ws: &Path, extra: &[&str]) -> (String, Option<i32>) {
+    let mut args = vec!["check", "--format", "json"];
+    args.extend_from_slice(extra);
+    args.push(".");
+    let out = factline(&args, ws);
+    (stdout(&out), out.status.code())
+}
+
+#[test]
+fn an_unchanged_check_gives_the_findings_of_a_fresh_one() {
+    use rusqlite::Connection;
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path();
+    write_sources(ws, 6);
+    let fresh = check_json(ws, &["--no-index"]);
+    let first = check_json(ws, &[]);
+    assert_eq!(first, fresh);
+    assert!(fresh.0.contains("\"diagnostics\""));
+    let again = check_json(ws, &[]);
+    assert_eq!(
+        again, fresh,
+        "an unchanged check reports what a fresh one does"
+    );
+
+    // The second check took its findings from the index: a kept row made
+    // empty by hand shows (nothing else would empty that file's report).
+    let db = Connection::open(ws.join(".factline/index.sqlite3")).unwrap();
+    let kept: i64 = db
+        .query_row("SELECT count(*) FROM checks", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, 6);
+    let emptied = db
+        .execute(
+            "UPDATE checks SET findings = ?1 WHERE key LIKE '%s0000.txt'",
+            [postcard::to_stdvec(&Vec::<u8>::new()).unwrap()],
+        )
+        .unwrap();
+    assert_eq!(emptied, 1);
+    let tampered = check_json(ws, &[]);
+    assert_ne!(tampered.0, fresh.0, "the kept findings are read");
+
+    // One source changed: every document is checked against it again.
+    std::fs::write(
+        ws.join("s0003.txt"),
+        "Kestrel Bay bridge shut\n\nAround 52,000 vehicles use it daily, the transport \
+         office said. \"It was obvious,\" one worker said.\n",
+    )
+    .unwrap();
+    let changed = check_json(ws, &[]);
+    assert_eq!(changed, check_json(ws, &["--no-index"]));
+    assert_ne!(changed.0, fresh.0);
+    assert_eq!(check_json(ws, &[]), changed);
+
+    // A setting that only changes what is reported is part of the state.
+    std::fs::write(
+        ws.join("factline.toml"),
+        "[rules.unattributed-quote]\nseverity = \"error\"\n",
+    )
+    .unwrap();
+    let severe = check_json(ws, &[]);
+    assert_eq!(severe, check_json(ws, &["--no-index"]));
+    assert_eq!(check_json(ws, &[]), severe);
+
+    // Marking a finding as reviewed hides it from the kept findings too.
+    let docs: Vec<Arc<DocAnalysis>> = (0..6)
+        .map(|i| {
+            let name = format!("s{i:04}.txt");
+            let text = std::fs::read_to_string(ws.join(&name)).unwrap();
+            Arc::new(analyse(&format!("./{name}"), &text))
+        })
+        .collect();
+    let mut corpus = Corpus::new();
+    corpus.upsert_many(docs.clone());
+    let doc = &docs[1];
+    let found = analysis::check(doc, &corpus, &Settings::default(), RuleScope::All);
+    let finding = found.first().expect("s0001.txt has findings");
+    std::fs::write(
+        ws.join(".factline/reviewed.toml"),
+        format!(
+            "[[reviewed]]\nfile = \"s0001.txt\"\nrule = \"{}\"\nsentence = \"{}\"\n",
+            finding.code,
+            factline::reviewed::finding_hash(doc, &finding.span)
+        ),
+    )
+    .unwrap();
+    let reviewed = check_json(ws, &[]);
+    assert_eq!(reviewed, check_json(ws, &["--no-index"]));
+    assert_ne!(reviewed.0, severe.0, "the reviewed finding is hidden");
 }
 
 #[test]

@@ -180,6 +180,8 @@ pub fn run(args: &CheckArgs) -> u8 {
             }
         }
     }
+    // `--fix` needs every checked file's analysis, so it never takes
+    // findings kept from an earlier check.
     let (mut report, mut io_failed) = check_paths_with(
         &args.paths,
         &args.corpus,
@@ -188,6 +190,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         &progress,
         store,
         archive.as_ref(),
+        !args.fix,
     );
     if report.files.is_empty() && !io_failed {
         progress.finish_and_clear();
@@ -219,6 +222,7 @@ pub fn run(args: &CheckArgs) -> u8 {
                 &progress,
                 store,
                 archive.as_ref(),
+                false,
             );
             report = again;
             io_failed |= failed;
@@ -367,12 +371,26 @@ pub fn check_paths_reviewed(
     reviewed: &Reviewed,
 ) -> (Report, bool) {
     let hidden = indicatif::ProgressBar::hidden();
-    check_paths_with(paths, corpus_dirs, config, reviewed, &hidden, None, None)
+    check_paths_with(
+        paths,
+        corpus_dirs,
+        config,
+        reviewed,
+        &hidden,
+        None,
+        None,
+        false,
+    )
 }
 
 /// [`check_paths_reviewed`], advancing `progress` as files are read and
 /// analysed, then as the checked ones are checked; analyses are taken
-/// from and added to `store` when there is one.
+/// from and added to `store` when there is one, and so are the findings
+/// (without an `archive`, whose documents are not part of the state they
+/// are kept with): with `reuse`, a check over the same sources, settings
+/// and build as the last one takes its findings back from the store
+/// ([`crate::host::findings`]) instead of checking again.
+#[allow(clippy::too_many_arguments)]
 pub fn check_paths_with(
     paths: &[PathBuf],
     corpus_dirs: &[PathBuf],
@@ -381,6 +399,7 @@ pub fn check_paths_with(
     progress: &indicatif::ProgressBar,
     store: Option<&dyn crate::host::Store>,
     archive: Option<&crate::host::PgStore>,
+    reuse: bool,
 ) -> (Report, bool) {
     let excludes = workspace::exclude_set(&config.exclude);
     let mut io_failed = false;
@@ -431,6 +450,19 @@ pub fn check_paths_with(
         .iter()
         .map(|s| (s.path.clone(), DocId::new(s.path.display().to_string())))
         .collect();
+    // Findings are kept only for a check of local sources.
+    let keep = if archive.is_none() { store } else { None };
+    if let Some(store) = keep.filter(|_| reuse) {
+        let listed: Vec<(PathBuf, DocId, bool)> = named
+            .iter()
+            .zip(&sources)
+            .map(|((p, id), s)| (p.clone(), id.clone(), s.checked))
+            .collect();
+        if let Some(kept) = crate::host::findings::reuse(store, &listed, &settings, max) {
+            progress.set_position(sources.len() as u64);
+            return (reused_report(sources, kept, reviewed, &settings), io_failed);
+        }
+    }
     let loader = crate::host::Loader::new(&settings, max, store);
     let (loaded, _) = loader.load(&named, true, &|done| progress.set_position(done as u64));
     if let Some(problem) = loader.store_problem() {
@@ -489,11 +521,35 @@ pub fn check_paths_with(
         }
     }
 
-    let unreadable = settings.rule(UNREADABLE_FILE.code);
+    // The state these findings are computed against, from the texts
+    // analysed (not read again), so what is kept is what was checked.
+    let state = keep.map(|_| {
+        let keys: Vec<String> = read
+            .iter()
+            .map(|(s, _)| crate::host::index::key_of(&s.path))
+            .collect();
+        let states: Vec<crate::host::findings::SourceState<'_>> = read
+            .iter()
+            .zip(&named)
+            .zip(&keys)
+            .map(
+                |(((source, outcome), (_, id)), key)| crate::host::findings::SourceState {
+                    id: id.as_str(),
+                    key,
+                    text: outcome
+                        .as_ref()
+                        .map(|a| crate::host::store::text_hash(a.text.as_bytes()))
+                        .map_err(Clone::clone),
+                    checked: source.checked,
+                },
+            )
+            .collect();
+        crate::host::findings::CheckState::new(&settings, &states)
+    });
     progress.set_message("checking");
     progress.set_length(checked as u64);
     progress.set_position(0);
-    let files: Vec<FileReport> = read
+    let done: Vec<(FileReport, Option<KeptRow>)> = read
         .par_iter()
         .filter(|(source, _)| source.checked)
         .map(|(source, outcome)| {
@@ -502,30 +558,95 @@ pub fn check_paths_with(
             match outcome {
                 Ok(a) => {
                     let mut findings = analysis::check(a, &corpus, &settings, RuleScope::All);
+                    let kept = state.and_then(|_| {
+                        crate::host::findings::encode(a, &findings)
+                            .map(|b| (crate::host::index::key_of(&source.path), b))
+                    });
                     reviewed.retain_unreviewed(&source.path, a, &mut findings);
-                    FileReport {
+                    let report = FileReport {
                         path,
                         text: Some(a.text.clone()),
                         findings,
                         doc: Some(a.clone()),
-                    }
+                    };
+                    (report, kept)
                 }
-                Err(err) => {
-                    let mut findings = Vec::new();
-                    if unreadable.enabled {
-                        let mut f = Finding::new(&UNREADABLE_FILE, 0..0, err.clone());
-                        f.severity = unreadable.severity.unwrap_or(f.severity);
-                        findings.push(f);
-                    }
-                    FileReport {
-                        path,
-                        text: None,
-                        findings,
-                        doc: None,
-                    }
-                }
+                Err(err) => (unreadable_report(path, err, &settings), None),
             }
         })
         .collect();
+    let mut files = Vec::with_capacity(done.len());
+    let mut rows = Vec::new();
+    for (file, row) in done {
+        files.push(file);
+        rows.extend(row);
+    }
+    if let (Some(store), Some(state)) = (keep, state)
+        && let Err(err) = store.put_findings(state.0, &rows)
+    {
+        eprintln!("factline: the findings could not be kept in the index: {err}");
+    }
     (Report { files, texts }, io_failed)
+}
+
+/// A checked file's key in the index and its encoded findings.
+type KeptRow = (String, Vec<u8>);
+
+/// The report of a file that could not be read (an `unreadable-file`
+/// finding, unless that rule is off).
+fn unreadable_report(path: String, err: &str, settings: &Settings) -> FileReport {
+    let unreadable = settings.rule(UNREADABLE_FILE.code);
+    let mut findings = Vec::new();
+    if unreadable.enabled {
+        let mut f = Finding::new(&UNREADABLE_FILE, 0..0, err.to_string());
+        f.severity = unreadable.severity.unwrap_or(f.severity);
+        findings.push(f);
+    }
+    FileReport {
+        path,
+        text: None,
+        findings,
+        doc: None,
+    }
+}
+
+/// The report of a check whose findings were all taken back from the
+/// store: the same files, texts and findings a fresh check gives, without
+/// the analyses (so nothing for `--fix`).
+fn reused_report(
+    sources: Vec<Source>,
+    kept: crate::host::findings::Reused,
+    reviewed: &Reviewed,
+    settings: &Settings,
+) -> Report {
+    let mut texts = HashMap::new();
+    let mut files = Vec::new();
+    for ((source, text), found) in sources.into_iter().zip(kept.texts).zip(kept.findings) {
+        let path = source.path.display().to_string();
+        match text {
+            Ok(text) => {
+                texts.insert(DocId::new(path.clone()), text.clone());
+                if !source.checked {
+                    continue;
+                }
+                let findings = found
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|(f, sentence)| {
+                        !reviewed.contains_hashed(&source.path, f.code, sentence)
+                    })
+                    .map(|(f, _)| f)
+                    .collect();
+                files.push(FileReport {
+                    path,
+                    text: Some(text),
+                    findings,
+                    doc: None,
+                });
+            }
+            Err(err) if !source.checked => eprintln!("factline: {}: {err}", source.path.display()),
+            Err(err) => files.push(unreadable_report(path, &err, settings)),
+        }
+    }
+    Report { files, texts }
 }

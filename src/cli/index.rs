@@ -65,6 +65,11 @@ pub fn run(args: &IndexArgs) -> u8 {
     }
 }
 
+/// Batches analysed ahead of the one the database is writing: one keeps
+/// both cores analysing while a batch is written, and holds at most two
+/// batches' analyses beside the one being written.
+const PIPELINE: usize = 1;
+
 /// Prints what indexing did.
 fn say(sources: usize, started: Instant, stats: &host::Stats) {
     let host::Stats {
@@ -114,7 +119,7 @@ fn into_archive(args: &IndexArgs, url: &str, config: &crate::config::Config, roo
     let named = host::with_ids(files);
     let settings = config.settings();
     let fingerprint = host::index::settings_fingerprint(&settings);
-    let mut publisher = match host::postgres::Publisher::new(&archive, fingerprint) {
+    let publisher = match host::postgres::Publisher::new(&archive, fingerprint) {
         Ok(p) => p,
         Err(e) => {
             progress.finish_and_clear();
@@ -127,29 +132,55 @@ fn into_archive(args: &IndexArgs, url: &str, config: &crate::config::Config, roo
         config.max_file_bytes,
         local.as_ref().map(|s| s as &dyn host::Store),
     );
-    let mut stats = host::Stats::default();
-    let mut seen = HashSet::with_capacity(named.len());
-    let mut done = 0;
-    // A batch at a time: memory stays one batch's analyses whatever the
-    // folder's size.
-    for chunk in named.chunks(host::index::BATCH) {
-        let (read, _) = loader.load(chunk, false, &|_| {});
-        let loaded: Vec<_> = chunk
-            .iter()
-            .zip(read)
-            .map(|((path, _), r)| (path.clone(), r.ok()))
-            .collect();
-        match publisher.publish(&loaded, &mut stats) {
-            Ok(keys) => seen.extend(keys),
-            Err(e) => {
-                progress.finish_and_clear();
-                eprintln!("factline: the store {}: {e}", archive.location());
-                return status::ERROR;
+    // A batch at a time: memory stays a few batches' analyses whatever
+    // the folder's size. Analysis (on every core) and the database's
+    // writes overlap: the writer thread publishes one batch while the
+    // next is read and analysed, at most [`PIPELINE`] batches ahead.
+    let (published, failed) = std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<_>>(PIPELINE);
+        let writer = scope.spawn(move || {
+            let mut publisher = publisher;
+            let mut stats = host::Stats::default();
+            let mut seen = HashSet::new();
+            for loaded in receive {
+                match publisher.publish(&loaded, &mut stats) {
+                    Ok(keys) => seen.extend(keys),
+                    Err(e) => return Err(e),
+                }
             }
+            Ok((publisher, stats, seen))
+        });
+        let mut done = 0;
+        for chunk in named.chunks(host::index::BATCH) {
+            let (read, _) = loader.load(chunk, false, &|_| {});
+            let loaded: Vec<_> = chunk
+                .iter()
+                .zip(read)
+                .map(|((path, _), r)| (path.clone(), r.ok()))
+                .collect();
+            if send.send(loaded).is_err() {
+                // The writer stopped on an error, said below.
+                break;
+            }
+            done += chunk.len();
+            progress.set_position(done as u64);
         }
-        done += chunk.len();
-        progress.set_position(done as u64);
-    }
+        drop(send);
+        match writer.join() {
+            Ok(Ok(published)) => (Some(published), None),
+            Ok(Err(e)) => (None, Some(e.to_string())),
+            Err(_) => (None, Some("the writer stopped".to_string())),
+        }
+    });
+    let Some((mut publisher, mut stats, seen)) = published else {
+        progress.finish_and_clear();
+        eprintln!(
+            "factline: the store {}: {}",
+            archive.location(),
+            failed.unwrap_or_default()
+        );
+        return status::ERROR;
+    };
     // Sources of this folder that were stored before and are gone now.
     match publisher.prune(&args.dir, &seen) {
         Ok(n) => stats.removed = n,

@@ -8,6 +8,7 @@
 //! indexing load through here; what could not be read is returned as
 //! messages for the caller to print.
 
+pub mod findings;
 pub mod index;
 pub mod postgres;
 pub mod store;

@@ -36,7 +36,10 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use postgres::binary_copy::BinaryCopyInWriter;
+use postgres::types::Type;
 use postgres::{Client, NoTls};
+use rayon::prelude::*;
 
 use super::store::{Entry, FORMAT, FORMAT_FINGERPRINT, StoreError};
 use crate::analysis::{DocAnalysis, DocId};
@@ -215,7 +218,7 @@ impl PgStore {
             return Ok(());
         }
         let mut encoded: Vec<(&Entry, &DocAnalysis, Vec<u8>)> = docs
-            .iter()
+            .par_iter()
             .filter_map(|(e, d)| Some((e, &**d, postcard::to_stdvec(&**d).ok()?)))
             .collect();
         // Rows are locked in key order, so two writers of overlapping
@@ -223,37 +226,72 @@ impl PgStore {
         encoded.sort_by(|a, b| a.0.key.cmp(&b.0.key));
         let mut client = self.client();
         let mut tx = client.transaction()?;
-        let upsert = tx.prepare(
-            "INSERT INTO factline_sources (key, size, mtime_ns, hash, settings, text, analysis)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)
-             ON CONFLICT (key) DO UPDATE SET size = EXCLUDED.size, mtime_ns = EXCLUDED.mtime_ns,
-                 hash = EXCLUDED.hash, settings = EXCLUDED.settings, text = EXCLUDED.text,
-                 analysis = EXCLUDED.analysis, indexed_at = now()
-             RETURNING id",
+        // The batch travels by COPY (binary) into a staging table, then one
+        // upsert moves it: one round trip per batch instead of one per
+        // source, and the rows go in key order.
+        tx.batch_execute(
+            "CREATE TEMP TABLE IF NOT EXISTS factline_incoming (
+                 key text, size bigint, mtime_ns bigint, hash bigint, settings bigint,
+                 text text, analysis bytea
+             ) ON COMMIT DELETE ROWS",
         )?;
+        {
+            let sink = tx.copy_in(
+                "COPY factline_incoming (key, size, mtime_ns, hash, settings, text, analysis)
+                 FROM STDIN (FORMAT binary)",
+            )?;
+            let mut writer = BinaryCopyInWriter::new(
+                sink,
+                &[
+                    Type::TEXT,
+                    Type::INT8,
+                    Type::INT8,
+                    Type::INT8,
+                    Type::INT8,
+                    Type::TEXT,
+                    Type::BYTEA,
+                ],
+            );
+            for (entry, doc, blob) in &encoded {
+                writer.write(&[
+                    &entry.key,
+                    &(entry.size as i64),
+                    &entry.mtime_ns,
+                    &(entry.hash as i64),
+                    &(entry.settings as i64),
+                    &&*doc.text,
+                    blob,
+                ])?;
+            }
+            writer.finish()?;
+        }
+        let stored: HashMap<String, i64> = tx
+            .query(
+                "INSERT INTO factline_sources (key, size, mtime_ns, hash, settings, text, analysis)
+                 SELECT key, size, mtime_ns, hash, settings, text, analysis
+                 FROM factline_incoming ORDER BY key
+                 ON CONFLICT (key) DO UPDATE SET size = EXCLUDED.size,
+                     mtime_ns = EXCLUDED.mtime_ns, hash = EXCLUDED.hash,
+                     settings = EXCLUDED.settings, text = EXCLUDED.text,
+                     analysis = EXCLUDED.analysis, indexed_at = now()
+                 RETURNING key, id",
+                &[],
+            )?
+            .into_iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+        let ids: Vec<i64> = encoded
+            .iter()
+            .map(|(e, _, _)| {
+                stored
+                    .get(&e.key)
+                    .copied()
+                    .ok_or_else(|| StoreError(format!("{} was not stored", e.key)))
+            })
+            .collect::<Result<_, _>>()?;
         // Each key's change in document frequency (passages holding it).
         let mut df: HashMap<i64, i32> = HashMap::new();
-        let mut ids = Vec::with_capacity(encoded.len());
-        for (entry, doc, blob) in &encoded {
-            let id: i64 = tx
-                .query_one(
-                    &upsert,
-                    &[
-                        &entry.key,
-                        &(entry.size as i64),
-                        &entry.mtime_ns,
-                        &(entry.hash as i64),
-                        &(entry.settings as i64),
-                        &&*doc.text,
-                        blob,
-                    ],
-                )?
-                .get(0);
-            ids.push(id);
-        }
-        // The batch's old passages out, its new ones in, one statement
-        // each (a passage's keys travel as an array literal: PostgreSQL's
-        // arrays of arrays must be rectangular).
+        // The batch's old passages out, its new ones in by COPY.
         for row in tx.query(
             "DELETE FROM factline_passages WHERE source = ANY($1) RETURNING keys",
             &[&ids],
@@ -262,22 +300,21 @@ impl PgStore {
                 *df.entry(k).or_insert(0) -= 1;
             }
         }
-        let (mut sources, mut numbers, mut literals) = (Vec::new(), Vec::new(), Vec::new());
-        for ((_, doc, _), id) in encoded.iter().zip(&ids) {
-            for (n, keys) in passage_keys(doc) {
-                for &k in &keys {
-                    *df.entry(k).or_insert(0) += 1;
+        {
+            let sink =
+                tx.copy_in("COPY factline_passages (source, n, keys) FROM STDIN (FORMAT binary)")?;
+            let mut writer =
+                BinaryCopyInWriter::new(sink, &[Type::INT8, Type::INT4, Type::INT8_ARRAY]);
+            for ((_, doc, _), id) in encoded.iter().zip(&ids) {
+                for (n, keys) in passage_keys(doc) {
+                    for &k in &keys {
+                        *df.entry(k).or_insert(0) += 1;
+                    }
+                    writer.write(&[id, &n, &keys])?;
                 }
-                sources.push(*id);
-                numbers.push(n);
-                literals.push(array_literal(&keys));
             }
+            writer.finish()?;
         }
-        tx.execute(
-            "INSERT INTO factline_passages (source, n, keys)
-             SELECT s, n, k::bigint[] FROM unnest($1::bigint[], $2::integer[], $3::text[]) AS t (s, n, k)",
-            &[&sources, &numbers, &literals],
-        )?;
         if !remove.is_empty() {
             let gone = tx.query(
                 "DELETE FROM factline_passages WHERE source IN
@@ -536,20 +573,6 @@ impl<'a> Publisher<'a> {
         }
         Ok(gone.len())
     }
-}
-
-/// `keys` as a PostgreSQL array literal (`{1,-2,3}`).
-fn array_literal(keys: &[i64]) -> String {
-    let mut out = String::with_capacity(keys.len() * 20 + 2);
-    out.push('{');
-    for (i, k) in keys.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&k.to_string());
-    }
-    out.push('}');
-    out
 }
 
 /// The keys of a passage that stored passages hold (and at most `common`

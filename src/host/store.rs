@@ -19,10 +19,11 @@ use std::sync::Mutex;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-/// The version of what a store holds: the encoding of the analysis and
-/// what the analysis computes. Bump it whenever either changes; the test
-/// `index_format` fails until then (it pins [`FORMAT_FINGERPRINT`]).
-pub const FORMAT: u32 = 7;
+/// The version of what a store holds: its tables, the encoding of the
+/// analysis and what the analysis computes. Bump it whenever one changes;
+/// the test `index_format` fails until then (it pins
+/// [`FORMAT_FINGERPRINT`]). Format 8 added the `checks` table.
+pub const FORMAT: u32 = 8;
 
 /// A hash of the stored encoding of a fixed set of texts' analyses,
 /// recorded with [`FORMAT`]: the test `index_format` recomputes it, so a
@@ -73,6 +74,21 @@ pub trait Store: Send + Sync {
     /// Stores `put` (replacing entries with the same key) and removes
     /// `remove`, all in one transaction.
     fn commit(&self, put: &[(Entry, Vec<u8>)], remove: &[String]) -> Result<(), StoreError>;
+    /// The encoded findings ([`super::findings`]) of `keys` stored with
+    /// check state `state` (those that have them), in one read. A store
+    /// that keeps no findings has none.
+    fn findings(
+        &self,
+        _state: u64,
+        _keys: &[&str],
+    ) -> Result<HashMap<String, Vec<u8>>, StoreError> {
+        Ok(HashMap::new())
+    }
+    /// Stores the encoded findings of `rows` under check state `state`,
+    /// replacing what those keys held, in one transaction.
+    fn put_findings(&self, _state: u64, _rows: &[(String, Vec<u8>)]) -> Result<(), StoreError> {
+        Ok(())
+    }
     /// Where it is, for messages.
     fn location(&self) -> String;
 }
@@ -114,6 +130,11 @@ impl SqliteStore {
                  hash INTEGER NOT NULL,
                  settings INTEGER NOT NULL,
                  analysis BLOB NOT NULL
+             );
+             CREATE TABLE IF NOT EXISTS checks (
+                 key TEXT PRIMARY KEY,
+                 state INTEGER NOT NULL,
+                 findings BLOB NOT NULL
              );",
         )?;
         let format: Option<String> = conn
@@ -125,6 +146,7 @@ impl SqliteStore {
         if format.as_deref() != Some(want.as_str()) {
             let tx = conn.unchecked_transaction()?;
             tx.execute("DELETE FROM sources", [])?;
+            tx.execute("DELETE FROM checks", [])?;
             tx.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('format', ?1)",
                 params![want],
@@ -200,8 +222,44 @@ impl Store for SqliteStore {
                 ])?;
             }
             let mut delete = tx.prepare_cached("DELETE FROM sources WHERE key = ?1")?;
+            let mut forget = tx.prepare_cached("DELETE FROM checks WHERE key = ?1")?;
             for key in remove {
                 delete.execute(params![key])?;
+                forget.execute(params![key])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn findings(&self, state: u64, keys: &[&str]) -> Result<HashMap<String, Vec<u8>>, StoreError> {
+        let conn = self.conn();
+        let mut stmt =
+            conn.prepare_cached("SELECT findings FROM checks WHERE key = ?1 AND state = ?2")?;
+        let mut out = HashMap::with_capacity(keys.len());
+        for &key in keys {
+            if let Some(blob) = stmt
+                .query_row(params![key, state as i64], |r| r.get::<_, Vec<u8>>(0))
+                .optional()?
+            {
+                out.insert(key.to_string(), blob);
+            }
+        }
+        Ok(out)
+    }
+
+    fn put_findings(&self, state: u64, rows: &[(String, Vec<u8>)]) -> Result<(), StoreError> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT OR REPLACE INTO checks (key, state, findings) VALUES (?1, ?2, ?3)",
+            )?;
+            for (key, blob) in rows {
+                insert.execute(params![key, state as i64, blob])?;
             }
         }
         tx.commit()?;

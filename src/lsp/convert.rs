@@ -76,13 +76,24 @@ pub fn uri(id: &DocId) -> Option<Uri> {
 /// when the source tree this server was built from is still there; the
 /// page is also the rule module's doc comment and its SARIF help.
 pub fn rule_doc_uri(code: &str) -> Option<Uri> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("docs/rules")
-        .join(format!("{code}.md"));
-    if crate::analysis::rules::meta(code).is_none() || !path.is_file() {
-        return None;
-    }
-    Uri::from_file_path(path)
+    // Looked up once per rule, not once per diagnostic on every keystroke:
+    // the pages are part of the source tree, which does not move while the
+    // server runs.
+    static PAGES: std::sync::LazyLock<std::collections::HashMap<&'static str, Uri>> =
+        std::sync::LazyLock::new(|| {
+            crate::analysis::rules::all_meta()
+                .filter_map(|m| {
+                    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                        .join("docs/rules")
+                        .join(format!("{}.md", m.code));
+                    path.is_file()
+                        .then(|| Uri::from_file_path(path))
+                        .flatten()
+                        .map(|u| (m.code, u))
+                })
+                .collect()
+        });
+    PAGES.get(code).cloned()
 }
 
 /// Converts a finding. `lookup` gives the document a related span points

@@ -16,7 +16,11 @@
 //!
 //! - each figure's result is filed under a digest of everything it reads
 //!   of its own document ([`figure_digests`]), offsets made relative to
-//!   its sentence, so text typed elsewhere leaves it valid;
+//!   its sentence, so text typed elsewhere leaves it valid; the names its
+//!   document mentions are read only as "does it mention this name?" for
+//!   a few names of the candidates, so the result keeps those answers
+//!   and holds while they stand (typing a new name elsewhere leaves it
+//!   valid);
 //! - any change of another document drops everything kept
 //!   ([`MentionCache::changed`]);
 //! - the statistics every comparison reads (the passage count, the mean
@@ -39,7 +43,9 @@ use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use super::compare::{Across, across_documents, best_per_document, reweigh, within_document};
+use super::compare::{
+    Across, Noted, across_documents, best_per_document, reweigh, within_document,
+};
 use super::similarity::PassageSimilarity;
 use super::{FastMap, FastSet, Figure, Fnv, Mention, comparable};
 use crate::analysis::related::Passage;
@@ -89,6 +95,40 @@ struct Entry {
     /// The candidates (slot, figure) for which the passage similarity was
     /// asked, in that order: the only ones the statistics can change.
     consulted: Box<[(u32, u32)]>,
+    /// The names of the document the comparison may have looked up, each
+    /// with whether the document mentioned it, sorted by name.
+    names: Box<[(u64, bool)]>,
+}
+
+impl Entry {
+    fn new(found: Vec<Across>, noted: Noted, also: &[(u64, bool)], doc: &DocAnalysis) -> Self {
+        let mut names: Vec<(u64, bool)> = noted
+            .names
+            .into_iter()
+            .map(|n| (n, mentions_name(doc, n)))
+            .chain(also.iter().copied())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        Self {
+            found: found.into(),
+            consulted: noted.consulted.into(),
+            names: names.into(),
+        }
+    }
+
+    /// Whether `doc` still answers every name lookup the comparison made
+    /// as it did.
+    fn names_hold(&self, doc: &DocAnalysis) -> bool {
+        self.names
+            .iter()
+            .all(|&(n, had)| mentions_name(doc, n) == had)
+    }
+}
+
+/// Whether `doc` mentions the name `n` (as the figure comparison asks it).
+fn mentions_name(doc: &DocAnalysis, n: u64) -> bool {
+    doc.figures.names.binary_search(&n).is_ok()
 }
 
 impl MentionCache {
@@ -243,7 +283,10 @@ impl<'a> MentionReuse<'a> {
         }
         let mut out = within_document(doc, index, f, sim);
         let digest = state.digests[index];
-        let entry = match state.kept.get(&digest) {
+        // A kept result whose name lookups no longer hold may have turned
+        // down any candidate by them: compared again from the start.
+        let kept = state.kept.get(&digest).filter(|e| e.names_hold(doc));
+        let entry = match kept {
             Some(e) if !state.restat && state.unchanged(doc, f, digest) => {
                 crate::analysis::effort::add_figure_reused();
                 e.clone()
@@ -251,20 +294,14 @@ impl<'a> MentionReuse<'a> {
             // The same candidates turned down by what the figures say; the
             // others weighed again with the new statistics.
             Some(e) => {
-                let mut consulted = Vec::new();
-                let found = reweigh(doc, f, corpus, sim, &e.consulted, Some(&mut consulted));
-                Arc::new(Entry {
-                    found: found.into(),
-                    consulted: consulted.into(),
-                })
+                let mut noted = Noted::default();
+                let found = reweigh(doc, f, corpus, sim, &e.consulted, Some(&mut noted));
+                Arc::new(Entry::new(found, noted, &e.names, doc))
             }
             None => {
-                let mut consulted = Vec::new();
-                let found = across_documents(doc, f, corpus, sim, Some(&mut consulted));
-                Arc::new(Entry {
-                    found: found.into(),
-                    consulted: consulted.into(),
-                })
+                let mut noted = Noted::default();
+                let found = across_documents(doc, f, corpus, sim, Some(&mut noted));
+                Arc::new(Entry::new(found, noted, &[], doc))
             }
         };
         let mut complete = true;
@@ -400,10 +437,10 @@ impl std::fmt::Write for DebugHash {
 }
 
 /// What every figure's comparison reads of `doc` itself, beyond the
-/// figure's own sentence: its id and the names it mentions.
+/// figure's own sentence and the names each entry keeps: its id.
 fn shared_digest(doc: &DocAnalysis) -> u64 {
     let mut h = DebugHash(Fnv::new());
-    let _ = write!(h, "{:?}|{:?}", doc.id, doc.figures.names);
+    let _ = write!(h, "{:?}", doc.id);
     h.0.finish()
 }
 
@@ -460,16 +497,16 @@ fn figure_digests(doc: &DocAnalysis) -> Vec<u64> {
             h.0.finish()
         })
         .collect();
-    // What every comparison reads of the document as a whole: its date,
-    // the time of the report (ages grown between reports) and its names.
+    // What every comparison reads of the document as a whole: its date
+    // and the time of the report (ages grown between reports). Its names
+    // are kept by each entry, as the lookups it made.
     let whole = {
         let mut h = DebugHash(Fnv::new());
         let _ = write!(
             h,
-            "{:?}{:?}{:?}",
+            "{:?}{:?}",
             doc.figures.date,
             super::docdate::report_time(doc).map(f64::to_bits),
-            doc.figures.names
         );
         h.0.finish()
     };
@@ -506,8 +543,10 @@ fn hash_passage(p: &Passage, h: &mut Fnv) {
     (p.headline, p.indexed, p.len).hash(h);
     p.terms.hash(h);
     p.tfs.hash(h);
+    // Not the index of a mention's display name: the comparison does not
+    // read it, and a name added earlier in the document renumbers them all.
     for e in p.entities.iter() {
-        (e.canon, e.short, e.name, e.weak).hash(h);
+        (e.canon, e.short, e.weak).hash(h);
     }
     for g in p.figures.iter() {
         (g.kind, g.value, g.key, g.unit).hash(h);

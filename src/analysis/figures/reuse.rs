@@ -24,8 +24,14 @@
 //! - any change of another document drops everything kept
 //!   ([`MentionCache::changed`]);
 //! - the statistics every comparison reads (the passage count, the mean
-//!   length, the document's story context) are one digest: when it
-//!   changes, every kept figure's noted candidates are weighed again;
+//!   length) are one digest: when it changes, every kept figure's noted
+//!   candidates are weighed again;
+//! - the document's story context (its names and dates weighed) is read
+//!   only where two documents' stories are weighed against each other,
+//!   as the weights of the names both mention over the smaller of the two
+//!   totals: when it changes, a kept figure's noted candidates are weighed
+//!   again only if one of their documents mentions a name whose weight
+//!   changed, or the smaller total may have changed ([`story_stale`]);
 //! - an edit of the document itself changes the document frequency of the
 //!   index keys its edited passages gained or lost: those keys are noted,
 //!   and a figure's noted candidates are weighed again when its passage, or
@@ -48,7 +54,7 @@ use super::compare::{
 };
 use super::similarity::PassageSimilarity;
 use super::{FastMap, FastSet, Figure, Fnv, Mention, comparable};
-use crate::analysis::related::Passage;
+use crate::analysis::related::{Passage, StoryContext, story_names};
 use crate::analysis::{Corpus, DocAnalysis, DocId};
 
 /// Documents whose comparisons are kept at once. The editor's document
@@ -80,6 +86,8 @@ struct Kept {
     /// Digest of the statistics every comparison reads (see
     /// [`statistics_digest`]).
     statistics: u64,
+    /// The document's story context as the comparisons read it.
+    story: StoryContext,
     /// Index keys whose document frequency the document's own edits have
     /// changed since, sorted.
     changed: Vec<u64>,
@@ -219,8 +227,10 @@ struct ReuseState {
     changed: Vec<u64>,
     kept: FastMap<u64, Arc<Entry>>,
     /// Kept entries that compared a passage or story context whose
-    /// document frequencies the edits changed.
+    /// document frequencies the edits changed, or whose stories weighed
+    /// against the document's may have changed.
     stale: FastSet<u64>,
+    story: StoryContext,
     /// Each figure's digest.
     digests: Vec<u64>,
     fresh: Mutex<Vec<(u64, Arc<Entry>)>>,
@@ -240,17 +250,24 @@ impl<'a> MentionReuse<'a> {
             };
         }
         let shared = shared_digest(doc);
-        let statistics = statistics_digest(corpus, doc);
+        let statistics = statistics_digest(corpus);
+        let story = story_names(corpus, doc);
         let previous = corpus.mentions.lock().kept.remove(&doc.id);
-        let (kept, changed, restat) = match previous {
-            Some(k) if k.shared == shared => (k.entries, k.changed, k.statistics != statistics),
-            _ => (FastMap::default(), Vec::new(), false),
+        let (kept, changed, restat, story_before) = match previous {
+            Some(k) if k.shared == shared => {
+                let restat = k.statistics != statistics || k.story.single() != story.single();
+                (k.entries, k.changed, restat, Some(k.story))
+            }
+            _ => (FastMap::default(), Vec::new(), false, None),
         };
         let digests = figure_digests(doc);
-        let stale = if restat {
-            FastSet::default()
-        } else {
-            stale_entries(corpus, &kept, &digests, &changed)
+        let stale = match &story_before {
+            Some(before) if !restat => {
+                let mut stale = stale_entries(corpus, &kept, &digests, &changed);
+                stale.extend(story_stale(corpus, &kept, &digests, before, &story));
+                stale
+            }
+            _ => FastSet::default(),
         };
         Self {
             corpus,
@@ -262,6 +279,7 @@ impl<'a> MentionReuse<'a> {
                 changed,
                 kept,
                 stale,
+                story,
                 digests,
                 fresh: Mutex::new(Vec::new()),
             }),
@@ -327,7 +345,7 @@ impl ReuseState {
     /// document frequency that `doc`'s edits have changed since.
     fn unchanged(&self, doc: &DocAnalysis, f: &Figure, digest: u64) -> bool {
         if self.changed.is_empty() {
-            return true;
+            return !self.stale.contains(&digest);
         }
         let own = doc
             .related
@@ -418,6 +436,7 @@ impl Drop for MentionReuse<'_> {
             Kept {
                 shared: state.shared,
                 statistics: state.statistics,
+                story: state.story,
                 changed: Vec::new(),
                 entries,
             },
@@ -444,22 +463,98 @@ fn shared_digest(doc: &DocAnalysis) -> u64 {
     h.0.finish()
 }
 
-/// The statistics every comparison of `doc`'s figures reads: the related
-/// index's passage count and mean length, and `doc`'s story names weighed
-/// in the corpus (the part of its story context that a figure comparison
-/// reads; its words are compared only with other documents' words, which
-/// the figure comparison does not weigh).
-fn statistics_digest(corpus: &Corpus, doc: &DocAnalysis) -> u64 {
-    let mut h = DebugHash(Fnv::new());
+/// The statistics every comparison of a document's figures reads: the
+/// related index's passage count and mean length. (Its story names weighed
+/// in the corpus are kept apart, see [`story_stale`]; its words are
+/// compared only with other documents' words, which the figure comparison
+/// does not weigh.)
+fn statistics_digest(corpus: &Corpus) -> u64 {
+    let mut h = Fnv::new();
     let index = corpus.related();
-    let _ = write!(
-        h,
-        "{}|{}|{:?}",
-        index.passages(),
-        index.avg_len().to_bits(),
-        crate::analysis::related::story_names(corpus, doc)
-    );
-    h.0.finish()
+    h.write_usize(index.passages());
+    h.write_u32(index.avg_len().to_bits());
+    h.finish()
+}
+
+/// The kept entries among `digests` whose stories may have changed from
+/// `before` to `after` (the document's story names, its single-passage
+/// flag unchanged). Two documents' story is the weights of the names both
+/// mention (the smaller of each), summed in key order, over the smaller
+/// of their totals (`related::story_between`): for a document that
+/// mentions none of the names whose weight changed, and whose own total
+/// is at most both of the document's, it is the same to the bit. Each
+/// compared document is looked at once.
+fn story_stale(
+    corpus: &Corpus,
+    kept: &FastMap<u64, Arc<Entry>>,
+    digests: &[u64],
+    before: &StoryContext,
+    after: &StoryContext,
+) -> FastSet<u64> {
+    let mut stale = FastSet::default();
+    let (x, y) = (before.weighted(), after.weighted());
+    let same_weights = x.len() == y.len()
+        && x.iter()
+            .zip(y)
+            .all(|(a, b)| a.0 == b.0 && a.1.to_bits() == b.1.to_bits());
+    if same_weights && before.total().to_bits() == after.total().to_bits() {
+        return stale;
+    }
+    // The keys whose weight changed, sorted.
+    let mut moved: Vec<u64> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() || j < y.len() {
+        match (x.get(i), y.get(j)) {
+            (Some(a), Some(b)) if a.0 == b.0 => {
+                if a.1.to_bits() != b.1.to_bits() {
+                    moved.push(a.0);
+                }
+                i += 1;
+                j += 1;
+            }
+            (Some(a), Some(b)) if a.0 < b.0 => {
+                moved.push(a.0);
+                i += 1;
+            }
+            (Some(_), Some(b)) => {
+                moved.push(b.0);
+                j += 1;
+            }
+            (Some(a), None) => {
+                moved.push(a.0);
+                i += 1;
+            }
+            (None, Some(b)) => {
+                moved.push(b.0);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    let same_total = before.total().to_bits() == after.total().to_bits();
+    let floor = before.total().min(after.total());
+    let mut docs: FastMap<u32, bool> = FastMap::default();
+    for digest in digests {
+        let Some(e) = kept.get(digest) else {
+            continue;
+        };
+        let hit = e.consulted.iter().any(|&(slot, _)| {
+            *docs.entry(slot).or_insert_with(|| {
+                let Some(other) = corpus.figures.doc_at(slot) else {
+                    return true;
+                };
+                let context = &other.related.context;
+                let names = moved
+                    .iter()
+                    .any(|k| context.binary_search_by_key(k, |&(c, _)| c).is_ok());
+                names || (!same_total && !(story_names(corpus, other).total() <= floor))
+            })
+        });
+        if hit {
+            stale.insert(*digest);
+        }
+    }
+    stale
 }
 
 /// Each figure's digest: the figure, the other figures of its sentence

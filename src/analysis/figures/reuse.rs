@@ -547,7 +547,12 @@ fn story_stale(
                 let names = moved
                     .iter()
                     .any(|k| context.binary_search_by_key(k, |&(c, _)| c).is_ok());
-                names || (!same_total && !(story_names(corpus, other).total() <= floor))
+                // A total above the floor, or not a number: may differ.
+                let above = !matches!(
+                    story_names(corpus, other).total().partial_cmp(&floor),
+                    Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)
+                );
+                names || (!same_total && above)
             })
         });
         if hit {

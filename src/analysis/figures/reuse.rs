@@ -238,11 +238,12 @@ struct ReuseState {
 
 impl<'a> MentionReuse<'a> {
     /// Opens the kept comparisons of `doc` in `corpus`. Nothing is kept
-    /// within a parallel batch or when `doc` is not the corpus's version of
-    /// its document.
+    /// within a parallel batch, when `doc` is not the corpus's version of
+    /// its document, or when it is the corpus's only document (there is
+    /// nothing to compare it with, and the digests would be all the work).
     pub fn open(corpus: &'a Corpus, doc: &'a DocAnalysis) -> Self {
         let own = corpus.get(&doc.id).is_some_and(|d| std::ptr::eq(&**d, doc));
-        if !own || crate::analysis::within_parallel_batch() {
+        if !own || corpus.len() <= 1 || crate::analysis::within_parallel_batch() {
             return Self {
                 corpus,
                 doc,

@@ -5,8 +5,10 @@
 //! `lsp::state` does. Prints each step's wall-clock p50 and p99 and its
 //! mean CPU time (every thread): on a loaded machine compare CPU times.
 //!
-//! `cargo run --profile bench --example edit_profile -- [ARTICLES] [DRAFT_BYTES] [EDITS] [fresh]`
-//! (defaults 10000, 20000, 300). With `fresh`, a source is put in the
+//! `cargo run --profile bench --example edit_profile -- [ARTICLES] [DRAFT_BYTES] [EDITS] [fresh] [middle-line]`
+//! (defaults 10000, 20000, 300). With `middle-line`, the edits are made
+//! where the benchmark's editor makes them (the start of the middle line)
+//! rather than at the start of the line holding the middle byte. With `fresh`, a source is put in the
 //! corpus again before each edit, which drops the figure comparisons kept
 //! from the draft's last check: every edit then compares every figure, as
 //! when nothing was kept.
@@ -53,6 +55,9 @@ fn main() {
     let bytes = args.get(1).copied().unwrap_or(20_000);
     let edits = args.get(2).copied().unwrap_or(300);
     let fresh = std::env::args().any(|a| a == "fresh");
+    // Where the benchmark's editor types: the first character of the
+    // middle line (which may be a blank line between paragraphs).
+    let at_middle_line = std::env::args().any(|a| a == "middle-line");
     // As the server's keystroke path: the drafts' verification runs after
     // the diagnostics are out, not in this loop.
     let mut settings = Settings::default();
@@ -79,7 +84,12 @@ fn main() {
     );
     let mut text = generator::draft(bytes, 7, 99);
     let id = DocId::new("zz-draft.txt");
-    let at = text[..text.len() / 2].rfind('\n').map_or(0, |i| i + 1);
+    let at = if at_middle_line {
+        let line = text.lines().count() / 2;
+        text.split_inclusive('\n').take(line).map(str::len).sum()
+    } else {
+        text[..text.len() / 2].rfind('\n').map_or(0, |i| i + 1)
+    };
     // Per step: wall-clock and CPU samples.
     let steps = ["analyse", "facts", "index", "local", "cross"];
     let mut wall: Vec<Vec<f64>> = vec![Vec::new(); steps.len()];

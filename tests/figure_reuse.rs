@@ -3,6 +3,9 @@
 //! a draft (typing, deleting, pasting paragraphs, changing figures and
 //! names) and after its sources change, the draft checked in the corpus it
 //! was edited in equals the draft checked in a corpus built from scratch.
+//! The server keeps them across the edits of an open document too.
+
+mod common;
 
 use std::sync::Arc;
 
@@ -379,4 +382,82 @@ fn a_year_written_elsewhere_reweighs_a_kept_age() {
         first, second,
         "the year changes whether the two ages agree (else this test shows nothing)"
     );
+}
+
+/// The server's edit path keeps the comparisons of the figures an edit did
+/// not touch. Two paragraphs without figures swapped: every name the
+/// document mentions is still mentioned, but the order in which they first
+/// appear (the numbering of their display names) changes; the passages'
+/// terms, the statistics and every figure's sentence stay. Every figure's
+/// comparison is reused, and the diagnostics are those of a fresh server.
+#[test]
+fn the_server_reuses_comparisons_across_an_edit() {
+    // The lock is held outside the runtime: the work counters are global.
+    let _one = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+        .block_on(server_edit());
+}
+
+async fn server_edit() {
+    use serde_json::json;
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in SOURCES {
+        std::fs::write(dir.path().join(name), text).expect("write source");
+    }
+    let first = "Residents of Harlow gathered by the river.";
+    let second = "Engineers from Selby inspected the other bridges.";
+    let rest = [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[3], PARAGRAPHS[4]].join("\n\n");
+    let before = format!("{first}\n\n{second}\n\n{rest}\n");
+    let after = format!("{second}\n\n{first}\n\n{rest}\n");
+    // Opened inside the workspace, so not a draft: no verification runs
+    // after the diagnostics and counts its own work.
+    let uri = common::file_uri(&dir.path().join("zz-draft.txt"));
+    let mut client = common::Client::start();
+    client.initialize_default(Some(dir.path())).await;
+    client.wait_indexed().await;
+    client.open(&uri, 1, &before).await;
+    client.diagnostics(&uri, 1).await;
+    effort::reset();
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": uri, "version": 2},
+                "contentChanges": [{
+                    "range": {"start": {"line": 0, "character": 0}, "end": {"line": 2, "character": second.len()}},
+                    "text": format!("{second}\n\n{first}"),
+                }],
+            }),
+        )
+        .await;
+    let edited = client.diagnostics(&uri, 2).await;
+    let counted = effort::read();
+    client.shutdown().await;
+
+    let doc = analyse("zz-draft.txt", &after);
+    let compared = doc
+        .figures
+        .list
+        .iter()
+        .filter(|f| figures::comparable(f) && !doc.in_boilerplate(f.span.clone()))
+        .count() as u64;
+    assert!(compared >= 4, "{compared}");
+    assert_eq!(counted.figures_reused, compared, "{counted:?}");
+    assert!(
+        edited.iter().any(|d| d["code"] == "inconsistent-figure"),
+        "{edited:?}"
+    );
+
+    let mut fresh = common::Client::start();
+    fresh.initialize_default(Some(dir.path())).await;
+    fresh.wait_indexed().await;
+    fresh.open(&uri, 2, &after).await;
+    let expected = fresh.diagnostics(&uri, 2).await;
+    fresh.shutdown().await;
+    assert_eq!(edited, expected);
 }

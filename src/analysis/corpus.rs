@@ -166,8 +166,10 @@ pub fn facts_key(doc: &DocAnalysis) -> u64 {
     for passage in &p.passages {
         (passage.indexed, passage.headline, passage.len).hash(&mut h);
         passage.keys().hash(&mut h);
+        // A mention's display name by its text, not by its number, which
+        // a name added earlier in the document changes for all.
         for e in passage.entities.iter() {
-            (e.canon, e.short, e.name, e.weak).hash(&mut h);
+            (e.canon, e.short, p.names.get(e.name as usize), e.weak).hash(&mut h);
         }
     }
     format!("{:?}", doc.figures.date).hash(&mut h);

@@ -329,31 +329,47 @@ impl Across {
     }
 }
 
+/// What a comparison of one figure with other documents read that the
+/// figures alone do not say (see [`reweigh`]).
+#[derive(Debug, Default)]
+pub(super) struct Noted {
+    /// The candidates (slot, figure) for which the passage similarity was
+    /// asked anything: the others were turned down by what the figures
+    /// and documents say, whatever the corpus's statistics.
+    pub consulted: Vec<(u32, u32)>,
+    /// Names whose presence in the compared figure's document may have
+    /// been looked up (two tolls are placed by the names each document
+    /// mentions, [`names_known`], [`names_foreign`]): the sentence names of
+    /// every candidate that is a toll of one kind with the figure. A
+    /// superset of what was read, unsorted.
+    pub names: Vec<u64>,
+}
+
 /// The mentions of `f` (a figure of `doc`) in the other documents of
-/// `corpus`, in the index's order. When `consulted` is given, the pairs
-/// for which `sim` was asked anything are added to it (slot, figure): the
-/// others were turned down by what the figures and documents say, whatever
-/// the corpus's statistics (see [`reweigh`]).
+/// `corpus`, in the index's order. When `noted` is given, what the
+/// comparisons read beyond the figures is added to it (see [`reweigh`]).
 pub(super) fn across_documents(
     doc: &DocAnalysis,
     f: &Figure,
     corpus: &Corpus,
     sim: &dyn PassageSimilarity,
-    consulted: Option<&mut Vec<(u32, u32)>>,
+    noted: Option<&mut Noted>,
 ) -> Vec<Across> {
     let pairs = corpus.figures.candidate_slots(f, Some(&doc.id));
-    reweigh(doc, f, corpus, sim, &pairs, consulted)
+    reweigh(doc, f, corpus, sim, &pairs, noted)
 }
 
 /// [`across_documents`] over the given candidates (slot, figure) only, in
-/// their order.
+/// their order. When `noted` is given, the candidates for which `sim` was
+/// asked anything and the names of `doc` that may have been looked up are
+/// added to it.
 pub(super) fn reweigh(
     doc: &DocAnalysis,
     f: &Figure,
     corpus: &Corpus,
     sim: &dyn PassageSimilarity,
     pairs: &[(u32, u32)],
-    mut consulted: Option<&mut Vec<(u32, u32)>>,
+    mut noted: Option<&mut Noted>,
 ) -> Vec<Across> {
     let mut out = Vec::new();
     for &(slot, j) in pairs {
@@ -369,15 +385,18 @@ pub(super) fn reweigh(
         if g.kind != f.kind {
             continue;
         }
-        let same = match consulted.as_mut() {
-            Some(list) => {
+        let same = match noted.as_mut() {
+            Some(noted) => {
                 let asked = Asked {
                     inner: sim,
                     asked: std::cell::Cell::new(false),
                 };
                 let same = same_fact(doc, f, other, g, &asked);
                 if asked.asked.get() {
-                    list.push((slot, j));
+                    noted.consulted.push((slot, j));
+                }
+                if same_toll(f, g) {
+                    noted.names.extend_from_slice(&g.counted.sentence_entities);
                 }
                 same
             }

@@ -16,12 +16,22 @@
 //!
 //! - each figure's result is filed under a digest of everything it reads
 //!   of its own document ([`figure_digests`]), offsets made relative to
-//!   its sentence, so text typed elsewhere leaves it valid;
+//!   its sentence, so text typed elsewhere leaves it valid; the names its
+//!   document mentions are read only as "does it mention this name?" for
+//!   a few names of the candidates, so the result keeps those answers
+//!   and holds while they stand (typing a new name elsewhere leaves it
+//!   valid);
 //! - any change of another document drops everything kept
 //!   ([`MentionCache::changed`]);
 //! - the statistics every comparison reads (the passage count, the mean
-//!   length, the document's story context) are one digest: when it
-//!   changes, every kept figure's noted candidates are weighed again;
+//!   length) are one digest: when it changes, every kept figure's noted
+//!   candidates are weighed again;
+//! - the document's story context (its names and dates weighed) is read
+//!   only where two documents' stories are weighed against each other,
+//!   as the weights of the names both mention over the smaller of the two
+//!   totals: when it changes, a kept figure's noted candidates are weighed
+//!   again only if one of their documents mentions a name whose weight
+//!   changed, or the smaller total may have changed ([`story_stale`]);
 //! - an edit of the document itself changes the document frequency of the
 //!   index keys its edited passages gained or lost: those keys are noted,
 //!   and a figure's noted candidates are weighed again when its passage, or
@@ -39,10 +49,12 @@ use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use super::compare::{Across, across_documents, best_per_document, reweigh, within_document};
+use super::compare::{
+    Across, Noted, across_documents, best_per_document, reweigh, within_document,
+};
 use super::similarity::PassageSimilarity;
 use super::{FastMap, FastSet, Figure, Fnv, Mention, comparable};
-use crate::analysis::related::Passage;
+use crate::analysis::related::{Passage, StoryContext, story_names};
 use crate::analysis::{Corpus, DocAnalysis, DocId};
 
 /// Documents whose comparisons are kept at once. The editor's document
@@ -74,6 +86,8 @@ struct Kept {
     /// Digest of the statistics every comparison reads (see
     /// [`statistics_digest`]).
     statistics: u64,
+    /// The document's story context as the comparisons read it.
+    story: StoryContext,
     /// Index keys whose document frequency the document's own edits have
     /// changed since, sorted.
     changed: Vec<u64>,
@@ -89,6 +103,40 @@ struct Entry {
     /// The candidates (slot, figure) for which the passage similarity was
     /// asked, in that order: the only ones the statistics can change.
     consulted: Box<[(u32, u32)]>,
+    /// The names of the document the comparison may have looked up, each
+    /// with whether the document mentioned it, sorted by name.
+    names: Box<[(u64, bool)]>,
+}
+
+impl Entry {
+    fn new(found: Vec<Across>, noted: Noted, also: &[(u64, bool)], doc: &DocAnalysis) -> Self {
+        let mut names: Vec<(u64, bool)> = noted
+            .names
+            .into_iter()
+            .map(|n| (n, mentions_name(doc, n)))
+            .chain(also.iter().copied())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        Self {
+            found: found.into(),
+            consulted: noted.consulted.into(),
+            names: names.into(),
+        }
+    }
+
+    /// Whether `doc` still answers every name lookup the comparison made
+    /// as it did.
+    fn names_hold(&self, doc: &DocAnalysis) -> bool {
+        self.names
+            .iter()
+            .all(|&(n, had)| mentions_name(doc, n) == had)
+    }
+}
+
+/// Whether `doc` mentions the name `n` (as the figure comparison asks it).
+fn mentions_name(doc: &DocAnalysis, n: u64) -> bool {
+    doc.figures.names.binary_search(&n).is_ok()
 }
 
 impl MentionCache {
@@ -179,8 +227,10 @@ struct ReuseState {
     changed: Vec<u64>,
     kept: FastMap<u64, Arc<Entry>>,
     /// Kept entries that compared a passage or story context whose
-    /// document frequencies the edits changed.
+    /// document frequencies the edits changed, or whose stories weighed
+    /// against the document's may have changed.
     stale: FastSet<u64>,
+    story: StoryContext,
     /// Each figure's digest.
     digests: Vec<u64>,
     fresh: Mutex<Vec<(u64, Arc<Entry>)>>,
@@ -188,11 +238,12 @@ struct ReuseState {
 
 impl<'a> MentionReuse<'a> {
     /// Opens the kept comparisons of `doc` in `corpus`. Nothing is kept
-    /// within a parallel batch or when `doc` is not the corpus's version of
-    /// its document.
+    /// within a parallel batch, when `doc` is not the corpus's version of
+    /// its document, or when it is the corpus's only document (there is
+    /// nothing to compare it with, and the digests would be all the work).
     pub fn open(corpus: &'a Corpus, doc: &'a DocAnalysis) -> Self {
         let own = corpus.get(&doc.id).is_some_and(|d| std::ptr::eq(&**d, doc));
-        if !own || crate::analysis::within_parallel_batch() {
+        if !own || corpus.len() <= 1 || crate::analysis::within_parallel_batch() {
             return Self {
                 corpus,
                 doc,
@@ -200,17 +251,24 @@ impl<'a> MentionReuse<'a> {
             };
         }
         let shared = shared_digest(doc);
-        let statistics = statistics_digest(corpus, doc);
+        let statistics = statistics_digest(corpus);
+        let story = story_names(corpus, doc);
         let previous = corpus.mentions.lock().kept.remove(&doc.id);
-        let (kept, changed, restat) = match previous {
-            Some(k) if k.shared == shared => (k.entries, k.changed, k.statistics != statistics),
-            _ => (FastMap::default(), Vec::new(), false),
+        let (kept, changed, restat, story_before) = match previous {
+            Some(k) if k.shared == shared => {
+                let restat = k.statistics != statistics || k.story.single() != story.single();
+                (k.entries, k.changed, restat, Some(k.story))
+            }
+            _ => (FastMap::default(), Vec::new(), false, None),
         };
         let digests = figure_digests(doc);
-        let stale = if restat {
-            FastSet::default()
-        } else {
-            stale_entries(corpus, &kept, &digests, &changed)
+        let stale = match &story_before {
+            Some(before) if !restat => {
+                let mut stale = stale_entries(corpus, &kept, &digests, &changed);
+                stale.extend(story_stale(corpus, &kept, &digests, before, &story));
+                stale
+            }
+            _ => FastSet::default(),
         };
         Self {
             corpus,
@@ -222,6 +280,7 @@ impl<'a> MentionReuse<'a> {
                 changed,
                 kept,
                 stale,
+                story,
                 digests,
                 fresh: Mutex::new(Vec::new()),
             }),
@@ -243,7 +302,10 @@ impl<'a> MentionReuse<'a> {
         }
         let mut out = within_document(doc, index, f, sim);
         let digest = state.digests[index];
-        let entry = match state.kept.get(&digest) {
+        // A kept result whose name lookups no longer hold may have turned
+        // down any candidate by them: compared again from the start.
+        let kept = state.kept.get(&digest).filter(|e| e.names_hold(doc));
+        let entry = match kept {
             Some(e) if !state.restat && state.unchanged(doc, f, digest) => {
                 crate::analysis::effort::add_figure_reused();
                 e.clone()
@@ -251,20 +313,14 @@ impl<'a> MentionReuse<'a> {
             // The same candidates turned down by what the figures say; the
             // others weighed again with the new statistics.
             Some(e) => {
-                let mut consulted = Vec::new();
-                let found = reweigh(doc, f, corpus, sim, &e.consulted, Some(&mut consulted));
-                Arc::new(Entry {
-                    found: found.into(),
-                    consulted: consulted.into(),
-                })
+                let mut noted = Noted::default();
+                let found = reweigh(doc, f, corpus, sim, &e.consulted, Some(&mut noted));
+                Arc::new(Entry::new(found, noted, &e.names, doc))
             }
             None => {
-                let mut consulted = Vec::new();
-                let found = across_documents(doc, f, corpus, sim, Some(&mut consulted));
-                Arc::new(Entry {
-                    found: found.into(),
-                    consulted: consulted.into(),
-                })
+                let mut noted = Noted::default();
+                let found = across_documents(doc, f, corpus, sim, Some(&mut noted));
+                Arc::new(Entry::new(found, noted, &[], doc))
             }
         };
         let mut complete = true;
@@ -290,7 +346,7 @@ impl ReuseState {
     /// document frequency that `doc`'s edits have changed since.
     fn unchanged(&self, doc: &DocAnalysis, f: &Figure, digest: u64) -> bool {
         if self.changed.is_empty() {
-            return true;
+            return !self.stale.contains(&digest);
         }
         let own = doc
             .related
@@ -381,6 +437,7 @@ impl Drop for MentionReuse<'_> {
             Kept {
                 shared: state.shared,
                 statistics: state.statistics,
+                story: state.story,
                 changed: Vec::new(),
                 entries,
             },
@@ -400,29 +457,110 @@ impl std::fmt::Write for DebugHash {
 }
 
 /// What every figure's comparison reads of `doc` itself, beyond the
-/// figure's own sentence: its id and the names it mentions.
+/// figure's own sentence and the names each entry keeps: its id.
 fn shared_digest(doc: &DocAnalysis) -> u64 {
     let mut h = DebugHash(Fnv::new());
-    let _ = write!(h, "{:?}|{:?}", doc.id, doc.figures.names);
+    let _ = write!(h, "{:?}", doc.id);
     h.0.finish()
 }
 
-/// The statistics every comparison of `doc`'s figures reads: the related
-/// index's passage count and mean length, and `doc`'s story names weighed
-/// in the corpus (the part of its story context that a figure comparison
-/// reads; its words are compared only with other documents' words, which
-/// the figure comparison does not weigh).
-fn statistics_digest(corpus: &Corpus, doc: &DocAnalysis) -> u64 {
-    let mut h = DebugHash(Fnv::new());
+/// The statistics every comparison of a document's figures reads: the
+/// related index's passage count and mean length. (Its story names weighed
+/// in the corpus are kept apart, see [`story_stale`]; its words are
+/// compared only with other documents' words, which the figure comparison
+/// does not weigh.)
+fn statistics_digest(corpus: &Corpus) -> u64 {
+    let mut h = Fnv::new();
     let index = corpus.related();
-    let _ = write!(
-        h,
-        "{}|{}|{:?}",
-        index.passages(),
-        index.avg_len().to_bits(),
-        crate::analysis::related::story_names(corpus, doc)
-    );
-    h.0.finish()
+    h.write_usize(index.passages());
+    h.write_u32(index.avg_len().to_bits());
+    h.finish()
+}
+
+/// The kept entries among `digests` whose stories may have changed from
+/// `before` to `after` (the document's story names, its single-passage
+/// flag unchanged). Two documents' story is the weights of the names both
+/// mention (the smaller of each), summed in key order, over the smaller
+/// of their totals (`related::story_between`): for a document that
+/// mentions none of the names whose weight changed, and whose own total
+/// is at most both of the document's, it is the same to the bit. Each
+/// compared document is looked at once.
+fn story_stale(
+    corpus: &Corpus,
+    kept: &FastMap<u64, Arc<Entry>>,
+    digests: &[u64],
+    before: &StoryContext,
+    after: &StoryContext,
+) -> FastSet<u64> {
+    let mut stale = FastSet::default();
+    let (x, y) = (before.weighted(), after.weighted());
+    let same_weights = x.len() == y.len()
+        && x.iter()
+            .zip(y)
+            .all(|(a, b)| a.0 == b.0 && a.1.to_bits() == b.1.to_bits());
+    if same_weights && before.total().to_bits() == after.total().to_bits() {
+        return stale;
+    }
+    // The keys whose weight changed, sorted.
+    let mut moved: Vec<u64> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() || j < y.len() {
+        match (x.get(i), y.get(j)) {
+            (Some(a), Some(b)) if a.0 == b.0 => {
+                if a.1.to_bits() != b.1.to_bits() {
+                    moved.push(a.0);
+                }
+                i += 1;
+                j += 1;
+            }
+            (Some(a), Some(b)) if a.0 < b.0 => {
+                moved.push(a.0);
+                i += 1;
+            }
+            (Some(_), Some(b)) => {
+                moved.push(b.0);
+                j += 1;
+            }
+            (Some(a), None) => {
+                moved.push(a.0);
+                i += 1;
+            }
+            (None, Some(b)) => {
+                moved.push(b.0);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    let same_total = before.total().to_bits() == after.total().to_bits();
+    let floor = before.total().min(after.total());
+    let mut docs: FastMap<u32, bool> = FastMap::default();
+    for digest in digests {
+        let Some(e) = kept.get(digest) else {
+            continue;
+        };
+        let hit = e.consulted.iter().any(|&(slot, _)| {
+            *docs.entry(slot).or_insert_with(|| {
+                let Some(other) = corpus.figures.doc_at(slot) else {
+                    return true;
+                };
+                let context = &other.related.context;
+                let names = moved
+                    .iter()
+                    .any(|k| context.binary_search_by_key(k, |&(c, _)| c).is_ok());
+                // A total above the floor, or not a number: may differ.
+                let above = !matches!(
+                    story_names(corpus, other).total().partial_cmp(&floor),
+                    Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)
+                );
+                names || (!same_total && above)
+            })
+        });
+        if hit {
+            stale.insert(*digest);
+        }
+    }
+    stale
 }
 
 /// Each figure's digest: the figure, the other figures of its sentence
@@ -460,16 +598,16 @@ fn figure_digests(doc: &DocAnalysis) -> Vec<u64> {
             h.0.finish()
         })
         .collect();
-    // What every comparison reads of the document as a whole: its date,
-    // the time of the report (ages grown between reports) and its names.
+    // What every comparison reads of the document as a whole: its date
+    // and the time of the report (ages grown between reports). Its names
+    // are kept by each entry, as the lookups it made.
     let whole = {
         let mut h = DebugHash(Fnv::new());
         let _ = write!(
             h,
-            "{:?}{:?}{:?}",
+            "{:?}{:?}",
             doc.figures.date,
             super::docdate::report_time(doc).map(f64::to_bits),
-            doc.figures.names
         );
         h.0.finish()
     };
@@ -506,8 +644,10 @@ fn hash_passage(p: &Passage, h: &mut Fnv) {
     (p.headline, p.indexed, p.len).hash(h);
     p.terms.hash(h);
     p.tfs.hash(h);
+    // Not the index of a mention's display name: the comparison does not
+    // read it, and a name added earlier in the document renumbers them all.
     for e in p.entities.iter() {
-        (e.canon, e.short, e.name, e.weak).hash(h);
+        (e.canon, e.short, e.weak).hash(h);
     }
     for g in p.figures.iter() {
         (g.kind, g.value, g.key, g.unit).hash(h);

@@ -387,6 +387,23 @@ pub struct StoryContext {
     words: Box<[(u64, f32)]>,
 }
 
+impl StoryContext {
+    /// The weighted names and dates, sorted by key.
+    pub(crate) fn weighted(&self) -> &[(u64, f32)] {
+        &self.weighted
+    }
+
+    /// The weights summed.
+    pub(crate) fn total(&self) -> f32 {
+        self.total
+    }
+
+    /// Whether the document has at most one indexed passage.
+    pub(crate) fn single(&self) -> bool {
+        self.single
+    }
+}
+
 /// The [`StoryContext`] of `doc` in `corpus`.
 pub fn story_context(corpus: &Corpus, doc: &DocAnalysis) -> StoryContext {
     weigh(&Stats::new(corpus), doc)

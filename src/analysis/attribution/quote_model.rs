@@ -498,6 +498,12 @@ pub fn features(doc: &DocAnalysis, qi: usize, cues: &CueLemmas) -> Vector {
     x
 }
 
+/// Tokens before an opening mark searched for the verb whose subject
+/// [`person_subject_before`] reads: a verb and its object ("described the
+/// motion as") fit well within it, and a run of quotations with no verb is
+/// not read back to its start once per quotation.
+const SUBJECT_VERB_REACH: usize = 12;
+
 /// "Marlow called the plan “a gift to smugglers”", "while the narrator
 /// mentions “the missing files”": the nearest verb before the opening mark has a
 /// subject that stands for a person (a name, a personal pronoun, or a noun
@@ -505,7 +511,10 @@ pub fn features(doc: &DocAnalysis, qi: usize, cues: &CueLemmas) -> Vector {
 /// the predicate of someone's act, whatever the verb.
 fn person_subject_before(text: &str, s: &SentenceLang, start: usize, lang: Lang) -> bool {
     let at = s.tokens.partition_point(|t| t.span.end <= start);
-    let Some(verb) = (0..at).rev().find(|&k| s.tags[k] == Upos::Verb) else {
+    let Some(verb) = (at.saturating_sub(SUBJECT_VERB_REACH)..at)
+        .rev()
+        .find(|&k| s.tags[k] == Upos::Verb)
+    else {
         return false;
     };
     let words: Vec<&str> = (0..s.tokens.len()).map(|i| s.word(text, i)).collect();

@@ -24,6 +24,8 @@ pub struct Gold {
     pub cues: Vec<Range<usize>>,
     /// Each attribution with a Source: its Source's and its Cue's ranges.
     pub source_cues: Vec<SourceCue>,
+    /// Each Content range with the Source ranges of its attribution.
+    pub content_sources: Vec<(Range<usize>, Vec<Range<usize>>)>,
 }
 
 /// The ranges of one attribution's Source and of its Cue.
@@ -59,6 +61,7 @@ pub fn read_ann(ann: &str, bytes: &[usize], bom: usize) -> Gold {
         sources: Vec::new(),
         cues: Vec::new(),
         source_cues: Vec::new(),
+        content_sources: Vec::new(),
     };
     for (label, ranges) in spans.values() {
         match *label {
@@ -80,13 +83,18 @@ pub fn read_ann(ann: &str, bytes: &[usize], bom: usize) -> Gold {
                 .flat_map(|(_, r)| r.iter().cloned())
                 .collect()
         };
+        let event_sources = role_ranges("Source");
         gold.source_cues
-            .push((role_ranges("Source"), role_ranges("Cue")));
+            .push((event_sources.clone(), role_ranges("Cue")));
         for (role, id) in roles {
             if role.starts_with("Content")
                 && let Some((_, ranges)) = spans.get(id)
             {
                 gold.sourced_contents.extend(ranges.iter().cloned());
+                for r in ranges {
+                    gold.content_sources
+                        .push((r.clone(), event_sources.clone()));
+                }
             }
         }
     }

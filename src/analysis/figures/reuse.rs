@@ -461,15 +461,17 @@ fn figure_digests(doc: &DocAnalysis) -> Vec<u64> {
         })
         .collect();
     // What every comparison reads of the document as a whole: its date,
-    // the time of the report (ages grown between reports) and its names.
+    // the time of the report (ages grown between reports), its names and
+    // whether it tells a perpetrator's death (tolls that may count him).
     let whole = {
         let mut h = DebugHash(Fnv::new());
         let _ = write!(
             h,
-            "{:?}{:?}{:?}",
+            "{:?}{:?}{:?}{}",
             doc.figures.date,
             super::docdate::report_time(doc).map(f64::to_bits),
-            doc.figures.names
+            doc.figures.names,
+            doc.figures.perpetrator_died
         );
         h.0.finish()
     };

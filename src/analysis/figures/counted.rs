@@ -375,18 +375,25 @@ pub(super) fn perpetrator_death(s: &Sent<'_>) -> Option<usize> {
     if s.lang == crate::analysis::language::Lang::Spanish {
         return None;
     }
-    let words: Vec<usize> = (0..s.len())
+    // (token, word) with hyphenated words split ("murder-suicide").
+    let words: Vec<(usize, &str)> = (0..s.len())
         .filter(|&k| s.is_word(k) || s.is_num(k))
+        .flat_map(|k| {
+            s.lw(k)
+                .split('-')
+                .filter(|w| !w.is_empty())
+                .map(move |w| (k, w))
+        })
         .collect();
     (0..words.len()).find_map(|i| {
-        let phrases = lexicon::perpetrator_deaths_from(s.lw(words[i]));
+        let phrases = lexicon::perpetrator_deaths_from(words[i].1);
         phrases
             .iter()
             .any(|p| {
                 p.len() <= words.len() - i
-                    && p.iter().enumerate().all(|(j, w)| s.lw(words[i + j]) == *w)
+                    && p.iter().enumerate().all(|(j, w)| words[i + j].1 == *w)
             })
-            .then_some(words[i])
+            .then_some(words[i].0)
     })
 }
 

@@ -67,6 +67,21 @@ pub fn agree_in(a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) -> b
     agree(fa, fb) || super::docdate::ages_agree(a, fa, b, fb) || perpetrator_may_count(a, fa, b, fb)
 }
 
+/// A digest of what [`agree_in`] reads of `doc` beside the two figures:
+/// when the report speaks from ([`report_span`](super::docdate::report_span))
+/// and whether it tells a perpetrator's death. Two versions of a document
+/// with the same digest agree with the same figures of another: a cache
+/// of agreements keyed by a figure's own text holds while this holds.
+pub fn agreement_key(doc: &DocAnalysis) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    super::docdate::report_span(doc)
+        .map(|(lo, hi)| (lo.to_bits(), hi.to_bits()))
+        .hash(&mut h);
+    doc.figures.perpetrator_died.hash(&mut h);
+    h.finish()
+}
+
 /// Whether two tolls of people killed or shot differ only by the one who
 /// did the harm, in an incident where either report tells his death: a
 /// toll may count him ("four people dead") or leave him out ("killed

@@ -43,7 +43,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 pub use compare::{
-    Mention, agree, agree_in, comparable, mentions, perpetrator_may_count, same_event, same_fact,
+    Mention, agree, agree_in, agreement_key, comparable, mentions, perpetrator_may_count,
+    same_event, same_fact,
 };
 pub use counted::{Concept, ConceptClass, Counted, same_quantity};
 pub use describe::{hover, inlay_hints, phrase, snippet, why_same};

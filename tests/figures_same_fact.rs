@@ -468,3 +468,78 @@ fn a_drafts_count_is_checked_against_a_long_source_sentence() {
     let found = findings("Calvera has extradited 65 gang leaders to Spain.");
     assert!(found.is_empty(), "{found:#?}");
 }
+
+/// An age is whole years: two reports with no date to tell their times
+/// apart may lie on either side of a birthday, so ages one apart agree;
+/// two apart they still conflict.
+#[test]
+fn undated_ages_a_birthday_apart_stay_quiet_and_two_apart_conflict() {
+    let fixture = |late: &str| {
+        format!(
+            "//- /first.txt\nMan held after Pell Lane stabbing\n\n\
+             Oskar Brint, 34, was held after a man was stabbed on Pell Lane in Varrow, police said.\n\
+             //- /second.txt\nArrest in Pell Lane stabbing\n\n\
+             Police in Varrow said Oskar Brint, {late}, was arrested after the stabbing on Pell Lane.\n"
+        )
+    };
+    let c = corpus_of(&fixture("35"));
+    for name in ["/first.txt", "/second.txt"] {
+        let found = flagged(&c, name);
+        assert!(found.is_empty(), "{name}: {found:#?}");
+    }
+    let c = corpus_of(&fixture("36"));
+    let found = flagged(&c, "/second.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "36");
+}
+
+/// A gunman who killed three people and then himself: one report counts
+/// the three victims, another the four dead. Victims are compared with
+/// victims, so the two agree; two reports that each count the victims
+/// apart from his death and differ still conflict, and so do tolls one
+/// apart where no report tells of his death.
+#[test]
+fn a_toll_with_and_without_the_gunman_stays_quiet() {
+    let quiet = corpus_of(
+        "//- /a.txt\nDepot shooting on Weller Street\n\n\
+         A gunman killed three people at the bus depot on Weller Street in Harnby before killing himself, police said.\n\
+         //- /b.txt\nFour dead at Harnby depot\n\n\
+         Four people were killed in a shooting at the bus depot on Weller Street in Harnby, police said.\n",
+    );
+    for name in ["/a.txt", "/b.txt"] {
+        let found = flagged(&quiet, name);
+        assert!(found.is_empty(), "{name}: {found:#?}");
+    }
+    let both_victims = corpus_of(
+        "//- /a.txt\nDepot shooting on Weller Street\n\n\
+         A gunman killed three people at the bus depot on Weller Street in Harnby before killing himself, police said.\n\
+         //- /b.txt\nDepot shooting on Weller Street\n\n\
+         A gunman killed four people at the bus depot on Weller Street in Harnby before killing himself, police said.\n",
+    );
+    let found = flagged(&both_victims, "/b.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "four");
+    let no_death = corpus_of(
+        "//- /a.txt\nDepot shooting on Weller Street\n\n\
+         A gunman killed three people at the bus depot on Weller Street in Harnby, police said.\n\
+         //- /b.txt\nFour dead at Harnby depot\n\n\
+         Four people were killed in a shooting at the bus depot on Weller Street in Harnby, police said.\n",
+    );
+    let found = flagged(&no_death, "/b.txt");
+    assert!(!found.is_empty(), "{found:#?}");
+}
+
+/// The perpetrator shot dead by the police is one of the dead too.
+#[test]
+fn a_toll_with_the_attacker_shot_by_police_stays_quiet() {
+    let c = corpus_of(
+        "//- /a.txt\nMarket attack in Dessel\n\n\
+         An attacker killed two people at the covered market in Dessel. The attacker was shot dead by officers minutes later, the mayor said.\n\
+         //- /b.txt\nThree dead in Dessel market attack\n\n\
+         Three people were killed at the covered market in Dessel, the mayor said.\n",
+    );
+    for name in ["/a.txt", "/b.txt"] {
+        let found = flagged(&c, name);
+        assert!(found.is_empty(), "{name}: {found:#?}");
+    }
+}

@@ -22,6 +22,8 @@ const PIECES: &[&str] = &[
     "“We will rebuild the pier,” said Mara Tillet. ",
     "Nearly forty per cent of the harbour was flooded. ",
     "Critics say the plan costs $6 million. ",
+    // A perpetrator's death, carried with its paragraph.
+    "A gunman shot two men at the pier before killing himself. ",
     "El alcalde dijo que el puerto abrirá en mayo. ",
     "Mr. Orrin arrived at 9 a.m. on Sept. 2. ",
     "Related Posts\n",

@@ -57,6 +57,55 @@ pub fn agree(a: &Figure, b: &Figure) -> bool {
     }
 }
 
+/// Whether two mentions of one quantity, `fa` in `a` and `fb` in `b`, can
+/// both be true, reading what each document says beside the figures: a
+/// person's age grown by the time between the reports, or a birthday
+/// between two undated ones ([`ages_agree`](super::docdate::ages_agree)),
+/// and tolls of an incident whose perpetrator died
+/// ([`perpetrator_may_count`]).
+pub fn agree_in(a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) -> bool {
+    agree(fa, fb) || super::docdate::ages_agree(a, fa, b, fb) || perpetrator_may_count(a, fa, b, fb)
+}
+
+/// A digest of what [`agree_in`] reads of `doc` beside the two figures:
+/// when the report speaks from ([`report_span`](super::docdate::report_span))
+/// and whether it tells a perpetrator's death. Two versions of a document
+/// with the same digest agree with the same figures of another: a cache
+/// of agreements keyed by a figure's own text holds while this holds.
+pub fn agreement_key(doc: &DocAnalysis) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    super::docdate::report_span(doc)
+        .map(|(lo, hi)| (lo.to_bits(), hi.to_bits()))
+        .hash(&mut h);
+    doc.figures.perpetrator_died.hash(&mut h);
+    h.finish()
+}
+
+/// Whether two tolls of people killed or shot differ only by the one who
+/// did the harm, in an incident where either report tells his death: a
+/// toll may count him ("four people dead") or leave him out ("killed
+/// three people before killing himself"). Victims are compared with
+/// victims: a toll told apart from his death
+/// ([`Counted::victims_only`](super::Counted::victims_only)) counts its
+/// value in victims, any other its value or one fewer.
+pub fn perpetrator_may_count(a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) -> bool {
+    let toll =
+        |f: &Figure| f.kind == FigureKind::Count && super::counted::perpetrator_toll(&f.counted);
+    if !(a.figures.perpetrator_died || b.figures.perpetrator_died) || !toll(fa) || !toll(fb) {
+        return false;
+    }
+    let victims = |f: &Figure| {
+        let i = f.interval;
+        if f.counted.victims_only {
+            i
+        } else {
+            super::interval::Interval::new(i.lo - 1.0, i.hi)
+        }
+    };
+    victims(fa).overlaps(&victims(fb))
+}
+
 /// Whether a figure is compared at all. Vague quantities ("dozens") are too
 /// loose to contradict anything; a possibility or a need ("could kill up to
 /// 50", "needs only two servers") is not a fact; a count that describes a
@@ -296,7 +345,7 @@ pub(super) fn within_document<'a>(
             out.push(Mention {
                 doc,
                 figure: j,
-                agrees: agree(f, g),
+                agrees: agree_in(doc, f, doc, g),
                 score,
             });
         }
@@ -406,9 +455,9 @@ pub(super) fn reweigh(
             out.push(Across {
                 slot,
                 figure: j,
-                // A person's age grown by the years between two reports
-                // is true in both.
-                agrees: agree(f, g) || super::docdate::aged_between(doc, f, other, g),
+                // Read with what each document says beside the figures
+                // (the reports' times, a perpetrator's death).
+                agrees: agree_in(doc, f, other, g),
                 score,
             });
         }

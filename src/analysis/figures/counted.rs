@@ -56,6 +56,12 @@ pub struct Counted {
     /// three children", "*the other* two". Not compared: the whole and its
     /// parts differ by design.
     pub partitive: bool,
+    /// A toll of people killed or shot that its sentence tells apart from
+    /// the death of the one who did it: the object of the harm, before the
+    /// words of his death ("killed three people before killing himself").
+    /// It counts victims only (see [`perpetrator_death`]).
+    #[serde(default)]
+    pub victims_only: bool,
     /// Hashed names in the figure's sentence, sorted.
     pub sentence_entities: Arc<[u64]>,
     /// Other hashed forms of the sentence's names, sorted: the initials of
@@ -360,6 +366,70 @@ fn cumulative(s: &Sent<'_>) -> bool {
         })
     })
 }
+
+/// Where the sentence tells the death of the one who did the harm ("killed
+/// himself", "the gunman died": the phrases of `perpetrator_deaths.txt`):
+/// the token the first such phrase starts at. English only. Words are
+/// matched whole, hyphens aside ("murder-suicide").
+pub(super) fn perpetrator_death(s: &Sent<'_>) -> Option<usize> {
+    if s.lang == crate::analysis::language::Lang::Spanish {
+        return None;
+    }
+    // (token, word) with hyphenated words split ("murder-suicide").
+    let words: Vec<(usize, &str)> = (0..s.len())
+        .filter(|&k| s.is_word(k) || s.is_num(k))
+        .flat_map(|k| {
+            s.lw(k)
+                .split('-')
+                .filter(|w| !w.is_empty())
+                .map(move |w| (k, w))
+        })
+        .collect();
+    (0..words.len()).find_map(|i| {
+        let phrases = lexicon::perpetrator_deaths_from(words[i].1);
+        phrases
+            .iter()
+            .any(|p| {
+                p.len() <= words.len() - i
+                    && p.iter().enumerate().all(|(j, w)| words[i + j].1 == *w)
+            })
+            .then_some(words[i].0)
+    })
+}
+
+/// Whether `c`, a figure at tokens `t0..t1` of a sentence that tells a
+/// perpetrator's death from token `death` on, counts victims only: a
+/// toll of people killed or shot, told as the object of its event word
+/// before the death ("killed three people before killing himself", "shot
+/// four men, then turned the gun on himself").
+pub(super) fn victims_only_in(
+    s: &Sent<'_>,
+    c: &Counted,
+    (t0, t1): (usize, usize),
+    death: usize,
+) -> bool {
+    let harm = perpetrator_toll(c);
+    let object = c.verb.as_ref().is_some_and(|v| v.end <= s.start(t0));
+    harm && object && t1 <= death
+}
+
+/// Whether `c` counts people killed or shot, people in general ("four
+/// dead", "six people killed", "two victims"): a toll a perpetrator's
+/// death may be counted in. A kind of people ("five officers killed")
+/// does not hold him.
+pub(super) fn perpetrator_toll(c: &Counted) -> bool {
+    let anyone = c.head.is_none()
+        || c.head_concept
+            .is_some_and(|k| k.class == ConceptClass::People);
+    anyone
+        && event(c)
+            .and_then(|e| e.0)
+            .is_some_and(|k| PERPETRATOR_TOLLS.contains(&k.name))
+}
+
+/// The tolls a perpetrator's own death may be counted in: people killed,
+/// and people shot (he is often shot, by himself or by the police).
+pub const PERPETRATOR_TOLLS: [&str; 2] = ["killed", "shot"];
 
 /// Verbs that leave their object in the state that follows it ("the
 /// shooting left six people injured"): that state is the event counted.

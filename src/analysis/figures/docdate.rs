@@ -6,7 +6,7 @@
 //! year) in the opening paragraphs. Used to say that casualty counts which differ
 //! between two reports may simply have been updated, and to read a
 //! person's age in two reports years apart as the same person grown older
-//! ([`aged_between`]).
+//! ([`ages_agree`]).
 
 use super::{DateValue, Figure, FigureKind};
 use crate::analysis::DocAnalysis;
@@ -77,16 +77,17 @@ pub fn document_date(text: &str, seg: &Segmentation, figures: &[Figure]) -> Opti
 /// of 31 days).
 const ORDINAL_YEAR: f64 = 372.0;
 
-/// Years an age may stray from the time between two reports: a birthday
-/// may fall between them, and a report known only by its year may come
-/// from any day of it.
-const AGE_SLACK: f64 = 1.0;
+/// Years two reports of unknown dates may be apart, either way: outlets
+/// covering one incident report it within days or months, and a report
+/// written years later says so by naming a year (see [`report_span`]).
+const UNDATED_SPAN: f64 = 1.0;
 
-/// Years two reports must be apart for a grown age to be read as time
-/// passing: reports of one event come days or weeks apart, and an age that
-/// differs between them by one is more often one outlet's error than a
-/// birthday.
-const MIN_ELAPSED: f64 = 0.5;
+/// How far, in years, the birthdays between two reports may be from the
+/// time between them and still be the likelier count: a person has
+/// either the whole years elapsed or one more behind them, the one more
+/// as likely as the part of a year left over. Half a year: the count
+/// nearest the elapsed time.
+const BIRTHDAY_SLACK: f64 = 0.5;
 
 /// When a report speaks from, in years: its own date (day and month
 /// counted when known), else the latest year it names ("arrested in 2016",
@@ -113,24 +114,43 @@ pub fn report_time(doc: &DocAnalysis) -> Option<f64> {
         .reduce(f64::max)
 }
 
-/// Whether two ages of one person, in `a` and `b`, differ by about the
-/// years between the two reports, the later report giving the higher age
-/// ("Edwin Joseph, 25," in the report of an arrest in 2016, "Joseph, 28,"
-/// in the report of his trial in 2019): both are true, each at its time.
-/// `false` for other figures, and when either report's time is unknown.
-pub fn aged_between(a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) -> bool {
+/// When a report speaks from, as an interval of years: a day when its
+/// own date names one, else the whole year it names or, failing that, the
+/// latest year it mentions (see [`report_time`]). `None` when it names no
+/// year.
+pub fn report_span(doc: &DocAnalysis) -> Option<(f64, f64)> {
+    let t = report_time(doc)?;
+    let to_the_day = doc.figures.date.is_some_and(|d| d.ordinal_day().is_some());
+    Some(if to_the_day {
+        (t, t + 1.0 / ORDINAL_YEAR)
+    } else {
+        (t, t + 1.0)
+    })
+}
+
+/// Whether two ages of one person, in `a` and `b`, can both be true: an
+/// age is whole years ("34" is 34 to just under 35), so between two
+/// reports `d` years apart a person grows by `d` rounded down or up, the
+/// nearer the likelier. The ages agree when their difference (the later
+/// report's minus the earlier one's) is within [`BIRTHDAY_SLACK`] of some
+/// time the reports may be apart: their dates' interval ("Edwin Joseph,
+/// 25," in the report of an arrest in 2016, "Joseph, 28," in the report
+/// of his trial in 2019), or up to [`UNDATED_SPAN`] either way when
+/// either report's time is unknown ("34" and "35" in two undated reports
+/// of one shooting: a birthday may lie between them). Two reports a week
+/// apart that give 22 and 23 disagree. `false` for other figures.
+pub fn ages_agree(a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) -> bool {
     if fa.kind != FigureKind::Age || fb.kind != FigureKind::Age {
         return false;
     }
-    let (Some(ta), Some(tb)) = (report_time(a), report_time(b)) else {
-        return false;
+    // The years from report `a` to report `b`, as an interval; none
+    // within one report.
+    let one_report = std::ptr::eq(a, b) || a.id == b.id;
+    let (lo, hi) = match (report_span(a), report_span(b)) {
+        _ if one_report => (0.0, 0.0),
+        (Some((a0, a1)), Some((b0, b1))) => (b0 - a1, b1 - a0),
+        _ => (-UNDATED_SPAN, UNDATED_SPAN),
     };
-    // Order the two by report time: the later report's age minus the
-    // earlier one's, against the years between them.
-    let (grown, elapsed) = if ta <= tb {
-        (fb.value - fa.value, tb - ta)
-    } else {
-        (fa.value - fb.value, ta - tb)
-    };
-    elapsed >= MIN_ELAPSED && grown >= 1.0 && (grown - elapsed).abs() <= AGE_SLACK
+    let grown = fb.value - fa.value;
+    grown.is_finite() && grown >= lo - BIRTHDAY_SLACK && grown <= hi + BIRTHDAY_SLACK
 }

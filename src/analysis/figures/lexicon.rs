@@ -293,6 +293,26 @@ pub fn is_irregular_verb(lower: &str) -> bool {
     english().figures.event_verb_forms.contains(lower)
 }
 
+/// The phrases of `perpetrator_deaths.txt` ("killed himself", "gunman
+/// died"), each as its words, filed under its first word.
+static PERPETRATOR_DEATHS: LazyLock<FastMap<&'static str, Vec<Vec<&'static str>>>> =
+    LazyLock::new(|| {
+        let mut out: FastMap<&'static str, Vec<Vec<&'static str>>> = FastMap::default();
+        for p in &english().figures.perpetrator_deaths {
+            let words: Vec<&'static str> = p.split(' ').collect();
+            if let Some(&first) = words.first() {
+                out.entry(first).or_default().push(words);
+            }
+        }
+        out
+    });
+
+/// The phrases telling a perpetrator's death that start with the
+/// lower-case word `first`, each as its words.
+pub fn perpetrator_deaths_from(first: &str) -> &'static [Vec<&'static str>] {
+    PERPETRATOR_DEATHS.get(first).map_or(&[], Vec::as_slice)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -42,10 +42,13 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-pub use compare::{Mention, agree, comparable, mentions, same_event, same_fact};
+pub use compare::{
+    Mention, agree, agree_in, agreement_key, comparable, mentions, perpetrator_may_count,
+    same_event, same_fact,
+};
 pub use counted::{Concept, ConceptClass, Counted, same_quantity};
 pub use describe::{hover, inlay_hints, phrase, snippet, why_same};
-pub use docdate::{aged_between, document_date, report_time};
+pub use docdate::{ages_agree, document_date, report_span, report_time};
 pub use index::{FigureIndex, MAX_PER_DOCUMENT};
 pub use interval::{Interval, Qualifier};
 pub use lexicon::TimeUnit;
@@ -401,6 +404,16 @@ pub struct Figures {
     /// read afresh on its first edit.
     #[serde(skip)]
     paragraph_names: Vec<Box<[u64]>>,
+    /// Whether the document tells the death of the one who did the harm
+    /// ("killed three people before killing himself", "the gunman died"):
+    /// its tolls of people killed or shot may count him or not (see
+    /// [`compare::agree_in`]).
+    #[serde(default)]
+    pub perpetrator_died: bool,
+    /// Per paragraph, whether it tells that death (carried over with the
+    /// paragraph's figures, like `paragraph_names`). Not stored.
+    #[serde(skip)]
+    paragraph_deaths: Vec<bool>,
 }
 
 /// Dates of one sentence that date its other figures. A sentence that
@@ -524,6 +537,7 @@ pub fn extract_reusing(
         let (old, old_seg, map) = previous?;
         let c = map.get(p)?;
         let names = old.paragraph_names.get(c.old)?;
+        let perpetrator_died = *old.paragraph_deaths.get(c.old)?;
         // The old paragraph's figures are contiguous (sorted by span).
         old_seg.paragraphs.get(c.old)?;
         let lo = old.list.partition_point(|f| f.paragraph < c.old);
@@ -541,9 +555,15 @@ pub fn extract_reusing(
         Some(scan::ParagraphScan {
             figures,
             names: names.clone(),
+            perpetrator_died,
         })
     };
-    let (mut list, names, paragraph_names) = scan::scan_document(text, seg, lang, &carried);
+    let scan::DocumentScan {
+        figures: mut list,
+        names,
+        paragraph_names,
+        paragraph_deaths,
+    } = scan::scan_document(text, seg, lang, &carried);
     list.sort_by_key(|f| (f.span.start, f.span.end));
     let date = docdate::document_date(text, seg, &list);
     let mut by_topic: FastMap<u64, Vec<u32>> = FastMap::default();
@@ -567,6 +587,8 @@ pub fn extract_reusing(
         dated,
         names: Arc::from(names),
         paragraph_names,
+        perpetrator_died: paragraph_deaths.contains(&true),
+        paragraph_deaths,
     }
 }
 

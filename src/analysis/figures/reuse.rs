@@ -598,16 +598,18 @@ fn figure_digests(doc: &DocAnalysis) -> Vec<u64> {
             h.0.finish()
         })
         .collect();
-    // What every comparison reads of the document as a whole: its date
-    // and the time of the report (ages grown between reports). Its names
+    // What every comparison reads of the document as a whole: its date,
+    // the time of the report (ages grown between reports) and whether it
+    // tells a perpetrator's death (tolls that may count him). Its names
     // are kept by each entry, as the lookups it made.
     let whole = {
         let mut h = DebugHash(Fnv::new());
         let _ = write!(
             h,
-            "{:?}{:?}",
+            "{:?}{:?}{}",
             doc.figures.date,
             super::docdate::report_time(doc).map(f64::to_bits),
+            doc.figures.perpetrator_died
         );
         h.0.finish()
     };

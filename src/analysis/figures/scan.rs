@@ -220,7 +220,7 @@ pub(super) fn scan_document(
     seg: &Segmentation,
     lang: Lang,
     carried: &dyn Fn(usize) -> Option<ParagraphScan>,
-) -> (Vec<Figure>, Vec<u64>, Vec<Box<[u64]>>) {
+) -> DocumentScan {
     let mut out = Vec::new();
     let mut sent = Sent::new(text);
     sent.decimal_comma = lang == Lang::Spanish;
@@ -231,6 +231,7 @@ pub(super) fn scan_document(
     let mut acronyms: Vec<u64> = Vec::new();
     let mut bare_paragraphs: Vec<usize> = Vec::new();
     let mut paragraph_names: Vec<Box<[u64]>> = Vec::with_capacity(seg.paragraphs.len());
+    let mut paragraph_deaths: Vec<bool> = Vec::with_capacity(seg.paragraphs.len());
     for (p, para) in seg.paragraphs.iter().enumerate() {
         let first = out.len();
         let para_start = all_entities.len();
@@ -243,8 +244,10 @@ pub(super) fn scan_document(
                 bare_paragraphs.push(first);
             }
             paragraph_names.push(scan.names);
+            paragraph_deaths.push(scan.perpetrator_died);
             continue;
         }
+        let mut died = false;
         crate::analysis::effort::add_paragraph_read();
         for si in para.sentences.clone() {
             let Some(sentence) = seg.sentences.get(si) else {
@@ -254,6 +257,8 @@ pub(super) fn scan_document(
             let ent_start = all_entities.len();
             acronyms.clear();
             counted::collect_entities(&sent, &mut all_entities, &mut acronyms);
+            let death = counted::perpetrator_death(&sent);
+            died |= death.is_some();
             raws.clear();
             scan_sentence(&sent, &mut raws, &mut used);
             if raws.is_empty() {
@@ -269,6 +274,9 @@ pub(super) fn scan_document(
             let mut tags = None;
             for raw in raws.drain(..) {
                 let mut counted = counted::read(&sent, &raw);
+                counted.victims_only = death.is_some_and(|d| {
+                    counted::victims_only_in(&sent, &counted, (raw.t0, raw.t1), d)
+                });
                 // What Spanish money and percentages measure, and what an
                 // English amount left without one pays for.
                 if sent.lang == Lang::Spanish
@@ -299,6 +307,7 @@ pub(super) fn scan_document(
             }
         }
         paragraph_names.push(Box::from(&all_entities[para_start..]));
+        paragraph_deaths.push(died);
         if out.len() > first {
             let mut entities: Vec<u64> = all_entities[para_start..].to_vec();
             entities.sort_unstable();
@@ -330,7 +339,25 @@ pub(super) fn scan_document(
         }
     }
     all_entities.dedup();
-    (out, all_entities, paragraph_names)
+    DocumentScan {
+        figures: out,
+        names: all_entities,
+        paragraph_names,
+        paragraph_deaths,
+    }
+}
+
+/// What [`scan_document`] read of a document.
+pub(super) struct DocumentScan {
+    /// Its figures, paragraph by paragraph.
+    pub figures: Vec<Figure>,
+    /// Every name it mentions (hashed, sorted, once each).
+    pub names: Vec<u64>,
+    /// Per paragraph, the names it mentions in order (repeats kept).
+    pub paragraph_names: Vec<Box<[u64]>>,
+    /// Per paragraph, whether it tells the death of the one who did the
+    /// harm ([`counted::perpetrator_death`]).
+    pub paragraph_deaths: Vec<bool>,
 }
 
 /// What [`scan_document`] read of one paragraph, carried over from the
@@ -341,6 +368,8 @@ pub(super) fn scan_document(
 pub(super) struct ParagraphScan {
     pub figures: Vec<Figure>,
     pub names: Box<[u64]>,
+    /// Whether it tells the death of the one who did the harm.
+    pub perpetrator_died: bool,
 }
 
 fn scan_sentence(s: &Sent<'_>, out: &mut Vec<Raw>, used: &mut Vec<bool>) {

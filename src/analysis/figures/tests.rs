@@ -414,3 +414,56 @@ fn the_corpus_index_skips_the_asking_document_and_bounds_each_other() {
     assert_eq!(found.len(), MAX_PER_DOCUMENT);
     assert_eq!(corpus.figures.largest_run(), 100);
 }
+
+/// Whether a text tells the death of the one who did the harm, and which
+/// of its tolls count victims only.
+fn perpetrator(text: &str) -> (bool, Vec<(String, bool)>) {
+    let f = extract(text, &Segmentation::new(text));
+    let tolls = f
+        .list
+        .iter()
+        .filter(|g| g.kind == Count)
+        .map(|g| (text[g.span.clone()].to_string(), g.counted.victims_only))
+        .collect();
+    (f.perpetrator_died, tolls)
+}
+
+#[test]
+fn a_perpetrators_death_is_read_and_his_victims_told_apart() {
+    // Told apart: the object of the harm before his death.
+    let (died, tolls) =
+        perpetrator("A gunman killed three people at a depot in Harnby before killing himself.");
+    assert!(died);
+    assert_eq!(tolls, [("three".to_string(), true)]);
+    // His death in another sentence: the toll may hold him.
+    let (died, tolls) = perpetrator(
+        "Four people were killed at a depot in Harnby. The gunman later died in hospital.",
+    );
+    assert!(died);
+    assert_eq!(tolls, [("Four".to_string(), false)]);
+    // Hyphens aside: "murder-suicide".
+    assert!(perpetrator("Police called it a murder-suicide in Harnby.").0);
+    // Not his death: a child who shot himself in the hand, a suspect who
+    // killed two people, a gunman who fled.
+    for text in [
+        "A boy, 6, shot himself in the hand at a home in Harnby.",
+        "The suspect killed two people at a depot in Harnby.",
+        "The gunman fled after two people were killed in Harnby.",
+    ] {
+        assert!(!perpetrator(text).0, "{text}");
+    }
+}
+
+#[test]
+fn every_perpetrator_death_phrase_is_expanded() {
+    let phrases = &crate::analysis::language::lexicon(crate::analysis::language::Lang::English)
+        .figures
+        .perpetrator_deaths;
+    assert!(phrases.iter().any(|p| p == "killed himself"));
+    assert!(
+        phrases
+            .iter()
+            .any(|p| p == "the gunman died" || p == "gunman died")
+    );
+    assert!(phrases.iter().all(|p| !p.contains('@') && !p.is_empty()));
+}

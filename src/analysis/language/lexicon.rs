@@ -29,7 +29,8 @@
 //!   `attached_scales.txt`, `vague_scales.txt`, `time_units.txt`,
 //!   `currency_*.txt`, `currencies.txt`, `qualifiers.txt`,
 //!   `street_types.txt`, `time_markers.txt`, `event_verb_forms.txt`,
-//!   `before_figure.txt`, `not_counted.txt` ([`FigureWords`]); its stop
+//!   `before_figure.txt`, `not_counted.txt`, `perpetrator_deaths.txt`
+//!   ([`FigureWords`]); its stop
 //!   words are `stopwords.txt` and `index_stopwords.txt` with
 //!   `not_counted.txt`.
 //! - The entity reader's lists (`related::entities`): `name_particles.txt`
@@ -160,6 +161,10 @@ pub struct FigureWords {
     pub before_figure: HashSet<String>,
     /// Lexical words that are not what a figure counts (`not_counted.txt`).
     pub not_counted: HashSet<String>,
+    /// Phrases that tell the death of the one who did the harm ("killed
+    /// himself", "the gunman died"), placeholders expanded, as lower-case
+    /// words joined by single spaces (`perpetrator_deaths.txt`).
+    pub perpetrator_deaths: Vec<String>,
 }
 
 /// `key<TAB>value` lines with the value kept as written.
@@ -224,7 +229,60 @@ fn english_figure_words() -> FigureWords {
         event_verb_forms: set(en!("event_verb_forms.txt")),
         before_figure: set(en!("before_figure.txt")),
         not_counted: set(en!("not_counted.txt")),
+        perpetrator_deaths: expanded_phrases(en!("perpetrator_deaths.txt")),
     }
+}
+
+/// Lower-case words of a phrase joined by single spaces, every character
+/// that is not a letter or digit a break ("self-inflicted" → "self
+/// inflicted").
+pub fn phrase_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Phrases with placeholders: a line `@name<TAB>word word …` defines a
+/// placeholder, every other line is a phrase, expanded with each word of
+/// each placeholder it holds (see `perpetrator_deaths.txt`), as
+/// [`phrase_words`].
+fn expanded_phrases(data: &str) -> Vec<String> {
+    let mut holders: Vec<(String, Vec<String>)> = Vec::new();
+    let mut out = Vec::new();
+    for line in entries(data) {
+        if let Some((name, words)) = line.split_once('\t').filter(|_| line.starts_with('@')) {
+            holders.push((
+                name.trim().to_string(),
+                words.split_whitespace().map(str::to_lowercase).collect(),
+            ));
+            continue;
+        }
+        let mut phrases = vec![line.to_string()];
+        for (name, words) in &holders {
+            phrases = phrases
+                .into_iter()
+                .flat_map(|p| {
+                    if p.contains(name.as_str()) {
+                        words.iter().map(|w| p.replace(name.as_str(), w)).collect()
+                    } else {
+                        vec![p]
+                    }
+                })
+                .collect();
+        }
+        out.extend(phrases.iter().map(|p| phrase_words(p)));
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Lines of a list file without comments and blanks.

@@ -33,6 +33,20 @@
 //! one. A length of time written as an adjective is known by what lasts ("a 45-day truce", "a
 //! 30-day truce").
 //!
+//! An age is whole years ("34" is 34 to just under 35), read against the time between the two
+//! reports: between reports `d` years apart a person grows by `d` rounded down or up, and two
+//! reports with no date or year to tell them apart may lie up to a year apart, on either side of a
+//! birthday. So "Marta Quell, 22," in 2016 and "Quell, 25," in 2019 agree, 34 and 35 in two undated
+//! reports agree, and 22 and 23 in reports dated a week apart conflict.
+//!
+//! A report that tells the death of the one who did the harm ("killed three people before killing
+//! himself", "the attacker was shot dead by officers"; the phrases are data,
+//! `data/lexicon/en/perpetrator_deaths.txt`) makes the incident's tolls of people killed or shot
+//! uncertain by him: one outlet counts the victims, another the dead. Victims are compared with
+//! victims: a toll told as the object of the harm before his death counts victims only, any other
+//! toll of people in general ("four people were killed", "seven dead") its value or one fewer. A
+//! toll of a kind of people ("five officers killed") never holds him.
+//!
 //! The message and each attached passage say why the two figures are taken for one quantity: "(both
 //! count alleged members killed)", "(both rank visit — Norland)".
 //!
@@ -103,6 +117,15 @@
 //! Marta Quell, 25, was convicted on Monday of murder in the Harlow Road shooting in Dunwick that killed one man.
 //! ```
 //!
+//! Not flagged: a toll that counts the gunman against one that counts his victims:
+//!
+//! ```text
+//! ==> depot.txt <==
+//! A gunman killed three people at the bus depot on Weller Street in Harnby before killing himself, police said.
+//! ==> wire.txt <==
+//! Four people were killed in a shooting at the bus depot on Weller Street in Harnby, police said.
+//! ```
+//!
 //! ## Configuration
 //! ```toml
 //! [rules.inconsistent-figure]
@@ -112,19 +135,25 @@
 //!
 //! ## Measured
 //! Measured by reading every finding (the GVA tuning half is where the rule was tuned; the rest it was not)
-//! (`cargo test --test figures_eval -- --ignored --nocapture --test-threads=1` prints them, the
+//! (`cargo test --release --test figures_eval -- --ignored --nocapture --test-threads=1` prints them, the
 //! GVA halves with `gva_hand_checked` and `gva_held_out`; `cargo test --test figures_draft` checks
 //! the draft):
+//!
+//! The "before" column is the rule before its latest change (ages as whole years, tolls read with
+//! the perpetrator's death); the held-out half's findings had been read before that change was
+//! made, so its row is no longer blind (see below).
 //!
 //! | data | before | now |
 //! |---|---|---|
 //! | a draft restating the five seed articles in its own words, 7 changed figures (date, two counts, adjectival duration, year, ordinal, extradited count), the draft named as one | 2 of 7 flagged | 7 of 7 flagged with the right seed; no kept figure flagged; the seeds quiet |
-//! | ECB+ dev, each topic's articles as one corpus: findings, and how many are real disagreements between outlets | 26 findings, 8 real (precision 0.31) | 10 findings, 8 real (precision 0.80) |
-//! | GVA multi-outlet shootings, tuning half: 7 incidents whose outlets give different casualty counts (found by a pattern search, checked by reading) | 2 of 7 flagged | 5 of 7 flagged |
-//! | GVA, tuning half: 40 incidents whose outlets' casualty counts agree | 8 findings | 2 findings |
-//! | GVA, held-out half (incidents numbered above the tuning half's): 7 conflicts checked by reading | 1 of 7 flagged | 2 of 7 flagged |
-//! | GVA, held-out half: 40 agreeing incidents | 11 findings | 11 findings (15 before ages were read against the reports' dates) |
+//! | ECB+ dev, each topic's articles as one corpus: findings, and how many are real disagreements between outlets | 10 findings, 8 real (precision 0.80) | the same 10 |
+//! | GVA multi-outlet shootings, tuning half: 7 incidents whose outlets give different casualty counts (found by a pattern search, checked by reading) | 5 of 7 flagged | 5 of 7 flagged |
+//! | GVA, tuning half: 40 incidents whose outlets' casualty counts agree | 2 findings | 2 findings (one document's two bonds) |
+//! | GVA, held-out half (incidents numbered above the tuning half's): 7 conflicts checked by reading | 2 of 7 flagged (5 findings, all real) | the same |
+//! | GVA, held-out half: 40 agreeing incidents | 11 findings | 0 findings |
+//! | GVA, all 3,659 incident folders as one corpus (tolls of different incidents meet) | 876 findings | 820 findings |
 //! | BBC, 2,225 articles as one corpus | 21 findings | the same 21 |
+//! | the five seed articles | no finding | no finding |
 //!
 //! Reports of one shooting tell it in their own words and name its place at different scales
 //! ("Harris County deputies said …", "7 injured in shooting outside Spring club"). Two tolls of
@@ -143,14 +172,30 @@
 //! ("killed three victims" and then himself, "four people dead"). Its misses are tolls told with
 //! different event words ("shot four men", "3 injured") and an update written as "up to 16".
 //!
+//! Those readings were then modelled, not excepted: an age as whole years with the reports' times
+//! as an interval, and a toll as victims with the perpetrator possibly among them (see "What it
+//! flags"). The held-out half's eleven findings on agreeing incidents were seven ages a year apart
+//! in undated reports and four tolls of one murder-suicide counted with and without the gunman;
+//! none is left. Because those findings had been read before the change, the held-out half is no
+//! longer blind for ages and perpetrators. The tuning half and ECB+ dev are unchanged; on all GVA
+//! folders as one corpus 56 findings went: 36 ages a year apart in undated reports (one of them, a
+//! suspect given as 18 and as 19 in reports a day apart, may have been one outlet's error), 8
+//! tolls of two murder-suicides counted with and without the gunman, and 12 tolls of different
+//! incidents (or of a round-up of several) that met in the one corpus, one side a murder-suicide:
+//! wrong findings before, quiet now for a reason that is not theirs. The misses on the tuning
+//! half (injured "four" against "three", "six" against "seven") are reports whose passages are
+//! too unalike for the same-incident test, not the event words.
+//!
 //! A document named as a draft (`drafts`, `--draft`, the editor's document outside the sources)
 //! restates its sources, so its figures are read as the verification of a draft reads them: two
 //! figures that surely count the same thing for the same event and place ("extradited 65 cartel
 //! figures to the United States", "extraditing 55 wanted cartel figures to the U.S.") are one
 //! quantity in modestly alike passages, such as a source's long sentence about several things.
 //! Between sources the bar is unchanged (ECB+ and BBC findings as above). Over the held-out GVA
-//! findings and ECB+, precision stays below 0.8: the rule ships at `hint` severity until it does
-//! better; set `severity = "warning"` under `[rules.inconsistent-figure]` to raise it (updates of
+//! findings and ECB+, 13 of 15 findings are real (0.87), but neither set is blind any more (ECB+
+//! dev and the held-out half were both read while the rule was tuned), and where tolls of
+//! different incidents meet (all GVA folders as one corpus) most findings compare two incidents:
+//! the rule ships at `hint` severity until it is measured on data it was not tuned on; set `severity = "warning"` under `[rules.inconsistent-figure]` to raise it (updates of
 //! a toll stay at information).
 //!
 //! Spanish: no finding on the 1,788 sentences of UD Spanish-GSD dev and test laid out as articles

@@ -427,11 +427,14 @@ pub fn claim_at(
 /// The claims of a draft's last verifications, kept to be reused by the
 /// next one: an edit re-verifies only the claims it touched.
 ///
-/// A claim's entry is keyed by its text and the draft's date (relative
-/// dates resolve against it). Entries hold only while the sources are the
+/// A claim's entry is keyed by its text, the draft's date (relative
+/// dates resolve against it) and what the agreement of two figures reads
+/// of the draft as a whole ([`figures::agreement_key`]: the time it speaks
+/// from, a perpetrator's death), which turns a claim's figure from
+/// contradicted to agreeing. Entries hold only while the sources are the
 /// same: the caller names them with a fingerprint ([`verify_cached`]), and
-/// a new one empties the cache. What the rest of the draft says is not in
-/// the key: the related score reads the draft's story (its names, dates and
+/// a new one empties the cache. Nothing else the rest of the draft says is
+/// in the key: the related score reads the draft's story (its names, dates and
 /// words) only as a document-level feature, which one edit elsewhere moves
 /// by a hair, so a reused claim's evidence scores may differ from a fresh
 /// run's in the last digits; re-verifying every claim on each keystroke is
@@ -464,7 +467,8 @@ pub fn verify_cached(
         cache.entries.clear();
         cache.sources = sources;
     }
-    let story = timeline::anchor(doc);
+    // What every claim's key reads of the draft as a whole.
+    let story = (timeline::anchor(doc), figures::agreement_key(doc));
     let mut fresh: HashMap<u64, Claim> = HashMap::new();
     let (mut reused, mut verified) = (0, 0);
     let v = verify_each(
@@ -501,7 +505,7 @@ pub fn verify_cached(
     Some(v)
 }
 
-fn claim_key(doc: &DocAnalysis, c: &Candidate, story: Option<i64>) -> u64 {
+fn claim_key(doc: &DocAnalysis, c: &Candidate, story: (Option<i64>, u64)) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     doc.slice(c.span.clone()).hash(&mut h);

@@ -35,6 +35,12 @@
 //!    passage alike without it; the timeline ([`super::timeline`]) compares
 //!    the one date of each of two closely related passages too.
 //!
+//! On every path two figures agree as the figure comparison reads them
+//! ([`figures::agree_in`]): an age in whole years across the reports'
+//! times, a toll with or without a perpetrator who died. A draft's figure
+//! is thus contradicted only where `inconsistent-figure` would read the
+//! two as inconsistent too.
+//!
 //! Pure: figures in, mentions out.
 
 use super::super::figures::{self, Figure, FigureKind, Mention, PassageSimilarity, Qualifier};
@@ -165,7 +171,7 @@ pub fn mentions<'a>(
             out.push(Mention {
                 doc: other,
                 figure: j,
-                agrees: figures::agree(f, g),
+                agrees: figures::agree_in(doc, f, other, g),
                 score: t.topical.min(1.0),
             });
         }
@@ -194,7 +200,7 @@ pub fn mentions<'a>(
             let m = Mention {
                 doc: other,
                 figure: j,
-                agrees: figures::agree(f, g),
+                agrees: figures::agree_in(doc, f, other, g),
                 score: (0.5 * q + p).min(1.0),
             };
             // One mention per source: an agreeing one, else the best.

@@ -388,3 +388,45 @@ fn batched_candidates_are_the_per_passage_ones() {
     );
     assert_eq!(each, batched);
 }
+
+/// Not a check: the first fetch's candidate queries timed both ways on an
+/// archive already loaded, for the numbers in `docs/archive.md`. Run with
+/// `FACTLINE_MEASURE_STORE=URL FACTLINE_MEASURE_DOCS=a.txt,b.txt cargo test
+/// --release --test pg -- --ignored --nocapture first_fetch`.
+#[test]
+#[ignore]
+fn first_fetch_measured() {
+    let (Ok(url), Ok(files)) = (
+        std::env::var("FACTLINE_MEASURE_STORE"),
+        std::env::var("FACTLINE_MEASURE_DOCS"),
+    ) else {
+        eprintln!("note: FACTLINE_MEASURE_STORE and FACTLINE_MEASURE_DOCS not set");
+        return;
+    };
+    let store = factline::host::PgStore::connect(&url).unwrap();
+    let settings = factline::analysis::Settings::default();
+    let docs: Vec<factline::analysis::DocAnalysis> = files
+        .split(',')
+        .map(|f| {
+            let text = std::fs::read_to_string(f).unwrap();
+            factline::analysis::analyze_document(
+                factline::analysis::DocId::new(f),
+                text.into(),
+                &settings,
+            )
+        })
+        .collect();
+    let refs: Vec<&factline::analysis::DocAnalysis> = docs.iter().collect();
+    for round in 0..2 {
+        for batched in [false, true] {
+            let start = std::time::Instant::now();
+            let found = store.candidates_of(&refs, batched).unwrap();
+            let rows: usize = found.iter().map(Vec::len).sum();
+            eprintln!(
+                "round {round} batched={batched}: {} passages asked, {rows} candidate rows, {:.3} s",
+                found.len(),
+                start.elapsed().as_secs_f64()
+            );
+        }
+    }
+}

@@ -417,16 +417,21 @@ fn first_fetch_measured() {
         })
         .collect();
     let refs: Vec<&factline::analysis::DocAnalysis> = docs.iter().collect();
+    let mut seen = Vec::new();
     for round in 0..2 {
         for batched in [false, true] {
             let start = std::time::Instant::now();
             let found = store.candidates_of(&refs, batched).unwrap();
+            let elapsed = start.elapsed().as_secs_f64();
             let rows: usize = found.iter().map(Vec::len).sum();
             eprintln!(
                 "round {round} batched={batched}: {} passages asked, {rows} candidate rows, {:.3} s",
                 found.len(),
-                start.elapsed().as_secs_f64()
+                elapsed
             );
+            seen.push(found);
         }
     }
+    // Both ways found the same candidates on this archive too.
+    assert!(seen.windows(2).all(|w| w[0] == w[1]));
 }

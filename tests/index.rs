@@ -262,7 +262,9 @@ fn an_unchanged_check_gives_the_findings_of_a_fresh_one() {
     // empty by hand shows (nothing else would empty that file's report).
     let db = Connection::open(ws.join(".factline/index.sqlite3")).unwrap();
     let kept: i64 = db
-        .query_row("SELECT count(*) FROM checks", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM checks WHERE key <> ''", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(kept, 6);
     let emptied = db
@@ -274,8 +276,10 @@ fn an_unchanged_check_gives_the_findings_of_a_fresh_one() {
     assert_eq!(emptied, 1);
     let tampered = check_json(ws, &[]);
     assert_ne!(tampered.0, fresh.0, "the kept findings are read");
+    db.execute("DELETE FROM checks WHERE key LIKE '%s0000.txt'", [])
+        .unwrap();
 
-    // One source changed: every document is checked against it again.
+    // One source changed: the documents it reaches are checked again.
     std::fs::write(
         ws.join("s0003.txt"),
         "Kestrel Bay bridge shut\n\nAround 52,000 vehicles use it daily, the transport \
@@ -322,6 +326,138 @@ fn an_unchanged_check_gives_the_findings_of_a_fresh_one() {
     let reviewed = check_json(ws, &[]);
     assert_eq!(reviewed, check_json(ws, &["--no-index"]));
     assert_ne!(reviewed.0, severe.0, "the reviewed finding is hidden");
+}
+
+/// Two reports of one ferry's stop, an unrelated story with an unsourced
+/// figure, and a short note without figures.
+const FERRY: &[(&str, &str)] = &[
+    (
+        "a.txt",
+        "Ferry service suspended at Linmouth\n\nThe Linmouth ferry stopped running on \
+         4 May 2024 after an engine fire, the port authority said. About 1,200 passengers \
+         use the Linmouth ferry each day, the authority said.\n\n\
+         Subscribe to our newsletter\n",
+    ),
+    (
+        "b.txt",
+        "Linmouth ferry halted\n\nThe port authority halted the Linmouth ferry after an \
+         engine fire on Saturday. About 1,200 passengers use the Linmouth ferry each day, \
+         the authority said.\n\nSubscribe to our newsletter\n",
+    ),
+    (
+        "c.txt",
+        "Orchard harvest falls in Dellow\n\nApple growers in the Dellow valley picked 30% \
+         fewer apples this autumn than last year. Some say the late frost is to blame.\n",
+    ),
+    (
+        "d.txt",
+        "Choir practice moves\n\n\"We will sing in the old hall from now on,\" a member \
+         said.\n",
+    ),
+];
+
+/// A change made to a workspace.
+type Step = Box<dyn Fn(&Path)>;
+
+/// Each file's diagnostics in a JSON report, by path.
+fn diagnostics_by_file(report: &str) -> std::collections::BTreeMap<String, String> {
+    let v: serde_json::Value = serde_json::from_str(report).expect("a JSON report");
+    v["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| {
+            (
+                f["path"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .trim_start_matches("./")
+                    .to_string(),
+                f["diagnostics"].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_changed_source_rechecks_only_what_it_reaches() {
+    use rusqlite::Connection;
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path();
+    for (name, text) in FERRY {
+        std::fs::write(ws.join(name), text).unwrap();
+    }
+    let first = check_json(ws, &[]);
+    assert_eq!(first, check_json(ws, &["--no-index"]));
+    let c_before = diagnostics_by_file(&first.0)["c.txt"].clone();
+    assert_ne!(c_before, "[]", "the unrelated story has findings");
+
+    // The unrelated story's kept findings are emptied by hand: a check
+    // that takes them instead of checking it again shows it.
+    let db = Connection::open(ws.join(".factline/index.sqlite3")).unwrap();
+    let emptied = db
+        .execute(
+            "UPDATE checks SET findings = ?1 WHERE key LIKE '%c.txt'",
+            [postcard::to_stdvec(&Vec::<u8>::new()).unwrap()],
+        )
+        .unwrap();
+    assert_eq!(emptied, 1);
+
+    // A corrected figure (the same words, another value) in one report.
+    let b = FERRY[1].1.replace("About 1,200", "About 1,900");
+    std::fs::write(ws.join("b.txt"), &b).unwrap();
+    let fresh = check_json(ws, &["--no-index"]);
+    assert!(
+        fresh.0.contains("inconsistent-figure"),
+        "the two reports now disagree: {}",
+        fresh.0
+    );
+    let changed = check_json(ws, &[]);
+    assert_eq!(changed.1, fresh.1);
+    let (now, want) = (
+        diagnostics_by_file(&changed.0),
+        diagnostics_by_file(&fresh.0),
+    );
+    for name in ["a.txt", "b.txt", "d.txt"] {
+        assert_eq!(now[name], want[name], "{name} as a fresh check gives it");
+    }
+    assert_eq!(
+        now["c.txt"], "[]",
+        "the story the change cannot reach is not checked again"
+    );
+    db.execute("DELETE FROM checks WHERE key LIKE '%c.txt'", [])
+        .unwrap();
+    assert_eq!(check_json(ws, &[]), fresh);
+
+    // Every other kind of change gives what a fresh check gives: a longer
+    // text (the corpus's passage statistics change), a removed source, an
+    // added one, a source that can no longer be read, and back.
+    let steps: Vec<Step> = vec![
+        Box::new(|ws| {
+            let a = format!(
+                "{}\nThe authority said 14 crew members were on board.\n",
+                FERRY[0].1
+            );
+            std::fs::write(ws.join("a.txt"), a).unwrap();
+        }),
+        Box::new(|ws| std::fs::remove_file(ws.join("d.txt")).unwrap()),
+        Box::new(|ws| {
+            std::fs::write(
+                ws.join("e.txt"),
+                "Linmouth ferry to return\n\nThe ferry will carry about 1,500 passengers a \
+                 day when it returns, officials said.\n",
+            )
+            .unwrap()
+        }),
+        Box::new(|ws| std::fs::write(ws.join("b.txt"), [0xff, 0xfe, 0x00, 0xd8]).unwrap()),
+        Box::new(move |ws| std::fs::write(ws.join("b.txt"), &b).unwrap()),
+    ];
+    for (i, step) in steps.iter().enumerate() {
+        step(ws);
+        let fresh = check_json(ws, &["--no-index"]);
+        assert_eq!(check_json(ws, &[]), fresh, "step {i}");
+        assert_eq!(check_json(ws, &[]), fresh, "step {i}, unchanged");
+    }
 }
 
 #[test]

@@ -302,3 +302,136 @@ fn key_frequencies_follow_updates_and_removals() {
     assert!(!counted.is_empty());
     assert_eq!(stored, counted);
 }
+
+/// An invented archive: `n` short reports built from small pools of
+/// names, places, figures and days, so that many passages share some keys
+/// and the candidate lists have ties and cut-offs.
+fn generated_archive(dir: &Path, n: usize) {
+    let names = [
+        "Ilsa Varn",
+        "Teodor Brask",
+        "Mirela Oakes",
+        "Jonah Kell",
+        "Petra Lund",
+    ];
+    let places = ["Harrowby", "Selmouth", "Dunmere", "Carrick Vale"];
+    let things = [
+        "buses",
+        "nurses",
+        "classrooms",
+        "bridges",
+        "wells",
+        "ferries",
+    ];
+    let days = ["Monday", "Tuesday", "Thursday", "Saturday"];
+    for i in 0..n {
+        let mut text = String::new();
+        for j in 0..8 {
+            let k = i * 7 + j * 3;
+            let name = names[k % names.len()];
+            let place = places[(k / 2) % places.len()];
+            let thing = things[(k / 3) % things.len()];
+            let day = days[(i + j) % days.len()];
+            let count = 10 + (k % 13) * 5;
+            text.push_str(&format!(
+                "{name}, who leads the {place} council, said on {day} that {count} {thing} \
+                 would be funded before the winter.\n\n"
+            ));
+        }
+        std::fs::write(dir.join(format!("report-{i:03}.txt")), text).unwrap();
+    }
+}
+
+#[test]
+fn batched_candidates_are_the_per_passage_ones() {
+    let Some(db) = database("batched") else {
+        return;
+    };
+    let (tmp, archive, _newsroom) = desk();
+    generated_archive(&archive, 60);
+    index(&archive, &db.url);
+    let store = factline::host::PgStore::connect(&db.url).unwrap();
+    let settings = factline::analysis::Settings::default();
+    let mut docs = Vec::new();
+    for e in std::fs::read_dir(&archive).unwrap() {
+        let path = e.unwrap().path();
+        if path.extension().is_some_and(|x| x == "txt") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let id = factline::analysis::DocId::new(path.to_string_lossy().as_ref());
+            docs.push(factline::analysis::analyze_document(
+                id,
+                text.into(),
+                &settings,
+            ));
+        }
+    }
+    let draft = std::fs::read_to_string(tmp.path().join("newsroom/draft.txt")).unwrap();
+    docs.push(factline::analysis::analyze_document(
+        factline::analysis::DocId::new("draft.txt"),
+        draft.into(),
+        &settings,
+    ));
+    let refs: Vec<&factline::analysis::DocAnalysis> = docs.iter().collect();
+    let each = store.candidates_of(&refs, false).unwrap();
+    let batched = store.candidates_of(&refs, true).unwrap();
+    // More passages than one statement asks about, so the split between
+    // statements is exercised too.
+    assert!(
+        each.len() > factline::host::postgres::BATCH,
+        "{} passages",
+        each.len()
+    );
+    assert!(each.iter().filter(|c| !c.is_empty()).count() > each.len() / 2);
+    assert!(
+        each.iter()
+            .any(|c| c.len() as i64 == factline::host::postgres::PER_PASSAGE)
+    );
+    assert_eq!(each, batched);
+}
+
+/// Not a check: the first fetch's candidate queries timed both ways on an
+/// archive already loaded, for the numbers in `docs/archive.md`. Run with
+/// `FACTLINE_MEASURE_STORE=URL FACTLINE_MEASURE_DOCS=a.txt,b.txt cargo test
+/// --release --test pg -- --ignored --nocapture first_fetch`.
+#[test]
+#[ignore]
+fn first_fetch_measured() {
+    let (Ok(url), Ok(files)) = (
+        std::env::var("FACTLINE_MEASURE_STORE"),
+        std::env::var("FACTLINE_MEASURE_DOCS"),
+    ) else {
+        eprintln!("note: FACTLINE_MEASURE_STORE and FACTLINE_MEASURE_DOCS not set");
+        return;
+    };
+    let store = factline::host::PgStore::connect(&url).unwrap();
+    let settings = factline::analysis::Settings::default();
+    let docs: Vec<factline::analysis::DocAnalysis> = files
+        .split(',')
+        .map(|f| {
+            let text = std::fs::read_to_string(f).unwrap();
+            factline::analysis::analyze_document(
+                factline::analysis::DocId::new(f),
+                text.into(),
+                &settings,
+            )
+        })
+        .collect();
+    let refs: Vec<&factline::analysis::DocAnalysis> = docs.iter().collect();
+    let mut seen = Vec::new();
+    for round in 0..2 {
+        for batched in [false, true] {
+            let start = std::time::Instant::now();
+            let found = store.candidates_of(&refs, batched).unwrap();
+            let elapsed = start.elapsed().as_secs_f64();
+            let rows: usize = found.iter().map(Vec::len).sum();
+            eprintln!(
+                "round {round} batched={batched}: {} passages asked, {rows} candidate rows, {:.3} s",
+                found.len(),
+                elapsed
+            );
+            seen.push(found);
+        }
+    }
+    // Both ways found the same candidates on this archive too.
+    assert!(seen.windows(2).all(|w| w[0] == w[1]));
+}

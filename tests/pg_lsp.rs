@@ -1,7 +1,8 @@
 //! Several language servers on one desk-wide store (a real PostgreSQL,
 //! see `tests/pg_support`): a source indexed by one server is found by
-//! another's related passages, and reviews marked by four servers at once
-//! are all kept.
+//! another's related passages (and leaves its corpus once the open
+//! document no longer reaches it), and reviews marked by four servers at
+//! once are all kept.
 
 mod common;
 mod pg_support;
@@ -97,6 +98,28 @@ async fn a_source_indexed_by_one_server_is_related_by_another() {
     );
     let top = &found["result"]["results"][0];
     assert!(top["uri"].as_str().unwrap().starts_with(&a_uri), "{found}");
+
+    // The draft rewritten about something else: the archive's document it
+    // no longer reaches leaves B's corpus (only the draft stays).
+    let sources = |r: &Value| r["result"]["sources"].as_u64().unwrap_or(0);
+    let before = sources(&server_b.request("factline/status", json!(null)).await);
+    assert!(before >= 2, "the draft and what was fetched: {before}");
+    server_b
+        .notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": 2},
+                   "contentChanges": [{"text": "The choir will sing in the old hall on Sunday.\n"}]}),
+        )
+        .await;
+    let changed = Instant::now();
+    loop {
+        let r = server_b.request("factline/status", json!(null)).await;
+        if sources(&r) == 1 {
+            break;
+        }
+        assert!(changed.elapsed() < CEILING, "never dropped: {r}");
+        tokio::time::sleep(POLL).await;
+    }
     server_a.shutdown().await;
     server_b.shutdown().await;
 }

@@ -8,7 +8,8 @@
 //! time per KB. Prints one table; nothing here asserts a timing.
 //!
 //! Options (after `--`): `--quick` (smaller sizes, for a smoke run),
-//! `--only NAME` (cold, edit, verify, requests, restart, check, harper, adversarial), `--harper PATH`
+//! `--only NAME` (cold, edit, verify, requests, restart, check, harper, adversarial, archive:
+//! only on its own, with `FACTLINE_BENCH_STORE=postgres://…` naming a loaded archive), `--harper PATH`
 //! (a harper-ls binary to compare the edit loop with; default: `harper-ls`
 //! on PATH if present). `FACTLINE_BENCH_BIN=PATH` measures another build
 //! of `factline` (say, the one before a change) in place of this one.
@@ -709,6 +710,129 @@ fn restart(label: &str, dir: &Path, draft: String, rows: &mut Vec<Row>) {
     ));
 }
 
+/// The server over a desk-wide archive on PostgreSQL (`url`, loaded by
+/// `factline index DIR --store URL`, e.g. with `examples/archive_corpus`'s
+/// articles, whose events the generated draft reports): a workspace
+/// holding only the 20 KB draft and `store = URL`. Measured: the draft's
+/// first diagnostics, its diagnostics once the archive's related
+/// documents are fetched, related passages and the edit loop after that,
+/// and the server's resident memory (now and peak).
+fn archive(url: &str, rounds: usize, rows: &mut Vec<Row>) {
+    let ws = tempfile::tempdir().unwrap();
+    std::fs::write(
+        ws.path().join("factline.toml"),
+        format!("store = \"{url}\"\n"),
+    )
+    .unwrap();
+    let text = generator::draft(20_000, CORPUS_SEED, 99);
+    let lines = text.lines().count();
+    let path = ws.path().join("draft.txt");
+    std::fs::write(&path, &text).unwrap();
+    let u = uri(&path);
+    let start = Instant::now();
+    let mut lsp = Lsp::spawn(&BIN, &["lsp"]);
+    lsp.initialize(Some(ws.path()), false);
+    lsp.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": u, "languageId": "plaintext", "version": 1, "text": text}}),
+    );
+    let is_draft =
+        |m: &Value| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == u;
+    let first = lsp.wait(Duration::from_secs(120), is_draft);
+    let first_at = start.elapsed().as_secs_f64();
+    // The archive's documents related to the draft arrive after the
+    // first diagnostics; the draft is then checked again.
+    let fetched = first.and_then(|_| lsp.wait(Duration::from_secs(300), is_draft));
+    let fetched_at = start.elapsed().as_secs_f64();
+    if fetched.is_none() {
+        rows.push(Row(
+            "archive: server".into(),
+            "the archive's documents never arrived".into(),
+        ));
+        lsp.stop();
+        return;
+    }
+    let mut related = Vec::with_capacity(rounds);
+    let mut found = 0usize;
+    for i in 0..rounds {
+        let line = (i * 7) % lines.max(1);
+        let params = json!({
+            "textDocument": {"uri": u},
+            "position": {"line": line, "character": 5},
+            "limit": 10,
+        });
+        let t = Instant::now();
+        let r = lsp.request("factline/relatedPassages", params);
+        related.push(t.elapsed().as_secs_f64() * 1000.0);
+        found += r["result"]["results"].as_array().map_or(0, Vec::len);
+    }
+    let mut edits = Vec::with_capacity(rounds);
+    let line = lines / 2;
+    for i in 0..rounds {
+        let version = 2 + i as i64;
+        let change = if i % 2 == 0 {
+            json!([{"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "text": "x"}])
+        } else {
+            json!([{"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 1}}, "text": ""}])
+        };
+        let t = Instant::now();
+        lsp.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": u, "version": version}, "contentChanges": change}),
+        );
+        let got = lsp.wait(Duration::from_secs(30), |m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == u
+                && m["params"]["version"] == version
+        });
+        if got.is_none() {
+            break;
+        }
+        edits.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    let resident = resident_mib(lsp.child.id());
+    let peak = lsp.peak_mib();
+    lsp.stop();
+    let (n, e) = (related.len(), edits.len());
+    rows.push(Row(
+        "archive: draft's diagnostics".into(),
+        format!("first {first_at:.2} s, with the archive's related documents {fetched_at:.2} s"),
+    ));
+    rows.push(Row(
+        "archive: relatedPassages".into(),
+        format!(
+            "{n} requests ({found} passages): p50 {:.2} ms, p99 {:.2} ms",
+            percentile(&mut related, 0.5),
+            percentile(&mut related, 0.99)
+        ),
+    ));
+    rows.push(Row(
+        "archive: edit loop, 20 KB draft".into(),
+        format!(
+            "{e} edits: p50 {:.1} ms, p99 {:.1} ms",
+            percentile(&mut edits, 0.5),
+            percentile(&mut edits, 0.99)
+        ),
+    ));
+    rows.push(Row(
+        "archive: server memory".into(),
+        format!("resident {resident:.0} MiB at the end, peak {peak:.0} MiB"),
+    ));
+}
+
+/// Resident memory of a process now, in MiB.
+fn resident_mib(pid: u32) -> f64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
 /// `factline check` on one adversarial text of each shape and size: the
 /// time per KB stays flat when the analysis is linear.
 fn adversarial_checks(sizes_kb: &[usize], rows: &mut Vec<Row>) {
@@ -877,6 +1001,17 @@ fn main() {
             bytes,
             &mut rows,
         );
+    }
+    if only.as_deref() == Some("archive") {
+        match std::env::var("FACTLINE_BENCH_STORE") {
+            Ok(url) => archive(&url, rounds.min(200), &mut rows),
+            Err(_) => rows.push(Row(
+                "archive".into(),
+                "FACTLINE_BENCH_STORE (postgres://…) not set; load an archive with \
+                 `factline index DIR --store URL` first"
+                    .into(),
+            )),
+        }
     }
     if run("adversarial") {
         let sizes_kb: &[usize] = if quick {

@@ -463,7 +463,18 @@ pub fn check_paths_with(
             return (reused_report(sources, kept, reviewed, &settings), io_failed);
         }
     }
-    let loader = crate::host::Loader::new(&settings, max, store);
+    // The last check, to take the findings a change does not reach.
+    let previous = keep.filter(|_| reuse).and_then(|store| {
+        let now = named
+            .iter()
+            .map(|(p, _)| crate::host::index::key_of(p))
+            .collect();
+        crate::host::findings::Previous::read(store, &settings, &now)
+    });
+    let mut loader = crate::host::Loader::new(&settings, max, store);
+    if previous.is_some() {
+        loader = loader.keep_replaced();
+    }
     let (loaded, _) = loader.load(&named, true, &|done| progress.set_position(done as u64));
     if let Some(problem) = loader.store_problem() {
         eprintln!("factline: {}", crate::host::store_message(&problem));
@@ -523,12 +534,13 @@ pub fn check_paths_with(
 
     // The state these findings are computed against, from the texts
     // analysed (not read again), so what is kept is what was checked.
-    let state = keep.map(|_| {
-        let keys: Vec<String> = read
-            .iter()
-            .map(|(s, _)| crate::host::index::key_of(&s.path))
-            .collect();
-        let states: Vec<crate::host::findings::SourceState<'_>> = read
+    let keys: Vec<String> = read
+        .iter()
+        .map(|(s, _)| crate::host::index::key_of(&s.path))
+        .collect();
+    let states: Vec<crate::host::findings::SourceState<'_>> = match keep {
+        None => Vec::new(),
+        Some(_) => read
             .iter()
             .zip(&named)
             .zip(&keys)
@@ -543,8 +555,18 @@ pub fn check_paths_with(
                     checked: source.checked,
                 },
             )
+            .collect(),
+    };
+    let state = keep.map(|_| crate::host::findings::CheckState::new(&settings, &states));
+    // After a change, the findings of the sources it cannot reach are
+    // taken from the last check.
+    let plan = previous.and_then(|previous| {
+        let now: Vec<_> = states
+            .iter()
+            .zip(&read)
+            .map(|(s, (_, outcome))| (s.clone(), outcome.as_ref().ok()))
             .collect();
-        crate::host::findings::CheckState::new(&settings, &states)
+        crate::host::findings::plan(keep?, previous, &now, loader.replaced(), &corpus, &settings)
     });
     progress.set_message("checking");
     progress.set_length(checked as u64);
@@ -557,10 +579,30 @@ pub fn check_paths_with(
             let path = source.path.display().to_string();
             match outcome {
                 Ok(a) => {
+                    let key = crate::host::index::key_of(&source.path);
+                    let taken = plan.as_ref().and_then(|p| {
+                        let blob = p.kept.get(&key)?;
+                        Some((crate::host::findings::decode(blob)?, blob.clone()))
+                    });
+                    if let Some((found, blob)) = taken {
+                        let findings = found
+                            .into_iter()
+                            .filter(|(f, sentence)| {
+                                !reviewed.contains_hashed(&source.path, f.code, sentence)
+                            })
+                            .map(|(f, _)| f)
+                            .collect();
+                        let report = FileReport {
+                            path,
+                            text: Some(a.text.clone()),
+                            findings,
+                            doc: Some(a.clone()),
+                        };
+                        return (report, Some((key, blob)));
+                    }
                     let mut findings = analysis::check(a, &corpus, &settings, RuleScope::All);
                     let kept = state.and_then(|_| {
-                        crate::host::findings::encode(a, &findings)
-                            .map(|b| (crate::host::index::key_of(&source.path), b))
+                        crate::host::findings::encode(a, &findings).map(|b| (key, b))
                     });
                     reviewed.retain_unreviewed(&source.path, a, &mut findings);
                     let report = FileReport {
@@ -581,6 +623,8 @@ pub fn check_paths_with(
         files.push(file);
         rows.extend(row);
     }
+    // The list of sources goes with the findings, for the next check.
+    rows.extend(crate::host::findings::list_row(&settings, &states));
     if let (Some(store), Some(state)) = (keep, state)
         && let Err(err) = store.put_findings(state.0, &rows)
     {

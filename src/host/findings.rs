@@ -15,7 +15,7 @@
 //! the sentence it is in, so marking a finding as reviewed needs no new
 //! check either.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
@@ -24,7 +24,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::index::{key_of, settings_fingerprint};
-use super::store::{Store, text_hash};
+use super::store::{Entry, Store, text_hash};
 use crate::analysis::{DocAnalysis, DocId, Edit, Finding, Fix, Related, Settings, Severity};
 use crate::workspace;
 
@@ -33,6 +33,7 @@ use crate::workspace;
 pub struct CheckState(pub u64);
 
 /// One source as a check sees it.
+#[derive(Clone)]
 pub struct SourceState<'a> {
     /// The id its findings and related places are reported under.
     pub id: &'a str,
@@ -281,4 +282,205 @@ pub fn reuse(
         texts: read.into_iter().map(|(t, _)| t).collect(),
         findings,
     })
+}
+
+/// The key of the row that holds the list of sources of the last check
+/// (no source's key is empty: keys are absolute paths).
+pub const LIST_KEY: &str = "";
+
+/// One source as the last check listed it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Listed {
+    key: String,
+    id: String,
+    text: Result<u64, String>,
+    checked: bool,
+    draft: bool,
+}
+
+/// The sources of a check, with what besides them its findings were
+/// computed against (the build and the settings, as a hash).
+#[derive(Serialize, Deserialize)]
+struct List {
+    base: u64,
+    sources: Vec<Listed>,
+}
+
+/// A hash of what a check's findings depend on besides its sources.
+fn base(settings: &Settings) -> u64 {
+    text_hash(format!("{}\u{1e}{}", build_id(), settings_text(settings)).as_bytes())
+}
+
+fn listed(settings: &Settings, s: &SourceState<'_>) -> Listed {
+    Listed {
+        key: s.key.to_string(),
+        id: s.id.to_string(),
+        text: s.text.clone(),
+        checked: s.checked,
+        draft: settings.drafts.contains(&DocId::new(s.id)),
+    }
+}
+
+/// The row to store beside a check's findings: its list of sources, so
+/// that the next check can tell what changed ([`Previous`]).
+pub fn list_row(settings: &Settings, sources: &[SourceState<'_>]) -> Option<(String, Vec<u8>)> {
+    let list = List {
+        base: base(settings),
+        sources: sources.iter().map(|s| listed(settings, s)).collect(),
+    };
+    postcard::to_stdvec(&list)
+        .ok()
+        .map(|b| (LIST_KEY.to_string(), b))
+}
+
+/// The last check whose findings are stored, when it was made with the
+/// same settings by this build, with the stored analyses of its sources
+/// that are not among the sources now (read before loading drops them).
+pub struct Previous {
+    state: u64,
+    sources: Vec<Listed>,
+    gone: HashMap<String, (Entry, Vec<u8>)>,
+}
+
+impl Previous {
+    /// Reads the last check of `store`; `now` are the keys of the sources
+    /// about to be loaded. `None` when there is none to compare with.
+    pub fn read(store: &dyn Store, settings: &Settings, now: &HashSet<String>) -> Option<Self> {
+        let (state, blob) = store.last_check().ok()??;
+        let list: List = postcard::from_bytes(&blob).ok()?;
+        if list.base != base(settings) {
+            return None;
+        }
+        let gone: Vec<&str> = list
+            .sources
+            .iter()
+            .filter(|s| s.text.is_ok() && !now.contains(&s.key))
+            .map(|s| s.key.as_str())
+            .collect();
+        let mut found = HashMap::new();
+        if !gone.is_empty() {
+            let entries = store.entries().ok()?;
+            for (key, blob) in store.analyses(&gone).ok()? {
+                if let Some(e) = entries.get(&key) {
+                    found.insert(key, (e.clone(), blob));
+                }
+            }
+        }
+        Some(Self {
+            state,
+            sources: list.sources,
+            gone: found,
+        })
+    }
+}
+
+/// What a check after a change takes from the last one.
+pub struct Plan {
+    /// The encoded findings of the checked sources the change does not
+    /// reach, by key (the others are checked).
+    pub kept: HashMap<String, Vec<u8>>,
+}
+
+/// Compares the sources now (`now`, loaded into `corpus`, in load order,
+/// each with its analysis when it could be read) with the last check's
+/// and returns the findings of the checked sources the change cannot
+/// reach ([`super::reach`]); `replaced` holds the stored analyses loading
+/// replaced ([`super::index::Loader::replaced`]). `None` when the last
+/// check cannot be compared with (the order of the sources changed, one
+/// was renamed or made a draft, an analysis before the change is no
+/// longer stored): then every source is checked.
+pub fn plan(
+    store: &dyn Store,
+    previous: Previous,
+    now: &[(SourceState<'_>, Option<&Arc<DocAnalysis>>)],
+    mut replaced: HashMap<String, (Entry, Vec<u8>)>,
+    corpus: &crate::analysis::Corpus,
+    settings: &Settings,
+) -> Option<Plan> {
+    let Previous {
+        state,
+        sources: before_list,
+        mut gone,
+    } = previous;
+    let fingerprint = settings_fingerprint(settings);
+    let now_keys: HashSet<&str> = now.iter().map(|(s, _)| s.key).collect();
+    let before: HashMap<&str, &Listed> = before_list.iter().map(|l| (l.key.as_str(), l)).collect();
+    // The sources both lists hold must be in the same order: the corpus
+    // files them in load order, and comparisons meet candidates in it.
+    let kept_order = now
+        .iter()
+        .map(|(s, _)| s.key)
+        .filter(|k| before.contains_key(k));
+    let old_order = before_list
+        .iter()
+        .map(|l| l.key.as_str())
+        .filter(|k| now_keys.contains(k));
+    if !kept_order.eq(old_order) {
+        return None;
+    }
+    // The analysis stored for a source as the last check read it.
+    let old_analysis =
+        |l: &Listed, stored: Option<(Entry, Vec<u8>)>| -> Option<Option<Arc<DocAnalysis>>> {
+            let Ok(hash) = l.text else {
+                return Some(None);
+            };
+            let (entry, blob) = stored?;
+            if entry.hash != hash || entry.settings != fingerprint {
+                return None;
+            }
+            let doc: DocAnalysis = postcard::from_bytes(&blob).ok()?;
+            Some(Some(Arc::new(
+                doc.restore(DocId::new(l.id.clone()), Arc::from("")),
+            )))
+        };
+    let mut changed: HashSet<&str> = HashSet::new();
+    let (mut old_docs, mut new_docs) = (Vec::new(), Vec::new());
+    for (s, doc) in now {
+        let l = listed(settings, s);
+        match before.get(s.key) {
+            None => {
+                changed.insert(s.key);
+                new_docs.extend(doc.cloned());
+            }
+            Some(b) if b.id != l.id || b.draft != l.draft => return None,
+            Some(b) if b.text == l.text => {
+                if l.checked && !b.checked {
+                    changed.insert(s.key);
+                }
+            }
+            Some(b) => {
+                changed.insert(s.key);
+                old_docs.extend(old_analysis(b, replaced.remove(s.key))?);
+                new_docs.extend(doc.cloned());
+            }
+        }
+    }
+    for l in before_list
+        .iter()
+        .filter(|l| !now_keys.contains(l.key.as_str()))
+    {
+        if l.draft {
+            return None;
+        }
+        old_docs.extend(old_analysis(l, gone.remove(&l.key))?);
+    }
+    let footprint = super::reach::Footprint::new(&old_docs, &new_docs);
+    let unchanged: Vec<(&str, &DocAnalysis)> = now
+        .iter()
+        .filter(|(s, _)| s.checked && !changed.contains(s.key))
+        .filter_map(|(s, d)| Some((s.key, d.map(|d| &**d)?)))
+        .collect();
+    let reached = super::reach::reached(
+        corpus,
+        &footprint,
+        &settings.drafts,
+        unchanged.iter().map(|(_, d)| *d),
+    );
+    let wanted: Vec<&str> = unchanged
+        .iter()
+        .filter(|(_, d)| !reached.contains(&d.id))
+        .map(|(k, _)| *k)
+        .collect();
+    let kept = store.findings(state, &wanted).ok()?;
+    Some(Plan { kept })
 }

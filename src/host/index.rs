@@ -70,6 +70,10 @@ pub struct Loader<'a> {
     /// Problems of the store (it failed part-way): said once, then the
     /// loader goes on without it.
     store_failed: std::sync::Mutex<Option<String>>,
+    /// Whether to keep the stored analyses that loading replaces
+    /// ([`Loader::keep_replaced`]), and those kept.
+    keep_replaced: bool,
+    replaced: std::sync::Mutex<HashMap<String, (Entry, Vec<u8>)>>,
 }
 
 /// One file's outcome.
@@ -82,7 +86,24 @@ impl<'a> Loader<'a> {
             max_bytes,
             store,
             store_failed: Default::default(),
+            keep_replaced: false,
+            replaced: Default::default(),
         }
+    }
+
+    /// Keeps, for [`Loader::replaced`], the stored analysis of each source
+    /// whose text changed (or can no longer be read), read before loading
+    /// replaces it: what a check needs to tell which other documents the
+    /// change reaches.
+    pub fn keep_replaced(mut self) -> Self {
+        self.keep_replaced = true;
+        self
+    }
+
+    /// The stored entries and encoded analyses that loading replaced (see
+    /// [`Loader::keep_replaced`]), by key.
+    pub fn replaced(&self) -> HashMap<String, (Entry, Vec<u8>)> {
+        std::mem::take(&mut *self.replaced.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     /// Why the store stopped being used during loading, if it did.
@@ -194,6 +215,30 @@ impl<'a> Loader<'a> {
             }
             None => HashMap::new(),
         };
+        if self.keep_replaced
+            && let Some(store) = store
+        {
+            let changed: Vec<&str> = read
+                .iter()
+                .filter(|(text, e)| {
+                    entries
+                        .get(&e.key)
+                        .is_some_and(|s| text.is_err() || s.hash != e.hash)
+                })
+                .map(|(_, e)| e.key.as_str())
+                .collect();
+            match store.analyses(&changed) {
+                Ok(old) => {
+                    let mut kept = self.replaced.lock().unwrap_or_else(|e| e.into_inner());
+                    for (key, blob) in old {
+                        if let Some(entry) = entries.get(&key) {
+                            kept.insert(key, (entry.clone(), blob));
+                        }
+                    }
+                }
+                Err(err) => self.fail(err),
+            }
+        }
         let work: Vec<_> = read
             .into_iter()
             .zip(batch)

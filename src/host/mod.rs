@@ -11,6 +11,7 @@
 pub mod findings;
 pub mod index;
 pub mod postgres;
+pub mod reach;
 pub mod store;
 
 use std::collections::HashSet;

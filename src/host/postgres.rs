@@ -85,6 +85,13 @@ pub const MAX_QUERIES: usize = 5_000;
 /// size (a fetched document costs about 30 KB decoded).
 pub const MAX_DOCS: usize = 400;
 
+/// How many passages one candidate statement asks about. A draft has
+/// tens to a few hundred indexed passages, so its first fetch is one or
+/// two round trips instead of one per passage; the bound keeps a
+/// statement's parameters (about [`RARE_KEYS`] keys a passage) and its
+/// result (up to [`PER_PASSAGE`] rows a passage) small whatever is asked.
+pub const BATCH: usize = 256;
+
 /// Whether `s` names a PostgreSQL database (`postgres://` or
 /// `postgresql://`).
 pub fn is_url(s: &str) -> bool {
@@ -387,52 +394,17 @@ impl PgStore {
 
     fn related_to_keys(
         &self,
-        mut passages: Vec<Vec<i64>>,
+        passages: Vec<Vec<i64>>,
         skip: &dyn Fn(&str) -> bool,
         id_of: &dyn Fn(&str) -> DocId,
     ) -> Result<Vec<Arc<DocAnalysis>>, StoreError> {
-        // A sentence repeated (a wire copy, a standfirst) is asked once.
-        let mut asked = std::collections::HashSet::new();
-        passages.retain(|k| asked.insert(k.clone()));
-        passages.truncate(MAX_QUERIES);
-        let mut all: Vec<i64> = passages.iter().flatten().copied().collect();
-        all.sort_unstable();
-        all.dedup();
         let mut client = self.client();
-        // How many stored passages hold each key, in one read.
-        let df: HashMap<i64, i32> = client
-            .query(
-                "SELECT key, df FROM factline_keys WHERE key = ANY($1) AND df > 0",
-                &[&all],
-            )?
-            .into_iter()
-            .map(|r| (r.get(0), r.get(1)))
-            .collect();
-        // Keys more passages hold than this are too common to ask with.
-        let stored: i64 = client
-            .query_one(
-                "SELECT greatest(reltuples, 0)::bigint FROM pg_class
-                 WHERE oid = 'factline_passages'::regclass",
-                &[],
-            )?
-            .get(0);
-        let common = COMMON_FLOOR.max((stored as f64 * COMMON_SHARE) as i32);
-        let candidates = client.prepare(
-            "SELECT p.source, s.key, cardinality(ARRAY(SELECT unnest(p.keys) INTERSECT SELECT unnest($1::bigint[])))
-             FROM factline_passages p JOIN factline_sources s ON s.id = p.source
-             WHERE p.keys && $1
-             ORDER BY 3 DESC, p.source LIMIT $2",
-        )?;
+        let rare = rare_keys(&mut client, passages)?;
         // Each source's best overlap with any query passage.
         let mut best: HashMap<i64, i64> = HashMap::new();
-        for keys in passages {
-            let rare = rarest(&keys, &df, common);
-            if rare.is_empty() {
-                continue;
-            }
-            for row in client.query(&candidates, &[&rare, &PER_PASSAGE])? {
-                let (source, key, shared): (i64, &str, i32) = (row.get(0), row.get(1), row.get(2));
-                if skip(key) {
+        for found in candidates_batched(&mut client, &rare)? {
+            for (source, key, shared) in found {
+                if skip(&key) {
                     continue;
                 }
                 let e = best.entry(source).or_insert(0);
@@ -455,6 +427,35 @@ impl PgStore {
                 super::index::decode(&blob, id_of(key), Arc::from(text)).map(Arc::new)
             })
             .collect())
+    }
+
+    /// The candidates of each distinct indexed passage of `docs` (in the
+    /// order asked): per passage its (source id, source key, shared keys)
+    /// rows, sorted. `batched` asks in [`BATCH`]-passage statements, as
+    /// [`Self::related_documents`] does; otherwise one query per passage.
+    /// Both must agree: this is how that is checked.
+    #[doc(hidden)]
+    pub fn candidates_of(
+        &self,
+        docs: &[&DocAnalysis],
+        batched: bool,
+    ) -> Result<Vec<Vec<Candidate>>, StoreError> {
+        let passages: Vec<Vec<i64>> = docs
+            .iter()
+            .flat_map(|d| passage_keys(d))
+            .map(|(_, k)| k)
+            .collect();
+        let mut client = self.client();
+        let rare = rare_keys(&mut client, passages)?;
+        let mut found = if batched {
+            candidates_batched(&mut client, &rare)?
+        } else {
+            candidates_each(&mut client, &rare)?
+        };
+        for f in &mut found {
+            f.sort();
+        }
+        Ok(found)
     }
 
     /// Records a reviewed finding (already recorded: nothing changes).
@@ -573,6 +574,112 @@ impl<'a> Publisher<'a> {
         }
         Ok(gone.len())
     }
+}
+
+/// A candidate passage's source: its id, its key and how many of the
+/// query passage's rare keys the passage shares.
+pub type Candidate = (i64, String, i32);
+
+/// The distinct passages of `passages` (at most [`MAX_QUERIES`]), each
+/// reduced to its rarest keys (see [`rarest`]), those left with none
+/// dropped.
+fn rare_keys(
+    client: &mut Client,
+    mut passages: Vec<Vec<i64>>,
+) -> Result<Vec<Vec<i64>>, StoreError> {
+    // A sentence repeated (a wire copy, a standfirst) is asked once.
+    let mut asked = std::collections::HashSet::new();
+    passages.retain(|k| asked.insert(k.clone()));
+    passages.truncate(MAX_QUERIES);
+    let mut all: Vec<i64> = passages.iter().flatten().copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    // How many stored passages hold each key, in one read.
+    let df: HashMap<i64, i32> = client
+        .query(
+            "SELECT key, df FROM factline_keys WHERE key = ANY($1) AND df > 0",
+            &[&all],
+        )?
+        .into_iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    // Keys more passages hold than this are too common to ask with.
+    let stored: i64 = client
+        .query_one(
+            "SELECT greatest(reltuples, 0)::bigint FROM pg_class
+             WHERE oid = 'factline_passages'::regclass",
+            &[],
+        )?
+        .get(0);
+    let common = COMMON_FLOOR.max((stored as f64 * COMMON_SHARE) as i32);
+    Ok(passages
+        .iter()
+        .map(|keys| rarest(keys, &df, common))
+        .filter(|rare| !rare.is_empty())
+        .collect())
+}
+
+/// The candidates of each of `rare` (a passage's rarest keys), one query
+/// per passage: the reference [`candidates_batched`] is checked against.
+fn candidates_each(
+    client: &mut Client,
+    rare: &[Vec<i64>],
+) -> Result<Vec<Vec<Candidate>>, StoreError> {
+    let candidates = client.prepare(
+        "SELECT p.source, s.key, cardinality(ARRAY(SELECT unnest(p.keys) INTERSECT SELECT unnest($1::bigint[])))
+         FROM factline_passages p JOIN factline_sources s ON s.id = p.source
+         WHERE p.keys && $1
+         ORDER BY 3 DESC, p.source LIMIT $2",
+    )?;
+    let mut out = Vec::with_capacity(rare.len());
+    for keys in rare {
+        let rows = client.query(&candidates, &[keys, &PER_PASSAGE])?;
+        out.push(
+            rows.iter()
+                .map(|r| (r.get(0), r.get(1), r.get(2)))
+                .collect(),
+        );
+    }
+    Ok(out)
+}
+
+/// The candidates of each of `rare`, the same rows [`candidates_each`]
+/// returns, asked in statements of [`BATCH`] passages: the passages'
+/// keys go as two parallel arrays (passage number, key), regrouped in the
+/// database, and each passage's top [`PER_PASSAGE`] are read from the GIN
+/// index in a `LATERAL` subquery; the rows come back tagged with their
+/// passage and are split here.
+fn candidates_batched(
+    client: &mut Client,
+    rare: &[Vec<i64>],
+) -> Result<Vec<Vec<Candidate>>, StoreError> {
+    let statement = client.prepare(
+        "WITH q AS (
+             SELECT n, array_agg(k) AS keys
+             FROM unnest($1::integer[], $2::bigint[]) AS t(n, k) GROUP BY n)
+         SELECT q.n, c.source, c.key, c.shared FROM q CROSS JOIN LATERAL (
+             SELECT p.source, s.key,
+                    cardinality(ARRAY(SELECT unnest(p.keys) INTERSECT SELECT unnest(q.keys))) AS shared
+             FROM factline_passages p JOIN factline_sources s ON s.id = p.source
+             WHERE p.keys && q.keys
+             ORDER BY 3 DESC, p.source LIMIT $3) c",
+    )?;
+    let mut out: Vec<Vec<Candidate>> = vec![Vec::new(); rare.len()];
+    for (chunk, batch) in rare.chunks(BATCH).enumerate() {
+        let mut numbers: Vec<i32> = Vec::new();
+        let mut keys: Vec<i64> = Vec::new();
+        for (n, passage) in batch.iter().enumerate() {
+            numbers.extend(std::iter::repeat_n(n as i32, passage.len()));
+            keys.extend_from_slice(passage);
+        }
+        for r in client.query(&statement, &[&numbers, &keys, &PER_PASSAGE])? {
+            let n: i32 = r.get(0);
+            if let Some(slot) = out.get_mut(chunk * BATCH + n as usize) {
+                slot.push((r.get(1), r.get(2), r.get(3)));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The keys of a passage that stored passages hold (and at most `common`

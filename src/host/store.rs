@@ -91,6 +91,13 @@ pub trait Store: Send + Sync {
     fn put_findings(&self, _state: u64, _rows: &[(String, Vec<u8>)]) -> Result<(), StoreError> {
         Ok(())
     }
+    /// The state and the encoded list of sources ([`super::findings`]) of
+    /// the last check whose findings were stored, if any. The list is
+    /// stored by [`Store::put_findings`] as the row of key
+    /// [`super::findings::LIST_KEY`], which no source has.
+    fn last_check(&self) -> Result<Option<(u64, Vec<u8>)>, StoreError> {
+        Ok(None)
+    }
     /// Where it is, for messages.
     fn location(&self) -> String;
 }
@@ -266,6 +273,16 @@ impl Store for SqliteStore {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    fn last_check(&self) -> Result<Option<(u64, Vec<u8>)>, StoreError> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached("SELECT state, findings FROM checks WHERE key = ?1")?;
+        Ok(stmt
+            .query_row(params![super::findings::LIST_KEY], |r| {
+                Ok((r.get::<_, i64>(0)? as u64, r.get::<_, Vec<u8>>(1)?))
+            })
+            .optional()?)
     }
 
     fn location(&self) -> String {

@@ -207,6 +207,18 @@ fn refresh(
             &mut registry.last_mut().expect("just pushed").1
         }
     };
+    // What the open documents no longer reach leaves the corpus: the
+    // archive's documents held are those related to what is open now
+    // (at most the store's per-run bound), whatever the archive's size.
+    let current: HashSet<&DocId> = docs.iter().map(|d| &d.id).collect();
+    let stale: Vec<DocId> = held
+        .keys()
+        .filter(|id| !current.contains(id))
+        .cloned()
+        .collect();
+    for id in &stale {
+        held.remove(id);
+    }
     let fresh: Vec<Arc<DocAnalysis>> = docs
         .into_iter()
         .filter(|d| {
@@ -214,15 +226,28 @@ fn refresh(
                 || held.get(&d.id) != Some(&host::store::text_hash(d.text.as_bytes()))
         })
         .collect();
-    if fresh.is_empty() {
+    if fresh.is_empty() && stale.is_empty() {
         return Ok(());
     }
     for d in &fresh {
         held.insert(d.id.clone(), host::store::text_hash(d.text.as_bytes()));
     }
     drop(registry);
-    tracing::info!("{} related sources fetched from the store", fresh.len());
-    write(&state.corpus).upsert_many(fresh);
+    tracing::info!(
+        "{} related sources fetched from the store, {} dropped",
+        fresh.len(),
+        stale.len()
+    );
+    {
+        // Lock order: open before corpus. A document the editor opened
+        // since it was fetched is the editor's now.
+        let open = lock(&state.open);
+        let mut corpus = write(&state.corpus);
+        for id in stale.iter().filter(|id| !open.contains_key(*id)) {
+            corpus.remove(id);
+        }
+        corpus.upsert_many(fresh);
+    }
     state.scheduler.refresh_all();
     Ok(())
 }

@@ -94,7 +94,7 @@ fn main() {
         let r = eval::gva(&root.join("gva-multisource-incidents/docs"), None, None, 4);
         println!(
             "GVA {} documents, {} incidents, {} passages: lead-sentence P@1 ours {:.3} | TF-IDF {:.3} ({} queries); \
-             passages (of one document in four) with a related result (score >= {}): {}, top one from the same incident {:.3}   [{:.1} s]",
+             passages (of one document in four) with a related result (score >= {}, the first >= {}): {}, top one from the same incident {:.3}   [{:.1} s]",
             r.documents,
             r.incidents,
             r.passages,
@@ -102,6 +102,7 @@ fn main() {
             r.tfidf_p1,
             r.queries,
             factline::analysis::related::MIN_SCORE,
+            factline::analysis::related::FIRST_MIN_SCORE,
             r.thresholded,
             r.thresholded_precision,
             t.elapsed().as_secs_f64()

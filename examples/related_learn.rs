@@ -358,6 +358,7 @@ fn msrp(file: &Path) -> (Vec<Example>, Vec<Example>) {
     let options = Options {
         limit: 400,
         min_score: 0.0,
+        first_min_score: 0.0,
         same_document: false,
         reasons: false,
     };
@@ -605,30 +606,37 @@ fn main() {
         model.weights[i] = (ab[1] * w[i + 1]) as f32;
     }
     row("learned score", &|f| model.score(f));
-    // The related threshold: on the tuning topics, how many queries have a
-    // first candidate at or above it and how often that one is the same
-    // event, for the former score at its threshold and the learned one at
-    // several.
-    let answered = |score: &dyn Fn(&Features) -> f32, t: f32| -> (usize, f64) {
-        let (mut n, mut ok) = (0, 0);
-        for c in cands.iter().filter(|c| Tuning.has(&c.topic)) {
-            let top = c
-                .items
-                .iter()
-                .map(|(f, g)| (score(f), *g))
-                .max_by(|a, b| a.0.total_cmp(&b.0));
-            if let Some((_, g)) = top.filter(|x| x.0 >= t) {
-                n += 1;
-                ok += usize::from(g);
+    // The related threshold: how many queries have a first candidate at
+    // or above it and how often that one is the same event, for the former
+    // score at its threshold and the learned one at several, on the tuning
+    // topics and on the held-out ones (which calibrate the floor).
+    let answered =
+        |split: eval::EcbSplit, score: &dyn Fn(&Features) -> f32, t: f32| -> (usize, f64) {
+            let (mut n, mut ok) = (0, 0);
+            for c in cands.iter().filter(|c| split.has(&c.topic)) {
+                let top = c
+                    .items
+                    .iter()
+                    .map(|(f, g)| (score(f), *g))
+                    .max_by(|a, b| a.0.total_cmp(&b.0));
+                if let Some((_, g)) = top.filter(|x| x.0 >= t) {
+                    n += 1;
+                    ok += usize::from(g);
+                }
             }
-        }
-        (n, ok as f64 / n.max(1) as f64)
-    };
-    let (n, p) = answered(&|f| former(f, f.terms, FORMER), 0.30);
-    println!("Tuning queries with a related result: former score >= 0.30: {n}, precision {p:.3}");
-    for t in [0.10, 0.15, 0.20, 0.25, 0.30] {
-        let (n, p) = answered(&|f| model.score(f), t);
-        println!("  learned score >= {t:.2}: {n}, precision {p:.3}");
+            (n, ok as f64 / n.max(1) as f64)
+        };
+    let (n, p) = answered(Tuning, &|f| former(f, f.terms, FORMER), 0.30);
+    let (hn, hp) = answered(HeldOut, &|f| former(f, f.terms, FORMER), 0.30);
+    println!(
+        "Queries with a related result: former score >= 0.30: tuning {n}, precision {p:.3}; held-out {hn}, precision {hp:.3}"
+    );
+    for t in [0.03, 0.05, 0.08, 0.10, 0.15, 0.20, 0.25, 0.30] {
+        let (n, p) = answered(Tuning, &|f| model.score(f), t);
+        let (hn, hp) = answered(HeldOut, &|f| model.score(f), t);
+        println!(
+            "  learned score >= {t:.2}: tuning {n}, precision {p:.3}; held-out {hn}, precision {hp:.3}"
+        );
     }
     println!(
         "STS test files (never learned from), Spearman of the former score | the learned one:"

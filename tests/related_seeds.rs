@@ -52,9 +52,11 @@ const PAIRS: [(&str, usize, &[Line]); 10] = [
     ),
 ];
 
-/// Hits in the first three, measured before any tuning for this set
-/// (the target is 9 of 10).
-const FLOOR: usize = 3;
+/// Hits in the first three: 3 with one absolute floor on the score, 5
+/// since the best result in another document needs only
+/// `related::FIRST_MIN_SCORE` (the target is 9 of 10; nothing was tuned
+/// on this set).
+const FLOOR: usize = 5;
 
 #[test]
 fn seed_pairs_in_the_top_three() {
@@ -116,6 +118,7 @@ fn seed_pairs_in_the_top_three() {
             &related::Options {
                 limit: 50,
                 min_score: 0.0,
+                first_min_score: 0.0,
                 same_document: false,
                 reasons: false,
             },

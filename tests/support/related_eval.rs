@@ -252,6 +252,7 @@ pub fn msrp(file: &Path, max_pairs: Option<usize>) -> MsrpResult {
     let options = Options {
         limit: 100,
         min_score: 0.0,
+        first_min_score: 0.0,
         same_document: false,
         reasons: false,
     };
@@ -441,6 +442,7 @@ pub fn gva(
     let options = Options {
         limit: 5,
         min_score: 0.0,
+        first_min_score: 0.0,
         same_document: false,
         reasons: false,
     };
@@ -495,6 +497,7 @@ pub fn gva(
                 &Options {
                     limit: 1,
                     min_score: related::MIN_SCORE,
+                    first_min_score: related::FIRST_MIN_SCORE,
                     same_document: false,
                     reasons: false,
                 },
@@ -768,6 +771,7 @@ impl Ecb {
         let options = Options {
             limit: 100,
             min_score: 0.0,
+            first_min_score: 0.0,
             same_document: false,
             reasons: false,
         };

@@ -617,6 +617,7 @@ fn status_of(
         &Options {
             limit: QUERY_LIMIT,
             min_score: corroborated,
+            first_min_score: corroborated,
             same_document: false,
             reasons: true,
         },

@@ -155,6 +155,31 @@ impl Lsp {
         .unwrap_or(Value::Null)
     }
 
+    /// One keystroke of the edit loops: round `i` types "x" at the start of
+    /// `line` (even rounds) or deletes it again (odd rounds), as version
+    /// `2 + i`; the milliseconds until that version's diagnostics arrive,
+    /// `None` when they never do.
+    fn keystroke(&mut self, u: &str, line: usize, i: usize) -> Option<f64> {
+        let version = 2 + i as i64;
+        let (end, text) = if i.is_multiple_of(2) {
+            (0, "x")
+        } else {
+            (1, "")
+        };
+        let change = json!([{"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": end}}, "text": text}]);
+        let start = Instant::now();
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": u, "version": version}, "contentChanges": change}),
+        );
+        self.wait(Duration::from_secs(30), |m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == u
+                && m["params"]["version"] == version
+        })?;
+        Some(start.elapsed().as_secs_f64() * 1000.0)
+    }
+
     fn initialize(&mut self, root: Option<&Path>, full_sync_only: bool) -> Value {
         let root_uri = root.map(uri);
         let _ = full_sync_only;
@@ -469,31 +494,17 @@ fn verify_loop(dir: &Path, draft: String, rounds: usize, rows: &mut Vec<Row>) {
     let (mut diagnostics, mut outline) = (Vec::new(), Vec::new());
     let mut claims = 0;
     for i in 0..rounds {
-        let version = 2 + i as i64;
-        let change = if i % 2 == 0 {
-            json!([{"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "text": "x"}])
-        } else {
-            json!([{"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 1}}, "text": ""}])
-        };
-        let start = Instant::now();
-        lsp.notify(
-            "textDocument/didChange",
-            json!({"textDocument": {"uri": u, "version": version}, "contentChanges": change}),
-        );
-        let got = lsp.wait(Duration::from_secs(30), |m| {
-            m["method"] == "textDocument/publishDiagnostics"
-                && m["params"]["uri"] == u
-                && m["params"]["version"] == version
-        });
-        if got.is_none() {
+        let Some(ms) = lsp.keystroke(&u, line, i) else {
             break;
-        }
-        diagnostics.push(start.elapsed().as_secs_f64() * 1000.0);
+        };
+        diagnostics.push(ms);
+        let start = Instant::now();
         let r = lsp.request(
             "textDocument/documentSymbol",
             json!({"textDocument": {"uri": u}}),
         );
-        outline.push(start.elapsed().as_secs_f64() * 1000.0);
+        // The outline is timed from the keystroke, as the diagnostics are.
+        outline.push(ms + start.elapsed().as_secs_f64() * 1000.0);
         claims = r["result"].as_array().map_or(0, |a| a.len());
     }
     let n = diagnostics.len();
@@ -769,26 +780,10 @@ fn archive(url: &str, rounds: usize, rows: &mut Vec<Row>) {
     let mut edits = Vec::with_capacity(rounds);
     let line = lines / 2;
     for i in 0..rounds {
-        let version = 2 + i as i64;
-        let change = if i % 2 == 0 {
-            json!([{"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "text": "x"}])
-        } else {
-            json!([{"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 1}}, "text": ""}])
-        };
-        let t = Instant::now();
-        lsp.notify(
-            "textDocument/didChange",
-            json!({"textDocument": {"uri": u, "version": version}, "contentChanges": change}),
-        );
-        let got = lsp.wait(Duration::from_secs(30), |m| {
-            m["method"] == "textDocument/publishDiagnostics"
-                && m["params"]["uri"] == u
-                && m["params"]["version"] == version
-        });
-        if got.is_none() {
+        let Some(ms) = lsp.keystroke(&u, line, i) else {
             break;
-        }
-        edits.push(t.elapsed().as_secs_f64() * 1000.0);
+        };
+        edits.push(ms);
     }
     let resident = resident_mib(lsp.child.id());
     let peak = lsp.peak_mib();

@@ -367,11 +367,7 @@ impl PgStore {
         skip: &dyn Fn(&str) -> bool,
         id_of: &dyn Fn(&str) -> DocId,
     ) -> Result<Vec<Arc<DocAnalysis>>, StoreError> {
-        let passages: Vec<Vec<i64>> = docs
-            .iter()
-            .flat_map(|d| passage_keys(d))
-            .map(|(_, k)| k)
-            .collect();
+        let passages = passages_keys(docs);
         self.related_to_keys(passages, skip, id_of)
     }
 
@@ -440,11 +436,7 @@ impl PgStore {
         docs: &[&DocAnalysis],
         batched: bool,
     ) -> Result<Vec<Vec<Candidate>>, StoreError> {
-        let passages: Vec<Vec<i64>> = docs
-            .iter()
-            .flat_map(|d| passage_keys(d))
-            .map(|(_, k)| k)
-            .collect();
+        let passages = passages_keys(docs);
         let mut client = self.client();
         let rare = rare_keys(&mut client, passages)?;
         let mut found = if batched {
@@ -693,6 +685,15 @@ fn rarest(keys: &[i64], df: &HashMap<i64, i32>, common: i32) -> Vec<i64> {
     held.sort_unstable();
     held.truncate(RARE_KEYS);
     held.into_iter().map(|(_, k)| k).collect()
+}
+
+/// The keys of every passage of `docs`, in order: what a candidate query
+/// asks with, one list per passage.
+fn passages_keys(docs: &[&DocAnalysis]) -> Vec<Vec<i64>> {
+    docs.iter()
+        .flat_map(|d| passage_keys(d))
+        .map(|(_, k)| k)
+        .collect()
 }
 
 /// Each indexed passage of `doc` with its index keys (as the database's

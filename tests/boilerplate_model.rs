@@ -156,6 +156,174 @@ fn reason_name(r: &Reason) -> &'static str {
     }
 }
 
+type Page = (String, Arc<DocAnalysis>, Vec<String>);
+
+/// Pages of one site, as far as the flattened text tells: two pages are of
+/// one site when they share at least [`SITE_SHARED_LINES`] lines that people
+/// labelled as page furniture (`not-content`, `related`, `supplemental`), of
+/// at least [`SITE_LINE_CHARS`] characters, found on no more than
+/// [`SITE_MAX_PAGES`] pages (a site's own template wording, not a phrase
+/// every site uses); the groups are the connected pages. The page names
+/// carry no address, so this is the evidence there is. Returns each page's
+/// group number, in the order of `pages`.
+fn site_groups(pages: &[Page]) -> Vec<usize> {
+    let furniture: Vec<std::collections::HashSet<&str>> = pages
+        .iter()
+        .map(|(_, doc, labels)| {
+            doc.segmentation
+                .lines
+                .iter()
+                .zip(labels)
+                .filter(|(_, l)| matches!(l.as_str(), "not-content" | "related" | "supplemental"))
+                .map(|(line, _)| doc.text[line.span.clone()].trim())
+                .filter(|t| t.chars().count() >= SITE_LINE_CHARS)
+                .collect()
+        })
+        .collect();
+    let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, lines) in furniture.iter().enumerate() {
+        for line in lines {
+            holders.entry(line).or_default().push(i);
+        }
+    }
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for pages in holders.values() {
+        if pages.len() < 2 || pages.len() > SITE_MAX_PAGES {
+            continue;
+        }
+        for (k, &a) in pages.iter().enumerate() {
+            for &b in &pages[k + 1..] {
+                *shared.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..pages.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut pairs: Vec<_> = shared.into_iter().collect();
+    pairs.sort_unstable();
+    for ((a, b), n) in pairs {
+        if n >= SITE_SHARED_LINES {
+            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+            parent[ra] = rb;
+        }
+    }
+    (0..pages.len()).map(|i| root(&mut parent, i)).collect()
+}
+
+/// A site's template shares more than one line between its pages; one
+/// shared line is often a syndicated headline in two sites' link lists.
+const SITE_SHARED_LINES: usize = 2;
+/// Short lines ("Home", "Print") are every site's.
+const SITE_LINE_CHARS: usize = 15;
+/// A line on more pages than this is common wording, not one site's
+/// template (the largest site has 17 pages).
+const SITE_MAX_PAGES: usize = 8;
+
+/// What the detector does on some labelled pages.
+#[derive(Default)]
+struct Report {
+    pages: usize,
+    alone: Score,
+    with_corpus: Score,
+    /// Label -> (flagged, lines).
+    by_label: BTreeMap<String, (usize, usize)>,
+    /// Reason -> (furniture, article) lines flagged.
+    by_reason: BTreeMap<&'static str, (usize, usize)>,
+    kept: Kept,
+    keep_all: Kept,
+    /// Label -> words left unflagged.
+    kept_by_label: BTreeMap<String, usize>,
+}
+
+fn measure(pages: &[&Page], corpus: &Corpus) -> Report {
+    let mut r = Report {
+        pages: pages.len(),
+        ..Report::default()
+    };
+    for (_, doc, labels) in pages {
+        let gold: String = doc
+            .segmentation
+            .lines
+            .iter()
+            .zip(labels)
+            .filter(|(_, l)| matches!(l.as_str(), "headline" | "fulltext"))
+            .map(|(line, _)| format!("{}\n", &doc.text[line.span.clone()]))
+            .collect();
+        r.kept.add(&kept_text(doc), &gold);
+        r.keep_all.add(&doc.text, &gold);
+        for (i, (line, label)) in doc.segmentation.lines.iter().zip(labels).enumerate() {
+            if !doc.is_boilerplate_line(i) {
+                *r.kept_by_label.entry(label.clone()).or_default() +=
+                    words(&doc.text[line.span.clone()]).count();
+            }
+        }
+        let template: Vec<std::ops::Range<usize>> = template_lines(doc, corpus)
+            .into_iter()
+            .map(|t| t.lines)
+            .collect();
+        for (i, label) in labels.iter().enumerate() {
+            let flagged = doc.is_boilerplate_line(i);
+            let shared = template.iter().any(|r| r.contains(&i));
+            let slot = r.by_label.entry(label.clone()).or_default();
+            slot.0 += usize::from(flagged);
+            slot.1 += 1;
+            let positive = match label.as_str() {
+                "not-content" | "related" => true,
+                "headline" | "fulltext" => false,
+                _ => continue,
+            };
+            r.alone.add(positive, flagged);
+            r.with_corpus.add(positive, flagged || shared);
+            if let Some(region) = doc.boilerplate.region_of_line(i) {
+                let slot = r.by_reason.entry(reason_name(&region.reason)).or_default();
+                if positive {
+                    slot.0 += 1;
+                } else {
+                    slot.1 += 1;
+                }
+            }
+        }
+    }
+    r
+}
+
+fn print_report(what: &str, r: &Report) {
+    for (name, s) in [
+        ("document evidence", &r.alone),
+        ("with corpus evidence", &r.with_corpus),
+    ] {
+        println!(
+            "L3S-GN1 {what} ({} pages), {name}: precision {:.3}, recall {:.3}, F1 {:.3} ({s:?})",
+            r.pages,
+            s.precision(),
+            s.recall(),
+            s.f1()
+        );
+    }
+    for (name, k) in [("unflagged lines", &r.kept), ("every line", &r.keep_all)] {
+        let (p, rc, f) = k.f1();
+        println!(
+            "L3S-GN1 {what} kept-text tokens, {name}: precision {p:.3}, recall {rc:.3}, F1 {f:.3}"
+        );
+    }
+    println!("  words left unflagged, by label: {:?}", r.kept_by_label);
+    for (label, (flagged, lines)) in &r.by_label {
+        println!(
+            "  {label}: {flagged} of {lines} lines flagged ({:.1}%)",
+            *flagged as f64 * 100.0 / (*lines).max(1) as f64
+        );
+    }
+    for (reason, (good, bad)) in &r.by_reason {
+        println!("  flagged as {reason}: {good} furniture lines, {bad} article lines");
+    }
+}
+
 #[test]
 fn l3s_held_out_pages() {
     let Some(dir) = common::shared("corpora/l3s-gn1-news-boilerplate/pages") else {
@@ -166,96 +334,58 @@ fn l3s_held_out_pages() {
     for (_, d, _) in &all {
         corpus.upsert(d.clone());
     }
-    let held: Vec<_> = all.iter().filter(|(n, _, _)| model::held_out(n)).collect();
+    let held: Vec<&Page> = all.iter().filter(|(n, _, _)| model::held_out(n)).collect();
     assert!(held.len() > 100, "{} held-out pages", held.len());
-    let (mut alone, mut with_corpus) = (Score::default(), Score::default());
-    // Label -> (flagged, lines).
-    let mut by_label: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    // Reason -> (furniture, article) lines flagged.
-    let mut by_reason: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    let (mut kept, mut keep_all) = (Kept::default(), Kept::default());
-    // Label -> words left unflagged.
-    let mut kept_by_label: BTreeMap<String, usize> = BTreeMap::new();
-    for (_, doc, labels) in &held {
-        let gold: String = doc
-            .segmentation
-            .lines
-            .iter()
-            .zip(labels)
-            .filter(|(_, l)| matches!(l.as_str(), "headline" | "fulltext"))
-            .map(|(line, _)| format!("{}\n", &doc.text[line.span.clone()]))
-            .collect();
-        kept.add(&kept_text(doc), &gold);
-        keep_all.add(&doc.text, &gold);
-        for (i, (line, label)) in doc.segmentation.lines.iter().zip(labels).enumerate() {
-            if !doc.is_boilerplate_line(i) {
-                *kept_by_label.entry(label.clone()).or_default() +=
-                    words(&doc.text[line.span.clone()]).count();
-            }
-        }
-        let template: Vec<std::ops::Range<usize>> = template_lines(doc, &corpus)
-            .into_iter()
-            .map(|t| t.lines)
-            .collect();
-        for (i, label) in labels.iter().enumerate() {
-            let flagged = doc.is_boilerplate_line(i);
-            let shared = template.iter().any(|r| r.contains(&i));
-            let slot = by_label.entry(label.as_str()).or_default();
-            slot.0 += usize::from(flagged);
-            slot.1 += 1;
-            let positive = match label.as_str() {
-                "not-content" | "related" => true,
-                "headline" | "fulltext" => false,
-                _ => continue,
-            };
-            alone.add(positive, flagged);
-            with_corpus.add(positive, flagged || shared);
-            if let Some(r) = doc.boilerplate.region_of_line(i) {
-                let slot = by_reason.entry(reason_name(&r.reason)).or_default();
-                if positive {
-                    slot.0 += 1;
-                } else {
-                    slot.1 += 1;
-                }
-            }
-        }
-    }
-    for (name, s) in [
-        ("document evidence", &alone),
-        ("with corpus evidence", &with_corpus),
-    ] {
-        println!(
-            "L3S-GN1 held-out ({} pages), {name}: precision {:.3}, recall {:.3}, F1 {:.3} ({s:?})",
-            held.len(),
-            s.precision(),
-            s.recall(),
-            s.f1()
-        );
-    }
-    for (name, k) in [("unflagged lines", &kept), ("every line", &keep_all)] {
-        let (p, r, f) = k.f1();
-        println!(
-            "L3S-GN1 held-out kept-text tokens, {name}: precision {p:.3}, recall {r:.3}, F1 {f:.3}"
-        );
-    }
-    println!("  words left unflagged, by label: {kept_by_label:?}");
-    for (label, (flagged, lines)) in &by_label {
-        println!(
-            "  {label}: {flagged} of {lines} lines flagged ({:.1}%)",
-            *flagged as f64 * 100.0 / (*lines).max(1) as f64
-        );
-    }
-    for (reason, (good, bad)) in &by_reason {
-        println!("  flagged as {reason}: {good} furniture lines, {bad} article lines");
-    }
-    assert!(alone.precision() >= FLOOR_PRECISION, "{alone:?}");
-    assert!(kept.f1().2 >= FLOOR_KEPT_F1, "{kept:?}");
-    assert!(alone.recall() >= FLOOR_RECALL, "{alone:?}");
+    let r = measure(&held, &corpus);
+    print_report("held-out", &r);
+    assert!(r.alone.precision() >= FLOOR_PRECISION, "{:?}", r.alone);
+    assert!(r.kept.f1().2 >= FLOOR_KEPT_F1, "{:?}", r.kept);
+    assert!(r.alone.recall() >= FLOOR_RECALL, "{:?}", r.alone);
     assert!(
-        with_corpus.precision() >= FLOOR_PRECISION,
-        "{with_corpus:?}"
+        r.with_corpus.precision() >= FLOOR_PRECISION,
+        "{:?}",
+        r.with_corpus
     );
+
+    // The held-out pages of sites that no training page comes from: the
+    // model learned nothing of their templates.
+    let groups = site_groups(&all);
+    let trained: std::collections::HashSet<usize> = all
+        .iter()
+        .zip(&groups)
+        .filter(|((n, _, _), _)| !model::held_out(n))
+        .map(|(_, g)| *g)
+        .collect();
+    let unseen: Vec<&Page> = all
+        .iter()
+        .zip(&groups)
+        .filter(|((n, _, _), g)| model::held_out(n) && !trained.contains(g))
+        .map(|(p, _)| p)
+        .collect();
+    let sites = groups
+        .iter()
+        .collect::<std::collections::HashSet<_>>()
+        .len();
+    println!(
+        "{} pages in {sites} site groups; {} of {} held-out pages are of a site no training page is of",
+        all.len(),
+        unseen.len(),
+        held.len()
+    );
+    assert!(unseen.len() >= 30, "{} unseen-site pages", unseen.len());
+    let u = measure(&unseen, &corpus);
+    print_report("held-out, unseen sites", &u);
+    assert!(u.alone.precision() >= FLOOR_PRECISION, "{:?}", u.alone);
+    assert!(u.kept.f1().2 >= UNSEEN_FLOOR_KEPT_F1, "{:?}", u.kept);
+    assert!(u.alone.f1() >= UNSEEN_FLOOR_LINE_F1, "{:?}", u.alone);
 }
+
+/// Kept-text token F1 on the held-out pages of unseen sites (44 pages);
+/// achieved when set: 0.927 (keeping every line: 0.701).
+const UNSEEN_FLOOR_KEPT_F1: f64 = 0.91;
+/// Line F1 (document evidence) on the same pages; achieved when set: 0.951
+/// (precision 0.992, recall 0.914).
+const UNSEEN_FLOOR_LINE_F1: f64 = 0.935;
 
 /// Achieved when set (held-out part, document evidence): precision 0.997,
 /// recall 0.903 (without comment sections: 0.889; the model confirming and

@@ -124,6 +124,9 @@ pub mod passages;
 pub mod quotes;
 mod terms;
 
+#[doc(hidden)]
+pub use terms::{split_words, terms_two_ways};
+
 use std::cell::RefCell;
 use std::ops::Range;
 

@@ -725,6 +725,28 @@ mod tests {
     }
 
     #[test]
+    fn the_layer_tokens_read_plain_words_alike_and_cut_amounts() {
+        let terms = |t: &str| {
+            let (mut a, mut b) = terms_two_ways(t, 0..t.len(), Lang::English);
+            a.sort_unstable_by_key(|x| x.0);
+            b.sort_unstable_by_key(|x| x.0);
+            let hashes = |v: Vec<(u64, Range<usize>)>| v.into_iter().map(|x| x.0).collect();
+            (hashes(a), hashes(b))
+        };
+        let (a, b): (Vec<u64>, Vec<u64>) =
+            terms("The U.S. harbour master's flat-bottomed barges left on May 4.");
+        assert_eq!(a, b);
+        assert!(!a.is_empty());
+        let (a, b) = terms("The fund is worth 12.5bn.");
+        assert_ne!(a, b);
+        assert_eq!(split_words("We can't stay.", 0..14, false), 3);
+        assert_eq!(split_words("We can't stay.", 0..14, true), 3);
+        for odd in ["", "’s", "n't", "😀 'S"] {
+            terms(odd);
+        }
+    }
+
+    #[test]
     fn hashes_of_different_kinds_differ() {
         assert_ne!(
             key_hash(kind::TERM, b"reyner"),

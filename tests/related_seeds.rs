@@ -54,9 +54,10 @@ const PAIRS: [(&str, usize, &[Line]); 10] = [
 
 /// Hits in the first three: 3 with one absolute floor on the score, 5
 /// since the best result in another document needs only
-/// `related::FIRST_MIN_SCORE` (the target is 9 of 10; nothing was tuned
-/// on this set).
-const FLOOR: usize = 5;
+/// `related::FIRST_MIN_SCORE`, 6 since a sentence on a boilerplate line
+/// (a generated FAQ) is a query like any other (the target is 9 of 10;
+/// nothing was tuned on this set).
+const FLOOR: usize = 6;
 
 #[test]
 fn seed_pairs_in_the_top_three() {

@@ -108,8 +108,10 @@
 //! Both are arguments of [`DocPassages::new`], which `analyze_document`
 //! calls once per document version:
 //! - Boilerplate: a per-line filter (`Fn(usize) -> bool`, line index into
-//!   the segmentation); sentences on boilerplate lines are not indexed and
-//!   get no related passages.
+//!   the segmentation); sentences on boilerplate lines are not indexed, so
+//!   they are never a result. They are still text a reader may ask about (a
+//!   generated FAQ restating the article's facts), so a query from one
+//!   finds related passages as any other sentence's does.
 //! - Figures: a [`FigureSource`], the figures of a sentence span, converted
 //!   from the figures module's with [`figures_for_index`] so that equal
 //!   values get equal keys.
@@ -121,6 +123,9 @@ mod model;
 pub mod passages;
 pub mod quotes;
 mod terms;
+
+#[doc(hidden)]
+pub use terms::{split_words, terms_two_ways};
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -892,7 +897,8 @@ thread_local! {
 /// above [`MIN_SCORE`] (the best one in another document at or above
 /// [`FIRST_MIN_SCORE`]), with reasons. Other documents come first; passages
 /// of `doc` itself follow, halved, leaving out the sentence's own
-/// paragraph. A boilerplate or near-empty sentence gets nothing.
+/// paragraph. A near-empty sentence gets nothing; a sentence on a
+/// boilerplate line is a query like any other, but never a result.
 pub fn query(
     corpus: &Corpus,
     doc: &DocAnalysis,
@@ -944,8 +950,9 @@ pub fn query_with(
 /// Candidates from the index, re-scored with [`compare`]; then the same
 /// document's near-duplicates.
 fn ranked(stats: &Stats<'_>, q: PassageRef<'_>, options: &Options) -> Vec<RelatedPassage> {
-    // Boilerplate and near-empty sentences are related to nothing.
-    let Some(qp) = q.passage().filter(|p| p.indexed) else {
+    // Near-empty sentences are related to nothing; boilerplate ones are
+    // not indexed (never candidates) but may ask.
+    let Some(qp) = q.passage().filter(|p| p.queryable()) else {
         return Vec::new();
     };
     let index = stats.index;
@@ -1278,7 +1285,12 @@ pub fn paragraph_related(
     };
     let mut all: Vec<RelatedPassage> = Vec::new();
     for index in p.sentences.clone() {
-        if !doc.related.passages.get(index).is_some_and(|p| p.indexed) {
+        if !doc
+            .related
+            .passages
+            .get(index)
+            .is_some_and(Passage::queryable)
+        {
             continue;
         }
         for r in ranked(&stats, PassageRef { doc, index }, &opts) {

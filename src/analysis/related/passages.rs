@@ -5,7 +5,9 @@
 //! its paragraph; a headline (a one-sentence paragraph without final
 //! punctuation) is a passage like any other. Boilerplate sentences and
 //! sentences with almost nothing in them are kept in the list (so indices
-//! stay aligned) but not indexed.
+//! stay aligned) but not indexed. A boilerplate sentence keeps what it says
+//! ([`Passage::queryable`]): it is never a candidate, but a reader may still
+//! ask what else reports it (a generated FAQ restating the article).
 
 use std::ops::Range;
 
@@ -27,7 +29,8 @@ pub struct Passage {
     /// A headline or subheading: a one-sentence paragraph without final
     /// punctuation.
     pub headline: bool,
-    /// Whether the passage is in the index (not boilerplate, not empty).
+    /// Whether the passage is in the index: [`Passage::queryable`] and not
+    /// on boilerplate lines.
     pub indexed: bool,
     /// Distinct term hashes, sorted.
     pub(crate) terms: Box<[u64]>,
@@ -42,6 +45,14 @@ pub struct Passage {
 }
 
 impl Passage {
+    /// Whether the passage says enough to be compared with others: two
+    /// terms, or a term and a name. Read from the stored terms and names
+    /// alone, so that a boilerplate sentence (kept, not indexed) can still
+    /// be the query of a search.
+    pub fn queryable(&self) -> bool {
+        self.terms.len() >= 2 || (!self.terms.is_empty() && !self.entities.is_empty())
+    }
+
     /// Every index key of the passage with its term frequency: terms,
     /// entity names and short names, figures and quote shingles. Sorted by
     /// key, no duplicates.
@@ -196,7 +207,6 @@ impl DocPassages {
             para_quotes.push(q);
         }
         let mut passages = Vec::with_capacity(seg.sentences.len());
-        let mut substantial = Vec::with_capacity(seg.sentences.len());
         let mut buf = String::new();
         let mut hashes: Vec<u64> = Vec::new();
         let mut entity_lists = ents.by_sentence.into_iter();
@@ -204,9 +214,6 @@ impl DocPassages {
             let span = &sentence.span;
             let entities = entity_lists.next().unwrap_or_default();
             if let Some(before) = carried(si, sentence.paragraph) {
-                substantial.push(
-                    before.terms.len() >= 2 || (!before.terms.is_empty() && !entities.is_empty()),
-                );
                 passages.push(Passage {
                     span: span.clone(),
                     paragraph: sentence.paragraph,
@@ -244,7 +251,6 @@ impl DocPassages {
                     .trim_end()
                     .ends_with(['.', '!', '?', '…', '"', '”', ':'])
                 && ws.len() <= 25;
-            substantial.push(terms.len() >= 2 || (!terms.is_empty() && !entities.is_empty()));
             passages.push(Passage {
                 span: span.clone(),
                 paragraph: sentence.paragraph,
@@ -261,7 +267,6 @@ impl DocPassages {
         PassageReading {
             lang,
             passages,
-            substantial,
             names: ents.names,
             quote_spans,
         }
@@ -275,8 +280,6 @@ impl DocPassages {
 pub struct PassageReading {
     lang: Lang,
     passages: Vec<Passage>,
-    /// Per passage: enough words or names to be worth indexing.
-    substantial: Vec<bool>,
     names: Vec<Box<str>>,
     quote_spans: Vec<Range<usize>>,
 }
@@ -293,11 +296,10 @@ impl PassageReading {
         let Self {
             lang,
             mut passages,
-            substantial,
             names,
             quote_spans,
         } = self;
-        for (p, substantial) in passages.iter_mut().zip(substantial) {
+        for p in passages.iter_mut() {
             let span = p.span.clone();
             p.figures = figures(span.clone()).into_boxed_slice();
             let boilerplate = {
@@ -305,7 +307,7 @@ impl PassageReading {
                 let last = seg.line_at(span.end.saturating_sub(1).max(span.start));
                 (first..=last).all(is_boilerplate_line)
             };
-            p.indexed = !boilerplate && substantial;
+            p.indexed = !boilerplate && p.queryable();
         }
         let mut keys: Vec<u64> = Vec::new();
         let mut context: Vec<(u64, u16)> = Vec::new();

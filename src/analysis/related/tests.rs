@@ -332,7 +332,8 @@ fn paragraph_related_and_hover() {
     );
     assert!(hover.markdown.contains("shared:"), "{}", hover.markdown);
     assert!(hover.markdown.matches("\n1. ").count() == 1);
-    // Boilerplate is related to nothing, even where the words match.
+    // A sentence on a boilerplate line is never a result, even where the
+    // words match; asked about, it finds the reports of its fact.
     let filtered = Arc::new({
         let text =
             "Related videos:\nThe Tamsin river burst its banks in Harlow Bridge on March 14.\n";
@@ -355,7 +356,26 @@ fn paragraph_related_and_hover() {
         );
         a
     });
-    assert!(query(&corpus, &filtered, 20..20, 5).is_empty());
+    assert!(!filtered.related.passages[1].indexed);
+    let asked = query(&corpus, &filtered, 20..20, 5);
+    assert!(
+        asked.iter().any(|r| r.doc.as_str() == "courier.txt"),
+        "{asked:#?}"
+    );
+    let (mut with_filtered, _) = self::corpus();
+    with_filtered.upsert(filtered.clone());
+    let courier = doc(&docs, "courier.txt");
+    let from_article = query(
+        &with_filtered,
+        courier,
+        courier.text.find("The Tamsin river").unwrap()..courier.text.len(),
+        50,
+    );
+    assert!(!from_article.is_empty());
+    assert!(
+        from_article.iter().all(|r| r.doc != filtered.id),
+        "{from_article:#?}"
+    );
     // An unrelated sentence has nothing to show.
     let lone = analyze("lone.txt", "Bakers in Oslo sell rye bread.");
     assert!(hover_section(&lone, &corpus, 0).is_none());

@@ -267,6 +267,44 @@ const PARAGRAPHS: &[&str] = &[
     "12 Comments\n\n",
     "Great news for the town, I think.\n\n",
     "Residents were told to stay indoors. A spokesman for the coastguard said two boats sank.\n\n",
+    // A quotation over many paragraphs whose speaker is named in its last
+    // segment, given back to every earlier one.
+    concat!(
+        "“The water came in at night.\n\n",
+        "“We moved the boats first.\n\n",
+        "“Then the nets went.\n\n",
+        "“Nobody slept.\n\n",
+        "“The road was closed.\n\n",
+        "“We waited for the pumps.\n\n",
+        "“They came on Tuesday.\n\n",
+        "“The pier was gone.\n\n",
+        "“The shed was gone.\n\n",
+        "“The cafe was flooded.\n\n",
+        "“The school was shut.\n\n",
+        "“We lost the van.\n\n",
+        "“We lost the records.\n\n",
+        "“The bank helped.\n\n",
+        "“We start again now,” said Ana Oduya, who runs the ferry.\n\n",
+    ),
+    // Quotations opening their paragraphs, each taking the speaker of the
+    // sentence before.
+    concat!(
+        "Tomas Reyner spoke at the harbour on Friday.\n\n",
+        "“The money is there.”\n\n",
+        "“The plan is ready.”\n\n",
+        "“The crews are hired.”\n\n",
+        "“The stone is cut.”\n\n",
+        "“The boats will wait.”\n\n",
+        "“The town will help.”\n\n",
+        "“The work starts soon.”\n\n",
+        "“It ends in spring.”\n\n",
+        "“The road reopens first.”\n\n",
+        "“The ferry follows.”\n\n",
+        "“The market comes last.”\n\n",
+        "“Nobody will lose a job.”\n\n",
+        "“The fares stay the same.”\n\n",
+        "“We have the votes.”\n\n",
+    ),
 ];
 
 /// Small edits that open and close quotations, join and split paragraphs

@@ -386,7 +386,8 @@ fn a_keystroke_reads_the_paragraphs_around_it() {
         .map(|i| PARAGRAPHS[(i * 7) % PARAGRAPHS.len()])
         .collect();
     let id = DocId::new("long-draft.txt");
-    let doc = analyze_document(id.clone(), Arc::from(text.as_str()), &settings);
+    // As the server reads an open document.
+    let doc = analyze_edited(None, id.clone(), Arc::from(text.as_str()), &settings);
     let sentences = doc.segmentation.sentences.len() as u64;
     let at = text.len() / 2;
     let at = text[..at].rfind("\n\n").expect("paragraphs") + 2;

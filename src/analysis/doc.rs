@@ -43,8 +43,10 @@ pub struct DocAnalysis {
     /// phrases, read on first use (see [`DocAnalysis::sentence_language`]).
     pub language: LangDoc,
     /// What the text of each paragraph decided for the boilerplate
-    /// detector, for the next version to take over (not stored: a
-    /// restored analysis reads every paragraph on its first edit).
+    /// detector, for the next version to take over: kept by
+    /// [`analyze_edited`] only, and not stored (a document read by
+    /// [`analyze_document`] or restored reads every paragraph on its first
+    /// edit).
     #[serde(skip)]
     pub boilerplate_units: boilerplate::UnitTexts,
 }
@@ -117,7 +119,12 @@ pub const FAULT_INJECTION_MARKER: &str = "<<factline-fault-injection: panic>>";
 /// Reads one document. Never fails: odd text gives an analysis with fewer
 /// things in it.
 pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAnalysis {
-    analyze_edited(None, id, text, settings)
+    let mut doc = analyze_edited(None, id, text, settings);
+    // Kept only for documents that are edited (those read through
+    // `analyze_edited`): an indexed corpus would hold them for every
+    // paragraph of every source.
+    doc.boilerplate_units = Default::default();
+    doc
 }
 
 /// Reads a new version of a document, reusing what the analysis of the

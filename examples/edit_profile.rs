@@ -98,6 +98,8 @@ fn main() {
     let mut effort = analysis::effort::Effort::default();
     let mut findings = 0;
     let mut previous: Option<Arc<analysis::DocAnalysis>> = None;
+    // The version before the last, for the breakdown of the analysis.
+    let mut before_last: Option<Arc<analysis::DocAnalysis>> = None;
     for i in 0..edits {
         if fresh && let Some(source) = &a_source {
             corpus.upsert(source.clone());
@@ -127,7 +129,7 @@ fn main() {
             analysis::check(&doc, &corpus, &settings, RuleScope::CrossDocument).len()
         });
         effort = analysis::effort::read();
-        previous = Some(doc);
+        before_last = previous.replace(doc);
     }
     let p50 = |mut s: Vec<f64>| {
         s.sort_by(f64::total_cmp);
@@ -163,6 +165,9 @@ fn main() {
         p99(all_wall),
         mean(&all_cpu)
     );
+    if let (Some(old), Some(new)) = (&before_last, &previous) {
+        analysis_steps(old, new, &settings);
+    }
     eprintln!("{findings} findings on the last version (digest of the facts keys: {keys:x})");
     eprintln!(
         "cross-document check of the last version: {} figures, {} candidates from the indexes, {} pairs weighed, {} figures' comparisons reused{}",
@@ -172,4 +177,94 @@ fn main() {
         effort.figures_reused,
         if fresh { " (fresh: nothing kept)" } else { "" }
     );
+}
+
+/// CPU time of each step of the analysis of the last edit (the mean over
+/// a few repetitions), read again from the version before it: where an
+/// edit's analysis goes, and what each step takes over from that version.
+fn analysis_steps(old: &analysis::DocAnalysis, new: &analysis::DocAnalysis, settings: &Settings) {
+    use analysis::reuse::ParagraphMap;
+    use analysis::text::Segmentation;
+    use analysis::{attribution, boilerplate, figures, language, related};
+    // The kernel counts CPU time at scheduler ticks: each step is repeated
+    // until it has run a fair number of them.
+    const MIN_REPEAT: usize = 3;
+    const MIN_CPU_MS: f64 = 300.0;
+    let step = |name: &str, f: &mut dyn FnMut()| {
+        analysis::effort::reset();
+        let c = cpu_ms();
+        let mut n = 0;
+        while n < MIN_REPEAT || cpu_ms() - c < MIN_CPU_MS {
+            f();
+            n += 1;
+        }
+        let e = analysis::effort::read();
+        eprintln!(
+            "  analyse: {name:30} cpu mean {:7.3} ms   (units read {}, sentences attributed {}, of {} paragraphs, {} sentences)",
+            (cpu_ms() - c) / n as f64,
+            e.units_read / n as u64,
+            e.sentences_attributed / n as u64,
+            new.segmentation.paragraphs.len(),
+            new.segmentation.sentences.len(),
+        );
+    };
+    let text = &new.text;
+    let seg = &new.segmentation;
+    step("segmentation", &mut || {
+        std::hint::black_box(Segmentation::new(text));
+    });
+    let map = ParagraphMap::new((&old.text, &old.segmentation), (text, seg), |_| true);
+    step("paragraph map", &mut || {
+        std::hint::black_box(ParagraphMap::new(
+            (&old.text, &old.segmentation),
+            (text, seg),
+            |_| true,
+        ));
+    });
+    step("language layer (reusing)", &mut || {
+        std::hint::black_box(language::LangDoc::reusing(
+            text,
+            seg,
+            &old.language,
+            &old.segmentation,
+            &map,
+        ));
+    });
+    step("boilerplate (whole document)", &mut || {
+        std::hint::black_box(boilerplate::detect(text, seg, settings));
+    });
+    step("boilerplate (reusing)", &mut || {
+        std::hint::black_box(boilerplate::detect_reusing(
+            text,
+            seg,
+            settings,
+            Some((&old.boilerplate_units, &map)),
+        ));
+    });
+    step("figures (reusing)", &mut || {
+        std::hint::black_box(figures::extract_reusing(
+            text,
+            seg,
+            new.language.lang,
+            Some((&old.figures, &old.segmentation, &map)),
+        ));
+    });
+    step("attribution (whole document)", &mut || {
+        std::hint::black_box(attribution::analyze_reusing(text, seg, None));
+    });
+    step("attribution (reusing)", &mut || {
+        std::hint::black_box(attribution::analyze_reusing(
+            text,
+            seg,
+            Some((&old.text, &old.attribution, &old.segmentation)),
+        ));
+    });
+    step("passages' words (reusing)", &mut || {
+        std::hint::black_box(related::DocPassages::read_reusing(
+            text,
+            seg,
+            new.language.lang,
+            Some((&old.related, &map)),
+        ));
+    });
 }

@@ -240,3 +240,168 @@ fn figures_of_unchanged_paragraphs_are_carried_over() {
     assert_ne!(es.language.lang, doc.language.lang);
     assert_eq!(read as usize, es.segmentation.paragraphs.len());
 }
+
+/// Paragraphs of a long draft: pronouns and roles that refer back over
+/// paragraphs, quotations continued over paragraphs and taking the
+/// speaker of the sentence before, crowds named in the next sentence,
+/// blocks of page furniture and a comments heading, so that the parts of
+/// the attribution and boilerplate analyses that read beyond a paragraph
+/// are exercised.
+const PARAGRAPHS: &[&str] = &[
+    "Mara Tillet runs the harbour board. She said the pier would reopen in May.\n\n",
+    "“We will rebuild it,” she said. “It will take a year.”\n\n",
+    "“The ferry will carry 300 people a day.\n\n",
+    "“It will cost 12 million euros,” the mayor said.\n\n",
+    "“Nobody expected the storm to be this strong.”\n\n",
+    "Analysts said the plan was costly. Jon Reyes, an analyst at Brannock Research, said costs would rise.\n\n",
+    "He told reporters the vote was close.\n\n",
+    "The official declined to say more.\n\n",
+    "Critics say the plan costs $6 million.\n\n",
+    "The council met on Monday. It will vote again in June.\n\n",
+    "It is believed the harbour lost 40 boats.\n\n",
+    "The port authority said 4,000 jobs were at risk, up 12% on last year.\n\n",
+    "Related Posts\nHarbour reopens after storm\nFerry fares rise again\nPier repairs begin\n\n",
+    "Share this article\nSign up for our newsletter\n\n",
+    "Home | News | Sport | Weather\n\n",
+    "Posted on March 3, 2024\n\n",
+    "12 Comments\n\n",
+    "Great news for the town, I think.\n\n",
+    "Residents were told to stay indoors. A spokesman for the coastguard said two boats sank.\n\n",
+    // A quotation over many paragraphs whose speaker is named in its last
+    // segment, given back to every earlier one.
+    concat!(
+        "“The water came in at night.\n\n",
+        "“We moved the boats first.\n\n",
+        "“Then the nets went.\n\n",
+        "“Nobody slept.\n\n",
+        "“The road was closed.\n\n",
+        "“We waited for the pumps.\n\n",
+        "“They came on Tuesday.\n\n",
+        "“The pier was gone.\n\n",
+        "“The shed was gone.\n\n",
+        "“The cafe was flooded.\n\n",
+        "“The school was shut.\n\n",
+        "“We lost the van.\n\n",
+        "“We lost the records.\n\n",
+        "“The bank helped.\n\n",
+        "“We start again now,” said Ana Oduya, who runs the ferry.\n\n",
+    ),
+    // Quotations opening their paragraphs, each taking the speaker of the
+    // sentence before.
+    concat!(
+        "Tomas Reyner spoke at the harbour on Friday.\n\n",
+        "“The money is there.”\n\n",
+        "“The plan is ready.”\n\n",
+        "“The crews are hired.”\n\n",
+        "“The stone is cut.”\n\n",
+        "“The boats will wait.”\n\n",
+        "“The town will help.”\n\n",
+        "“The work starts soon.”\n\n",
+        "“It ends in spring.”\n\n",
+        "“The road reopens first.”\n\n",
+        "“The ferry follows.”\n\n",
+        "“The market comes last.”\n\n",
+        "“Nobody will lose a job.”\n\n",
+        "“The fares stay the same.”\n\n",
+        "“We have the votes.”\n\n",
+    ),
+];
+
+/// Small edits that open and close quotations, join and split paragraphs
+/// and add pronouns.
+const TYPED: &[&str] = &[
+    "“",
+    "”",
+    "\"",
+    "\n\n",
+    "\n",
+    "x",
+    ". ",
+    "She said ",
+    " he said.",
+    "Related Posts\n",
+];
+
+fn long_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PARAGRAPHS), 40..90).prop_map(|v| v.concat())
+}
+
+/// One edit of a long text: at a fraction of it, remove a few bytes or a
+/// longer run, and insert a typed piece or a paragraph.
+fn long_edits() -> impl Strategy<Value = Vec<(f64, f64, Option<&'static str>)>> {
+    prop::collection::vec(
+        (
+            0.0..1.0f64,
+            prop_oneof![6 => Just(0.0f64), 3 => 0.0..0.005f64, 1 => 0.0..0.05f64],
+            prop::option::of(prop_oneof![
+                3 => prop::sample::select(TYPED),
+                1 => prop::sample::select(PARAGRAPHS),
+            ]),
+        ),
+        1..10,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 48,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "proptest-regressions/incremental_props.txt",
+        ))),
+        ..ProptestConfig::default()
+    })]
+
+    /// In a long draft, where the attribution of the paragraphs far from
+    /// an edit and what the boilerplate detector read of unchanged
+    /// paragraphs are taken over, every edit gives what a fresh read does.
+    #[test]
+    fn long_edited_analysis_equals_a_fresh_one(start in long_text(), steps in long_edits()) {
+        let _serial = one_at_a_time();
+        let settings = Settings::default();
+        let id = DocId::new("long-draft.txt");
+        let mut text = start;
+        let mut doc = analyze_document(id.clone(), Arc::from(text.as_str()), &settings);
+        for step in steps {
+            text = apply(&text, step);
+            let edited = analyze_edited(Some(&doc), id.clone(), Arc::from(text.as_str()), &settings);
+            let fresh = analyze_document(id.clone(), Arc::from(text.as_str()), &settings);
+            prop_assert_eq!(&edited.segmentation, &fresh.segmentation);
+            prop_assert_eq!(&edited.attribution, &fresh.attribution);
+            prop_assert_eq!(&edited.boilerplate, &fresh.boilerplate);
+            prop_assert_eq!(format!("{:?}", edited.figures), format!("{:?}", fresh.figures));
+            prop_assert_eq!(format!("{:?}", edited.related), format!("{:?}", fresh.related));
+            doc = edited;
+        }
+    }
+}
+
+/// A keystroke in the middle of a long draft re-reads the attribution of
+/// a window of sentences around it and the boilerplate features of the
+/// paragraph it touched, and gives what a fresh read does.
+#[test]
+fn a_keystroke_reads_the_paragraphs_around_it() {
+    let _serial = one_at_a_time();
+    let settings = Settings::default();
+    let text: String = (0..300)
+        .map(|i| PARAGRAPHS[(i * 7) % PARAGRAPHS.len()])
+        .collect();
+    let id = DocId::new("long-draft.txt");
+    // As the server reads an open document.
+    let doc = analyze_edited(None, id.clone(), Arc::from(text.as_str()), &settings);
+    let sentences = doc.segmentation.sentences.len() as u64;
+    let at = text.len() / 2;
+    let at = text[..at].rfind("\n\n").expect("paragraphs") + 2;
+    let typed = format!("{}x{}", &text[..at], &text[at..]);
+    effort::reset();
+    let edited = analyze_edited(Some(&doc), id.clone(), Arc::from(typed.as_str()), &settings);
+    let read = effort::read();
+    let fresh = analyze_document(id, Arc::from(typed.as_str()), &settings);
+    assert_eq!(edited.attribution, fresh.attribution);
+    assert_eq!(edited.boilerplate, fresh.boilerplate);
+    assert_eq!(read.units_read, 1, "{read:?}");
+    assert!(
+        read.sentences_attributed * 5 < sentences,
+        "{} of {sentences} sentences attributed again",
+        read.sentences_attributed
+    );
+}

@@ -42,6 +42,13 @@ pub struct DocAnalysis {
     /// The language, and each sentence's tokens, tags, lemmas and noun
     /// phrases, read on first use (see [`DocAnalysis::sentence_language`]).
     pub language: LangDoc,
+    /// What the text of each paragraph decided for the boilerplate
+    /// detector, for the next version to take over: kept by
+    /// [`analyze_edited`] only, and not stored (a document read by
+    /// [`analyze_document`] or restored reads every paragraph on its first
+    /// edit).
+    #[serde(skip)]
+    pub boilerplate_units: boilerplate::UnitTexts,
 }
 
 /// The id of a deserialized analysis until [`DocAnalysis::restore`] names it.
@@ -112,7 +119,12 @@ pub const FAULT_INJECTION_MARKER: &str = "<<factline-fault-injection: panic>>";
 /// Reads one document. Never fails: odd text gives an analysis with fewer
 /// things in it.
 pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAnalysis {
-    analyze_edited(None, id, text, settings)
+    let mut doc = analyze_edited(None, id, text, settings);
+    // Kept only for documents that are edited (those read through
+    // `analyze_edited`): an indexed corpus would hold them for every
+    // paragraph of every source.
+    doc.boilerplate_units = Default::default();
+    doc
 }
 
 /// Reads a new version of a document, reusing what the analysis of the
@@ -150,23 +162,32 @@ pub fn analyze_edited(
         _ => None,
     };
     let lang = language.lang;
+    // Attribution reads English and Spanish documents differently.
+    let attribution_before = previous
+        .filter(|p| p.language.lang == language.lang)
+        .map(|p| (&*p.text, &p.attribution, &p.segmentation));
+    // What a unit's text decides does not depend on the language.
+    let boilerplate_before = previous
+        .zip(map.as_ref())
+        .map(|(p, map)| (&p.boilerplate_units, map));
     let passages_before = previous.zip(map.as_ref()).map(|(p, map)| (&p.related, map));
     // Boilerplate, figures, attribution and the words of the passages are
     // read independently of each other: on a long text, reading them on
     // two threads halves the wait after a keystroke.
     let left = || {
         (
-            boilerplate::detect(&text, &segmentation, settings),
+            boilerplate::detect_reusing(&text, &segmentation, settings, boilerplate_before),
             figures::extract_reusing(&text, &segmentation, language.lang, figures_before),
         )
     };
     let right = || {
         (
-            attribution::analyze(&text, &segmentation),
+            attribution::analyze_reusing(&text, &segmentation, attribution_before),
             related::DocPassages::read_reusing(&text, &segmentation, lang, passages_before),
         )
     };
-    let ((boilerplate, figures), (attribution, reading)) = super::join(left, right);
+    let (((boilerplate, boilerplate_units), figures), (attribution, reading)) =
+        super::join(left, right);
     // Page furniture is related to nothing, and passages compare the
     // figures this module read.
     let is_boilerplate_line = |line: usize| boilerplate.is_line(line);
@@ -183,6 +204,7 @@ pub fn analyze_edited(
         attribution,
         related,
         language,
+        boilerplate_units,
     }
 }
 

@@ -15,6 +15,8 @@ static FIGURE_CANDIDATES: AtomicU64 = AtomicU64::new(0);
 static QUOTE_TOKENS: AtomicU64 = AtomicU64::new(0);
 static PARAGRAPHS_READ: AtomicU64 = AtomicU64::new(0);
 static FIGURES_REUSED: AtomicU64 = AtomicU64::new(0);
+static UNITS_READ: AtomicU64 = AtomicU64::new(0);
+static SENTENCES_ATTRIBUTED: AtomicU64 = AtomicU64::new(0);
 
 /// What has been counted since the last [`reset`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -32,6 +34,13 @@ pub struct Effort {
     /// Figures whose comparison with other documents was taken from the
     /// document's previous check instead of being weighed again.
     pub figures_reused: u64,
+    /// Boilerplate units (paragraphs) whose features were read from the
+    /// text, not carried over from the analysis of an earlier version.
+    pub units_read: u64,
+    /// Sentences read by the attribution analysis (every sentence of a
+    /// document read whole; those of the window around an edit when the
+    /// rest is taken over from the version before).
+    pub sentences_attributed: u64,
 }
 
 /// Sets every counter to zero.
@@ -41,6 +50,8 @@ pub fn reset() {
     QUOTE_TOKENS.store(0, Ordering::Relaxed);
     PARAGRAPHS_READ.store(0, Ordering::Relaxed);
     FIGURES_REUSED.store(0, Ordering::Relaxed);
+    UNITS_READ.store(0, Ordering::Relaxed);
+    SENTENCES_ATTRIBUTED.store(0, Ordering::Relaxed);
 }
 
 /// The counts so far.
@@ -51,6 +62,8 @@ pub fn read() -> Effort {
         quote_tokens: QUOTE_TOKENS.load(Ordering::Relaxed),
         paragraphs_read: PARAGRAPHS_READ.load(Ordering::Relaxed),
         figures_reused: FIGURES_REUSED.load(Ordering::Relaxed),
+        units_read: UNITS_READ.load(Ordering::Relaxed),
+        sentences_attributed: SENTENCES_ATTRIBUTED.load(Ordering::Relaxed),
     }
 }
 
@@ -72,4 +85,12 @@ pub(crate) fn add_paragraph_read() {
 
 pub(crate) fn add_figure_reused() {
     FIGURES_REUSED.fetch_add(1, Ordering::Relaxed);
+}
+
+pub(crate) fn add_unit_read() {
+    UNITS_READ.fetch_add(1, Ordering::Relaxed);
+}
+
+pub(crate) fn add_sentences_attributed(n: usize) {
+    SENTENCES_ATTRIBUTED.fetch_add(n as u64, Ordering::Relaxed);
 }

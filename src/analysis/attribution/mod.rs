@@ -44,6 +44,7 @@
 //!   paragraph; a figure that is part of an attributed statement is
 //!   attributed".
 
+mod incremental;
 pub mod lexicon;
 mod parse;
 pub mod quote_model;
@@ -55,6 +56,7 @@ use std::ops::Range;
 
 use super::DocAnalysis;
 use super::text::Segmentation;
+pub use incremental::analyze_reusing;
 use lexicon::Class;
 use tokens::{Kind, Token};
 

@@ -43,6 +43,8 @@ use super::phrases::{self, Cue};
 use super::{Boilerplate, Kind, Place, Reason, Region, UnitInfo};
 use super::{model, prose};
 use crate::analysis::Settings;
+use crate::analysis::effort;
+use crate::analysis::reuse::ParagraphMap;
 use crate::analysis::text::Segmentation;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,6 +56,8 @@ enum Class {
 
 struct Unit<'t> {
     text: &'t str,
+    /// The paragraph it is (an index into `Segmentation::paragraphs`).
+    paragraph: usize,
     lines: Range<usize>,
     span: Range<usize>,
     f: Features,
@@ -63,6 +67,8 @@ struct Unit<'t> {
     /// Quotation, story dateline, `boilerplate.allow`, headline, list item.
     protected: bool,
     quote: bool,
+    /// A story dateline ("PORT ALDREN (AP) —").
+    dateline: bool,
     allowed: bool,
     flag: Option<(Kind, Reason)>,
     /// Units of one block share a block number (for one finding).
@@ -114,9 +120,55 @@ fn navlike(u: &Unit<'_>) -> bool {
 /// Labels the lines of `text`: the rules, then the learned model over
 /// the rules' evidence and the units' shapes, then the regions.
 pub fn detect(text: &str, seg: &Segmentation, settings: &Settings) -> Boilerplate {
-    let mut units = build_units(text, seg, settings);
+    detect_reusing(text, seg, settings, None).0
+}
+
+/// What the text of one unit decides, wherever the unit stands and
+/// whatever the settings: its features, cue, hash, class, whether it is a
+/// quotation or a story dateline and, once asked, whether it reads as
+/// prose.
+#[derive(Clone, Debug)]
+struct UnitText {
+    f: Features,
+    cue: Option<Cue>,
+    hash: u64,
+    class: Class,
+    quote: bool,
+    dateline: bool,
+    prose: Option<bool>,
+}
+
+/// For each paragraph of a document, what the text of its unit decided
+/// (`None` for a paragraph that makes no unit): the part of the detector
+/// that costs per unit, kept so that an edited version reads only the
+/// paragraphs the edit touched ([`detect_reusing`]).
+#[derive(Clone, Debug, Default)]
+pub struct UnitTexts(Vec<Option<UnitText>>);
+
+/// [`detect`] of a new version of a document, taking over from the
+/// version before it (`before`: its [`UnitTexts`] and the map of its
+/// unchanged paragraphs) what the text of each unchanged paragraph
+/// decided. Everything that depends on a unit's place, its neighbours,
+/// the whole page or the settings (the rules, the line model, blocks,
+/// comments) is decided again over every unit: those passes are cheap and
+/// linear, and any change of a document-wide input (the unit count, the
+/// headline, the article's bounds, a repeated line) reaches every unit as
+/// in a fresh read. The result equals [`detect`]'s; the second value is
+/// what the next version takes over.
+pub fn detect_reusing(
+    text: &str,
+    seg: &Segmentation,
+    settings: &Settings,
+    before: Option<(&UnitTexts, &ParagraphMap)>,
+) -> (Boilerplate, UnitTexts) {
+    let carried = |p: usize| {
+        let (texts, map) = before?;
+        texts.0.get(map.get(p)?.old)?.clone()
+    };
+    let mut units = build_units(text, seg, settings, carried);
     if units.is_empty() {
-        return Boilerplate::new(Vec::new(), seg.lines.len(), Vec::new(), None);
+        let empty = Boilerplate::new(Vec::new(), seg.lines.len(), Vec::new(), None);
+        return (empty, unit_texts(&units, seg));
     }
     let (headline, body) = rules(&mut units);
     if let Some(m) = model::shipped() {
@@ -124,7 +176,28 @@ pub fn detect(text: &str, seg: &Segmentation, settings: &Settings) -> Boilerplat
         apply_model(&mut units, &x, m, body);
     }
     comment_section(&mut units);
-    finish(units, seg, headline, body)
+    // With whether a unit reads as prose, as far as the passes above asked.
+    let texts = unit_texts(&units, seg);
+    (finish(units, seg, headline, body), texts)
+}
+
+/// The [`UnitTexts`] of `units` (the units of `seg`'s paragraphs).
+fn unit_texts(units: &[Unit<'_>], seg: &Segmentation) -> UnitTexts {
+    let mut out = vec![None; seg.paragraphs.len()];
+    for u in units {
+        if let Some(slot) = out.get_mut(u.paragraph) {
+            *slot = Some(UnitText {
+                f: u.f,
+                cue: u.cue,
+                hash: u.hash,
+                class: u.class,
+                quote: u.quote,
+                dateline: u.dateline,
+                prose: u.prose.get().copied(),
+            });
+        }
+    }
+    UnitTexts(out)
 }
 
 /// Paragraphs of prose (class *good*) that must come before a comments
@@ -190,7 +263,7 @@ fn comment_section(units: &mut [Unit<'_>]) {
 /// from.
 #[doc(hidden)]
 pub fn training_rows(text: &str, seg: &Segmentation, settings: &Settings) -> Vec<TrainingRow> {
-    let mut units = build_units(text, seg, settings);
+    let mut units = build_units(text, seg, settings, |_| None);
     if units.is_empty() {
         return Vec::new();
     }
@@ -545,45 +618,71 @@ fn apply_model(
     }
 }
 
-fn build_units<'t>(text: &'t str, seg: &Segmentation, settings: &Settings) -> Vec<Unit<'t>> {
+/// What the text of one unit decides (see [`UnitText`]).
+fn read_unit_text(t: &str) -> UnitText {
+    effort::add_unit_read();
+    let f = features::features(t);
+    let class = if f.truncated {
+        Class::Short
+    } else if (f.sentence() && f.words >= 10) || (f.words >= 20 && f.stop_density() >= 0.2) {
+        Class::Good
+    } else if f.sentence() {
+        Class::Near
+    } else {
+        Class::Short
+    };
+    let cue = (f.words <= phrases::MAX_WORDS && f.chars <= 600)
+        .then(|| phrases::cue(t))
+        .flatten();
+    UnitText {
+        f,
+        cue,
+        hash: features::normalised_hash(t),
+        class,
+        quote: f.starts_quote || f.has_quotation,
+        dateline: phrases::is_story_dateline(t),
+        prose: None,
+    }
+}
+
+/// The units of `seg`'s paragraphs; `carried(p)` gives what the text of
+/// paragraph `p` decided when an earlier version read it already.
+fn build_units<'t>(
+    text: &'t str,
+    seg: &Segmentation,
+    settings: &Settings,
+    carried: impl Fn(usize) -> Option<UnitText>,
+) -> Vec<Unit<'t>> {
     let mut units = Vec::with_capacity(seg.paragraphs.len());
-    for p in &seg.paragraphs {
+    for (pi, p) in seg.paragraphs.iter().enumerate() {
         let Some(t) = text.get(p.span.clone()) else {
             continue;
         };
         if t.is_empty() {
             continue;
         }
-        let f = features::features(t);
-        let class = if f.truncated {
-            Class::Short
-        } else if (f.sentence() && f.words >= 10) || (f.words >= 20 && f.stop_density() >= 0.2) {
-            Class::Good
-        } else if f.sentence() {
-            Class::Near
-        } else {
-            Class::Short
-        };
+        let own = carried(pi).unwrap_or_else(|| read_unit_text(t));
         let allowed = settings.boilerplate.allow.iter().any(|r| r.is_match(t));
-        let quote = f.starts_quote || f.has_quotation;
-        let dateline = phrases::is_story_dateline(t);
-        let cue = (f.words <= phrases::MAX_WORDS && f.chars <= 600)
-            .then(|| phrases::cue(t))
-            .flatten();
+        let prose = std::cell::OnceCell::new();
+        if let Some(v) = own.prose {
+            let _ = prose.set(v);
+        }
         let mut unit = Unit {
             text: t,
+            paragraph: pi,
             lines: p.lines.clone(),
             span: p.span.clone(),
-            f,
-            cue,
-            hash: features::normalised_hash(t),
-            class,
-            protected: allowed || quote || dateline,
-            quote,
+            f: own.f,
+            cue: own.cue,
+            hash: own.hash,
+            class: own.class,
+            protected: allowed || own.quote || own.dateline,
+            quote: own.quote,
+            dateline: own.dateline,
             allowed,
             flag: None,
             block: None,
-            prose: std::cell::OnceCell::new(),
+            prose,
         };
         if !allowed {
             if let Some(r) = settings

@@ -60,7 +60,7 @@ mod words;
 
 use std::ops::Range;
 
-pub use classify::{TrainingRow, detect, training_rows};
+pub use classify::{TrainingRow, UnitTexts, detect, detect_reusing, training_rows};
 pub use phrases::Cue;
 pub use prose::reads_as_prose;
 

@@ -593,7 +593,11 @@ impl<'a> Sentence<'a> {
                 }
                 return Some(SourceKind::Reference);
             }
-            if definite && !possessive_pronoun && !np.anonymity_marker {
+            // "Sanders' aides", "the mayor's advisers": the unnamed many of
+            // someone, not one known person.
+            let possessed_many =
+                hc.contains(Class::PLURAL) && (np.start..np.head).any(|i| self.toks[i].possessive);
+            if definite && !possessive_pronoun && !np.anonymity_marker && !possessed_many {
                 return Some(SourceKind::Reference);
             }
             return Some(SourceKind::Anonymous);
@@ -609,7 +613,15 @@ impl<'a> Sentence<'a> {
         }
         if hc.contains(Class::PROFESSION) {
             let quantified = det.is_some_and(|d| self.has(d, Class::QUANTIFIER));
-            // "CEA analysts", "analysts at Brannock Research": named.
+            // "CEA analysts", "analysts at Brannock Research": the body is
+            // named, the people are not (not a crowd, not on the record).
+            if (affiliated || (proper_inside && !quantified))
+                && det.is_none()
+                && !(np.start..np.head).any(|i| self.toks[i].possessive)
+                && !self.beside_name(np.start)
+            {
+                return Some(SourceKind::Anonymous);
+            }
             if affiliated || (proper_inside && !quantified) {
                 return Some(SourceKind::Named);
             }
@@ -673,14 +685,21 @@ impl<'a> Sentence<'a> {
                     SourceKind::Crowd
                 });
             }
-            // "A spokesman for Tesco", "a Harbour Board spokeswoman": on
-            // the record for a named body.
-            if affiliated || (proper_inside && !plural) {
-                return Some(SourceKind::Named);
-            }
-            let person = hc.contains(Class::ROLE) && !hc.contains(Class::BODY);
+            // "A spokesman for Tesco", "a Harbour Board spokeswoman", "Tesco
+            // executives": the body is named, the person is not. The
+            // reader cannot ask who spoke, so the person is anonymous;
+            // a body itself ("a Tesco subsidiary") speaks on the record.
+            // A body ("police", "the government") speaks on the record. A
+            // role title also listed as a body for its group ("ministers",
+            // "prosecutors") is people nobody named when bare; with a name
+            // ("G7 ministers", "Fox executives") it is the named group.
+            let person = hc.contains(Class::ROLE)
+                && (!hc.contains(Class::BODY) || !(affiliated || proper_inside));
             if person && (indefinite || (unnamed && plural && possessed)) {
                 return Some(SourceKind::Anonymous);
+            }
+            if affiliated || (proper_inside && !plural) {
+                return Some(SourceKind::Named);
             }
             if proper_inside {
                 return Some(SourceKind::Named);

@@ -202,7 +202,7 @@ impl<'a> Sentence<'a> {
         }
         let t = &self.toks[h];
         let proper_h = self.proper(h);
-        if t.has(Class::PRONOUN) || self.is_any(h, &["who", "which", "them", "us", "him"]) {
+        if t.has(Class::PRONOUN) || self.is_in(h, LISTS.referring) {
             return Some(single(h));
         }
         // "many interpret", "some say", "others believe".
@@ -315,11 +315,10 @@ impl<'a> Sentence<'a> {
         let Some(outer) = self.np_back(k) else {
             return Some(np);
         };
-        let partitive = self.is(c, "of")
-            && self.is_any(outer.head, &["one", "two", "three", "none", "each", "both"]);
+        let partitive = self.is(c, "of") && self.is_in(outer.head, LISTS.partitive_head);
         // "Lena Marsh from the ministry", "Ana Ruiz of Norte Capital".
         let named_member = self.proper(outer.head)
-            && self.is_any(c, &["from", "of", "at", "with"])
+            && self.is_in(c, LISTS.member_preposition)
             && !self.toks[outer.head].possessive;
         if !(self.has(outer.head, NOUNS | Class::QUANTIFIER) || partitive || named_member)
             || (self.proper(outer.head) && !named_member)
@@ -339,7 +338,7 @@ impl<'a> Sentence<'a> {
     /// named" right after a phrase.
     fn anonymity_after(&self, end: usize) -> bool {
         let limit = (end + 10).min(self.toks.len());
-        (end..limit).any(|i| self.is_any(i, &["anonymity", "anonymously", "unnamed"]))
+        (end..limit).any(|i| self.is_in(i, LISTS.anonymity_word))
             || (end..limit.saturating_sub(2))
                 .any(|i| self.is(i, "not") && self.is(i + 1, "to") && self.is(i + 2, "be"))
     }
@@ -348,13 +347,8 @@ impl<'a> Sentence<'a> {
     /// affiliation after it.
     pub fn np_forward(&self, start: usize) -> Option<Np> {
         // "one of their lawyers", "some of the analysts"
-        if self.is_any(
-            start,
-            &[
-                "one", "two", "three", "some", "many", "most", "several", "none", "each", "all",
-                "both",
-            ],
-        ) && self.is(start + 1, "of")
+        if self.is_in(start, LISTS.partitive_opener)
+            && self.is(start + 1, "of")
             && let Some(inner) = self.np_forward_plain(start + 2)
         {
             return Some(Np {
@@ -517,8 +511,7 @@ impl<'a> Sentence<'a> {
         let det = (np.start < np.head && self.has(np.start, Class::DET)).then_some(np.start);
         let definite = det.is_some_and(|d| self.has(d, Class::DEFINITE))
             || (np.start < np.head && self.toks[np.start].possessive);
-        let possessive_pronoun = det
-            .is_some_and(|d| self.is_any(d, &["his", "her", "their", "its", "our", "my", "your"]));
+        let possessive_pronoun = det.is_some_and(|d| self.is_in(d, LISTS.possessive_pronoun));
         let proper_inside = (np.start..np.head).any(|i| self.proper(i) || self.toks[i].possessive);
         let affiliated = np.affiliation.is_some_and(|(a, b)| {
             (a..b).any(|i| self.proper(i))
@@ -536,9 +529,7 @@ impl<'a> Sentence<'a> {
             });
         }
 
-        if hc.contains(Class::PRONOUN)
-            || self.is_any(np.head, &["who", "which", "them", "him", "us"])
-        {
+        if hc.contains(Class::PRONOUN) || self.is_in(np.head, LISTS.referring) {
             if self.is_any(np.head, &["it"]) && !core && class != Some(VerbClass::Opinion) {
                 return (class == Some(VerbClass::Label)).then_some(SourceKind::Reference);
             }
@@ -551,9 +542,7 @@ impl<'a> Sentence<'a> {
         if self.proper(np.head) {
             return Some(SourceKind::Named);
         }
-        if hc.contains(Class::QUANTIFIER)
-            || self.is_any(np.head, &["one", "two", "three", "none", "each", "both"])
-        {
+        if hc.contains(Class::QUANTIFIER) || self.is_in(np.head, LISTS.partitive_head) {
             // A partitive takes the kind of its whole: "one of the
             // officials", "many of them", "some of the analysts".
             if let Some((a, b)) = np.affiliation
@@ -746,7 +735,7 @@ impl<'a> Sentence<'a> {
                 if !self.word(k) {
                     break;
                 }
-                if self.is_any(k, &["in", "at", "on", "during", "via", "through"]) {
+                if self.is_in(k, LISTS.medium_preposition) {
                     found = Some(k);
                     break;
                 }
@@ -782,8 +771,7 @@ impl<'a> Sentence<'a> {
     /// ("In Corvania, he will seek …" → "he").
     pub fn main_subject(&self) -> Option<Np> {
         let mut first = (0..self.toks.len()).find(|&i| self.toks[i].kind == Kind::Word)?;
-        while self.is_any(first, &["but", "and", "yet", "so", "or", "then"]) && self.word(first + 1)
-        {
+        while self.is_in(first, LISTS.clause_conjunction) && self.word(first + 1) {
             first += 1;
         }
         let t = &self.toks[first];
@@ -938,8 +926,7 @@ impl<'a> Sentence<'a> {
         phrase: Range<usize>,
         at: usize,
     ) -> Cue {
-        let pronoun = self.has(np.head, Class::PRONOUN)
-            || self.is_any(np.head, &["who", "which", "them", "him", "us"]);
+        let pronoun = self.has(np.head, Class::PRONOUN) || self.is_in(np.head, LISTS.referring);
         let antecedent = if self.is_any(np.head, &["who", "which"]) {
             // "…, who believes": the phrase before the comma.
             let k = np.start;
@@ -1099,13 +1086,7 @@ impl<'a> Sentence<'a> {
         }
         if LISTS.transitive.contains(v.lemma)
             && v.form.can_be_participle()
-            && self.is_any(
-                i + 1,
-                &[
-                    "in", "of", "for", "over", "with", "at", "on", "during", "from", "after",
-                    "since", "under",
-                ],
-            )
+            && self.is_in(i + 1, LISTS.participle_preposition)
         {
             return None;
         }
@@ -1182,10 +1163,7 @@ impl<'a> Sentence<'a> {
                 )
             });
             let clause_start = b > 0 && matches!(self.kind(b - 1), Some(Kind::Comma | Kind::Dash))
-                || self.is_any(
-                    b.wrapping_sub(1),
-                    &["and", "while", "before", "after", "by"],
-                );
+                || self.is_in(b.wrapping_sub(1), LISTS.clause_opener);
             // "… attacked the plans saying …": a speech participle after
             // a speaker's clause needs no comma.
             let speech_participle = prior.is_some()
@@ -1639,20 +1617,7 @@ impl<'a> Sentence<'a> {
         let start = e;
         while e < self.toks.len()
             && e < start + 4
-            && (self.proper(e)
-                || self.is_any(
-                    e,
-                    &[
-                        "reporters",
-                        "journalists",
-                        "media",
-                        "press",
-                        "lawmakers",
-                        "parliament",
-                        "mps",
-                        "congress",
-                    ],
-                ))
+            && (self.proper(e) || self.is_in(e, LISTS.audience))
         {
             e += 1;
         }
@@ -1740,22 +1705,8 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let limit = (i + 14).min(self.toks.len());
-        let a = (i + 1..limit).find(|&k| {
-            self.is(k, "as")
-                && self.is_any(
-                    k + 1,
-                    &[
-                        "saying",
-                        "telling",
-                        "stating",
-                        "describing",
-                        "having",
-                        "calling",
-                        "warning",
-                        "adding",
-                    ],
-                )
-        })?;
+        let a = (i + 1..limit)
+            .find(|&k| self.is(k, "as") && self.is_in(k + 1, LISTS.quoted_as_participle))?;
         let cue_end = a + 2;
         let (b, be, _) = self.skip_back(i);
         if a == i + 1 {
@@ -1798,24 +1749,7 @@ impl<'a> Sentence<'a> {
     /// "It issued a statement that …", "the ministry released a report":
     /// a statement made by the subject.
     fn issued_statement(&self, i: usize) -> Option<Cue> {
-        if !self.is_any(
-            i,
-            &[
-                "issued",
-                "issues",
-                "released",
-                "releases",
-                "published",
-                "publishes",
-                "gave",
-                "gives",
-                "made",
-                "makes",
-                "posted",
-                "posts",
-                "put",
-            ],
-        ) {
+        if !self.is_in(i, LISTS.issue_verb) {
             return None;
         }
         let limit = (i + 4).min(self.toks.len());

@@ -244,6 +244,24 @@ pub struct Lists {
     pub quoted_as_participle: &'static HashSet<&'static str>,
     /// Verb forms that make a statement the subject's ("issued a statement", "posted a message").
     pub issue_verb: &'static HashSet<&'static str>,
+    /// Documents that say nothing without an owner: "a report", "a new study" (whose?).
+    pub owned_document: &'static HashSet<&'static str>,
+    /// Titles that start a name inside a phrase ("Speaking in Carrow Ms Brandt").
+    pub name_title: &'static HashSet<&'static str>,
+    /// Forms that credit words as quoted ("was quoted as saying", "cited as").
+    pub quoting_verb: &'static HashSet<&'static str>,
+    /// Participles that credit a view with "to" after them ("widely attributed to").
+    pub attribution_participle: &'static HashSet<&'static str>,
+    /// Prepositions after a reporting noun that name its owner ("a statement from the ministry").
+    pub owner_preposition: &'static HashSet<&'static str>,
+    /// Words after a verb form that is also a noun which make it the noun ("claims of fraud").
+    pub noun_follower: &'static HashSet<&'static str>,
+    /// Conjunctions before "as" that keep it a clause opener ("but as the minister said").
+    pub coordinator: &'static HashSet<&'static str>,
+    /// Reporting verb lemmas that report only with "as" after them ("seen as", "described as").
+    pub needs_as: &'static HashSet<&'static str>,
+    /// Label verb lemmas read as "X described … as …".
+    pub described_as: &'static HashSet<&'static str>,
 }
 
 /// The parser's named sets, looked up once.
@@ -271,6 +289,15 @@ pub static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
     audience: words("audience"),
     quoted_as_participle: words("quoted_as_participle"),
     issue_verb: words("issue_verb"),
+    owned_document: words("owned_document"),
+    name_title: words("name_title"),
+    quoting_verb: words("quoting_verb"),
+    attribution_participle: words("attribution_participle"),
+    owner_preposition: words("owner_preposition"),
+    noun_follower: words("noun_follower"),
+    coordinator: words("coordinator"),
+    needs_as: words("needs_as"),
+    described_as: words("described_as"),
 });
 
 fn verb_class(name: &str) -> Option<VerbClass> {
@@ -463,6 +490,15 @@ mod tests {
             "audience",
             "quoted_as_participle",
             "issue_verb",
+            "owned_document",
+            "name_title",
+            "quoting_verb",
+            "attribution_participle",
+            "owner_preposition",
+            "noun_follower",
+            "coordinator",
+            "needs_as",
+            "described_as",
         ];
         let known: HashSet<&str> = ROLE_CLASSES
             .iter()

@@ -635,14 +635,7 @@ impl<'a> Sentence<'a> {
             {
                 return Some(SourceKind::Crowd);
             }
-            if det.is_some()
-                && self.is_any(
-                    np.head,
-                    &[
-                        "report", "study", "survey", "poll", "analysis", "review", "paper",
-                    ],
-                )
-            {
+            if det.is_some() && self.is_in(np.head, LISTS.owned_document) {
                 // "a report", "a new study": whose?
                 return Some(SourceKind::Crowd);
             }
@@ -981,8 +974,7 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let mut end = p + 1;
-        if (self.is_any(p, &["attributed", "blamed", "credited"]) && self.is(end, "to"))
-            || self.is(end, "as")
+        if (self.is_in(p, LISTS.attribution_participle) && self.is(end, "to")) || self.is(end, "as")
         {
             end += 1;
         }
@@ -1104,16 +1096,17 @@ impl<'a> Sentence<'a> {
         // "the company reports are due", "claims of fraud": a noun.
         if v.noun_too
             && (self.has(i + 1, Class::BE | Class::AUX | Class::MODAL)
-                || self.is_any(i + 1, &["of", "from", "by"]))
+                || self.is_in(i + 1, LISTS.noun_follower))
         {
             return None;
         }
         // Verbs that report only with "as" (or a clause) after them.
-        let needs_as = match lemma {
-            "see" | "view" | "regard" | "perceive" | "interpret" | "describe" | "refer"
-            | "characterise" | "characterize" | "portray" | "class" | "classify" => Some(&[][..]),
-            "consider" => Some(&["to", "that"][..]),
-            _ => None,
+        let needs_as = if LISTS.needs_as.contains(lemma) {
+            Some(&[][..])
+        } else if lemma == "consider" {
+            Some(&["to", "that"][..])
+        } else {
+            None
         };
         let reach = if lemma == "see" { 6 } else { 12 };
         if let Some(also) = needs_as
@@ -1134,11 +1127,7 @@ impl<'a> Sentence<'a> {
         if lemma == "call" && self.is(i + 1, "off") {
             return None;
         }
-        let construction = if v.class == VerbClass::Label
-            && matches!(
-                lemma,
-                "describe" | "refer" | "characterise" | "characterize" | "portray"
-            ) {
+        let construction = if v.class == VerbClass::Label && LISTS.described_as.contains(lemma) {
             Construction::DescribedAs
         } else {
             Construction::Verb
@@ -1388,7 +1377,7 @@ impl<'a> Sentence<'a> {
         if self.is(k, "as") {
             return !(self.initial(k)
                 || k > 0 && self.kind(k - 1) == Some(Kind::Comma)
-                || k > 0 && self.is_any(k - 1, &["but", "and", "yet", "so", "or"]));
+                || k > 0 && self.is_in(k - 1, LISTS.coordinator));
         }
         self.is_in(k, LISTS.preposition)
     }
@@ -1400,24 +1389,7 @@ impl<'a> Sentence<'a> {
             return None;
         }
         // "Speaking in Carrow Ms Brandt": a title starts the name.
-        if let Some(t) = (np.start + 1..np.head).find(|&k| {
-            self.is_any(
-                k,
-                &[
-                    "mr",
-                    "mrs",
-                    "ms",
-                    "miss",
-                    "dr",
-                    "sir",
-                    "lord",
-                    "lady",
-                    "dame",
-                    "prof",
-                    "professor",
-                ],
-            )
-        }) {
+        if let Some(t) = (np.start + 1..np.head).find(|&k| self.is_in(k, LISTS.name_title)) {
             return Some(Np {
                 start: t,
                 end: np.end,
@@ -1701,7 +1673,7 @@ impl<'a> Sentence<'a> {
 
     /// "the agency quoted one broker as saying", "X was quoted as saying".
     fn quoted_as(&self, i: usize) -> Option<Cue> {
-        if !self.is_any(i, &["quoted", "quotes", "quoting", "reported", "cited"]) {
+        if !self.is_in(i, LISTS.quoting_verb) {
             return None;
         }
         let limit = (i + 14).min(self.toks.len());
@@ -1844,7 +1816,7 @@ impl<'a> Sentence<'a> {
             }
         }
         // Owner after: "a statement from the ministry", "the words of X".
-        if self.is_any(i + 1, &["from", "by", "of", "in"]) {
+        if self.is_in(i + 1, LISTS.owner_preposition) {
             let np = self.np_forward(i + 2)?;
             let kind = self.classify(&np, false, Some(VerbClass::Speech))?;
             if matches!(kind, SourceKind::Crowd | SourceKind::Nobody)

@@ -181,6 +181,13 @@ fn bbc_warnings_are_rare() {
                 if let Some(n) = counts.get_mut(f.code) {
                     *n += 1;
                 }
+                // `BBC_SHOW=<rule code>` prints that rule's findings.
+                if std::env::var("BBC_SHOW").is_ok_and(|c| c == f.code) {
+                    let line = doc.segmentation.sentence_at(f.span.start).map_or("", |i| {
+                        doc.slice(doc.segmentation.sentences[i].span.clone())
+                    });
+                    println!("{}: [{}] in: {}", f.code, doc.slice(f.span.clone()), line);
+                }
             }
         }
     }
@@ -203,8 +210,12 @@ fn bbc_warnings_are_rare() {
     assert!(per_1000("weasel-attribution") < 18.0);
     // Unnamed people brought in by role ("investors said", "a reporter
     // asked") are anonymous sources too: recall on PolNeAR dev rose from
-    // 0.33 to 0.52 with this rate going from 7 to 12.
-    assert!(per_1000("anonymous-source") < 14.0);
+    // 0.33 to 0.52 with this rate going from 7 to 12. Unnamed people
+    // speaking for a named body ("a Vodafone spokesman", "a spokeswoman
+    // for the firm") and bare plurals of roles ("ministers insist") took it
+    // to 18: each is a person the reader cannot name (information
+    // severity, not a warning).
+    assert!(per_1000("anonymous-source") < 20.0);
 }
 
 /// The weasel and hedge lexicons against the Szeged WikiWeasel sentences

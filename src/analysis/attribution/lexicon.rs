@@ -218,6 +218,50 @@ pub struct Lists {
     pub crowd_participle: &'static HashSet<&'static str>,
     pub narrow_crowd_adverb: &'static HashSet<&'static str>,
     pub narrow_participle: &'static HashSet<&'static str>,
+    /// Pronouns outside the pronoun role that stand for a speaker already named (relatives and object forms): "who said", "told them".
+    pub referring: &'static HashSet<&'static str>,
+    /// Heads of a partitive ("one of the officials", "both of them"): the phrase takes the kind of its whole.
+    pub partitive_head: &'static HashSet<&'static str>,
+    /// Words that open a partitive phrase before "of" ("some of the analysts").
+    pub partitive_opener: &'static HashSet<&'static str>,
+    /// Possessive pronouns: "his aides" are someone's, not a definite reference.
+    pub possessive_pronoun: &'static HashSet<&'static str>,
+    /// Prepositions that make a name a member of a body ("Ana Ruiz of Norte Capital").
+    pub member_preposition: &'static HashSet<&'static str>,
+    /// Words after a phrase that mark its person as unnamed ("who spoke on condition of anonymity").
+    pub anonymity_word: &'static HashSet<&'static str>,
+    /// Conjunctions that may open a main clause before its subject ("But the minister said").
+    pub clause_conjunction: &'static HashSet<&'static str>,
+    /// Prepositions that introduce where something was said ("in a post", "via a statement").
+    pub medium_preposition: &'static HashSet<&'static str>,
+    /// Prepositions after a transitive reporting participle that make it an adjective or a passive ("accused in the case").
+    pub participle_preposition: &'static HashSet<&'static str>,
+    /// Words before a participle that open its clause ("while saying", "after telling").
+    pub clause_opener: &'static HashSet<&'static str>,
+    /// Audiences of a reporting verb, part of the cue ("told reporters", "told parliament").
+    pub audience: &'static HashSet<&'static str>,
+    /// Participles after "quoted as" / "cited as" that report speech ("was quoted as saying").
+    pub quoted_as_participle: &'static HashSet<&'static str>,
+    /// Verb forms that make a statement the subject's ("issued a statement", "posted a message").
+    pub issue_verb: &'static HashSet<&'static str>,
+    /// Documents that say nothing without an owner: "a report", "a new study" (whose?).
+    pub owned_document: &'static HashSet<&'static str>,
+    /// Titles that start a name inside a phrase ("Speaking in Carrow Ms Brandt").
+    pub name_title: &'static HashSet<&'static str>,
+    /// Forms that credit words as quoted ("was quoted as saying", "cited as").
+    pub quoting_verb: &'static HashSet<&'static str>,
+    /// Participles that credit a view with "to" after them ("widely attributed to").
+    pub attribution_participle: &'static HashSet<&'static str>,
+    /// Prepositions after a reporting noun that name its owner ("a statement from the ministry").
+    pub owner_preposition: &'static HashSet<&'static str>,
+    /// Words after a verb form that is also a noun which make it the noun ("claims of fraud").
+    pub noun_follower: &'static HashSet<&'static str>,
+    /// Conjunctions before "as" that keep it a clause opener ("but as the minister said").
+    pub coordinator: &'static HashSet<&'static str>,
+    /// Reporting verb lemmas that report only with "as" after them ("seen as", "described as").
+    pub needs_as: &'static HashSet<&'static str>,
+    /// Label verb lemmas read as "X described … as …".
+    pub described_as: &'static HashSet<&'static str>,
 }
 
 /// The parser's named sets, looked up once.
@@ -232,6 +276,28 @@ pub static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
     crowd_participle: words("crowd_participle"),
     narrow_crowd_adverb: words("narrow_crowd_adverb"),
     narrow_participle: words("narrow_participle"),
+    referring: words("referring"),
+    partitive_head: words("partitive_head"),
+    partitive_opener: words("partitive_opener"),
+    possessive_pronoun: words("possessive_pronoun"),
+    member_preposition: words("member_preposition"),
+    anonymity_word: words("anonymity_word"),
+    clause_conjunction: words("clause_conjunction"),
+    medium_preposition: words("medium_preposition"),
+    participle_preposition: words("participle_preposition"),
+    clause_opener: words("clause_opener"),
+    audience: words("audience"),
+    quoted_as_participle: words("quoted_as_participle"),
+    issue_verb: words("issue_verb"),
+    owned_document: words("owned_document"),
+    name_title: words("name_title"),
+    quoting_verb: words("quoting_verb"),
+    attribution_participle: words("attribution_participle"),
+    owner_preposition: words("owner_preposition"),
+    noun_follower: words("noun_follower"),
+    coordinator: words("coordinator"),
+    needs_as: words("needs_as"),
+    described_as: words("described_as"),
 });
 
 fn verb_class(name: &str) -> Option<VerbClass> {
@@ -411,6 +477,28 @@ mod tests {
             "crowd_participle",
             "narrow_crowd_adverb",
             "narrow_participle",
+            "referring",
+            "partitive_head",
+            "partitive_opener",
+            "possessive_pronoun",
+            "member_preposition",
+            "anonymity_word",
+            "clause_conjunction",
+            "medium_preposition",
+            "participle_preposition",
+            "clause_opener",
+            "audience",
+            "quoted_as_participle",
+            "issue_verb",
+            "owned_document",
+            "name_title",
+            "quoting_verb",
+            "attribution_participle",
+            "owner_preposition",
+            "noun_follower",
+            "coordinator",
+            "needs_as",
+            "described_as",
         ];
         let known: HashSet<&str> = ROLE_CLASSES
             .iter()

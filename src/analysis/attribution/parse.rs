@@ -202,7 +202,7 @@ impl<'a> Sentence<'a> {
         }
         let t = &self.toks[h];
         let proper_h = self.proper(h);
-        if t.has(Class::PRONOUN) || self.is_any(h, &["who", "which", "them", "us", "him"]) {
+        if t.has(Class::PRONOUN) || self.is_in(h, LISTS.referring) {
             return Some(single(h));
         }
         // "many interpret", "some say", "others believe".
@@ -315,11 +315,10 @@ impl<'a> Sentence<'a> {
         let Some(outer) = self.np_back(k) else {
             return Some(np);
         };
-        let partitive = self.is(c, "of")
-            && self.is_any(outer.head, &["one", "two", "three", "none", "each", "both"]);
+        let partitive = self.is(c, "of") && self.is_in(outer.head, LISTS.partitive_head);
         // "Lena Marsh from the ministry", "Ana Ruiz of Norte Capital".
         let named_member = self.proper(outer.head)
-            && self.is_any(c, &["from", "of", "at", "with"])
+            && self.is_in(c, LISTS.member_preposition)
             && !self.toks[outer.head].possessive;
         if !(self.has(outer.head, NOUNS | Class::QUANTIFIER) || partitive || named_member)
             || (self.proper(outer.head) && !named_member)
@@ -339,7 +338,7 @@ impl<'a> Sentence<'a> {
     /// named" right after a phrase.
     fn anonymity_after(&self, end: usize) -> bool {
         let limit = (end + 10).min(self.toks.len());
-        (end..limit).any(|i| self.is_any(i, &["anonymity", "anonymously", "unnamed"]))
+        (end..limit).any(|i| self.is_in(i, LISTS.anonymity_word))
             || (end..limit.saturating_sub(2))
                 .any(|i| self.is(i, "not") && self.is(i + 1, "to") && self.is(i + 2, "be"))
     }
@@ -348,13 +347,8 @@ impl<'a> Sentence<'a> {
     /// affiliation after it.
     pub fn np_forward(&self, start: usize) -> Option<Np> {
         // "one of their lawyers", "some of the analysts"
-        if self.is_any(
-            start,
-            &[
-                "one", "two", "three", "some", "many", "most", "several", "none", "each", "all",
-                "both",
-            ],
-        ) && self.is(start + 1, "of")
+        if self.is_in(start, LISTS.partitive_opener)
+            && self.is(start + 1, "of")
             && let Some(inner) = self.np_forward_plain(start + 2)
         {
             return Some(Np {
@@ -517,8 +511,7 @@ impl<'a> Sentence<'a> {
         let det = (np.start < np.head && self.has(np.start, Class::DET)).then_some(np.start);
         let definite = det.is_some_and(|d| self.has(d, Class::DEFINITE))
             || (np.start < np.head && self.toks[np.start].possessive);
-        let possessive_pronoun = det
-            .is_some_and(|d| self.is_any(d, &["his", "her", "their", "its", "our", "my", "your"]));
+        let possessive_pronoun = det.is_some_and(|d| self.is_in(d, LISTS.possessive_pronoun));
         let proper_inside = (np.start..np.head).any(|i| self.proper(i) || self.toks[i].possessive);
         let affiliated = np.affiliation.is_some_and(|(a, b)| {
             (a..b).any(|i| self.proper(i))
@@ -536,9 +529,7 @@ impl<'a> Sentence<'a> {
             });
         }
 
-        if hc.contains(Class::PRONOUN)
-            || self.is_any(np.head, &["who", "which", "them", "him", "us"])
-        {
+        if hc.contains(Class::PRONOUN) || self.is_in(np.head, LISTS.referring) {
             if self.is_any(np.head, &["it"]) && !core && class != Some(VerbClass::Opinion) {
                 return (class == Some(VerbClass::Label)).then_some(SourceKind::Reference);
             }
@@ -551,9 +542,7 @@ impl<'a> Sentence<'a> {
         if self.proper(np.head) {
             return Some(SourceKind::Named);
         }
-        if hc.contains(Class::QUANTIFIER)
-            || self.is_any(np.head, &["one", "two", "three", "none", "each", "both"])
-        {
+        if hc.contains(Class::QUANTIFIER) || self.is_in(np.head, LISTS.partitive_head) {
             // A partitive takes the kind of its whole: "one of the
             // officials", "many of them", "some of the analysts".
             if let Some((a, b)) = np.affiliation
@@ -593,7 +582,11 @@ impl<'a> Sentence<'a> {
                 }
                 return Some(SourceKind::Reference);
             }
-            if definite && !possessive_pronoun && !np.anonymity_marker {
+            // "Sanders' aides", "the mayor's advisers": the unnamed many of
+            // someone, not one known person.
+            let possessed_many =
+                hc.contains(Class::PLURAL) && (np.start..np.head).any(|i| self.toks[i].possessive);
+            if definite && !possessive_pronoun && !np.anonymity_marker && !possessed_many {
                 return Some(SourceKind::Reference);
             }
             return Some(SourceKind::Anonymous);
@@ -609,7 +602,15 @@ impl<'a> Sentence<'a> {
         }
         if hc.contains(Class::PROFESSION) {
             let quantified = det.is_some_and(|d| self.has(d, Class::QUANTIFIER));
-            // "CEA analysts", "analysts at Brannock Research": named.
+            // "CEA analysts", "analysts at Brannock Research": the body is
+            // named, the people are not (not a crowd, not on the record).
+            if (affiliated || (proper_inside && !quantified))
+                && det.is_none()
+                && !(np.start..np.head).any(|i| self.toks[i].possessive)
+                && !self.beside_name(np.start)
+            {
+                return Some(SourceKind::Anonymous);
+            }
             if affiliated || (proper_inside && !quantified) {
                 return Some(SourceKind::Named);
             }
@@ -634,14 +635,7 @@ impl<'a> Sentence<'a> {
             {
                 return Some(SourceKind::Crowd);
             }
-            if det.is_some()
-                && self.is_any(
-                    np.head,
-                    &[
-                        "report", "study", "survey", "poll", "analysis", "review", "paper",
-                    ],
-                )
-            {
+            if det.is_some() && self.is_in(np.head, LISTS.owned_document) {
                 // "a report", "a new study": whose?
                 return Some(SourceKind::Crowd);
             }
@@ -673,14 +667,21 @@ impl<'a> Sentence<'a> {
                     SourceKind::Crowd
                 });
             }
-            // "A spokesman for Tesco", "a Harbour Board spokeswoman": on
-            // the record for a named body.
-            if affiliated || (proper_inside && !plural) {
-                return Some(SourceKind::Named);
-            }
-            let person = hc.contains(Class::ROLE) && !hc.contains(Class::BODY);
+            // "A spokesman for Tesco", "a Harbour Board spokeswoman", "Tesco
+            // executives": the body is named, the person is not. The
+            // reader cannot ask who spoke, so the person is anonymous;
+            // a body itself ("a Tesco subsidiary") speaks on the record.
+            // A body ("police", "the government") speaks on the record. A
+            // role title also listed as a body for its group ("ministers",
+            // "prosecutors") is people nobody named when bare; with a name
+            // ("G7 ministers", "Fox executives") it is the named group.
+            let person = hc.contains(Class::ROLE)
+                && (!hc.contains(Class::BODY) || !(affiliated || proper_inside));
             if person && (indefinite || (unnamed && plural && possessed)) {
                 return Some(SourceKind::Anonymous);
+            }
+            if affiliated || (proper_inside && !plural) {
+                return Some(SourceKind::Named);
             }
             if proper_inside {
                 return Some(SourceKind::Named);
@@ -727,7 +728,7 @@ impl<'a> Sentence<'a> {
                 if !self.word(k) {
                     break;
                 }
-                if self.is_any(k, &["in", "at", "on", "during", "via", "through"]) {
+                if self.is_in(k, LISTS.medium_preposition) {
                     found = Some(k);
                     break;
                 }
@@ -763,8 +764,7 @@ impl<'a> Sentence<'a> {
     /// ("In Corvania, he will seek …" → "he").
     pub fn main_subject(&self) -> Option<Np> {
         let mut first = (0..self.toks.len()).find(|&i| self.toks[i].kind == Kind::Word)?;
-        while self.is_any(first, &["but", "and", "yet", "so", "or", "then"]) && self.word(first + 1)
-        {
+        while self.is_in(first, LISTS.clause_conjunction) && self.word(first + 1) {
             first += 1;
         }
         let t = &self.toks[first];
@@ -919,8 +919,7 @@ impl<'a> Sentence<'a> {
         phrase: Range<usize>,
         at: usize,
     ) -> Cue {
-        let pronoun = self.has(np.head, Class::PRONOUN)
-            || self.is_any(np.head, &["who", "which", "them", "him", "us"]);
+        let pronoun = self.has(np.head, Class::PRONOUN) || self.is_in(np.head, LISTS.referring);
         let antecedent = if self.is_any(np.head, &["who", "which"]) {
             // "…, who believes": the phrase before the comma.
             let k = np.start;
@@ -975,8 +974,7 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let mut end = p + 1;
-        if (self.is_any(p, &["attributed", "blamed", "credited"]) && self.is(end, "to"))
-            || self.is(end, "as")
+        if (self.is_in(p, LISTS.attribution_participle) && self.is(end, "to")) || self.is(end, "as")
         {
             end += 1;
         }
@@ -1080,13 +1078,7 @@ impl<'a> Sentence<'a> {
         }
         if LISTS.transitive.contains(v.lemma)
             && v.form.can_be_participle()
-            && self.is_any(
-                i + 1,
-                &[
-                    "in", "of", "for", "over", "with", "at", "on", "during", "from", "after",
-                    "since", "under",
-                ],
-            )
+            && self.is_in(i + 1, LISTS.participle_preposition)
         {
             return None;
         }
@@ -1104,16 +1096,17 @@ impl<'a> Sentence<'a> {
         // "the company reports are due", "claims of fraud": a noun.
         if v.noun_too
             && (self.has(i + 1, Class::BE | Class::AUX | Class::MODAL)
-                || self.is_any(i + 1, &["of", "from", "by"]))
+                || self.is_in(i + 1, LISTS.noun_follower))
         {
             return None;
         }
         // Verbs that report only with "as" (or a clause) after them.
-        let needs_as = match lemma {
-            "see" | "view" | "regard" | "perceive" | "interpret" | "describe" | "refer"
-            | "characterise" | "characterize" | "portray" | "class" | "classify" => Some(&[][..]),
-            "consider" => Some(&["to", "that"][..]),
-            _ => None,
+        let needs_as = if LISTS.needs_as.contains(lemma) {
+            Some(&[][..])
+        } else if lemma == "consider" {
+            Some(&["to", "that"][..])
+        } else {
+            None
         };
         let reach = if lemma == "see" { 6 } else { 12 };
         if let Some(also) = needs_as
@@ -1134,11 +1127,7 @@ impl<'a> Sentence<'a> {
         if lemma == "call" && self.is(i + 1, "off") {
             return None;
         }
-        let construction = if v.class == VerbClass::Label
-            && matches!(
-                lemma,
-                "describe" | "refer" | "characterise" | "characterize" | "portray"
-            ) {
+        let construction = if v.class == VerbClass::Label && LISTS.described_as.contains(lemma) {
             Construction::DescribedAs
         } else {
             Construction::Verb
@@ -1163,10 +1152,7 @@ impl<'a> Sentence<'a> {
                 )
             });
             let clause_start = b > 0 && matches!(self.kind(b - 1), Some(Kind::Comma | Kind::Dash))
-                || self.is_any(
-                    b.wrapping_sub(1),
-                    &["and", "while", "before", "after", "by"],
-                );
+                || self.is_in(b.wrapping_sub(1), LISTS.clause_opener);
             // "… attacked the plans saying …": a speech participle after
             // a speaker's clause needs no comma.
             let speech_participle = prior.is_some()
@@ -1391,7 +1377,7 @@ impl<'a> Sentence<'a> {
         if self.is(k, "as") {
             return !(self.initial(k)
                 || k > 0 && self.kind(k - 1) == Some(Kind::Comma)
-                || k > 0 && self.is_any(k - 1, &["but", "and", "yet", "so", "or"]));
+                || k > 0 && self.is_in(k - 1, LISTS.coordinator));
         }
         self.is_in(k, LISTS.preposition)
     }
@@ -1403,24 +1389,7 @@ impl<'a> Sentence<'a> {
             return None;
         }
         // "Speaking in Carrow Ms Brandt": a title starts the name.
-        if let Some(t) = (np.start + 1..np.head).find(|&k| {
-            self.is_any(
-                k,
-                &[
-                    "mr",
-                    "mrs",
-                    "ms",
-                    "miss",
-                    "dr",
-                    "sir",
-                    "lord",
-                    "lady",
-                    "dame",
-                    "prof",
-                    "professor",
-                ],
-            )
-        }) {
+        if let Some(t) = (np.start + 1..np.head).find(|&k| self.is_in(k, LISTS.name_title)) {
             return Some(Np {
                 start: t,
                 end: np.end,
@@ -1620,20 +1589,7 @@ impl<'a> Sentence<'a> {
         let start = e;
         while e < self.toks.len()
             && e < start + 4
-            && (self.proper(e)
-                || self.is_any(
-                    e,
-                    &[
-                        "reporters",
-                        "journalists",
-                        "media",
-                        "press",
-                        "lawmakers",
-                        "parliament",
-                        "mps",
-                        "congress",
-                    ],
-                ))
+            && (self.proper(e) || self.is_in(e, LISTS.audience))
         {
             e += 1;
         }
@@ -1717,26 +1673,12 @@ impl<'a> Sentence<'a> {
 
     /// "the agency quoted one broker as saying", "X was quoted as saying".
     fn quoted_as(&self, i: usize) -> Option<Cue> {
-        if !self.is_any(i, &["quoted", "quotes", "quoting", "reported", "cited"]) {
+        if !self.is_in(i, LISTS.quoting_verb) {
             return None;
         }
         let limit = (i + 14).min(self.toks.len());
-        let a = (i + 1..limit).find(|&k| {
-            self.is(k, "as")
-                && self.is_any(
-                    k + 1,
-                    &[
-                        "saying",
-                        "telling",
-                        "stating",
-                        "describing",
-                        "having",
-                        "calling",
-                        "warning",
-                        "adding",
-                    ],
-                )
-        })?;
+        let a = (i + 1..limit)
+            .find(|&k| self.is(k, "as") && self.is_in(k + 1, LISTS.quoted_as_participle))?;
         let cue_end = a + 2;
         let (b, be, _) = self.skip_back(i);
         if a == i + 1 {
@@ -1779,24 +1721,7 @@ impl<'a> Sentence<'a> {
     /// "It issued a statement that …", "the ministry released a report":
     /// a statement made by the subject.
     fn issued_statement(&self, i: usize) -> Option<Cue> {
-        if !self.is_any(
-            i,
-            &[
-                "issued",
-                "issues",
-                "released",
-                "releases",
-                "published",
-                "publishes",
-                "gave",
-                "gives",
-                "made",
-                "makes",
-                "posted",
-                "posts",
-                "put",
-            ],
-        ) {
+        if !self.is_in(i, LISTS.issue_verb) {
             return None;
         }
         let limit = (i + 4).min(self.toks.len());
@@ -1891,7 +1816,7 @@ impl<'a> Sentence<'a> {
             }
         }
         // Owner after: "a statement from the ministry", "the words of X".
-        if self.is_any(i + 1, &["from", "by", "of", "in"]) {
+        if self.is_in(i + 1, LISTS.owner_preposition) {
             let np = self.np_forward(i + 2)?;
             let kind = self.classify(&np, false, Some(VerbClass::Speech))?;
             if matches!(kind, SourceKind::Crowd | SourceKind::Nobody)

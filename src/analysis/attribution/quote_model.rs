@@ -6,7 +6,8 @@
 //! construction it knows names the speaker. Real reporting credits speech in
 //! many more ways: a verb the closed lists do not know ("crowed", "was heard
 //! saying"), a speaker in the sentence before or after, a transcript turn
-//! ("NAME: …"), a reader's sign-off on the next line ("— Name"), a paragraph
+//! ("NAME: …"), a reader's sign-off on the next line ("— Name"), a credit
+//! after the closing mark ("[Quartz]", ", by Name"), a paragraph
 //! of one speaker's words. Rather than another list of exceptions, this
 //! model weighs the evidence around a quotation the reading left without a
 //! speaker, and `unattributed-quote` flags it only when the evidence says
@@ -72,10 +73,11 @@ pub const NAMES: &[&str] = &[
     "verb_tag_before",
     "paragraph_title_case",
     "person_subject_before",
+    "credit_after",
 ];
 
 /// Number of features.
-pub const N: usize = 35;
+pub const N: usize = 36;
 
 /// One quotation's features.
 pub type Vector = [f64; N];
@@ -253,9 +255,9 @@ pub fn candidates(doc: &DocAnalysis) -> Vec<usize> {
 
 /// The features that are evidence of a speaker: a source, a cue verb, a
 /// speaker tag, a transcript turn, a sign-off, a spoken quotation nearby, a
-/// person as the subject of the verb before the quotation.
+/// person as the subject of the verb before the quotation, a credit after it.
 const EVIDENCE: &[usize] = &[
-    12, 14, 15, 16, 17, 18, 22, 23, 24, 27, 28, 29, 30, 31, 32, 34,
+    12, 14, 15, 16, 17, 18, 22, 23, 24, 27, 28, 29, 30, 31, 32, 34, 35,
 ];
 /// The cue-score features, evidence when a verb scores as a cue.
 const CUE_SCORES: &[usize] = &[19, 20, 21];
@@ -495,7 +497,39 @@ pub fn features(doc: &DocAnalysis, qi: usize, cues: &CueLemmas) -> Vector {
     if let Some(s) = doc.sentence_language(first) {
         x[34] = f64::from(person_subject_before(text, s, q.span.start, lang));
     }
+    let rest_of_line = text
+        .get(q.span.end..)
+        .unwrap_or("")
+        .split('\n')
+        .next()
+        .unwrap_or("");
+    x[35] = f64::from(credit_after(rest_of_line));
     x
+}
+
+/// Words a credit after a quotation may hold: a publication or a name
+/// ("[Quartz]", "(Reuters)", "[The Daily Ledger.]").
+const CREDIT_WORDS: usize = 5;
+
+/// "“…” [Quartz]", "“…” (Reuters)", "“…,” by Dana Whitlock: http://…": right
+/// after the closing mark, on the same line, a bracketed name or a byline
+/// credits the quoted words to a publication or a writer.
+fn credit_after(rest: &str) -> bool {
+    let t = rest.trim_start_matches([',', '.', ' ', '\u{a0}', '\t']);
+    let capital = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_uppercase)
+    };
+    if let Some(inner) = t.strip_prefix(['[', '(']) {
+        let Some(end) = inner.find([']', ')']) else {
+            return false;
+        };
+        let words: Vec<&str> = inner[..end].split_whitespace().collect();
+        return !words.is_empty() && words.len() <= CREDIT_WORDS && capital(words[0]);
+    }
+    let mut words = t.split_whitespace();
+    words.next() == Some("by") && words.next().is_some_and(capital)
 }
 
 /// Tokens before an opening mark searched for the verb whose subject
@@ -578,6 +612,20 @@ mod tests {
         assert!(sign_off("―Marco"));
         assert!(!sign_off("- and then more"));
         assert!(!sign_off("Dana Whitlock"));
+    }
+
+    #[test]
+    fn credits_after_a_quotation_are_read() {
+        assert!(credit_after(" [Quartz]"));
+        assert!(credit_after(" (Harbour Ledger.)"));
+        assert!(credit_after(", by Dana Whitlock: http://example.org/a"));
+        assert!(!credit_after(" (2007) — “Yes.”"));
+        assert!(!credit_after(
+            " [and then more words than a credit holds here]"
+        ));
+        assert!(!credit_after(" by the end of the year"));
+        assert!(!credit_after(" and the harbour closed."));
+        assert!(!credit_after(""));
     }
 
     #[test]

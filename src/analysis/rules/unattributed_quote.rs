@@ -17,7 +17,8 @@
 //! not a list), a short speaker tag right after the closing mark or a verb before an opening comma or
 //! colon, a person as the subject of the verb before the quotation ("Marlow called the plan “a gift
 //! to smugglers”"), a source in the sentences and paragraphs around it, a transcript turn ("OKAFOR:
-//! “…”"), a sign-off on the next line ("— Dana Whitlock"), a spoken quotation in the same paragraph.
+//! “…”"), a sign-off on the next line ("— Dana Whitlock"), a credit right after the closing mark
+//! ("[Harbour Ledger]", "(Reuters)", ", by Dana Whitlock"), a spoken quotation in the same paragraph.
 //! A quotation with any such evidence is left alone: on the data the model learned from, no
 //! threshold over its probability told those apart with a precision that held beyond the few
 //! quotations that chose it. A quotation with no evidence at all is flagged unless its shape makes
@@ -258,6 +259,21 @@ mod tests {
         }
         // The same words with nobody acting on them.
         let text = "The ferry was late again.\n\n“The new timetable is a gift to smugglers, and everyone on the quay knows it.”";
+        assert_eq!(flagged(text).len(), 1, "{:?}", flagged(text));
+    }
+
+    #[test]
+    fn a_credit_after_the_quotation_is_evidence_of_a_source() {
+        // A publication in brackets, or a byline, right after the closing
+        // mark credits the quoted words.
+        for text in [
+            "The ferry was late again on Monday.\n\n“The whole schedule was built for a fleet the company no longer has.” [Harbour Ledger]",
+            "The ferry was late again on Monday.\n\n“The whole schedule was built for a fleet the company no longer has,” by Dana Whitlock: http://example.org/ferry",
+        ] {
+            assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
+        }
+        // A year in brackets is no credit.
+        let text = "The ferry was late again on Monday.\n\n“The whole schedule was built for a fleet the company no longer has.” (2019)";
         assert_eq!(flagged(text).len(), 1, "{:?}", flagged(text));
     }
 

@@ -134,11 +134,25 @@ pub fn same_fact(
     fb: &Figure,
     sim: &dyn PassageSimilarity,
 ) -> Option<f32> {
+    let same_doc = std::ptr::eq(a, b) || a.id == b.id;
+    same_fact_known(a, fa, b, fb, sim, same_doc)
+}
+
+/// [`same_fact`] when the caller knows whether `a` and `b` are one
+/// document (`same_doc`): the comparison of every candidate in another
+/// document then reads no id.
+fn same_fact_known(
+    a: &DocAnalysis,
+    fa: &Figure,
+    b: &DocAnalysis,
+    fb: &Figure,
+    sim: &dyn PassageSimilarity,
+    same_doc: bool,
+) -> Option<f32> {
     crate::analysis::effort::add_figure_pair();
     if !comparable(fa) || !comparable(fb) {
         return None;
     }
-    let same_doc = std::ptr::eq(a, b) || a.id == b.id;
     // Ranks, dates and lengths of time name many different things in one
     // story ("the first shot", "the second shot"; "the Oct. 13 and Nov. 2
     // shootings"; two sentences): they are compared across documents only.
@@ -341,7 +355,7 @@ pub(super) fn within_document<'a>(
         if j == index || g.sentence == f.sentence || g.kind != f.kind {
             continue;
         }
-        if let Some(score) = same_fact(doc, f, doc, g, sim) {
+        if let Some(score) = same_fact_known(doc, f, doc, g, sim, true) {
             out.push(Mention {
                 doc,
                 figure: j,
@@ -421,13 +435,16 @@ pub(super) fn reweigh(
     mut noted: Option<&mut Noted>,
 ) -> Vec<Across> {
     let mut out = Vec::new();
+    // The document's own slot: a candidate there is `doc` (compared by
+    // slot, since reading each candidate's id costs a cache miss per pair).
+    let own = corpus.figures.slot_of(&doc.id);
     for &(slot, j) in pairs {
+        if Some(slot) == own {
+            continue;
+        }
         let Some(other) = corpus.figures.doc_at(slot) else {
             continue;
         };
-        if other.id == doc.id {
-            continue;
-        }
         let Some(g) = other.figures.list.get(j as usize) else {
             continue;
         };
@@ -440,7 +457,7 @@ pub(super) fn reweigh(
                     inner: sim,
                     asked: std::cell::Cell::new(false),
                 };
-                let same = same_fact(doc, f, other, g, &asked);
+                let same = same_fact_known(doc, f, other, g, &asked, false);
                 if asked.asked.get() {
                     noted.consulted.push((slot, j));
                 }
@@ -449,7 +466,7 @@ pub(super) fn reweigh(
                 }
                 same
             }
-            None => same_fact(doc, f, other, g, sim),
+            None => same_fact_known(doc, f, other, g, sim, false),
         };
         if let Some(score) = same {
             out.push(Across {

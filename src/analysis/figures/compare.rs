@@ -135,12 +135,13 @@ pub fn same_fact(
     sim: &dyn PassageSimilarity,
 ) -> Option<f32> {
     let same_doc = std::ptr::eq(a, b) || a.id == b.id;
-    same_fact_known(a, fa, b, fb, sim, same_doc)
+    same_fact_known(a, fa, b, fb, sim, same_doc, part_of_more(a, fa))
 }
 
 /// [`same_fact`] when the caller knows whether `a` and `b` are one
-/// document (`same_doc`): the comparison of every candidate in another
-/// document then reads no id.
+/// document (`same_doc`) and whether `fa` is part of a larger count of
+/// its sentence (`fa_part`, [`part_of_more`]): comparing one figure with
+/// many candidates then reads no id and weighs `fa`'s sentence once.
 fn same_fact_known(
     a: &DocAnalysis,
     fa: &Figure,
@@ -148,6 +149,7 @@ fn same_fact_known(
     fb: &Figure,
     sim: &dyn PassageSimilarity,
     same_doc: bool,
+    fa_part: bool,
 ) -> Option<f32> {
     crate::analysis::effort::add_figure_pair();
     if !comparable(fa) || !comparable(fb) {
@@ -164,11 +166,7 @@ fn same_fact_known(
     {
         return None;
     }
-    if part_of_earlier_total(a, fa)
-        || part_of_earlier_total(b, fb)
-        || part_of_split(a, fa)
-        || part_of_split(b, fb)
-    {
+    if fa_part || part_of_more(b, fb) {
         return None;
     }
     if fa.kind == FigureKind::Age && !agree(fa, fb) && (two_ages(a, fa) || two_ages(b, fb)) {
@@ -214,6 +212,13 @@ fn same_fact_known(
     }
     let p = sim.similarity(a, fa, b, fb, min);
     (p >= min).then_some((0.5 * q + p).min(1.0))
+}
+
+/// Whether figure `f` of `doc` counts part of what its sentence counts
+/// ([`part_of_earlier_total`], [`part_of_split`]): then it is compared
+/// with nothing.
+fn part_of_more(doc: &DocAnalysis, f: &Figure) -> bool {
+    part_of_earlier_total(doc, f) || part_of_split(doc, f)
 }
 
 /// Whether a count of persons follows a larger count of persons in its
@@ -350,12 +355,13 @@ pub(super) fn within_document<'a>(
     sim: &dyn PassageSimilarity,
 ) -> Vec<Mention<'a>> {
     let mut out = Vec::new();
+    let f_part = part_of_more(doc, f);
     for j in doc.figures.same_topic(index) {
         let g = &doc.figures.list[j];
         if j == index || g.sentence == f.sentence || g.kind != f.kind {
             continue;
         }
-        if let Some(score) = same_fact_known(doc, f, doc, g, sim, true) {
+        if let Some(score) = same_fact_known(doc, f, doc, g, sim, true, f_part) {
             out.push(Mention {
                 doc,
                 figure: j,
@@ -438,6 +444,7 @@ pub(super) fn reweigh(
     // The document's own slot: a candidate there is `doc` (compared by
     // slot, since reading each candidate's id costs a cache miss per pair).
     let own = corpus.figures.slot_of(&doc.id);
+    let f_part = part_of_more(doc, f);
     for &(slot, j) in pairs {
         if Some(slot) == own {
             continue;
@@ -457,7 +464,7 @@ pub(super) fn reweigh(
                     inner: sim,
                     asked: std::cell::Cell::new(false),
                 };
-                let same = same_fact_known(doc, f, other, g, &asked, false);
+                let same = same_fact_known(doc, f, other, g, &asked, false, f_part);
                 if asked.asked.get() {
                     noted.consulted.push((slot, j));
                 }
@@ -466,7 +473,7 @@ pub(super) fn reweigh(
                 }
                 same
             }
-            None => same_fact_known(doc, f, other, g, sim, false),
+            None => same_fact_known(doc, f, other, g, sim, false, f_part),
         };
         if let Some(score) = same {
             out.push(Across {

@@ -256,6 +256,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         .iter()
         .flat_map(|f| &f.findings)
         .any(|f| f.severity <= Severity::Warning);
+    // The command ends here: freeing every document's analysis one by one
+    // would keep one core busy for nothing, so the report is released
+    // with the process.
+    std::mem::forget(report);
     if serious {
         status::FINDINGS
     } else {
@@ -437,7 +441,14 @@ pub fn check_paths_with(
     // A file both checked and in a corpus folder is read once, as checked.
     let mut seen = std::collections::HashSet::new();
     sources.sort_by_key(|s| !s.checked);
-    sources.retain(|s| seen.insert(s.path.canonicalize().unwrap_or_else(|_| s.path.clone())));
+    // Resolving a path is a few system calls per folder on the way:
+    // done on every core, then compared in order.
+    let canonical: Vec<PathBuf> = sources
+        .par_iter()
+        .map(|s| s.path.canonicalize().unwrap_or_else(|_| s.path.clone()))
+        .collect();
+    let mut canonical = canonical.into_iter();
+    sources.retain(|_| canonical.next().is_some_and(|c| seen.insert(c)));
 
     let mut settings: Settings = config.settings();
     settings.drafts = crate::host::drafts_among(sources.iter().map(|s| &s.path), config);
@@ -630,6 +641,10 @@ pub fn check_paths_with(
     {
         eprintln!("factline: the findings could not be kept in the index: {err}");
     }
+    drop(plan);
+    // Freeing the corpus's indexes (millions of small allocations) is
+    // left to a worker, beside the printing of the report.
+    rayon::spawn(move || drop(corpus));
     (Report { files, texts }, io_failed)
 }
 

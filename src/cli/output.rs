@@ -76,38 +76,20 @@ impl<I: Iterator<Item = Value>> Serialize for Streamed<I> {
     }
 }
 
+/// Files turned into JSON together, on every core, before they are
+/// written in order: enough to keep both cores busy, few enough that a
+/// report's findings are never all held as JSON at once.
+const JSON_CHUNK: usize = 256;
+
 /// `--format json`: one document, stable shape (see the README).
 pub fn json(out: &mut impl Write, report: &Report) -> io::Result<()> {
-    let mut docs = Docs::new(&report.texts);
-    let files = Streamed::new(report.files.iter().map(move |file| {
-        let id = DocId::new(file.path.as_str());
-        let diagnostics: Vec<Value> = file
-            .findings
-            .iter()
-            .map(|f| {
-                let related: Vec<Value> = f
-                    .related
-                    .iter()
-                    .map(|r| {
-                        json!({
-                            "path": r.doc.as_str(),
-                            "range": range_json(docs.range(&r.doc, r.span.clone())),
-                            "byte_range": [r.span.start, r.span.end],
-                            "message": r.message,
-                        })
-                    })
-                    .collect();
-                json!({
-                    "code": f.code,
-                    "severity": f.severity.as_str(),
-                    "message": f.message,
-                    "range": range_json(docs.range(&id, f.span.clone())),
-                    "byte_range": [f.span.start, f.span.end],
-                    "related": related,
-                })
-            })
-            .collect();
-        json!({"path": file.path, "diagnostics": diagnostics})
+    use rayon::prelude::*;
+    let texts = &report.texts;
+    let files = Streamed::new(report.files.chunks(JSON_CHUNK).flat_map(|chunk| {
+        chunk
+            .par_iter()
+            .map_init(|| Docs::new(texts), |docs, file| file_json(docs, file))
+            .collect::<Vec<Value>>()
     }));
     struct JsonReport<I>(Streamed<I>);
     impl<I: Iterator<Item = Value>> Serialize for JsonReport<I> {
@@ -120,6 +102,38 @@ pub fn json(out: &mut impl Write, report: &Report) -> io::Result<()> {
     }
     serde_json::to_writer_pretty(&mut *out, &JsonReport(files))?;
     writeln!(out)
+}
+
+/// One file of the JSON report: its path and its findings.
+fn file_json(docs: &mut Docs<'_>, file: &super::check::FileReport) -> Value {
+    let id = DocId::new(file.path.as_str());
+    let diagnostics: Vec<Value> = file
+        .findings
+        .iter()
+        .map(|f| {
+            let related: Vec<Value> = f
+                .related
+                .iter()
+                .map(|r| {
+                    json!({
+                        "path": r.doc.as_str(),
+                        "range": range_json(docs.range(&r.doc, r.span.clone())),
+                        "byte_range": [r.span.start, r.span.end],
+                        "message": r.message,
+                    })
+                })
+                .collect();
+            json!({
+                "code": f.code,
+                "severity": f.severity.as_str(),
+                "message": f.message,
+                "range": range_json(docs.range(&id, f.span.clone())),
+                "byte_range": [f.span.start, f.span.end],
+                "related": related,
+            })
+        })
+        .collect();
+    json!({"path": file.path, "diagnostics": diagnostics})
 }
 
 /// How many characters of a long line are shown around a finding.

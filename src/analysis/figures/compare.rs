@@ -134,11 +134,27 @@ pub fn same_fact(
     fb: &Figure,
     sim: &dyn PassageSimilarity,
 ) -> Option<f32> {
+    let same_doc = std::ptr::eq(a, b) || a.id == b.id;
+    same_fact_known(a, fa, b, fb, sim, same_doc, part_of_more(a, fa))
+}
+
+/// [`same_fact`] when the caller knows whether `a` and `b` are one
+/// document (`same_doc`) and whether `fa` is part of a larger count of
+/// its sentence (`fa_part`, [`part_of_more`]): comparing one figure with
+/// many candidates then reads no id and weighs `fa`'s sentence once.
+fn same_fact_known(
+    a: &DocAnalysis,
+    fa: &Figure,
+    b: &DocAnalysis,
+    fb: &Figure,
+    sim: &dyn PassageSimilarity,
+    same_doc: bool,
+    fa_part: bool,
+) -> Option<f32> {
     crate::analysis::effort::add_figure_pair();
     if !comparable(fa) || !comparable(fb) {
         return None;
     }
-    let same_doc = std::ptr::eq(a, b) || a.id == b.id;
     // Ranks, dates and lengths of time name many different things in one
     // story ("the first shot", "the second shot"; "the Oct. 13 and Nov. 2
     // shootings"; two sentences): they are compared across documents only.
@@ -150,11 +166,7 @@ pub fn same_fact(
     {
         return None;
     }
-    if part_of_earlier_total(a, fa)
-        || part_of_earlier_total(b, fb)
-        || part_of_split(a, fa)
-        || part_of_split(b, fb)
-    {
+    if fa_part || part_of_more(b, fb) {
         return None;
     }
     if fa.kind == FigureKind::Age && !agree(fa, fb) && (two_ages(a, fa) || two_ages(b, fb)) {
@@ -200,6 +212,13 @@ pub fn same_fact(
     }
     let p = sim.similarity(a, fa, b, fb, min);
     (p >= min).then_some((0.5 * q + p).min(1.0))
+}
+
+/// Whether figure `f` of `doc` counts part of what its sentence counts
+/// ([`part_of_earlier_total`], [`part_of_split`]): then it is compared
+/// with nothing.
+fn part_of_more(doc: &DocAnalysis, f: &Figure) -> bool {
+    part_of_earlier_total(doc, f) || part_of_split(doc, f)
 }
 
 /// Whether a count of persons follows a larger count of persons in its
@@ -336,12 +355,13 @@ pub(super) fn within_document<'a>(
     sim: &dyn PassageSimilarity,
 ) -> Vec<Mention<'a>> {
     let mut out = Vec::new();
+    let f_part = part_of_more(doc, f);
     for j in doc.figures.same_topic(index) {
         let g = &doc.figures.list[j];
         if j == index || g.sentence == f.sentence || g.kind != f.kind {
             continue;
         }
-        if let Some(score) = same_fact(doc, f, doc, g, sim) {
+        if let Some(score) = same_fact_known(doc, f, doc, g, sim, true, f_part) {
             out.push(Mention {
                 doc,
                 figure: j,
@@ -421,13 +441,17 @@ pub(super) fn reweigh(
     mut noted: Option<&mut Noted>,
 ) -> Vec<Across> {
     let mut out = Vec::new();
+    // The document's own slot: a candidate there is `doc` (compared by
+    // slot, since reading each candidate's id costs a cache miss per pair).
+    let own = corpus.figures.slot_of(&doc.id);
+    let f_part = part_of_more(doc, f);
     for &(slot, j) in pairs {
+        if Some(slot) == own {
+            continue;
+        }
         let Some(other) = corpus.figures.doc_at(slot) else {
             continue;
         };
-        if other.id == doc.id {
-            continue;
-        }
         let Some(g) = other.figures.list.get(j as usize) else {
             continue;
         };
@@ -440,7 +464,7 @@ pub(super) fn reweigh(
                     inner: sim,
                     asked: std::cell::Cell::new(false),
                 };
-                let same = same_fact(doc, f, other, g, &asked);
+                let same = same_fact_known(doc, f, other, g, &asked, false, f_part);
                 if asked.asked.get() {
                     noted.consulted.push((slot, j));
                 }
@@ -449,7 +473,7 @@ pub(super) fn reweigh(
                 }
                 same
             }
-            None => same_fact(doc, f, other, g, sim),
+            None => same_fact_known(doc, f, other, g, sim, false, f_part),
         };
         if let Some(score) = same {
             out.push(Across {

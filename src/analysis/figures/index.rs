@@ -160,6 +160,13 @@ impl FigureIndex {
     }
 
     /// The document filed in `slot`, if any.
+    /// The slot document `id` is filed in, if it has figures in the index.
+    /// The index files each id in one slot, so comparing slots tells
+    /// whether a candidate is that document without reading its id.
+    pub(super) fn slot_of(&self, id: &DocId) -> Option<u32> {
+        self.slots.get(id).copied()
+    }
+
     pub fn doc_at(&self, slot: u32) -> Option<&DocAnalysis> {
         self.docs.get(slot as usize)?.as_deref()
     }

@@ -45,6 +45,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::analysis::language::tagger::KeyMap;
 use crate::analysis::language::{Lang, lexicon};
 
 /// Kind tags mixed into every key hash, so that a term, an entity, a figure
@@ -55,6 +56,9 @@ pub(crate) mod kind {
     pub const SHORT_NAME: u8 = b's';
     pub const FIGURE: u8 = b'f';
     pub const QUOTE: u8 = b'q';
+    /// A word as written, in caches of what is read from it (never
+    /// stored in the index).
+    pub const WORD: u8 = b'w';
 }
 
 /// FNV-1a over the kind and the bytes, then a 64-bit finaliser (splitmix64)
@@ -106,10 +110,21 @@ impl std::hash::Hasher for FxHasher {
         self.add(i as u64);
     }
 
+    /// The multiply of [`FxHasher::add`] leaves the high bits well mixed
+    /// and the low ones poor (a product's low bits depend only on its
+    /// factors' low bits: for a word of up to eight bytes, on its first
+    /// two letters and five mixed bits), but a hash table picks the bucket
+    /// from the low bits, so words crowd into few buckets and lookups probe
+    /// long runs. Rotating brings the mixed bits down.
     fn finish(&self) -> u64 {
-        self.0
+        self.0.rotate_left(FINISH_ROTATION)
     }
 }
+
+/// How far [`FxHasher::finish`] rotates: 26 moves bits 38–63, the best
+/// mixed, into the low bits hash tables read (the value rustc-hash 2
+/// chose for the same hash).
+const FINISH_ROTATION: u32 = 26;
 
 pub(crate) type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 pub(crate) type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
@@ -347,9 +362,19 @@ static ES_TO_EN: LazyLock<FxHashMap<String, Box<[u64]>>> = LazyLock::new(|| {
 thread_local! {
     /// Folded word → term hash. Words repeat across documents, so each
     /// thread stems a word once; the cache is dropped when it grows large.
-    static STEM_CACHE: RefCell<FxHashMap<Box<str>, u64>> = RefCell::new(FxHashMap::default());
-    /// Lower-case Spanish word → its terms (see [`spanish_terms`]).
-    static ES_CACHE: RefCell<FxHashMap<Box<str>, SpanishTerms>> = RefCell::new(FxHashMap::default());
+    /// Keyed by the word's 64-bit hash ([`word_key`]), as the index keys
+    /// terms: a lookup then compares two numbers instead of reading the
+    /// word kept in another allocation (a cache miss per word of every
+    /// document).
+    static STEM_CACHE: RefCell<KeyMap<u64>> = RefCell::new(KeyMap::default());
+    /// Lower-case Spanish word (by [`word_key`]) → its terms (see
+    /// [`spanish_terms`]).
+    static ES_CACHE: RefCell<KeyMap<SpanishTerms>> = RefCell::new(KeyMap::default());
+}
+
+/// The key of a word as written in the stemming caches.
+fn word_key(word: &str) -> u64 {
+    key_hash(kind::WORD, word.as_bytes())
 }
 
 const STEM_CACHE_MAX: usize = 200_000;
@@ -357,9 +382,10 @@ const STEM_CACHE_MAX: usize = 200_000;
 /// The term hash of one folded word part (already checked: not a stop word,
 /// not a number).
 fn term_of_folded(folded: &str) -> u64 {
+    let key = word_key(folded);
     STEM_CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if let Some(&h) = cache.get(folded) {
+        if let Some(&h) = cache.get(&key) {
             return h;
         }
         let stem = STEMMER.stem(folded);
@@ -367,7 +393,7 @@ fn term_of_folded(folded: &str) -> u64 {
         if cache.len() >= STEM_CACHE_MAX {
             cache.clear();
         }
-        cache.insert(folded.into(), h);
+        cache.insert(key, h);
         h
     })
 }
@@ -390,8 +416,9 @@ struct SpanishTerms {
 /// capitalised word is taken for a name and indexed as English text
 /// indexes it; the rest by their Spanish stem.
 fn spanish_terms(lower: &str, folded: &str, capital: bool, f: &mut impl FnMut(u64)) {
+    let key = word_key(lower);
     let t = ES_CACHE.with(|cache| {
-        if let Some(t) = cache.borrow().get(lower) {
+        if let Some(t) = cache.borrow().get(&key) {
             return t.clone();
         }
         let stem = spanish_stem(lower);
@@ -404,7 +431,7 @@ fn spanish_terms(lower: &str, folded: &str, capital: bool, f: &mut impl FnMut(u6
         if cache.len() >= STEM_CACHE_MAX {
             cache.clear();
         }
-        cache.insert(lower.into(), t.clone());
+        cache.insert(key, t.clone());
         t
     });
     match (&t.english, capital) {

@@ -57,10 +57,29 @@ pub trait PassageSimilarity {
     }
 }
 
-/// The similarity the figure rules use for `corpus`.
+/// The similarity of passages of `corpus`, with the statistics of the
+/// whole corpus.
 pub fn for_corpus(corpus: &Corpus) -> RelatedSimilarity<'_> {
+    with_statistics(corpus, Arc::new(related::Stats::new(corpus)))
+}
+
+/// The similarity the figure rules use to compare the figures of `doc`
+/// with the corpus: with the statistics of the corpus without `doc`
+/// ([`related::Stats::without`]), which the document's own edits do not
+/// move.
+pub fn for_document<'a>(corpus: &'a Corpus, doc: &DocAnalysis) -> RelatedSimilarity<'a> {
+    with_statistics(corpus, Arc::new(related::Stats::without(corpus, &doc.id)))
+}
+
+/// The similarity of passages of `corpus` with the given statistics
+/// (made once for the several similarities of one check).
+pub fn with_statistics<'a>(
+    corpus: &'a Corpus,
+    stats: Arc<related::Stats<'a>>,
+) -> RelatedSimilarity<'a> {
     RelatedSimilarity {
         corpus,
+        stats,
         contexts: RefCell::default(),
         stories: RefCell::default(),
         passages: RefCell::default(),
@@ -74,6 +93,8 @@ pub fn for_corpus(corpus: &Corpus) -> RelatedSimilarity<'_> {
 /// documents outlive `self`), which the corpus must not change under.
 pub struct RelatedSimilarity<'a> {
     corpus: &'a Corpus,
+    /// The statistics every score reads.
+    stats: Arc<related::Stats<'a>>,
     contexts: RefCell<HashMap<usize, Arc<related::StoryContext>>>,
     stories: RefCell<HashMap<(usize, usize), related::Story>>,
     /// Each sentence pair's score, by (document address, sentence) on each
@@ -83,11 +104,22 @@ pub struct RelatedSimilarity<'a> {
     passages: RefCell<FastMap<(usize, usize, usize, usize), related::Topical>>,
 }
 
-impl RelatedSimilarity<'_> {
-    /// Gives `doc`'s story context, computed by [`story_context`]
-    /// beforehand (when several similarities compare one document).
+impl<'a> RelatedSimilarity<'a> {
+    /// The corpus whose passages are compared.
+    pub fn corpus(&self) -> &'a Corpus {
+        self.corpus
+    }
+
+    /// The statistics every score reads.
+    pub fn statistics(&self) -> &related::Stats<'a> {
+        &self.stats
+    }
+
+    /// Gives `doc`'s story context, computed beforehand with the same
+    /// statistics by [`story_context_in`] (when several similarities
+    /// compare one document).
     ///
-    /// [`story_context`]: related::story_context
+    /// [`story_context_in`]: related::story_context_in
     pub fn with_context(self, doc: &DocAnalysis, context: Arc<related::StoryContext>) -> Self {
         self.contexts
             .borrow_mut()
@@ -102,7 +134,7 @@ impl RelatedSimilarity<'_> {
         self.contexts
             .borrow_mut()
             .entry(key)
-            .or_insert_with(|| Arc::new(related::story_names(self.corpus, doc)))
+            .or_insert_with(|| Arc::new(related::story_names_in(&self.stats, doc)))
             .clone()
     }
 
@@ -175,8 +207,8 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
             None
         };
         let s = cached.unwrap_or_else(|| {
-            let s = related::topical(
-                self.corpus,
+            let s = related::topical_in(
+                &self.stats,
                 PassageRef {
                     doc: a,
                     index: fa.sentence,

@@ -113,7 +113,7 @@ fn analyse(name: &str, text: &str) -> Arc<DocAnalysis> {
 /// through the kept comparisons of `corpus`.
 fn kept_mentions(corpus: &Corpus, doc: &DocAnalysis) -> Vec<Vec<(String, usize, bool, u32)>> {
     let reuse = figures::MentionReuse::open(corpus, doc);
-    let sim = figures::with_statistics(corpus, reuse.statistics());
+    let sim = reuse.similarity();
     (0..doc.figures.list.len())
         .map(|i| {
             reuse

@@ -253,9 +253,7 @@ impl Rule for InconsistentFigure {
         let reuse = figures::MentionReuse::open(cx.corpus, doc);
         let stats = reuse.statistics();
         let context = std::sync::Arc::new(crate::analysis::related::story_context_in(&stats, doc));
-        let sim = || {
-            figures::with_statistics(cx.corpus, stats.clone()).with_context(doc, context.clone())
-        };
+        let sim = || reuse.similarity().with_context(doc, context.clone());
         let n = doc.figures.list.len();
         let drafts = &cx.settings.drafts;
         if crate::analysis::within_parallel_batch() || n <= FIGURES_PER_TASK {

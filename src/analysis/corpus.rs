@@ -37,8 +37,8 @@ impl Corpus {
 
     /// Adds or replaces a document.
     pub fn upsert(&mut self, doc: Arc<DocAnalysis>) {
-        let old = self.unindex(&doc.id.clone());
-        self.mentions.changed(&doc.id, old.as_deref(), Some(&doc));
+        self.unindex(&doc.id.clone());
+        self.mentions.changed(&doc.id, true);
         count_lines(&mut self.line_docs, &doc);
         self.figures.insert(&doc);
         self.related.insert(&doc);
@@ -92,7 +92,7 @@ impl Corpus {
     /// Removes a document; unknown ids are ignored.
     pub fn remove(&mut self, id: &DocId) -> Option<Arc<DocAnalysis>> {
         let doc = self.unindex(id)?;
-        self.mentions.changed(id, Some(&doc), None);
+        self.mentions.changed(id, false);
         Some(doc)
     }
 

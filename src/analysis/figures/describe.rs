@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::similarity::for_corpus;
+use super::similarity::for_document;
 use super::{Figure, FigureKind, Qualifier, mentions};
 use crate::analysis::{Corpus, DocAnalysis};
 
@@ -38,7 +38,7 @@ pub fn hover(doc: &DocAnalysis, corpus: &Corpus, offset: usize) -> Option<(Range
         md.push_str(&counts);
     }
     if super::comparable(f) {
-        let sim = for_corpus(corpus);
+        let sim = for_document(corpus, doc);
         let found = mentions(doc, index, corpus, &sim);
         if found.is_empty() {
             md.push_str("\n\nNo other mention of this quantity in the corpus.");

@@ -53,7 +53,9 @@ pub use index::{FigureIndex, MAX_PER_DOCUMENT};
 pub use interval::{Interval, Qualifier};
 pub use lexicon::TimeUnit;
 pub use reuse::{MentionCache, MentionReuse};
-pub use similarity::{PassageSimilarity, RelatedSimilarity, for_corpus};
+pub use similarity::{
+    PassageSimilarity, RelatedSimilarity, for_corpus, for_document, with_statistics,
+};
 
 use super::reuse::{Carried, ParagraphMap};
 use super::text::Segmentation;

@@ -17,7 +17,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use super::{FastMap, Figure, FigureKind};
 use crate::analysis::related::{self, PassageRef};
@@ -57,10 +57,30 @@ pub trait PassageSimilarity {
     }
 }
 
-/// The similarity the figure rules use for `corpus`.
+/// The similarity of passages of `corpus`, with the statistics of the
+/// whole corpus.
 pub fn for_corpus(corpus: &Corpus) -> RelatedSimilarity<'_> {
+    with_statistics(corpus, Arc::new(related::Stats::new(corpus)))
+}
+
+/// The similarity the figure rules use to compare the figures of `doc`
+/// with the corpus: with the statistics of the corpus without `doc`
+/// ([`related::Stats::without`]), which the document's own edits do not
+/// move.
+pub fn for_document<'a>(corpus: &'a Corpus, doc: &DocAnalysis) -> RelatedSimilarity<'a> {
+    with_statistics(corpus, Arc::new(related::Stats::without(corpus, &doc.id)))
+}
+
+/// The similarity of passages of `corpus` with the given statistics
+/// (made once for the several similarities of one check).
+pub fn with_statistics<'a>(
+    corpus: &'a Corpus,
+    stats: Arc<related::Stats<'a>>,
+) -> RelatedSimilarity<'a> {
     RelatedSimilarity {
         corpus,
+        stats,
+        memo: None,
         contexts: RefCell::default(),
         stories: RefCell::default(),
         passages: RefCell::default(),
@@ -74,6 +94,10 @@ pub fn for_corpus(corpus: &Corpus) -> RelatedSimilarity<'_> {
 /// documents outlive `self`), which the corpus must not change under.
 pub struct RelatedSimilarity<'a> {
     corpus: &'a Corpus,
+    /// The statistics every score reads.
+    stats: Arc<related::Stats<'a>>,
+    /// Topical scores kept from the last check of the compared document.
+    memo: Option<Arc<TopicalMemo>>,
     contexts: RefCell<HashMap<usize, Arc<related::StoryContext>>>,
     stories: RefCell<HashMap<(usize, usize), related::Story>>,
     /// Each sentence pair's score, by (document address, sentence) on each
@@ -83,11 +107,28 @@ pub struct RelatedSimilarity<'a> {
     passages: RefCell<FastMap<(usize, usize, usize, usize), related::Topical>>,
 }
 
-impl RelatedSimilarity<'_> {
-    /// Gives `doc`'s story context, computed by [`story_context`]
-    /// beforehand (when several similarities compare one document).
+impl<'a> RelatedSimilarity<'a> {
+    /// The corpus whose passages are compared.
+    pub fn corpus(&self) -> &'a Corpus {
+        self.corpus
+    }
+
+    /// The statistics every score reads.
+    pub fn statistics(&self) -> &related::Stats<'a> {
+        &self.stats
+    }
+
+    /// Takes and keeps topical scores in `memo` (see [`TopicalMemo`]).
+    pub(super) fn with_memo(mut self, memo: Option<Arc<TopicalMemo>>) -> Self {
+        self.memo = memo;
+        self
+    }
+
+    /// Gives `doc`'s story context, computed beforehand with the same
+    /// statistics by [`story_context_in`] (when several similarities
+    /// compare one document).
     ///
-    /// [`story_context`]: related::story_context
+    /// [`story_context_in`]: related::story_context_in
     pub fn with_context(self, doc: &DocAnalysis, context: Arc<related::StoryContext>) -> Self {
         self.contexts
             .borrow_mut()
@@ -102,7 +143,7 @@ impl RelatedSimilarity<'_> {
         self.contexts
             .borrow_mut()
             .entry(key)
-            .or_insert_with(|| Arc::new(related::story_names(self.corpus, doc)))
+            .or_insert_with(|| Arc::new(related::story_names_in(&self.stats, doc)))
             .clone()
     }
 
@@ -174,9 +215,18 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
         } else {
             None
         };
+        let memo = self
+            .memo
+            .as_ref()
+            .and_then(|m| Some((m, m.key(a, fa.sentence, b, fb.sentence)?)));
         let s = cached.unwrap_or_else(|| {
-            let s = related::topical(
-                self.corpus,
+            if let Some((m, k)) = memo
+                && let Some(s) = m.get(k)
+            {
+                return s;
+            }
+            let s = related::topical_in(
+                &self.stats,
                 PassageRef {
                     doc: a,
                     index: fa.sentence,
@@ -186,6 +236,9 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
                     index: fb.sentence,
                 },
             );
+            if let Some((m, k)) = memo {
+                m.put(k, s);
+            }
             if reused {
                 self.passages.borrow_mut().insert(key, s);
             }
@@ -212,6 +265,75 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
             return 0.0;
         }
         self.story(a, b).shared()
+    }
+}
+
+/// (digest of a passage of the checked document, address of the other
+/// document, its passage).
+type MemoKey = (u64, usize, usize);
+
+/// The topical scores of one document's passages against other
+/// documents' passages, kept from one check of the document to the next
+/// (by [`MentionReuse`](super::MentionReuse)) while the other documents
+/// and the statistics stay as they were, so that a comparison weighed
+/// again because only the document's story changed does not read the two
+/// passages again. A score is filed under what it reads of the document's
+/// passage (its digest) and the other passage, which outlives the memo
+/// (any change of another document drops it); it is the score a fresh
+/// comparison gives, to the bit.
+#[derive(Debug, Default)]
+pub(super) struct TopicalMemo {
+    /// The address of the checked document.
+    doc: usize,
+    /// The digest of each of its passages.
+    passages: Vec<u64>,
+    /// Scores of the last check.
+    earlier: FastMap<MemoKey, related::Topical>,
+    /// Scores read or computed in this check: kept for the next.
+    used: Mutex<FastMap<MemoKey, related::Topical>>,
+}
+
+impl TopicalMemo {
+    pub(super) fn new(
+        doc: &DocAnalysis,
+        passages: Vec<u64>,
+        earlier: FastMap<MemoKey, related::Topical>,
+    ) -> Self {
+        Self {
+            doc: doc as *const DocAnalysis as usize,
+            passages,
+            earlier,
+            used: Mutex::default(),
+        }
+    }
+
+    /// The key of the pair, when `a` is the checked document and `b`
+    /// another.
+    fn key(&self, a: &DocAnalysis, sa: usize, b: &DocAnalysis, sb: usize) -> Option<MemoKey> {
+        (a as *const DocAnalysis as usize == self.doc && a.id != b.id).then_some((
+            *self.passages.get(sa)?,
+            b as *const DocAnalysis as usize,
+            sb,
+        ))
+    }
+
+    fn get(&self, k: MemoKey) -> Option<related::Topical> {
+        let mut used = self.used.lock().unwrap_or_else(PoisonError::into_inner);
+        let s = self.earlier.get(&k).or_else(|| used.get(&k)).copied()?;
+        used.insert(k, s);
+        Some(s)
+    }
+
+    fn put(&self, k: MemoKey, s: related::Topical) {
+        self.used
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(k, s);
+    }
+
+    /// The scores of this check, for the next.
+    pub(super) fn take_used(&self) -> FastMap<MemoKey, related::Topical> {
+        std::mem::take(&mut *self.used.lock().unwrap_or_else(PoisonError::into_inner))
     }
 }
 

@@ -40,7 +40,7 @@ impl Hasher for KeyHasher {
     }
 }
 
-type KeyMap = HashMap<u64, u32, BuildHasherDefault<KeyHasher>>;
+pub(crate) type KeyMap = HashMap<u64, u32, BuildHasherDefault<KeyHasher>>;
 
 #[derive(Debug, Default)]
 struct Postings {
@@ -66,6 +66,26 @@ struct IndexedDoc {
     doc: Arc<DocAnalysis>,
     first: u32,
     count: u32,
+}
+
+/// Mean BM25 length of `live` passages of `total` length (1 for none).
+fn mean_len(total: u64, live: u32) -> f32 {
+    if live == 0 {
+        return 1.0;
+    }
+    (total as f64 / f64::from(live)).max(1.0) as f32
+}
+
+/// One indexed document's part of the index's statistics (see
+/// [`Index::share`]).
+#[derive(Debug, Default)]
+pub(crate) struct Share {
+    /// Per key, the document's passages that have it.
+    pub df: KeyMap,
+    /// Its indexed passages.
+    pub passages: u32,
+    /// Their BM25 lengths summed.
+    pub total_len: u64,
 }
 
 /// The passage index of a [`Corpus`](crate::analysis::Corpus).
@@ -229,10 +249,31 @@ impl Index {
 
     /// Mean BM25 length of the indexed passages.
     pub(crate) fn avg_len(&self) -> f32 {
-        if self.live == 0 {
-            return 1.0;
+        mean_len(self.total_len, self.live)
+    }
+
+    /// What the indexed version of document `id` adds to the statistics
+    /// (`None` when it is not indexed): the passages each of its keys is
+    /// in, its passages and their lengths summed.
+    pub(crate) fn share(&self, id: &DocId) -> Option<Share> {
+        let &dslot = self.by_id.get(id)?;
+        let entry = self.docs.get(dslot as usize)?.as_ref()?;
+        let mut share = Share::default();
+        for p in entry.doc.related.passages.iter().filter(|p| p.indexed) {
+            for (k, _) in p.keys() {
+                *share.df.entry(k).or_insert(0) += 1;
+            }
+            share.passages += 1;
+            share.total_len += u64::from(p.len);
         }
-        (self.total_len as f64 / f64::from(self.live)).max(1.0) as f32
+        Some(share)
+    }
+
+    /// Number of indexed passages and mean BM25 length without `share`.
+    pub(crate) fn passages_without(&self, share: &Share) -> (u32, f32) {
+        let live = self.live.saturating_sub(share.passages);
+        let total = self.total_len.saturating_sub(share.total_len);
+        (live, mean_len(total, live))
     }
 
     /// Number of passages that have `key`.

@@ -319,25 +319,71 @@ impl Default for Options {
     }
 }
 
-/// Corpus statistics for scoring.
-struct Stats<'a> {
+/// Corpus statistics for scoring: the number of indexed passages, each
+/// key's document frequency (the passages that have it) and the mean
+/// passage length, of the whole index ([`Stats::new`]) or of every
+/// document but one ([`Stats::without`]).
+///
+/// The figure comparison of a document reads the statistics of the
+/// others: the document being checked is the query, as in information
+/// retrieval, and only the collection it is compared with is counted. So
+/// a keystroke in the editor's document leaves the statistics its own
+/// comparisons read exactly as they were, and comparisons kept from its
+/// last check hold (see `figures::reuse`); a fresh check of the document
+/// reads the same statistics, the document being in the corpus or not.
+pub struct Stats<'a> {
     index: &'a Index,
     n: f32,
     avg_len: f32,
+    /// The left-out document's part, subtracted from each key's count.
+    without: Option<index::Share>,
 }
 
 impl<'a> Stats<'a> {
-    fn new(corpus: &'a Corpus) -> Self {
+    /// The statistics of every indexed passage.
+    pub fn new(corpus: &'a Corpus) -> Self {
         let index = corpus.related();
         Self {
             index,
             n: index.passages().max(1) as f32,
             avg_len: index.avg_len(),
+            without: None,
+        }
+    }
+
+    /// The statistics of every indexed passage but those of document `id`
+    /// (as [`Stats::new`] when it is not indexed).
+    pub fn without(corpus: &'a Corpus, id: &DocId) -> Self {
+        let index = corpus.related();
+        let Some(share) = index.share(id) else {
+            return Self::new(corpus);
+        };
+        let (live, avg_len) = index.passages_without(&share);
+        Self {
+            index,
+            n: live.max(1) as f32,
+            avg_len,
+            without: Some(share),
+        }
+    }
+
+    /// A digest of the statistics: two values with the same digest score
+    /// every pair of passages alike, as long as the index is not changed
+    /// other than through the left-out document.
+    pub(crate) fn digest(&self) -> (u32, u32) {
+        (self.n.to_bits(), self.avg_len.to_bits())
+    }
+
+    fn df(&self, key: u64) -> u32 {
+        let df = self.index.df(key);
+        match &self.without {
+            Some(share) if df > 0 => df.saturating_sub(share.df.get(&key).copied().unwrap_or(0)),
+            _ => df,
         }
     }
 
     fn idf(&self, key: u64) -> f32 {
-        let df = (self.index.df(key) as f32).min(self.n);
+        let df = (self.df(key) as f32).min(self.n);
         (1.0 + (self.n - df + 0.5) / (df + 0.5)).ln()
     }
 
@@ -445,6 +491,16 @@ pub fn story_context(corpus: &Corpus, doc: &DocAnalysis) -> StoryContext {
 /// the figure comparison weighs thousands of candidate documents per check.
 pub fn story_names(corpus: &Corpus, doc: &DocAnalysis) -> StoryContext {
     weigh_names(&Stats::new(corpus), doc)
+}
+
+/// [`story_context`] weighed with the given statistics.
+pub fn story_context_in(stats: &Stats<'_>, doc: &DocAnalysis) -> StoryContext {
+    weigh(stats, doc)
+}
+
+/// [`story_names`] weighed with the given statistics.
+pub fn story_names_in(stats: &Stats<'_>, doc: &DocAnalysis) -> StoryContext {
+    weigh_names(stats, doc)
 }
 
 fn weigh(stats: &Stats<'_>, doc: &DocAnalysis) -> StoryContext {
@@ -570,12 +626,16 @@ pub struct Topical {
 /// learned score's features, which the figure comparison does not read
 /// and which cost more than the rest for each of its many pairs.
 pub fn topical(corpus: &Corpus, a: PassageRef<'_>, b: PassageRef<'_>) -> Topical {
-    let stats = Stats::new(corpus);
+    topical_in(&Stats::new(corpus), a, b)
+}
+
+/// [`topical`] with the given statistics.
+pub fn topical_in(stats: &Stats<'_>, a: PassageRef<'_>, b: PassageRef<'_>) -> Topical {
     let (Some(pa), Some(pb)) = (a.passage(), b.passage()) else {
         return Topical::default();
     };
     Topical {
-        topical: topical_score(&stats, pa, pb, lexical(&stats, pa, pb).terms),
+        topical: topical_score(stats, pa, pb, lexical(stats, pa, pb).terms),
         date_conflict: dates_disagree(pa, pb),
     }
 }

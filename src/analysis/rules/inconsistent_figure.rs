@@ -247,11 +247,13 @@ impl Rule for InconsistentFigure {
         // the editor's document the figures are split among threads, each
         // with its own similarity (and its caches), and the findings kept
         // in text order; within a batch of documents, one thread does all.
-        let context = std::sync::Arc::new(crate::analysis::related::story_context(cx.corpus, doc));
-        let sim = || figures::for_corpus(cx.corpus).with_context(doc, context.clone());
         // The comparisons with other documents that the last check of this
-        // document made and that still hold are taken from it.
+        // document made and that still hold are taken from it; all read
+        // the statistics of the corpus without the document.
         let reuse = figures::MentionReuse::open(cx.corpus, doc);
+        let stats = reuse.statistics();
+        let context = std::sync::Arc::new(crate::analysis::related::story_context_in(&stats, doc));
+        let sim = || reuse.similarity().with_context(doc, context.clone());
         let n = doc.figures.list.len();
         let drafts = &cx.settings.drafts;
         if crate::analysis::within_parallel_batch() || n <= FIGURES_PER_TASK {

@@ -419,8 +419,9 @@ pub fn claim_at(
 ) -> Option<Claim> {
     let sentence = doc.segmentation.sentence_at(offset)?;
     let c = claims(doc).into_iter().find(|c| c.sentence == sentence)?;
-    let context = std::sync::Arc::new(related::story_context(corpus, doc));
-    let sim = figures::for_corpus(corpus).with_context(doc, context);
+    let sim = figures::for_document(corpus, doc);
+    let context = std::sync::Arc::new(related::story_context_in(sim.statistics(), doc));
+    let sim = sim.with_context(doc, context);
     Some(status_of(doc, corpus, is_source, &sim, CORROBORATED, c))
 }
 
@@ -586,8 +587,9 @@ fn verify_each(
         }
         let claim = each(&c, &mut || {
             let sim = sim.get_or_insert_with(|| {
-                let context = std::sync::Arc::new(related::story_context(corpus, doc));
-                figures::for_corpus(corpus).with_context(doc, context)
+                let sim = figures::for_document(corpus, doc);
+                let context = std::sync::Arc::new(related::story_context_in(sim.statistics(), doc));
+                sim.with_context(doc, context)
             });
             status_of(doc, corpus, is_source, sim, corroborated, c.clone())
         });

@@ -146,8 +146,8 @@ pub fn mentions<'a>(
             if !source_ok(other) || decided(&out, other) {
                 continue;
             }
-            let t = related::topical(
-                corpus,
+            let t = related::topical_in(
+                sim.statistics(),
                 claim,
                 related::PassageRef {
                     doc: other,

@@ -389,6 +389,281 @@ fn batched_candidates_are_the_per_passage_ones() {
     assert_eq!(each, batched);
 }
 
+/// What a store holds, by source key (ids differ between databases): the
+/// sources' entries, texts and analyses, their passages' keys, and the
+/// keys' frequencies.
+fn contents(url: &str) -> Vec<String> {
+    let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
+    let mut out = Vec::new();
+    for r in client
+        .query(
+            "SELECT key || ' ' || hash || ' ' || settings || ' ' || md5(text) || ' ' || md5(analysis)
+             FROM factline_sources ORDER BY key",
+            &[],
+        )
+        .unwrap()
+    {
+        out.push(r.get(0));
+    }
+    for r in client
+        .query(
+            "SELECT s.key || ' ' || p.n || ' ' || p.keys::text FROM factline_passages p
+             JOIN factline_sources s ON s.id = p.source ORDER BY s.key, p.n",
+            &[],
+        )
+        .unwrap()
+    {
+        out.push(r.get(0));
+    }
+    for r in client
+        .query(
+            "SELECT key || ' ' || df FROM factline_keys WHERE df > 0 ORDER BY key",
+            &[],
+        )
+        .unwrap()
+    {
+        out.push(r.get(0));
+    }
+    out
+}
+
+/// Whether the store is as an ordinary one after loading: the passages'
+/// inverted index there, no bulk load left unfinished, and every key's
+/// stored frequency the number of passages holding it.
+fn repaired(url: &str) -> bool {
+    let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
+    let index: bool = client
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM pg_indexes WHERE indexname = 'factline_passages_keys')",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    let unfinished: bool = client
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM factline_meta WHERE key = 'bulk_load')",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    let wrong: i64 = client
+        .query_one(
+            "SELECT count(*) FROM (
+                 SELECT k, count(*) AS n FROM factline_passages, unnest(keys) k GROUP BY k) c
+             FULL JOIN (SELECT key, df FROM factline_keys WHERE df > 0) s ON s.key = c.k
+             WHERE c.n IS DISTINCT FROM s.df",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    index && !unfinished && wrong == 0
+}
+
+/// `verify`, `related` and `check` of the desk's draft against the store
+/// at `url`, as printed.
+fn answers(newsroom: &Path, url: &str) -> Vec<String> {
+    let draft = newsroom.join("draft.txt");
+    let target = format!("{}:3", draft.display());
+    let mut out = Vec::new();
+    for args in [
+        vec!["verify", draft.to_str().unwrap(), "--format", "json"],
+        vec!["related", &target, "--format", "json"],
+    ] {
+        let o = factline()
+            .args(&args)
+            .args(["--store", url])
+            .output()
+            .unwrap();
+        assert!(o.status.code() != Some(2), "{}", stderr(&o));
+        out.push(stdout(&o));
+    }
+    let o = factline()
+        .arg("check")
+        .arg(newsroom)
+        .args(["--format", "json", "-q", "--no-index", "--store", url])
+        .output()
+        .unwrap();
+    out.push(stdout(&o));
+    out
+}
+
+#[test]
+fn a_bulk_load_answers_as_an_ordinary_one() {
+    let (Some(bulk), Some(plain)) = (database("bulk"), database("plain")) else {
+        return;
+    };
+    let (_tmp, archive, newsroom) = desk();
+    generated_archive(&archive, 40);
+    std::fs::write(newsroom.join("factline.toml"), "drafts = [\"draft.txt\"]\n").unwrap();
+    // Into an empty store: the bulk path.
+    let said = index(&archive, &bulk.url);
+    assert!(
+        said.contains("43 added") && said.contains("loaded in bulk"),
+        "{said}"
+    );
+    assert!(repaired(&bulk.url));
+    // Another load holding the bulk lock: the ordinary path.
+    factline::host::PgStore::connect(&plain.url).unwrap();
+    let mut holder = postgres::Client::connect(&plain.url, postgres::NoTls).unwrap();
+    holder
+        .execute(
+            "SELECT pg_advisory_lock($1)",
+            &[&factline::host::postgres::LOAD_LOCK],
+        )
+        .unwrap();
+    let said = index(&archive, &plain.url);
+    assert!(
+        said.contains("43 added") && !said.contains("loaded in bulk"),
+        "{said}"
+    );
+    drop(holder);
+    assert_eq!(contents(&bulk.url), contents(&plain.url));
+    let (b, p) = (
+        answers(&newsroom, &bulk.url),
+        answers(&newsroom, &plain.url),
+    );
+    let verified: Value = serde_json::from_str(&b[0]).unwrap();
+    assert_eq!(verified["summary"]["corroborated"], 2, "{verified:#}");
+    assert!(b[1].contains("Marisol Bay"), "{}", b[1]);
+    assert_eq!(b, p);
+    // Indexed again, unchanged: nothing sent, no bulk path (not empty).
+    let said = index(&archive, &bulk.url);
+    assert!(
+        said.contains("43 unchanged") && !said.contains("loaded in bulk"),
+        "{said}"
+    );
+}
+
+/// Each text file of `dir` analysed and given its store entry.
+fn entries_of(
+    dir: &Path,
+) -> Vec<(
+    factline::host::store::Entry,
+    std::sync::Arc<factline::analysis::DocAnalysis>,
+)> {
+    let settings = factline::analysis::Settings::default();
+    let fingerprint = factline::host::index::settings_fingerprint(&settings);
+    let mut out = Vec::new();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap();
+        out.push(entry_of(&path, text, fingerprint, &settings));
+    }
+    out
+}
+
+fn entry_of(
+    path: &Path,
+    text: String,
+    fingerprint: u64,
+    settings: &factline::analysis::Settings,
+) -> (
+    factline::host::store::Entry,
+    std::sync::Arc<factline::analysis::DocAnalysis>,
+) {
+    let key = factline::host::index::key_of(path);
+    let entry = factline::host::store::Entry {
+        key: key.clone(),
+        size: text.len() as u64,
+        mtime_ns: 0,
+        hash: factline::host::store::text_hash(text.as_bytes()),
+        settings: fingerprint,
+    };
+    let doc = factline::analysis::analyze_document(
+        factline::analysis::DocId::new(key.as_str()),
+        text.into(),
+        settings,
+    );
+    (entry, std::sync::Arc::new(doc))
+}
+
+#[test]
+fn a_second_writer_during_a_bulk_load_stays_correct() {
+    let (Some(db), Some(reference)) = (database("during"), database("reference")) else {
+        return;
+    };
+    let (_tmp, archive, _newsroom) = desk();
+    generated_archive(&archive, 60);
+    let docs = entries_of(&archive);
+    let (first, rest) = docs.split_at(30);
+    let (theirs, last) = rest.split_at(15);
+    let loader = factline::host::PgStore::connect(&db.url).unwrap();
+    assert!(loader.begin_bulk().unwrap());
+    loader.publish(first, &[]).unwrap();
+    // A second writer connects and writes while the load runs: its own
+    // sources, one of the loader's changed, one removed.
+    let other = factline::host::PgStore::connect(&db.url).unwrap();
+    assert!(!other.begin_bulk().unwrap(), "one bulk load at a time");
+    other.publish(theirs, &[]).unwrap();
+    let settings = factline::analysis::Settings::default();
+    let fingerprint = factline::host::index::settings_fingerprint(&settings);
+    let changed_path = PathBuf::from(&first[0].0.key);
+    let changed = entry_of(
+        &changed_path,
+        format!(
+            "{}\nThe council of Dunmere said 75 wells would be dug by spring.\n",
+            first[0].1.text
+        ),
+        fingerprint,
+        &settings,
+    );
+    other
+        .publish(std::slice::from_ref(&changed), &[first[1].0.key.clone()])
+        .unwrap();
+    loader.publish(last, &[]).unwrap();
+    loader.end_bulk().unwrap();
+    assert!(repaired(&db.url));
+    // What an ordinary load of the same sources holds.
+    let store = factline::host::PgStore::connect(&reference.url).unwrap();
+    let mut all: Vec<_> = docs
+        .iter()
+        .filter(|(e, _)| e.key != first[0].0.key && e.key != first[1].0.key)
+        .cloned()
+        .collect();
+    all.push(changed);
+    store.publish(&all, &[]).unwrap();
+    assert_eq!(contents(&db.url), contents(&reference.url));
+}
+
+#[test]
+fn a_bulk_load_stopped_half_way_is_repaired_at_the_next_connection() {
+    let Some(db) = database("stopped") else {
+        return;
+    };
+    let (_tmp, archive, _newsroom) = desk();
+    generated_archive(&archive, 20);
+    let docs = entries_of(&archive);
+    let loader = factline::host::PgStore::connect(&db.url).unwrap();
+    assert!(loader.begin_bulk().unwrap());
+    loader.publish(&docs[..10], &[]).unwrap();
+    drop(loader);
+    // The loader's connection is gone once the database no longer holds
+    // its lock (the server notices the closed connection on its own).
+    let mut client = postgres::Client::connect(&db.url, postgres::NoTls).unwrap();
+    let mut polls = 0;
+    while client
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory'
+                 AND ((classid::bigint << 32) | objid::bigint) = $1)",
+            &[&factline::host::postgres::LOAD_LOCK],
+        )
+        .unwrap()
+        .get::<_, bool>(0)
+    {
+        polls += 1;
+        assert!(polls < 6000, "the stopped load's lock was never released");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(!repaired(&db.url), "the stopped load left work to repair");
+    factline::host::PgStore::connect(&db.url).unwrap();
+    assert!(repaired(&db.url));
+}
+
 /// Not a check: the first fetch's candidate queries timed both ways on an
 /// archive already loaded, for the numbers in `docs/archive.md`. Run with
 /// `FACTLINE_MEASURE_STORE=URL FACTLINE_MEASURE_DOCS=a.txt,b.txt cargo test
@@ -434,4 +709,101 @@ fn first_fetch_measured() {
     }
     // Both ways found the same candidates on this archive too.
     assert!(seen.windows(2).all(|w| w[0] == w[1]));
+}
+
+/// Not a check: what the first fetch's key budget
+/// (`factline::host::postgres::KEY_BUDGET`) costs in recall and saves in
+/// time, on an archive already loaded, for the numbers in
+/// `docs/archive.md`. Each of the listed articles (stored in the archive
+/// under its path) is a draft whose own row is left out; its archive
+/// documents are fetched without a budget and with each budget asked, and
+/// compared: the documents fetched, and the top 5 related passages of
+/// each of its sentences after factline's re-ranking over the draft and
+/// what was fetched. Run with `FACTLINE_MEASURE_STORE=URL
+/// FACTLINE_MEASURE_DOCS=a.txt,b.txt [FACTLINE_MEASURE_BUDGETS=2000,5000]
+/// cargo test --release --test pg -- --ignored --nocapture first_fetch_recall`.
+#[test]
+#[ignore]
+fn first_fetch_recall_measured() {
+    use factline::analysis::related;
+    use std::collections::BTreeSet;
+    use std::sync::Arc;
+    let (Ok(url), Ok(files)) = (
+        std::env::var("FACTLINE_MEASURE_STORE"),
+        std::env::var("FACTLINE_MEASURE_DOCS"),
+    ) else {
+        eprintln!("note: FACTLINE_MEASURE_STORE and FACTLINE_MEASURE_DOCS not set");
+        return;
+    };
+    let budgets: Vec<i64> = std::env::var("FACTLINE_MEASURE_BUDGETS")
+        .unwrap_or_else(|_| "2000,5000,10000,20000,50000".into())
+        .split(',')
+        .map(|b| b.trim().parse().unwrap())
+        .collect();
+    let store = factline::host::PgStore::connect(&url).unwrap();
+    let settings = factline::analysis::Settings::default();
+    type Tops = Vec<BTreeSet<(String, usize)>>;
+    // Per budget: documents fetched that the reference fetched, of how
+    // many; top-5 results kept, of how many; seconds fetching.
+    let mut found = vec![(0usize, 0usize, 0usize, 0usize, 0f64); budgets.len()];
+    let mut reference_secs = 0f64;
+    let files: Vec<&str> = files.split(',').collect();
+    for f in &files {
+        let key = factline::host::index::key_of(Path::new(f));
+        let text = std::fs::read_to_string(f).unwrap();
+        let doc = Arc::new(factline::analysis::analyze_document(
+            factline::analysis::DocId::new(key.as_str()),
+            text.into(),
+            &settings,
+        ));
+        let skip = |k: &str| k == key;
+        let id_of = |k: &str| factline::analysis::DocId::new(k);
+        let run = |budget: i64| -> (BTreeSet<String>, Tops, f64) {
+            store.set_key_budget(budget);
+            let start = std::time::Instant::now();
+            let fetched = store.related_documents(&[&doc], &skip, &id_of).unwrap();
+            let secs = start.elapsed().as_secs_f64();
+            let ids = fetched.iter().map(|d| d.id.to_string()).collect();
+            let mut corpus = factline::analysis::Corpus::new();
+            corpus.upsert_many(vec![doc.clone()]);
+            corpus.upsert_many(fetched);
+            let tops = doc
+                .related
+                .passages
+                .iter()
+                .filter(|p| p.indexed)
+                .map(|p| {
+                    related::query(&corpus, &doc, p.span.clone(), 5)
+                        .into_iter()
+                        .map(|r| (r.doc.to_string(), r.passage))
+                        .collect()
+                })
+                .collect();
+            (ids, tops, secs)
+        };
+        let (ref_ids, ref_tops, secs) = run(i64::MAX);
+        reference_secs += secs;
+        for (b, slot) in budgets.iter().zip(&mut found) {
+            let (ids, tops, secs) = run(*b);
+            slot.0 += ids.intersection(&ref_ids).count();
+            slot.1 += ref_ids.len();
+            for (t, r) in tops.iter().zip(&ref_tops) {
+                slot.2 += t.intersection(r).count();
+                slot.3 += r.len();
+            }
+            slot.4 += secs;
+        }
+    }
+    eprintln!(
+        "{} drafts; no budget: {:.3} s fetching in all",
+        files.len(),
+        reference_secs
+    );
+    for (b, (d, dn, t, tn, secs)) in budgets.iter().zip(&found) {
+        eprintln!(
+            "budget {b}: documents {d}/{dn} = {:.4}, top-5 {t}/{tn} = {:.4}, {secs:.3} s fetching",
+            *d as f64 / (*dn).max(1) as f64,
+            *t as f64 / (*tn).max(1) as f64,
+        );
+    }
 }

@@ -27,6 +27,11 @@
 //! `NOTIFY factline_sources` so that servers on the same database fetch
 //! again.
 //!
+//! A load into an empty store ([`PgStore::begin_bulk`]) leaves the
+//! passages' inverted index and the key frequencies to its end, where
+//! each is built once; a load stopped before its end is repaired by the
+//! next connection.
+//!
 //! The client is the synchronous `postgres` crate (the blocking face of
 //! `tokio-postgres`): the host layer is synchronous (rayon workers, the
 //! command line, the server's blocking threads), so its calls never run on
@@ -69,6 +74,19 @@ pub const RARE_KEYS: usize = 8;
 /// say little about which fact a sentence reports.
 pub const COMMON_SHARE: f64 = 0.01;
 
+/// How many stored passages one query passage's keys may reach in all: a
+/// passage asks with its rarest keys, adding the next rarest while the
+/// passages holding the keys taken stay within this budget (its rarest
+/// one is always asked with). The work of a candidate query is reading
+/// and intersecting those posting lists, so a budget would bound each
+/// passage's share of a first fetch whatever the archive's size. None is
+/// set (`i64::MAX`): measured on generated archives of 20,000 and 100,000
+/// articles (`docs/archive.md`), every budget that saved time lost more
+/// than 1% of the final top-5 related passages (20,000 at 100,000
+/// articles: half the time, 65% of the top 5 kept), and those that kept
+/// them all saved under a tenth.
+pub const KEY_BUDGET: i64 = i64::MAX;
+
 /// The least [`COMMON_SHARE`] allows, so that a small archive (where 1%
 /// is a handful of passages) still asks with its ordinary words.
 pub const COMMON_FLOOR: i32 = 1_000;
@@ -102,6 +120,12 @@ pub fn is_url(s: &str) -> bool {
 pub struct PgStore {
     client: Mutex<Client>,
     url: String,
+    /// A bulk load is under way on this connection ([`Self::begin_bulk`]):
+    /// the changes of the key frequencies its commits made, added to the
+    /// table at its end.
+    bulk: Mutex<Option<HashMap<i64, i32>>>,
+    /// [`KEY_BUDGET`], changed only to measure it.
+    key_budget: std::sync::atomic::AtomicI64,
 }
 
 impl From<postgres::Error> for StoreError {
@@ -134,7 +158,6 @@ CREATE TABLE IF NOT EXISTS factline_passages (
     keys bigint[] NOT NULL,
     PRIMARY KEY (source, n)
 );
-CREATE INDEX IF NOT EXISTS factline_passages_keys ON factline_passages USING gin (keys);
 CREATE TABLE IF NOT EXISTS factline_keys (key bigint PRIMARY KEY, df integer NOT NULL);
 CREATE TABLE IF NOT EXISTS factline_reviews (
     file text NOT NULL,
@@ -143,6 +166,26 @@ CREATE TABLE IF NOT EXISTS factline_reviews (
     marked_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (file, rule, sentence)
 );
+";
+
+/// The inverted index over the passages' keys: created with the schema,
+/// left out during a bulk load into an empty store and built once at its
+/// end (see [`PgStore::begin_bulk`]), and built again at the next
+/// connection when a bulk load stopped before its end.
+const KEYS_INDEX: &str =
+    "CREATE INDEX IF NOT EXISTS factline_passages_keys ON factline_passages USING gin (keys)";
+
+/// The keys' document frequencies counted again from the passages, in
+/// place of those kept by each commit's deltas: after a bulk load that
+/// stopped before its end (its commits leave the frequencies to it).
+/// The table is locked first, so a writer's commit is either counted here
+/// (committed before) or adds its deltas after (waiting on the lock).
+const RECOUNT_KEYS: &str = "
+LOCK TABLE factline_keys IN EXCLUSIVE MODE;
+DELETE FROM factline_keys;
+INSERT INTO factline_keys (key, df)
+    SELECT k, count(*) FROM factline_passages, unnest(keys) AS k GROUP BY k;
+DELETE FROM factline_meta WHERE key = 'bulk_load';
 ";
 
 /// The version of the tables above, beside the analysis's [`FORMAT`]: a
@@ -154,6 +197,18 @@ const SCHEMA_VERSION: u32 = 2;
 /// "factline" in ASCII).
 const SCHEMA_LOCK: i64 = 0x6661_6374_6c69_6e65;
 
+/// The advisory lock a bulk load holds, at session level, from its start
+/// to its end: while it is held the passages' inverted index and the key
+/// frequencies are the load's to rebuild; when its connection is gone (the
+/// load ended, or was killed) the next connection repairs what it left.
+pub const LOAD_LOCK: i64 = SCHEMA_LOCK + 1;
+
+/// Working memory for building the inverted index at the end of a bulk
+/// load (PostgreSQL's default is 64 MB): a GIN index is built in memory
+/// chunks of this size and merged, so a larger one builds it in fewer
+/// passes. Set for the loading session only.
+const BUILD_MEMORY: &str = "256MB";
+
 impl PgStore {
     /// Connects to `url`, creating or migrating the schema.
     pub fn connect(url: &str) -> Result<Self, StoreError> {
@@ -162,6 +217,20 @@ impl PgStore {
         let mut tx = client.transaction()?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHEMA_LOCK])?;
         tx.batch_execute(SCHEMA)?;
+        // A bulk load under way leaves its index and key frequencies to
+        // itself; one that stopped before its end left them to repair.
+        let loading = !tx
+            .query_one("SELECT pg_try_advisory_xact_lock_shared($1)", &[&LOAD_LOCK])?
+            .get::<_, bool>(0);
+        if !loading {
+            tx.batch_execute(KEYS_INDEX)?;
+            let stopped = tx
+                .query_opt("SELECT 1 FROM factline_meta WHERE key = 'bulk_load'", &[])?
+                .is_some();
+            if stopped {
+                tx.batch_execute(RECOUNT_KEYS)?;
+            }
+        }
         let want = format!("{FORMAT}:{FORMAT_FINGERPRINT:016x}:{SCHEMA_VERSION}");
         let have: Option<String> = tx
             .query_opt("SELECT value FROM factline_meta WHERE key = 'format'", &[])?
@@ -180,7 +249,88 @@ impl PgStore {
         Ok(Self {
             client: Mutex::new(client),
             url: redact(url),
+            bulk: Mutex::new(None),
+            key_budget: KEY_BUDGET.into(),
         })
+    }
+
+    /// Prepares this connection for loading many sources: its commits no
+    /// longer wait for the write-ahead log to reach the disk
+    /// (`synchronous_commit = off`: a crash of the database server may
+    /// lose the last commits, never corrupt or half-apply one), and, when
+    /// the store holds no source and no other bulk load runs, the
+    /// passages' inverted index is dropped and the key frequencies are no
+    /// longer kept commit by commit: [`Self::end_bulk`] builds both once,
+    /// which is much cheaper than maintaining them row by row. Returns
+    /// whether that bulk path was taken.
+    ///
+    /// While it runs, other connections stay correct but slower: their
+    /// candidate queries read the passages without the index and do not
+    /// see the loaded keys' frequencies until the end; their own commits
+    /// keep the frequencies as usual. If the load stops before
+    /// [`Self::end_bulk`] (killed, connection lost), the next connection
+    /// to the database rebuilds the index and counts the frequencies again.
+    pub fn begin_bulk(&self) -> Result<bool, StoreError> {
+        let mut client = self.client();
+        client.batch_execute("SET synchronous_commit = off")?;
+        let alone: bool = client
+            .query_one("SELECT pg_try_advisory_lock($1)", &[&LOAD_LOCK])?
+            .get(0);
+        if !alone {
+            return Ok(false);
+        }
+        let mut tx = client.transaction()?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHEMA_LOCK])?;
+        let empty: bool = tx
+            .query_one("SELECT NOT EXISTS (SELECT 1 FROM factline_sources)", &[])?
+            .get(0);
+        if empty {
+            tx.batch_execute(
+                "DROP INDEX IF EXISTS factline_passages_keys;
+                 INSERT INTO factline_meta (key, value) VALUES ('bulk_load', 'started')
+                 ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+            )?;
+        }
+        tx.commit()?;
+        if !empty {
+            client.execute("SELECT pg_advisory_unlock($1)", &[&LOAD_LOCK])?;
+            return Ok(false);
+        }
+        *self.bulk.lock().unwrap_or_else(|e| e.into_inner()) = Some(HashMap::new());
+        Ok(true)
+    }
+
+    /// Ends a bulk load begun by [`Self::begin_bulk`] (nothing to do if it
+    /// took the ordinary path): builds the passages' inverted index, adds
+    /// the load's changes to the keys' frequencies (other writers added
+    /// theirs as they committed), refreshes the planner's statistics and
+    /// lets other bulk loads run.
+    pub fn end_bulk(&self) -> Result<(), StoreError> {
+        let Some(df) = self.bulk.lock().unwrap_or_else(|e| e.into_inner()).take() else {
+            return Ok(());
+        };
+        let mut client = self.client();
+        client.batch_execute(&format!("SET maintenance_work_mem = '{BUILD_MEMORY}'"))?;
+        let mut tx = client.transaction()?;
+        tx.batch_execute(KEYS_INDEX)?;
+        add_frequencies(&mut tx, df)?;
+        tx.execute("DELETE FROM factline_meta WHERE key = 'bulk_load'", &[])?;
+        tx.execute(&format!("NOTIFY {CHANNEL}"), &[])?;
+        tx.commit()?;
+        client.batch_execute(
+            "RESET maintenance_work_mem;
+             ANALYZE factline_sources, factline_passages, factline_keys",
+        )?;
+        client.execute("SELECT pg_advisory_unlock($1)", &[&LOAD_LOCK])?;
+        Ok(())
+    }
+
+    /// Replaces [`KEY_BUDGET`] for this connection's later queries
+    /// (`i64::MAX`: no budget): for measuring what it costs in recall.
+    #[doc(hidden)]
+    pub fn set_key_budget(&self, budget: i64) {
+        self.key_budget
+            .store(budget, std::sync::atomic::Ordering::Relaxed);
     }
 
     fn client(&self) -> std::sync::MutexGuard<'_, Client> {
@@ -272,7 +422,9 @@ impl PgStore {
             }
             writer.finish()?;
         }
-        let stored: HashMap<String, i64> = tx
+        // Per key its id, and whether it replaced a stored source (a new
+        // row has no locking transaction: `xmax = 0`).
+        let stored: HashMap<String, (i64, bool)> = tx
             .query(
                 "INSERT INTO factline_sources (key, size, mtime_ns, hash, settings, text, analysis)
                  SELECT key, size, mtime_ns, hash, settings, text, analysis
@@ -281,27 +433,33 @@ impl PgStore {
                      mtime_ns = EXCLUDED.mtime_ns, hash = EXCLUDED.hash,
                      settings = EXCLUDED.settings, text = EXCLUDED.text,
                      analysis = EXCLUDED.analysis, indexed_at = now()
-                 RETURNING key, id",
+                 RETURNING key, id, xmax <> 0",
                 &[],
             )?
             .into_iter()
-            .map(|r| (r.get(0), r.get(1)))
+            .map(|r| (r.get(0), (r.get(1), r.get(2))))
             .collect();
         let ids: Vec<i64> = encoded
             .iter()
             .map(|(e, _, _)| {
                 stored
                     .get(&e.key)
-                    .copied()
+                    .map(|(id, _)| *id)
                     .ok_or_else(|| StoreError(format!("{} was not stored", e.key)))
             })
             .collect::<Result<_, _>>()?;
+        let replaced: Vec<i64> = stored
+            .values()
+            .filter(|(_, old)| *old)
+            .map(|(id, _)| *id)
+            .collect();
         // Each key's change in document frequency (passages holding it).
         let mut df: HashMap<i64, i32> = HashMap::new();
-        // The batch's old passages out, its new ones in by COPY.
+        // The replaced sources' old passages out (new sources have none),
+        // the batch's new ones in by COPY.
         for row in tx.query(
             "DELETE FROM factline_passages WHERE source = ANY($1) RETURNING keys",
-            &[&ids],
+            &[&replaced],
         )? {
             for k in row.get::<_, Vec<i64>>(0) {
                 *df.entry(k).or_insert(0) -= 1;
@@ -339,19 +497,34 @@ impl PgStore {
                 &[&remove],
             )?;
         }
-        // In key order, like the sources: concurrent writers never wait on
-        // each other in a cycle.
-        let mut df: Vec<(i64, i32)> = df.into_iter().filter(|(_, d)| *d != 0).collect();
-        df.sort_unstable();
-        let (keys, deltas): (Vec<i64>, Vec<i32>) = df.into_iter().unzip();
-        tx.execute(
-            "INSERT INTO factline_keys (key, df)
-             SELECT * FROM unnest($1::bigint[], $2::integer[])
-             ON CONFLICT (key) DO UPDATE SET df = greatest(0, factline_keys.df + EXCLUDED.df)",
-            &[&keys, &deltas],
-        )?;
+        // A bulk load adds its changes at its end, once committed.
+        let bulk = self
+            .bulk
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_some();
+        if !bulk {
+            add_frequencies(&mut tx, std::mem::take(&mut df))?;
+        }
         tx.execute(&format!("NOTIFY {CHANNEL}"), &[])?;
         tx.commit()?;
+        if bulk {
+            let mut kept = self.bulk.lock().unwrap_or_else(|e| e.into_inner());
+            match &mut *kept {
+                Some(kept) => {
+                    for (k, d) in df {
+                        *kept.entry(k).or_insert(0) += d;
+                    }
+                }
+                // The load ended meanwhile: added now.
+                None => {
+                    drop(kept);
+                    let mut tx = client.transaction()?;
+                    add_frequencies(&mut tx, df)?;
+                    tx.commit()?;
+                }
+            }
+        }
         Ok(())
     }
 
@@ -395,7 +568,8 @@ impl PgStore {
         id_of: &dyn Fn(&str) -> DocId,
     ) -> Result<Vec<Arc<DocAnalysis>>, StoreError> {
         let mut client = self.client();
-        let rare = rare_keys(&mut client, passages)?;
+        let budget = self.key_budget.load(std::sync::atomic::Ordering::Relaxed);
+        let rare = rare_keys(&mut client, passages, budget)?;
         // Each source's best overlap with any query passage.
         let mut best: HashMap<i64, i64> = HashMap::new();
         for found in candidates_batched(&mut client, &rare)? {
@@ -438,7 +612,8 @@ impl PgStore {
     ) -> Result<Vec<Vec<Candidate>>, StoreError> {
         let passages = passages_keys(docs);
         let mut client = self.client();
-        let rare = rare_keys(&mut client, passages)?;
+        let budget = self.key_budget.load(std::sync::atomic::Ordering::Relaxed);
+        let rare = rare_keys(&mut client, passages, budget)?;
         let mut found = if batched {
             candidates_batched(&mut client, &rare)?
         } else {
@@ -502,6 +677,17 @@ impl<'a> Publisher<'a> {
             store,
             fingerprint,
         })
+    }
+
+    /// The text hash of each stored source analysed with this
+    /// publisher's settings, by key: what a file must hash to for its
+    /// analysis to be skipped.
+    pub fn stored_hashes(&self) -> HashMap<String, u64> {
+        self.entries
+            .values()
+            .filter(|e| e.settings == self.fingerprint)
+            .map(|e| (e.key.clone(), e.hash))
+            .collect()
     }
 
     /// Publishes the readable sources of `loaded` in one transaction
@@ -572,12 +758,38 @@ impl<'a> Publisher<'a> {
 /// query passage's rare keys the passage shares.
 pub type Candidate = (i64, String, i32);
 
+/// Adds `df` (per key, the change in the number of passages holding it)
+/// to the stored frequencies. In key order, like the sources: concurrent
+/// writers never wait on each other in a cycle. Not clamped at zero:
+/// during a bulk load another writer may remove passages whose addition
+/// the load adds only at its end, so a frequency is briefly negative and
+/// the sum exact (readers ask only with keys held, `df > 0`).
+fn add_frequencies(
+    tx: &mut postgres::Transaction<'_>,
+    df: HashMap<i64, i32>,
+) -> Result<(), StoreError> {
+    let mut df: Vec<(i64, i32)> = df.into_iter().filter(|(_, d)| *d != 0).collect();
+    if df.is_empty() {
+        return Ok(());
+    }
+    df.sort_unstable();
+    let (keys, deltas): (Vec<i64>, Vec<i32>) = df.into_iter().unzip();
+    tx.execute(
+        "INSERT INTO factline_keys (key, df)
+         SELECT * FROM unnest($1::bigint[], $2::integer[])
+         ON CONFLICT (key) DO UPDATE SET df = factline_keys.df + EXCLUDED.df",
+        &[&keys, &deltas],
+    )?;
+    Ok(())
+}
+
 /// The distinct passages of `passages` (at most [`MAX_QUERIES`]), each
 /// reduced to its rarest keys (see [`rarest`]), those left with none
 /// dropped.
 fn rare_keys(
     client: &mut Client,
     mut passages: Vec<Vec<i64>>,
+    budget: i64,
 ) -> Result<Vec<Vec<i64>>, StoreError> {
     // A sentence repeated (a wire copy, a standfirst) is asked once.
     let mut asked = std::collections::HashSet::new();
@@ -606,7 +818,7 @@ fn rare_keys(
     let common = COMMON_FLOOR.max((stored as f64 * COMMON_SHARE) as i32);
     Ok(passages
         .iter()
-        .map(|keys| rarest(keys, &df, common))
+        .map(|keys| rarest(keys, &df, common, budget))
         .filter(|rare| !rare.is_empty())
         .collect())
 }
@@ -618,10 +830,13 @@ fn candidates_each(
     rare: &[Vec<i64>],
 ) -> Result<Vec<Vec<Candidate>>, StoreError> {
     let candidates = client.prepare(
-        "SELECT p.source, s.key, cardinality(ARRAY(SELECT unnest(p.keys) INTERSECT SELECT unnest($1::bigint[])))
-         FROM factline_passages p JOIN factline_sources s ON s.id = p.source
-         WHERE p.keys && $1
-         ORDER BY 3 DESC, p.source LIMIT $2",
+        "SELECT c.source, s.key, c.shared FROM (
+             SELECT p.source,
+                    cardinality(ARRAY(SELECT unnest(p.keys) INTERSECT SELECT unnest($1::bigint[]))) AS shared
+             FROM factline_passages p
+             WHERE p.keys && $1
+             ORDER BY 2 DESC, p.source LIMIT $2) c
+         JOIN factline_sources s ON s.id = c.source",
     )?;
     let mut out = Vec::with_capacity(rare.len());
     for keys in rare {
@@ -639,8 +854,9 @@ fn candidates_each(
 /// returns, asked in statements of [`BATCH`] passages: the passages'
 /// keys go as two parallel arrays (passage number, key), regrouped in the
 /// database, and each passage's top [`PER_PASSAGE`] are read from the GIN
-/// index in a `LATERAL` subquery; the rows come back tagged with their
-/// passage and are split here.
+/// index in a `LATERAL` subquery (their sources' keys joined to those
+/// few rows only, not to every passage the keys reach); the rows come back
+/// tagged with their passage and are split here.
 fn candidates_batched(
     client: &mut Client,
     rare: &[Vec<i64>],
@@ -649,12 +865,13 @@ fn candidates_batched(
         "WITH q AS (
              SELECT n, array_agg(k) AS keys
              FROM unnest($1::integer[], $2::bigint[]) AS t(n, k) GROUP BY n)
-         SELECT q.n, c.source, c.key, c.shared FROM q CROSS JOIN LATERAL (
-             SELECT p.source, s.key,
+         SELECT q.n, c.source, s.key, c.shared FROM q CROSS JOIN LATERAL (
+             SELECT p.source,
                     cardinality(ARRAY(SELECT unnest(p.keys) INTERSECT SELECT unnest(q.keys))) AS shared
-             FROM factline_passages p JOIN factline_sources s ON s.id = p.source
+             FROM factline_passages p
              WHERE p.keys && q.keys
-             ORDER BY 3 DESC, p.source LIMIT $3) c",
+             ORDER BY 2 DESC, p.source LIMIT $3) c
+         JOIN factline_sources s ON s.id = c.source",
     )?;
     let mut out: Vec<Vec<Candidate>> = vec![Vec::new(); rare.len()];
     for (chunk, batch) in rare.chunks(BATCH).enumerate() {
@@ -675,8 +892,9 @@ fn candidates_batched(
 }
 
 /// The keys of a passage that stored passages hold (and at most `common`
-/// of them), rarest first, at most [`RARE_KEYS`].
-fn rarest(keys: &[i64], df: &HashMap<i64, i32>, common: i32) -> Vec<i64> {
+/// of them), rarest first, at most [`RARE_KEYS`], and no more than the
+/// first whose frequencies add up past `budget`.
+fn rarest(keys: &[i64], df: &HashMap<i64, i32>, common: i32, budget: i64) -> Vec<i64> {
     let mut held: Vec<(i32, i64)> = keys
         .iter()
         .filter_map(|k| df.get(k).map(|&d| (d, *k)))
@@ -684,7 +902,15 @@ fn rarest(keys: &[i64], df: &HashMap<i64, i32>, common: i32) -> Vec<i64> {
         .collect();
     held.sort_unstable();
     held.truncate(RARE_KEYS);
-    held.into_iter().map(|(_, k)| k).collect()
+    let mut reach = 0i64;
+    held.into_iter()
+        .enumerate()
+        .take_while(|(i, (d, _))| {
+            reach = reach.saturating_add(i64::from(*d));
+            *i == 0 || reach <= budget
+        })
+        .map(|(_, (_, k))| k)
+        .collect()
 }
 
 /// The keys of every passage of `docs`, in order: what a candidate query

@@ -664,6 +664,20 @@ fn a_bulk_load_stopped_half_way_is_repaired_at_the_next_connection() {
     assert!(repaired(&db.url));
 }
 
+/// The archive and the articles the measurement harnesses below read:
+/// `FACTLINE_MEASURE_STORE` (a URL) and `FACTLINE_MEASURE_DOCS` (paths,
+/// comma-separated); `None`, with a note, when either is unset.
+fn measure_env() -> Option<(String, String)> {
+    let (Ok(url), Ok(files)) = (
+        std::env::var("FACTLINE_MEASURE_STORE"),
+        std::env::var("FACTLINE_MEASURE_DOCS"),
+    ) else {
+        eprintln!("note: FACTLINE_MEASURE_STORE and FACTLINE_MEASURE_DOCS not set");
+        return None;
+    };
+    Some((url, files))
+}
+
 /// Not a check: the first fetch's candidate queries timed both ways on an
 /// archive already loaded, for the numbers in `docs/archive.md`. Run with
 /// `FACTLINE_MEASURE_STORE=URL FACTLINE_MEASURE_DOCS=a.txt,b.txt cargo test
@@ -671,11 +685,7 @@ fn a_bulk_load_stopped_half_way_is_repaired_at_the_next_connection() {
 #[test]
 #[ignore]
 fn first_fetch_measured() {
-    let (Ok(url), Ok(files)) = (
-        std::env::var("FACTLINE_MEASURE_STORE"),
-        std::env::var("FACTLINE_MEASURE_DOCS"),
-    ) else {
-        eprintln!("note: FACTLINE_MEASURE_STORE and FACTLINE_MEASURE_DOCS not set");
+    let Some((url, files)) = measure_env() else {
         return;
     };
     let store = factline::host::PgStore::connect(&url).unwrap();
@@ -728,11 +738,7 @@ fn first_fetch_recall_measured() {
     use factline::analysis::related;
     use std::collections::BTreeSet;
     use std::sync::Arc;
-    let (Ok(url), Ok(files)) = (
-        std::env::var("FACTLINE_MEASURE_STORE"),
-        std::env::var("FACTLINE_MEASURE_DOCS"),
-    ) else {
-        eprintln!("note: FACTLINE_MEASURE_STORE and FACTLINE_MEASURE_DOCS not set");
+    let Some((url, files)) = measure_env() else {
         return;
     };
     let budgets: Vec<i64> = std::env::var("FACTLINE_MEASURE_BUDGETS")

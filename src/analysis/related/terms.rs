@@ -195,6 +195,21 @@ fn digit_group_follows(rest: &str) -> bool {
     digits == 3
 }
 
+/// Two or more letters, all capitals, and no digit ("NATO", "FBI"; not
+/// "A", "COVID-19"): a word read as an acronym whatever its dots.
+#[inline]
+fn all_capitals(raw: &str) -> bool {
+    let (mut letters, mut upper, mut digit) = (0, 0, false);
+    for c in raw.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+        digit |= c.is_ascii_digit();
+    }
+    letters >= 2 && upper == letters && !digit
+}
+
 /// "U.S", "U.N", "D.C" (the final period not yet included).
 pub(crate) fn is_dotted_acronym(w: &str) -> bool {
     w.contains('.')
@@ -475,19 +490,11 @@ pub(crate) fn read_words(text: &str, span: Range<usize>, arena: &mut String) -> 
                 arena.pop();
                 possessive = true;
             }
-            let (mut letters, mut upper, mut digit) = (0, 0, false);
-            for c in raw.chars() {
-                if c.is_alphabetic() {
-                    letters += 1;
-                    upper += usize::from(c.is_uppercase());
-                }
-                digit |= c.is_ascii_digit();
-            }
             Word {
                 span,
                 key: start..arena.len(),
                 possessive,
-                acronym: dotted || (letters >= 2 && upper == letters && !digit),
+                acronym: dotted || all_capitals(raw),
             }
         })
         .collect()
@@ -622,19 +629,11 @@ fn read_layer_words(text: &str, span: Range<usize>, arena: &mut String) -> Vec<W
                 fold_char(c, arena);
             }
         }
-        let (mut letters, mut upper, mut digit) = (0, 0, false);
-        for c in raw.chars() {
-            if c.is_alphabetic() {
-                letters += 1;
-                upper += usize::from(c.is_uppercase());
-            }
-            digit |= c.is_ascii_digit();
-        }
         out.push(Word {
             span: t.span,
             key: start..arena.len(),
             possessive: false,
-            acronym: dotted || (letters >= 2 && upper == letters && !digit),
+            acronym: dotted || all_capitals(raw),
         });
     }
     out

@@ -372,11 +372,8 @@ pub(super) fn within_document_by<'a>(
     weigh: &mut dyn FnMut(usize, &Figure) -> Weighed,
 ) -> Vec<Mention<'a>> {
     let mut out = Vec::new();
-    for j in doc.figures.same_topic(index) {
+    for j in within_candidates(doc, index, f) {
         let g = &doc.figures.list[j];
-        if j == index || g.sentence == f.sentence || g.kind != f.kind {
-            continue;
-        }
         if let Some((score, agrees)) = weigh(j, g) {
             out.push(Mention {
                 doc,
@@ -386,6 +383,19 @@ pub(super) fn within_document_by<'a>(
             });
         }
     }
+    out
+}
+
+/// The figures of `doc` weighed as other mentions of figure `index`
+/// (`f`): those of its topics nearest to it
+/// ([`Figures::same_topic`](super::Figures::same_topic)), of its kind, in
+/// other sentences, in text order.
+pub(super) fn within_candidates(doc: &DocAnalysis, index: usize, f: &Figure) -> Vec<usize> {
+    let mut out = doc.figures.same_topic(index);
+    out.retain(|&j| {
+        let g = &doc.figures.list[j];
+        j != index && g.sentence != f.sentence && g.kind == f.kind
+    });
     out
 }
 

@@ -70,10 +70,12 @@
 //! pair reads (a perpetrator's death); with the statistics, as above. An
 //! edit then weighs only the pairs that touch a figure whose digest
 //! changed; a perpetrator's death told or untold weighs them all again.
-//! Weighing the pairs was most of a keystroke's CPU in a long draft (287
-//! of about 600 ms for a 1.9 MB draft alone, measured with
+//! Weighing the pairs was the largest part of a keystroke's CPU in a long draft (283
+//! of 637 ms for a 1.9 MB draft alone, measured with
 //! `examples/edit_profile.rs`); looking the kept ones up is a hash lookup
-//! per pair. Pairs no check asked for since are swept when they outnumber
+//! per pair, and a figure whose candidates are all unchanged (the digest
+//! of its own and theirs, in order) takes its mentions whole, one lookup
+//! per figure. The pairs of figures gone are swept when they outnumber
 //! the live ones.
 //!
 //! Results are kept only for a document checked on its own (the editor's,
@@ -84,12 +86,12 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
-use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use super::compare::{
     Across, Noted, Weighed, across_documents, best_per_document, part_of_more, reweigh,
-    within_document, within_document_by, within_pair,
+    within_candidates, within_document, within_pair,
 };
 use super::similarity::{PassageSimilarity, RelatedSimilarity, TopicalMemo};
 use super::{Counted, FastMap, FastSet, Figure, Fnv, Interval, Mention, comparable};
@@ -125,11 +127,13 @@ struct Kept {
     /// Digest of the statistics every comparison reads (see
     /// [`statistics_digest`]).
     statistics: u64,
-    /// The number of the check that kept these (see [`KeptPair::used`]).
-    check: u32,
     /// The pairs of the document's own figures weighed, by the two
     /// figures' digests (see [`within_digests`]).
-    within: FastMap<(u64, u64), KeptPair>,
+    within: Pairs,
+    /// Each figure's mentions among its own document's figures, by the
+    /// digest of the figure and of its candidates in order (see
+    /// [`WithinState::mentions`]).
+    within_figures: FigureMentions,
     /// The comparisons with the other documents; `None` when the document
     /// was alone in its corpus.
     across: Option<KeptAcross>,
@@ -146,22 +150,24 @@ struct KeptAcross {
     topical: FastMap<(u64, usize, usize), crate::analysis::related::Topical>,
 }
 
-/// One pair of a document's own figures, weighed: what
-/// [`within_pair`] answered.
-#[derive(Debug)]
-struct KeptPair {
-    result: Weighed,
-    /// The last check that asked for it: pairs no check asked for since
-    /// (their figures edited or gone) are dropped when they outnumber the
-    /// live ones.
-    used: AtomicU32,
-}
+/// A mention of a figure among its own document's figures: the place of
+/// the other figure among its candidates, the score and whether the two
+/// agree.
+type Found = (u32, f32, bool);
+
+/// Pairs of a document's own figures weighed, by the two figures' digests.
+type Pairs = FastMap<(u64, u64), Weighed>;
+
+/// Each figure's mentions among its document's figures, by the digest of
+/// the figure and its candidates.
+type FigureMentions = FastMap<u64, Arc<[Found]>>;
 
 /// Kept pairs of a document's own figures beyond this many, and beyond
-/// twice those its last check asked for, are swept. Typing in a sentence
-/// with figures leaves its old pairs behind at every keystroke; sweeping
-/// only when they are the majority keeps each sweep's cost below the
-/// checks that made them, and a draft of a few figures never sweeps.
+/// twice the pairs its last check read, are swept: those of a figure no
+/// longer in the document go. Typing in a sentence with figures leaves
+/// its old pairs behind at every keystroke; sweeping only when they are
+/// the majority keeps each sweep's cost below the checks that made them,
+/// and a draft of a few figures never sweeps.
 const MIN_SWEPT_PAIRS: usize = 4096;
 
 /// One figure's comparison with the other documents.
@@ -278,20 +284,25 @@ struct KeptState {
 /// The pairs of the document's own figures: those kept and those weighed
 /// in this check.
 struct WithinState {
-    /// This check's number.
-    check: u32,
     /// Each figure's digest (see [`within_digests`]).
     digests: Vec<u64>,
-    kept: FastMap<(u64, u64), KeptPair>,
-    /// Pairs this check asked for (kept or weighed).
-    asked: AtomicUsize,
+    kept: Pairs,
+    /// Each figure's mentions, kept.
+    figures: FigureMentions,
+    /// Pairs this check read (kept or weighed).
+    live: AtomicUsize,
     fresh: Mutex<Vec<((u64, u64), Weighed)>>,
+    /// Each figure's mentions of this check.
+    fresh_figures: Mutex<Vec<(u64, Arc<[Found]>)>>,
 }
 
 impl WithinState {
-    /// [`within_document`] of figure `index` (`f`), each pair taken from
-    /// the kept ones when both figures' digests are those it was weighed
-    /// with.
+    /// [`within_document`] of figure `index` (`f`). When neither the
+    /// figure nor any of its candidates changed (the digest of the figure
+    /// and its candidates' digests, in order, is one kept), its mentions
+    /// are those kept: one lookup per figure. Otherwise each pair is taken
+    /// from the kept ones when both figures' digests are those it was
+    /// weighed with, and weighed afresh when not.
     fn mentions<'a>(
         &self,
         doc: &'a DocAnalysis,
@@ -302,54 +313,89 @@ impl WithinState {
         let Some(&digest) = self.digests.get(index) else {
             return within_document(doc, index, f, sim);
         };
-        let mut f_part = None;
-        let mut fresh = Vec::new();
-        let mut asked = 0;
-        let out = within_document_by(doc, index, f, &mut |j, g| {
-            asked += 1;
-            let key = (digest, self.digests.get(j).copied().unwrap_or_default());
-            if let Some(p) = self.kept.get(&key) {
-                p.used.store(self.check, Ordering::Relaxed);
-                return p.result;
-            }
-            let part = *f_part.get_or_insert_with(|| part_of_more(doc, f));
-            let result = within_pair(doc, f, part, g, sim);
-            fresh.push((key, result));
-            result
-        });
-        self.asked.fetch_add(asked, Ordering::Relaxed);
-        if !fresh.is_empty() {
-            self.fresh
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .extend(fresh);
+        let candidates = within_candidates(doc, index, f);
+        let digest_of = |j: usize| self.digests.get(j).copied().unwrap_or_default();
+        let mut h = Fnv::new();
+        h.write_u64(digest);
+        for &j in &candidates {
+            h.write_u64(digest_of(j));
         }
+        let key = h.finish();
+        self.live.fetch_add(candidates.len(), Ordering::Relaxed);
+        let found = match self.figures.get(&key) {
+            Some(found) => found.clone(),
+            None => {
+                let mut f_part = None;
+                let mut fresh = Vec::new();
+                let mut found = Vec::new();
+                for (at, &j) in candidates.iter().enumerate() {
+                    let pair = (digest, digest_of(j));
+                    let weighed = match self.kept.get(&pair) {
+                        Some(&w) => w,
+                        None => {
+                            let part = *f_part.get_or_insert_with(|| part_of_more(doc, f));
+                            let w = within_pair(doc, f, part, &doc.figures.list[j], sim);
+                            fresh.push((pair, w));
+                            w
+                        }
+                    };
+                    if let Some((score, agrees)) = weighed {
+                        found.push((at as u32, score, agrees));
+                    }
+                }
+                if !fresh.is_empty() {
+                    self.fresh
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .extend(fresh);
+                }
+                Arc::from(found)
+            }
+        };
+        let out = found
+            .iter()
+            .filter_map(|&(at, score, agrees)| {
+                Some(Mention {
+                    doc,
+                    figure: *candidates.get(at as usize)?,
+                    agrees,
+                    score,
+                })
+            })
+            .collect();
+        self.fresh_figures
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((key, found));
         out
     }
 
-    /// The kept pairs with this check's added, the stale ones swept when
-    /// they are the majority.
-    fn into_kept(self) -> FastMap<(u64, u64), KeptPair> {
+    /// The kept pairs with this check's added, and the figures' mentions
+    /// of this check. The pairs of figures no longer in the document are
+    /// swept when the pairs kept outnumber twice those this check read;
+    /// if that leaves too many still (figures moved apart), all go.
+    fn into_kept(self) -> (Pairs, FigureMentions) {
         let mut kept = self.kept;
-        let fresh = self
-            .fresh
+        kept.extend(
+            self.fresh
+                .into_inner()
+                .unwrap_or_else(PoisonError::into_inner),
+        );
+        let live = self.live.into_inner();
+        if kept.len() > MIN_SWEPT_PAIRS.max(2 * live) {
+            let current: FastSet<u64> = self.digests.iter().copied().collect();
+            kept.retain(|(a, b), _| current.contains(a) && current.contains(b));
+            if kept.len() > MIN_SWEPT_PAIRS.max(4 * live) {
+                kept.clear();
+            }
+        }
+        let figures = self
+            .fresh_figures
             .into_inner()
-            .unwrap_or_else(PoisonError::into_inner);
-        for (key, result) in fresh {
-            kept.insert(
-                key,
-                KeptPair {
-                    result,
-                    used: AtomicU32::new(self.check),
-                },
-            );
-        }
-        let asked = self.asked.into_inner();
-        if kept.len() > MIN_SWEPT_PAIRS.max(2 * asked) {
-            let check = self.check;
-            kept.retain(|_, p| p.used.load(Ordering::Relaxed) == check);
-        }
-        kept
+            .unwrap_or_else(PoisonError::into_inner)
+            .into_iter()
+            .collect();
+        (kept, figures)
     }
 }
 
@@ -394,27 +440,29 @@ impl<'a> MentionReuse<'a> {
             .kept
             .remove(&doc.id)
             .filter(|k| k.shared == shared);
-        let (check, pairs, previous) = match previous {
+        let (pairs, figures, previous) = match previous {
             // The pairs read the statistics too (the document frequencies
             // of the other documents, which drop everything when they
             // change, and the passage count and mean length).
-            Some(k) => (
-                k.check.wrapping_add(1),
-                if k.statistics == statistics {
-                    k.within
-                } else {
-                    FastMap::default()
-                },
+            Some(k) if k.statistics == statistics => (
+                k.within,
+                k.within_figures,
                 k.across.map(|a| (k.statistics, a)),
             ),
-            None => (0, FastMap::default(), None),
+            Some(k) => (
+                FastMap::default(),
+                FastMap::default(),
+                k.across.map(|a| (k.statistics, a)),
+            ),
+            None => (FastMap::default(), FastMap::default(), None),
         };
         let within = WithinState {
-            check,
             digests: within_digests(doc, &local),
             kept: pairs,
-            asked: AtomicUsize::new(0),
+            figures,
+            live: AtomicUsize::new(0),
             fresh: Mutex::new(Vec::new()),
+            fresh_figures: Mutex::new(Vec::new()),
         };
         // Alone, the document has nothing to compare its figures with
         // but its own.
@@ -576,11 +624,12 @@ impl Drop for MentionReuse<'_> {
                     .unwrap_or_default(),
             }
         });
+        let (within, within_figures) = state.within.into_kept();
         let kept = Kept {
             shared: state.shared,
             statistics: state.statistics,
-            check: state.within.check,
-            within: state.within.into_kept(),
+            within,
+            within_figures,
             across,
         };
         let mut docs = self.corpus.mentions.lock();

@@ -167,6 +167,7 @@ fn main() {
     );
     if let (Some(old), Some(new)) = (&before_last, &previous) {
         analysis_steps(old, new, &settings);
+        check_steps(new, &mut corpus, &settings);
     }
     eprintln!("{findings} findings on the last version (digest of the facts keys: {keys:x})");
     eprintln!(
@@ -177,6 +178,41 @@ fn main() {
         effort.figures_reused,
         if fresh { " (fresh: nothing kept)" } else { "" }
     );
+}
+
+/// CPU time of each rule of the check of the last version, each checked
+/// alone as after an edit (the document put in the corpus again first, so
+/// that what its last check kept is read as on a keystroke): where the
+/// check's time goes.
+fn check_steps(doc: &Arc<analysis::DocAnalysis>, corpus: &mut Corpus, settings: &Settings) {
+    // As in `analysis_steps`: enough scheduler ticks per step.
+    const MIN_REPEAT: usize = 3;
+    const MIN_CPU_MS: f64 = 300.0;
+    for rule in analysis::RULES {
+        let code = rule.meta().code;
+        if !settings.rule(code).enabled {
+            continue;
+        }
+        let mut alone = settings.clone();
+        for other in analysis::RULES {
+            let mut s = alone.rule(other.meta().code);
+            s.enabled = other.meta().code == code;
+            alone.rules.insert(other.meta().code.into(), s);
+        }
+        let (c, mut n, mut spent) = (cpu_ms(), 0, 0.0);
+        let mut findings = 0;
+        while n < MIN_REPEAT || cpu_ms() - c < MIN_CPU_MS {
+            corpus.upsert(doc.clone());
+            let t = cpu_ms();
+            findings = analysis::check(doc, corpus, &alone, RuleScope::All).len();
+            spent += cpu_ms() - t;
+            n += 1;
+        }
+        eprintln!(
+            "  check: {code:30} cpu mean {:7.3} ms   ({findings} findings)",
+            spent / n as f64
+        );
+    }
 }
 
 /// CPU time of each step of the analysis of the last edit (the mean over

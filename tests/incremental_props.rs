@@ -8,8 +8,10 @@
 
 use std::sync::{Arc, Mutex};
 
-use factline::analysis::effort;
-use factline::analysis::{DocAnalysis, DocId, Settings, analyze_document, analyze_edited};
+use factline::analysis::{
+    DocAnalysis, DocId, RuleScope, Settings, analyze_document, analyze_edited, check,
+};
+use factline::analysis::{effort, figures};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
@@ -404,4 +406,295 @@ fn a_keystroke_reads_the_paragraphs_around_it() {
         "{} of {sentences} sentences attributed again",
         read.sentences_attributed
     );
+}
+
+/// Paragraphs of a draft whose figures are compared with each other: one
+/// toll, one sum and one age told several ways, a perpetrator's death
+/// (which changes whether two tolls agree), two counts in one sentence
+/// (the second a part of the first), and a date line.
+const FIGURE_PARAGRAPHS: &[&str] = &[
+    "Posted on March 3, 2024\n\n",
+    "Twelve people were killed when the Marren bridge in Harlow collapsed on Tuesday, the fire service said.\n\n",
+    "Fourteen people were killed when the Marren bridge in Harlow collapsed, officials said.\n\n",
+    "The gunman shot 5 people at the Harlow depot before killing himself.\n\n",
+    "Police said 6 people were shot at the Harlow depot.\n\n",
+    "The Harlow council said repairs to the bridge would cost $3 million.\n\n",
+    "Repairs to the Marren bridge will cost $4.5 million, the Harlow council said.\n\n",
+    "Edith Varga, 58, has led the Harlow council since 2014.\n\n",
+    "Edith Varga, 61, spoke to residents on Wednesday.\n\n",
+    "Six people were shot and one victim was taken to hospital in Harlow.\n\n",
+    "About 40 homes near the river were evacuated, the council said. Engineers said 45 homes were evacuated.\n\n",
+    "Residents gathered by the river on Wednesday.\n\n",
+];
+
+/// Pieces typed into such a draft: figures, names and dates, the words of
+/// a perpetrator's death, paragraph breaks and a date line.
+const FIGURE_TYPED: &[&str] = &[
+    "x",
+    " ",
+    "12",
+    "fifteen ",
+    "killed ",
+    "Harlow ",
+    "Edith Varga, 60, ",
+    "$5 million",
+    "in 2019 ",
+    "before killing himself",
+    "\n\n",
+    ". ",
+    "Posted on March 9, 2025\n\n",
+];
+
+/// One edit of a draft with figures.
+#[derive(Clone, Debug)]
+enum FigureEdit {
+    /// Type a piece at a fraction of the text.
+    Type(u16, usize),
+    /// Delete up to this many bytes at a fraction of the text.
+    Delete(u16, u8),
+    /// Move the paragraph at one fraction to the paragraph boundary at
+    /// another.
+    Move(u16, u16),
+    /// Join the paragraph at a fraction with the next one.
+    Join(u16),
+    /// Paste a paragraph at the paragraph boundary at a fraction.
+    Paste(u16, usize),
+    /// Replace the first line (the date line, when there is one).
+    Date(u8),
+    /// Tell a perpetrator's death, or tell it no more: read by every pair
+    /// of tolls, wherever they are.
+    Death,
+}
+
+fn figure_edit() -> impl Strategy<Value = FigureEdit> {
+    prop_oneof![
+        4 => (any::<u16>(), 0..FIGURE_TYPED.len()).prop_map(|(p, k)| FigureEdit::Type(p, k)),
+        2 => (any::<u16>(), 1u8..16).prop_map(|(p, n)| FigureEdit::Delete(p, n)),
+        2 => (any::<u16>(), any::<u16>()).prop_map(|(a, b)| FigureEdit::Move(a, b)),
+        1 => any::<u16>().prop_map(FigureEdit::Join),
+        1 => (any::<u16>(), 0..FIGURE_PARAGRAPHS.len()).prop_map(|(p, k)| FigureEdit::Paste(p, k)),
+        1 => (0u8..4).prop_map(FigureEdit::Date),
+        1 => Just(FigureEdit::Death),
+    ]
+}
+
+/// The byte at fraction `p` of `text`, on a character boundary.
+fn fraction(text: &str, p: u16) -> usize {
+    floor_boundary(text, text.len() * usize::from(p) / usize::from(u16::MAX))
+}
+
+/// The paragraph (its text and blank lines after it) holding byte `at`.
+fn paragraph_around(text: &str, at: usize) -> std::ops::Range<usize> {
+    let start = text[..at].rfind("\n\n").map_or(0, |i| i + 2);
+    let end = text[at..].find("\n\n").map_or(text.len(), |i| at + i + 2);
+    start..end.min(text.len())
+}
+
+fn apply_figure_edit(text: &str, e: &FigureEdit) -> String {
+    let mut t = text.to_string();
+    match *e {
+        FigureEdit::Type(p, k) => t.insert_str(fraction(&t, p), FIGURE_TYPED[k]),
+        FigureEdit::Delete(p, n) => {
+            let i = fraction(&t, p);
+            let j = floor_boundary(&t, i + usize::from(n)).max(i);
+            t.replace_range(i..j, "");
+        }
+        FigureEdit::Move(a, b) => {
+            let r = paragraph_around(&t, fraction(&t, a));
+            let moved: String = t[r.clone()].to_string();
+            t.replace_range(r, "");
+            let at = paragraph_around(&t, fraction(&t, b)).start;
+            t.insert_str(at, &moved);
+        }
+        FigureEdit::Join(p) => {
+            let r = paragraph_around(&t, fraction(&t, p));
+            if r.end >= 2 && t.get(r.end - 2..r.end) == Some("\n\n") && r.end < t.len() {
+                t.replace_range(r.end - 2..r.end, " ");
+            }
+        }
+        FigureEdit::Paste(p, k) => {
+            let at = paragraph_around(&t, fraction(&t, p)).start;
+            t.insert_str(at, FIGURE_PARAGRAPHS[k]);
+        }
+        FigureEdit::Date(k) => {
+            let line = [
+                "Posted on March 3, 2024",
+                "Posted on June 12, 2019",
+                "Updated 9 March 2025",
+                "Harlow bridge",
+            ][usize::from(k)];
+            let end = t.find('\n').unwrap_or(t.len());
+            t.replace_range(..end, line);
+        }
+        FigureEdit::Death => {
+            const DEATH: &str = " before killing himself";
+            if t.contains(DEATH) {
+                t = t.replace(DEATH, "");
+            } else if let Some(i) = t.find(" people at") {
+                t.insert_str(i + " people".len(), DEATH);
+            } else {
+                t.push_str("\n\nA gunman shot 5 people before killing himself.\n\n");
+            }
+        }
+    }
+    t
+}
+
+/// Every figure's mentions as (document, figure, agrees, score bits)
+/// through the comparisons kept in `corpus`, which holds `doc`.
+fn kept_figure_mentions(
+    corpus: &factline::analysis::Corpus,
+    doc: &DocAnalysis,
+) -> Vec<Vec<(usize, bool, u32)>> {
+    let reuse = figures::MentionReuse::open(corpus, doc);
+    let sim = reuse.similarity();
+    (0..doc.figures.list.len())
+        .map(|i| {
+            reuse
+                .mentions(i, &sim)
+                .iter()
+                .map(|m| (m.figure, m.agrees, m.score.to_bits()))
+                .collect()
+        })
+        .collect()
+}
+
+/// The same, compared afresh in a corpus of the document alone, built for
+/// the purpose.
+fn fresh_figure_mentions(text: &str) -> Vec<Vec<(usize, bool, u32)>> {
+    let mut corpus = factline::analysis::Corpus::new();
+    let doc = Arc::new(analyze_document(
+        DocId::new("figures-draft.txt"),
+        Arc::from(text),
+        &Settings::default(),
+    ));
+    corpus.upsert(doc.clone());
+    let sim = figures::for_document(&corpus, &doc);
+    (0..doc.figures.list.len())
+        .map(|i| {
+            figures::mentions(&doc, i, &corpus, &sim)
+                .iter()
+                .map(|m| (m.figure, m.agrees, m.score.to_bits()))
+                .collect()
+        })
+        .collect()
+}
+
+/// The draft's cross-document findings (the figure comparison) checked
+/// afresh.
+fn fresh_figure_findings(text: &str, settings: &Settings) -> String {
+    let mut corpus = factline::analysis::Corpus::new();
+    let doc = Arc::new(analyze_document(
+        DocId::new("figures-draft.txt"),
+        Arc::from(text),
+        settings,
+    ));
+    corpus.upsert(doc.clone());
+    format!(
+        "{:?}",
+        check(&doc, &corpus, settings, RuleScope::CrossDocument)
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 48,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "proptest-regressions/incremental_props.txt",
+        ))),
+        ..ProptestConfig::default()
+    })]
+
+    /// The comparison of a draft's figures with each other, whose pairs
+    /// are kept from one check to the next by the digests of the two
+    /// figures, gives what a fresh comparison gives after edits that
+    /// move figures between paragraphs, join paragraphs, change the date
+    /// line, a perpetrator's death or a person's other age.
+    #[test]
+    fn kept_figure_pairs_equal_a_fresh_comparison(
+        first in prop::collection::vec(prop::sample::select(FIGURE_PARAGRAPHS), 3..12),
+        steps in prop::collection::vec(figure_edit(), 1..12),
+    ) {
+        let _serial = one_at_a_time();
+        let settings = Settings::default();
+        let id = DocId::new("figures-draft.txt");
+        let mut text: String = first.concat();
+        let mut corpus = factline::analysis::Corpus::new();
+        let mut doc = Arc::new(analyze_edited(None, id.clone(), Arc::from(text.as_str()), &settings));
+        corpus.upsert(doc.clone());
+        let first_check = format!("{:?}", check(&doc, &corpus, &settings, RuleScope::CrossDocument));
+        prop_assert_eq!(&first_check, &fresh_figure_findings(&text, &settings));
+        for e in &steps {
+            text = apply_figure_edit(&text, e);
+            doc = Arc::new(analyze_edited(Some(&doc), id.clone(), Arc::from(text.as_str()), &settings));
+            corpus.upsert(doc.clone());
+            let kept = format!("{:?}", check(&doc, &corpus, &settings, RuleScope::CrossDocument));
+            prop_assert_eq!(&kept, &fresh_figure_findings(&text, &settings), "text: {:?}", text);
+            // The scores too, not only the findings they decide.
+            prop_assert_eq!(kept_figure_mentions(&corpus, &doc), fresh_figure_mentions(&text), "text: {:?}", text);
+        }
+    }
+}
+
+/// A keystroke in one paragraph of a long draft weighs again only the
+/// pairs of figures that touch the paragraph's figures; a date line
+/// changed is read by no pair of one document, so it weighs again only
+/// the pairs of its own figure;
+/// a perpetrator's death, which every pair of tolls reads, weighs them
+/// all again. The findings are those of a fresh check each time.
+#[test]
+fn a_keystroke_weighs_only_the_pairs_of_figures_it_touched() {
+    let _serial = one_at_a_time();
+    let settings = Settings::default();
+    let id = DocId::new("figures-draft.txt");
+    let mut text: String = (0..120)
+        .map(|i| FIGURE_PARAGRAPHS[1 + (i * 5) % (FIGURE_PARAGRAPHS.len() - 1)])
+        .collect();
+    text.insert_str(0, "Posted on March 3, 2024\n\n");
+    let mut corpus = factline::analysis::Corpus::new();
+    let mut doc = Arc::new(analyze_edited(
+        None,
+        id.clone(),
+        Arc::from(text.as_str()),
+        &settings,
+    ));
+    corpus.upsert(doc.clone());
+    effort::reset();
+    check(&doc, &corpus, &settings, RuleScope::CrossDocument);
+    let all = effort::read().figure_pairs;
+    assert!(all > 1000, "{all} pairs weighed");
+    let mut edit = |text: &mut String, doc: &mut Arc<DocAnalysis>, new: String| {
+        *text = new;
+        *doc = Arc::new(analyze_edited(
+            Some(doc),
+            id.clone(),
+            Arc::from(text.as_str()),
+            &settings,
+        ));
+        corpus.upsert(doc.clone());
+        effort::reset();
+        let kept = check(doc, &corpus, &settings, RuleScope::CrossDocument);
+        let pairs = effort::read().figure_pairs;
+        assert_eq!(format!("{kept:?}"), fresh_figure_findings(text, &settings));
+        pairs
+    };
+    // A figure changed in the middle of the draft.
+    let at = text.len() / 2;
+    let at = at + text[at..].find("Twelve").expect("a toll");
+    let typed = format!("{}Eleven{}", &text[..at], &text[at + "Twelve".len()..]);
+    let pairs = edit(&mut text, &mut doc, typed);
+    assert!(
+        pairs > 0 && pairs * 20 < all,
+        "{pairs} of {all} pairs weighed again"
+    );
+    // The date line.
+    let dated = text.replacen("March 3, 2024", "June 12, 2019", 1);
+    let pairs = edit(&mut text, &mut doc, dated);
+    // (The date line's own figure is weighed against the other dates.)
+    assert!(pairs * 50 < all, "{pairs} of {all} pairs weighed again");
+    // A perpetrator's death, read by every pair of tolls, told no more.
+    assert!(doc.figures.perpetrator_died);
+    let undone = text.replace(" before killing himself", "");
+    let pairs = edit(&mut text, &mut doc, undone);
+    assert!(pairs * 2 > all, "{pairs} of {all} pairs weighed again");
 }

@@ -217,7 +217,7 @@ fn same_fact_known(
 /// Whether figure `f` of `doc` counts part of what its sentence counts
 /// ([`part_of_earlier_total`], [`part_of_split`]): then it is compared
 /// with nothing.
-fn part_of_more(doc: &DocAnalysis, f: &Figure) -> bool {
+pub(super) fn part_of_more(doc: &DocAnalysis, f: &Figure) -> bool {
     part_of_earlier_total(doc, f) || part_of_split(doc, f)
 }
 
@@ -354,23 +354,67 @@ pub(super) fn within_document<'a>(
     f: &Figure,
     sim: &dyn PassageSimilarity,
 ) -> Vec<Mention<'a>> {
+    let mut f_part = None;
+    within_document_by(doc, index, f, &mut |_, g| {
+        let part = *f_part.get_or_insert_with(|| part_of_more(doc, f));
+        within_pair(doc, f, part, g, sim)
+    })
+}
+
+/// [`within_document`] with each candidate pair weighed by `weigh` (given
+/// the other figure and its index, it answers what [`within_pair`] does): the
+/// candidates are chosen here, by topic and nearness, and only the pairs'
+/// results may come from elsewhere (a cache of an earlier check).
+pub(super) fn within_document_by<'a>(
+    doc: &'a DocAnalysis,
+    index: usize,
+    f: &Figure,
+    weigh: &mut dyn FnMut(usize, &Figure) -> Weighed,
+) -> Vec<Mention<'a>> {
     let mut out = Vec::new();
-    let f_part = part_of_more(doc, f);
-    for j in doc.figures.same_topic(index) {
+    for j in within_candidates(doc, index, f) {
         let g = &doc.figures.list[j];
-        if j == index || g.sentence == f.sentence || g.kind != f.kind {
-            continue;
-        }
-        if let Some(score) = same_fact_known(doc, f, doc, g, sim, true, f_part) {
+        if let Some((score, agrees)) = weigh(j, g) {
             out.push(Mention {
                 doc,
                 figure: j,
-                agrees: agree_in(doc, f, doc, g),
+                agrees,
                 score,
             });
         }
     }
     out
+}
+
+/// The figures of `doc` weighed as other mentions of figure `index`
+/// (`f`): those of its topics nearest to it
+/// ([`Figures::same_topic`](super::Figures::same_topic)), of its kind, in
+/// other sentences, in text order.
+pub(super) fn within_candidates(doc: &DocAnalysis, index: usize, f: &Figure) -> Vec<usize> {
+    let mut out = doc.figures.same_topic(index);
+    out.retain(|&j| {
+        let g = &doc.figures.list[j];
+        j != index && g.sentence != f.sentence && g.kind == f.kind
+    });
+    out
+}
+
+/// What weighing a pair of figures found: `None` when they are not one
+/// quantity, else how sure (the score) and whether they agree.
+pub(super) type Weighed = Option<(f32, bool)>;
+
+/// Whether figure `g` of `doc` is another mention of the quantity of `f`
+/// (in another sentence of the same document; `f_part` is
+/// [`part_of_more`] of `f`): its score and whether the two agree.
+pub(super) fn within_pair(
+    doc: &DocAnalysis,
+    f: &Figure,
+    f_part: bool,
+    g: &Figure,
+    sim: &dyn PassageSimilarity,
+) -> Weighed {
+    let score = same_fact_known(doc, f, doc, g, sim, true, f_part)?;
+    Some((score, agree_in(doc, f, doc, g)))
 }
 
 /// A mention in another document, by its place in the corpus's figure

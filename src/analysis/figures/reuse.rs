@@ -1,5 +1,6 @@
-//! Cross-document comparisons kept from one check of a document to the
-//! next, so that an edit compares again only what it touched.
+//! Figure comparisons kept from one check of a document to the next, so
+//! that an edit compares again only what it touched: those with the other
+//! documents, and the pairs of the document's own figures.
 //!
 //! Comparing a figure with the other documents ([`across_documents`])
 //! reads three things: the figure and what its document says around it
@@ -30,7 +31,7 @@
 //! are weighed again when only the story weights did:
 //!
 //! - each figure's result is filed under a digest of everything it reads
-//!   of its own document ([`figure_digests`]), offsets made relative to
+//!   of its own document ([`local_digests`], [`across_digests`]), offsets made relative to
 //!   its sentence, so text typed elsewhere leaves it valid; the names its
 //!   document mentions are read only as "does it mention this name?" for
 //!   a few names of the candidates, so the result keeps those answers
@@ -58,21 +59,42 @@
 //!
 //! So a kept result is always the one a fresh comparison would give (a
 //! property test checks it after random edits of drafts and sources).
+//!
+//! Within the document, the candidates of each figure are chosen afresh
+//! at every check, by topic and nearness
+//! ([`Figures::same_topic`](super::Figures::same_topic), cheap), and each
+//! candidate pair's result (whether the two are one quantity, how sure,
+//! and whether they agree) is kept under the digests of its two figures
+//! ([`within_digests`]): what the pair reads of each figure, its sentence,
+//! its passage and its person's ages, and the one document-wide fact a
+//! pair reads (a perpetrator's death); with the statistics, as above. An
+//! edit then weighs only the pairs that touch a figure whose digest
+//! changed; a perpetrator's death told or untold weighs them all again.
+//! Weighing the pairs was the largest part of a keystroke's CPU in a long draft (283
+//! of 637 ms for a 1.9 MB draft alone, measured with
+//! `examples/edit_profile.rs`); looking the kept ones up is a hash lookup
+//! per pair, and a figure whose candidates are all unchanged (the digest
+//! of its own and theirs, in order) takes its mentions whole, one lookup
+//! per figure. The pairs of figures gone are swept when they outnumber
+//! the live ones.
+//!
 //! Results are kept only for a document checked on its own (the editor's,
 //! not a batch of a folder), as the corpus holds it, and for a few
-//! documents at a time.
+//! documents at a time; a document alone in its corpus keeps its pairs.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use super::compare::{
-    Across, Noted, across_documents, best_per_document, reweigh, within_document,
+    Across, Noted, Weighed, across_documents, best_per_document, part_of_more, reweigh,
+    within_candidates, within_document, within_pair,
 };
 use super::similarity::{PassageSimilarity, RelatedSimilarity, TopicalMemo};
-use super::{FastMap, FastSet, Figure, Fnv, Mention, comparable};
+use super::{Counted, FastMap, FastSet, Figure, Fnv, Interval, Mention, comparable};
 use crate::analysis::related::{Passage, Stats, StoryContext, story_names_in};
 use crate::analysis::{Corpus, DocAnalysis, DocId};
 
@@ -105,6 +127,21 @@ struct Kept {
     /// Digest of the statistics every comparison reads (see
     /// [`statistics_digest`]).
     statistics: u64,
+    /// The pairs of the document's own figures weighed, by the two
+    /// figures' digests (see [`within_digests`]).
+    within: Pairs,
+    /// Each figure's mentions among its own document's figures, by the
+    /// digest of the figure and of its candidates in order (see
+    /// [`WithinState::mentions`]).
+    within_figures: FigureMentions,
+    /// The comparisons with the other documents; `None` when the document
+    /// was alone in its corpus.
+    across: Option<KeptAcross>,
+}
+
+/// One document's kept comparisons with the other documents.
+#[derive(Debug)]
+struct KeptAcross {
     /// The document's story context as the comparisons read it.
     story: StoryContext,
     /// By figure digest.
@@ -112,6 +149,26 @@ struct Kept {
     /// The topical scores of the last check (see [`TopicalMemo`]).
     topical: FastMap<(u64, usize, usize), crate::analysis::related::Topical>,
 }
+
+/// A mention of a figure among its own document's figures: the place of
+/// the other figure among its candidates, the score and whether the two
+/// agree.
+type Found = (u32, f32, bool);
+
+/// Pairs of a document's own figures weighed, by the two figures' digests.
+type Pairs = FastMap<(u64, u64), Weighed>;
+
+/// Each figure's mentions among its document's figures, by the digest of
+/// the figure and its candidates.
+type FigureMentions = FastMap<u64, Arc<[Found]>>;
+
+/// Kept pairs of a document's own figures beyond this many, and beyond
+/// twice the pairs its last check read, are swept: those of a figure no
+/// longer in the document go. Typing in a sentence with figures leaves
+/// its old pairs behind at every keystroke; sweeping only when they are
+/// the majority keeps each sweep's cost below the checks that made them,
+/// and a draft of a few figures never sweeps.
+const MIN_SWEPT_PAIRS: usize = 4096;
 
 /// One figure's comparison with the other documents.
 #[derive(Debug)]
@@ -184,9 +241,19 @@ impl MentionCache {
         docs.last_changed = None;
     }
 
-    /// How many figure comparisons are kept for `id`, for tests.
+    /// How many figure comparisons with other documents are kept for
+    /// `id`, for tests.
     pub fn kept(&self, id: &DocId) -> usize {
-        self.lock().kept.get(id).map_or(0, |k| k.entries.len())
+        self.lock()
+            .kept
+            .get(id)
+            .and_then(|k| k.across.as_ref())
+            .map_or(0, |k| k.entries.len())
+    }
+
+    /// How many pairs of `id`'s own figures are kept, for tests.
+    pub fn kept_pairs(&self, id: &DocId) -> usize {
+        self.lock().kept.get(id).map_or(0, |k| k.within.len())
     }
 }
 
@@ -202,12 +269,139 @@ pub struct MentionReuse<'a> {
     /// is kept).
     memo: Option<Arc<TopicalMemo>>,
     /// `None` when nothing is kept for this check.
-    state: Option<ReuseState>,
+    kept: Option<KeptState>,
 }
 
-struct ReuseState {
+/// What one check reads of and adds to the kept comparisons.
+struct KeptState {
     shared: u64,
     statistics: u64,
+    within: WithinState,
+    /// `None` when the document is alone in its corpus.
+    across: Option<ReuseState>,
+}
+
+/// The pairs of the document's own figures: those kept and those weighed
+/// in this check.
+struct WithinState {
+    /// Each figure's digest (see [`within_digests`]).
+    digests: Vec<u64>,
+    kept: Pairs,
+    /// Each figure's mentions, kept.
+    figures: FigureMentions,
+    /// Pairs this check read (kept or weighed).
+    live: AtomicUsize,
+    fresh: Mutex<Vec<((u64, u64), Weighed)>>,
+    /// Each figure's mentions of this check.
+    fresh_figures: Mutex<Vec<(u64, Arc<[Found]>)>>,
+}
+
+impl WithinState {
+    /// [`within_document`] of figure `index` (`f`). When neither the
+    /// figure nor any of its candidates changed (the digest of the figure
+    /// and its candidates' digests, in order, is one kept), its mentions
+    /// are those kept: one lookup per figure. Otherwise each pair is taken
+    /// from the kept ones when both figures' digests are those it was
+    /// weighed with, and weighed afresh when not.
+    fn mentions<'a>(
+        &self,
+        doc: &'a DocAnalysis,
+        index: usize,
+        f: &Figure,
+        sim: &dyn PassageSimilarity,
+    ) -> Vec<Mention<'a>> {
+        let Some(&digest) = self.digests.get(index) else {
+            return within_document(doc, index, f, sim);
+        };
+        let candidates = within_candidates(doc, index, f);
+        let digest_of = |j: usize| self.digests.get(j).copied().unwrap_or_default();
+        let mut h = Fnv::new();
+        h.write_u64(digest);
+        for &j in &candidates {
+            h.write_u64(digest_of(j));
+        }
+        let key = h.finish();
+        self.live.fetch_add(candidates.len(), Ordering::Relaxed);
+        let found = match self.figures.get(&key) {
+            Some(found) => found.clone(),
+            None => {
+                let mut f_part = None;
+                let mut fresh = Vec::new();
+                let mut found = Vec::new();
+                for (at, &j) in candidates.iter().enumerate() {
+                    let pair = (digest, digest_of(j));
+                    let weighed = match self.kept.get(&pair) {
+                        Some(&w) => w,
+                        None => {
+                            let part = *f_part.get_or_insert_with(|| part_of_more(doc, f));
+                            let w = within_pair(doc, f, part, &doc.figures.list[j], sim);
+                            fresh.push((pair, w));
+                            w
+                        }
+                    };
+                    if let Some((score, agrees)) = weighed {
+                        found.push((at as u32, score, agrees));
+                    }
+                }
+                if !fresh.is_empty() {
+                    self.fresh
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .extend(fresh);
+                }
+                Arc::from(found)
+            }
+        };
+        let out = found
+            .iter()
+            .filter_map(|&(at, score, agrees)| {
+                Some(Mention {
+                    doc,
+                    figure: *candidates.get(at as usize)?,
+                    agrees,
+                    score,
+                })
+            })
+            .collect();
+        self.fresh_figures
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((key, found));
+        out
+    }
+
+    /// The kept pairs with this check's added, and the figures' mentions
+    /// of this check. The pairs of figures no longer in the document are
+    /// swept when the pairs kept outnumber twice those this check read;
+    /// if that leaves too many still (figures moved apart), all go.
+    fn into_kept(self) -> (Pairs, FigureMentions) {
+        let mut kept = self.kept;
+        kept.extend(
+            self.fresh
+                .into_inner()
+                .unwrap_or_else(PoisonError::into_inner),
+        );
+        let live = self.live.into_inner();
+        if kept.len() > MIN_SWEPT_PAIRS.max(2 * live) {
+            let current: FastSet<u64> = self.digests.iter().copied().collect();
+            kept.retain(|(a, b), _| current.contains(a) && current.contains(b));
+            if kept.len() > MIN_SWEPT_PAIRS.max(4 * live) {
+                kept.clear();
+            }
+        }
+        let figures = self
+            .fresh_figures
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner)
+            .into_iter()
+            .collect();
+        (kept, figures)
+    }
+}
+
+/// What one check reads of and adds to the kept comparisons with the
+/// other documents.
+struct ReuseState {
     /// Whether the statistics changed since the kept results.
     restat: bool,
     kept: FastMap<u64, Arc<Entry>>,
@@ -222,36 +416,82 @@ struct ReuseState {
 
 impl<'a> MentionReuse<'a> {
     /// Opens the kept comparisons of `doc` in `corpus`. Nothing is kept
-    /// within a parallel batch, when `doc` is not the corpus's version of
-    /// its document, or when it is the corpus's only document (there is
-    /// nothing to compare it with, and the digests would be all the work).
+    /// within a parallel batch, or when `doc` is not the corpus's version
+    /// of its document; only the pairs of its own figures when it is the
+    /// corpus's only document.
     pub fn open(corpus: &'a Corpus, doc: &'a DocAnalysis) -> Self {
         let stats = Arc::new(Stats::without(corpus, &doc.id));
         let own = corpus.get(&doc.id).is_some_and(|d| std::ptr::eq(&**d, doc));
-        if !own || corpus.len() <= 1 || crate::analysis::within_parallel_batch() {
+        if !own || crate::analysis::within_parallel_batch() {
             return Self {
                 corpus,
                 doc,
                 stats,
                 memo: None,
-                state: None,
+                kept: None,
             };
         }
         let shared = shared_digest(doc);
         let statistics = statistics_digest(&stats);
+        let local = local_digests(doc);
+        let previous = corpus
+            .mentions
+            .lock()
+            .kept
+            .remove(&doc.id)
+            .filter(|k| k.shared == shared);
+        let (pairs, figures, previous) = match previous {
+            // The pairs read the statistics too (the document frequencies
+            // of the other documents, which drop everything when they
+            // change, and the passage count and mean length).
+            Some(k) if k.statistics == statistics => (
+                k.within,
+                k.within_figures,
+                k.across.map(|a| (k.statistics, a)),
+            ),
+            Some(k) => (
+                FastMap::default(),
+                FastMap::default(),
+                k.across.map(|a| (k.statistics, a)),
+            ),
+            None => (FastMap::default(), FastMap::default(), None),
+        };
+        let within = WithinState {
+            digests: within_digests(doc, &local),
+            kept: pairs,
+            figures,
+            live: AtomicUsize::new(0),
+            fresh: Mutex::new(Vec::new()),
+            fresh_figures: Mutex::new(Vec::new()),
+        };
+        // Alone, the document has nothing to compare its figures with
+        // but its own.
+        if corpus.len() <= 1 {
+            return Self {
+                corpus,
+                doc,
+                stats,
+                memo: None,
+                kept: Some(KeptState {
+                    shared,
+                    statistics,
+                    within,
+                    across: None,
+                }),
+            };
+        }
         let story = story_names_in(&stats, doc);
-        let previous = corpus.mentions.lock().kept.remove(&doc.id);
         let (kept, restat, story_before, topical) = match previous {
-            Some(k) if k.shared == shared => {
-                let restat = k.statistics != statistics || k.story.single() != story.single();
-                let topical = if k.statistics == statistics {
+            Some((before, k)) => {
+                let restat = before != statistics || k.story.single() != story.single();
+                let topical = if before == statistics {
                     k.topical
                 } else {
                     FastMap::default()
                 };
                 (k.entries, restat, Some(k.story), topical)
             }
-            _ => (FastMap::default(), false, None, FastMap::default()),
+            None => (FastMap::default(), false, None, FastMap::default()),
         };
         let passages = doc
             .related
@@ -264,7 +504,7 @@ impl<'a> MentionReuse<'a> {
             })
             .collect();
         let memo = Some(Arc::new(TopicalMemo::new(doc, passages, topical)));
-        let digests = figure_digests(doc);
+        let digests = across_digests(doc, &local);
         let stale = match &story_before {
             Some(before) if !restat => story_stale(&stats, corpus, &kept, &digests, before, &story),
             _ => FastSet::default(),
@@ -275,15 +515,18 @@ impl<'a> MentionReuse<'a> {
             doc,
             stats,
             memo,
-            state: Some(ReuseState {
+            kept: Some(KeptState {
                 shared,
                 statistics,
-                restat,
-                kept,
-                stale,
-                story,
-                digests,
-                fresh: Mutex::new(Vec::new()),
+                within,
+                across: Some(ReuseState {
+                    restat,
+                    kept,
+                    stale,
+                    story,
+                    digests,
+                    fresh: Mutex::new(Vec::new()),
+                }),
             }),
         }
     }
@@ -302,20 +545,25 @@ impl<'a> MentionReuse<'a> {
         super::with_statistics(self.corpus, self.stats.clone()).with_memo(self.memo.clone())
     }
 
-    /// [`mentions`](super::mentions) of figure `index`, the comparison with
-    /// other documents taken from the last check when it is still valid.
+    /// [`mentions`](super::mentions) of figure `index`, the comparisons
+    /// taken from the last check where they are still valid.
     pub fn mentions(&self, index: usize, sim: &dyn PassageSimilarity) -> Vec<Mention<'a>> {
         let (doc, corpus) = (self.doc, self.corpus);
         let Some(f) = doc.figures.list.get(index) else {
             return Vec::new();
         };
-        let Some(state) = &self.state else {
-            return super::mentions(doc, index, corpus, sim);
-        };
         if !comparable(f) {
             return Vec::new();
         }
-        let mut out = within_document(doc, index, f, sim);
+        let mut out = match &self.kept {
+            Some(k) => k.within.mentions(doc, index, f, sim),
+            None => within_document(doc, index, f, sim),
+        };
+        let Some(state) = self.kept.as_ref().and_then(|k| k.across.as_ref()) else {
+            let cross = across_documents(doc, f, corpus, sim, None);
+            out.extend(cross.into_iter().filter_map(|c| c.mention(corpus)));
+            return best_per_document(out);
+        };
         let digest = state.digests[index];
         // A kept result whose name lookups no longer hold may have turned
         // down any candidate by them: compared again from the start.
@@ -358,34 +606,39 @@ impl<'a> MentionReuse<'a> {
 
 impl Drop for MentionReuse<'_> {
     fn drop(&mut self) {
-        let Some(state) = self.state.take() else {
+        let Some(state) = self.kept.take() else {
             return;
         };
-        let fresh = state
-            .fresh
-            .into_inner()
-            .unwrap_or_else(PoisonError::into_inner);
-        let entries: FastMap<u64, Arc<Entry>> = fresh.into_iter().collect();
+        let across = state.across.map(|across| {
+            let fresh = across
+                .fresh
+                .into_inner()
+                .unwrap_or_else(PoisonError::into_inner);
+            KeptAcross {
+                story: across.story,
+                entries: fresh.into_iter().collect(),
+                topical: self
+                    .memo
+                    .as_ref()
+                    .map(|m| m.take_used())
+                    .unwrap_or_default(),
+            }
+        });
+        let (within, within_figures) = state.within.into_kept();
+        let kept = Kept {
+            shared: state.shared,
+            statistics: state.statistics,
+            within,
+            within_figures,
+            across,
+        };
         let mut docs = self.corpus.mentions.lock();
         let docs = &mut *docs;
         if docs.kept.len() >= MAX_DOCUMENTS && !docs.kept.contains_key(&self.doc.id) {
             let last = docs.last_changed.as_ref();
             docs.kept.retain(|id, _| Some(id) == last);
         }
-        docs.kept.insert(
-            self.doc.id.clone(),
-            Kept {
-                shared: state.shared,
-                statistics: state.statistics,
-                story: state.story,
-                entries,
-                topical: self
-                    .memo
-                    .as_ref()
-                    .map(|m| m.take_used())
-                    .unwrap_or_default(),
-            },
-        );
+        docs.kept.insert(self.doc.id.clone(), kept);
     }
 }
 
@@ -511,10 +764,13 @@ fn story_stale(
     stale
 }
 
-/// Each figure's digest: the figure, the other figures of its sentence
-/// (offsets relative to the sentence), its passage's contents, and the
-/// ages its document gives the same person.
-fn figure_digests(doc: &DocAnalysis) -> Vec<u64> {
+/// Each figure's digest of what comparing it reads of its own document
+/// beyond the document-wide facts: the figure, the other figures of its
+/// sentence (offsets relative to the sentence), its passage's contents,
+/// and the ages its document gives the same person. Linear in the
+/// figures: each sentence's figures and passage, and each person's ages,
+/// are digested once.
+fn local_digests(doc: &DocAnalysis) -> Vec<u64> {
     let list = &doc.figures.list;
     let sentence_start = |f: &Figure| {
         doc.segmentation
@@ -526,30 +782,65 @@ fn figure_digests(doc: &DocAnalysis) -> Vec<u64> {
     let alone: Vec<u64> = list
         .iter()
         .map(|f| {
-            let start = sentence_start(f);
-            let rel = |r: &Range<usize>| r.start.saturating_sub(start)..r.end.saturating_sub(start);
-            let rel_opt = |r: &mut Option<Range<usize>>| {
-                if let Some(r) = r {
-                    *r = r.start.saturating_sub(start)..r.end.saturating_sub(start);
-                }
-            };
-            let mut g = f.clone();
-            g.span = rel(&f.span);
-            g.number_span = rel(&f.number_span);
-            g.sentence = 0;
-            g.paragraph = 0;
-            rel_opt(&mut g.counted.noun);
-            rel_opt(&mut g.counted.verb);
-            rel_opt(&mut g.counted.complement_span);
-            let mut h = DebugHash(Fnv::new());
-            let _ = write!(h, "{g:?}");
-            h.0.finish()
+            let mut h = Fnv::new();
+            hash_figure(f, sentence_start(f), &mut h);
+            h.finish()
         })
         .collect();
-    // What every comparison reads of the document as a whole: its date,
-    // the time of the report (ages grown between reports) and whether it
-    // tells a perpetrator's death (tolls that may count him). Its names
-    // are kept by each entry, as the lookups it made.
+    // Every age given to each person, in text order.
+    let mut persons: FastMap<u64, Fnv> = FastMap::default();
+    for g in list {
+        if let Some(person) = g.counted.person {
+            (g.kind, g.value.to_bits()).hash(persons.entry(person).or_default());
+        }
+    }
+    let persons: FastMap<u64, u64> = persons.into_iter().map(|(p, h)| (p, h.finish())).collect();
+    let mut out = Vec::with_capacity(list.len());
+    let mut first = 0;
+    while first < list.len() {
+        let sentence = list[first].sentence;
+        let end = first + list[first..].partition_point(|g| g.sentence == sentence);
+        // The sentence's figures and its passage, digested once.
+        let mut h = Fnv::new();
+        for d in &alone[first..end] {
+            h.write_u64(*d);
+        }
+        if let Some(p) = doc.related.passages.get(sentence) {
+            hash_passage(p, &mut h);
+        }
+        let around = h.finish();
+        for i in first..end {
+            let mut h = Fnv::new();
+            h.write_u64(alone[i]);
+            // Itself marked among its sentence's figures.
+            h.write_usize(i - first);
+            h.write_u64(around);
+            if let Some(person) = list[i].counted.person {
+                h.write_u64(persons.get(&person).copied().unwrap_or_default());
+            }
+            out.push(h.finish());
+        }
+        first = end.max(first + 1);
+    }
+    out
+}
+
+/// Each figure's digest for the comparison with its own document's
+/// figures: its [`local_digests`] and the one document-wide fact a pair
+/// of one document reads, whether it tells a perpetrator's death (tolls
+/// that may count him). Ages within one report are of one time, so its
+/// date is not read.
+fn within_digests(doc: &DocAnalysis, local: &[u64]) -> Vec<u64> {
+    let whole = u64::from(doc.figures.perpetrator_died);
+    local.iter().map(|&d| mix(whole, d)).collect()
+}
+
+/// Each figure's digest for the comparison with other documents: its
+/// [`local_digests`] and what every such comparison reads of the document
+/// as a whole: its date, the time of the report (ages grown between
+/// reports) and whether it tells a perpetrator's death (tolls that may
+/// count him). Its names are kept by each entry, as the lookups it made.
+fn across_digests(doc: &DocAnalysis, local: &[u64]) -> Vec<u64> {
     let whole = {
         let mut h = DebugHash(Fnv::new());
         let _ = write!(
@@ -561,32 +852,86 @@ fn figure_digests(doc: &DocAnalysis) -> Vec<u64> {
         );
         h.0.finish()
     };
-    list.iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let mut h = Fnv::new();
-            h.write_u64(whole);
-            h.write_u64(alone[i]);
-            // Its sentence's figures, itself marked among them.
-            let first = list.partition_point(|g| g.sentence < f.sentence);
-            for (k, g) in list[first..].iter().enumerate() {
-                if g.sentence != f.sentence {
-                    break;
-                }
-                (first + k == i).hash(&mut h);
-                h.write_u64(alone[first + k]);
-            }
-            if let Some(p) = doc.related.passages.get(f.sentence) {
-                hash_passage(p, &mut h);
-            }
-            if let Some(person) = f.counted.person {
-                for g in list.iter().filter(|g| g.counted.person == Some(person)) {
-                    (g.kind, g.value.to_bits()).hash(&mut h);
-                }
-            }
-            h.finish()
-        })
-        .collect()
+    local.iter().map(|&d| mix(whole, d)).collect()
+}
+
+fn mix(a: u64, b: u64) -> u64 {
+    let mut h = Fnv::new();
+    h.write_u64(a);
+    h.write_u64(b);
+    h.finish()
+}
+
+/// Digests figure `f` without its place: offsets relative to `start`
+/// (its sentence's), and neither its sentence's nor its paragraph's index.
+/// Every field is named, so that a field added to [`Figure`] or
+/// [`Counted`] is added here too (the compiler says so).
+fn hash_figure(f: &Figure, start: usize, h: &mut Fnv) {
+    let Figure {
+        span,
+        number_span,
+        kind,
+        value,
+        interval,
+        qualifier,
+        currency,
+        time_unit,
+        date,
+        in_words,
+        sentence: _,
+        paragraph: _,
+        counted,
+    } = f;
+    let rel = |r: &Range<usize>| (r.start.saturating_sub(start), r.end.saturating_sub(start));
+    let Interval { lo, hi } = interval;
+    rel(span).hash(h);
+    rel(number_span).hash(h);
+    kind.hash(h);
+    value.to_bits().hash(h);
+    (lo.to_bits(), hi.to_bits()).hash(h);
+    qualifier.hash(h);
+    currency.hash(h);
+    time_unit.hash(h);
+    date.hash(h);
+    in_words.hash(h);
+    let Counted {
+        noun,
+        head,
+        head_concept,
+        verb,
+        verb_stem,
+        verb_concept,
+        modifiers,
+        complement,
+        complement_initials,
+        complement_span,
+        owner,
+        person,
+        hypothetical,
+        cumulative,
+        compound,
+        partitive,
+        victims_only,
+        sentence_entities,
+        sentence_initials,
+        entities,
+    } = counted;
+    noun.as_ref().map(rel).hash(h);
+    head.hash(h);
+    head_concept.hash(h);
+    verb.as_ref().map(rel).hash(h);
+    verb_stem.hash(h);
+    verb_concept.hash(h);
+    modifiers.hash(h);
+    complement.hash(h);
+    complement_initials.hash(h);
+    complement_span.as_ref().map(rel).hash(h);
+    owner.hash(h);
+    person.hash(h);
+    (hypothetical, cumulative, compound, partitive, victims_only).hash(h);
+    sentence_entities.hash(h);
+    sentence_initials.hash(h);
+    entities.hash(h);
 }
 
 /// What the comparison of two passages reads of one.

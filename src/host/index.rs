@@ -2,9 +2,12 @@
 //! analysis taken from the [`Store`] when the text (by hash) and the
 //! settings that shape the analysis are the ones it was computed from;
 //! otherwise it is analysed and stored. Files are handled in batches: a
-//! batch's new analyses are committed in one transaction, so a process
-//! killed mid-way keeps every batch committed before and loses only the
-//! one it was in.
+//! batch's new analyses are committed in one transaction, on a thread of
+//! its own while the next batch is read and analysed (a commit waits on
+//! the disk, the analysis on the processor), so a process killed mid-way
+//! keeps every batch committed before and loses only the one being
+//! committed and the one being analysed. Commits are made in order, and
+//! [`Loader::load`] returns once the last has ended.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -152,15 +155,35 @@ impl<'a> Loader<'a> {
         let mut out = Vec::with_capacity(files.len());
         let mut stats = Stats::default();
         let mut seen: HashSet<String> = HashSet::with_capacity(files.len());
-        for batch in files.chunks(BATCH) {
-            let (loaded, batch_stats) = self.batch(batch, &entries, fingerprint, &mut seen);
-            out.extend(loaded);
-            stats.added += batch_stats.added;
-            stats.updated += batch_stats.updated;
-            stats.unchanged += batch_stats.unchanged;
-            stats.unreadable += batch_stats.unreadable;
-            progress(out.len());
-        }
+        std::thread::scope(|scope| {
+            // The commit under way, of the batch before the one analysed.
+            let mut committing: Option<std::thread::ScopedJoinHandle<'_, ()>> = None;
+            for batch in files.chunks(BATCH) {
+                let (loaded, batch_stats, put) =
+                    self.batch(batch, &entries, fingerprint, &mut seen);
+                if let Some(previous) = committing.take() {
+                    self.wait_commit(previous);
+                }
+                if let Some(store) = self.store()
+                    && !put.is_empty()
+                {
+                    committing = Some(scope.spawn(move || {
+                        if let Err(err) = store.commit(&put, &[]) {
+                            self.fail(err);
+                        }
+                    }));
+                }
+                out.extend(loaded);
+                stats.added += batch_stats.added;
+                stats.updated += batch_stats.updated;
+                stats.unchanged += batch_stats.unchanged;
+                stats.unreadable += batch_stats.unreadable;
+                progress(out.len());
+            }
+            if let Some(last) = committing {
+                self.wait_commit(last);
+            }
+        });
         if prune && let Some(store) = self.store() {
             match prune_missing(store, &entries, &seen) {
                 Ok(n) => stats.removed = n,
@@ -170,13 +193,23 @@ impl<'a> Loader<'a> {
         (out, stats)
     }
 
+    /// Waits for a commit made by [`Loader::load`]; one that panicked is
+    /// the store's failure.
+    fn wait_commit(&self, commit: std::thread::ScopedJoinHandle<'_, ()>) {
+        if commit.join().is_err() {
+            self.fail("writing a batch to the index failed");
+        }
+    }
+
+    /// Reads and analyses one batch; returns what was loaded, what
+    /// happened and the new analyses to store (which the caller commits).
     fn batch(
         &self,
         batch: &[(PathBuf, DocId)],
         entries: &HashMap<String, Entry>,
         fingerprint: u64,
         seen: &mut HashSet<String>,
-    ) -> (Vec<Loaded>, Stats) {
+    ) -> (Vec<Loaded>, Stats, Vec<Put>) {
         let store = self.store();
         // Read every file of the batch and say what it is now.
         let read: Vec<(Result<String, SourceError>, Entry)> = batch
@@ -207,7 +240,12 @@ impl<'a> Loader<'a> {
             })
             .map(|(_, e)| e.key.as_str())
             .collect();
-        let mut blobs = match store.map(|s| s.analyses(&valid)) {
+        // Nothing to fetch is not asked for: the store may be busy with
+        // the previous batch's commit.
+        let mut blobs = match store
+            .filter(|_| !valid.is_empty())
+            .map(|s| s.analyses(&valid))
+        {
             Some(Ok(b)) => b,
             Some(Err(err)) => {
                 self.fail(err);
@@ -227,7 +265,12 @@ impl<'a> Loader<'a> {
                 })
                 .map(|(_, e)| e.key.as_str())
                 .collect();
-            match store.analyses(&changed) {
+            let old = if changed.is_empty() {
+                Ok(HashMap::new())
+            } else {
+                store.analyses(&changed)
+            };
+            match old {
                 Ok(old) => {
                     let mut kept = self.replaced.lock().unwrap_or_else(|e| e.into_inner());
                     for (key, blob) in old {
@@ -283,12 +326,7 @@ impl<'a> Loader<'a> {
             put.extend(p);
             loaded.push(doc);
         }
-        if let Some(store) = store
-            && let Err(err) = store.commit(&put, &[])
-        {
-            self.fail(err);
-        }
-        (loaded, stats)
+        (loaded, stats, put)
     }
 }
 
@@ -311,7 +349,10 @@ pub fn prune_missing(
 }
 
 /// One file of a batch, done: its analysis, what to store, what happened.
-type Done = (Loaded, Option<(Entry, Vec<u8>)>, Outcome);
+type Done = (Loaded, Option<Put>, Outcome);
+
+/// A new analysis to store: its entry and its encoding.
+type Put = (Entry, Vec<u8>);
 
 enum Outcome {
     Added,

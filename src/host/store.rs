@@ -116,6 +116,16 @@ pub struct SqliteStore {
 /// machine.
 const BUSY_TIMEOUT_MS: u64 = 10_000;
 
+/// Pages (4 KiB) written to the write-ahead log before it is copied into
+/// the database (a checkpoint, which waits for the disk twice). SQLite's
+/// default, 1,000 pages, checkpoints every 4 MB: indexing 8,560 articles
+/// (a 72 MB index) waited for the disk about 50 times, 1.3 s on this
+/// machine, in the middle of the work. At 64 MiB a large load is
+/// checkpointed a few times; what a commit guarantees is unchanged (a
+/// commit is durable in the log), and the log is folded in when the last
+/// connection closes.
+const WAL_CHECKPOINT_PAGES: i64 = 16_384;
+
 impl SqliteStore {
     /// Opens (creating the folder and file if needed) the index in `dir`.
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
@@ -130,6 +140,7 @@ impl SqliteStore {
         // last commits, never corrupt the file).
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "wal_autocheckpoint", WAL_CHECKPOINT_PAGES)?;
         conn.execute_batch(
             "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
              CREATE TABLE IF NOT EXISTS sources (

@@ -9,7 +9,7 @@
 //! says what a word *can* be; the parser decides from its place in the
 //! sentence whether it is.
 
-use std::collections::{HashMap, HashSet};
+use crate::analysis::language::lexicon::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::analysis::language::{Lang, lexicon as shared};
@@ -191,7 +191,7 @@ const NOUN_CLASSES: &[(&str, Class)] = &[
 /// The words of `attribution.txt` with role `role`, lower case.
 pub fn words(role: &str) -> &'static HashSet<&'static str> {
     static BY_ROLE: LazyLock<HashMap<&'static str, HashSet<&'static str>>> = LazyLock::new(|| {
-        let mut out: HashMap<&'static str, HashSet<&'static str>> = HashMap::new();
+        let mut out: HashMap<&'static str, HashSet<&'static str>> = HashMap::default();
         for (word, roles) in &shared(Lang::English).attribution {
             for r in roles {
                 out.entry(r.as_str()).or_default().insert(word.as_str());
@@ -199,7 +199,7 @@ pub fn words(role: &str) -> &'static HashSet<&'static str> {
         }
         out
     });
-    static EMPTY: LazyLock<HashSet<&'static str>> = LazyLock::new(HashSet::new);
+    static EMPTY: LazyLock<HashSet<&'static str>> = LazyLock::new(HashSet::default);
     BY_ROLE.get(role).unwrap_or(&EMPTY)
 }
 
@@ -312,7 +312,7 @@ fn verb_class(name: &str) -> Option<VerbClass> {
 
 fn build() -> HashMap<&'static str, Entry> {
     let lex = shared(Lang::English);
-    let mut map: HashMap<&'static str, Entry> = HashMap::new();
+    let mut map: HashMap<&'static str, Entry> = HashMap::default();
     let mut add = |word: &'static str, class: Class| {
         map.entry(word).or_default().class |= class;
     };

@@ -9,7 +9,7 @@
 //! State Ana Lindqvist"). An affiliation ("at Brannock Research", "familiar
 //! with the talks") attaches to the phrase before it.
 
-use std::collections::HashSet;
+use crate::analysis::language::lexicon::HashSet;
 use std::ops::Range;
 
 use super::lexicon::{Class, Form, LISTS, VerbClass};

@@ -166,7 +166,7 @@ fn same_fact_known(
     {
         return None;
     }
-    if fa_part || part_of_more(b, fb) {
+    if fa_part {
         return None;
     }
     if fa.kind == FigureKind::Age && !agree(fa, fb) && (two_ages(a, fa) || two_ages(b, fb)) {
@@ -174,6 +174,11 @@ fn same_fact_known(
     }
     let q = same_quantity(fa, fb);
     if q < MIN_QUANTITY {
+        return None;
+    }
+    // Read after `same_quantity`, which turns down most candidates for
+    // less: it searches the other document's figures for the sentence's.
+    if part_of_more(b, fb) {
         return None;
     }
     if !same_time(a, fa, b, fb) {

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use super::FastMap;
 use super::interval::Qualifier;
-use crate::analysis::language::lexicon::FigureWords;
+use crate::analysis::language::lexicon::{self, FigureWords};
 
 /// Whether a lower-case word (possibly hyphenated: "twenty-five") is made
 /// only of number words.
@@ -34,13 +34,11 @@ fn fast<V: Copy>(
     pick(&english().figures).into_iter().collect()
 }
 
-fn numbers(m: &'static std::collections::HashMap<String, f64>) -> Vec<(&'static str, f64)> {
+fn numbers(m: &'static lexicon::HashMap<String, f64>) -> Vec<(&'static str, f64)> {
     m.iter().map(|(k, v)| (k.as_str(), *v)).collect()
 }
 
-fn codes(
-    m: &'static std::collections::HashMap<String, String>,
-) -> Vec<(&'static str, &'static str)> {
+fn codes(m: &'static lexicon::HashMap<String, String>) -> Vec<(&'static str, &'static str)> {
     m.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
 }
 

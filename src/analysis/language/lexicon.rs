@@ -42,8 +42,42 @@
 //!   word splitter (`related::terms`) and the figures tokenizer keep their
 //!   own dotted-acronym rules.
 
-use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
+
+/// The lexicon's maps and sets: hashed with [`WordHasher`], since every
+/// token of every text is looked up in several of them and the standard
+/// library's SipHash costs more than the lookup it serves. Nothing reads
+/// them in iteration order for a result (the standard hasher's order
+/// already changed from run to run).
+pub type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// See [`HashMap`].
+pub type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<WordHasher>>;
+
+/// FNV-1a, 64 bits: a fast hash for the short words the lexicon keys.
+/// Its keys are the project's own data files, not input, so a hash that
+/// resists chosen collisions buys nothing here.
+#[derive(Clone, Copy, Debug)]
+pub struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 use super::Lang;
 
@@ -307,7 +341,7 @@ fn map<V>(data: &str, parse: impl Fn(&str) -> Option<V>) -> HashMap<String, V> {
 
 /// `key<TAB>value` lines where one key may have several values.
 fn pairs(data: &str) -> HashMap<String, Vec<String>> {
-    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut out: HashMap<String, Vec<String>> = HashMap::default();
     for (k, v) in entries(data).filter_map(|l| l.split_once('\t')) {
         let (k, v) = (k.trim().to_lowercase(), v.trim().to_lowercase());
         if !k.is_empty() && !v.is_empty() {
@@ -396,19 +430,19 @@ macro_rules! lexicon {
                 $dir,
                 "/to_english.txt"
             ))),
-            person_nouns: HashSet::new(),
+            person_nouns: HashSet::default(),
             figures: FigureWords::default(),
             name_particles: set(include_str!(concat!(
                 "../../../data/lexicon/",
                 $dir,
                 "/name_particles.txt"
             ))),
-            name_titles: HashSet::new(),
-            honorifics: HashSet::new(),
-            name_abbreviations: HashSet::new(),
-            organisation_heads: HashSet::new(),
-            sentence_openers: HashSet::new(),
-            quantity_nouns: HashSet::new(),
+            name_titles: HashSet::default(),
+            honorifics: HashSet::default(),
+            name_abbreviations: HashSet::default(),
+            organisation_heads: HashSet::default(),
+            sentence_openers: HashSet::default(),
+            quantity_nouns: HashSet::default(),
             place_aliases: map(
                 include_str!(concat!(
                     "../../../data/lexicon/",

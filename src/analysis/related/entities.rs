@@ -132,15 +132,28 @@ static ALIASES: LazyLock<FxHashMap<String, String>> = LazyLock::new(|| {
 /// of the shared lexicon (English and Spanish: names are read the same way
 /// in both).
 fn flags_of(w: &str) -> u16 {
-    let stop = if super::terms::is_any_stop_word(w)
-        || (w.contains('\'') && super::terms::is_any_stop_word(&w.replace('\'', "")))
-    {
+    let stop = if w.contains('\'') && super::terms::is_any_stop_word(&w.replace('\'', "")) {
         flag::STOP
     } else {
         0
     };
-    FLAGS.get(w).copied().unwrap_or(0) | stop
+    FLAGS_AND_STOP.get(w).copied().unwrap_or(0) | stop
 }
+
+/// [`FLAGS`] with [`flag::STOP`] added for the stop words of both
+/// languages: one lookup gives a word's flags (every word of every
+/// sentence is looked up).
+static FLAGS_AND_STOP: LazyLock<FxHashMap<Box<str>, u16>> = LazyLock::new(|| {
+    let mut m: FxHashMap<Box<str>, u16> =
+        FLAGS.iter().map(|(w, &f)| (w.as_str().into(), f)).collect();
+    for w in super::terms::EN_STOP
+        .iter()
+        .chain(super::terms::ES_STOP.iter())
+    {
+        *m.entry(w.clone()).or_default() |= flag::STOP;
+    }
+    m
+});
 
 /// Whether the folded word `w` is in the list of `f`.
 fn is(w: &str, f: u16) -> bool {

@@ -299,8 +299,10 @@ fn folded_stop_words(lang: Lang) -> FxHashSet<Box<str>> {
     out
 }
 
-static EN_STOP: LazyLock<FxHashSet<Box<str>>> = LazyLock::new(|| folded_stop_words(Lang::English));
-static ES_STOP: LazyLock<FxHashSet<Box<str>>> = LazyLock::new(|| folded_stop_words(Lang::Spanish));
+pub(super) static EN_STOP: LazyLock<FxHashSet<Box<str>>> =
+    LazyLock::new(|| folded_stop_words(Lang::English));
+pub(super) static ES_STOP: LazyLock<FxHashSet<Box<str>>> =
+    LazyLock::new(|| folded_stop_words(Lang::Spanish));
 
 /// Whether a folded, lower-case word is an English stop word.
 pub(crate) fn is_stop_word(folded: &str) -> bool {
@@ -337,7 +339,7 @@ static ES_TO_EN: LazyLock<FxHashMap<String, Box<[u64]>>> = LazyLock::new(|| {
         pairs.extend(targets.iter().map(|t| (w.clone(), t.clone())));
     }
     // The longest English name of each number is its full name.
-    let full = |m: &std::collections::HashMap<String, u8>, n: u8| {
+    let full = |m: &crate::analysis::language::lexicon::HashMap<String, u8>, n: u8| {
         m.iter()
             .filter(|&(_, &v)| v == n)
             .map(|(k, _)| k.clone())

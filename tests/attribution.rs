@@ -143,6 +143,88 @@ fn check_honours_the_reviewed_list() {
     assert_eq!(before.len(), 5, "{before:?}");
 }
 
+/// The findings of one rule on `text`.
+fn of_rule(text: &str, code: &str) -> Vec<String> {
+    findings(text)
+        .into_iter()
+        .filter(|(c, _)| *c == code)
+        .map(|(_, s)| s)
+        .collect()
+}
+
+#[test]
+fn an_anonymous_source_reports_something() {
+    // A clause after the cue, or before a source that follows a comma.
+    assert_eq!(
+        of_rule(
+            "A harbour spokesman said on Monday that the pier would reopen.",
+            "anonymous-source"
+        ),
+        ["A harbour spokesman"]
+    );
+    assert_eq!(
+        of_rule(
+            "The pier will reopen in May, a harbour spokesman said.",
+            "anonymous-source"
+        ),
+        ["a harbour spokesman"]
+    );
+    // Someone who reports nothing a reader could check.
+    assert!(
+        of_rule(
+            "A harbour spokesman did not respond on Monday to a request for comment.",
+            "anonymous-source"
+        )
+        .is_empty()
+    );
+    assert!(
+        of_rule(
+            "A district judge agreed with the dockers.",
+            "anonymous-source"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_reporting_word_read_as_a_noun_has_no_speaker() {
+    // "states", "reports": the tagger reads the sentence's nouns.
+    assert!(
+        of_rule(
+            "There are 312 harbour delegates at stake in nine states.",
+            "anonymous-source"
+        )
+        .is_empty()
+    );
+    assert!(
+        of_rule(
+            "The union sent enough harbour delegates to file minority reports.",
+            "anonymous-source"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn quotations_credited_after_a_dash_or_in_a_transcript_turn() {
+    // A dash and a name after the closing mark sign the words off.
+    let signed = "The ferries ran late all week.\n\n\
+“The timetable was written for a fleet we no longer have.” — Dana Whitlock, Carrow\n";
+    assert!(of_rule(signed, "unattributed-quote").is_empty());
+    // A transcript turn runs over the paragraphs after its label.
+    let turn = "OKAFOR: We have answered that question already.\n\n\
+And we will answer it again in the spring.\n\n\
+“The pier is safe, and the inspectors have said so twice.”\n";
+    assert!(of_rule(turn, "unattributed-quote").is_empty());
+    // With neither, the same quotation is flagged.
+    let bare = "The ferries ran late all week.\n\n\
+“The timetable was written for a fleet we no longer have.”\n";
+    assert_eq!(
+        of_rule(bare, "unattributed-quote"),
+        ["“The timetable was written for a fleet we no longer have.”"]
+    );
+}
+
 /// Warnings per 1,000 sentences on the BBC set, with ceilings loose enough
 /// that only a regression fails.
 #[test]

@@ -348,7 +348,17 @@ fn measure(split: &str, show: bool) -> Option<Figures> {
                     .filter(|g| g.start < f.end && f.start < g.end)
                     .map(|g| &text[g.clone()])
                     .collect();
-                eprintln!("ANON-EXTRA {ann_name}: {} ON {on:?}", &text[f.clone()]);
+                let s = doc
+                    .segmentation
+                    .sentences
+                    .iter()
+                    .find(|s| s.span.start <= f.start && f.start < s.span.end)
+                    .map_or("", |s| &text[s.span.clone()]);
+                eprintln!(
+                    "ANON-EXTRA {ann_name}: {} ON {on:?} in: {}",
+                    &text[f.clone()],
+                    s.replace('\n', " ")
+                );
             }
         }
         for g in &gold_anonymous {
@@ -412,9 +422,10 @@ fn polnear_dev_precision_and_recall() {
     );
     // The shipped quotation model (`data/attribution/quote_model.txt`,
     // trained on train only): few flags on quotations the articles
-    // attribute (38 before the model).
+    // attribute (38 before the model, 7 before transcript turns and dash
+    // credits were read).
     assert!(
-        fig.flagged_wrong <= 12,
+        fig.flagged_wrong <= 5,
         "{} flags on attributed quotations",
         fig.flagged_wrong
     );

@@ -262,6 +262,48 @@ pub struct Lists {
     pub needs_as: &'static HashSet<&'static str>,
     /// Label verb lemmas read as "X described … as …".
     pub described_as: &'static HashSet<&'static str>,
+    /// Words in -ly that are not adverbs ("family", "rally").
+    pub ly_noun: &'static HashSet<&'static str>,
+    /// Forms of "make" in "made it clear that".
+    pub make_form: &'static HashSet<&'static str>,
+    /// Adjectives of "made it clear that", "made plain".
+    pub clear_adjective: &'static HashSet<&'static str>,
+    /// Reporting verb lemmas that report with "as", "to" or "that" after them ("considered to be").
+    pub needs_as_or_clause: &'static HashSet<&'static str>,
+    /// Lemmas whose "as" must follow within a few words ("seen as").
+    pub near_as: &'static HashSet<&'static str>,
+    /// Reporting verb lemmas that report only as a speech tag ("…,” he continued.").
+    pub tag_only: &'static HashSet<&'static str>,
+    /// Reporting verb lemmas that "off" after them makes another verb ("called off the talks").
+    pub off_cancels: &'static HashSet<&'static str>,
+    /// Phrasal reporting verb lemmas that report only with "out" after them ("pointed out").
+    pub needs_out: &'static HashSet<&'static str>,
+    /// Label verb lemmas that name rather than report after "a"/"an" ("a group called Harbour Watch").
+    pub naming_verb: &'static HashSet<&'static str>,
+    /// Lemmas whose participle after a noun or comma with "as" after it is a reduced passive ("a plan seen as rushed").
+    pub as_participle: &'static HashSet<&'static str>,
+    /// Lemmas whose passive with a crowd for agent credits a view to no one ("seen by many as").
+    pub crowd_agent_verb: &'static HashSet<&'static str>,
+    /// "a", "an": a phrase they open is new to the text ("a group called …").
+    pub indefinite_article: &'static HashSet<&'static str>,
+    /// Reporting verb lemmas whose agentless passive before "to" or "that", or after "it", credits no one ("it is believed", "is said to").
+    pub agentless_clause: &'static HashSet<&'static str>,
+    /// Lemmas of agentless_clause that credit no one only after "it" ("it is alleged").
+    pub expletive_only: &'static HashSet<&'static str>,
+    /// Reporting verb lemmas whose agentless participle before "as" credits no one ("seen as").
+    pub agentless_as: &'static HashSet<&'static str>,
+    /// Label verb lemmas whose passive before "as" credits no one ("is described as").
+    pub agentless_as_passive: &'static HashSet<&'static str>,
+    /// Words after "considered" that open what it is considered ("is considered one of", "among", "the").
+    pub rank_opener: &'static HashSet<&'static str>,
+    /// Relative pronouns that stand for a speaker named before them ("who said", "which reported").
+    pub relative_subject: &'static HashSet<&'static str>,
+    /// Words that open a parenthetical listing members of a group ("officials, including the mayor,").
+    pub group_opener: &'static HashSet<&'static str>,
+    /// Third-person subject pronouns that refer back to a speaker ("he", "she", "they").
+    pub third_person: &'static HashSet<&'static str>,
+    /// Third-person possessives that own a reporting noun ("his claim", "their statement").
+    pub third_possessive: &'static HashSet<&'static str>,
 }
 
 /// The parser's named sets, looked up once.
@@ -298,6 +340,27 @@ pub static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
     coordinator: words("coordinator"),
     needs_as: words("needs_as"),
     described_as: words("described_as"),
+    ly_noun: words("ly_noun"),
+    make_form: words("make_form"),
+    clear_adjective: words("clear_adjective"),
+    needs_as_or_clause: words("needs_as_or_clause"),
+    near_as: words("near_as"),
+    tag_only: words("tag_only"),
+    off_cancels: words("off_cancels"),
+    needs_out: words("needs_out"),
+    naming_verb: words("naming_verb"),
+    as_participle: words("as_participle"),
+    crowd_agent_verb: words("crowd_agent_verb"),
+    indefinite_article: words("indefinite_article"),
+    agentless_clause: words("agentless_clause"),
+    expletive_only: words("expletive_only"),
+    agentless_as: words("agentless_as"),
+    agentless_as_passive: words("agentless_as_passive"),
+    rank_opener: words("rank_opener"),
+    relative_subject: words("relative_subject"),
+    group_opener: words("group_opener"),
+    third_person: words("third_person"),
+    third_possessive: words("third_possessive"),
 });
 
 fn verb_class(name: &str) -> Option<VerbClass> {
@@ -499,6 +562,27 @@ mod tests {
             "coordinator",
             "needs_as",
             "described_as",
+            "ly_noun",
+            "make_form",
+            "clear_adjective",
+            "needs_as_or_clause",
+            "near_as",
+            "tag_only",
+            "off_cancels",
+            "needs_out",
+            "naming_verb",
+            "as_participle",
+            "crowd_agent_verb",
+            "indefinite_article",
+            "agentless_clause",
+            "expletive_only",
+            "agentless_as",
+            "agentless_as_passive",
+            "rank_opener",
+            "relative_subject",
+            "group_opener",
+            "third_person",
+            "third_possessive",
         ];
         let known: HashSet<&str> = ROLE_CLASSES
             .iter()

@@ -165,10 +165,7 @@ impl<'a> Sentence<'a> {
         w.len() > 4
             && w.ends_with("ly")
             && !t.has(Class::ROLE | Class::BODY | Class::CROWD | Class::DOCUMENT)
-            && !matches!(
-                w,
-                "family" | "ally" | "rally" | "assembly" | "supply" | "reply" | "apply" | "only"
-            )
+            && !LISTS.ly_noun.contains(w)
     }
 
     /// Skips adverbs, auxiliaries, modals and "not" backwards from `i`
@@ -920,7 +917,7 @@ impl<'a> Sentence<'a> {
         at: usize,
     ) -> Cue {
         let pronoun = self.has(np.head, Class::PRONOUN) || self.is_in(np.head, LISTS.referring);
-        let antecedent = if self.is_any(np.head, &["who", "which"]) {
+        let antecedent = if self.is_in(np.head, LISTS.relative_subject) {
             // "…, who believes": the phrase before the comma.
             let k = np.start;
             let before = if k > 0 && self.kind(k - 1) == Some(Kind::Comma) {
@@ -1006,12 +1003,12 @@ impl<'a> Sentence<'a> {
 
     /// "made it clear that", "make clear".
     fn made_clear(&self, i: usize) -> Option<Cue> {
-        if !self.is_any(i, &["made", "make", "makes", "making"]) {
+        if !self.is_in(i, LISTS.make_form) {
             return None;
         }
-        let end = if self.is(i + 1, "it") && self.is_any(i + 2, &["clear", "plain"]) {
+        let end = if self.is(i + 1, "it") && self.is_in(i + 2, LISTS.clear_adjective) {
             i + 3
-        } else if self.is_any(i + 1, &["clear", "plain"]) && self.is(i + 2, "that") {
+        } else if self.is_in(i + 1, LISTS.clear_adjective) && self.is(i + 2, "that") {
             i + 2
         } else {
             return None;
@@ -1103,18 +1100,22 @@ impl<'a> Sentence<'a> {
         // Verbs that report only with "as" (or a clause) after them.
         let needs_as = if LISTS.needs_as.contains(lemma) {
             Some(&[][..])
-        } else if lemma == "consider" {
+        } else if LISTS.needs_as_or_clause.contains(lemma) {
             Some(&["to", "that"][..])
         } else {
             None
         };
-        let reach = if lemma == "see" { 6 } else { 12 };
+        let reach = if LISTS.near_as.contains(lemma) {
+            NEAR_AS_REACH
+        } else {
+            AS_REACH
+        };
         if let Some(also) = needs_as
             && !self.as_follows(i + 1, also, reach)
         {
             return None;
         }
-        if lemma == "continue"
+        if LISTS.tag_only.contains(lemma)
             && !(i + 1 < self.toks.len()
                 && matches!(
                     self.kind(i + 1),
@@ -1124,7 +1125,7 @@ impl<'a> Sentence<'a> {
             // "continued" reports only as a speech tag ("…,” he continued.")
             return None;
         }
-        if lemma == "call" && self.is(i + 1, "off") {
+        if LISTS.off_cancels.contains(lemma) && self.is(i + 1, "off") {
             return None;
         }
         let construction = if v.class == VerbClass::Label && LISTS.described_as.contains(lemma) {
@@ -1285,10 +1286,8 @@ impl<'a> Sentence<'a> {
             return None;
         }
         // "a group called Harbour Watch": naming, not reporting.
-        if matches!(
-            lemma,
-            "call" | "dub" | "term" | "label" | "brand" | "class" | "classify"
-        ) && self.is_any(np.start, &["a", "an"])
+        if LISTS.naming_verb.contains(lemma)
+            && self.is_in(np.start, LISTS.indefinite_article)
             && np.start < i
         {
             return None;
@@ -1318,7 +1317,7 @@ impl<'a> Sentence<'a> {
                 return None;
             }
             // "a website called …": naming, not a view.
-            if v.class == VerbClass::Label && self.is_any(np.start, &["a", "an"]) {
+            if v.class == VerbClass::Label && self.is_in(np.start, LISTS.indefinite_article) {
                 return None;
             }
         }
@@ -1340,7 +1339,7 @@ impl<'a> Sentence<'a> {
             && !what_x
             && kind == SourceKind::Reference
             && !self.has(np.head, NOUNS | Class::PRONOUN)
-            && !self.is_any(np.head, &["who", "which"])
+            && !self.is_in(np.head, LISTS.relative_subject)
         {
             return None;
         }
@@ -1438,22 +1437,7 @@ impl<'a> Sentence<'a> {
         if !(after_noun || after_comma) {
             return false;
         }
-        let as_verb = matches!(
-            lemma,
-            "see"
-                | "view"
-                | "regard"
-                | "perceive"
-                | "describe"
-                | "label"
-                | "brand"
-                | "characterise"
-                | "characterize"
-                | "portray"
-                | "consider"
-                | "dub"
-                | "term"
-        );
+        let as_verb = LISTS.as_participle.contains(lemma);
         (as_verb && self.is(i + 1, "as")) || self.is(i + 1, "by")
     }
 
@@ -1467,7 +1451,7 @@ impl<'a> Sentence<'a> {
     fn subject_like(&self, np: &Np) -> bool {
         self.proper(np.head)
             || self.has(np.head, NOUNS | Class::PRONOUN | Class::QUANTIFIER)
-            || self.is_any(np.head, &["who", "which"])
+            || self.is_in(np.head, LISTS.relative_subject)
     }
 
     /// A passive reporting verb: with its agent, an attribution; without,
@@ -1479,22 +1463,7 @@ impl<'a> Sentence<'a> {
                 // "seen by many as": a crowd for agent credits no one; for
                 // other verbs ("highlighted by progress reports") the agent
                 // is not a source at all.
-                if !matches!(
-                    lemma,
-                    "see"
-                        | "view"
-                        | "regard"
-                        | "perceive"
-                        | "consider"
-                        | "believe"
-                        | "think"
-                        | "describe"
-                        | "criticise"
-                        | "criticize"
-                        | "praise"
-                        | "say"
-                        | "claim"
-                ) {
+                if !LISTS.crowd_agent_verb.contains(lemma) {
                     return None;
                 }
                 Construction::Agentless
@@ -1523,23 +1492,20 @@ impl<'a> Sentence<'a> {
                 None
             }
         });
-        let weasel = match lemma {
-            "say" | "believe" | "think" | "report" | "rumour" | "rumor" | "claim"
-            | "understand" | "fear" | "suggest" | "argue" | "feel" | "allege" => {
-                (be.is_some() && (next_to || next_that || expletive.is_some()))
-                    && !(lemma == "allege" && expletive.is_none())
-            }
-            "see" | "view" | "regard" | "perceive" => next_as,
-            "consider" => {
-                be.is_some()
-                    && (self.is(i + 1, "to") && self.is(i + 2, "be")
-                        || next_as
-                        || self.is_any(i + 1, &["one", "among", "the", "a", "an"]))
-            }
-            "describe" | "brand" | "characterise" | "characterize" | "portray" | "dub" | "term" => {
-                be.is_some() && next_as
-            }
-            _ => false,
+        let weasel = if LISTS.agentless_clause.contains(lemma) {
+            (be.is_some() && (next_to || next_that || expletive.is_some()))
+                && !(LISTS.expletive_only.contains(lemma) && expletive.is_none())
+        } else if LISTS.agentless_as.contains(lemma) {
+            next_as
+        } else if LISTS.needs_as_or_clause.contains(lemma) {
+            be.is_some()
+                && (self.is(i + 1, "to") && self.is(i + 2, "be")
+                    || next_as
+                    || self.is_in(i + 1, LISTS.rank_opener))
+        } else if LISTS.agentless_as_passive.contains(lemma) {
+            be.is_some() && next_as
+        } else {
+            false
         };
         if !weasel {
             return None;
@@ -1628,7 +1594,7 @@ impl<'a> Sentence<'a> {
         {
             return before;
         }
-        if starts(&["including", "such", "led", "among"]) {
+        if self.is_in(inner, LISTS.group_opener) {
             let named = (inner..comma).any(|i| self.proper(i));
             return before.map(|mut np| {
                 if named {
@@ -1762,7 +1728,7 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let np = self.np_forward(i + 1)?;
-        if self.has(np.head, Class::PRONOUN) && !self.is_any(np.head, &["he", "she", "they"]) {
+        if self.has(np.head, Class::PRONOUN) && !self.is_in(np.head, LISTS.third_person) {
             return None;
         }
         Some(np)
@@ -1797,7 +1763,7 @@ impl<'a> Sentence<'a> {
                     i,
                 ));
             }
-            if self.is_any(k, &["his", "her", "their", "its"]) {
+            if self.is_in(k, LISTS.third_possessive) {
                 let np = single(k);
                 return Some(Cue {
                     pronoun: true,
@@ -1868,8 +1834,15 @@ const NOUNS: Class = Class::CROWD
 
 /// Phrasal verbs: "point out".
 fn lemma_needs_out(lemma: &str) -> bool {
-    lemma == "point"
+    LISTS.needs_out.contains(lemma)
 }
+
+/// Tokens after a verb that needs "as" within which the "as" is looked for
+/// ("described the new harbour plan as"): a verb and its object fit.
+const AS_REACH: usize = 12;
+/// The same for a verb whose "as" must follow closely ("seen as"): "saw the
+/// report of the port inspectors as" is seeing, not a view.
+const NEAR_AS_REACH: usize = 6;
 
 fn single(i: usize) -> Np {
     Np {

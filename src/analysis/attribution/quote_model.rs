@@ -74,10 +74,11 @@ pub const NAMES: &[&str] = &[
     "paragraph_title_case",
     "person_subject_before",
     "credit_after",
+    "turn_run",
 ];
 
 /// Number of features.
-pub const N: usize = 36;
+pub const N: usize = 37;
 
 /// One quotation's features.
 pub type Vector = [f64; N];
@@ -257,7 +258,7 @@ pub fn candidates(doc: &DocAnalysis) -> Vec<usize> {
 /// speaker tag, a transcript turn, a sign-off, a spoken quotation nearby, a
 /// person as the subject of the verb before the quotation, a credit after it.
 const EVIDENCE: &[usize] = &[
-    12, 14, 15, 16, 17, 18, 22, 23, 24, 27, 28, 29, 30, 31, 32, 34, 35,
+    12, 14, 15, 16, 17, 18, 22, 23, 24, 27, 28, 29, 30, 31, 32, 34, 35, 36,
 ];
 /// The cue-score features, evidence when a verb scores as a cue.
 const CUE_SCORES: &[usize] = &[19, 20, 21];
@@ -504,7 +505,32 @@ pub fn features(doc: &DocAnalysis, qi: usize, cues: &CueLemmas) -> Vector {
         .next()
         .unwrap_or("");
     x[35] = f64::from(credit_after(rest_of_line));
+    x[36] = f64::from(turn_run(doc, para_i));
     x
+}
+
+/// Paragraphs back over which a transcript turn carries its speaker: a
+/// turn of a debate or an interview runs over a few paragraphs ("PENCE:
+/// …" and then the rest of his answer), rarely more.
+const TURN_REACH: usize = 3;
+
+/// Whether paragraph `p` continues a transcript turn: one of the
+/// [`TURN_REACH`] paragraphs before it opens with a turn label ("PENCE:",
+/// "Mayor Lin Okafor:"), and no paragraph between names another source.
+fn turn_run(doc: &DocAnalysis, p: usize) -> bool {
+    let text = &*doc.text;
+    let paragraphs = &doc.segmentation.paragraphs;
+    for back in 1..=TURN_REACH.min(p) {
+        let q = p - back;
+        let para = text.get(paragraphs[q].span.clone()).unwrap_or("");
+        if turn_label(para.trim_start()) {
+            return true;
+        }
+        if doc.attribution.paragraph_has_source(q) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Words a credit after a quotation may hold: a publication or a name
@@ -527,6 +553,14 @@ fn credit_after(rest: &str) -> bool {
         };
         let words: Vec<&str> = inner[..end].split_whitespace().collect();
         return !words.is_empty() && words.len() <= CREDIT_WORDS && capital(words[0]);
+    }
+    // "“…” — Dana Whitlock, Ohio": a dash and a name sign the words off.
+    if let Some(rest) = t.strip_prefix(['—', '―', '–']) {
+        return rest
+            .trim_start_matches(['—', '―', '–', ' ', '\u{a0}'])
+            .split_whitespace()
+            .next()
+            .is_some_and(capital);
     }
     let mut words = t.split_whitespace();
     words.next() == Some("by") && words.next().is_some_and(capital)
@@ -619,6 +653,9 @@ mod tests {
         assert!(credit_after(" [Quartz]"));
         assert!(credit_after(" (Harbour Ledger.)"));
         assert!(credit_after(", by Dana Whitlock: http://example.org/a"));
+        assert!(credit_after(" — Dana Whitlock, Ohio"));
+        assert!(credit_after(" ―Marco Ruiz"));
+        assert!(!credit_after(" — and the harbour closed."));
         assert!(!credit_after(" (2007) — “Yes.”"));
         assert!(!credit_after(
             " [and then more words than a credit holds here]"

@@ -60,20 +60,15 @@ pub fn path(root: &Path) -> PathBuf {
 /// 64-bit FNV-1a of `text` with white space runs folded to one space and
 /// the ends trimmed, as 16 hex digits. Stable across runs and platforms.
 pub fn sentence_hash(text: &str) -> String {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut hash = OFFSET;
-    let mut first = true;
-    for word in text.split_whitespace() {
-        if !first {
-            hash = (hash ^ u64::from(b' ')).wrapping_mul(PRIME);
+    use std::hash::Hasher;
+    let mut hash = fnv::FnvHasher::default();
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            hash.write(b" ");
         }
-        first = false;
-        for &b in word.as_bytes() {
-            hash = (hash ^ u64::from(b)).wrapping_mul(PRIME);
-        }
+        hash.write(word.as_bytes());
     }
-    format!("{hash:016x}")
+    format!("{:016x}", hash.finish())
 }
 
 /// The hash of the sentence a finding at `span` is in (or, off any

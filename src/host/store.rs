@@ -305,10 +305,8 @@ impl Store for SqliteStore {
 /// (unlike the standard library's hasher), and with the size beside it
 /// enough to tell an edited file from an unchanged one.
 pub fn text_hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    use std::hash::Hasher;
+    let mut h = fnv::FnvHasher::default();
+    h.write(bytes);
+    h.finish()
 }

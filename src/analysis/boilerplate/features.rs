@@ -376,14 +376,12 @@ pub fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// values of numbers ("© 2016" and "© 2017" agree), for finding the same
 /// template text in several documents. FNV-1a over the normalised text.
 pub fn normalised_hash(text: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    use std::hash::Hasher;
+    let mut h = fnv::FnvHasher::default();
     let mut sep = false;
     let mut digit = false;
     let mut any = false;
-    let feed = |b: u8, h: &mut u64| {
-        *h ^= u64::from(b);
-        *h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    };
+    let feed = |b: u8, h: &mut fnv::FnvHasher| h.write_u8(b);
     for c in text.chars() {
         if c.is_numeric() {
             if !digit {
@@ -417,7 +415,7 @@ pub fn normalised_hash(text: &str) -> u64 {
             digit = false;
         }
     }
-    if any { h } else { 0 }
+    if any { h.finish() } else { 0 }
 }
 
 #[cfg(test)]

@@ -183,12 +183,10 @@ pub fn shipped() -> Option<&'static Model> {
 /// it never saw.
 pub fn held_out(page: &str) -> bool {
     // FNV-1a, 64 bits: stable across platforms and releases.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in page.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h.is_multiple_of(5)
+    use std::hash::Hasher;
+    let mut h = fnv::FnvHasher::default();
+    h.write(page.as_bytes());
+    h.finish().is_multiple_of(5)
 }
 
 #[cfg(test)]

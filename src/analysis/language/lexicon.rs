@@ -42,42 +42,18 @@
 //!   word splitter (`related::terms`) and the figures tokenizer keep their
 //!   own dotted-acronym rules.
 
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-/// The lexicon's maps and sets: hashed with [`WordHasher`], since every
+/// The lexicon's maps and sets: hashed with FNV-1a (the `fnv` crate), since every
 /// token of every text is looked up in several of them and the standard
 /// library's SipHash costs more than the lookup it serves. Nothing reads
 /// them in iteration order for a result (the standard hasher's order
-/// already changed from run to run).
-pub type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// already changed from run to run). Their keys are the project's own
+/// data files, not input, so a hash that resists chosen collisions buys
+/// nothing here.
+pub type HashMap<K, V> = fnv::FnvHashMap<K, V>;
 /// See [`HashMap`].
-pub type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<WordHasher>>;
-
-/// FNV-1a, 64 bits: a fast hash for the short words the lexicon keys.
-/// Its keys are the project's own data files, not input, so a hash that
-/// resists chosen collisions buys nothing here.
-#[derive(Clone, Copy, Debug)]
-pub struct WordHasher(u64);
-
-impl Default for WordHasher {
-    fn default() -> Self {
-        WordHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+pub type HashSet<K> = fnv::FnvHashSet<K>;
 
 use super::Lang;
 

@@ -111,11 +111,10 @@ pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 /// FNV-1a over bytes, seeded.
 fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325 ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    for &b in bytes {
-        h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
-    }
-    h
+    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = fnv::FnvHasher::with_key(FNV_OFFSET ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    h.write(bytes);
+    h.finish()
 }
 
 /// Mixes a template number and one or two part hashes into a feature key.

@@ -64,12 +64,11 @@ pub(crate) mod kind {
 /// FNV-1a over the kind and the bytes, then a 64-bit finaliser (splitmix64)
 /// so the low bits are well mixed for hash maps keyed by the hash itself.
 pub(crate) fn key_hash(kind: u8, bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in std::iter::once(&kind).chain(bytes) {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    mix(h)
+    use std::hash::Hasher;
+    let mut h = fnv::FnvHasher::default();
+    h.write(&[kind]);
+    h.write(bytes);
+    mix(h.finish())
 }
 
 /// A fast, non-cryptographic hasher (the Fx hash) for maps keyed by words.

@@ -649,8 +649,8 @@ fn a_second_writer_during_a_bulk_load_stays_correct() {
     other
         .publish(std::slice::from_ref(&changed), &[first[1].0.key.clone()])
         .unwrap();
-    // One of the loader's next sources stored by the other first: that
-    // batch cannot be copied straight in as new sources, and is upserted.
+    // One of the loader's next sources stored by the other first: the
+    // loader's batch replaces it.
     other.publish(&last[..1], &[]).unwrap();
     loader.publish(last, &[]).unwrap();
     loader.end_bulk().unwrap();

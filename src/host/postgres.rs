@@ -27,12 +27,11 @@
 //! `NOTIFY factline_sources` so that servers on the same database fetch
 //! again.
 //!
-//! A load into an empty store ([`PgStore::begin_bulk`]) copies its
-//! sources straight into the table (no staging table to upsert from) and
-//! leaves the passages' inverted index and the key frequencies to its
-//! end, where each is built once; a load stopped before its end is
-//! repaired by the next connection. Texts and analyses are compressed
-//! with LZ4 where the server has it ([`COMPRESSION`]).
+//! A load into an empty store ([`PgStore::begin_bulk`]) leaves the
+//! passages' inverted index and the key frequencies to its end, where
+//! each is built once; a load stopped before its end is repaired by the
+//! next connection. Texts and analyses are compressed with LZ4 where the
+//! server has it ([`COMPRESSION`]).
 //!
 //! The client is the synchronous `postgres` crate (the blocking face of
 //! `tokio-postgres`): the host layer is synchronous (rayon workers, the
@@ -214,9 +213,10 @@ const BUILD_MEMORY: &str = "256MB";
 /// How this connection compresses the values it stores out of line (a
 /// source's analysis, about 8 KB, and its text): LZ4 instead of
 /// PostgreSQL's default pglz. Measured on 20,000 generated articles loaded
-/// into an empty store, the database's CPU fell from 7.2 to 4.9 s (a
-/// third) for the same size on disk (233 MB): compressing the analyses
-/// was the largest part of the database's work. Set for the session only,
+/// into an empty store, the database's CPU fell from 7.0 to 4.9 s (a
+/// third; 40.7 to 26.2 s on 100,000) for about the same size on disk (233
+/// against 234 MB): compressing the analyses was the largest part of the
+/// database's work. Set for the session only,
 /// when the server was built with LZ4 (Debian's is); values compressed
 /// either way are read back alike.
 const COMPRESSION: &str = "SET default_toast_compression = lz4";
@@ -405,8 +405,6 @@ impl PgStore {
         // Rows are locked in key order, so two writers of overlapping
         // batches wait for each other instead of deadlocking.
         encoded.sort_by(|a, b| a.0.key.cmp(&b.0.key));
-        // A bulk load's batch is new sources only (the store was empty when
-        // it began), so it goes straight into the table.
         let bulk = self
             .bulk
             .lock()
@@ -414,15 +412,7 @@ impl PgStore {
             .is_some();
         let mut client = self.client();
         let mut tx = client.transaction()?;
-        let direct = if bulk && remove.is_empty() && !encoded.is_empty() {
-            copy_new(&mut tx, &encoded)?
-        } else {
-            None
-        };
-        let (ids, replaced) = match direct {
-            Some(ids) => (ids, Vec::new()),
-            None => upsert_staged(&mut tx, &encoded)?,
-        };
+        let (ids, replaced) = upsert_staged(&mut tx, &encoded)?;
         // Each key's change in document frequency (passages holding it).
         let mut df: HashMap<i64, i32> = HashMap::new();
         // The replaced sources' old passages out (new sources have none),
@@ -643,14 +633,13 @@ const SOURCE_TYPES: [Type; 7] = [
     Type::BYTEA,
 ];
 
-/// Writes the rows of `encoded` by binary `COPY` into `table`.
+/// Writes the rows of `encoded` by binary `COPY` into the staging table.
 fn copy_sources(
     tx: &mut postgres::Transaction<'_>,
-    table: &str,
     encoded: &Encoded<'_>,
-) -> Result<(), postgres::Error> {
+) -> Result<(), StoreError> {
     let sink = tx.copy_in(&format!(
-        "COPY {table} ({SOURCE_COLUMNS}) FROM STDIN (FORMAT binary)"
+        "COPY factline_incoming ({SOURCE_COLUMNS}) FROM STDIN (FORMAT binary)"
     ))?;
     let mut writer = BinaryCopyInWriter::new(sink, &SOURCE_TYPES);
     for (entry, doc, blob) in encoded {
@@ -685,38 +674,6 @@ fn ids_in_order(
         .collect()
 }
 
-/// Stores `encoded`, sources none of which is stored, by one `COPY`
-/// straight into the table: a bulk load's batches, which the staging
-/// table of [`upsert_staged`] would write twice (its rows, their text and
-/// analysis moved out of line, then read back and written again). Returns
-/// their ids in order, or `None` when a source turned out to be stored
-/// (another writer added it since the load began): nothing of the batch
-/// is then kept and the caller upserts it.
-fn copy_new(
-    tx: &mut postgres::Transaction<'_>,
-    encoded: &Encoded<'_>,
-) -> Result<Option<Vec<i64>>, StoreError> {
-    let mut attempt = tx.savepoint("factline_copy_new")?;
-    if let Err(e) = copy_sources(&mut attempt, "factline_sources", encoded) {
-        if e.code() == Some(&postgres::error::SqlState::UNIQUE_VIOLATION) {
-            attempt.rollback()?;
-            return Ok(None);
-        }
-        return Err(e.into());
-    }
-    let keys: Vec<&str> = encoded.iter().map(|(e, _, _)| e.key.as_str()).collect();
-    let stored: HashMap<String, i64> = attempt
-        .query(
-            "SELECT key, id FROM factline_sources WHERE key = ANY($1)",
-            &[&keys],
-        )?
-        .into_iter()
-        .map(|r| (r.get(0), r.get(1)))
-        .collect();
-    attempt.commit()?;
-    ids_in_order(encoded, &stored).map(Some)
-}
-
 /// Stores `encoded` (replacing the stored sources of the same keys) by
 /// binary `COPY` into a staging table and one upsert from it: one round
 /// trip per batch instead of one per source, and the rows go in key
@@ -732,7 +689,7 @@ fn upsert_staged(
              text text, analysis bytea
          ) ON COMMIT DELETE ROWS",
     )?;
-    copy_sources(tx, "factline_incoming", encoded)?;
+    copy_sources(tx, encoded)?;
     // Per key its id, and whether it replaced a stored source (a new row
     // has no locking transaction: `xmax = 0`).
     let stored: HashMap<String, (i64, bool)> = tx

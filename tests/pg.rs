@@ -427,6 +427,39 @@ fn contents(url: &str) -> Vec<String> {
     out
 }
 
+/// How the stored analyses are compressed (`pg_column_compression`, and
+/// how many of each), after checking that none is compressed with pglz
+/// where the server has LZ4.
+fn compressions(url: &str) -> Vec<(Option<String>, i64)> {
+    let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
+    let lz4: bool = client
+        .query_one(
+            "SELECT coalesce(bool_or('lz4' = ANY (enumvals)), false) FROM pg_settings
+             WHERE name = 'default_toast_compression'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    let found: Vec<(Option<String>, i64)> = client
+        .query(
+            "SELECT pg_column_compression(analysis), count(*) FROM factline_sources
+             GROUP BY 1 ORDER BY 1",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    if lz4 {
+        assert!(
+            found.iter().any(|(c, _)| c.as_deref() == Some("lz4"))
+                && found.iter().all(|(c, _)| c.as_deref() != Some("pglz")),
+            "{found:?}"
+        );
+    }
+    found
+}
+
 /// Whether the store is as an ordinary one after loading: the passages'
 /// inverted index there, no bulk load left unfinished, and every key's
 /// stored frequency the number of passages holding it.
@@ -518,6 +551,7 @@ fn a_bulk_load_answers_as_an_ordinary_one() {
     );
     drop(holder);
     assert_eq!(contents(&bulk.url), contents(&plain.url));
+    assert_eq!(compressions(&bulk.url), compressions(&plain.url));
     let (b, p) = (
         answers(&newsroom, &bulk.url),
         answers(&newsroom, &plain.url),
@@ -615,6 +649,9 @@ fn a_second_writer_during_a_bulk_load_stays_correct() {
     other
         .publish(std::slice::from_ref(&changed), &[first[1].0.key.clone()])
         .unwrap();
+    // One of the loader's next sources stored by the other first: the
+    // loader's batch replaces it.
+    other.publish(&last[..1], &[]).unwrap();
     loader.publish(last, &[]).unwrap();
     loader.end_bulk().unwrap();
     assert!(repaired(&db.url));

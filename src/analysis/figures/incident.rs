@@ -81,7 +81,7 @@ pub fn probability(evidence: &[f32; FEATURES]) -> f32 {
 /// numbered above the tuning half (held out), 0.9 finds 374 of 624 pairs
 /// of one incident (0.60; the story context alone 0.47) and takes 11 of
 /// 4,371 pairs of different incidents that give a toll of one kind (the
-/// story context alone: 8); at 0.5, 60 of them.
+/// story context alone: 8); at 0.5, 58 of them.
 pub const SAME_INCIDENT: f32 = 0.9;
 
 /// The figures that rarely coincide by chance between two reports: a

@@ -237,9 +237,15 @@ fn explain(paths: &[std::path::PathBuf]) {
                 &factline::analysis::related::story_names(&corpus, b),
             );
             println!(
-                "## story factor {:.2}, shared {:.2}",
+                "## story factor {:.2}, shared {:.2}; same incident {:.2} from {:?}",
                 story.factor(),
-                story.shared()
+                story.shared(),
+                sim.same_incident(a, b),
+                factline::analysis::figures::INCIDENT_EVIDENCE
+                    .iter()
+                    .zip(sim.incident_evidence(a, b))
+                    .map(|(n, v)| format!("{n} {v:.2}"))
+                    .collect::<Vec<_>>()
             );
             for fa in a
                 .figures
@@ -253,7 +259,7 @@ fn explain(paths: &[std::path::PathBuf]) {
                     .iter()
                     .filter(|f| f.kind == FigureKind::Count)
                 {
-                    if fa.value == fb.value {
+                    if fa.value == fb.value && std::env::var("ALL").is_err() {
                         continue;
                     }
                     let q = same_quantity(fa, fb);

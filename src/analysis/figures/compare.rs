@@ -6,7 +6,7 @@
 //! intervals overlap (for dates: when they can be the same day).
 
 use super::counted::{same_quantity, same_toll};
-use super::similarity::{PassageSimilarity, SAME_INCIDENT, names_foreign, names_known};
+use super::similarity::{PassageSimilarity, names_foreign, placed_together};
 use super::{FastSet, Figure, FigureKind};
 use crate::analysis::{Corpus, DocAnalysis};
 
@@ -212,7 +212,7 @@ fn same_fact_known(
     if toll && names_foreign(a, fa, b, fb) {
         return None;
     }
-    if toll && names_known(a, fa, b, fb) && sim.same_incident(a, b) >= SAME_INCIDENT {
+    if toll && placed_together(sim, a, fa, b, fb) {
         min = min.min(MIN_PASSAGE_TOLL);
     }
     let p = sim.similarity(a, fa, b, fb, min);
@@ -457,7 +457,7 @@ pub(super) struct Noted {
     pub consulted: Vec<(u32, u32)>,
     /// Names whose presence in the compared figure's document may have
     /// been looked up (two tolls are placed by the names each document
-    /// mentions, [`names_known`], [`names_foreign`]): the sentence names of
+    /// mentions, [`placed_together`], [`names_foreign`]): the sentence names of
     /// every candidate that is a toll of one kind with the figure. A
     /// superset of what was read, unsorted.
     pub names: Vec<u64>,

@@ -29,6 +29,7 @@ mod compare;
 mod counted;
 mod describe;
 mod docdate;
+mod incident;
 mod index;
 mod interval;
 mod lexicon;
@@ -46,9 +47,10 @@ pub use compare::{
     Mention, agree, agree_in, agreement_key, comparable, mentions, perpetrator_may_count,
     same_event, same_fact,
 };
-pub use counted::{Concept, ConceptClass, Counted, same_quantity};
+pub use counted::{Concept, ConceptClass, Counted, same_quantity, same_toll};
 pub use describe::{hover, inlay_hints, phrase, snippet, why_same};
 pub use docdate::{ages_agree, document_date, report_span, report_time};
+pub use incident::{FEATURE_NAMES as INCIDENT_EVIDENCE, SAME_INCIDENT};
 pub use index::{FigureIndex, MAX_PER_DOCUMENT};
 pub use interval::{Interval, Qualifier};
 pub use lexicon::TimeUnit;

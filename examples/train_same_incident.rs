@@ -7,45 +7,22 @@
 //! cargo run --release --example train_same_incident -- [../shared/corpora] [data/figures/same_incident.txt]
 //! ```
 //!
-//! Examples are pairs of documents, labelled by the corpora's own grouping:
-//!
-//! - GVA multi-outlet shooting reports (`gva-multisource-incidents/docs/<incident>/`):
-//!   two reports in one incident folder are one incident; two in different
-//!   folders are not. Training reads the incidents numbered up to
-//!   [`TUNING_LAST`] only. Folders are read in runs of [`RUN`] consecutive
-//!   incidents as one corpus (incidents numbered close together happened
-//!   close in time, often in one state: hard negatives), and every
-//!   multi-report folder also alone (the rule is also run on one
-//!   incident's reports, where the corpus statistics are those of a
-//!   handful of documents). Across folders only pairs that give a toll of
-//!   one kind are taken: those are the pairs the comparison asks about.
-//! - ECB+ dev (`ecbplus-dev/docs`): each topic holds two real events, the
-//!   `ecb` and the `ecbplus` articles; two articles of one topic report one
-//!   event when they are of the same half. Training reads the topics of
-//!   [`ECB_TRAIN_TOPICS`].
-//!
-//! Each class is weighed to half the loss, so the decision boundary is
-//! probability 0.5. Full-batch gradient descent with a small L2 penalty.
-//!
-//! Held out (printed, never trained on): GVA incidents numbered above
-//! [`TUNING_LAST`] (the first [`HELD_OUT_FOLDERS`] of them, in runs as
-//! above) and the other ECB+ dev topics; `tests/figures_same_incident.rs`
-//! checks the shipped model's accuracy on them. Deterministic.
+//! The pairs, their labels and the held-out split are those of
+//! `tests/support/same_incident.rs`. Each class is weighed to half the
+//! loss, so the decision boundary is probability 0.5. Full-batch gradient
+//! descent with a small L2 penalty. The held-out accuracy is printed, never
+//! trained on; `tests/figures_same_incident.rs` checks the shipped model's
+//! accuracy on it. Deterministic.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 
-use factline::analysis::figures::{INCIDENT_EVIDENCE, for_corpus, same_toll};
-use factline::analysis::{Corpus, DocAnalysis, DocId, Settings, analyze_document};
+use factline::analysis::figures::INCIDENT_EVIDENCE;
 
-/// The last GVA incident of the tuning half (the rest are held out).
-const TUNING_LAST: u64 = 408_276;
-/// Consecutive GVA incident folders read as one corpus.
-const RUN: usize = 40;
-/// Held-out GVA folders read for the printed accuracy.
-const HELD_OUT_FOLDERS: usize = 400;
-/// ECB+ dev topics trained on; the others are held out.
-const ECB_TRAIN_TOPICS: [&str; 4] = ["2", "5", "12", "18"];
+#[path = "../tests/support/same_incident.rs"]
+mod pairs;
+
+use pairs::{ECB_HELD_OUT_TOPICS, ECB_TRAIN_TOPICS, Example, N, ecb, gva, gva_folders};
+
 /// Passes of full-batch gradient descent.
 const EPOCHS: usize = 3000;
 /// Step size.
@@ -53,114 +30,6 @@ const RATE: f64 = 0.5;
 /// L2 penalty on the weights (not the bias): a few features, thousands of
 /// examples; keeps weights of rarely-seen evidence moderate.
 const L2: f64 = 1e-3;
-
-const N: usize = INCIDENT_EVIDENCE.len();
-
-struct Example {
-    x: [f32; N],
-    same: bool,
-}
-
-fn read(path: &Path) -> Option<Arc<DocAnalysis>> {
-    let bytes = std::fs::read(path).ok()?;
-    let text = String::from_utf8_lossy(&bytes);
-    Some(Arc::new(analyze_document(
-        DocId::new(path.display().to_string()),
-        Arc::from(text.as_ref()),
-        &Settings::default(),
-    )))
-}
-
-fn txt_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|r| {
-            r.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-                .collect()
-        })
-        .unwrap_or_default();
-    out.sort();
-    out
-}
-
-/// Whether the two documents give a toll of one kind.
-fn tolls_meet(a: &DocAnalysis, b: &DocAnalysis) -> bool {
-    a.figures
-        .list
-        .iter()
-        .any(|f| b.figures.list.iter().any(|g| same_toll(f, g)))
-}
-
-/// Pairs of documents in one corpus, each with its group; `all` takes
-/// every pair, otherwise pairs of different groups only where tolls meet.
-fn pairs_of(docs: &[(Arc<DocAnalysis>, String)], all: bool, out: &mut Vec<Example>) {
-    let mut corpus = Corpus::new();
-    for (d, _) in docs {
-        corpus.upsert(d.clone());
-    }
-    let sim = for_corpus(&corpus);
-    for (i, (a, ga)) in docs.iter().enumerate() {
-        for (b, gb) in docs.iter().skip(i + 1) {
-            let same = ga == gb;
-            if !same && !all && !tolls_meet(a, b) {
-                continue;
-            }
-            out.push(Example {
-                x: sim.incident_evidence(a, b),
-                same,
-            });
-        }
-    }
-}
-
-/// GVA examples from the incident folders `folders` (by number).
-fn gva(dir: &Path, folders: &[u64]) -> Vec<Example> {
-    let mut out = Vec::new();
-    for run in folders.chunks(RUN) {
-        let mut docs = Vec::new();
-        for f in run {
-            let group: Vec<(Arc<DocAnalysis>, String)> = txt_files(&dir.join(f.to_string()))
-                .iter()
-                .filter_map(|p| read(p).map(|d| (d, f.to_string())))
-                .collect();
-            if group.len() > 1 {
-                pairs_of(&group, true, &mut out);
-            }
-            docs.extend(group);
-        }
-        // Pairs within a folder were taken alone above; here the pairs
-        // across folders.
-        let mut across = Vec::new();
-        pairs_of(&docs, false, &mut across);
-        out.extend(across.into_iter().filter(|e| !e.same));
-    }
-    out
-}
-
-/// ECB+ examples from the topics `topics`.
-fn ecb(dir: &Path, topics: &[&str]) -> Vec<Example> {
-    let mut out = Vec::new();
-    let files = txt_files(dir);
-    for t in topics {
-        let docs: Vec<(Arc<DocAnalysis>, String)> = files
-            .iter()
-            .filter(|p| {
-                p.file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with(&format!("{t}_")))
-            })
-            .filter_map(|p| {
-                let half = if p.to_string_lossy().ends_with("ecbplus.txt") {
-                    "plus"
-                } else {
-                    "ecb"
-                };
-                read(p).map(|d| (d, half.to_string()))
-            })
-            .collect();
-        pairs_of(&docs, true, &mut out);
-    }
-    out
-}
 
 fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z).exp())
@@ -250,15 +119,8 @@ fn main() {
             .map_or("data/figures/same_incident.txt", String::as_str),
     );
     let gva_dir = root.join("gva-multisource-incidents/docs");
-    let mut folders: Vec<u64> = std::fs::read_dir(&gva_dir)
-        .expect("GVA incident folders")
-        .filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
-        .collect();
-    folders.sort_unstable();
-    let (tuning, held): (Vec<u64>, Vec<u64>) = folders.iter().partition(|&&f| f <= TUNING_LAST);
-    let held: Vec<u64> = held.into_iter().take(HELD_OUT_FOLDERS).collect();
+    let (tuning, held) = gva_folders(&root);
     let ecb_dir = root.join("ecbplus-dev/docs");
-    let ecb_held: Vec<&str> = ["21", "23", "34", "35"].to_vec();
 
     let mut data = gva(&gva_dir, &tuning);
     let gva_n = data.len();
@@ -279,7 +141,7 @@ fn main() {
     );
     score(
         "held out: ECB+ topics 21, 23, 34, 35",
-        &ecb(&ecb_dir, &ecb_held),
+        &ecb(&ecb_dir, &ECB_HELD_OUT_TOPICS),
         b,
         &w,
     );

@@ -50,7 +50,9 @@ pub use compare::{
 pub use counted::{Concept, ConceptClass, Counted, same_quantity, same_toll};
 pub use describe::{hover, inlay_hints, phrase, snippet, why_same};
 pub use docdate::{ages_agree, document_date, report_span, report_time};
-pub use incident::{FEATURE_NAMES as INCIDENT_EVIDENCE, SAME_INCIDENT};
+pub use incident::{
+    FEATURE_NAMES as INCIDENT_EVIDENCE, SAME_INCIDENT, probability as incident_probability,
+};
 pub use index::{FigureIndex, MAX_PER_DOCUMENT};
 pub use interval::{Interval, Qualifier};
 pub use lexicon::TimeUnit;

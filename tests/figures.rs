@@ -54,15 +54,7 @@ Tanvik Lines said it would suspend all crossings for thirty days. The independen
 "#;
 
 fn corpus_of(fixture: &str) -> Corpus {
-    let mut corpus = Corpus::new();
-    for (name, text) in common::parse_fixture(fixture) {
-        corpus.upsert(Arc::new(analyze_document(
-            DocId::new(name),
-            Arc::from(text.as_str()),
-            &Settings::default(),
-        )));
-    }
-    corpus
+    common::corpus_of_fixture(fixture)
 }
 
 fn findings(corpus: &Corpus, name: &str, code: &str) -> (Arc<DocAnalysis>, Vec<Finding>) {

@@ -6,20 +6,10 @@
 
 mod common;
 
-use std::sync::Arc;
-
-use factline::analysis::{Corpus, DocId, RuleScope, Settings, analyze_document, check};
+use factline::analysis::{Corpus, DocId, RuleScope, Settings, check};
 
 fn corpus_of(fixture: &str) -> Corpus {
-    let mut corpus = Corpus::new();
-    for (name, text) in common::parse_fixture(fixture) {
-        corpus.upsert(Arc::new(analyze_document(
-            DocId::new(name),
-            Arc::from(text.as_str()),
-            &Settings::default(),
-        )));
-    }
-    corpus
+    common::corpus_of_fixture(fixture)
 }
 
 fn flagged(corpus: &Corpus, name: &str) -> Vec<String> {

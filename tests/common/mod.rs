@@ -287,6 +287,20 @@ pub fn parse_fixture(fixture: &str) -> Vec<(String, String)> {
     files
 }
 
+/// A corpus of the documents of a fixture string (see [`parse_fixture`]),
+/// each analysed with the default settings.
+pub fn corpus_of_fixture(fixture: &str) -> factline::analysis::Corpus {
+    let mut corpus = factline::analysis::Corpus::new();
+    for (name, text) in parse_fixture(fixture) {
+        corpus.upsert(std::sync::Arc::new(factline::analysis::analyze_document(
+            factline::analysis::DocId::new(name),
+            std::sync::Arc::from(text.as_str()),
+            &factline::analysis::Settings::default(),
+        )));
+    }
+    corpus
+}
+
 /// The project's fixture folder.
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")

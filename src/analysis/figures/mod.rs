@@ -637,7 +637,9 @@ fn ordinal(n: i64) -> String {
     format!("{n}{suffix}")
 }
 
-/// FNV-1a, 64 bits: a fast, stable hash for short keys (terms, entities).
+/// FNV-1a, 64 bits (the `fnv` crate's): a fast, stable hash for short keys
+/// (terms, entities). A copyable state, so a hash of a prefix can be
+/// extended in several ways.
 #[derive(Clone, Copy)]
 pub(crate) struct Fnv(u64);
 
@@ -664,14 +666,15 @@ pub(crate) type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasher
 
 impl Fnv {
     pub fn new() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
+        use std::hash::Hasher;
+        Fnv(fnv::FnvHasher::default().finish())
     }
 
     pub fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        use std::hash::Hasher;
+        let mut h = fnv::FnvHasher::with_key(self.0);
+        h.write(bytes);
+        self.0 = h.finish();
     }
 
     pub fn finish(self) -> u64 {

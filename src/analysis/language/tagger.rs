@@ -95,9 +95,9 @@ pub(crate) struct KeyHasher(u64);
 
 impl Hasher for KeyHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01b3);
-        }
+        let mut h = fnv::FnvHasher::with_key(self.0);
+        h.write(bytes);
+        self.0 = h.finish();
     }
     fn write_u64(&mut self, i: u64) {
         self.0 = i;
@@ -111,8 +111,8 @@ pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 /// FNV-1a over bytes, seeded.
 fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
-    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut h = fnv::FnvHasher::with_key(FNV_OFFSET ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    let offset = fnv::FnvHasher::default().finish();
+    let mut h = fnv::FnvHasher::with_key(offset ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15));
     h.write(bytes);
     h.finish()
 }

@@ -42,11 +42,7 @@ fn train(data: &[Example]) -> (f64, [f64; N]) {
     for _ in 0..EPOCHS {
         let (mut gb, mut gw) = (0.0f64, [0.0f64; N]);
         for e in data {
-            let z = b + w
-                .iter()
-                .zip(e.x.iter())
-                .map(|(w, x)| w * f64::from(*x))
-                .sum::<f64>();
+            let z = logit(b, &w, &e.x);
             let y = f64::from(u8::from(e.same));
             let weight = if e.same { 0.5 / pos } else { 0.5 / neg };
             let d = (sigmoid(z) - y) * weight;
@@ -67,22 +63,19 @@ fn train(data: &[Example]) -> (f64, [f64; N]) {
 /// alone at 0.6.
 const BASELINE: f64 = 0.6;
 
+/// The model's log-odds that the pair with evidence `x` is one incident.
+fn logit(b: f64, w: &[f64; N], x: &[f32; N]) -> f64 {
+    b + w
+        .iter()
+        .zip(x.iter())
+        .map(|(w, x)| w * f64::from(*x))
+        .sum::<f64>()
+}
+
 fn score(name: &str, data: &[Example], b: f64, w: &[f64; N]) {
-    report(name, data, |x| {
-        let z = b + w
-            .iter()
-            .zip(x.iter())
-            .map(|(w, x)| w * f64::from(*x))
-            .sum::<f64>();
-        sigmoid(z) >= 0.5
-    });
+    report(name, data, |x| sigmoid(logit(b, w, x)) >= 0.5);
     report("  the shipped bar (probability ≥ 0.9)", data, |x| {
-        let z = b + w
-            .iter()
-            .zip(x.iter())
-            .map(|(w, x)| w * f64::from(*x))
-            .sum::<f64>();
-        sigmoid(z) >= 0.9
+        sigmoid(logit(b, w, x)) >= 0.9
     });
     report("  baseline (story context ≥ 0.6)", data, |x| {
         f64::from(x[0]) >= BASELINE

@@ -407,6 +407,17 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             if after_name && !t.has(NOUNS) {
+                // "a 2008 Clinton veteran", "one GOP leadership aide": a
+                // name that modifies the person noun after it.
+                if let Some(j) = self.compound_head(i) {
+                    end = j + 1;
+                    i = j + 1;
+                    after_name = false;
+                    lower += 1;
+                    if self.word(i) && (self.has(i, NOUNS) || self.proper(i)) {
+                        continue;
+                    }
+                }
                 break;
             }
             let joiner =
@@ -446,6 +457,15 @@ impl<'a> Sentence<'a> {
             // A lexicon noun ends the phrase unless a name or another
             // noun follows ("the ministry spokesman").
             if t.has(NOUNS) && !(self.word(i) && (self.has(i, NOUNS) || self.proper(i))) {
+                // "a party leadership aide": a compound whose head the
+                // lexicon knows after a word it does not.
+                if let Some(j) = self.compound_head(i) {
+                    end = j + 1;
+                    i = j + 1;
+                    if self.word(i) && (self.has(i, NOUNS) || self.proper(i)) {
+                        continue;
+                    }
+                }
                 break;
             }
         }
@@ -463,6 +483,40 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// The head of a compound noun starting at token `from`: the first
+    /// noun the lexicon knows as a speaker, or a person noun, within
+    /// [`COMPOUND_REACH`] lower-case words that can be nouns (no function
+    /// word, verb form, adverb or time word between): "leadership aide",
+    /// "law enforcement official", "supporter".
+    fn compound_head(&self, from: usize) -> Option<usize> {
+        let limit = (from + COMPOUND_REACH).min(self.toks.len());
+        for j in from..limit {
+            let t = self.tok(j)?;
+            if !self.word(j)
+                || t.cap
+                || t.possessive
+                || t.has(
+                    Class::STOP
+                        | Class::BE
+                        | Class::AUX
+                        | Class::MODAL
+                        | Class::RELATIVE
+                        | Class::PRONOUN
+                        | Class::TIME
+                        | Class::DET,
+                )
+                || self.is_adverb(j)
+                || t.verb().is_some_and(|v| !v.noun_too)
+            {
+                return None;
+            }
+            if t.has(NOUNS) || is_person_noun(t.text(self.text)) {
+                return Some(j);
+            }
+        }
+        None
+    }
+
     /// Whether the phrase starting at token `start` is set beside a name
     /// or an age after a comma ("Lena Marsh, 60, a doctor"): a
     /// description of someone named.
@@ -471,23 +525,56 @@ impl<'a> Sentence<'a> {
         if start < 2 || !comma(start - 1) {
             return false;
         }
-        let before = start - 2;
+        let mut before = start - 2;
+        // "Ed Rendell (D), a supporter": a bracketed tag after the name.
+        if self.kind(before) == Some(Kind::CloseBracket) {
+            let limit = before.saturating_sub(BRACKET_TAG_REACH);
+            let mut k = before;
+            while k > limit && self.kind(k) != Some(Kind::OpenBracket) {
+                k -= 1;
+            }
+            if self.kind(k) == Some(Kind::OpenBracket) && k > 0 {
+                before = k - 1;
+            }
+        }
         let name_ending = |end: usize| {
             if !self.proper(end) || self.has(end, Class::TIME) {
                 return false;
             }
-            // Not a fronted phrase: "On Monday, …", "In Berlin, …".
+            // Not a fronted phrase: "On Monday, …", "In Berlin, …", "In
+            // Douglas, Ariz., …" (a place and its region).
             let mut k = end;
-            while k > 0 && self.proper(k - 1) {
-                k -= 1;
+            loop {
+                while k > 0 && self.proper(k - 1) {
+                    k -= 1;
+                }
+                if k >= 2 && self.kind(k - 1) == Some(Kind::Comma) && self.proper(k - 2) {
+                    k -= 2;
+                    continue;
+                }
+                break;
             }
-            k == 0 || !self.is_in(k - 1, LISTS.preposition)
+            // Nor a body's name inside a clause ("… the Justice
+            // Department, a former official said"): a person's name takes
+            // no determiner.
+            k == 0 || !(self.is_in(k - 1, LISTS.preposition) || self.has(k - 1, Class::DET))
         };
         if name_ending(before) {
             return true;
         }
         // "Name, 60, a doctor".
         self.toks[before].digit && before >= 2 && comma(before - 1) && name_ending(before - 2)
+    }
+
+    /// A description set beside a name ([`Self::beside_name`]): "Lena
+    /// Marsh, a doctor, said". Not a speech tag set inside the clause it
+    /// reports ("Clinton, a top aide said, is confident"): the phrase, its
+    /// verb and a comma.
+    fn apposition(&self, start: usize, end: usize) -> bool {
+        let tag = self.word(end)
+            && self.toks[end].verb().is_some()
+            && self.kind(end + 1) == Some(Kind::Comma);
+        self.beside_name(start) && !tag
     }
 
     /// Whether a name follows the phrase ending at token `end` after a
@@ -565,7 +652,9 @@ impl<'a> Sentence<'a> {
         if hc.contains(Class::ANONYMOUS) {
             // "Lena Marsh, a hospital official, said": the name speaks.
             let phrase_end = np.affiliation.map_or(np.end, |(_, b)| b.max(np.end));
-            if (self.beside_name(np.start) || self.name_after(phrase_end)) && !np.anonymity_marker {
+            if (self.apposition(np.start, phrase_end) || self.name_after(phrase_end))
+                && !np.anonymity_marker
+            {
                 return Some(SourceKind::Named);
             }
             let marked_only = self.is_in(np.head, LISTS.marked_anonymous);
@@ -648,8 +737,9 @@ impl<'a> Sentence<'a> {
         let plural = hc.contains(Class::PLURAL);
         let possessed = possessive_pronoun || (np.start..np.head).any(|i| self.toks[i].possessive);
         let phrase_end = np.affiliation.map_or(np.end, |(_, b)| b.max(np.end));
-        let unnamed =
-            !head.possessive && !self.beside_name(np.start) && !self.name_after(phrase_end);
+        let unnamed = !head.possessive
+            && !self.apposition(np.start, phrase_end)
+            && !self.name_after(phrase_end);
         let indefinite = unnamed
             && match det {
                 Some(d) => self.is_in(d, LISTS.indefinite) || self.toks[d].digit,
@@ -686,14 +776,15 @@ impl<'a> Sentence<'a> {
             return Some(SourceKind::Reference);
         }
         if !head_word.chars().next().is_some_and(char::is_uppercase) {
+            // "a reporter asked", "a woman told", "a Clinton veteran said": a
+            // person nobody named (a name before the noun only modifies it).
+            if indefinite && det.is_some() && is_person_noun(head_word) {
+                return Some(SourceKind::Anonymous);
+            }
             // "the 34-year-old said", "the Liberian pilot told": any phrase
             // with a determiner or a name before a core speech verb speaks.
             if core && proper_inside {
                 return Some(SourceKind::Named);
-            }
-            // "a reporter asked", "a woman told": a person nobody named.
-            if indefinite && det.is_some() && !proper_inside && is_person_noun(head_word) {
-                return Some(SourceKind::Anonymous);
             }
             if core && det.is_some() {
                 return Some(SourceKind::Reference);
@@ -1246,7 +1337,7 @@ impl<'a> Sentence<'a> {
                     }
                     return Some(self.cue(kind, &np, construction, i..cue_end, i..cue_end, i));
                 }
-                self.np_back_ext(b)
+                self.across_relative(b, self.np_back_ext(b))
             }
             Some(Kind::Comma) if !after_quote => self
                 .parenthetical_subject(b - 1)
@@ -1289,6 +1380,7 @@ impl<'a> Sentence<'a> {
         if LISTS.naming_verb.contains(lemma)
             && self.is_in(np.start, LISTS.indefinite_article)
             && np.start < i
+            && np.affiliation.is_none()
         {
             return None;
         }
@@ -1361,6 +1453,54 @@ impl<'a> Sentence<'a> {
             (np.start, cue_end)
         };
         Some(self.cue(kind, &np, construction, i..cue_end, ps..pe, i))
+    }
+
+    /// "An official who spoke on condition of anonymity to discuss the
+    /// talks said": when the phrase read back from the verb at `b` is no
+    /// speaker or the object of a preposition, and a subject relative
+    /// clause ("who" or "which" with its own verb after it) lies between,
+    /// the subject is the phrase the clause qualifies. An object relative
+    /// ("the deal which officials say") keeps its own subject.
+    fn across_relative(&self, b: usize, np: Option<Np>) -> Option<Np> {
+        let from = np.as_ref().map_or(b, |n| n.start);
+        // A phrase the lexicon does not know as a speaker ("the talks")
+        // speaks only because a core verb lets any phrase speak.
+        let own = np.as_ref().is_some_and(|n| {
+            !self.after_preposition(n.start)
+                && match self.classify(n, true, None) {
+                    Some(SourceKind::Named | SourceKind::Anonymous) => true,
+                    Some(SourceKind::Reference) => {
+                        self.has(n.head, NOUNS | Class::PRONOUN)
+                            || self.is_in(n.head, LISTS.referring)
+                    }
+                    _ => false,
+                }
+        });
+        if own {
+            return np;
+        }
+        let limit = from.saturating_sub(RELATIVE_REACH);
+        let mut k = from;
+        while k > limit {
+            k -= 1;
+            if !self.word(k) {
+                return np;
+            }
+            if self.is_in(k, LISTS.relative_subject) {
+                if k + 1 >= from {
+                    return np;
+                }
+                let Some(outer) = self.np_back_ext(k) else {
+                    return np;
+                };
+                let pronoun = self.has(outer.head, Class::PRONOUN);
+                return match self.classify(&outer, true, None) {
+                    Some(kind) if kind.is_source() && !pronoun => Some(outer),
+                    _ => np,
+                };
+            }
+        }
+        np
     }
 
     /// Whether the word before token `start` is a preposition (so a phrase
@@ -1837,6 +1977,17 @@ fn lemma_needs_out(lemma: &str) -> bool {
     LISTS.needs_out.contains(lemma)
 }
 
+/// Lower-case words read ahead for the head of a compound noun ("law
+/// enforcement official"): two modifiers and the head cover the compounds
+/// of news roles; more would run into the verb's object.
+const COMPOUND_REACH: usize = 3;
+/// Tokens a bracketed tag after a name may hold ("(D)", "(R-Texas)",
+/// "(D-N.Y.)"): longer brackets are asides, not tags.
+const BRACKET_TAG_REACH: usize = 6;
+/// Tokens back from a verb searched for a subject relative clause between
+/// it and its subject ("an official who spoke on condition of anonymity to
+/// discuss the talks said"): a relative clause of a dozen words fits.
+const RELATIVE_REACH: usize = 14;
 /// Tokens after a verb that needs "as" within which the "as" is looked for
 /// ("described the new harbour plan as"): a verb and its object fit.
 const AS_REACH: usize = 12;

@@ -73,19 +73,6 @@ impl<'a> Sentence<'a> {
             .is_some_and(|t| t.kind == Kind::Word && !t.quoted)
     }
 
-    fn is(&self, i: usize, w: &str) -> bool {
-        self.tok(i).is_some_and(|t| t.is(self.text, w))
-    }
-
-    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        self.tok(i).is_some_and(|t| {
-            t.kind == Kind::Word && {
-                let s = t.stem(self.text);
-                ws.iter().any(|w| s.eq_ignore_ascii_case(w))
-            }
-        })
-    }
-
     /// Whether token `i` is a word (without a possessive ending) of
     /// `set` (lower-case words), in any case.
     fn is_in(&self, i: usize, set: &HashSet<&'static str>) -> bool {
@@ -99,6 +86,26 @@ impl<'a> Sentence<'a> {
                 }
             }
         })
+    }
+
+    /// Whether token `i` is a word (the whole token, possessive ending
+    /// included) of `set` (lower-case words), in any case.
+    fn word_in(&self, i: usize, set: &HashSet<&'static str>) -> bool {
+        self.tok(i).is_some_and(|t| {
+            t.kind == Kind::Word && {
+                let w = t.text(self.text);
+                if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    set.contains(w.to_ascii_lowercase().as_str())
+                } else {
+                    set.contains(w)
+                }
+            }
+        })
+    }
+
+    /// "to be" at token `i` ("asked not to be named", "considered to be").
+    fn to_be(&self, i: usize) -> bool {
+        self.word_in(i, LISTS.infinitive) && self.word_in(i + 1, LISTS.be_base)
     }
 
     fn has(&self, i: usize, c: Class) -> bool {
@@ -237,8 +244,7 @@ impl<'a> Sentence<'a> {
                 j = k;
                 continue;
             }
-            let joiner =
-                self.is_any(k, &["of", "for", "and", "&"]) || self.is_in(k, LISTS.particle);
+            let joiner = self.is_in(k, LISTS.name_joiner) || self.is_in(k, LISTS.particle);
             if joiner && k > 0 && self.proper(k - 1) && self.proper(k + 1) {
                 start = k;
                 j = k;
@@ -287,7 +293,7 @@ impl<'a> Sentence<'a> {
         let mut np = self.np_back(end)?;
         // "President Irene Castellan and her cabinet"
         if np.start >= 2
-            && self.is(np.start - 1, "and")
+            && self.word_in(np.start - 1, LISTS.phrase_coordinator)
             && !self.has(np.head, Class::PRONOUN)
             && let Some(first) = self.np_back(np.start - 1)
             && self.proper(first.head)
@@ -305,14 +311,18 @@ impl<'a> Sentence<'a> {
         if k > 0 && self.is_in(k - 1, LISTS.anonymity_marker) {
             marker = true;
             k -= 1;
-            if self.is(k, "knowledge") && k > 0 && self.is(k - 1, "with") {
+            if self.word_in(k, LISTS.marker_noun)
+                && k > 0
+                && self.word_in(k - 1, LISTS.marker_preposition)
+            {
                 k -= 1;
             }
         }
         let Some(outer) = self.np_back(k) else {
             return Some(np);
         };
-        let partitive = self.is(c, "of") && self.is_in(outer.head, LISTS.partitive_head);
+        let partitive =
+            self.word_in(c, LISTS.partitive_of) && self.is_in(outer.head, LISTS.partitive_head);
         // "Lena Marsh from the ministry", "Ana Ruiz of Norte Capital".
         let named_member = self.proper(outer.head)
             && self.is_in(c, LISTS.member_preposition)
@@ -337,7 +347,7 @@ impl<'a> Sentence<'a> {
         let limit = (end + 10).min(self.toks.len());
         (end..limit).any(|i| self.is_in(i, LISTS.anonymity_word))
             || (end..limit.saturating_sub(2))
-                .any(|i| self.is(i, "not") && self.is(i + 1, "to") && self.is(i + 2, "be"))
+                .any(|i| self.word_in(i, LISTS.negator) && self.to_be(i + 1))
     }
 
     /// The noun phrase starting at `start`, read forwards, with an
@@ -345,7 +355,7 @@ impl<'a> Sentence<'a> {
     pub fn np_forward(&self, start: usize) -> Option<Np> {
         // "one of their lawyers", "some of the analysts"
         if self.is_in(start, LISTS.partitive_opener)
-            && self.is(start + 1, "of")
+            && self.word_in(start + 1, LISTS.partitive_of)
             && let Some(inner) = self.np_forward_plain(start + 2)
         {
             return Some(Np {
@@ -420,8 +430,7 @@ impl<'a> Sentence<'a> {
                 }
                 break;
             }
-            let joiner =
-                self.is_any(i, &["of", "for", "and", "&"]) || self.is_in(i, LISTS.particle);
+            let joiner = self.is_in(i, LISTS.name_joiner) || self.is_in(i, LISTS.particle);
             if joiner && end > start && self.proper(i - 1) && self.proper(i + 1) {
                 i += 1;
                 continue;
@@ -614,10 +623,10 @@ impl<'a> Sentence<'a> {
         }
 
         if hc.contains(Class::PRONOUN) || self.is_in(np.head, LISTS.referring) {
-            if self.is_any(np.head, &["it"]) && !core && class != Some(VerbClass::Opinion) {
+            if self.is_in(np.head, LISTS.expletive) && !core && class != Some(VerbClass::Opinion) {
                 return (class == Some(VerbClass::Label)).then_some(SourceKind::Reference);
             }
-            if self.is_any(np.head, &["you"]) {
+            if self.is_in(np.head, LISTS.generic_pronoun) {
                 // A generic "you".
                 return None;
             }
@@ -631,7 +640,7 @@ impl<'a> Sentence<'a> {
             // officials", "many of them", "some of the analysts".
             if let Some((a, b)) = np.affiliation
                 && a > 0
-                && self.is(a - 1, "of")
+                && self.word_in(a - 1, LISTS.partitive_of)
             {
                 let inner = Np {
                     start: a,
@@ -827,14 +836,14 @@ impl<'a> Sentence<'a> {
             let Some(p) = found else { continue };
             let mut end = i + 1;
             // "… post on Facebook", "… interview with the BBC"
-            if self.is_any(end, &["on", "with", "to"]) {
+            if self.is_in(end, LISTS.medium_link) {
                 let mut e = end + 1;
                 if self.has(e, Class::DET) {
                     e += 1;
                 }
                 let mut any = false;
                 while self.proper(e)
-                    || (any && self.is_any(e, &["of", "for"]) && self.proper(e + 1))
+                    || (any && self.is_in(e, LISTS.name_preposition) && self.proper(e + 1))
                 {
                     e += 1;
                     any = true;
@@ -896,7 +905,7 @@ impl<'a> Sentence<'a> {
             let close = self.kind(i);
             let limit = (i + 25).min(self.toks.len());
             if let Some(k) = (i + 1..limit).find(|&k| self.kind(k) == close)
-                && (self.is_any(i + 1, &["whose", "who", "which", "a", "an", "the"]) || k - i <= 4)
+                && (self.is_in(i + 1, LISTS.parenthetical_opener) || k - i <= 4)
             {
                 return self.verb_follows_plain(k + 1);
             }
@@ -923,7 +932,7 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             // "according to X"
-            if self.is(i, "according") && self.is(i + 1, "to") {
+            if self.word_in(i, LISTS.according) && self.word_in(i + 1, LISTS.infinitive) {
                 if let Some(np) = self.np_forward(i + 2)
                     && let Some(kind) = self.classify(&np, true, None)
                 {
@@ -1062,7 +1071,8 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let mut end = p + 1;
-        if (self.is_in(p, LISTS.attribution_participle) && self.is(end, "to")) || self.is(end, "as")
+        if (self.is_in(p, LISTS.attribution_participle) && self.word_in(end, LISTS.infinitive))
+            || self.word_in(end, LISTS.as_marker)
         {
             end += 1;
         }
@@ -1073,7 +1083,7 @@ impl<'a> Sentence<'a> {
             while k > 0 && self.has(k - 1, Class::AUX) {
                 k -= 1;
             }
-            if k > 0 && self.is(k - 1, "it") {
+            if k > 0 && self.word_in(k - 1, LISTS.expletive) {
                 start = k - 1;
             }
         }
@@ -1097,13 +1107,16 @@ impl<'a> Sentence<'a> {
         if !self.is_in(i, LISTS.make_form) {
             return None;
         }
-        let end = if self.is(i + 1, "it") && self.is_in(i + 2, LISTS.clear_adjective) {
-            i + 3
-        } else if self.is_in(i + 1, LISTS.clear_adjective) && self.is(i + 2, "that") {
-            i + 2
-        } else {
-            return None;
-        };
+        let end =
+            if self.word_in(i + 1, LISTS.expletive) && self.is_in(i + 2, LISTS.clear_adjective) {
+                i + 3
+            } else if self.is_in(i + 1, LISTS.clear_adjective)
+                && self.word_in(i + 2, LISTS.complementizer)
+            {
+                i + 2
+            } else {
+                return None;
+            };
         let (b, _, _) = self.skip_back(i);
         let np = self.np_back_ext(b)?;
         let kind = self.classify(&np, true, Some(VerbClass::Speech))?;
@@ -1119,10 +1132,10 @@ impl<'a> Sentence<'a> {
             if t.kind != Kind::Word || t.quoted {
                 return None;
             }
-            if self.is(k, "that") {
+            if self.word_in(k, LISTS.complementizer) {
                 return None;
             }
-            if self.is(k, "by") {
+            if self.word_in(k, LISTS.agent_preposition) {
                 let np = self.np_forward(k + 1)?;
                 let kind = self.classify(&np, false, Some(VerbClass::Speech))?;
                 return Some((np, kind));
@@ -1132,16 +1145,21 @@ impl<'a> Sentence<'a> {
         None
     }
 
-    /// Whether "as" (or, for "consider", "to"/"that") follows within the
-    /// clause.
-    fn as_follows(&self, from: usize, also: &[&str], reach: usize) -> bool {
+    /// Whether "as" (or, with `clause`, as for "consider", "to"/"that")
+    /// follows within the clause.
+    fn as_follows(&self, from: usize, clause: bool, reach: usize) -> bool {
         let limit = (from + reach).min(self.toks.len());
         for k in from..limit {
             let t = &self.toks[k];
             if t.kind == Kind::Stop || t.kind == Kind::Semicolon {
                 return false;
             }
-            if t.kind == Kind::Word && !t.quoted && (self.is(k, "as") || self.is_any(k, also)) {
+            if t.kind == Kind::Word
+                && !t.quoted
+                && (self.word_in(k, LISTS.as_marker)
+                    || clause
+                        && (self.is_in(k, LISTS.infinitive) || self.is_in(k, LISTS.complementizer)))
+            {
                 return true;
             }
         }
@@ -1157,11 +1175,12 @@ impl<'a> Sentence<'a> {
         }
         // "was keen to point out", "declined to say": the sentence's
         // speaker, like a participle clause.
-        let infinitive = i > 0 && self.is(i - 1, "to") && v.form == Form::Base;
-        if i > 0 && self.is(i - 1, "to") && !infinitive {
+        let after_to = i > 0 && self.word_in(i - 1, LISTS.infinitive);
+        let infinitive = after_to && v.form == Form::Base;
+        if after_to && !infinitive {
             return None;
         }
-        if lemma_needs_out(v.lemma) && !self.is(i + 1, "out") {
+        if lemma_needs_out(v.lemma) && !self.word_in(i + 1, LISTS.completing_particle) {
             return None;
         }
         if LISTS.transitive.contains(v.lemma)
@@ -1190,9 +1209,9 @@ impl<'a> Sentence<'a> {
         }
         // Verbs that report only with "as" (or a clause) after them.
         let needs_as = if LISTS.needs_as.contains(lemma) {
-            Some(&[][..])
+            Some(false)
         } else if LISTS.needs_as_or_clause.contains(lemma) {
-            Some(&["to", "that"][..])
+            Some(true)
         } else {
             None
         };
@@ -1201,8 +1220,8 @@ impl<'a> Sentence<'a> {
         } else {
             AS_REACH
         };
-        if let Some(also) = needs_as
-            && !self.as_follows(i + 1, also, reach)
+        if let Some(clause) = needs_as
+            && !self.as_follows(i + 1, clause, reach)
         {
             return None;
         }
@@ -1216,7 +1235,7 @@ impl<'a> Sentence<'a> {
             // "continued" reports only as a speech tag ("…,” he continued.")
             return None;
         }
-        if LISTS.off_cancels.contains(lemma) && self.is(i + 1, "off") {
+        if LISTS.off_cancels.contains(lemma) && self.word_in(i + 1, LISTS.cancelling_particle) {
             return None;
         }
         let construction = if v.class == VerbClass::Label && LISTS.described_as.contains(lemma) {
@@ -1313,7 +1332,7 @@ impl<'a> Sentence<'a> {
             && (self.closes[b - 1] || (before == Some(Kind::Comma) && b > 1 && self.closes[b - 2]));
         let np = match before {
             Some(Kind::Word) => {
-                if self.is_any(b - 1, &["and", "but", "then"]) && v.form != Form::Gerund {
+                if self.is_in(b - 1, LISTS.verb_coordinator) && v.form != Form::Gerund {
                     // "… arrived and said": the first verb's subject.
                     let cue_end = self.object_end(i, lemma);
                     if let Some(prior) = earlier.iter().rev().find(|c| {
@@ -1372,7 +1391,7 @@ impl<'a> Sentence<'a> {
                 _ => return None,
             }
         }
-        let what_x = np.start > 0 && self.is(np.start - 1, "what");
+        let what_x = np.start > 0 && self.word_in(np.start - 1, LISTS.free_relative);
         if v.noun_too && np.end == b && !self.subject_like(&np) && !what_x {
             return None;
         }
@@ -1391,7 +1410,7 @@ impl<'a> Sentence<'a> {
             && np.end == b
             && b == i
             && !self.has(np.head, Class::PLURAL)
-            && !self.is_any(np.head, &["they", "we", "i", "you", "who"])
+            && !self.is_in(np.head, LISTS.base_subject)
         {
             return None;
         }
@@ -1437,9 +1456,12 @@ impl<'a> Sentence<'a> {
         }
         let construction = if np.start > i {
             Construction::AfterQuote
-        } else if np.start > 0 && self.is_any(np.start - 1, &["what"]) {
+        } else if np.start > 0 && self.is_in(np.start - 1, LISTS.free_relative) {
             Construction::WhatXCalls
-        } else if np.start > 0 && self.is(np.start - 1, "as") && self.initial(np.start - 1) {
+        } else if np.start > 0
+            && self.word_in(np.start - 1, LISTS.as_marker)
+            && self.initial(np.start - 1)
+        {
             Construction::AsXStated
         } else if after_quote {
             Construction::AfterQuote
@@ -1513,7 +1535,7 @@ impl<'a> Sentence<'a> {
         if !self.word(k) {
             return false;
         }
-        if self.is(k, "as") {
+        if self.word_in(k, LISTS.as_marker) {
             return !(self.initial(k)
                 || k > 0 && self.kind(k - 1) == Some(Kind::Comma)
                 || k > 0 && self.is_in(k - 1, LISTS.coordinator));
@@ -1578,7 +1600,8 @@ impl<'a> Sentence<'a> {
             return false;
         }
         let as_verb = LISTS.as_participle.contains(lemma);
-        (as_verb && self.is(i + 1, "as")) || self.is(i + 1, "by")
+        (as_verb && self.word_in(i + 1, LISTS.as_marker))
+            || self.word_in(i + 1, LISTS.agent_preposition)
     }
 
     /// A bare token that is a plausible subject ("Washington", "she").
@@ -1614,19 +1637,22 @@ impl<'a> Sentence<'a> {
             return Some(self.cue(kind, &np, construction, i..i + 1, start..np.end, i));
         }
         // "can be seen as", "will be seen as": the writer's own reading.
-        if modal || (b..i).any(|k| self.is(k, "will")) {
+        if modal || (b..i).any(|k| self.word_in(k, LISTS.future)) {
             return None;
         }
-        let next_to = self.is(i + 1, "to");
-        let next_that = self.is(i + 1, "that");
-        let next_as = self.is(i + 1, "as");
+        let next_to = self.word_in(i + 1, LISTS.infinitive);
+        let next_that = self.word_in(i + 1, LISTS.complementizer);
+        let next_as = self.word_in(i + 1, LISTS.as_marker);
         // The expletive subject: "It is believed", "it has been reported".
         let expletive = be.and_then(|bk| {
             let mut k = bk;
             while k > 0 && self.has(k - 1, Class::AUX) {
                 k -= 1;
             }
-            if k > 0 && self.is(k - 1, "it") && !self.is_any(k.saturating_sub(2), &["what"]) {
+            if k > 0
+                && self.word_in(k - 1, LISTS.expletive)
+                && !self.is_in(k.saturating_sub(2), LISTS.free_relative)
+            {
                 Some(k - 1)
             } else {
                 None
@@ -1638,10 +1664,7 @@ impl<'a> Sentence<'a> {
         } else if LISTS.agentless_as.contains(lemma) {
             next_as
         } else if LISTS.needs_as_or_clause.contains(lemma) {
-            be.is_some()
-                && (self.is(i + 1, "to") && self.is(i + 2, "be")
-                    || next_as
-                    || self.is_in(i + 1, LISTS.rank_opener))
+            be.is_some() && (self.to_be(i + 1) || next_as || self.is_in(i + 1, LISTS.rank_opener))
         } else if LISTS.agentless_as_passive.contains(lemma) {
             be.is_some() && next_as
         } else {
@@ -1685,7 +1708,7 @@ impl<'a> Sentence<'a> {
         if lemma_needs_out(lemma) {
             return i + 2;
         }
-        if lemma != "tell" {
+        if !LISTS.audience_verb.contains(lemma) {
             return i + 1;
         }
         let mut e = i + 1;
@@ -1727,10 +1750,9 @@ impl<'a> Sentence<'a> {
         };
         let inner = open + 1;
         let before = self.np_back_ext(open);
-        let starts = |ws: &[&str]| self.is_any(inner, ws);
-        if starts(&["who", "which", "whose"])
-            || self.has(inner, Class::STOP) && !starts(&["including"])
-            || self.is_any(inner, &["speaking"])
+        if self.is_in(inner, LISTS.relative_opener)
+            || self.has(inner, Class::STOP) && !self.is_in(inner, LISTS.listing_opener)
+            || self.is_in(inner, LISTS.aside_participle)
         {
             return before;
         }
@@ -1783,8 +1805,9 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let limit = (i + 14).min(self.toks.len());
-        let a = (i + 1..limit)
-            .find(|&k| self.is(k, "as") && self.is_in(k + 1, LISTS.quoted_as_participle))?;
+        let a = (i + 1..limit).find(|&k| {
+            self.word_in(k, LISTS.as_marker) && self.is_in(k + 1, LISTS.quoted_as_participle)
+        })?;
         let cue_end = a + 2;
         let (b, be, _) = self.skip_back(i);
         if a == i + 1 {

@@ -227,6 +227,17 @@ fn anonymous_sources_across_relatives_compounds_and_fronted_places() {
         anon("Ruiz, a senior aide said, is sure of the numbers."),
         ["a senior aide"]
     );
+    // A sentence's first word capitalised by position is a name only if
+    // the tagger reads it as one.
+    assert_eq!(
+        anon("Former inspectors said the cranes were unsafe."),
+        ["Former inspectors"]
+    );
+    assert_eq!(
+        anon("Meanwhile, harbour inspectors say they found two more leaks."),
+        ["harbour inspectors"]
+    );
+    assert!(anon("Reyner said the cranes were unsafe.").is_empty());
     // Still named: a description beside a name, after a bracketed tag too.
     assert!(
         anon("Rosa Tellam, a hospital official, told the agency the ward was full.").is_empty()

@@ -431,12 +431,12 @@ pub fn analyze(text: &str, seg: &Segmentation) -> DocAttribution {
 
     for (si, s) in seg.sentences.iter().enumerate() {
         let r = ranges[si].clone();
-        let sentence = parse::Sentence {
+        let sentence = parse::Sentence::new(
             text,
-            toks: &toks[r.clone()],
-            opens: &opens[r.clone()],
-            closes: &closes[r.clone()],
-        };
+            &toks[r.clone()],
+            &opens[r.clone()],
+            &closes[r.clone()],
+        );
         let cues = sentence.cues();
         // The subject of the main clause and the named possessors, as
         // mentions for later pronouns.
@@ -1090,12 +1090,12 @@ fn speaker(
         if let Some(r) = ranges.get(first - 1)
             && !doc.sentences[first - 1].heading
         {
-            let sentence = parse::Sentence {
+            let sentence = parse::Sentence::new(
                 text,
-                toks: &toks[r.clone()],
-                opens: &opens[r.clone()],
-                closes: &closes[r.clone()],
-            };
+                &toks[r.clone()],
+                &opens[r.clone()],
+                &closes[r.clone()],
+            );
             if let Some(np) = sentence.main_subject()
                 && sentence.proper(np.head)
                 && sentence.toks[np.head].cap
@@ -1111,12 +1111,12 @@ fn speaker(
     //    clause about one ("Ms Oduya is confident: “…”").
     let colon_intro = before_quote.is_some_and(|k| toks[k].kind == Kind::Colon);
     if let Some(r) = ranges.get(first) {
-        let sentence = parse::Sentence {
+        let sentence = parse::Sentence::new(
             text,
-            toks: &toks[r.clone()],
-            opens: &opens[r.clone()],
-            closes: &closes[r.clone()],
-        };
+            &toks[r.clone()],
+            &opens[r.clone()],
+            &closes[r.clone()],
+        );
         // A statement needs a verb between its subject and itself
         // ("Norte Capital sees “…”").
         let verb_between = |np: &parse::Np| {

@@ -54,6 +54,11 @@ pub struct Sentence<'a> {
     /// For each token: whether it is an opening or closing quotation mark.
     pub opens: &'a [bool],
     pub closes: &'a [bool],
+    /// Whether the sentence's first word, capitalised because it opens the
+    /// sentence and unknown to the lexicon, is a common word by the
+    /// English tagger ("Former prosecutors said", "Federal investigators");
+    /// read the first time it is asked.
+    first_tag: std::cell::OnceCell<crate::analysis::language::Upos>,
 }
 
 /// Whether a noun (any number) names a person, by the shared lexicon's
@@ -64,6 +69,55 @@ fn is_person_noun(word: &str) -> bool {
 }
 
 impl<'a> Sentence<'a> {
+    pub fn new(text: &'a str, toks: &'a [Token], opens: &'a [bool], closes: &'a [bool]) -> Self {
+        Sentence {
+            text,
+            toks,
+            opens,
+            closes,
+            first_tag: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The part of speech of token `i`, the sentence's first word, by the
+    /// tagger reading it with the words after it.
+    fn first_tag(&self, i: usize) -> crate::analysis::language::Upos {
+        use crate::analysis::language::{Upos, tagger};
+        *self.first_tag.get_or_init(|| {
+            let words: Vec<&str> = self.toks[i..]
+                .iter()
+                .take(FIRST_WORD_CONTEXT)
+                .map(|t| t.text(self.text))
+                .collect();
+            tagger::english()
+                .tag(&words)
+                .first()
+                .copied()
+                .unwrap_or(Upos::X)
+        })
+    }
+
+    /// Whether token `i` is the sentence's first word, unknown to the
+    /// lexicon, and a common word by the tagger: only a proper noun (or a
+    /// word it cannot class) stays a name.
+    fn first_is_common(&self, i: usize) -> bool {
+        use crate::analysis::language::Upos;
+        !matches!(self.first_tag(i), Upos::Propn | Upos::X | Upos::Sym)
+    }
+
+    /// Whether token `i`, capitalised because it opens the sentence, is a
+    /// modifier of the noun phrase after it ("Former inspectors", "Federal
+    /// investigators"): an adjective, noun or numeral by the tagger.
+    fn initial_modifier(&self, i: usize) -> bool {
+        use crate::analysis::language::Upos;
+        let t = &self.toks[i];
+        t.entry.is_none()
+            && !t.possessive
+            && self.initial(i)
+            && self.toks[..i].iter().all(|p| p.kind != Kind::Word)
+            && matches!(self.first_tag(i), Upos::Adj | Upos::Noun | Upos::Num)
+    }
+
     fn tok(&self, i: usize) -> Option<&Token> {
         self.toks.get(i)
     }
@@ -154,8 +208,15 @@ impl<'a> Sentence<'a> {
         if c.intersects(Class::DET | Class::STOP | Class::PRONOUN | Class::BE | Class::AUX) {
             return false;
         }
-        if t.entry.is_some() && self.initial(i) {
-            return false;
+        if self.initial(i) {
+            if t.entry.is_some() {
+                return false;
+            }
+            // The first word of the sentence: capitalised by position.
+            let first = self.toks[..i].iter().all(|p| p.kind != Kind::Word);
+            if first && !t.possessive && self.first_is_common(i) {
+                return false;
+            }
         }
         true
     }
@@ -250,7 +311,7 @@ impl<'a> Sentence<'a> {
                 j = k;
                 continue;
             }
-            let cap = p.cap && !(self.initial(k) && p.has(NOUNS));
+            let cap = p.cap && !(self.initial(k) && p.has(NOUNS)) && !self.initial_modifier(k);
             if cap
                 || p.has(
                     Class::STOP
@@ -435,7 +496,7 @@ impl<'a> Sentence<'a> {
                 i += 1;
                 continue;
             }
-            let cap = t.cap && !(self.initial(i) && t.has(NOUNS));
+            let cap = t.cap && !(self.initial(i) && t.has(NOUNS)) && !self.initial_modifier(i);
             if t.has(
                 Class::STOP
                     | Class::BE
@@ -2004,6 +2065,10 @@ fn lemma_needs_out(lemma: &str) -> bool {
 /// enforcement official"): two modifiers and the head cover the compounds
 /// of news roles; more would run into the verb's object.
 const COMPOUND_REACH: usize = 3;
+/// Tokens the tagger reads to class a sentence's first word: the word and
+/// the three after it give its context features (the next two words) and
+/// settle a title-case line.
+const FIRST_WORD_CONTEXT: usize = 4;
 /// Tokens a bracketed tag after a name may hold ("(D)", "(R-Texas)",
 /// "(D-N.Y.)"): longer brackets are asides, not tags.
 const BRACKET_TAG_REACH: usize = 6;

@@ -238,6 +238,19 @@ fn anonymous_sources_across_relatives_compounds_and_fronted_places() {
         ["harbour inspectors"]
     );
     assert!(anon("Reyner said the cranes were unsafe.").is_empty());
+    // A person brought in by an indefinite singular, or marked by "with
+    // knowledge of", is unnamed; people in general are a crowd.
+    assert_eq!(
+        anon(
+            "\u{201c}It was a hard choice,\u{201d} said one person with knowledge of the mayor's plans."
+        ),
+        ["one person with knowledge of the mayor's plans"]
+    );
+    assert_eq!(
+        anon("Another person wrote that the hall was full."),
+        ["Another person"]
+    );
+    assert!(anon("People say the port is unsafe.").is_empty());
     // Still named: a description beside a name, after a bracketed tag too.
     assert!(
         anon("Rosa Tellam, a hospital official, told the agency the ward was full.").is_empty()

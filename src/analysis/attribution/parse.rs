@@ -98,16 +98,21 @@ impl<'a> Sentence<'a> {
     }
 
     /// Whether token `i` is the sentence's first word, unknown to the
-    /// lexicon, and a common word by the tagger: only a proper noun (or a
-    /// word it cannot class) stays a name.
+    /// lexicon, and a common word by the tagger. A proper noun, a word it
+    /// cannot class and a noun stay names: an unknown capitalised word
+    /// that opens a sentence is often a surname the tagger reads as a
+    /// common noun ("Reyner, in a post, warned").
     fn first_is_common(&self, i: usize) -> bool {
         use crate::analysis::language::Upos;
-        !matches!(self.first_tag(i), Upos::Propn | Upos::X | Upos::Sym)
+        !matches!(
+            self.first_tag(i),
+            Upos::Propn | Upos::Noun | Upos::X | Upos::Sym
+        )
     }
 
     /// Whether token `i`, capitalised because it opens the sentence, is a
     /// modifier of the noun phrase after it ("Former inspectors", "Federal
-    /// investigators"): an adjective, noun or numeral by the tagger.
+    /// investigators"): an adjective or numeral by the tagger.
     fn initial_modifier(&self, i: usize) -> bool {
         use crate::analysis::language::Upos;
         let t = &self.toks[i];
@@ -115,7 +120,7 @@ impl<'a> Sentence<'a> {
             && !t.possessive
             && self.initial(i)
             && self.toks[..i].iter().all(|p| p.kind != Kind::Word)
-            && matches!(self.first_tag(i), Upos::Adj | Upos::Noun | Upos::Num)
+            && matches!(self.first_tag(i), Upos::Adj | Upos::Num)
     }
 
     fn tok(&self, i: usize) -> Option<&Token> {
@@ -434,6 +439,13 @@ impl<'a> Sentence<'a> {
         if self.is_in(k, LISTS.anonymity_marker) && self.has(k + 1, Class::AFFILIATION) {
             marker = true;
             k += 1;
+        } else if self.word_in(k, LISTS.marker_preposition)
+            && self.word_in(k + 1, LISTS.marker_noun)
+            && self.has(k + 2, Class::AFFILIATION)
+        {
+            // "one person with knowledge of the talks".
+            marker = true;
+            k += 2;
         }
         if self.has(k, Class::AFFILIATION)
             && self.has(np.head, NOUNS | Class::QUANTIFIER)
@@ -728,7 +740,12 @@ impl<'a> Sentence<'a> {
                 return Some(SourceKind::Named);
             }
             let marked_only = self.is_in(np.head, LISTS.marked_anonymous);
-            if marked_only && !np.anonymity_marker {
+            // "one person tweeted", "another person wrote": an indefinite
+            // singular brings in someone new, whom no one named.
+            let new_person = det.is_some_and(|d| self.is_in(d, LISTS.indefinite))
+                && !hc.contains(Class::PLURAL)
+                && !proper_inside;
+            if marked_only && !np.anonymity_marker && !new_person {
                 if hc.contains(Class::CROWD) {
                     return Some(if affiliated {
                         SourceKind::Named

@@ -7,7 +7,15 @@
 //! capitalised words, possessives and up to three lower-case modifiers
 //! extend them, and "of"/"for"/"de" join capitalised words ("Secretary of
 //! State Ana Lindqvist"). An affiliation ("at Brannock Research", "familiar
-//! with the talks") attaches to the phrase before it.
+//! with the talks") attaches to the phrase before it. A compound's head may
+//! follow a name or an unknown modifier ("a GOP leadership aide"), and a
+//! subject relative clause may stand between a subject and its verb.
+//!
+//! Every word the reading asks about is a role of the attribution lexicon
+//! (`data/lexicon/en/attribution.txt`), never a literal here. Capitals mark
+//! names, except on a sentence's first word: the English tagger, asked once
+//! per sentence and only then, says whether that word is a name, a
+//! modifier of the phrase after it ("Former prosecutors"), or another word.
 
 use crate::analysis::language::lexicon::HashSet;
 use std::ops::Range;

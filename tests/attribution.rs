@@ -187,6 +187,78 @@ fn an_anonymous_source_reports_something() {
 }
 
 #[test]
+fn anonymous_sources_across_relatives_compounds_and_fronted_places() {
+    let anon = |t: &str| of_rule(t, "anonymous-source");
+    // A subject relative clause between the source and its verb.
+    assert_eq!(
+        anon(
+            "A port official who spoke on condition of anonymity to discuss the talks said the ferries would stop."
+        ),
+        ["A port official"]
+    );
+    assert_eq!(
+        anon("Officials who have worked with the harbour master say the cranes are unsafe."),
+        ["Officials"]
+    );
+    // An object relative keeps its own subject.
+    assert!(anon("The levy, which Mayor Ana Ruiz says is fair, passed.").is_empty());
+    // A compound whose head comes after a name or an unknown modifier.
+    assert_eq!(
+        anon("\u{201c}It was chaos,\u{201d} said one former Carrow council leadership aide."),
+        ["one former Carrow council leadership aide"]
+    );
+    assert_eq!(
+        anon("\u{201c}She was ready,\u{201d} said a 2019 Ruiz campaign veteran."),
+        ["a 2019 Ruiz campaign veteran"]
+    );
+    // An affiliated speaker whose verb also names ("called").
+    assert_eq!(
+        anon("A spokesman for the port authority called the report \u{201c}reckless.\u{201d}"),
+        ["A spokesman for the port authority"]
+    );
+    assert!(anon("A group called Harbour Watch said the pier was unsafe.").is_empty());
+    // A place and its region before a comma are not a name the phrase describes.
+    assert_eq!(
+        anon("In Carrow, Vt., harbour inspectors say they found two more leaks."),
+        ["harbour inspectors"]
+    );
+    // A speech tag inside the clause it reports.
+    assert_eq!(
+        anon("Ruiz, a senior aide said, is sure of the numbers."),
+        ["a senior aide"]
+    );
+    // A sentence's first word capitalised by position is a name only if
+    // the tagger reads it as one.
+    assert_eq!(
+        anon("Former inspectors said the cranes were unsafe."),
+        ["Former inspectors"]
+    );
+    assert_eq!(
+        anon("Meanwhile, harbour inspectors say they found two more leaks."),
+        ["harbour inspectors"]
+    );
+    assert!(anon("Reyner said the cranes were unsafe.").is_empty());
+    // A person brought in by an indefinite singular, or marked by "with
+    // knowledge of", is unnamed; people in general are a crowd.
+    assert_eq!(
+        anon(
+            "\u{201c}It was a hard choice,\u{201d} said one person with knowledge of the mayor's plans."
+        ),
+        ["one person with knowledge of the mayor's plans"]
+    );
+    assert_eq!(
+        anon("Another person wrote that the hall was full."),
+        ["Another person"]
+    );
+    assert!(anon("People say the port is unsafe.").is_empty());
+    // Still named: a description beside a name, after a bracketed tag too.
+    assert!(
+        anon("Rosa Tellam, a hospital official, told the agency the ward was full.").is_empty()
+    );
+    assert!(anon("Senator Ivo Brandt (D), a Ruiz supporter, praised the levy.").is_empty());
+}
+
+#[test]
 fn a_reporting_word_read_as_a_noun_has_no_speaker() {
     // "states", "reports": the tagger reads the sentence's nouns.
     assert!(

@@ -304,6 +304,66 @@ pub struct Lists {
     pub third_person: &'static HashSet<&'static str>,
     /// Third-person possessives that own a reporting noun ("his claim", "their statement").
     pub third_possessive: &'static HashSet<&'static str>,
+    /// Words that join capitalised words into one name ("Secretary of State Ana Lindqvist", "Marks and Spencer").
+    pub name_joiner: &'static HashSet<&'static str>,
+    /// Conjunctions that join a name and a phrase into one subject ("President Irene Castellan and her cabinet").
+    pub phrase_coordinator: &'static HashSet<&'static str>,
+    /// Nouns of a multi-word anonymity marker after its preposition ("with knowledge of").
+    pub marker_noun: &'static HashSet<&'static str>,
+    /// Prepositions that open a multi-word anonymity marker ("with knowledge of").
+    pub marker_preposition: &'static HashSet<&'static str>,
+    /// The preposition of a partitive ("one of the officials").
+    pub partitive_of: &'static HashSet<&'static str>,
+    /// Negation before "to be" ("asked not to be named").
+    pub negator: &'static HashSet<&'static str>,
+    /// The infinitive marker ("declined to say", "is said to", "according to").
+    pub infinitive: &'static HashSet<&'static str>,
+    /// The base form of "be" ("not to be named", "considered to be").
+    pub be_base: &'static HashSet<&'static str>,
+    /// The expletive subject ("it is believed", "made it clear").
+    pub expletive: &'static HashSet<&'static str>,
+    /// Pronouns read as anyone, not a speaker (a generic "you").
+    pub generic_pronoun: &'static HashSet<&'static str>,
+    /// Prepositions after a medium that name where it ran ("a post on Facebook", "an interview with the BBC", "a letter to the board").
+    pub medium_link: &'static HashSet<&'static str>,
+    /// Prepositions inside a name after a medium ("the Bank of England").
+    pub name_preposition: &'static HashSet<&'static str>,
+    /// Words that open a parenthetical between a subject and its verb ("The band - whose album sold best - thanked").
+    pub parenthetical_opener: &'static HashSet<&'static str>,
+    /// The word of "according to X".
+    pub according: &'static HashSet<&'static str>,
+    /// The complementizer that opens a reported clause ("made clear that", "is said that").
+    pub complementizer: &'static HashSet<&'static str>,
+    /// The preposition of a passive's agent and a byline ("seen by many", "by Jane Doe").
+    pub agent_preposition: &'static HashSet<&'static str>,
+    /// "as" after a verb of characterisation or in a clause opener ("seen as", "As Reyner stated").
+    pub as_marker: &'static HashSet<&'static str>,
+    /// The particle a phrasal reporting verb needs ("pointed out").
+    pub completing_particle: &'static HashSet<&'static str>,
+    /// The particle that makes a reporting verb another verb ("called off").
+    pub cancelling_particle: &'static HashSet<&'static str>,
+    /// Conjunctions that join a second verb to the first one's subject ("arrived and said").
+    pub verb_coordinator: &'static HashSet<&'static str>,
+    /// The free relative of "what X calls".
+    pub free_relative: &'static HashSet<&'static str>,
+    /// Subjects a base-form verb agrees with ("they report", "who claim").
+    pub base_subject: &'static HashSet<&'static str>,
+    /// The future auxiliary ("will be seen as": the writer's own reading).
+    pub future: &'static HashSet<&'static str>,
+    /// Relative pronouns that open a parenthetical about the phrase before it (", who …,").
+    pub relative_opener: &'static HashSet<&'static str>,
+    /// Words that open a parenthetical listing members ("officials, including the mayor,").
+    pub listing_opener: &'static HashSet<&'static str>,
+    /// Participles that open an aside between a speaker and the verb ("X, speaking to reporters, said").
+    pub aside_participle: &'static HashSet<&'static str>,
+    /// Reporting verb lemmas whose short object is an audience that belongs to the cue ("told reporters").
+    pub audience_verb: &'static HashSet<&'static str>,
+    /// Words before "as" that introduce a name ("known as", "such as").
+    pub naming_as: &'static HashSet<&'static str>,
+    /// Pronouns that refer back to a body, not a person ("it", "its").
+    pub neuter_pronoun: &'static HashSet<&'static str>,
+    /// Pronouns that refer back to a person ("he", "her").
+    pub personal_pronoun: &'static HashSet<&'static str>,
 }
 
 /// The parser's named sets, looked up once.
@@ -361,6 +421,36 @@ pub static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
     group_opener: words("group_opener"),
     third_person: words("third_person"),
     third_possessive: words("third_possessive"),
+    name_joiner: words("name_joiner"),
+    phrase_coordinator: words("phrase_coordinator"),
+    marker_noun: words("marker_noun"),
+    marker_preposition: words("marker_preposition"),
+    partitive_of: words("partitive_of"),
+    negator: words("negator"),
+    infinitive: words("infinitive"),
+    be_base: words("be_base"),
+    expletive: words("expletive"),
+    generic_pronoun: words("generic_pronoun"),
+    medium_link: words("medium_link"),
+    name_preposition: words("name_preposition"),
+    parenthetical_opener: words("parenthetical_opener"),
+    according: words("according"),
+    complementizer: words("complementizer"),
+    agent_preposition: words("agent_preposition"),
+    as_marker: words("as_marker"),
+    completing_particle: words("completing_particle"),
+    cancelling_particle: words("cancelling_particle"),
+    verb_coordinator: words("verb_coordinator"),
+    free_relative: words("free_relative"),
+    base_subject: words("base_subject"),
+    future: words("future"),
+    relative_opener: words("relative_opener"),
+    listing_opener: words("listing_opener"),
+    aside_participle: words("aside_participle"),
+    audience_verb: words("audience_verb"),
+    naming_as: words("naming_as"),
+    neuter_pronoun: words("neuter_pronoun"),
+    personal_pronoun: words("personal_pronoun"),
 });
 
 fn verb_class(name: &str) -> Option<VerbClass> {
@@ -583,6 +673,36 @@ mod tests {
             "group_opener",
             "third_person",
             "third_possessive",
+            "name_joiner",
+            "phrase_coordinator",
+            "marker_noun",
+            "marker_preposition",
+            "partitive_of",
+            "negator",
+            "infinitive",
+            "be_base",
+            "expletive",
+            "generic_pronoun",
+            "medium_link",
+            "name_preposition",
+            "parenthetical_opener",
+            "according",
+            "complementizer",
+            "agent_preposition",
+            "as_marker",
+            "completing_particle",
+            "cancelling_particle",
+            "verb_coordinator",
+            "free_relative",
+            "base_subject",
+            "future",
+            "relative_opener",
+            "listing_opener",
+            "aside_participle",
+            "audience_verb",
+            "naming_as",
+            "neuter_pronoun",
+            "personal_pronoun",
         ];
         let known: HashSet<&str> = ROLE_CLASSES
             .iter()

@@ -56,6 +56,7 @@ use std::ops::Range;
 
 use super::DocAnalysis;
 use super::text::Segmentation;
+use crate::analysis::language::lexicon::HashSet;
 pub use incremental::analyze_reusing;
 use lexicon::Class;
 use tokens::{Kind, Token};
@@ -430,12 +431,12 @@ pub fn analyze(text: &str, seg: &Segmentation) -> DocAttribution {
 
     for (si, s) in seg.sentences.iter().enumerate() {
         let r = ranges[si].clone();
-        let sentence = parse::Sentence {
+        let sentence = parse::Sentence::new(
             text,
-            toks: &toks[r.clone()],
-            opens: &opens[r.clone()],
-            closes: &closes[r.clone()],
-        };
+            &toks[r.clone()],
+            &opens[r.clone()],
+            &closes[r.clone()],
+        );
         let cues = sentence.cues();
         // The subject of the main clause and the named possessors, as
         // mentions for later pronouns.
@@ -748,10 +749,15 @@ fn crowd_singular(text: &str, span: &Range<usize>) -> Option<String> {
     if !entry.class.intersects(Class::CROWD | Class::PROFESSION) {
         return None;
     }
+    // An invariant plural ("people") or a quantifier ("others") names no
+    // member by a singular.
+    let invariant = entry.class.contains(Class::PLURAL) && !last.ends_with(['s', 'S']);
+    if invariant || entry.class.contains(Class::QUANTIFIER) {
+        return None;
+    }
     let lower = last.to_lowercase();
     let singular = lower.strip_suffix('s').unwrap_or(&lower);
-    (singular.len() > 3 && singular != "people" && singular != "other")
-        .then(|| singular.to_string())
+    (singular.len() > 3).then(|| singular.to_string())
 }
 
 /// Finds what a pronoun or a role refers back to: a fitting phrase earlier
@@ -765,8 +771,8 @@ fn resolve<'m>(
     mentions: &'m [Mention],
 ) -> Option<&'m Mention> {
     let word = head.stem(text).to_lowercase();
-    let org = matches!(word.as_str(), "it" | "its");
-    let person = matches!(word.as_str(), "he" | "she" | "his" | "her" | "him");
+    let org = lexicon::LISTS.neuter_pronoun.contains(word.as_str());
+    let person = lexicon::LISTS.personal_pronoun.contains(word.as_str());
     let singular = word.strip_suffix('s').unwrap_or(&word).to_string();
     let class = head.class();
     let fits = |m: &Mention| {
@@ -853,15 +859,16 @@ fn quote_kind(
         .take(2)
         .collect();
     crate::analysis::effort::add_quote_tokens(QUOTE_CONTEXT_TOKENS.min(before_end));
+    let role = |t: &Token, set: &HashSet<&'static str>| {
+        t.kind == Kind::Word && set.contains(t.text(text).to_ascii_lowercase().as_str())
+    };
+    let lists = &*lexicon::LISTS;
     let named = before.iter().any(|t| {
         t.has(Class::NAMING)
-            || t.is(text, "as")
-                && before
-                    .get(1)
-                    .is_some_and(|p| p.is(text, "known") || p.is(text, "such"))
+            || role(t, lists.as_marker) && before.get(1).is_some_and(|p| role(p, lists.naming_as))
     }) && before
         .first()
-        .is_some_and(|t| t.has(Class::NAMING) || t.is(text, "as"));
+        .is_some_and(|t| t.has(Class::NAMING) || role(t, lists.as_marker));
     // "the “I'm loving it” catchphrase", "'chip and pin' cards": a quoted
     // term used as a modifier, or named by the word after it.
     let after_at = (after_at < sent.len()).then_some(after_at);
@@ -1083,12 +1090,12 @@ fn speaker(
         if let Some(r) = ranges.get(first - 1)
             && !doc.sentences[first - 1].heading
         {
-            let sentence = parse::Sentence {
+            let sentence = parse::Sentence::new(
                 text,
-                toks: &toks[r.clone()],
-                opens: &opens[r.clone()],
-                closes: &closes[r.clone()],
-            };
+                &toks[r.clone()],
+                &opens[r.clone()],
+                &closes[r.clone()],
+            );
             if let Some(np) = sentence.main_subject()
                 && sentence.proper(np.head)
                 && sentence.toks[np.head].cap
@@ -1104,12 +1111,12 @@ fn speaker(
     //    clause about one ("Ms Oduya is confident: “…”").
     let colon_intro = before_quote.is_some_and(|k| toks[k].kind == Kind::Colon);
     if let Some(r) = ranges.get(first) {
-        let sentence = parse::Sentence {
+        let sentence = parse::Sentence::new(
             text,
-            toks: &toks[r.clone()],
-            opens: &opens[r.clone()],
-            closes: &closes[r.clone()],
-        };
+            &toks[r.clone()],
+            &opens[r.clone()],
+            &closes[r.clone()],
+        );
         // A statement needs a verb between its subject and itself
         // ("Norte Capital sees “…”").
         let verb_between = |np: &parse::Np| {

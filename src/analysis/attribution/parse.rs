@@ -7,7 +7,15 @@
 //! capitalised words, possessives and up to three lower-case modifiers
 //! extend them, and "of"/"for"/"de" join capitalised words ("Secretary of
 //! State Ana Lindqvist"). An affiliation ("at Brannock Research", "familiar
-//! with the talks") attaches to the phrase before it.
+//! with the talks") attaches to the phrase before it. A compound's head may
+//! follow a name or an unknown modifier ("a GOP leadership aide"), and a
+//! subject relative clause may stand between a subject and its verb.
+//!
+//! Every word the reading asks about is a role of the attribution lexicon
+//! (`data/lexicon/en/attribution.txt`), never a literal here. Capitals mark
+//! names, except on a sentence's first word: the English tagger, asked once
+//! per sentence and only then, says whether that word is a name, a
+//! modifier of the phrase after it ("Former prosecutors"), or another word.
 
 use crate::analysis::language::lexicon::HashSet;
 use std::ops::Range;
@@ -54,6 +62,11 @@ pub struct Sentence<'a> {
     /// For each token: whether it is an opening or closing quotation mark.
     pub opens: &'a [bool],
     pub closes: &'a [bool],
+    /// Whether the sentence's first word, capitalised because it opens the
+    /// sentence and unknown to the lexicon, is a common word by the
+    /// English tagger ("Former prosecutors said", "Federal investigators");
+    /// read the first time it is asked.
+    first_tag: std::cell::OnceCell<crate::analysis::language::Upos>,
 }
 
 /// Whether a noun (any number) names a person, by the shared lexicon's
@@ -64,6 +77,60 @@ fn is_person_noun(word: &str) -> bool {
 }
 
 impl<'a> Sentence<'a> {
+    pub fn new(text: &'a str, toks: &'a [Token], opens: &'a [bool], closes: &'a [bool]) -> Self {
+        Sentence {
+            text,
+            toks,
+            opens,
+            closes,
+            first_tag: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The part of speech of token `i`, the sentence's first word, by the
+    /// tagger reading it with the words after it.
+    fn first_tag(&self, i: usize) -> crate::analysis::language::Upos {
+        use crate::analysis::language::{Upos, tagger};
+        *self.first_tag.get_or_init(|| {
+            let words: Vec<&str> = self.toks[i..]
+                .iter()
+                .take(FIRST_WORD_CONTEXT)
+                .map(|t| t.text(self.text))
+                .collect();
+            tagger::english()
+                .tag(&words)
+                .first()
+                .copied()
+                .unwrap_or(Upos::X)
+        })
+    }
+
+    /// Whether token `i` is the sentence's first word, unknown to the
+    /// lexicon, and a common word by the tagger. A proper noun, a word it
+    /// cannot class and a noun stay names: an unknown capitalised word
+    /// that opens a sentence is often a surname the tagger reads as a
+    /// common noun ("Reyner, in a post, warned").
+    fn first_is_common(&self, i: usize) -> bool {
+        use crate::analysis::language::Upos;
+        !matches!(
+            self.first_tag(i),
+            Upos::Propn | Upos::Noun | Upos::X | Upos::Sym
+        )
+    }
+
+    /// Whether token `i`, capitalised because it opens the sentence, is a
+    /// modifier of the noun phrase after it ("Former inspectors", "Federal
+    /// investigators"): an adjective or numeral by the tagger.
+    fn initial_modifier(&self, i: usize) -> bool {
+        use crate::analysis::language::Upos;
+        let t = &self.toks[i];
+        t.entry.is_none()
+            && !t.possessive
+            && self.initial(i)
+            && self.toks[..i].iter().all(|p| p.kind != Kind::Word)
+            && matches!(self.first_tag(i), Upos::Adj | Upos::Num)
+    }
+
     fn tok(&self, i: usize) -> Option<&Token> {
         self.toks.get(i)
     }
@@ -71,19 +138,6 @@ impl<'a> Sentence<'a> {
     fn word(&self, i: usize) -> bool {
         self.tok(i)
             .is_some_and(|t| t.kind == Kind::Word && !t.quoted)
-    }
-
-    fn is(&self, i: usize, w: &str) -> bool {
-        self.tok(i).is_some_and(|t| t.is(self.text, w))
-    }
-
-    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        self.tok(i).is_some_and(|t| {
-            t.kind == Kind::Word && {
-                let s = t.stem(self.text);
-                ws.iter().any(|w| s.eq_ignore_ascii_case(w))
-            }
-        })
     }
 
     /// Whether token `i` is a word (without a possessive ending) of
@@ -99,6 +153,26 @@ impl<'a> Sentence<'a> {
                 }
             }
         })
+    }
+
+    /// Whether token `i` is a word (the whole token, possessive ending
+    /// included) of `set` (lower-case words), in any case.
+    fn word_in(&self, i: usize, set: &HashSet<&'static str>) -> bool {
+        self.tok(i).is_some_and(|t| {
+            t.kind == Kind::Word && {
+                let w = t.text(self.text);
+                if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    set.contains(w.to_ascii_lowercase().as_str())
+                } else {
+                    set.contains(w)
+                }
+            }
+        })
+    }
+
+    /// "to be" at token `i` ("asked not to be named", "considered to be").
+    fn to_be(&self, i: usize) -> bool {
+        self.word_in(i, LISTS.infinitive) && self.word_in(i + 1, LISTS.be_base)
     }
 
     fn has(&self, i: usize, c: Class) -> bool {
@@ -147,8 +221,15 @@ impl<'a> Sentence<'a> {
         if c.intersects(Class::DET | Class::STOP | Class::PRONOUN | Class::BE | Class::AUX) {
             return false;
         }
-        if t.entry.is_some() && self.initial(i) {
-            return false;
+        if self.initial(i) {
+            if t.entry.is_some() {
+                return false;
+            }
+            // The first word of the sentence: capitalised by position.
+            let first = self.toks[..i].iter().all(|p| p.kind != Kind::Word);
+            if first && !t.possessive && self.first_is_common(i) {
+                return false;
+            }
         }
         true
     }
@@ -237,14 +318,13 @@ impl<'a> Sentence<'a> {
                 j = k;
                 continue;
             }
-            let joiner =
-                self.is_any(k, &["of", "for", "and", "&"]) || self.is_in(k, LISTS.particle);
+            let joiner = self.is_in(k, LISTS.name_joiner) || self.is_in(k, LISTS.particle);
             if joiner && k > 0 && self.proper(k - 1) && self.proper(k + 1) {
                 start = k;
                 j = k;
                 continue;
             }
-            let cap = p.cap && !(self.initial(k) && p.has(NOUNS));
+            let cap = p.cap && !(self.initial(k) && p.has(NOUNS)) && !self.initial_modifier(k);
             if cap
                 || p.has(
                     Class::STOP
@@ -287,7 +367,7 @@ impl<'a> Sentence<'a> {
         let mut np = self.np_back(end)?;
         // "President Irene Castellan and her cabinet"
         if np.start >= 2
-            && self.is(np.start - 1, "and")
+            && self.word_in(np.start - 1, LISTS.phrase_coordinator)
             && !self.has(np.head, Class::PRONOUN)
             && let Some(first) = self.np_back(np.start - 1)
             && self.proper(first.head)
@@ -305,14 +385,18 @@ impl<'a> Sentence<'a> {
         if k > 0 && self.is_in(k - 1, LISTS.anonymity_marker) {
             marker = true;
             k -= 1;
-            if self.is(k, "knowledge") && k > 0 && self.is(k - 1, "with") {
+            if self.word_in(k, LISTS.marker_noun)
+                && k > 0
+                && self.word_in(k - 1, LISTS.marker_preposition)
+            {
                 k -= 1;
             }
         }
         let Some(outer) = self.np_back(k) else {
             return Some(np);
         };
-        let partitive = self.is(c, "of") && self.is_in(outer.head, LISTS.partitive_head);
+        let partitive =
+            self.word_in(c, LISTS.partitive_of) && self.is_in(outer.head, LISTS.partitive_head);
         // "Lena Marsh from the ministry", "Ana Ruiz of Norte Capital".
         let named_member = self.proper(outer.head)
             && self.is_in(c, LISTS.member_preposition)
@@ -337,7 +421,7 @@ impl<'a> Sentence<'a> {
         let limit = (end + 10).min(self.toks.len());
         (end..limit).any(|i| self.is_in(i, LISTS.anonymity_word))
             || (end..limit.saturating_sub(2))
-                .any(|i| self.is(i, "not") && self.is(i + 1, "to") && self.is(i + 2, "be"))
+                .any(|i| self.word_in(i, LISTS.negator) && self.to_be(i + 1))
     }
 
     /// The noun phrase starting at `start`, read forwards, with an
@@ -345,7 +429,7 @@ impl<'a> Sentence<'a> {
     pub fn np_forward(&self, start: usize) -> Option<Np> {
         // "one of their lawyers", "some of the analysts"
         if self.is_in(start, LISTS.partitive_opener)
-            && self.is(start + 1, "of")
+            && self.word_in(start + 1, LISTS.partitive_of)
             && let Some(inner) = self.np_forward_plain(start + 2)
         {
             return Some(Np {
@@ -363,6 +447,13 @@ impl<'a> Sentence<'a> {
         if self.is_in(k, LISTS.anonymity_marker) && self.has(k + 1, Class::AFFILIATION) {
             marker = true;
             k += 1;
+        } else if self.word_in(k, LISTS.marker_preposition)
+            && self.word_in(k + 1, LISTS.marker_noun)
+            && self.has(k + 2, Class::AFFILIATION)
+        {
+            // "one person with knowledge of the talks".
+            marker = true;
+            k += 2;
         }
         if self.has(k, Class::AFFILIATION)
             && self.has(np.head, NOUNS | Class::QUANTIFIER)
@@ -407,15 +498,25 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             if after_name && !t.has(NOUNS) {
+                // "a 2008 Clinton veteran", "one GOP leadership aide": a
+                // name that modifies the person noun after it.
+                if let Some(j) = self.compound_head(i) {
+                    end = j + 1;
+                    i = j + 1;
+                    after_name = false;
+                    lower += 1;
+                    if self.word(i) && (self.has(i, NOUNS) || self.proper(i)) {
+                        continue;
+                    }
+                }
                 break;
             }
-            let joiner =
-                self.is_any(i, &["of", "for", "and", "&"]) || self.is_in(i, LISTS.particle);
+            let joiner = self.is_in(i, LISTS.name_joiner) || self.is_in(i, LISTS.particle);
             if joiner && end > start && self.proper(i - 1) && self.proper(i + 1) {
                 i += 1;
                 continue;
             }
-            let cap = t.cap && !(self.initial(i) && t.has(NOUNS));
+            let cap = t.cap && !(self.initial(i) && t.has(NOUNS)) && !self.initial_modifier(i);
             if t.has(
                 Class::STOP
                     | Class::BE
@@ -446,6 +547,15 @@ impl<'a> Sentence<'a> {
             // A lexicon noun ends the phrase unless a name or another
             // noun follows ("the ministry spokesman").
             if t.has(NOUNS) && !(self.word(i) && (self.has(i, NOUNS) || self.proper(i))) {
+                // "a party leadership aide": a compound whose head the
+                // lexicon knows after a word it does not.
+                if let Some(j) = self.compound_head(i) {
+                    end = j + 1;
+                    i = j + 1;
+                    if self.word(i) && (self.has(i, NOUNS) || self.proper(i)) {
+                        continue;
+                    }
+                }
                 break;
             }
         }
@@ -463,6 +573,40 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// The head of a compound noun starting at token `from`: the first
+    /// noun the lexicon knows as a speaker, or a person noun, within
+    /// [`COMPOUND_REACH`] lower-case words that can be nouns (no function
+    /// word, verb form, adverb or time word between): "leadership aide",
+    /// "law enforcement official", "supporter".
+    fn compound_head(&self, from: usize) -> Option<usize> {
+        let limit = (from + COMPOUND_REACH).min(self.toks.len());
+        for j in from..limit {
+            let t = self.tok(j)?;
+            if !self.word(j)
+                || t.cap
+                || t.possessive
+                || t.has(
+                    Class::STOP
+                        | Class::BE
+                        | Class::AUX
+                        | Class::MODAL
+                        | Class::RELATIVE
+                        | Class::PRONOUN
+                        | Class::TIME
+                        | Class::DET,
+                )
+                || self.is_adverb(j)
+                || t.verb().is_some_and(|v| !v.noun_too)
+            {
+                return None;
+            }
+            if t.has(NOUNS) || is_person_noun(t.text(self.text)) {
+                return Some(j);
+            }
+        }
+        None
+    }
+
     /// Whether the phrase starting at token `start` is set beside a name
     /// or an age after a comma ("Lena Marsh, 60, a doctor"): a
     /// description of someone named.
@@ -471,23 +615,56 @@ impl<'a> Sentence<'a> {
         if start < 2 || !comma(start - 1) {
             return false;
         }
-        let before = start - 2;
+        let mut before = start - 2;
+        // "Ed Rendell (D), a supporter": a bracketed tag after the name.
+        if self.kind(before) == Some(Kind::CloseBracket) {
+            let limit = before.saturating_sub(BRACKET_TAG_REACH);
+            let mut k = before;
+            while k > limit && self.kind(k) != Some(Kind::OpenBracket) {
+                k -= 1;
+            }
+            if self.kind(k) == Some(Kind::OpenBracket) && k > 0 {
+                before = k - 1;
+            }
+        }
         let name_ending = |end: usize| {
             if !self.proper(end) || self.has(end, Class::TIME) {
                 return false;
             }
-            // Not a fronted phrase: "On Monday, …", "In Berlin, …".
+            // Not a fronted phrase: "On Monday, …", "In Berlin, …", "In
+            // Douglas, Ariz., …" (a place and its region).
             let mut k = end;
-            while k > 0 && self.proper(k - 1) {
-                k -= 1;
+            loop {
+                while k > 0 && self.proper(k - 1) {
+                    k -= 1;
+                }
+                if k >= 2 && self.kind(k - 1) == Some(Kind::Comma) && self.proper(k - 2) {
+                    k -= 2;
+                    continue;
+                }
+                break;
             }
-            k == 0 || !self.is_in(k - 1, LISTS.preposition)
+            // Nor a body's name inside a clause ("… the Justice
+            // Department, a former official said"): a person's name takes
+            // no determiner.
+            k == 0 || !(self.is_in(k - 1, LISTS.preposition) || self.has(k - 1, Class::DET))
         };
         if name_ending(before) {
             return true;
         }
         // "Name, 60, a doctor".
         self.toks[before].digit && before >= 2 && comma(before - 1) && name_ending(before - 2)
+    }
+
+    /// A description set beside a name ([`Self::beside_name`]): "Lena
+    /// Marsh, a doctor, said". Not a speech tag set inside the clause it
+    /// reports ("Clinton, a top aide said, is confident"): the phrase, its
+    /// verb and a comma.
+    fn apposition(&self, start: usize, end: usize) -> bool {
+        let tag = self.word(end)
+            && self.toks[end].verb().is_some()
+            && self.kind(end + 1) == Some(Kind::Comma);
+        self.beside_name(start) && !tag
     }
 
     /// Whether a name follows the phrase ending at token `end` after a
@@ -527,10 +704,10 @@ impl<'a> Sentence<'a> {
         }
 
         if hc.contains(Class::PRONOUN) || self.is_in(np.head, LISTS.referring) {
-            if self.is_any(np.head, &["it"]) && !core && class != Some(VerbClass::Opinion) {
+            if self.is_in(np.head, LISTS.expletive) && !core && class != Some(VerbClass::Opinion) {
                 return (class == Some(VerbClass::Label)).then_some(SourceKind::Reference);
             }
-            if self.is_any(np.head, &["you"]) {
+            if self.is_in(np.head, LISTS.generic_pronoun) {
                 // A generic "you".
                 return None;
             }
@@ -544,7 +721,7 @@ impl<'a> Sentence<'a> {
             // officials", "many of them", "some of the analysts".
             if let Some((a, b)) = np.affiliation
                 && a > 0
-                && self.is(a - 1, "of")
+                && self.word_in(a - 1, LISTS.partitive_of)
             {
                 let inner = Np {
                     start: a,
@@ -565,11 +742,18 @@ impl<'a> Sentence<'a> {
         if hc.contains(Class::ANONYMOUS) {
             // "Lena Marsh, a hospital official, said": the name speaks.
             let phrase_end = np.affiliation.map_or(np.end, |(_, b)| b.max(np.end));
-            if (self.beside_name(np.start) || self.name_after(phrase_end)) && !np.anonymity_marker {
+            if (self.apposition(np.start, phrase_end) || self.name_after(phrase_end))
+                && !np.anonymity_marker
+            {
                 return Some(SourceKind::Named);
             }
             let marked_only = self.is_in(np.head, LISTS.marked_anonymous);
-            if marked_only && !np.anonymity_marker {
+            // "one person tweeted", "another person wrote": an indefinite
+            // singular brings in someone new, whom no one named.
+            let new_person = det.is_some_and(|d| self.is_in(d, LISTS.indefinite))
+                && !hc.contains(Class::PLURAL)
+                && !proper_inside;
+            if marked_only && !np.anonymity_marker && !new_person {
                 if hc.contains(Class::CROWD) {
                     return Some(if affiliated {
                         SourceKind::Named
@@ -648,8 +832,9 @@ impl<'a> Sentence<'a> {
         let plural = hc.contains(Class::PLURAL);
         let possessed = possessive_pronoun || (np.start..np.head).any(|i| self.toks[i].possessive);
         let phrase_end = np.affiliation.map_or(np.end, |(_, b)| b.max(np.end));
-        let unnamed =
-            !head.possessive && !self.beside_name(np.start) && !self.name_after(phrase_end);
+        let unnamed = !head.possessive
+            && !self.apposition(np.start, phrase_end)
+            && !self.name_after(phrase_end);
         let indefinite = unnamed
             && match det {
                 Some(d) => self.is_in(d, LISTS.indefinite) || self.toks[d].digit,
@@ -686,14 +871,15 @@ impl<'a> Sentence<'a> {
             return Some(SourceKind::Reference);
         }
         if !head_word.chars().next().is_some_and(char::is_uppercase) {
+            // "a reporter asked", "a woman told", "a Clinton veteran said": a
+            // person nobody named (a name before the noun only modifies it).
+            if indefinite && det.is_some() && is_person_noun(head_word) {
+                return Some(SourceKind::Anonymous);
+            }
             // "the 34-year-old said", "the Liberian pilot told": any phrase
             // with a determiner or a name before a core speech verb speaks.
             if core && proper_inside {
                 return Some(SourceKind::Named);
-            }
-            // "a reporter asked", "a woman told": a person nobody named.
-            if indefinite && det.is_some() && !proper_inside && is_person_noun(head_word) {
-                return Some(SourceKind::Anonymous);
             }
             if core && det.is_some() {
                 return Some(SourceKind::Reference);
@@ -736,14 +922,14 @@ impl<'a> Sentence<'a> {
             let Some(p) = found else { continue };
             let mut end = i + 1;
             // "… post on Facebook", "… interview with the BBC"
-            if self.is_any(end, &["on", "with", "to"]) {
+            if self.is_in(end, LISTS.medium_link) {
                 let mut e = end + 1;
                 if self.has(e, Class::DET) {
                     e += 1;
                 }
                 let mut any = false;
                 while self.proper(e)
-                    || (any && self.is_any(e, &["of", "for"]) && self.proper(e + 1))
+                    || (any && self.is_in(e, LISTS.name_preposition) && self.proper(e + 1))
                 {
                     e += 1;
                     any = true;
@@ -805,7 +991,7 @@ impl<'a> Sentence<'a> {
             let close = self.kind(i);
             let limit = (i + 25).min(self.toks.len());
             if let Some(k) = (i + 1..limit).find(|&k| self.kind(k) == close)
-                && (self.is_any(i + 1, &["whose", "who", "which", "a", "an", "the"]) || k - i <= 4)
+                && (self.is_in(i + 1, LISTS.parenthetical_opener) || k - i <= 4)
             {
                 return self.verb_follows_plain(k + 1);
             }
@@ -832,7 +1018,7 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             // "according to X"
-            if self.is(i, "according") && self.is(i + 1, "to") {
+            if self.word_in(i, LISTS.according) && self.word_in(i + 1, LISTS.infinitive) {
                 if let Some(np) = self.np_forward(i + 2)
                     && let Some(kind) = self.classify(&np, true, None)
                 {
@@ -971,7 +1157,8 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let mut end = p + 1;
-        if (self.is_in(p, LISTS.attribution_participle) && self.is(end, "to")) || self.is(end, "as")
+        if (self.is_in(p, LISTS.attribution_participle) && self.word_in(end, LISTS.infinitive))
+            || self.word_in(end, LISTS.as_marker)
         {
             end += 1;
         }
@@ -982,7 +1169,7 @@ impl<'a> Sentence<'a> {
             while k > 0 && self.has(k - 1, Class::AUX) {
                 k -= 1;
             }
-            if k > 0 && self.is(k - 1, "it") {
+            if k > 0 && self.word_in(k - 1, LISTS.expletive) {
                 start = k - 1;
             }
         }
@@ -1006,13 +1193,16 @@ impl<'a> Sentence<'a> {
         if !self.is_in(i, LISTS.make_form) {
             return None;
         }
-        let end = if self.is(i + 1, "it") && self.is_in(i + 2, LISTS.clear_adjective) {
-            i + 3
-        } else if self.is_in(i + 1, LISTS.clear_adjective) && self.is(i + 2, "that") {
-            i + 2
-        } else {
-            return None;
-        };
+        let end =
+            if self.word_in(i + 1, LISTS.expletive) && self.is_in(i + 2, LISTS.clear_adjective) {
+                i + 3
+            } else if self.is_in(i + 1, LISTS.clear_adjective)
+                && self.word_in(i + 2, LISTS.complementizer)
+            {
+                i + 2
+            } else {
+                return None;
+            };
         let (b, _, _) = self.skip_back(i);
         let np = self.np_back_ext(b)?;
         let kind = self.classify(&np, true, Some(VerbClass::Speech))?;
@@ -1028,10 +1218,10 @@ impl<'a> Sentence<'a> {
             if t.kind != Kind::Word || t.quoted {
                 return None;
             }
-            if self.is(k, "that") {
+            if self.word_in(k, LISTS.complementizer) {
                 return None;
             }
-            if self.is(k, "by") {
+            if self.word_in(k, LISTS.agent_preposition) {
                 let np = self.np_forward(k + 1)?;
                 let kind = self.classify(&np, false, Some(VerbClass::Speech))?;
                 return Some((np, kind));
@@ -1041,16 +1231,21 @@ impl<'a> Sentence<'a> {
         None
     }
 
-    /// Whether "as" (or, for "consider", "to"/"that") follows within the
-    /// clause.
-    fn as_follows(&self, from: usize, also: &[&str], reach: usize) -> bool {
+    /// Whether "as" (or, with `clause`, as for "consider", "to"/"that")
+    /// follows within the clause.
+    fn as_follows(&self, from: usize, clause: bool, reach: usize) -> bool {
         let limit = (from + reach).min(self.toks.len());
         for k in from..limit {
             let t = &self.toks[k];
             if t.kind == Kind::Stop || t.kind == Kind::Semicolon {
                 return false;
             }
-            if t.kind == Kind::Word && !t.quoted && (self.is(k, "as") || self.is_any(k, also)) {
+            if t.kind == Kind::Word
+                && !t.quoted
+                && (self.word_in(k, LISTS.as_marker)
+                    || clause
+                        && (self.is_in(k, LISTS.infinitive) || self.is_in(k, LISTS.complementizer)))
+            {
                 return true;
             }
         }
@@ -1066,11 +1261,12 @@ impl<'a> Sentence<'a> {
         }
         // "was keen to point out", "declined to say": the sentence's
         // speaker, like a participle clause.
-        let infinitive = i > 0 && self.is(i - 1, "to") && v.form == Form::Base;
-        if i > 0 && self.is(i - 1, "to") && !infinitive {
+        let after_to = i > 0 && self.word_in(i - 1, LISTS.infinitive);
+        let infinitive = after_to && v.form == Form::Base;
+        if after_to && !infinitive {
             return None;
         }
-        if lemma_needs_out(v.lemma) && !self.is(i + 1, "out") {
+        if lemma_needs_out(v.lemma) && !self.word_in(i + 1, LISTS.completing_particle) {
             return None;
         }
         if LISTS.transitive.contains(v.lemma)
@@ -1099,9 +1295,9 @@ impl<'a> Sentence<'a> {
         }
         // Verbs that report only with "as" (or a clause) after them.
         let needs_as = if LISTS.needs_as.contains(lemma) {
-            Some(&[][..])
+            Some(false)
         } else if LISTS.needs_as_or_clause.contains(lemma) {
-            Some(&["to", "that"][..])
+            Some(true)
         } else {
             None
         };
@@ -1110,8 +1306,8 @@ impl<'a> Sentence<'a> {
         } else {
             AS_REACH
         };
-        if let Some(also) = needs_as
-            && !self.as_follows(i + 1, also, reach)
+        if let Some(clause) = needs_as
+            && !self.as_follows(i + 1, clause, reach)
         {
             return None;
         }
@@ -1125,7 +1321,7 @@ impl<'a> Sentence<'a> {
             // "continued" reports only as a speech tag ("…,” he continued.")
             return None;
         }
-        if LISTS.off_cancels.contains(lemma) && self.is(i + 1, "off") {
+        if LISTS.off_cancels.contains(lemma) && self.word_in(i + 1, LISTS.cancelling_particle) {
             return None;
         }
         let construction = if v.class == VerbClass::Label && LISTS.described_as.contains(lemma) {
@@ -1222,7 +1418,7 @@ impl<'a> Sentence<'a> {
             && (self.closes[b - 1] || (before == Some(Kind::Comma) && b > 1 && self.closes[b - 2]));
         let np = match before {
             Some(Kind::Word) => {
-                if self.is_any(b - 1, &["and", "but", "then"]) && v.form != Form::Gerund {
+                if self.is_in(b - 1, LISTS.verb_coordinator) && v.form != Form::Gerund {
                     // "… arrived and said": the first verb's subject.
                     let cue_end = self.object_end(i, lemma);
                     if let Some(prior) = earlier.iter().rev().find(|c| {
@@ -1246,7 +1442,7 @@ impl<'a> Sentence<'a> {
                     }
                     return Some(self.cue(kind, &np, construction, i..cue_end, i..cue_end, i));
                 }
-                self.np_back_ext(b)
+                self.across_relative(b, self.np_back_ext(b))
             }
             Some(Kind::Comma) if !after_quote => self
                 .parenthetical_subject(b - 1)
@@ -1281,7 +1477,7 @@ impl<'a> Sentence<'a> {
                 _ => return None,
             }
         }
-        let what_x = np.start > 0 && self.is(np.start - 1, "what");
+        let what_x = np.start > 0 && self.word_in(np.start - 1, LISTS.free_relative);
         if v.noun_too && np.end == b && !self.subject_like(&np) && !what_x {
             return None;
         }
@@ -1289,6 +1485,7 @@ impl<'a> Sentence<'a> {
         if LISTS.naming_verb.contains(lemma)
             && self.is_in(np.start, LISTS.indefinite_article)
             && np.start < i
+            && np.affiliation.is_none()
         {
             return None;
         }
@@ -1299,7 +1496,7 @@ impl<'a> Sentence<'a> {
             && np.end == b
             && b == i
             && !self.has(np.head, Class::PLURAL)
-            && !self.is_any(np.head, &["they", "we", "i", "you", "who"])
+            && !self.is_in(np.head, LISTS.base_subject)
         {
             return None;
         }
@@ -1345,9 +1542,12 @@ impl<'a> Sentence<'a> {
         }
         let construction = if np.start > i {
             Construction::AfterQuote
-        } else if np.start > 0 && self.is_any(np.start - 1, &["what"]) {
+        } else if np.start > 0 && self.is_in(np.start - 1, LISTS.free_relative) {
             Construction::WhatXCalls
-        } else if np.start > 0 && self.is(np.start - 1, "as") && self.initial(np.start - 1) {
+        } else if np.start > 0
+            && self.word_in(np.start - 1, LISTS.as_marker)
+            && self.initial(np.start - 1)
+        {
             Construction::AsXStated
         } else if after_quote {
             Construction::AfterQuote
@@ -1363,6 +1563,54 @@ impl<'a> Sentence<'a> {
         Some(self.cue(kind, &np, construction, i..cue_end, ps..pe, i))
     }
 
+    /// "An official who spoke on condition of anonymity to discuss the
+    /// talks said": when the phrase read back from the verb at `b` is no
+    /// speaker or the object of a preposition, and a subject relative
+    /// clause ("who" or "which" with its own verb after it) lies between,
+    /// the subject is the phrase the clause qualifies. An object relative
+    /// ("the deal which officials say") keeps its own subject.
+    fn across_relative(&self, b: usize, np: Option<Np>) -> Option<Np> {
+        let from = np.as_ref().map_or(b, |n| n.start);
+        // A phrase the lexicon does not know as a speaker ("the talks")
+        // speaks only because a core verb lets any phrase speak.
+        let own = np.as_ref().is_some_and(|n| {
+            !self.after_preposition(n.start)
+                && match self.classify(n, true, None) {
+                    Some(SourceKind::Named | SourceKind::Anonymous) => true,
+                    Some(SourceKind::Reference) => {
+                        self.has(n.head, NOUNS | Class::PRONOUN)
+                            || self.is_in(n.head, LISTS.referring)
+                    }
+                    _ => false,
+                }
+        });
+        if own {
+            return np;
+        }
+        let limit = from.saturating_sub(RELATIVE_REACH);
+        let mut k = from;
+        while k > limit {
+            k -= 1;
+            if !self.word(k) {
+                return np;
+            }
+            if self.is_in(k, LISTS.relative_subject) {
+                if k + 1 >= from {
+                    return np;
+                }
+                let Some(outer) = self.np_back_ext(k) else {
+                    return np;
+                };
+                let pronoun = self.has(outer.head, Class::PRONOUN);
+                return match self.classify(&outer, true, None) {
+                    Some(kind) if kind.is_source() && !pronoun => Some(outer),
+                    _ => np,
+                };
+            }
+        }
+        np
+    }
+
     /// Whether the word before token `start` is a preposition (so a phrase
     /// starting there is its object). "As" opening a clause ("As Reyner
     /// stated") is not one.
@@ -1373,7 +1621,7 @@ impl<'a> Sentence<'a> {
         if !self.word(k) {
             return false;
         }
-        if self.is(k, "as") {
+        if self.word_in(k, LISTS.as_marker) {
             return !(self.initial(k)
                 || k > 0 && self.kind(k - 1) == Some(Kind::Comma)
                 || k > 0 && self.is_in(k - 1, LISTS.coordinator));
@@ -1438,7 +1686,8 @@ impl<'a> Sentence<'a> {
             return false;
         }
         let as_verb = LISTS.as_participle.contains(lemma);
-        (as_verb && self.is(i + 1, "as")) || self.is(i + 1, "by")
+        (as_verb && self.word_in(i + 1, LISTS.as_marker))
+            || self.word_in(i + 1, LISTS.agent_preposition)
     }
 
     /// A bare token that is a plausible subject ("Washington", "she").
@@ -1474,19 +1723,22 @@ impl<'a> Sentence<'a> {
             return Some(self.cue(kind, &np, construction, i..i + 1, start..np.end, i));
         }
         // "can be seen as", "will be seen as": the writer's own reading.
-        if modal || (b..i).any(|k| self.is(k, "will")) {
+        if modal || (b..i).any(|k| self.word_in(k, LISTS.future)) {
             return None;
         }
-        let next_to = self.is(i + 1, "to");
-        let next_that = self.is(i + 1, "that");
-        let next_as = self.is(i + 1, "as");
+        let next_to = self.word_in(i + 1, LISTS.infinitive);
+        let next_that = self.word_in(i + 1, LISTS.complementizer);
+        let next_as = self.word_in(i + 1, LISTS.as_marker);
         // The expletive subject: "It is believed", "it has been reported".
         let expletive = be.and_then(|bk| {
             let mut k = bk;
             while k > 0 && self.has(k - 1, Class::AUX) {
                 k -= 1;
             }
-            if k > 0 && self.is(k - 1, "it") && !self.is_any(k.saturating_sub(2), &["what"]) {
+            if k > 0
+                && self.word_in(k - 1, LISTS.expletive)
+                && !self.is_in(k.saturating_sub(2), LISTS.free_relative)
+            {
                 Some(k - 1)
             } else {
                 None
@@ -1498,10 +1750,7 @@ impl<'a> Sentence<'a> {
         } else if LISTS.agentless_as.contains(lemma) {
             next_as
         } else if LISTS.needs_as_or_clause.contains(lemma) {
-            be.is_some()
-                && (self.is(i + 1, "to") && self.is(i + 2, "be")
-                    || next_as
-                    || self.is_in(i + 1, LISTS.rank_opener))
+            be.is_some() && (self.to_be(i + 1) || next_as || self.is_in(i + 1, LISTS.rank_opener))
         } else if LISTS.agentless_as_passive.contains(lemma) {
             be.is_some() && next_as
         } else {
@@ -1545,7 +1794,7 @@ impl<'a> Sentence<'a> {
         if lemma_needs_out(lemma) {
             return i + 2;
         }
-        if lemma != "tell" {
+        if !LISTS.audience_verb.contains(lemma) {
             return i + 1;
         }
         let mut e = i + 1;
@@ -1587,10 +1836,9 @@ impl<'a> Sentence<'a> {
         };
         let inner = open + 1;
         let before = self.np_back_ext(open);
-        let starts = |ws: &[&str]| self.is_any(inner, ws);
-        if starts(&["who", "which", "whose"])
-            || self.has(inner, Class::STOP) && !starts(&["including"])
-            || self.is_any(inner, &["speaking"])
+        if self.is_in(inner, LISTS.relative_opener)
+            || self.has(inner, Class::STOP) && !self.is_in(inner, LISTS.listing_opener)
+            || self.is_in(inner, LISTS.aside_participle)
         {
             return before;
         }
@@ -1643,8 +1891,9 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let limit = (i + 14).min(self.toks.len());
-        let a = (i + 1..limit)
-            .find(|&k| self.is(k, "as") && self.is_in(k + 1, LISTS.quoted_as_participle))?;
+        let a = (i + 1..limit).find(|&k| {
+            self.word_in(k, LISTS.as_marker) && self.is_in(k + 1, LISTS.quoted_as_participle)
+        })?;
         let cue_end = a + 2;
         let (b, be, _) = self.skip_back(i);
         if a == i + 1 {
@@ -1837,6 +2086,21 @@ fn lemma_needs_out(lemma: &str) -> bool {
     LISTS.needs_out.contains(lemma)
 }
 
+/// Lower-case words read ahead for the head of a compound noun ("law
+/// enforcement official"): two modifiers and the head cover the compounds
+/// of news roles; more would run into the verb's object.
+const COMPOUND_REACH: usize = 3;
+/// Tokens the tagger reads to class a sentence's first word: the word and
+/// the three after it give its context features (the next two words) and
+/// settle a title-case line.
+const FIRST_WORD_CONTEXT: usize = 4;
+/// Tokens a bracketed tag after a name may hold ("(D)", "(R-Texas)",
+/// "(D-N.Y.)"): longer brackets are asides, not tags.
+const BRACKET_TAG_REACH: usize = 6;
+/// Tokens back from a verb searched for a subject relative clause between
+/// it and its subject ("an official who spoke on condition of anonymity to
+/// discuss the talks said"): a relative clause of a dozen words fits.
+const RELATIVE_REACH: usize = 14;
 /// Tokens after a verb that needs "as" within which the "as" is looked for
 /// ("described the new harbour plan as"): a verb and its object fit.
 const AS_REACH: usize = 12;

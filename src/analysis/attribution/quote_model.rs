@@ -563,7 +563,10 @@ fn credit_after(rest: &str) -> bool {
             .is_some_and(capital);
     }
     let mut words = t.split_whitespace();
-    words.next() == Some("by") && words.next().is_some_and(capital)
+    words
+        .next()
+        .is_some_and(|w| super::lexicon::LISTS.agent_preposition.contains(w))
+        && words.next().is_some_and(capital)
 }
 
 /// Tokens before an opening mark searched for the verb whose subject

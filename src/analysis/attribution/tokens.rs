@@ -87,11 +87,6 @@ impl Token {
             .or_else(|| t.strip_suffix('’'))
             .unwrap_or(t)
     }
-
-    /// Whether the word is `w` (ASCII, any case).
-    pub fn is(&self, text: &str, w: &str) -> bool {
-        self.kind == Kind::Word && self.text(text).eq_ignore_ascii_case(w)
-    }
 }
 
 fn is_word_char(c: char) -> bool {

@@ -51,9 +51,9 @@
 //! ```
 //!
 //! ## Measured
-//! On PolNeAR dev (`cargo test --test attribution_polnear -- --nocapture`): 57 findings, 12 of them on
+//! On PolNeAR dev (`cargo test --test attribution_polnear -- --nocapture`): 58 findings, 12 of them on
 //! a figure inside a Content people credit to a Source, so **precision at most 0.79** (an upper bound:
-//! the gold marks attributions, not which figures are statistics; 0.82 on train, 513 findings). It asks the attribution
+//! the gold marks attributions, not which figures are statistics; 0.82 on train, 528 findings). It asks the attribution
 //! analysis whether a figure's sentence or paragraph has a source, so the Spanish reading of speakers
 //! ("según el ministerio", "dijo Almeida") now counts as a source in Spanish documents. On real
 //! Spanish sentences (UD Spanish-GSD, every finding read; `cargo test --test spanish_real --

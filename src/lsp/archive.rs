@@ -114,6 +114,10 @@ fn ensure(state: &Arc<State>, source: Source) {
             }
             let mut running = RUNNING.lock().unwrap_or_else(|e| e.into_inner());
             running.retain(|(s, src, _)| !(src == &source && s.ptr_eq(&weak)));
+            drop(running);
+            // What it fetched is no longer its to keep or drop.
+            let mut fetched = FETCHED.lock().unwrap_or_else(|e| e.into_inner());
+            fetched.retain(|(s, src, _)| !(src == &source && s.ptr_eq(&weak)));
         });
     if let Err(e) = spawned {
         tracing::warn!("cannot start the archive's watcher: {e}");

@@ -561,6 +561,15 @@ impl IndexTask {
         };
         *write(&self.state.lazy_index) = lazy_dir.clone();
         let lazy = lazy_dir.is_some();
+        // The index's entries, read once for every batch of this indexing.
+        let entries = match store.clone() {
+            Some(st) => tokio::task::spawn_blocking(move || crate::host::Store::entries(&*st))
+                .await
+                .ok()
+                .and_then(|r| r.inspect_err(|e| tracing::warn!("{e}")).ok())
+                .map(Arc::new),
+            None => None,
+        };
         if lazy {
             tracing::info!(
                 "{} sources, more than index.lazy_above = {lazy_above}: read from the index lazily",
@@ -605,12 +614,13 @@ impl IndexTask {
                     let chunk = chunk.to_vec();
                     let st = self.state.clone();
                     let store = store.clone();
-                    tokio::task::spawn_blocking(move || analyse_chunk(&st, chunk, store, lazy))
-                        .await
-                        .inspect_err(|err| {
-                            tracing::error!("indexing a batch panicked; skipped: {err}")
-                        })
-                        .ok()
+                    let entries = entries.clone();
+                    tokio::task::spawn_blocking(move || {
+                        analyse_chunk(&st, chunk, store, entries, lazy)
+                    })
+                    .await
+                    .inspect_err(|err| tracing::error!("indexing a batch panicked; skipped: {err}"))
+                    .ok()
                 }
                 _ => None,
             };
@@ -770,6 +780,7 @@ fn analyse_chunk(
     state: &State,
     paths: Vec<PathBuf>,
     store: Option<Arc<crate::host::SqliteStore>>,
+    entries: Option<Arc<std::collections::HashMap<String, crate::host::store::Entry>>>,
     lazy: bool,
 ) -> AnalysedChunk {
     let settings = state.settings();
@@ -782,7 +793,10 @@ fn analyse_chunk(
         })
         .collect();
     let store = store.as_deref().map(|s| s as &dyn crate::host::Store);
-    let loader = crate::host::Loader::new(&settings, max, store);
+    let mut loader = crate::host::Loader::new(&settings, max, store);
+    if let Some(entries) = entries {
+        loader = loader.with_entries(entries);
+    }
     let (read, problem, lazy): (Vec<_>, _, _) = if lazy && store.is_some() {
         let (read, _, problem) = loader.load_changed(&named, false, &|_| {});
         // A store that failed part-way leaves the batch's sources analysed

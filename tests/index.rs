@@ -567,3 +567,98 @@ fn a_killed_indexing_leaves_an_index_a_restart_completes() {
     let memory = factline(&["check", "--no-index", "--format", "json", "."], ws);
     assert_eq!(stdout(&indexed), stdout(&memory));
 }
+
+/// Stores `text` as the file `name` under `dir` (written to disk too: the
+/// index reads a proposed source's text back from its file).
+fn stored(dir: &Path, name: &str, text: &str) -> (factline::host::store::Entry, Vec<u8>) {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    let key = factline::host::index::key_of(&path);
+    let doc = analyse(&key, text);
+    let entry = factline::host::store::Entry {
+        key,
+        size: text.len() as u64,
+        mtime_ns: 0,
+        hash: text_hash(text.as_bytes()),
+        settings: 0,
+    };
+    (entry, postcard::to_stdvec(&doc).unwrap())
+}
+
+/// The index's key frequencies are those a recount of `texts`' passages
+/// gives, and its number of passages theirs.
+fn frequencies_match(store: &factline::host::SqliteStore, texts: &[&str]) {
+    use factline::host::Archive;
+    let mut counts: std::collections::HashMap<i64, i32> = Default::default();
+    let mut passages = 0;
+    for (i, t) in texts.iter().enumerate() {
+        let doc = analyse(&format!("r{i}.txt"), t);
+        for (_, keys) in factline::host::archive::passage_keys(&doc) {
+            passages += 1;
+            for k in keys {
+                *counts.entry(k).or_insert(0) += 1;
+            }
+        }
+    }
+    let mut all: Vec<i64> = counts.keys().copied().collect();
+    // Keys of the first text, which may be gone: asked, never held.
+    for (_, keys) in factline::host::archive::passage_keys(&analyse("t0.txt", TEXTS[0])) {
+        all.extend(keys);
+    }
+    all.sort_unstable();
+    all.dedup();
+    let (df, stored) = store.frequencies(&all).unwrap();
+    assert_eq!(df, counts);
+    assert_eq!(stored, passages);
+}
+
+/// The index answers the archive seam as the desk-wide store does: the
+/// stored sources related to a draft are proposed and the unrelated one
+/// is not, and its postings follow a replaced and a removed source.
+#[test]
+fn the_index_proposes_related_sources_and_keeps_its_postings() {
+    use factline::host::{Archive, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let store = factline::host::SqliteStore::open(&dir.path().join(".factline")).unwrap();
+    let unrelated = "Orchard harvest\n\nGrowers near Pellam picked a record crop of russet \
+                     apples this autumn, packers reported.\n";
+    let puts = vec![
+        stored(dir.path(), "a.txt", TEXTS[0]),
+        stored(dir.path(), "b.txt", TEXTS[1]),
+        stored(dir.path(), "c.txt", unrelated),
+    ];
+    let keys: Vec<String> = puts.iter().map(|(e, _)| e.key.clone()).collect();
+    store.commit(&puts, &[]).unwrap();
+    frequencies_match(&store, &[TEXTS[0], TEXTS[1], unrelated]);
+
+    let draft = analyse(
+        "draft.txt",
+        "Draft\n\nInspectors found cracks in the Kestrel Bay bridge, which was closed \
+         on 3 March 2024, the transport office said.\n",
+    );
+    let proposed = store
+        .related_documents(&[&draft], &|_| false, &|k| DocId::new(k))
+        .unwrap();
+    let ids: Vec<&str> = proposed.iter().map(|d| d.id.as_str()).collect();
+    assert!(ids.contains(&keys[0].as_str()), "{ids:?}");
+    assert!(ids.contains(&keys[1].as_str()), "{ids:?}");
+    assert!(!ids.contains(&keys[2].as_str()), "{ids:?}");
+    // What it gives back is the stored analysis of the file's text.
+    assert_eq!(&*proposed[0].text, TEXTS[0]);
+    // A source whose file changed since it was stored is not given back.
+    std::fs::write(dir.path().join("b.txt"), "Changed since.\n").unwrap();
+    let skip_a = |k: &str| k == keys[0];
+    let proposed = store
+        .related_documents(&[&draft], &skip_a, &|k| DocId::new(k))
+        .unwrap();
+    assert!(proposed.is_empty(), "{proposed:?}");
+
+    // b replaced by the Spanish story, a removed.
+    let replaced = stored(dir.path(), "b.txt", TEXTS[2]);
+    store.commit(&[replaced], &[keys[0].clone()]).unwrap();
+    frequencies_match(&store, &[TEXTS[2], unrelated]);
+    // Reopened, the same.
+    drop(store);
+    let store = factline::host::SqliteStore::open(&dir.path().join(".factline")).unwrap();
+    frequencies_match(&store, &[TEXTS[2], unrelated]);
+}

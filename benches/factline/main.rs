@@ -665,7 +665,17 @@ fn check(label: &str, dir: &Path, bytes: u64, rows: &mut Vec<Row>) {
 /// A restart of the server on `dir` with an up-to-date index (built by a
 /// first start): the time from starting the process to the first
 /// diagnostics of a draft opened at once, and to the end of indexing.
-fn restart(label: &str, dir: &Path, draft: String, rows: &mut Vec<Row>) {
+///
+/// `lazy`: the workspace is read from its index lazily (`index.lazy_above
+/// = 0`), and the draft's diagnostics "against the corpus" are those
+/// after the index's related documents were fetched.
+fn restart(label: &str, dir: &Path, draft: String, lazy: bool, rows: &mut Vec<Row>) {
+    let config = if lazy {
+        "[index]\nlazy_above = 0\n"
+    } else {
+        ""
+    };
+    std::fs::write(dir.join("factline.toml"), config).unwrap();
     drop_index(dir);
     let mut first = Lsp::spawn(&BIN, &["lsp"]);
     first.initialize(Some(dir), false);
@@ -689,6 +699,7 @@ fn restart(label: &str, dir: &Path, draft: String, rows: &mut Vec<Row>) {
     let mut first_diagnostics = None;
     let mut indexed = None;
     let mut after_index = None;
+    let mut latest = None;
     while after_index.is_none() {
         let Some(m) = lsp.wait(Duration::from_secs(300), |m| {
             (m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == u)
@@ -699,21 +710,52 @@ fn restart(label: &str, dir: &Path, draft: String, rows: &mut Vec<Row>) {
         let t = start.elapsed().as_secs_f64();
         if m["method"] == "$/progress" {
             indexed = Some(t);
+            if lazy {
+                // The index's watcher fetches the draft's related
+                // documents once indexing ends: the next diagnostics
+                // after they are held are against them.
+                if !wait_fetched(&mut lsp, 1) {
+                    break;
+                }
+            }
         } else {
             first_diagnostics.get_or_insert(t);
             if indexed.is_some() {
                 after_index = Some(t);
             }
+            latest = Some(m);
         }
     }
+    // Kept to compare what the two modes find on the draft: its last
+    // diagnostics once the server has published nothing new for it for
+    // 5 s (the verification of the draft is published after its check).
+    let mut last = latest;
+    while let Some(m) = lsp.wait(Duration::from_secs(5), |m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == u
+    }) {
+        last = Some(m);
+    }
+    if let Some(m) = last {
+        let name = if lazy { "lazy" } else { "eager" };
+        let out =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-restart-{name}.json"));
+        let _ = std::fs::write(out, m["params"]["diagnostics"].to_string());
+    }
     let mib = lsp.peak_mib();
+    let resident = resident_mib(lsp.child.id());
+    let held = held_sources(&mut lsp);
     lsp.stop();
     let show = |t: Option<f64>| t.map_or("never".to_string(), |t| format!("{t:.2} s"));
+    let (mode, against) = if lazy {
+        ("read lazily", "its related documents")
+    } else {
+        ("whole corpus held", "the whole corpus")
+    };
     rows.push(Row(
-        format!("restart with an up-to-date index: {label}"),
+        format!("restart with an up-to-date index, {mode}: {label}"),
         format!(
-            "draft's first diagnostics {}, index loaded {}, draft's diagnostics against the \
-             whole corpus {}, peak {mib:.0} MiB",
+            "draft's first diagnostics {}, index loaded {}, draft's diagnostics against \
+             {against} {}, {held} documents held, resident {resident:.0} MiB, peak {mib:.0} MiB",
             show(first_diagnostics),
             show(indexed),
             show(after_index)
@@ -819,6 +861,151 @@ fn archive(url: &str, rounds: usize, rows: &mut Vec<Row>) {
     ));
     rows.push(Row(
         "archive: server memory".into(),
+        format!("resident {resident:.0} MiB at the end, peak {peak:.0} MiB"),
+    ));
+}
+
+/// How many documents the server's corpus holds (`factline/status`).
+fn held_sources(lsp: &mut Lsp) -> u64 {
+    lsp.request("factline/status", json!(null))["result"]["sources"]
+        .as_u64()
+        .unwrap_or(0)
+}
+
+/// Waits until the server holds more than `open` documents (the open
+/// ones): the related documents a lazily read index proposes have come.
+/// Asks every 50 ms for at most [`ARCHIVE_FETCH`]; false if they never
+/// came.
+fn wait_fetched(lsp: &mut Lsp, open: u64) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < ARCHIVE_FETCH {
+        if held_sources(lsp) > open {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+/// The server over a large local folder read lazily from its on-disk
+/// index: `dir` (e.g. `examples/archive_corpus`'s articles, whose events
+/// the generated draft reports) gets `index.lazy_above = 0` and a 20 KB
+/// draft. Measured: building the index (`factline index`), then a
+/// server's first diagnostics of the open draft, its diagnostics once the
+/// index's related documents are fetched, related passages and the edit
+/// loop after that, and the server's resident memory (now and peak).
+fn local_archive(dir: &Path, rounds: usize, rows: &mut Vec<Row>) {
+    std::fs::write(dir.join("factline.toml"), "[index]\nlazy_above = 0\n").unwrap();
+    let text = generator::draft(20_000, CORPUS_SEED, 99);
+    let lines = text.lines().count();
+    let draft_dir = tempfile::tempdir().unwrap();
+    let path = draft_dir.path().join("draft.txt");
+    std::fs::write(&path, &text).unwrap();
+    let u = uri(&path);
+    let built = Instant::now();
+    let status = Command::new(&*BIN)
+        .args(["index", "-q"])
+        .arg(dir)
+        .status()
+        .expect("factline index runs");
+    rows.push(Row(
+        "local archive: factline index (the index as it was found)".into(),
+        format!(
+            "{:.1} s, {}",
+            built.elapsed().as_secs_f64(),
+            if status.success() { "ok" } else { "failed" }
+        ),
+    ));
+    let start = Instant::now();
+    let mut lsp = Lsp::spawn(&BIN, &["lsp"]);
+    lsp.initialize(Some(dir), false);
+    lsp.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": u, "languageId": "plaintext", "version": 1, "text": text}}),
+    );
+    let is_draft =
+        |m: &Value| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == u;
+    // The draft's first diagnostics and the end of indexing, in either
+    // order.
+    let (mut first_at, mut indexed_at) = (None, None);
+    while first_at.is_none() || indexed_at.is_none() {
+        let Some(m) = lsp.wait(ARCHIVE_FETCH, |m| {
+            is_draft(m) || (m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end")
+        }) else {
+            break;
+        };
+        let t = start.elapsed().as_secs_f64();
+        if m["method"] == "$/progress" {
+            indexed_at = Some(t);
+        } else {
+            first_at.get_or_insert(t);
+        }
+    }
+    let (first_at, indexed_at) = (first_at.unwrap_or(f64::NAN), indexed_at.unwrap_or(f64::NAN));
+    let fetched = indexed_at.is_finite() && wait_fetched(&mut lsp, 1);
+    let fetched = fetched && lsp.wait(ARCHIVE_FETCH, is_draft).is_some();
+    let fetched_at = start.elapsed().as_secs_f64();
+    if !fetched {
+        rows.push(Row(
+            "local archive: server".into(),
+            "the index's related documents never arrived".into(),
+        ));
+        lsp.stop();
+        return;
+    }
+    let held = held_sources(&mut lsp);
+    let mut related = Vec::with_capacity(rounds);
+    let mut found = 0usize;
+    for i in 0..rounds {
+        let line = (i * 7) % lines.max(1);
+        let params = json!({
+            "textDocument": {"uri": u},
+            "position": {"line": line, "character": 5},
+            "limit": 10,
+        });
+        let t = Instant::now();
+        let r = lsp.request("factline/relatedPassages", params);
+        related.push(t.elapsed().as_secs_f64() * 1000.0);
+        found += r["result"]["results"].as_array().map_or(0, Vec::len);
+    }
+    let mut edits = Vec::with_capacity(rounds);
+    let line = lines / 2;
+    for i in 0..rounds {
+        let Some(ms) = lsp.keystroke(&u, line, i) else {
+            break;
+        };
+        edits.push(ms);
+    }
+    let resident = resident_mib(lsp.child.id());
+    let peak = lsp.peak_mib();
+    lsp.stop();
+    let _ = std::fs::remove_file(dir.join("factline.toml"));
+    let (n, e) = (related.len(), edits.len());
+    rows.push(Row(
+        "local archive: draft's diagnostics".into(),
+        format!(
+            "first {first_at:.2} s, indexing ended {indexed_at:.2} s, with the index's related \
+             documents ({held} held) {fetched_at:.2} s"
+        ),
+    ));
+    rows.push(Row(
+        "local archive: relatedPassages".into(),
+        format!(
+            "{n} requests ({found} passages): p50 {:.2} ms, p99 {:.2} ms",
+            percentile(&mut related, 0.5),
+            percentile(&mut related, 0.99)
+        ),
+    ));
+    rows.push(Row(
+        "local archive: edit loop, 20 KB draft".into(),
+        format!(
+            "{e} edits: p50 {:.1} ms, p99 {:.1} ms",
+            percentile(&mut edits, 0.5),
+            percentile(&mut edits, 0.99)
+        ),
+    ));
+    rows.push(Row(
+        "local archive: server memory".into(),
         format!("resident {resident:.0} MiB at the end, peak {peak:.0} MiB"),
     ));
 }
@@ -986,12 +1173,18 @@ fn main() {
         && let Some((dir, _)) = real_corpus()
         && let Some(draft) = real_draft(20_000)
     {
-        restart(
-            "8,560 real articles (GVA + BBC), 20 KB draft",
-            &dir,
-            draft,
-            &mut rows,
-        );
+        // The whole corpus held (the default at this size), then the same
+        // folder read lazily from its index (`index.lazy_above = 0`).
+        for lazy in [false, true] {
+            restart(
+                "8,560 real articles (GVA + BBC), 20 KB draft",
+                &dir,
+                draft.clone(),
+                lazy,
+                &mut rows,
+            );
+        }
+        let _ = std::fs::remove_file(dir.join("factline.toml"));
     }
     if run("check") {
         if let Some((dir, bytes)) = real_corpus() {
@@ -1006,12 +1199,17 @@ fn main() {
         );
     }
     if only.as_deref() == Some("archive") {
-        match std::env::var("FACTLINE_BENCH_STORE") {
-            Ok(url) => archive(&url, rounds.min(200), &mut rows),
-            Err(_) => rows.push(Row(
+        match (
+            std::env::var("FACTLINE_BENCH_STORE"),
+            std::env::var("FACTLINE_BENCH_ARCHIVE_DIR"),
+        ) {
+            (Ok(url), _) => archive(&url, rounds.min(200), &mut rows),
+            (_, Ok(dir)) => local_archive(Path::new(&dir), rounds.min(200), &mut rows),
+            _ => rows.push(Row(
                 "archive".into(),
-                "FACTLINE_BENCH_STORE (postgres://…) not set; load an archive with \
-                 `factline index DIR --store URL` first"
+                "neither FACTLINE_BENCH_STORE (postgres://…, loaded with `factline index DIR \
+                 --store URL`) nor FACTLINE_BENCH_ARCHIVE_DIR (a folder of articles, e.g. \
+                 `examples/archive_corpus`'s) set"
                     .into(),
             )),
         }

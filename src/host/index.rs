@@ -77,6 +77,12 @@ pub struct Loader<'a> {
     /// ([`Loader::keep_replaced`]), and those kept.
     keep_replaced: bool,
     replaced: std::sync::Mutex<HashMap<String, (Entry, Vec<u8>)>>,
+    /// Whether [`Loader::load_changed`] runs: a source whose stored
+    /// analysis is valid is neither fetched nor decoded.
+    lazy: bool,
+    /// The store's entries read once by the caller
+    /// ([`Loader::with_entries`]), else read at each load.
+    entries: Option<Arc<HashMap<String, Entry>>>,
 }
 
 /// One file's outcome.
@@ -91,7 +97,18 @@ impl<'a> Loader<'a> {
             store_failed: Default::default(),
             keep_replaced: false,
             replaced: Default::default(),
+            lazy: false,
+            entries: None,
         }
+    }
+
+    /// Loads against `entries`, the store's entries read once by a caller
+    /// that loads a folder in several calls (the server's indexing, a
+    /// batch at a time), instead of reading them again at each call: at
+    /// 100,000 sources that read is a table scan per batch.
+    pub fn with_entries(mut self, entries: Arc<HashMap<String, Entry>>) -> Self {
+        self.entries = Some(entries);
+        self
     }
 
     /// Keeps, for [`Loader::replaced`], the stored analysis of each source
@@ -143,13 +160,54 @@ impl<'a> Loader<'a> {
         prune: bool,
         progress: &(dyn Fn(usize) + Sync),
     ) -> (Vec<Loaded>, Stats) {
-        let entries = match self.store().map(|s| s.entries()) {
-            Some(Ok(e)) => e,
-            Some(Err(err)) => {
-                self.fail(err);
-                HashMap::new()
-            }
-            None => HashMap::new(),
+        let (loaded, stats) = self.load_each(files, prune, progress);
+        let loaded = loaded
+            .into_iter()
+            .map(|l| {
+                // Only a lazy load leaves a source out.
+                l.unwrap_or_else(|| {
+                    Err(SourceError::Io(std::io::Error::other(
+                        "its stored analysis was not read",
+                    )))
+                })
+            })
+            .collect();
+        (loaded, stats)
+    }
+
+    /// [`Loader::load`] that reads only what changed: a source whose
+    /// stored analysis is still valid gives `None` (its analysis stays in
+    /// the store, unread); the others are analysed and stored as by
+    /// [`Loader::load`]. Without a store every source is analysed. Also
+    /// returns why the store stopped being used, if it did (the sources
+    /// after that are analysed and not stored).
+    pub fn load_changed(
+        mut self,
+        files: &[(PathBuf, DocId)],
+        prune: bool,
+        progress: &(dyn Fn(usize) + Sync),
+    ) -> (Vec<Option<Loaded>>, Stats, Option<String>) {
+        self.lazy = true;
+        let (loaded, stats) = self.load_each(files, prune, progress);
+        (loaded, stats, self.store_problem())
+    }
+
+    fn load_each(
+        &self,
+        files: &[(PathBuf, DocId)],
+        prune: bool,
+        progress: &(dyn Fn(usize) + Sync),
+    ) -> (Vec<Option<Loaded>>, Stats) {
+        let entries: Arc<HashMap<String, Entry>> = match (self.store(), &self.entries) {
+            (None, _) => Arc::default(),
+            (Some(_), Some(e)) => e.clone(),
+            (Some(s), None) => match s.entries() {
+                Ok(e) => Arc::new(e),
+                Err(err) => {
+                    self.fail(err);
+                    Arc::default()
+                }
+            },
         };
         let fingerprint = settings_fingerprint(self.settings);
         let mut out = Vec::with_capacity(files.len());
@@ -209,7 +267,7 @@ impl<'a> Loader<'a> {
         entries: &HashMap<String, Entry>,
         fingerprint: u64,
         seen: &mut HashSet<String>,
-    ) -> (Vec<Loaded>, Stats, Vec<Put>) {
+    ) -> (Vec<Option<Loaded>>, Stats, Vec<Put>) {
         let store = self.store();
         // Read every file of the batch and say what it is now.
         let read: Vec<(Result<String, SourceError>, Entry)> = batch
@@ -242,8 +300,14 @@ impl<'a> Loader<'a> {
             .collect();
         // Nothing to fetch is not asked for: the store may be busy with
         // the previous batch's commit.
+        let lazy = self.lazy && store.is_some();
+        let stored_valid: HashSet<String> = if lazy {
+            valid.iter().map(|k| k.to_string()).collect()
+        } else {
+            HashSet::new()
+        };
         let mut blobs = match store
-            .filter(|_| !valid.is_empty())
+            .filter(|_| !valid.is_empty() && !lazy)
             .map(|s| s.analyses(&valid))
         {
             Some(Ok(b)) => b,
@@ -287,19 +351,23 @@ impl<'a> Loader<'a> {
             .zip(batch)
             .map(|((text, entry), (_, id))| {
                 let blob = blobs.remove(&entry.key);
-                (text, entry, blob, id.clone())
+                let stored = stored_valid.contains(&entry.key);
+                (text, entry, blob, id.clone(), stored)
             })
             .collect();
         // Decode what is stored, analyse (and encode) the rest.
         let done: Vec<Done> = work
             .into_par_iter()
-            .map(|(text, entry, blob, id)| {
+            .map(|(text, entry, blob, id, stored)| {
+                if stored {
+                    return (None, None, Outcome::Unchanged);
+                }
                 let text: Arc<str> = match text {
                     Ok(t) => Arc::from(t),
-                    Err(e) => return (Err(e), None, Outcome::Unreadable),
+                    Err(e) => return (Some(Err(e)), None, Outcome::Unreadable),
                 };
                 if let Some(doc) = blob.and_then(|b| decode(&b, id.clone(), text.clone())) {
-                    return (Ok(Arc::new(doc)), None, Outcome::Unchanged);
+                    return (Some(Ok(Arc::new(doc))), None, Outcome::Unchanged);
                 }
                 let outcome = if entries.contains_key(&entry.key) {
                     Outcome::Updated
@@ -310,7 +378,7 @@ impl<'a> Loader<'a> {
                 let put = store
                     .and_then(|_| postcard::to_stdvec(&doc).ok())
                     .map(|b| (entry, b));
-                (Ok(Arc::new(doc)), put, outcome)
+                (Some(Ok(Arc::new(doc))), put, outcome)
             })
             .collect();
         let mut stats = Stats::default();
@@ -348,8 +416,9 @@ pub fn prune_missing(
     Ok(gone.len())
 }
 
-/// One file of a batch, done: its analysis, what to store, what happened.
-type Done = (Loaded, Option<Put>, Outcome);
+/// One file of a batch, done: its analysis (`None`: valid in the store and
+/// not read, by [`Loader::load_changed`]), what to store, what happened.
+type Done = (Option<Loaded>, Option<Put>, Outcome);
 
 /// A new analysis to store: its entry and its encoding.
 type Put = (Entry, Vec<u8>);

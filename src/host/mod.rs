@@ -8,6 +8,7 @@
 //! indexing load through here; what could not be read is returned as
 //! messages for the caller to print.
 
+pub mod archive;
 pub mod findings;
 pub mod index;
 pub mod postgres;
@@ -23,6 +24,7 @@ use crate::analysis::{self, Corpus, DocAnalysis, DocId, Settings};
 use crate::config::Config;
 use crate::workspace;
 
+pub use archive::Archive;
 pub use index::{Loader, Stats};
 pub use postgres::PgStore;
 pub use store::{SqliteStore, Store};
@@ -236,7 +238,7 @@ pub fn add_archive(
     corpus: &mut Corpus,
     queries: &[&DocAnalysis],
     local_paths: &[PathBuf],
-    archive: &PgStore,
+    archive: &dyn Archive,
 ) -> Result<Vec<Arc<DocAnalysis>>, String> {
     add_archive_for(corpus, queries, None, local_paths, archive)
 }
@@ -247,7 +249,7 @@ pub fn add_archive_for_passage(
     doc: &DocAnalysis,
     passage: usize,
     local_paths: &[PathBuf],
-    archive: &PgStore,
+    archive: &dyn Archive,
 ) -> Result<Vec<Arc<DocAnalysis>>, String> {
     add_archive_for(corpus, &[doc], Some(passage), local_paths, archive)
 }
@@ -257,7 +259,7 @@ fn add_archive_for(
     queries: &[&DocAnalysis],
     passage: Option<usize>,
     local_paths: &[PathBuf],
-    archive: &PgStore,
+    archive: &dyn Archive,
 ) -> Result<Vec<Arc<DocAnalysis>>, String> {
     let local: HashSet<String> = local_paths.iter().map(|p| index::key_of(p)).collect();
     let skip = |key: &str| local.contains(key);
@@ -266,7 +268,7 @@ fn add_archive_for(
         (Some(i), Some(doc)) => archive.related_to_passage(doc, i, &skip, &id_of),
         _ => archive.related_documents(queries, &skip, &id_of),
     }
-    .map_err(|e| format!("the store {}: {e}", archive.location()))?;
+    .map_err(|e| format!("the store {}: {e}", archive.archive_location()))?;
     let fresh: Vec<Arc<DocAnalysis>> = docs
         .into_iter()
         .filter(|d| !corpus.contains(&d.id))

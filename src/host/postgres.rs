@@ -47,6 +47,7 @@ use postgres::types::Type;
 use postgres::{Client, NoTls};
 use rayon::prelude::*;
 
+use super::archive::{Archive, Fetched, passage_keys, passages_keys, rare_keys};
 use super::store::{Entry, FORMAT, FORMAT_FINGERPRINT, StoreError};
 use crate::analysis::{DocAnalysis, DocId};
 use crate::reviewed;
@@ -54,55 +55,10 @@ use crate::reviewed;
 /// The channel a commit of sources is announced on.
 pub const CHANNEL: &str = "factline_sources";
 
-/// How many candidate passages the database returns per query passage.
-/// The scorer keeps about ten related passages per sentence; twice that
-/// leaves room for the re-ranking to disagree with the key overlap.
-pub const PER_PASSAGE: i64 = 20;
-
-/// A passage asks the database with this many of its index keys, the
-/// rarest in the archive (fewest passages hold them). A sentence has 10 to
-/// 20 keys; its rarest carry the names, figures and specific words that
-/// identify a fact, while its common words have posting lists thousands
-/// of passages long that would make every query read a large part of the
-/// archive. The candidates are re-ranked on all their keys by factline.
-pub const RARE_KEYS: usize = 8;
-
-/// A key held by more than this share of the stored passages is not asked
-/// with: measured on 8,560 real articles (153,409 passages), the slowest
-/// candidate queries were those whose rarest keys were still held by
-/// thousands of passages; leaving out keys above 1% took the 99th
-/// percentile from 184 to 78 ms, and such keys are common words, which
-/// say little about which fact a sentence reports.
-pub const COMMON_SHARE: f64 = 0.01;
-
-/// How many stored passages one query passage's keys may reach in all: a
-/// passage asks with its rarest keys, adding the next rarest while the
-/// passages holding the keys taken stay within this budget (its rarest
-/// one is always asked with). The work of a candidate query is reading
-/// and intersecting those posting lists, so a budget would bound each
-/// passage's share of a first fetch whatever the archive's size. None is
-/// set (`i64::MAX`): measured on generated archives of 20,000 and 100,000
-/// articles (`docs/archive.md`), every budget that saved time lost more
-/// than 1% of the final top-5 related passages (20,000 at 100,000
-/// articles: half the time, 65% of the top 5 kept), and those that kept
-/// them all saved under a tenth.
-pub const KEY_BUDGET: i64 = i64::MAX;
-
-/// The least [`COMMON_SHARE`] allows, so that a small archive (where 1%
-/// is a handful of passages) still asks with its ordinary words.
-pub const COMMON_FLOOR: i32 = 1_000;
-
-/// At most this many passages are asked about in one run: a draft has
-/// tens, a folder checked whole may have hundreds of thousands, and each
-/// is one query. Past it (a `check` of a large folder without drafts) the
-/// later documents' passages are not asked about; naming the drafts
-/// keeps a run's questions to them.
-pub const MAX_QUERIES: usize = 5_000;
-
-/// At most this many archive documents are fetched for one run (a draft,
-/// a `check`): bounds the memory a query can take whatever the archive's
-/// size (a fetched document costs about 30 KB decoded).
-pub const MAX_DOCS: usize = 400;
+pub use super::archive::{
+    COMMON_FLOOR, COMMON_SHARE, Candidate, KEY_BUDGET, MAX_DOCS, MAX_QUERIES, PER_PASSAGE,
+    RARE_KEYS,
+};
 
 /// How many passages one candidate statement asks about. A draft has
 /// tens to a few hundred indexed passages, so its first fetch is one or
@@ -485,24 +441,18 @@ impl PgStore {
         Ok(())
     }
 
-    /// The archive documents related to `docs`: for each of their indexed
-    /// passages the [`PER_PASSAGE`] stored passages sharing the most of its
-    /// [`RARE_KEYS`] rarest index keys, their documents fetched and
-    /// decoded (at most [`MAX_DOCS`], those sharing the most first),
-    /// leaving out the sources whose key `skip` accepts (loaded already).
-    /// Each is given the id `id_of` makes of its key.
+    /// [`Archive::related_documents`] (an inherent method, so callers
+    /// need not import the trait).
     pub fn related_documents(
         &self,
         docs: &[&DocAnalysis],
         skip: &dyn Fn(&str) -> bool,
         id_of: &dyn Fn(&str) -> DocId,
     ) -> Result<Vec<Arc<DocAnalysis>>, StoreError> {
-        let passages = passages_keys(docs);
-        self.related_to_keys(passages, skip, id_of)
+        Archive::related_documents(self, docs, skip, id_of)
     }
 
-    /// [`Self::related_documents`] of one passage of `doc` (by its index in
-    /// `doc.related.passages`): what a related-passages query needs.
+    /// [`Archive::related_to_passage`].
     pub fn related_to_passage(
         &self,
         doc: &DocAnalysis,
@@ -510,50 +460,7 @@ impl PgStore {
         skip: &dyn Fn(&str) -> bool,
         id_of: &dyn Fn(&str) -> DocId,
     ) -> Result<Vec<Arc<DocAnalysis>>, StoreError> {
-        let passages: Vec<Vec<i64>> = passage_keys(doc)
-            .into_iter()
-            .filter(|(n, _)| *n as usize == passage)
-            .map(|(_, k)| k)
-            .collect();
-        self.related_to_keys(passages, skip, id_of)
-    }
-
-    fn related_to_keys(
-        &self,
-        passages: Vec<Vec<i64>>,
-        skip: &dyn Fn(&str) -> bool,
-        id_of: &dyn Fn(&str) -> DocId,
-    ) -> Result<Vec<Arc<DocAnalysis>>, StoreError> {
-        let mut client = self.client();
-        let budget = self.key_budget.load(std::sync::atomic::Ordering::Relaxed);
-        let rare = rare_keys(&mut client, passages, budget)?;
-        // Each source's best overlap with any query passage.
-        let mut best: HashMap<i64, i64> = HashMap::new();
-        for found in candidates_batched(&mut client, &rare)? {
-            for (source, key, shared) in found {
-                if skip(&key) {
-                    continue;
-                }
-                let e = best.entry(source).or_insert(0);
-                *e = (*e).max(i64::from(shared));
-            }
-        }
-        let mut ranked: Vec<(i64, i64)> = best.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(MAX_DOCS);
-        let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
-        let rows = client.query(
-            "SELECT key, text, analysis FROM factline_sources WHERE id = ANY($1) ORDER BY key",
-            &[&ids],
-        )?;
-        drop(client);
-        Ok(rows
-            .into_iter()
-            .filter_map(|r| {
-                let (key, text, blob): (&str, String, Vec<u8>) = (r.get(0), r.get(1), r.get(2));
-                super::index::decode(&blob, id_of(key), Arc::from(text)).map(Arc::new)
-            })
-            .collect())
+        Archive::related_to_passage(self, doc, passage, skip, id_of)
     }
 
     /// The candidates of each distinct indexed passage of `docs` (in the
@@ -568,9 +475,8 @@ impl PgStore {
         batched: bool,
     ) -> Result<Vec<Vec<Candidate>>, StoreError> {
         let passages = passages_keys(docs);
+        let rare = rare_keys(self, passages, self.key_budget())?;
         let mut client = self.client();
-        let budget = self.key_budget.load(std::sync::atomic::Ordering::Relaxed);
-        let rare = rare_keys(&mut client, passages, budget)?;
         let mut found = if batched {
             candidates_batched(&mut client, &rare)?
         } else {
@@ -810,9 +716,53 @@ impl<'a> Publisher<'a> {
     }
 }
 
-/// A candidate passage's source: its id, its key and how many of the
-/// query passage's rare keys the passage shares.
-pub type Candidate = (i64, String, i32);
+impl Archive for PgStore {
+    fn frequencies(&self, keys: &[i64]) -> Result<(HashMap<i64, i32>, i64), StoreError> {
+        let mut client = self.client();
+        let df: HashMap<i64, i32> = client
+            .query(
+                "SELECT key, df FROM factline_keys WHERE key = ANY($1) AND df > 0",
+                &[&keys],
+            )?
+            .into_iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+        let stored: i64 = client
+            .query_one(
+                "SELECT greatest(reltuples, 0)::bigint FROM pg_class
+                 WHERE oid = 'factline_passages'::regclass",
+                &[],
+            )?
+            .get(0);
+        Ok((df, stored))
+    }
+
+    fn candidates(&self, rare: &[Vec<i64>]) -> Result<Vec<Vec<Candidate>>, StoreError> {
+        candidates_batched(&mut self.client(), rare)
+    }
+
+    fn sources(&self, ids: &[i64]) -> Result<Vec<Fetched>, StoreError> {
+        let rows = self.client().query(
+            "SELECT key, text, analysis FROM factline_sources WHERE id = ANY($1) ORDER BY key",
+            &[&ids],
+        )?;
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                let (key, text, blob): (String, String, Vec<u8>) = (r.get(0), r.get(1), r.get(2));
+                (key, Arc::from(text), blob)
+            })
+            .collect())
+    }
+
+    fn key_budget(&self) -> i64 {
+        self.key_budget.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn archive_location(&self) -> String {
+        self.location()
+    }
+}
 
 /// Adds `df` (per key, the change in the number of passages holding it)
 /// to the stored frequencies. In key order, like the sources: concurrent
@@ -837,46 +787,6 @@ fn add_frequencies(
         &[&keys, &deltas],
     )?;
     Ok(())
-}
-
-/// The distinct passages of `passages` (at most [`MAX_QUERIES`]), each
-/// reduced to its rarest keys (see [`rarest`]), those left with none
-/// dropped.
-fn rare_keys(
-    client: &mut Client,
-    mut passages: Vec<Vec<i64>>,
-    budget: i64,
-) -> Result<Vec<Vec<i64>>, StoreError> {
-    // A sentence repeated (a wire copy, a standfirst) is asked once.
-    let mut asked = std::collections::HashSet::new();
-    passages.retain(|k| asked.insert(k.clone()));
-    passages.truncate(MAX_QUERIES);
-    let mut all: Vec<i64> = passages.iter().flatten().copied().collect();
-    all.sort_unstable();
-    all.dedup();
-    // How many stored passages hold each key, in one read.
-    let df: HashMap<i64, i32> = client
-        .query(
-            "SELECT key, df FROM factline_keys WHERE key = ANY($1) AND df > 0",
-            &[&all],
-        )?
-        .into_iter()
-        .map(|r| (r.get(0), r.get(1)))
-        .collect();
-    // Keys more passages hold than this are too common to ask with.
-    let stored: i64 = client
-        .query_one(
-            "SELECT greatest(reltuples, 0)::bigint FROM pg_class
-             WHERE oid = 'factline_passages'::regclass",
-            &[],
-        )?
-        .get(0);
-    let common = COMMON_FLOOR.max((stored as f64 * COMMON_SHARE) as i32);
-    Ok(passages
-        .iter()
-        .map(|keys| rarest(keys, &df, common, budget))
-        .filter(|rare| !rare.is_empty())
-        .collect())
 }
 
 /// The candidates of each of `rare` (a passage's rarest keys), one query
@@ -945,53 +855,6 @@ fn candidates_batched(
         }
     }
     Ok(out)
-}
-
-/// The keys of a passage that stored passages hold (and at most `common`
-/// of them), rarest first, at most [`RARE_KEYS`], and no more than the
-/// first whose frequencies add up past `budget`.
-fn rarest(keys: &[i64], df: &HashMap<i64, i32>, common: i32, budget: i64) -> Vec<i64> {
-    let mut held: Vec<(i32, i64)> = keys
-        .iter()
-        .filter_map(|k| df.get(k).map(|&d| (d, *k)))
-        .filter(|(d, _)| *d <= common)
-        .collect();
-    held.sort_unstable();
-    held.truncate(RARE_KEYS);
-    let mut reach = 0i64;
-    held.into_iter()
-        .enumerate()
-        .take_while(|(i, (d, _))| {
-            reach = reach.saturating_add(i64::from(*d));
-            *i == 0 || reach <= budget
-        })
-        .map(|(_, (_, k))| k)
-        .collect()
-}
-
-/// The keys of every passage of `docs`, in order: what a candidate query
-/// asks with, one list per passage.
-fn passages_keys(docs: &[&DocAnalysis]) -> Vec<Vec<i64>> {
-    docs.iter()
-        .flat_map(|d| passage_keys(d))
-        .map(|(_, k)| k)
-        .collect()
-}
-
-/// Each indexed passage of `doc` with its index keys (as the database's
-/// signed integers), numbered in the document's order.
-fn passage_keys(doc: &DocAnalysis) -> Vec<(i32, Vec<i64>)> {
-    doc.related
-        .passages
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.indexed)
-        .map(|(n, p)| {
-            let keys: Vec<i64> = p.keys().into_iter().map(|(k, _)| k as i64).collect();
-            (n as i32, keys)
-        })
-        .filter(|(_, keys)| !keys.is_empty())
-        .collect()
 }
 
 /// `url` without its password, for messages.

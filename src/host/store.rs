@@ -12,20 +12,30 @@
 //!
 //! Another backend (a database shared by several machines) implements
 //! the same trait with the same columns.
+//!
+//! The SQLite index also keeps every indexed passage's index keys as
+//! postings, `(key, source, passage)` in a B-tree, with each key's number
+//! of passages: it answers the [`super::Archive`] seam as the desk-wide
+//! database does, so a server on a large folder fetches the documents
+//! related to the open ones instead of decoding every stored analysis.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use super::archive::{Archive, Candidate, Fetched, PER_PASSAGE, passage_keys};
+use crate::analysis::DocAnalysis;
 
 /// The version of what a store holds: its tables, the encoding of the
 /// analysis and what the analysis computes. Bump it whenever one changes;
 /// the test `index_format` fails until then (it pins
 /// [`FORMAT_FINGERPRINT`]). Format 8 added the `checks` table; format 9
 /// stores whether a document tells a perpetrator's death and which tolls
-/// count victims only.
-pub const FORMAT: u32 = 9;
+/// count victims only; format 10 added the passages' postings and key
+/// frequencies (`postings`, `key_df`).
+pub const FORMAT: u32 = 10;
 
 /// A hash of the stored encoding of a fixed set of texts' analyses,
 /// recorded with [`FORMAT`]: the test `index_format` recomputes it, so a
@@ -108,6 +118,9 @@ pub trait Store: Send + Sync {
 pub struct SqliteStore {
     conn: Mutex<Connection>,
     path: PathBuf,
+    /// The largest source read back when the store answers as an archive
+    /// ([`Archive::sources`]).
+    max_bytes: u64,
 }
 
 /// How long a writer waits for another process's transaction (a server
@@ -155,6 +168,16 @@ impl SqliteStore {
                  key TEXT PRIMARY KEY,
                  state INTEGER NOT NULL,
                  findings BLOB NOT NULL
+             );
+             CREATE TABLE IF NOT EXISTS postings (
+                 key INTEGER NOT NULL,
+                 source INTEGER NOT NULL,
+                 n INTEGER NOT NULL,
+                 PRIMARY KEY (key, source, n)
+             ) WITHOUT ROWID;
+             CREATE TABLE IF NOT EXISTS key_df (
+                 key INTEGER PRIMARY KEY,
+                 df INTEGER NOT NULL
              );",
         )?;
         let format: Option<String> = conn
@@ -167,6 +190,12 @@ impl SqliteStore {
             let tx = conn.unchecked_transaction()?;
             tx.execute("DELETE FROM sources", [])?;
             tx.execute("DELETE FROM checks", [])?;
+            tx.execute("DELETE FROM postings", [])?;
+            tx.execute("DELETE FROM key_df", [])?;
+            tx.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('passages', '0')",
+                [],
+            )?;
             tx.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('format', ?1)",
                 params![want],
@@ -176,7 +205,23 @@ impl SqliteStore {
         Ok(Self {
             conn: Mutex::new(conn),
             path,
+            max_bytes: crate::config::DEFAULT_MAX_FILE_BYTES,
         })
+    }
+
+    /// The same store, reading back sources of at most `max_bytes` when it
+    /// answers as an archive (`max_file_bytes` of the configuration).
+    pub fn with_max_bytes(mut self, max_bytes: u64) -> Self {
+        self.max_bytes = max_bytes;
+        self
+    }
+
+    /// How many sources it holds.
+    pub fn count(&self) -> Result<usize, StoreError> {
+        let n: i64 = self
+            .conn()
+            .query_row("SELECT count(*) FROM sources", [], |r| r.get(0))?;
+        Ok(n as usize)
     }
 
     fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
@@ -224,14 +269,30 @@ impl Store for SqliteStore {
         if put.is_empty() && remove.is_empty() {
             return Ok(());
         }
+        // What the new analyses index is read before the transaction,
+        // outside the lock: decoding is the costly part.
+        let keyed: Vec<Vec<(i32, Vec<i64>)>> = put
+            .iter()
+            .map(|(_, blob)| {
+                postcard::from_bytes::<DocAnalysis>(blob)
+                    .map(|doc| passage_keys(&doc))
+                    .unwrap_or_default()
+            })
+            .collect();
         let mut conn = self.conn();
         let tx = conn.transaction()?;
+        let mut df: HashMap<i64, i64> = HashMap::new();
+        let mut passages = 0i64;
         {
             let mut insert = tx.prepare_cached(
-                "INSERT OR REPLACE INTO sources (key, size, mtime_ns, hash, settings, analysis)
+                "INSERT INTO sources (key, size, mtime_ns, hash, settings, analysis)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?;
-            for (e, blob) in put {
+            let mut post = tx.prepare_cached(
+                "INSERT OR IGNORE INTO postings (key, source, n) VALUES (?1, ?2, ?3)",
+            )?;
+            for ((e, blob), keys) in put.iter().zip(&keyed) {
+                passages -= unindex(&tx, &e.key, &mut df)?;
                 insert.execute(params![
                     e.key,
                     e.size as i64,
@@ -240,13 +301,21 @@ impl Store for SqliteStore {
                     e.settings as i64,
                     blob
                 ])?;
+                let source = tx.last_insert_rowid();
+                for (n, passage) in keys {
+                    for &k in passage {
+                        post.execute(params![k, source, n])?;
+                        *df.entry(k).or_insert(0) += 1;
+                    }
+                }
+                passages += keys.len() as i64;
             }
-            let mut delete = tx.prepare_cached("DELETE FROM sources WHERE key = ?1")?;
             let mut forget = tx.prepare_cached("DELETE FROM checks WHERE key = ?1")?;
             for key in remove {
-                delete.execute(params![key])?;
+                passages -= unindex(&tx, key, &mut df)?;
                 forget.execute(params![key])?;
             }
+            add_frequencies(&tx, df, passages)?;
         }
         tx.commit()?;
         Ok(())
@@ -299,6 +368,167 @@ impl Store for SqliteStore {
     fn location(&self) -> String {
         self.path.display().to_string()
     }
+}
+
+impl Archive for SqliteStore {
+    fn frequencies(&self, keys: &[i64]) -> Result<(HashMap<i64, i32>, i64), StoreError> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached("SELECT df FROM key_df WHERE key = ?1")?;
+        let mut df = HashMap::with_capacity(keys.len());
+        for &k in keys {
+            if let Some(d) = stmt
+                .query_row(params![k], |r| r.get::<_, i64>(0))
+                .optional()?
+                && d > 0
+            {
+                df.insert(k, d.min(i64::from(i32::MAX)) as i32);
+            }
+        }
+        let stored: Option<i64> = conn
+            .query_row(
+                "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'passages'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok((df, stored.unwrap_or(0).max(0)))
+    }
+
+    fn candidates(&self, rare: &[Vec<i64>]) -> Result<Vec<Vec<Candidate>>, StoreError> {
+        let conn = self.conn();
+        let mut postings = conn.prepare_cached("SELECT source, n FROM postings WHERE key = ?1")?;
+        let mut key_of = conn.prepare_cached("SELECT key FROM sources WHERE rowid = ?1")?;
+        let mut keys: HashMap<i64, Option<String>> = HashMap::new();
+        let mut out = Vec::with_capacity(rare.len());
+        for asked in rare {
+            // Per stored passage, how many of the asked keys it holds:
+            // the posting lists of the (few, rare) keys merged.
+            let mut shared: HashMap<(i64, i64), i32> = HashMap::new();
+            for &k in asked {
+                let rows = postings.query_map(params![k], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                for row in rows {
+                    *shared.entry(row?).or_insert(0) += 1;
+                }
+            }
+            let mut ranked: Vec<((i64, i64), i32)> = shared.into_iter().collect();
+            ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            ranked.truncate(PER_PASSAGE as usize);
+            let mut found = Vec::with_capacity(ranked.len());
+            for ((source, _), n) in ranked {
+                if let std::collections::hash_map::Entry::Vacant(slot) = keys.entry(source) {
+                    slot.insert(
+                        key_of
+                            .query_row(params![source], |r| r.get::<_, String>(0))
+                            .optional()?,
+                    );
+                }
+                if let Some(Some(key)) = keys.get(&source) {
+                    found.push((source, key.clone(), n));
+                }
+            }
+            out.push(found);
+        }
+        Ok(out)
+    }
+
+    fn sources(&self, ids: &[i64]) -> Result<Vec<Fetched>, StoreError> {
+        let rows: Vec<(String, u64, Vec<u8>)> = {
+            let conn = self.conn();
+            let mut stmt =
+                conn.prepare_cached("SELECT key, hash, analysis FROM sources WHERE rowid = ?1")?;
+            let mut rows = Vec::with_capacity(ids.len());
+            for &id in ids {
+                if let Some(row) = stmt
+                    .query_row(params![id], |r| {
+                        Ok((r.get(0)?, r.get::<_, i64>(1)? as u64, r.get(2)?))
+                    })
+                    .optional()?
+                {
+                    rows.push(row);
+                }
+            }
+            rows
+        };
+        // The index keeps no text: each source is read from its file, and
+        // left out if it is no longer the text analysed (the next indexing
+        // analyses it again).
+        let mut out: Vec<Fetched> = rows
+            .into_iter()
+            .filter_map(|(key, hash, blob)| {
+                let text = crate::workspace::read_source(Path::new(&key), self.max_bytes).ok()?;
+                (text_hash(text.as_bytes()) == hash).then(|| (key, Arc::from(text), blob))
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(out)
+    }
+
+    fn archive_location(&self) -> String {
+        self.location()
+    }
+}
+
+/// Removes the source of key `key` (if stored) and its postings, counting
+/// the change of each key's frequency into `df`; returns how many indexed
+/// passages it had. Its postings are found again from its stored
+/// analysis (no second index on the postings' source is kept).
+fn unindex(tx: &Transaction<'_>, key: &str, df: &mut HashMap<i64, i64>) -> Result<i64, StoreError> {
+    let old: Option<(i64, Vec<u8>)> = tx
+        .prepare_cached("SELECT rowid, analysis FROM sources WHERE key = ?1")?
+        .query_row(params![key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((source, blob)) = old else {
+        return Ok(0);
+    };
+    let mut passages = 0;
+    if let Ok(doc) = postcard::from_bytes::<DocAnalysis>(&blob) {
+        let mut delete =
+            tx.prepare_cached("DELETE FROM postings WHERE key = ?1 AND source = ?2 AND n = ?3")?;
+        for (n, keys) in passage_keys(&doc) {
+            for k in keys {
+                if delete.execute(params![k, source, n])? > 0 {
+                    *df.entry(k).or_insert(0) -= 1;
+                }
+            }
+            passages += 1;
+        }
+    }
+    // An analysis that does not decode had no postings written either
+    // (they are read from the same blob when stored).
+    tx.prepare_cached("DELETE FROM sources WHERE rowid = ?1")?
+        .execute(params![source])?;
+    Ok(passages)
+}
+
+/// Adds `df` (per key, the change in the number of passages holding it)
+/// to the stored frequencies, and `passages` to the number of indexed
+/// passages.
+fn add_frequencies(
+    tx: &Transaction<'_>,
+    df: HashMap<i64, i64>,
+    passages: i64,
+) -> Result<(), StoreError> {
+    let mut df: Vec<(i64, i64)> = df.into_iter().filter(|(_, d)| *d != 0).collect();
+    df.sort_unstable();
+    let mut add = tx.prepare_cached(
+        "INSERT INTO key_df (key, df) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET df = df + excluded.df",
+    )?;
+    let mut drop = tx.prepare_cached("DELETE FROM key_df WHERE key = ?1 AND df <= 0")?;
+    for (k, d) in &df {
+        add.execute(params![k, d])?;
+        if *d < 0 {
+            drop.execute(params![k])?;
+        }
+    }
+    if passages != 0 {
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('passages', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + ?1",
+            params![passages],
+        )?;
+    }
+    Ok(())
 }
 
 /// A 64-bit FNV-1a hash of a text: stable across builds and platforms

@@ -548,6 +548,34 @@ impl IndexTask {
             }
         };
         let total = files.len();
+        // A large workspace is read from its index lazily: unchanged
+        // sources stay in the index, and the corpus holds the open
+        // documents and the stored documents related to them.
+        let lazy_above = read(&self.state.config).config.index_lazy_above;
+        let lazy_dir = match (&store, read(&self.state.roots).first()) {
+            (Some(_), Some(root)) if total > lazy_above => Some(crate::host::index_dir(
+                root,
+                &read(&self.state.config).config,
+            )),
+            _ => None,
+        };
+        *write(&self.state.lazy_index) = lazy_dir.clone();
+        let lazy = lazy_dir.is_some();
+        // The index's entries, read once for every batch of this indexing.
+        let entries = match store.clone() {
+            Some(st) => tokio::task::spawn_blocking(move || crate::host::Store::entries(&*st))
+                .await
+                .ok()
+                .and_then(|r| r.inspect_err(|e| tracing::warn!("{e}")).ok())
+                .map(Arc::new),
+            None => None,
+        };
+        if lazy {
+            tracing::info!(
+                "{} sources, more than index.lazy_above = {lazy_above}: read from the index lazily",
+                thousands(total)
+            );
+        }
         // The progress token is asked for beside the work: indexing never
         // waits for the client's answer, and reports once it has come.
         let mut progress = if self.progress {
@@ -586,12 +614,13 @@ impl IndexTask {
                     let chunk = chunk.to_vec();
                     let st = self.state.clone();
                     let store = store.clone();
-                    tokio::task::spawn_blocking(move || analyse_chunk(&st, chunk, store))
-                        .await
-                        .inspect_err(|err| {
-                            tracing::error!("indexing a batch panicked; skipped: {err}")
-                        })
-                        .ok()
+                    let entries = entries.clone();
+                    tokio::task::spawn_blocking(move || {
+                        analyse_chunk(&st, chunk, store, entries, lazy)
+                    })
+                    .await
+                    .inspect_err(|err| tracing::error!("indexing a batch panicked; skipped: {err}"))
+                    .ok()
                 }
                 _ => None,
             };
@@ -676,6 +705,11 @@ impl IndexTask {
             }
             super::archive::ensure_watching(&self.state, &url);
         }
+        if let Some(dir) = lazy_dir
+            && !self.stale()
+        {
+            super::archive::ensure_watching_index(&self.state, dir);
+        }
         let message = if self.stale() {
             // A newer indexing (new settings or folders) took over: this
             // one did not index everything, and must not say it did.
@@ -730,19 +764,24 @@ impl IndexProgress {
     }
 }
 
-/// A batch of files read and analysed: (id, path, analysis or why not).
+/// A batch of files read and analysed: (id, path, analysis or why not;
+/// `None` when read lazily and unchanged in the index).
 type AnalysedChunk = Vec<(
     DocId,
     PathBuf,
-    std::result::Result<Arc<DocAnalysis>, workspace::SourceError>,
+    Option<std::result::Result<Arc<DocAnalysis>, workspace::SourceError>>,
+    bool,
 )>;
 
 /// Reads and analyses a batch of files in parallel, through the on-disk
-/// index when there is one.
+/// index when there is one; `lazy`, only the new and changed ones are
+/// analysed (and stored), and none is kept in the corpus but the open.
 fn analyse_chunk(
     state: &State,
     paths: Vec<PathBuf>,
     store: Option<Arc<crate::host::SqliteStore>>,
+    entries: Option<Arc<std::collections::HashMap<String, crate::host::store::Entry>>>,
+    lazy: bool,
 ) -> AnalysedChunk {
     let settings = state.settings();
     let max = state.max_file_bytes();
@@ -754,15 +793,28 @@ fn analyse_chunk(
         })
         .collect();
     let store = store.as_deref().map(|s| s as &dyn crate::host::Store);
-    let loader = crate::host::Loader::new(&settings, max, store);
-    let (read, _) = loader.load(&named, false, &|_| {});
-    if let Some(problem) = loader.store_problem() {
+    let mut loader = crate::host::Loader::new(&settings, max, store);
+    if let Some(entries) = entries {
+        loader = loader.with_entries(entries);
+    }
+    let (read, problem, lazy): (Vec<_>, _, _) = if lazy && store.is_some() {
+        let (read, _, problem) = loader.load_changed(&named, false, &|_| {});
+        // A store that failed part-way leaves the batch's sources analysed
+        // and not stored: they are kept in the corpus.
+        let lazy = problem.is_none();
+        (read, problem, lazy)
+    } else {
+        let (read, _) = loader.load(&named, false, &|_| {});
+        let problem = loader.store_problem();
+        (read.into_iter().map(Some).collect(), problem, false)
+    };
+    if let Some(problem) = problem {
         tracing::warn!("{}", crate::host::store_message(&problem));
     }
     named
         .into_iter()
         .zip(read)
-        .map(|((path, id), outcome)| (id, path, outcome))
+        .map(|((path, id), outcome)| (id, path, outcome, lazy))
         .collect()
 }
 
@@ -774,16 +826,25 @@ fn store_chunk(state: &State, loaded: AnalysedChunk) -> Vec<DocId> {
     let mut corpus = write(&state.corpus);
     let mut ids = Vec::with_capacity(loaded.len());
     let mut analysed = Vec::with_capacity(loaded.len());
-    for (id, path, outcome) in loaded {
+    for (id, path, outcome, lazy) in loaded {
         ids.push(id.clone());
         match outcome {
-            Ok(a) => {
+            // Read lazily: in the index, out of the corpus (the index's
+            // watcher fetches what the open documents reach).
+            None | Some(Ok(_)) if lazy => {
+                skipped.remove(&id);
+                if !open.contains_key(&id) {
+                    corpus.remove(&id);
+                }
+            }
+            None => {}
+            Some(Ok(a)) => {
                 skipped.remove(&id);
                 if !open.contains_key(&id) {
                     analysed.push(a);
                 }
             }
-            Err(err) => {
+            Some(Err(err)) => {
                 tracing::warn!("{}: {err}", path.display());
                 if !open.contains_key(&id) {
                     corpus.remove(&id);

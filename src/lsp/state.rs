@@ -264,6 +264,11 @@ pub struct State {
     pub facts: AtomicU64,
     /// Drafts' claim caches and verifications under way (see `verify`).
     pub verifier: super::verify::Verifier,
+    /// The on-disk index folder when the workspace is read from it lazily
+    /// (more sources than `index.lazy_above`): the corpus then holds the
+    /// open documents and the stored documents related to them
+    /// (`archive`), not every source.
+    pub lazy_index: RwLock<Option<PathBuf>>,
 }
 
 /// Position models ([`Document`]s) of the corpus texts that related spans
@@ -365,6 +370,11 @@ impl State {
         if lock(&self.open).contains_key(&id) {
             return;
         }
+        let lazy = read(&self.lazy_index).clone();
+        if let Some(dir) = lazy {
+            self.index_disk_file(&dir, path, id);
+            return;
+        }
         match workspace::read_source(path, self.max_file_bytes()) {
             Ok(text) => {
                 lock(&self.skipped).remove(&id);
@@ -377,6 +387,45 @@ impl State {
                 lock(&self.skipped).insert(id, err.to_string());
             }
         }
+    }
+
+    /// A changed file of a workspace read lazily: analysed into the on-disk
+    /// index in `dir` (if it changed), and out of the corpus unless open;
+    /// the index's watcher fetches it back if the open documents reach it.
+    fn index_disk_file(&self, dir: &Path, path: &Path, id: DocId) {
+        let max = self.max_file_bytes();
+        let settings = self.settings();
+        let outcome = match crate::host::SqliteStore::open(dir) {
+            Ok(store) => {
+                let loader = crate::host::Loader::new(&settings, max, Some(&store));
+                let (mut read, _, problem) =
+                    loader.load_changed(&[(path.to_path_buf(), id.clone())], false, &|_| {});
+                if let Some(problem) = problem {
+                    tracing::warn!("{}", crate::host::store_message(&problem));
+                }
+                read.pop().flatten()
+            }
+            Err(err) => {
+                tracing::warn!("{}", crate::host::store_message(&err.0));
+                None
+            }
+        };
+        match outcome {
+            Some(Err(err)) => {
+                tracing::warn!("{}: {err}", path.display());
+                lock(&self.skipped).insert(id.clone(), err.to_string());
+            }
+            _ => {
+                lock(&self.skipped).remove(&id);
+            }
+        }
+        // Lock order: open before corpus.
+        let open = lock(&self.open);
+        if !open.contains_key(&id) {
+            write(&self.corpus).remove(&id);
+        }
+        drop(open);
+        super::archive::poke(self);
     }
 
     /// Forgets a deleted file, unless it is open.

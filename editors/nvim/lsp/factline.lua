@@ -24,8 +24,9 @@
 --   boilerplate    { extra_patterns = { regex, ... }, allow = { regex, ... } }:
 --                  lines that are page furniture wherever they are, and lines never flagged
 --   languages      list of language codes ('en', 'es') of the documents to check
---   index          { enabled = bool, path = 'folder' }: the on-disk index of the
---                  sources' analyses (default: enabled, '.factline' at the root)
+--   index          { enabled = bool, path = 'folder', lazy_above = n }: the on-disk
+--                  index of the sources' analyses (default: enabled, '.factline' at
+--                  the root; past lazy_above sources, 20000, the server reads it lazily)
 --   store          'postgres://user@host/database': the desk-wide index, used beside
 --                  the workspace (default: none)
 -- A key left out keeps factline.toml's value (or the server's default).

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example related_learn            # measure, print the weights
-//! cargo run --release --example related_learn -- --write # and write weights.tsv
+//! cargo run --release --example related_learn -- --write # and write weights.tsv, ranking.tsv
 //! cargo run --release --example related_learn -- --drop story,doc_words # without features
 //! ```
 //!
@@ -270,6 +270,7 @@ fn ecb_candidates(ecb: &eval::Ecb) -> Vec<Candidates> {
                         continue;
                     }
                     let story = related::story_between(d, &contexts[q.doc], other, &contexts[j]);
+                    let first = items.len();
                     for (k, p) in other.related.passages.iter().enumerate() {
                         if !p.indexed {
                             continue;
@@ -287,6 +288,15 @@ fn ecb_candidates(ecb: &eval::Ecb) -> Vec<Candidates> {
                             .iter()
                             .any(|&l| q.gold.contains(&(j, l)));
                         items.push((s.features, gold));
+                    }
+                    // Each candidate against the best of its document's,
+                    // as the query ranks them.
+                    let best = items[first..]
+                        .iter()
+                        .map(|i: &(Features, bool)| i.0.terms)
+                        .fold(0.0f32, f32::max);
+                    for item in &mut items[first..] {
+                        item.0.doc_best = related::doc_best(item.0.terms, best);
                     }
                 }
             }
@@ -547,6 +557,34 @@ fn sts_spearman(rows: &[(Features, f64)], score: &dyn Fn(&Features) -> f32) -> f
     eval::spearman(&ours, &gold)
 }
 
+/// Stage 2, the level: σ(a·ranking + b) from the pointwise examples
+/// (each source weighing the same), so that a score reads as how likely
+/// the pair is the same fact; `w` is the ranking of stage 1 (its first
+/// entry, the bias slot, unused).
+fn level_fit(w: &[f64], ecb: &[Example], msrp: &[Example], sts: &[Example]) -> Model {
+    let level = |v: &[Example]| -> Vec<Example> {
+        v.iter()
+            .map(|e| Example {
+                x: vec![1.0, e.x.iter().zip(w).skip(1).map(|(x, w)| x * w).sum()],
+                ..e.clone()
+            })
+            .collect()
+    };
+    let mut points = Vec::new();
+    points.extend(source(level(ecb), 1.0));
+    points.extend(source(level(msrp), 1.0));
+    points.extend(source(level(sts), 1.0));
+    let ab = fit(&points);
+    let mut model = Model {
+        bias: ab[0] as f32,
+        weights: [0.0; N],
+    };
+    for i in 0..N {
+        model.weights[i] = (ab[1] * w[i + 1]) as f32;
+    }
+    model
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
     if !root.exists() {
@@ -687,28 +725,23 @@ fn main() {
             }
         }
     }
-    // Stage 2, the level: σ(a·ranking + b) from the pointwise examples, so
-    // that a score reads as how likely the pair is the same fact.
-    let level = |v: Vec<Example>| -> Vec<Example> {
-        v.into_iter()
-            .map(|e| Example {
-                x: vec![1.0, e.x.iter().zip(&w).skip(1).map(|(x, w)| x * w).sum()],
-                ..e
-            })
-            .collect()
-    };
-    let mut points = Vec::new();
-    points.extend(source(level(ecb_point), 1.0));
-    points.extend(source(level(msrp_point), 1.0));
-    points.extend(source(level(sts_point), 1.0));
-    let ab = fit(&points);
-    let mut model = Model {
-        bias: ab[0] as f32,
-        weights: [0.0; N],
-    };
-    for i in 0..N {
-        model.weights[i] = (ab[1] * w[i + 1]) as f32;
-    }
+    let model = level_fit(&w, &ecb_point, &msrp_point, &sts_point);
+    // The pair score: the same fit without the ranking feature, whose
+    // column is left at 0 (see `related::model`).
+    let doc_best = 1 + FEATURE_NAMES
+        .iter()
+        .position(|n| *n == "doc_best")
+        .unwrap_or(N - 1);
+    let alone: Vec<Example> = pairs
+        .iter()
+        .map(|e| {
+            let mut e = e.clone();
+            e.x[doc_best] = 0.0;
+            e
+        })
+        .collect();
+    let pair_model = level_fit(&fit(&alone), &ecb_point, &msrp_point, &sts_point);
+    row("learned pair score (each alone)", &|f| pair_model.score(f));
     row("learned score", &|f| model.score(f));
     // The related threshold: how many queries have a first candidate at
     // or above it and how often that one is the same event, for the former
@@ -759,19 +792,38 @@ fn main() {
             sts_spearman(&rows, &|x| model.score(x))
         );
     }
-    let text = format!(
-        "# Weights of the related-passage score: σ(bias + Σ weight·feature).\n\
-         # Learned by `cargo run --release --example related_learn -- --write`\n\
-         # (logistic regression on ECB+ dev tuning topics, MSRP train and STS 2012\n\
-         # MSRpar train); do not edit by hand.\n{}",
-        model.to_text()
-    );
-    print!("{text}");
-    if write {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/analysis/related/weights.tsv");
-        match std::fs::write(&path, &text) {
-            Ok(()) => println!("written: {}", path.display()),
-            Err(e) => eprintln!("cannot write {}: {e}", path.display()),
+    let header = |what: &str| {
+        format!(
+            "# Weights of the related-passage {what}: σ(bias + Σ weight·feature).\n\
+             # Learned by `cargo run --release --example related_learn -- --write`\n\
+             # (logistic regression on ECB+ dev tuning topics, MSRP train and STS 2012\n\
+             # MSRpar train); do not edit by hand.\n"
+        )
+    };
+    let files = [
+        (
+            "weights.tsv",
+            format!(
+                "{}# Each pair scored alone: doc_best left out of the fit.\n{}",
+                header("pair score"),
+                pair_model.to_text()
+            ),
+        ),
+        (
+            "ranking.tsv",
+            format!("{}{}", header("ranking score"), model.to_text()),
+        ),
+    ];
+    for (name, text) in files {
+        println!("{name}:\n{text}");
+        if write {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("src/analysis/related")
+                .join(name);
+            match std::fs::write(&path, &text) {
+                Ok(()) => println!("written: {}", path.display()),
+                Err(e) => eprintln!("cannot write {}: {e}", path.display()),
+            }
         }
     }
 }

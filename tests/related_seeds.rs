@@ -130,7 +130,7 @@ fn seed_pairs_in_the_top_three() {
                 r.doc.as_str() == name_of(f) && line_of(&other.text, r.span.start) == l
             })
         });
-        // The score parts of the passages ranked above the expected one,
+        // The pair score's parts of the passages ranked above the expected one,
         // and of the expected one (or the first expected line, when the
         // index did not return it), so a miss says why.
         let features = |r: &related::RelatedPassage| {
@@ -144,7 +144,8 @@ fn seed_pairs_in_the_top_three() {
             related::FEATURE_NAMES
                 .iter()
                 .zip(f.vector())
-                .filter(|(_, v)| *v != 0.0)
+                // The pair score's parts: `doc_best` is 1 for a pair alone.
+                .filter(|(n, v)| *v != 0.0 && **n != "doc_best")
                 .map(|(n, v)| format!("{n} {v:.2}"))
                 .collect::<Vec<_>>()
                 .join(", ")

@@ -245,7 +245,24 @@ fn measure(
                             total.right_source += 1;
                         }
                     }
-                    (false, true) => total.fp += 1,
+                    (false, true) => {
+                        total.fp += 1;
+                        // With FACTLINE_VERIFY_SHOW, each claim no source
+                        // reports that was corroborated, and by what.
+                        if std::env::var_os("FACTLINE_VERIFY_SHOW").is_some()
+                            && let Some(e) = claim.support.first()
+                            && let Some(doc) = t.corpus.get(&e.doc)
+                        {
+                            println!(
+                                "corroborated, not reported: {name}: {} | {} {:.3}: {} ({})",
+                                draft.slice(claim.span.clone()),
+                                e.doc.as_str(),
+                                e.score,
+                                doc.slice(e.span.clone()),
+                                e.reason
+                            );
+                        }
+                    }
                     (true, false) => total.fn_ += 1,
                     (false, false) => total.tn += 1,
                 }

@@ -517,3 +517,46 @@ fn topical_alone_equals_the_full_similarity() {
         }
     }
 }
+
+#[test]
+fn query_alone_scores_each_result_as_the_pair_score() {
+    let (corpus, docs) = corpus();
+    let d = doc(&docs, "courier.txt");
+    let at = d.text.find("Environment Minister").expect("needle");
+    let options = Options {
+        limit: 1000,
+        min_score: 0.0,
+        first_min_score: 0.0,
+        same_document: false,
+        ..Options::default()
+    };
+    let alone = query_alone(&corpus, d, at..at, &options);
+    assert!(!alone.is_empty());
+    let q = PassageRef::at(d, at).expect("a passage");
+    for r in &alone {
+        let other = corpus.get(&r.doc).expect("result doc");
+        let b = PassageRef {
+            doc: other,
+            index: r.passage,
+        };
+        assert_eq!(r.score, similarity(&corpus, q, b).score, "{r:?}");
+    }
+    // The ranking scores the same candidates, with the ranking model.
+    let ranked = query_with(&corpus, d, at..at, &options);
+    assert_eq!(ranked.len(), alone.len());
+    for r in &ranked {
+        assert!(
+            alone
+                .iter()
+                .any(|a| a.doc == r.doc && a.passage == r.passage)
+        );
+    }
+}
+
+#[test]
+fn doc_best_is_a_share_of_the_documents_best() {
+    assert_eq!(doc_best(0.3, 0.6), 0.5);
+    assert_eq!(doc_best(0.6, 0.6), 1.0);
+    // No shared words in the document: no passage is singled out.
+    assert_eq!(doc_best(0.0, 0.0), 1.0);
+}

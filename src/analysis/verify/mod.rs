@@ -20,7 +20,7 @@
 //!      or a closely related source passage says the opposite (one of the
 //!      two is negated and the other not);
 //!    - *corroborated*: sources report it — a related passage
-//!      ([`related::query_with`]) at or above [`CORROBORATED`] (for a claim
+//!      ([`related::query_alone`]) at or above [`CORROBORATED`] (for a claim
 //!      that gives quantities, one that gives one of them or is related at
 //!      [`FIGURE_CLAIM`]), or an
 //!      agreeing mention of one of its figures (found as for
@@ -612,7 +612,8 @@ fn status_of(
     let source_ok = |d: &DocAnalysis| d.id != doc.id && is_source(d);
 
     // Related passages: the sources that report the same fact.
-    let related = related::query_with(
+    // Each passage scored alone: the score is read as evidence.
+    let related = related::query_alone(
         corpus,
         doc,
         c.span.clone(),

@@ -84,13 +84,64 @@ pub fn probability(evidence: &[f32; FEATURES]) -> f32 {
 /// story context alone: 8); at 0.5, 58 of them.
 pub const SAME_INCIDENT: f32 = 0.9;
 
+/// Names of a document that identify its incident for the corpus index
+/// ([`incident_keys`]): the few it repeats most. Reports of one shooting
+/// repeat its place, its club, its spokesman; three of them are met by the
+/// other report's three in most pairs of one incident, while a longer
+/// list adds the names a transcript's other stories repeat too.
+pub const INCIDENT_NAMES: usize = 3;
+
+/// Mentions a name needs to be one of [`INCIDENT_NAMES`]: a name said
+/// once is as likely an aside as the incident's.
+const INCIDENT_NAME_MENTIONS: usize = 2;
+
+/// Rare figures of a document ([`rare_keys`]) that identify its incident
+/// for the corpus index: two victims' ages and the date are what reports
+/// of one shooting repeat; a list of incidents gives many more, and the
+/// cap keeps its tolls from being filed under each.
+pub const INCIDENT_FIGURES: usize = 4;
+
+/// What the corpus index files a document's tolls under besides their
+/// sentences' names, hashed: its most frequent names ([`INCIDENT_NAMES`],
+/// from `names`, every mention of the document, sorted, repeats kept) and
+/// its rare figures ([`INCIDENT_FIGURES`], the smallest keys). Two reports
+/// of one incident that name its place at different scales ("Harris
+/// County deputies", "a club in Spring") share these; whether they are of
+/// one incident is still the model's to say.
+pub(super) fn incident_keys(figures: &[super::Figure], names: &[u64]) -> Vec<u64> {
+    let mut counts: Vec<(usize, u64)> = names
+        .chunk_by(|a, b| a == b)
+        .map(|run| (run.len(), run[0]))
+        .filter(|&(n, _)| n >= INCIDENT_NAME_MENTIONS)
+        .collect();
+    counts.sort_unstable_by(|a, b| b.cmp(a));
+    let mut out: Vec<u64> = counts
+        .iter()
+        .take(INCIDENT_NAMES)
+        .map(|&(_, name)| name)
+        .collect();
+    let rare = rare_keys_of(figures);
+    out.extend(rare.iter().take(INCIDENT_FIGURES).map(|&(kind, v)| {
+        let mut h = super::Fnv::new();
+        h.write(kind.name().as_bytes());
+        h.write(&v.to_le_bytes());
+        h.finish()
+    }));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// The figures that rarely coincide by chance between two reports: a
 /// person's age, a date to the day, an amount of money; as (kind, value,
 /// month-day) keys, sorted.
 fn rare_keys(doc: &DocAnalysis) -> Vec<(FigureKind, u64)> {
-    let mut keys: Vec<(FigureKind, u64)> = doc
-        .figures
-        .list
+    rare_keys_of(&doc.figures.list)
+}
+
+/// [`rare_keys`] of a list of figures.
+fn rare_keys_of(list: &[super::Figure]) -> Vec<(FigureKind, u64)> {
+    let mut keys: Vec<(FigureKind, u64)> = list
         .iter()
         .filter_map(|f| match f.kind {
             FigureKind::Age | FigureKind::Money => Some((f.kind, f.value.to_bits())),

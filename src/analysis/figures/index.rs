@@ -282,6 +282,13 @@ fn keys_of(f: &Figure, use_: Use, out: &mut Vec<u64>) {
     if names.is_empty() {
         names.push((0, false));
     }
+    // A toll is also filed, and looked up, under what identifies its
+    // document's incident (see `Counted::incident`), in a key space of
+    // its own: reports of one incident whose toll sentences share no name.
+    if let Some(event) = super::counted::toll_event(f) {
+        let toll = Fnv::hash(event) ^ INCIDENT;
+        out.extend(c.incident.iter().map(|&k| toll ^ k.rotate_left(29)));
+    }
     for &t in &topics {
         for &(n, other) in &names {
             let proper = t ^ n.rotate_left(17);
@@ -308,3 +315,6 @@ enum Use {
 
 /// Sets the key space of other forms of names apart from names proper.
 const OTHER_FORM: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// Sets the key space of tolls by their incident apart from the others.
+const INCIDENT: u64 = 0xc2b2_ae3d_27d4_eb4f;

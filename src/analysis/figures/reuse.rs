@@ -915,6 +915,7 @@ fn hash_figure(f: &Figure, start: usize, h: &mut Fnv) {
         sentence_entities,
         sentence_initials,
         entities,
+        incident,
     } = counted;
     noun.as_ref().map(rel).hash(h);
     head.hash(h);
@@ -932,6 +933,9 @@ fn hash_figure(f: &Figure, start: usize, h: &mut Fnv) {
     sentence_entities.hash(h);
     sentence_initials.hash(h);
     entities.hash(h);
+    // Read by the corpus lookup only, but a figure's own: it changes
+    // rarely (the document's most repeated names, its rare figures).
+    incident.hash(h);
 }
 
 /// What the comparison of two passages reads of one.

@@ -338,6 +338,18 @@ pub(super) fn scan_document(
             }
         }
     }
+    // Every toll is filed under what identifies the document's incident
+    // too (taken over figures are given it again: other paragraphs may
+    // have changed it).
+    let incident: Arc<[u64]> = Arc::from(super::incident::incident_keys(&out, &all_entities));
+    let none: Arc<[u64]> = Arc::from([]);
+    for f in &mut out {
+        f.counted.incident = if counted::toll_event(f).is_some() {
+            incident.clone()
+        } else {
+            none.clone()
+        };
+    }
     all_entities.dedup();
     DocumentScan {
         figures: out,

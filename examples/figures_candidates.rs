@@ -118,7 +118,10 @@ fn run(docs: &[(Arc<DocAnalysis>, String)], tally: &mut Tally) {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = PathBuf::from(args.first().map_or("../shared/corpora", String::as_str));
-    let runs: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(usize::MAX);
+    let runs: usize = args
+        .get(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(usize::MAX);
     let dir = root.join("gva-multisource-incidents/docs");
     if !dir.is_dir() {
         println!("no GVA corpus at {}: nothing measured", dir.display());

@@ -1128,8 +1128,9 @@ pub fn same_toll(a: &Figure, b: &Figure) -> bool {
 /// side. Two figures of [`same_toll`] have the same toll event.
 pub(super) fn toll_event(f: &Figure) -> Option<&'static str> {
     let c = &f.counted;
-    let anyone =
-        c.head.is_none() || c.head_concept.is_some_and(|k| k.class == ConceptClass::People);
+    let anyone = c.head.is_none()
+        || c.head_concept
+            .is_some_and(|k| k.class == ConceptClass::People);
     if f.kind != FigureKind::Count || !anyone {
         return None;
     }

@@ -70,7 +70,7 @@ impl FigureIndex {
         let mut keys = Vec::new();
         for (i, f) in doc.figures.list.iter().enumerate() {
             keys.clear();
-            keys_of(f, Use::File, &mut keys);
+            keys_of(f, Use::File, &mut keys, None);
             keys.sort_unstable();
             keys.dedup();
             pairs.extend(keys.iter().map(|&k| (k, i as u32)));
@@ -99,7 +99,7 @@ impl FigureIndex {
         };
         let mut keys = Vec::new();
         for f in &doc.figures.list {
-            keys_of(f, Use::File, &mut keys);
+            keys_of(f, Use::File, &mut keys, None);
         }
         keys.sort_unstable();
         keys.dedup();
@@ -133,14 +133,22 @@ impl FigureIndex {
     pub(super) fn candidate_slots(&self, f: &Figure, skip: Option<&DocId>) -> Vec<(u32, u32)> {
         let skip = skip.and_then(|id| self.slots.get(id)).copied();
         let mut keys = Vec::new();
-        keys_of(f, Use::Lookup, &mut keys);
+        let mut incident = Vec::new();
+        keys_of(f, Use::Lookup, &mut keys, Some(&mut incident));
+        incident.sort_unstable();
+        incident.dedup();
         keys.sort_unstable();
         keys.dedup();
         let mut hits: Vec<(u32, u32)> = Vec::new();
-        for k in keys {
+        let by_name = keys.iter().map(|&k| (k, false));
+        let by_incident = incident.iter().map(|&k| (k, true));
+        for (k, of_incident) in by_name.chain(by_incident) {
             let Some(list) = self.postings.get(&k) else {
                 continue;
             };
+            if of_incident && list.len() > MAX_INCIDENT_DOCUMENTS {
+                continue;
+            }
             for &(slot, start, len) in list {
                 if Some(slot) == skip {
                     continue;
@@ -255,7 +263,11 @@ pub(super) fn topics_of(f: &Figure, topics: &mut Vec<u64>) {
 /// an other form only among names proper: the same pairs are found as with
 /// one space, without the documents that merely open a sentence with the
 /// same word.
-fn keys_of(f: &Figure, use_: Use, out: &mut Vec<u64>) {
+///
+/// A toll's keys by its document's incident go to `incident` when given
+/// (a lookup reads them apart, see [`MAX_INCIDENT_DOCUMENTS`]), else to
+/// `out` with the others.
+fn keys_of(f: &Figure, use_: Use, out: &mut Vec<u64>, incident: Option<&mut Vec<u64>>) {
     let mut topics: Vec<u64> = Vec::with_capacity(3);
     topics_of(f, &mut topics);
     let c = &f.counted;
@@ -287,7 +299,11 @@ fn keys_of(f: &Figure, use_: Use, out: &mut Vec<u64>) {
     // its own: reports of one incident whose toll sentences share no name.
     if let Some(event) = super::counted::toll_event(f) {
         let toll = Fnv::hash(event) ^ INCIDENT;
-        out.extend(c.incident.iter().map(|&k| toll ^ k.rotate_left(29)));
+        let keys = c.incident.iter().map(|&k| toll ^ k.rotate_left(29));
+        match incident {
+            Some(incident) => incident.extend(keys),
+            None => out.extend(keys),
+        }
     }
     for &t in &topics {
         for &(n, other) in &names {
@@ -315,6 +331,15 @@ enum Use {
 
 /// Sets the key space of other forms of names apart from names proper.
 const OTHER_FORM: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// Documents whose tolls are filed under one of the keys of their
+/// incident (a toll event with a name the document repeats, or a rare
+/// figure) beyond which a lookup passes the key by: a name repeated by
+/// that many documents' tolls names a city, a state or an agency, not one
+/// incident, and would make every toll of the corpus a candidate of every
+/// other. Two reports of one incident share rarer keys too (a street, a
+/// club, a victim, a spokesman).
+pub const MAX_INCIDENT_DOCUMENTS: usize = 40;
 
 /// Sets the key space of tolls by their incident apart from the others.
 const INCIDENT: u64 = 0xc2b2_ae3d_27d4_eb4f;

@@ -13,6 +13,15 @@
 //! from one side is found from the other. Other forms of names are filed
 //! apart, since two other forms alone never make one fact (see `keys_of`).
 //!
+//! A toll (people killed, injured or shot) is also filed under its event
+//! with what identifies its document's incident
+//! ([`Counted::incident`](super::Counted): the names the document repeats,
+//! its rare figures), in a key space of its own: two reports of one
+//! incident may place their tolls in sentences that share no name ("Harris
+//! County deputies", "a club in Spring"). A lookup passes by such a key
+//! when more than [`MAX_INCIDENT_DOCUMENTS`] documents' tolls are filed
+//! under it (a city, an agency). The same-incident model decides.
+//!
 //! [`same_quantity`]: super::same_quantity
 
 use std::sync::Arc;

@@ -1,8 +1,9 @@
 //! The same-incident evidence of `inconsistent-figure`, in sentences
 //! written for the test: two reports of one shooting told in their own
 //! words (a broadcast transcript full of other stories' names, a paper)
-//! compare their tolls; a report of another shooting in the same county,
-//! told in the same words, does not.
+//! compare their tolls, and so do two that place the toll at two scales
+//! (the county, the town); a report of another shooting in the same
+//! county, told in the same words, does not.
 
 mod common;
 
@@ -73,6 +74,56 @@ fn a_toll_of_another_shooting_in_the_county_stays_quiet() {
         flagged(&c, "/other.txt").is_empty(),
         "{:?}",
         flagged(&c, "/other.txt")
+    );
+}
+
+/// One shooting told at two scales: the county report never names the
+/// town the other report places the toll in, and the town report's toll
+/// sentence names only the town; the same bar, road, spokesman and
+/// victims' ages say it is one incident.
+const COUNTY: &str = "//- /county.txt\n\
+Six hurt in shooting at the Copper Kettle\n\n\
+Calder County deputies are investigating a shooting at the Copper Kettle that left six people injured early Sunday.\n\n\
+Sgt. Tomas Ewing of the Calder County Sheriff's Office said two groups had argued inside the Copper Kettle on Maple Avenue before the shooting.\n\n\
+Ewing said Dario Penn, 24, and Lena Voss, 31, were taken to Mercy General in critical condition.\n\n\
+Ewing asked anyone with video of the Maple Avenue parking lot to call the Calder County Sheriff's Office.\n";
+
+const TOWN: &str = "//- /town.txt\n\
+7 injured in shooting outside Brookfield bar\n\n\
+Seven people were injured in a shooting outside a bar in Brookfield early Sunday.\n\n\
+Deputies were called to the Copper Kettle on Maple Avenue after two groups began arguing, said Sgt. Tomas Ewing, a spokesman for the Calder County Sheriff's Office.\n\n\
+Dario Penn, 24, and Lena Voss, 31, were taken to Mercy General, Ewing said.\n\n\
+Ewing said the Copper Kettle would stay closed while deputies search the Maple Avenue lot.\n";
+
+/// Another shooting in the town, another bar and other victims: its toll
+/// sentence names the town, which the county report never names.
+const ELSEWHERE: &str = "//- /elsewhere.txt\n\
+7 injured in shooting outside Brookfield club\n\n\
+Seven people were injured in a shooting outside a club in Brookfield late on Friday.\n\n\
+The argument started inside the Blue Heron on Quarry Road, said Deputy Anita Sholes of the Calder County Sheriff's Office.\n\n\
+Marcus Tal, 19, and Ray Odum, 45, were taken to Saint Ives Clinic, Sholes said.\n";
+
+#[test]
+fn tolls_placed_at_two_scales_of_one_incident_conflict() {
+    let c = corpus_of(&format!("{COUNTY}{TOWN}"));
+    let found = flagged(&c, "/county.txt");
+    assert!(found.iter().any(|f| f.starts_with("six |")), "{found:?}");
+    let found = flagged(&c, "/town.txt");
+    assert!(found.iter().any(|f| f.starts_with("Seven |")), "{found:?}");
+}
+
+#[test]
+fn a_toll_placed_in_the_town_of_another_shooting_stays_quiet() {
+    let c = corpus_of(&format!("{COUNTY}{ELSEWHERE}"));
+    assert!(
+        flagged(&c, "/county.txt").is_empty(),
+        "{:?}",
+        flagged(&c, "/county.txt")
+    );
+    assert!(
+        flagged(&c, "/elsewhere.txt").is_empty(),
+        "{:?}",
+        flagged(&c, "/elsewhere.txt")
     );
 }
 

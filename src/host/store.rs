@@ -34,14 +34,15 @@ use crate::analysis::DocAnalysis;
 /// [`FORMAT_FINGERPRINT`]). Format 8 added the `checks` table; format 9
 /// stores whether a document tells a perpetrator's death and which tolls
 /// count victims only; format 10 added the passages' postings and key
-/// frequencies (`postings`, `key_df`).
-pub const FORMAT: u32 = 10;
+/// frequencies (`postings`, `key_df`); format 11 what identifies a toll's
+/// incident.
+pub const FORMAT: u32 = 11;
 
 /// A hash of the stored encoding of a fixed set of texts' analyses,
 /// recorded with [`FORMAT`]: the test `index_format` recomputes it, so a
 /// change to the analysis or its encoding that forgets to bump
 /// [`FORMAT`] fails the test instead of serving stale analyses.
-pub const FORMAT_FINGERPRINT: u64 = 0x0a7b_89de_1740_1bdc;
+pub const FORMAT_FINGERPRINT: u64 = 0x22f8_c2be_d6f5_7cc2;
 
 /// The index's file inside the index folder.
 pub const FILE_NAME: &str = "index.sqlite3";

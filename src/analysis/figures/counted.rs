@@ -72,6 +72,15 @@ pub struct Counted {
     /// Hashed names in the figure's paragraph, sorted (the document's most
     /// frequent names when the paragraph has none).
     pub entities: Arc<[u64]>,
+    /// For a toll ([`toll_event`]): what identifies its document's
+    /// incident, whatever its sentence names (the document's most
+    /// frequent names, its rare figures; see
+    /// [`incident_keys`](super::incident::incident_keys)), hashed. The
+    /// corpus index files the toll under them too, so that two reports of
+    /// one incident whose toll sentences share no name ("Harris County
+    /// deputies", "a club in Spring") meet. Empty for other figures.
+    #[serde(default)]
+    pub incident: Arc<[u64]>,
 }
 
 /// A row of the synonym table.
@@ -1112,6 +1121,23 @@ pub fn same_toll(a: &Figure, b: &Figure) -> bool {
         && anyone(&a.counted)
         && anyone(&b.counted)
         && compare_events(event(&a.counted), event(&b.counted)) == Match::Strong
+}
+
+/// The event of a toll: the concept (of [`TOLL_EVENTS`]) when `f` counts
+/// people in general killed, injured or shot, as [`same_toll`] reads each
+/// side. Two figures of [`same_toll`] have the same toll event.
+pub(super) fn toll_event(f: &Figure) -> Option<&'static str> {
+    let c = &f.counted;
+    let anyone = c.head.is_none()
+        || c.head_concept
+            .is_some_and(|k| k.class == ConceptClass::People);
+    if f.kind != FigureKind::Count || !anyone {
+        return None;
+    }
+    event(c)
+        .and_then(|e| e.0)
+        .map(|k| k.name)
+        .filter(|name| TOLL_EVENTS.contains(name))
 }
 
 /// The events (concepts of `synonyms.txt`) whose counts are an incident's

@@ -410,6 +410,10 @@ pub struct Figures {
     /// read afresh on its first edit.
     #[serde(skip)]
     paragraph_names: Vec<Box<[u64]>>,
+    /// Per paragraph, its names outside sentences written in capitals
+    /// (carried over like `paragraph_names`). Not stored.
+    #[serde(skip)]
+    paragraph_story: Vec<Box<[u64]>>,
     /// Whether the document tells the death of the one who did the harm
     /// ("killed three people before killing himself", "the gunman died"):
     /// its tolls of people killed or shot may count him or not (see
@@ -543,6 +547,7 @@ pub fn extract_reusing(
         let (old, old_seg, map) = previous?;
         let c = map.get(p)?;
         let names = old.paragraph_names.get(c.old)?;
+        let story_names = old.paragraph_story.get(c.old)?.clone();
         let perpetrator_died = *old.paragraph_deaths.get(c.old)?;
         // The old paragraph's figures are contiguous (sorted by span).
         old_seg.paragraphs.get(c.old)?;
@@ -561,6 +566,7 @@ pub fn extract_reusing(
         Some(scan::ParagraphScan {
             figures,
             names: names.clone(),
+            story_names,
             perpetrator_died,
         })
     };
@@ -568,6 +574,7 @@ pub fn extract_reusing(
         figures: mut list,
         names,
         paragraph_names,
+        paragraph_story,
         paragraph_deaths,
     } = scan::scan_document(text, seg, lang, &carried);
     list.sort_by_key(|f| (f.span.start, f.span.end));
@@ -593,6 +600,7 @@ pub fn extract_reusing(
         dated,
         names: Arc::from(names),
         paragraph_names,
+        paragraph_story,
         perpetrator_died: paragraph_deaths.contains(&true),
         paragraph_deaths,
     }

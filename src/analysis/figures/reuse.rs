@@ -838,17 +838,26 @@ fn within_digests(doc: &DocAnalysis, local: &[u64]) -> Vec<u64> {
 /// Each figure's digest for the comparison with other documents: its
 /// [`local_digests`] and what every such comparison reads of the document
 /// as a whole: its date, the time of the report (ages grown between
-/// reports) and whether it tells a perpetrator's death (tolls that may
-/// count him). Its names are kept by each entry, as the lookups it made.
+/// reports), whether it tells a perpetrator's death (tolls that may
+/// count him) and what identifies its incident (the keys its tolls are
+/// looked up under, `Counted::incident`). Its names are kept by each
+/// entry, as the lookups it made.
 fn across_digests(doc: &DocAnalysis, local: &[u64]) -> Vec<u64> {
     let whole = {
         let mut h = DebugHash(Fnv::new());
+        let incident = doc
+            .figures
+            .list
+            .iter()
+            .map(|f| &f.counted.incident)
+            .find(|keys| !keys.is_empty());
         let _ = write!(
             h,
-            "{:?}{:?}{}",
+            "{:?}{:?}{}{:?}",
             doc.figures.date,
             super::docdate::report_time(doc).map(f64::to_bits),
-            doc.figures.perpetrator_died
+            doc.figures.perpetrator_died,
+            incident
         );
         h.0.finish()
     };
@@ -915,6 +924,7 @@ fn hash_figure(f: &Figure, start: usize, h: &mut Fnv) {
         sentence_entities,
         sentence_initials,
         entities,
+        incident,
     } = counted;
     noun.as_ref().map(rel).hash(h);
     head.hash(h);
@@ -932,6 +942,10 @@ fn hash_figure(f: &Figure, start: usize, h: &mut Fnv) {
     sentence_entities.hash(h);
     sentence_initials.hash(h);
     entities.hash(h);
+    // What identifies the document's incident: read by the lookup in
+    // other documents only, digested with the document (`across_digests`),
+    // so that a date edited leaves the pairs within the document kept.
+    let _ = incident;
 }
 
 /// What the comparison of two passages reads of one.

@@ -232,9 +232,14 @@ pub(super) fn scan_document(
     let mut bare_paragraphs: Vec<usize> = Vec::new();
     let mut paragraph_names: Vec<Box<[u64]>> = Vec::with_capacity(seg.paragraphs.len());
     let mut paragraph_deaths: Vec<bool> = Vec::with_capacity(seg.paragraphs.len());
+    // The names of sentences not written in capitals, every mention: what
+    // the document repeats of its own story (see `incident_keys`).
+    let mut story_names: Vec<u64> = Vec::new();
+    let mut paragraph_story: Vec<Box<[u64]>> = Vec::with_capacity(seg.paragraphs.len());
     for (p, para) in seg.paragraphs.iter().enumerate() {
         let first = out.len();
         let para_start = all_entities.len();
+        let story_start = story_names.len();
         if let Some(scan) = carried(p) {
             // Read before, unchanged: its figures (their paragraph's names
             // set when it has any) and its names.
@@ -243,7 +248,9 @@ pub(super) fn scan_document(
             if out.len() > first && scan.names.is_empty() {
                 bare_paragraphs.push(first);
             }
+            story_names.extend_from_slice(&scan.story_names);
             paragraph_names.push(scan.names);
+            paragraph_story.push(scan.story_names);
             paragraph_deaths.push(scan.perpetrator_died);
             continue;
         }
@@ -257,6 +264,9 @@ pub(super) fn scan_document(
             let ent_start = all_entities.len();
             acronyms.clear();
             counted::collect_entities(&sent, &mut all_entities, &mut acronyms);
+            if !shouted(text.get(sentence.span.clone()).unwrap_or("")) {
+                story_names.extend_from_slice(&all_entities[ent_start..]);
+            }
             let death = counted::perpetrator_death(&sent);
             died |= death.is_some();
             raws.clear();
@@ -307,6 +317,7 @@ pub(super) fn scan_document(
             }
         }
         paragraph_names.push(Box::from(&all_entities[para_start..]));
+        paragraph_story.push(Box::from(&story_names[story_start..]));
         paragraph_deaths.push(died);
         if out.len() > first {
             let mut entities: Vec<u64> = all_entities[para_start..].to_vec();
@@ -338,13 +349,39 @@ pub(super) fn scan_document(
             }
         }
     }
+    // Every toll is filed under what identifies the document's incident
+    // too (taken over figures are given it again: other paragraphs may
+    // have changed it).
+    story_names.sort_unstable();
+    let incident: Arc<[u64]> = Arc::from(super::incident::incident_keys(&out, &story_names));
+    let none: Arc<[u64]> = Arc::from([]);
+    for f in &mut out {
+        f.counted.incident = if counted::toll_event(f).is_some() {
+            incident.clone()
+        } else {
+            none.clone()
+        };
+    }
     all_entities.dedup();
     DocumentScan {
         figures: out,
         names: all_entities,
         paragraph_names,
+        paragraph_story,
         paragraph_deaths,
     }
+}
+
+/// Whether a sentence is written in capitals (a broadcast transcript, a
+/// shouted headline): most of its letters are. Its capitalised words are
+/// not names because of their capitals.
+fn shouted(sentence: &str) -> bool {
+    let (mut upper, mut letters) = (0usize, 0usize);
+    for c in sentence.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    letters > 0 && 2 * upper > letters
 }
 
 /// What [`scan_document`] read of a document.
@@ -355,6 +392,9 @@ pub(super) struct DocumentScan {
     pub names: Vec<u64>,
     /// Per paragraph, the names it mentions in order (repeats kept).
     pub paragraph_names: Vec<Box<[u64]>>,
+    /// Per paragraph, the names of its sentences not written in capitals,
+    /// in order (repeats kept).
+    pub paragraph_story: Vec<Box<[u64]>>,
     /// Per paragraph, whether it tells the death of the one who did the
     /// harm ([`counted::perpetrator_death`]).
     pub paragraph_deaths: Vec<bool>,
@@ -368,6 +408,8 @@ pub(super) struct DocumentScan {
 pub(super) struct ParagraphScan {
     pub figures: Vec<Figure>,
     pub names: Box<[u64]>,
+    /// Its names outside sentences written in capitals, in order.
+    pub story_names: Box<[u64]>,
     /// Whether it tells the death of the one who did the harm.
     pub perpetrator_died: bool,
 }

@@ -700,7 +700,8 @@ fn first_pass(text: &str, sents: &[Sentence<'_>], evidence: &Evidence) -> Found 
 
 /// Pass 2 over the whole document: canonical names, short forms resolved
 /// to the one longer name, roles to the one name linked to them, each
-/// name's id in order of first mention.
+/// name's id in order of first mention. What a name resolves to is worked
+/// out once per distinct spelling, not once per mention.
 fn second_pass(
     paragraphs: &[(usize, usize, usize)],
     read: &[Arc<ParagraphNames>],
@@ -709,12 +710,12 @@ fn second_pass(
     // Every proper tail of every distinct person's name (the empty one
     // too), with the names that end with it: a shorter name resolves to
     // the one longer name it ends.
-    let mut tails: FxHashMap<&[String], (u32, &Vec<String>)> = FxHashMap::default();
+    let mut tails: FxHashMap<&[String], (u32, &[String])> = FxHashMap::default();
     {
-        let mut seen: FxHashSet<&Vec<String>> = FxHashSet::default();
+        let mut seen: FxHashSet<&[String]> = FxHashSet::default();
         for p in read {
             for (_, _, tokens, _) in &p.found.names {
-                if is_person(tokens) && seen.insert(tokens) {
+                if seen.insert(tokens) && is_person(tokens) {
                     for k in 0..tokens.len() {
                         let e = tails.entry(&tokens[k + 1..]).or_insert((0, tokens));
                         e.0 += 1;
@@ -723,7 +724,7 @@ fn second_pass(
             }
         }
     }
-    let resolve = |tokens: &[String]| -> Vec<String> {
+    let resolve = |tokens: &'_ [String]| -> Option<&[String]> {
         match tails.get(tokens) {
             Some(&(1, one))
                 if !is(
@@ -731,9 +732,9 @@ fn second_pass(
                     flag::NON_PERSON_LAST,
                 ) =>
             {
-                one.clone()
+                Some(one)
             }
-            _ => tokens.to_vec(),
+            _ => None,
         }
     };
 
@@ -741,39 +742,59 @@ fn second_pass(
         by_sentence: vec![Vec::new(); sentences],
         names: Vec::new(),
     };
+    // Each name's id by its canonical form, and the length in characters
+    // of its display name.
     let mut name_ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut name_chars: Vec<usize> = Vec::new();
+    // What each distinct spelling (resolved tokens) comes to: its id and
+    // its canonical and short keys.
+    let mut known: FxHashMap<Vec<String>, (u32, u64, u64)> = FxHashMap::default();
     let mut add = |out: &mut Entities,
                    si: usize,
                    span: Range<usize>,
                    canon_tokens: &[String],
                    display: &str,
                    weak: bool| {
-        let canon = canonical(canon_tokens);
-        let short = if is_person(canon_tokens) {
-            canon_tokens.last().cloned().unwrap_or_default()
-        } else {
-            canon.clone()
+        let chars = display.chars().count();
+        let (id, canon, short) = match known.get(canon_tokens) {
+            Some(&k) => k,
+            None => {
+                let canon = canonical(canon_tokens);
+                let short = if is_person(canon_tokens) {
+                    canon_tokens.last().cloned().unwrap_or_default()
+                } else {
+                    canon.clone()
+                };
+                let id = *name_ids.entry(canon.clone()).or_insert_with(|| {
+                    out.names.push(display.into());
+                    name_chars.push(chars);
+                    (out.names.len() - 1) as u32
+                });
+                let k = (
+                    id,
+                    key_hash(kind::ENTITY, canon.as_bytes()),
+                    key_hash(kind::SHORT_NAME, short.as_bytes()),
+                );
+                known.insert(canon_tokens.to_vec(), k);
+                k
+            }
         };
-        let id = *name_ids.entry(canon.clone()).or_insert_with(|| {
-            out.names.push(display.into());
-            (out.names.len() - 1) as u32
-        });
         // Keep the longest spelling as the display name.
-        if display.chars().count() > out.names[id as usize].chars().count() {
+        if chars > name_chars[id as usize] {
             out.names[id as usize] = display.into();
+            name_chars[id as usize] = chars;
         }
-        let mention = EntityMention {
-            canon: key_hash(kind::ENTITY, canon.as_bytes()),
-            short: key_hash(kind::SHORT_NAME, short.as_bytes()),
-            span,
-            name: id,
-            weak,
-        };
         let Some(list) = out.by_sentence.get_mut(si) else {
             return;
         };
-        if !list.iter().any(|m| m.canon == mention.canon) {
-            list.push(mention);
+        if !list.iter().any(|m| m.canon == canon) {
+            list.push(EntityMention {
+                canon,
+                short,
+                span,
+                name: id,
+                weak,
+            });
         }
     };
     let at =
@@ -781,12 +802,12 @@ fn second_pass(
 
     for (pi, p) in read.iter().enumerate() {
         for (s, span, tokens, display) in &p.found.names {
-            let canon_tokens = resolve(tokens);
+            let canon_tokens = resolve(tokens).unwrap_or(tokens);
             add(
                 &mut out,
                 paragraphs[pi].1 + s,
                 at(pi, span),
-                &canon_tokens,
+                canon_tokens,
                 display,
                 false,
             );
@@ -804,28 +825,27 @@ fn second_pass(
             );
         }
     }
-    let link_names: Vec<(&Vec<String>, Vec<String>)> = read
+    let link_names: Vec<(&Vec<String>, &[String])> = read
         .iter()
         .flat_map(|p| &p.found.links)
-        .map(|(role, name)| (role, resolve(name)))
+        .map(|(role, name)| (role, resolve(name).unwrap_or(name)))
         .collect();
     for (pi, p) in read.iter().enumerate() {
         for (s, span, tokens) in &p.found.roles {
-            let mut targets: Vec<&Vec<String>> = link_names
+            let mut targets: Vec<&[String]> = link_names
                 .iter()
                 .filter(|(role, _)| role_matches(tokens, role))
-                .map(|(_, name)| name)
+                .map(|&(_, name)| name)
                 .collect();
             targets.sort();
             targets.dedup();
             if let [one] = targets.as_slice() {
                 let display = one.iter().map(|t| title(t)).collect::<Vec<_>>().join(" ");
-                let one = (*one).clone();
                 add(
                     &mut out,
                     paragraphs[pi].1 + s,
                     at(pi, span),
-                    &one,
+                    one,
                     &display,
                     false,
                 );

@@ -225,7 +225,7 @@ impl DocPassages {
                 text.get(p.span.clone()).unwrap_or(""),
                 seg.sentences[p.sentences.clone()]
                     .iter()
-                    .map(|s| s.span.start - at..s.span.end - at),
+                    .map(|s| s.span.start.saturating_sub(at)..s.span.end.saturating_sub(at)),
             ));
             words.push(read.clone());
             inputs.push(ParagraphInput::Read(read));

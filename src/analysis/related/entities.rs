@@ -417,11 +417,11 @@ fn sentences_of<'a>(text: &str, words: &'a ParagraphWords) -> Vec<Sentence<'a>> 
         .collect()
 }
 
-/// Reads a paragraph's words as the entity reader does (pass 1 waits for
-/// the document's evidence).
-fn read_paragraph(text: &str, words: Arc<ParagraphWords>) -> ParagraphNames {
+/// What a paragraph's words (`sents`, read by [`sentences_of`]) add to
+/// the document's evidence (pass 1 waits for the document's evidence).
+fn read_paragraph(words: Arc<ParagraphWords>, sents: &[Sentence<'_>]) -> ParagraphNames {
     let (mut cap_mid, mut lower, mut asked) = (Vec::new(), Vec::new(), Vec::new());
-    for s in sentences_of(text, &words) {
+    for s in sents {
         for w in &s.words {
             if w.cap {
                 asked.push(w.hash);
@@ -487,6 +487,20 @@ pub(crate) fn extract_paragraphs(
         // The paragraph's words end before the next one starts.
         text.get(start..end).unwrap_or("")
     };
+    // The entity reader's view of each paragraph read afresh, made once
+    // for its evidence and its first pass.
+    let held: Vec<Option<Arc<ParagraphWords>>> = inputs
+        .iter()
+        .map(|i| match i {
+            ParagraphInput::Read(w) => Some(w.clone()),
+            ParagraphInput::Kept(..) => None,
+        })
+        .collect();
+    let mut fresh_sents: Vec<Option<Vec<Sentence<'_>>>> = held
+        .iter()
+        .enumerate()
+        .map(|(p, w)| w.as_ref().map(|w| sentences_of(ptext(p), w)))
+        .collect();
     // Each paragraph's reading, and whether its first pass is to be run.
     let mut read: Vec<(Arc<ParagraphNames>, bool)> = Vec::with_capacity(inputs.len());
     let mut uses: Vec<u32> = vec![0; previous.map_or(0, NameCache::len)];
@@ -501,7 +515,8 @@ pub(crate) fn extract_paragraphs(
                 read.push((kept, true));
             }
             ParagraphInput::Read(words) => {
-                read.push((Arc::new(read_paragraph(ptext(p), words)), true));
+                let sents = fresh_sents[p].as_deref().unwrap_or(&[]);
+                read.push((Arc::new(read_paragraph(words, sents)), true));
             }
         }
     }
@@ -546,25 +561,33 @@ pub(crate) fn extract_paragraphs(
             *again = true;
         }
     }
-    let read: Vec<Arc<ParagraphNames>> = read
-        .into_iter()
-        .enumerate()
-        .map(|(pi, (p, again))| {
-            if !again {
-                return p;
+    let mut done: Vec<Arc<ParagraphNames>> = Vec::with_capacity(read.len());
+    for (pi, (p, again)) in read.into_iter().enumerate() {
+        if !again {
+            done.push(p);
+            continue;
+        }
+        crate::analysis::effort::add_name_paragraph_read();
+        let found = match fresh_sents[pi].take() {
+            Some(sents) => first_pass(ptext(pi), &sents, &evidence),
+            None => first_pass(ptext(pi), &sentences_of(ptext(pi), &p.words), &evidence),
+        };
+        done.push(match Arc::try_unwrap(p) {
+            // Read afresh by this version: completed in place.
+            Ok(mut own) => {
+                own.found = found;
+                Arc::new(own)
             }
-            crate::analysis::effort::add_name_paragraph_read();
-            let sents = sentences_of(ptext(pi), &p.words);
-            let found = first_pass(ptext(pi), &sents, &evidence);
-            Arc::new(ParagraphNames {
+            Err(p) => Arc::new(ParagraphNames {
                 words: p.words.clone(),
                 cap_mid: p.cap_mid.clone(),
                 lower: p.lower.clone(),
                 asked: p.asked.clone(),
                 found,
-            })
-        })
-        .collect();
+            }),
+        });
+    }
+    let read = done;
     let sentences = paragraphs.iter().map(|p| p.2).sum();
     let entities = second_pass(paragraphs, &read, sentences);
     (

@@ -271,7 +271,8 @@ pub(crate) struct ParagraphNames {
     /// Distinct keys capitalised in running text, and seen in lower case.
     cap_mid: Box<[u64]>,
     lower: Box<[u64]>,
-    /// Distinct keys of capitalised words, sorted.
+    /// Distinct keys of capitalised words whose evidence the first pass
+    /// may ask ([`asks_evidence`]), sorted.
     asked: Box<[u64]>,
     found: Found,
 }
@@ -417,6 +418,20 @@ fn sentences_of<'a>(text: &str, words: &'a ParagraphWords) -> Vec<Sentence<'a>> 
         .collect()
 }
 
+/// Whether the first pass may ask the document's evidence about a
+/// capitalised word: [`accept`] and the weak names decide a word that is
+/// empty, "i", not a letter, a month or a weekday, a number word, or a
+/// stop word (not an acronym) without it. A change of evidence about the
+/// others makes the paragraphs that hold them look for names again.
+fn asks_evidence(w: &W<'_>) -> bool {
+    !w.key.is_empty()
+        && w.key != "i"
+        && w.key.chars().next().is_some_and(char::is_alphabetic)
+        && !w.is(flag::MONTH_OR_DAY)
+        && !w.is(flag::NUMBER_WORD)
+        && !(w.is(flag::STOP) && !w.acronym)
+}
+
 /// What a paragraph's words (`sents`, read by [`sentences_of`]) add to
 /// the document's evidence (pass 1 waits for the document's evidence).
 fn read_paragraph(words: Arc<ParagraphWords>, sents: &[Sentence<'_>]) -> ParagraphNames {
@@ -424,7 +439,9 @@ fn read_paragraph(words: Arc<ParagraphWords>, sents: &[Sentence<'_>]) -> Paragra
     for s in sents {
         for w in &s.words {
             if w.cap {
-                asked.push(w.hash);
+                if asks_evidence(w) {
+                    asked.push(w.hash);
+                }
                 if !w.initial && !s.title_case {
                     cap_mid.push(w.hash);
                 }

@@ -429,7 +429,7 @@ fn asks_evidence(w: &W<'_>) -> bool {
         && w.key.chars().next().is_some_and(char::is_alphabetic)
         && !w.is(flag::MONTH_OR_DAY)
         && !w.is(flag::NUMBER_WORD)
-        && !(w.is(flag::STOP) && !w.acronym)
+        && (!w.is(flag::STOP) || w.acronym)
 }
 
 /// What a paragraph's words (`sents`, read by [`sentences_of`]) add to

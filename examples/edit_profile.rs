@@ -236,10 +236,12 @@ fn analysis_steps(old: &analysis::DocAnalysis, new: &analysis::DocAnalysis, sett
         }
         let e = analysis::effort::read();
         eprintln!(
-            "  analyse: {name:30} cpu mean {:7.3} ms   (units read {}, sentences attributed {}, of {} paragraphs, {} sentences)",
+            "  analyse: {name:30} cpu mean {:7.3} ms   (units read {}, sentences attributed {}, paragraphs' words read {}, looked for names {}, of {} paragraphs, {} sentences)",
             (cpu_ms() - c) / n as f64,
             e.units_read / n as u64,
             e.sentences_attributed / n as u64,
+            e.word_paragraphs_read / n as u64,
+            e.name_paragraphs_read / n as u64,
             new.segmentation.paragraphs.len(),
             new.segmentation.sentences.len(),
         );

@@ -408,6 +408,57 @@ fn a_keystroke_reads_the_paragraphs_around_it() {
     );
 }
 
+/// A keystroke in a long draft reads the words of the paragraph it
+/// touched and looks for names only there and in the paragraphs holding a
+/// word whose capitalisation evidence it changed; a word written in
+/// capitals mid-sentence for the first time makes every paragraph that
+/// holds it look again, and nothing else. Each gives what a fresh read
+/// does.
+#[test]
+fn a_keystroke_reads_the_words_and_names_of_its_paragraph() {
+    let _serial = one_at_a_time();
+    let settings = Settings::default();
+    let text: String = (0..300).map(|i| PARAGRAPHS[i % PARAGRAPHS.len()]).collect();
+    let id = DocId::new("long-draft.txt");
+    let doc = analyze_edited(None, id.clone(), Arc::from(text.as_str()), &settings);
+    let paragraphs = doc.segmentation.paragraphs.len() as u64;
+    let typed = |doc: &DocAnalysis, text: &str| {
+        effort::reset();
+        let edited = analyze_edited(Some(doc), id.clone(), Arc::from(text), &settings);
+        let read = effort::read();
+        let fresh = analyze_document(id.clone(), Arc::from(text), &settings);
+        assert_eq!(
+            format!("{:?}", edited.related),
+            format!("{:?}", fresh.related)
+        );
+        (edited, read)
+    };
+    // A letter typed at the start of a paragraph, then taken back.
+    let at = text.len() / 2;
+    let at = text[..at].rfind("\n\n").expect("paragraphs") + 2;
+    let one = format!("{}x{}", &text[..at], &text[at..]);
+    let (edited, read) = typed(&doc, &one);
+    assert_eq!(read.word_paragraphs_read, 1, "{read:?}");
+    assert_eq!(read.name_paragraphs_read, 1, "{read:?}");
+    // Taken back, the paragraph repeats others of the draft: nothing new
+    // is read.
+    let (edited, read) = typed(&edited, &text);
+    assert_eq!(read.word_paragraphs_read, 0, "{read:?}");
+    assert!(read.name_paragraphs_read <= 1, "{read:?}");
+    // "Harbour" in capitals mid-sentence: the paragraphs that write it
+    // capitalised elsewhere (a list of headlines) read their names again.
+    let harbour = text.find("the harbour board").expect("harbour") + 4;
+    let capital = format!("{}H{}", &text[..harbour], &text[harbour + 1..]);
+    let (_, read) = typed(&edited, &capital);
+    assert_eq!(read.word_paragraphs_read, 1, "{read:?}");
+    assert!(read.name_paragraphs_read > 1, "{read:?}");
+    assert!(
+        read.name_paragraphs_read * 5 < paragraphs,
+        "{} of {paragraphs} paragraphs looked for names again",
+        read.name_paragraphs_read
+    );
+}
+
 /// Paragraphs of a draft whose figures are compared with each other: one
 /// toll, one sum and one age told several ways, a perpetrator's death
 /// (which changes whether two tolls agree), two counts in one sentence

@@ -124,6 +124,7 @@ pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAn
     // `analyze_edited`): an indexed corpus would hold them for every
     // paragraph of every source.
     doc.boilerplate_units = Default::default();
+    doc.related.forget_reading();
     doc
 }
 

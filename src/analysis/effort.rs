@@ -17,6 +17,8 @@ static PARAGRAPHS_READ: AtomicU64 = AtomicU64::new(0);
 static FIGURES_REUSED: AtomicU64 = AtomicU64::new(0);
 static UNITS_READ: AtomicU64 = AtomicU64::new(0);
 static SENTENCES_ATTRIBUTED: AtomicU64 = AtomicU64::new(0);
+static WORD_PARAGRAPHS_READ: AtomicU64 = AtomicU64::new(0);
+static NAME_PARAGRAPHS_READ: AtomicU64 = AtomicU64::new(0);
 
 /// What has been counted since the last [`reset`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -41,6 +43,13 @@ pub struct Effort {
     /// document read whole; those of the window around an edit when the
     /// rest is taken over from the version before).
     pub sentences_attributed: u64,
+    /// Paragraphs whose words the passages read from the text, not taken
+    /// over from the version before.
+    pub word_paragraphs_read: u64,
+    /// Paragraphs the entity reader looked for names in (its first pass):
+    /// those read from the text, and the unchanged ones holding a word
+    /// whose evidence of capitalisation the edit changed.
+    pub name_paragraphs_read: u64,
 }
 
 /// Sets every counter to zero.
@@ -52,6 +61,8 @@ pub fn reset() {
     FIGURES_REUSED.store(0, Ordering::Relaxed);
     UNITS_READ.store(0, Ordering::Relaxed);
     SENTENCES_ATTRIBUTED.store(0, Ordering::Relaxed);
+    WORD_PARAGRAPHS_READ.store(0, Ordering::Relaxed);
+    NAME_PARAGRAPHS_READ.store(0, Ordering::Relaxed);
 }
 
 /// The counts so far.
@@ -64,6 +75,8 @@ pub fn read() -> Effort {
         figures_reused: FIGURES_REUSED.load(Ordering::Relaxed),
         units_read: UNITS_READ.load(Ordering::Relaxed),
         sentences_attributed: SENTENCES_ATTRIBUTED.load(Ordering::Relaxed),
+        word_paragraphs_read: WORD_PARAGRAPHS_READ.load(Ordering::Relaxed),
+        name_paragraphs_read: NAME_PARAGRAPHS_READ.load(Ordering::Relaxed),
     }
 }
 
@@ -93,4 +106,12 @@ pub(crate) fn add_unit_read() {
 
 pub(crate) fn add_sentences_attributed(n: usize) {
     SENTENCES_ATTRIBUTED.fetch_add(n as u64, Ordering::Relaxed);
+}
+
+pub(crate) fn add_word_paragraph_read() {
+    WORD_PARAGRAPHS_READ.fetch_add(1, Ordering::Relaxed);
+}
+
+pub(crate) fn add_name_paragraph_read() {
+    NAME_PARAGRAPHS_READ.fetch_add(1, Ordering::Relaxed);
 }

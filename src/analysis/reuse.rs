@@ -12,8 +12,13 @@
 //! document (counts over every paragraph, the order of everything) it
 //! recomputes from the per-paragraph parts, which is cheap. The language
 //! layer's words ([`super::language::LangDoc::reusing`]), the figures
-//! ([`super::figures::extract_reusing`]) and the passages' terms
-//! ([`super::related::DocPassages::read_reusing`]) go through this map.
+//! ([`super::figures::extract_reusing`]) and the passages' terms and
+//! names ([`super::related::DocPassages::read_reusing`]) go through this
+//! map. Where a paragraph's reading depends on a statistic of the whole
+//! document (whether a word is capitalised elsewhere), the statistic is
+//! kept as counts per paragraph's contribution, updated by the paragraphs
+//! the edit removed and added, and only the paragraphs that asked about a
+//! changed part of it are read again.
 //!
 //! The map is built in one pass over both texts (a hash of each
 //! paragraph), so finding what to reuse grows only with the text's

@@ -30,9 +30,8 @@
 //! `ana lindqvist`; "Estavia City" is one place, not "Estavia" and a "City".
 //! Months, weekdays and sentence openers ("Despite", "The") are not names.
 
-use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use super::terms::{FxHashMap, FxHashSet, Word, key_hash, kind};
 use crate::analysis::language::{Lang, lexicon};
@@ -174,6 +173,8 @@ struct W<'a> {
     initial: bool,
     /// The word's [`flag`]s.
     flags: u16,
+    /// The hash of `key` in the document's [`Evidence`].
+    hash: u64,
 }
 
 impl W<'_> {
@@ -232,10 +233,153 @@ struct Run {
     name: Option<Range<usize>>,
 }
 
-/// Reads the entities of a document from its sentences' words (keys in
-/// `arena`, see [`super::terms::read_words`]).
-pub(crate) fn extract(text: &str, arena: &str, sentences: &[Vec<Word>]) -> Entities {
-    let sents: Vec<Sentence<'_>> = sentences
+/// The words of one paragraph, read once and shared by the versions of an
+/// edited document that keep the paragraph: the keys in `arena`, each
+/// sentence's words with spans relative to the paragraph's first byte.
+#[derive(Debug)]
+pub(crate) struct ParagraphWords {
+    pub arena: String,
+    pub sentences: Vec<Vec<Word>>,
+    /// The paragraph's quoted stretches ([`super::quotes::quote_spans`]).
+    pub quotes: Vec<Range<usize>>,
+}
+
+impl ParagraphWords {
+    /// Reads the words of the sentences `spans` (byte ranges of
+    /// `paragraph`, the paragraph's text).
+    pub fn read(paragraph: &str, spans: impl Iterator<Item = Range<usize>>) -> Self {
+        let mut arena = String::with_capacity(paragraph.len());
+        let sentences = spans
+            .map(|s| super::terms::read_words(paragraph, s, &mut arena))
+            .collect();
+        let quotes = super::quotes::quote_spans(paragraph, 0..paragraph.len());
+        Self {
+            arena,
+            sentences,
+            quotes,
+        }
+    }
+}
+
+/// What the entity reader read of one paragraph: its words, what they add
+/// to the document's evidence of capitalisation, the keys of its
+/// capitalised words (the only ones whose evidence its reading asked), and
+/// what its first pass found under the evidence of its document.
+#[derive(Debug)]
+pub(crate) struct ParagraphNames {
+    words: Arc<ParagraphWords>,
+    /// Distinct keys capitalised in running text, and seen in lower case.
+    cap_mid: Box<[u64]>,
+    lower: Box<[u64]>,
+    /// Distinct keys of capitalised words whose evidence the first pass
+    /// may ask ([`asks_evidence`]), sorted.
+    asked: Box<[u64]>,
+    found: Found,
+}
+
+/// The evidence of a document's capitalisation: how many paragraphs
+/// capitalise each word (by key hash) in running text, and how many write
+/// it in lower case. Kept per version and updated by the paragraphs an edit
+/// adds and removes.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Evidence {
+    cap_mid: FxHashMap<u64, u32>,
+    lower: FxHashMap<u64, u32>,
+}
+
+impl Evidence {
+    fn cap_mid(&self, key: u64) -> bool {
+        self.cap_mid.contains_key(&key)
+    }
+
+    fn lower(&self, key: u64) -> bool {
+        self.lower.contains_key(&key)
+    }
+
+    /// Adds `times` (negative: removes) the paragraph's evidence; `changed`
+    /// gets every key it touched.
+    fn add(&mut self, p: &ParagraphNames, times: i64, changed: &mut Vec<u64>) {
+        for (map, keys) in [(&mut self.cap_mid, &p.cap_mid), (&mut self.lower, &p.lower)] {
+            for &k in keys.iter() {
+                let n = map.get(&k).copied().unwrap_or(0) as i64 + times;
+                if n <= 0 {
+                    map.remove(&k);
+                } else {
+                    map.insert(k, n as u32);
+                }
+                changed.push(k);
+            }
+        }
+    }
+}
+
+/// What the entity reader keeps of a document for reading its next
+/// version: each paragraph's reading and the document's evidence. Empty
+/// for a document that is not edited.
+#[derive(Clone, Default)]
+pub(crate) struct NameCache {
+    paragraphs: Vec<Arc<ParagraphNames>>,
+    evidence: Arc<Evidence>,
+}
+
+impl std::fmt::Debug for NameCache {
+    // A cache: two readings of one text are equal whatever it holds.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NameCache")
+    }
+}
+
+impl NameCache {
+    /// The reading of old paragraph `p`, if kept.
+    pub fn paragraph(&self, p: usize) -> Option<&Arc<ParagraphNames>> {
+        self.paragraphs.get(p)
+    }
+
+    /// How many paragraphs it holds.
+    pub fn len(&self) -> usize {
+        self.paragraphs.len()
+    }
+}
+
+impl ParagraphNames {
+    /// The paragraph's words.
+    pub fn words(&self) -> &Arc<ParagraphWords> {
+        &self.words
+    }
+}
+
+/// One paragraph given to [`extract_paragraphs`]: read afresh, or kept
+/// from the version before (its index there).
+pub(crate) enum ParagraphInput {
+    Read(Arc<ParagraphWords>),
+    Kept(usize, Arc<ParagraphNames>),
+}
+
+/// What the first pass found in a paragraph: spans relative to the
+/// paragraph's first byte, sentences to its first sentence.
+#[derive(Debug, Default)]
+struct Found {
+    /// (sentence, span, tokens, display) of each name.
+    names: Vec<(usize, Range<usize>, Vec<String>, String)>,
+    /// (sentence, span, key, display) of each weak name.
+    weak: Vec<(usize, Range<usize>, String, String)>,
+    /// (role, name) tokens.
+    links: Vec<(Vec<String>, Vec<String>)>,
+    /// (sentence, span, tokens) of each role mention.
+    roles: Vec<(usize, Range<usize>, Vec<String>)>,
+}
+
+/// The hash a word's key is counted under in the [`Evidence`].
+fn evidence_key(key: &str) -> u64 {
+    key_hash(super::terms::kind::WORD, key.as_bytes())
+}
+
+/// The entity reader's view of a paragraph's sentences (`text` is the
+/// paragraph's).
+fn sentences_of<'a>(text: &str, words: &'a ParagraphWords) -> Vec<Sentence<'a>> {
+    let arena = words.arena.as_str();
+    words
+        .sentences
         .iter()
         .map(|words| {
             let mut prev_end: Option<usize> = None;
@@ -257,6 +401,7 @@ pub(crate) fn extract(text: &str, arena: &str, sentences: &[Vec<Word>]) -> Entit
                             .is_some_and(char::is_uppercase),
                         span: w.span.clone(),
                         flags: flags_of(key),
+                        hash: evidence_key(key),
                         key,
                         acronym: w.acronym,
                         possessive: w.possessive,
@@ -270,37 +415,215 @@ pub(crate) fn extract(text: &str, arena: &str, sentences: &[Vec<Word>]) -> Entit
                 title_case,
             }
         })
-        .collect();
+        .collect()
+}
 
-    // Evidence: words capitalised in running text, and words seen in lower case.
-    let mut cap_mid: FxHashSet<&str> = FxHashSet::default();
-    let mut lower_seen: FxHashSet<&str> = FxHashSet::default();
-    for s in &sents {
+/// Whether the first pass may ask the document's evidence about a
+/// capitalised word: [`accept`] and the weak names decide a word that is
+/// empty, "i", not a letter, a month or a weekday, a number word, or a
+/// stop word (not an acronym) without it. A change of evidence about the
+/// others makes the paragraphs that hold them look for names again.
+fn asks_evidence(w: &W<'_>) -> bool {
+    !w.key.is_empty()
+        && w.key != "i"
+        && w.key.chars().next().is_some_and(char::is_alphabetic)
+        && !w.is(flag::MONTH_OR_DAY)
+        && !w.is(flag::NUMBER_WORD)
+        && (!w.is(flag::STOP) || w.acronym)
+}
+
+/// What a paragraph's words (`sents`, read by [`sentences_of`]) add to
+/// the document's evidence (pass 1 waits for the document's evidence).
+fn read_paragraph(words: Arc<ParagraphWords>, sents: &[Sentence<'_>]) -> ParagraphNames {
+    let (mut cap_mid, mut lower, mut asked) = (Vec::new(), Vec::new(), Vec::new());
+    for s in sents {
         for w in &s.words {
             if w.cap {
+                if asks_evidence(w) {
+                    asked.push(w.hash);
+                }
                 if !w.initial && !s.title_case {
-                    cap_mid.insert(w.key);
+                    cap_mid.push(w.hash);
                 }
             } else if w.key.chars().next().is_some_and(char::is_alphabetic) {
-                lower_seen.insert(w.key);
+                lower.push(w.hash);
             }
         }
     }
-
-    // Pass 1: runs, names and role links.
-    struct Found {
-        sentence: usize,
-        words: Range<usize>,
-        tokens: Vec<String>,
+    let distinct = |mut v: Vec<u64>| {
+        v.sort_unstable();
+        v.dedup();
+        v.into_boxed_slice()
+    };
+    ParagraphNames {
+        cap_mid: distinct(cap_mid),
+        lower: distinct(lower),
+        asked: distinct(asked),
+        words,
+        found: Found::default(),
     }
-    let mut names: Vec<Found> = Vec::new();
-    let mut role_mentions: Vec<(usize, Range<usize>, Vec<String>)> = Vec::new();
-    let mut weak_names: Vec<(usize, usize)> = Vec::new();
-    let mut links: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+}
+
+/// Reads the entities of a document from its sentences' words (keys in
+/// `arena`, see [`super::terms::read_words`]).
+#[cfg(test)]
+pub(crate) fn extract(text: &str, arena: &str, sentences: &[Vec<Word>]) -> Entities {
+    // One paragraph holding every sentence, at the text's first byte.
+    let words = ParagraphWords {
+        arena: arena.to_string(),
+        sentences: sentences.to_vec(),
+        quotes: Vec::new(),
+    };
+    let paragraph = [(0, 0, sentences.len())];
+    extract_paragraphs(
+        text,
+        &paragraph,
+        vec![ParagraphInput::Read(Arc::new(words))],
+        None,
+    )
+    .0
+}
+
+/// Reads the entities of a document paragraph by paragraph. `paragraphs`
+/// gives each paragraph's first byte, first sentence and sentence count;
+/// `inputs` its words, or the paragraph of the version before it repeats
+/// (whose reading is taken from `previous`, the entity cache of that
+/// version). Only what a paragraph reads from the document's evidence is
+/// read again when that evidence changes for one of its words; the names
+/// are then resolved over the whole document. The result is the same as a
+/// read with nothing kept, with the cache for the next version.
+pub(crate) fn extract_paragraphs(
+    text: &str,
+    paragraphs: &[(usize, usize, usize)],
+    inputs: Vec<ParagraphInput>,
+    previous: Option<&NameCache>,
+) -> (Entities, NameCache) {
+    let ptext = |p: usize| -> &str {
+        let (start, _, _) = paragraphs[p];
+        let end = paragraphs.get(p + 1).map_or(text.len(), |n| n.0);
+        // The paragraph's words end before the next one starts.
+        text.get(start..end).unwrap_or("")
+    };
+    // The entity reader's view of each paragraph read afresh, made once
+    // for its evidence and its first pass.
+    let held: Vec<Option<Arc<ParagraphWords>>> = inputs
+        .iter()
+        .map(|i| match i {
+            ParagraphInput::Read(w) => Some(w.clone()),
+            ParagraphInput::Kept(..) => None,
+        })
+        .collect();
+    let mut fresh_sents: Vec<Option<Vec<Sentence<'_>>>> = held
+        .iter()
+        .enumerate()
+        .map(|(p, w)| w.as_ref().map(|w| sentences_of(ptext(p), w)))
+        .collect();
+    // Each paragraph's reading, and whether its first pass is to be run.
+    let mut read: Vec<(Arc<ParagraphNames>, bool)> = Vec::with_capacity(inputs.len());
+    let mut uses: Vec<u32> = vec![0; previous.map_or(0, NameCache::len)];
+    for (p, input) in inputs.into_iter().enumerate() {
+        match input {
+            ParagraphInput::Kept(q, kept) if q < uses.len() => {
+                uses[q] += 1;
+                read.push((kept, false));
+            }
+            // Kept from no version: its evidence is counted as new.
+            ParagraphInput::Kept(_, kept) => {
+                read.push((kept, true));
+            }
+            ParagraphInput::Read(words) => {
+                let sents = fresh_sents[p].as_deref().unwrap_or(&[]);
+                read.push((Arc::new(read_paragraph(words, sents)), true));
+            }
+        }
+    }
+    // The document's evidence: the version before's, less the paragraphs
+    // the edit removed, plus those it added (a paragraph kept twice adds
+    // itself once more); the keys whose presence changed make the kept
+    // paragraphs that asked about them read again.
+    let mut changed: Vec<u64> = Vec::new();
+    let evidence = match previous {
+        Some(cache) => {
+            let mut ev = (*cache.evidence).clone();
+            let mut touched = Vec::new();
+            for (q, &n) in uses.iter().enumerate() {
+                if n != 1 {
+                    ev.add(&cache.paragraphs[q], i64::from(n) - 1, &mut touched);
+                }
+            }
+            for (p, fresh) in &read {
+                if *fresh {
+                    ev.add(p, 1, &mut touched);
+                }
+            }
+            touched.sort_unstable();
+            touched.dedup();
+            changed.extend(touched.into_iter().filter(|&k| {
+                ev.cap_mid(k) != cache.evidence.cap_mid(k) || ev.lower(k) != cache.evidence.lower(k)
+            }));
+            ev
+        }
+        None => {
+            let mut ev = Evidence::default();
+            let mut touched = Vec::new();
+            for (p, _) in &read {
+                ev.add(p, 1, &mut touched);
+                touched.clear();
+            }
+            ev
+        }
+    };
+    for (p, again) in read.iter_mut() {
+        if !*again && changed.iter().any(|k| p.asked.binary_search(k).is_ok()) {
+            *again = true;
+        }
+    }
+    let mut done: Vec<Arc<ParagraphNames>> = Vec::with_capacity(read.len());
+    for (pi, (p, again)) in read.into_iter().enumerate() {
+        if !again {
+            done.push(p);
+            continue;
+        }
+        crate::analysis::effort::add_name_paragraph_read();
+        let found = match fresh_sents[pi].take() {
+            Some(sents) => first_pass(ptext(pi), &sents, &evidence),
+            None => first_pass(ptext(pi), &sentences_of(ptext(pi), &p.words), &evidence),
+        };
+        done.push(match Arc::try_unwrap(p) {
+            // Read afresh by this version: completed in place.
+            Ok(mut own) => {
+                own.found = found;
+                Arc::new(own)
+            }
+            Err(p) => Arc::new(ParagraphNames {
+                words: p.words.clone(),
+                cap_mid: p.cap_mid.clone(),
+                lower: p.lower.clone(),
+                asked: p.asked.clone(),
+                found,
+            }),
+        });
+    }
+    let read = done;
+    let sentences = paragraphs.iter().map(|p| p.2).sum();
+    let entities = second_pass(paragraphs, &read, sentences);
+    (
+        entities,
+        NameCache {
+            paragraphs: read,
+            evidence: Arc::new(evidence),
+        },
+    )
+}
+
+/// Pass 1 over one paragraph: runs, names and role links, read with the
+/// document's evidence.
+fn first_pass(text: &str, sents: &[Sentence<'_>], evidence: &Evidence) -> Found {
+    let mut found = Found::default();
     for (si, s) in sents.iter().enumerate() {
         let ws = &s.words;
         let accepted: Vec<bool> = (0..ws.len())
-            .map(|i| accept(ws, i, s.title_case, &cap_mid, &lower_seen))
+            .map(|i| accept(ws, i, s.title_case, evidence))
             .collect();
         for (i, w) in ws.iter().enumerate() {
             let next_accepted = accepted.get(i + 1).copied().unwrap_or(false);
@@ -316,9 +639,12 @@ pub(crate) fn extract(text: &str, arena: &str, sentences: &[Vec<Word>]) -> Entit
                 && !w.is(flag::MONTH_OR_DAY)
                 && !w.is(flag::NUMBER_WORD)
                 && !w.is(flag::ROLE_HEAD)
-                && !lower_seen.contains(w.key)
+                && !evidence.lower(w.hash)
             {
-                weak_names.push((si, i));
+                let display = display_of(text, ws, i..i + 1);
+                found
+                    .weak
+                    .push((si, w.span.clone(), w.key.to_string(), display));
             }
         }
         let mut i = 0;
@@ -357,14 +683,17 @@ pub(crate) fn extract(text: &str, arena: &str, sentences: &[Vec<Word>]) -> Entit
             };
             match (&run.role, &run.name) {
                 (Some(role), Some(name)) => {
-                    links.push((tokens(role), name_tokens(ws, name.clone())));
+                    found
+                        .links
+                        .push((tokens(role), name_tokens(ws, name.clone())));
                 }
                 (Some(role), None) => {
                     // "The Secretary of State, Ana Lindqvist, …"
                     if let Some(next) = name_after_comma(text, ws, &accepted, end) {
-                        links.push((tokens(role), name_tokens(ws, next)));
+                        found.links.push((tokens(role), name_tokens(ws, next)));
                     } else {
-                        role_mentions.push((si, role.clone(), tokens(role)));
+                        let span = ws[role.start].span.start..ws[role.end - 1].span.end;
+                        found.roles.push((si, span, tokens(role)));
                     }
                 }
                 _ => {}
@@ -372,15 +701,13 @@ pub(crate) fn extract(text: &str, arena: &str, sentences: &[Vec<Word>]) -> Entit
             if let Some(name) = run.name {
                 // "Ana Lindqvist, the secretary of state, …"
                 if let Some(role) = appositive_role(text, ws, name.end) {
-                    links.push((role, name_tokens(ws, name.clone())));
+                    found.links.push((role, name_tokens(ws, name.clone())));
                 }
                 let toks = name_tokens(ws, name.clone());
                 if !toks.is_empty() {
-                    names.push(Found {
-                        sentence: si,
-                        words: name,
-                        tokens: toks,
-                    });
+                    let span = ws[name.start].span.start..ws[name.end - 1].span.end;
+                    let display = display_of(text, ws, name.clone());
+                    found.names.push((si, span, toks, display));
                 }
             }
             i = end;
@@ -404,127 +731,172 @@ pub(crate) fn extract(text: &str, arena: &str, sentences: &[Vec<Word>]) -> Entit
             {
                 end += 2;
             }
-            role_mentions.push((si, the + 1..end, tokens_of(ws, the + 1..end)));
+            let span = ws[the + 1].span.start..ws[end - 1].span.end;
+            found.roles.push((si, span, tokens_of(ws, the + 1..end)));
         }
     }
+    found
+}
 
-    // Pass 2: canonical names.
-    let full_names: Vec<Vec<String>> = {
-        let mut seen: HashSet<Vec<String>> = HashSet::new();
-        names
-            .iter()
-            .filter(|f| is_person(&f.tokens))
-            .filter(|f| seen.insert(f.tokens.clone()))
-            .map(|f| f.tokens.clone())
-            .collect()
-    };
-    let resolve = |tokens: &[String]| -> Vec<String> {
-        // A shorter tail of exactly one longer person's name.
-        let longer: Vec<&Vec<String>> = full_names
-            .iter()
-            .filter(|n| n.len() > tokens.len() && n.ends_with(tokens))
-            .collect();
-        match longer.as_slice() {
-            [one]
+/// Pass 2 over the whole document: canonical names, short forms resolved
+/// to the one longer name, roles to the one name linked to them, each
+/// name's id in order of first mention. What a name resolves to is worked
+/// out once per distinct spelling, not once per mention.
+fn second_pass(
+    paragraphs: &[(usize, usize, usize)],
+    read: &[Arc<ParagraphNames>],
+    sentences: usize,
+) -> Entities {
+    // Every proper tail of every distinct person's name (the empty one
+    // too), with the names that end with it: a shorter name resolves to
+    // the one longer name it ends.
+    let mut tails: FxHashMap<&[String], (u32, &[String])> = FxHashMap::default();
+    {
+        let mut seen: FxHashSet<&[String]> = FxHashSet::default();
+        for p in read {
+            for (_, _, tokens, _) in &p.found.names {
+                if seen.insert(tokens) && is_person(tokens) {
+                    for k in 0..tokens.len() {
+                        let e = tails.entry(&tokens[k + 1..]).or_insert((0, tokens));
+                        e.0 += 1;
+                    }
+                }
+            }
+        }
+    }
+    let resolve = |tokens: &'_ [String]| -> Option<&[String]> {
+        match tails.get(tokens) {
+            Some(&(1, one))
                 if !is(
                     tokens.last().map_or("", |s| s.as_str()),
                     flag::NON_PERSON_LAST,
                 ) =>
             {
-                (*one).clone()
+                Some(one)
             }
-            _ => tokens.to_vec(),
+            _ => None,
         }
     };
 
     let mut out = Entities {
-        by_sentence: vec![Vec::new(); sents.len()],
+        by_sentence: vec![Vec::new(); sentences],
         names: Vec::new(),
     };
+    // Each name's id by its canonical form, and the length in characters
+    // of its display name.
     let mut name_ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut name_chars: Vec<usize> = Vec::new();
+    // What each distinct spelling (resolved tokens) comes to: its id and
+    // its canonical and short keys.
+    let mut known: FxHashMap<Vec<String>, (u32, u64, u64)> = FxHashMap::default();
     let mut add = |out: &mut Entities,
                    si: usize,
                    span: Range<usize>,
                    canon_tokens: &[String],
                    display: &str,
                    weak: bool| {
-        let canon = canonical(canon_tokens);
-        let short = if is_person(canon_tokens) {
-            canon_tokens.last().cloned().unwrap_or_default()
-        } else {
-            canon.clone()
+        let chars = display.chars().count();
+        let (id, canon, short) = match known.get(canon_tokens) {
+            Some(&k) => k,
+            None => {
+                let canon = canonical(canon_tokens);
+                let short = if is_person(canon_tokens) {
+                    canon_tokens.last().cloned().unwrap_or_default()
+                } else {
+                    canon.clone()
+                };
+                let id = *name_ids.entry(canon.clone()).or_insert_with(|| {
+                    out.names.push(display.into());
+                    name_chars.push(chars);
+                    (out.names.len() - 1) as u32
+                });
+                let k = (
+                    id,
+                    key_hash(kind::ENTITY, canon.as_bytes()),
+                    key_hash(kind::SHORT_NAME, short.as_bytes()),
+                );
+                known.insert(canon_tokens.to_vec(), k);
+                k
+            }
         };
-        let id = *name_ids.entry(canon.clone()).or_insert_with(|| {
-            out.names.push(display.into());
-            (out.names.len() - 1) as u32
-        });
         // Keep the longest spelling as the display name.
-        if display.chars().count() > out.names[id as usize].chars().count() {
+        if chars > name_chars[id as usize] {
             out.names[id as usize] = display.into();
+            name_chars[id as usize] = chars;
         }
-        let mention = EntityMention {
-            canon: key_hash(kind::ENTITY, canon.as_bytes()),
-            short: key_hash(kind::SHORT_NAME, short.as_bytes()),
-            span,
-            name: id,
-            weak,
+        let Some(list) = out.by_sentence.get_mut(si) else {
+            return;
         };
-        let list = &mut out.by_sentence[si];
-        if !list.iter().any(|m| m.canon == mention.canon) {
-            list.push(mention);
+        if !list.iter().any(|m| m.canon == canon) {
+            list.push(EntityMention {
+                canon,
+                short,
+                span,
+                name: id,
+                weak,
+            });
         }
     };
+    let at =
+        |p: usize, span: &Range<usize>| paragraphs[p].0 + span.start..paragraphs[p].0 + span.end;
 
-    for f in &names {
-        let ws = &sents[f.sentence].words;
-        let canon_tokens = resolve(&f.tokens);
-        let span = ws[f.words.start].span.start..ws[f.words.end - 1].span.end;
-        let display = display_of(text, ws, f.words.clone());
-        add(&mut out, f.sentence, span, &canon_tokens, &display, false);
+    for (pi, p) in read.iter().enumerate() {
+        for (s, span, tokens, display) in &p.found.names {
+            let canon_tokens = resolve(tokens).unwrap_or(tokens);
+            add(
+                &mut out,
+                paragraphs[pi].1 + s,
+                at(pi, span),
+                canon_tokens,
+                display,
+                false,
+            );
+        }
     }
-    for &(si, i) in &weak_names {
-        let w = &sents[si].words[i];
-        let display = display_of(text, &sents[si].words, i..i + 1);
-        add(
-            &mut out,
-            si,
-            w.span.clone(),
-            &[w.key.to_string()],
-            &display,
-            true,
-        );
+    for (pi, p) in read.iter().enumerate() {
+        for (s, span, key, display) in &p.found.weak {
+            add(
+                &mut out,
+                paragraphs[pi].1 + s,
+                at(pi, span),
+                std::slice::from_ref(key),
+                display,
+                true,
+            );
+        }
     }
-    let link_names: Vec<(Vec<String>, Vec<String>)> = links
-        .into_iter()
-        .map(|(role, name)| (role, resolve(&name)))
+    let link_names: Vec<(&Vec<String>, &[String])> = read
+        .iter()
+        .flat_map(|p| &p.found.links)
+        .map(|(role, name)| (role, resolve(name).unwrap_or(name)))
         .collect();
-    for (si, words, tokens) in role_mentions {
-        let mut targets: Vec<&Vec<String>> = link_names
-            .iter()
-            .filter(|(role, _)| role_matches(&tokens, role))
-            .map(|(_, name)| name)
-            .collect();
-        targets.sort();
-        targets.dedup();
-        if let [one] = targets.as_slice() {
-            let ws = &sents[si].words;
-            let span = ws[words.start].span.start..ws[words.end - 1].span.end;
-            let display = one.iter().map(|t| title(t)).collect::<Vec<_>>().join(" ");
-            let one = (*one).clone();
-            add(&mut out, si, span, &one, &display, false);
+    for (pi, p) in read.iter().enumerate() {
+        for (s, span, tokens) in &p.found.roles {
+            let mut targets: Vec<&[String]> = link_names
+                .iter()
+                .filter(|(role, _)| role_matches(tokens, role))
+                .map(|&(_, name)| name)
+                .collect();
+            targets.sort();
+            targets.dedup();
+            if let [one] = targets.as_slice() {
+                let display = one.iter().map(|t| title(t)).collect::<Vec<_>>().join(" ");
+                add(
+                    &mut out,
+                    paragraphs[pi].1 + s,
+                    at(pi, span),
+                    one,
+                    &display,
+                    false,
+                );
+            }
         }
     }
     out
 }
 
 /// Whether a word is capitalised in a way that marks a name.
-fn accept(
-    ws: &[W],
-    i: usize,
-    title_case: bool,
-    cap_mid: &FxHashSet<&str>,
-    lower_seen: &FxHashSet<&str>,
-) -> bool {
+fn accept(ws: &[W], i: usize, title_case: bool, evidence: &Evidence) -> bool {
     let w = &ws[i];
     if !w.cap || w.key.is_empty() || w.key == "i" {
         return false;
@@ -539,20 +911,20 @@ fn accept(
         return false;
     }
     if title_case {
-        return w.acronym || cap_mid.contains(w.key);
+        return w.acronym || evidence.cap_mid(w.hash);
     }
     if w.initial {
         if w.is(flag::OPENER) {
             return false;
         }
-        if w.acronym || cap_mid.contains(w.key) {
+        if w.acronym || evidence.cap_mid(w.hash) {
             return true;
         }
         // Opens a multi-word name and is never written in lower case.
         let next_cap = ws
             .get(i + 1)
             .is_some_and(|n| n.cap && !n.is(flag::STOP) && !n.is(flag::MONTH_OR_DAY));
-        return next_cap && !lower_seen.contains(w.key);
+        return next_cap && !evidence.lower(w.hash);
     }
     true
 }

@@ -11,10 +11,12 @@
 
 use std::ops::Range;
 
-use super::entities::{self, EntityMention};
+use std::sync::Arc;
+
+use super::entities::{self, EntityMention, NameCache, ParagraphInput, ParagraphWords};
 use super::figures::{Figure, FigureKind};
 use super::quotes;
-use super::terms::{Word, read_words, terms_of_word};
+use super::terms::terms_of_word;
 use crate::analysis::language::Lang;
 use crate::analysis::reuse::ParagraphMap;
 use crate::analysis::text::Segmentation;
@@ -106,6 +108,12 @@ pub struct DocPassages {
     /// frequent terms over the indexed passages, sorted by key, each with
     /// its count.
     pub(crate) words: Box<[(u64, u16)]>,
+    /// What the entity reader read of each paragraph, for reading the
+    /// next version of an edited document (see
+    /// [`DocPassages::read_reusing`]); not stored, and dropped for a
+    /// document that is not edited ([`DocPassages::forget_reading`]).
+    #[serde(skip)]
+    pub(crate) names_cache: NameCache,
 }
 
 /// At most this many names and dates describe a document's story.
@@ -177,9 +185,14 @@ impl DocPassages {
     /// language, with its segmentation and the unchanged paragraphs: see
     /// [`crate::analysis::reuse`]) the terms, their counts and the quoted
     /// shingles of every sentence of an unchanged paragraph, which depend
-    /// on the paragraph's text and the language only. The names are read
-    /// again over the whole document (a name's evidence is every sentence
-    /// of it). The result is the same as [`DocPassages::read`]'s.
+    /// on the paragraph's text and the language only, and its words as the
+    /// entity reader read them. A name's evidence is every sentence of the
+    /// document: the entity reader keeps it as counts per word, updated by
+    /// the paragraphs the edit removed and added, and looks for names
+    /// again only in the new paragraphs and in those holding a word whose
+    /// evidence changed; the names are then resolved over the whole
+    /// document (see [`entities::extract_paragraphs`]). The result is the
+    /// same as [`DocPassages::read`]'s.
     pub fn read_reusing(
         text: &str,
         seg: &Segmentation,
@@ -192,17 +205,47 @@ impl DocPassages {
             let (old, map) = previous?;
             old.passages.get(map.get(p)?.old_sentence(si))
         };
-        let mut arena = String::with_capacity(text.len());
-        let sentence_words: Vec<Vec<Word>> = seg
-            .sentences
+        // Each paragraph's words: those of an unchanged paragraph are the
+        // version before's (with what the entity reader read of them).
+        let mut inputs = Vec::with_capacity(seg.paragraphs.len());
+        let mut words: Vec<Arc<ParagraphWords>> = Vec::with_capacity(seg.paragraphs.len());
+        for (pi, p) in seg.paragraphs.iter().enumerate() {
+            let kept = previous.and_then(|(old, map)| {
+                let q = map.get(pi)?.old;
+                Some((q, old.names_cache.paragraph(q)?.clone()))
+            });
+            if let Some((q, kept)) = kept {
+                words.push(kept.words().clone());
+                inputs.push(ParagraphInput::Kept(q, kept));
+                continue;
+            }
+            crate::analysis::effort::add_word_paragraph_read();
+            let at = p.span.start;
+            let read = Arc::new(ParagraphWords::read(
+                text.get(p.span.clone()).unwrap_or(""),
+                seg.sentences[p.sentences.clone()]
+                    .iter()
+                    .map(|s| s.span.start.saturating_sub(at)..s.span.end.saturating_sub(at)),
+            ));
+            words.push(read.clone());
+            inputs.push(ParagraphInput::Read(read));
+        }
+        let bounds: Vec<(usize, usize, usize)> = seg
+            .paragraphs
             .iter()
-            .map(|s| read_words(text, s.span.clone(), &mut arena))
+            .map(|p| (p.span.start, p.sentences.start, p.sentences.len()))
             .collect();
-        let ents = entities::extract(text, &arena, &sentence_words);
+        let (ents, names_cache) = entities::extract_paragraphs(
+            text,
+            &bounds,
+            inputs,
+            previous.map(|(old, _)| &old.names_cache),
+        );
         let mut quote_spans = Vec::new();
         let mut para_quotes: Vec<Vec<Range<usize>>> = Vec::with_capacity(seg.paragraphs.len());
-        for p in &seg.paragraphs {
-            let q = quotes::quote_spans(text, p.span.clone());
+        for (p, w) in seg.paragraphs.iter().zip(&words) {
+            let at = p.span.start;
+            let q: Vec<Range<usize>> = w.quotes.iter().map(|q| q.start + at..q.end + at).collect();
             quote_spans.extend(q.iter().cloned());
             para_quotes.push(q);
         }
@@ -210,7 +253,7 @@ impl DocPassages {
         let mut buf = String::new();
         let mut hashes: Vec<u64> = Vec::new();
         let mut entity_lists = ents.by_sentence.into_iter();
-        for (si, (sentence, ws)) in seg.sentences.iter().zip(&sentence_words).enumerate() {
+        for (si, sentence) in seg.sentences.iter().enumerate() {
             let span = &sentence.span;
             let entities = entity_lists.next().unwrap_or_default();
             if let Some(before) = carried(si, sentence.paragraph) {
@@ -228,9 +271,18 @@ impl DocPassages {
                 });
                 continue;
             }
+            // The sentence's words, read with its paragraph.
+            let paragraph = seg.paragraphs.get(sentence.paragraph);
+            let ptext = paragraph.map_or("", |p| text.get(p.span.clone()).unwrap_or(""));
+            let pw = words.get(sentence.paragraph);
+            let ws = pw
+                .zip(paragraph)
+                .and_then(|(w, p)| w.sentences.get(si.checked_sub(p.sentences.start)?))
+                .map_or(&[][..], Vec::as_slice);
+            let arena = pw.map_or("", |w| w.arena.as_str());
             hashes.clear();
             for w in ws {
-                terms_of_word(text, &arena, w, lang, &mut buf, |h| hashes.push(h));
+                terms_of_word(ptext, arena, w, lang, &mut buf, |h| hashes.push(h));
             }
             let len = hashes.len() as u32;
             hashes.sort_unstable();
@@ -269,6 +321,7 @@ impl DocPassages {
             passages,
             names: ents.names,
             quote_spans,
+            names_cache,
         }
     }
 }
@@ -282,6 +335,7 @@ pub struct PassageReading {
     passages: Vec<Passage>,
     names: Vec<Box<str>>,
     quote_spans: Vec<Range<usize>>,
+    names_cache: NameCache,
 }
 
 impl PassageReading {
@@ -298,6 +352,7 @@ impl PassageReading {
             mut passages,
             names,
             quote_spans,
+            names_cache,
         } = self;
         for p in passages.iter_mut() {
             let span = p.span.clone();
@@ -350,11 +405,18 @@ impl PassageReading {
             quote_spans,
             words,
             context: context.into_boxed_slice(),
+            names_cache,
         }
     }
 }
 
 impl DocPassages {
+    /// Drops what was kept for reading the next version of the document
+    /// (a document that is not edited would hold it for every paragraph).
+    pub fn forget_reading(&mut self) {
+        self.names_cache = NameCache::default();
+    }
+
     /// The passage of the sentence at `offset` (or the first one after it
     /// on the same line), if any.
     pub fn passage_at(&self, seg: &Segmentation, offset: usize) -> Option<usize> {

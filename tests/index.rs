@@ -614,7 +614,8 @@ fn frequencies_match(store: &factline::host::SqliteStore, texts: &[&str]) {
 
 /// The index answers the archive seam as the desk-wide store does: the
 /// stored sources related to a draft are proposed and the unrelated one
-/// is not, and its postings follow a replaced and a removed source.
+/// is not, and its postings, once kept, follow a replaced and a removed
+/// source.
 #[test]
 fn the_index_proposes_related_sources_and_keeps_its_postings() {
     use factline::host::{Archive, Store};
@@ -629,6 +630,15 @@ fn the_index_proposes_related_sources_and_keeps_its_postings() {
     ];
     let keys: Vec<String> = puts.iter().map(|(e, _)| e.key.clone()).collect();
     store.commit(&puts, &[]).unwrap();
+    // A new index keeps no postings (a folder held whole never reads
+    // them); turned on, they are built from what it holds, and kept by
+    // every commit after.
+    assert!(!store.keeps_postings().unwrap());
+    frequencies_match(&store, &[]);
+    store.keep_postings().unwrap();
+    assert!(store.keeps_postings().unwrap());
+    frequencies_match(&store, &[TEXTS[0], TEXTS[1], unrelated]);
+    store.keep_postings().unwrap();
     frequencies_match(&store, &[TEXTS[0], TEXTS[1], unrelated]);
 
     let draft = analyse(

@@ -55,15 +55,29 @@ async fn wait_diagnostics(
 
 /// The conflicts' messages and the related passages' files of the open
 /// draft, once its conflict with the source has come, in a workspace
-/// with `config`; and how many documents the server holds then.
-async fn draft_findings(config: &str) -> (Vec<String>, Vec<String>, u64) {
+/// with `config`; and how many documents the server holds then. With
+/// `indexed_before`, `factline index` has indexed the folder under the
+/// default configuration first (a folder that small is held whole, so
+/// the index keeps no postings until the server reads it lazily).
+async fn draft_findings(config: &str, indexed_before: bool) -> (Vec<String>, Vec<String>, u64) {
     let fixture = format!(
-        "//- /factline.toml\n{config}\n//- /sources/bridge.txt\n{}//- /sources/choir.txt\n{}//- /sources/orchard.txt\n{}",
+        "//- /factline.toml\n\n//- /sources/bridge.txt\n{}//- /sources/choir.txt\n{}//- /sources/orchard.txt\n{}",
         source("Fourteen"),
         UNRELATED[0],
         UNRELATED[1]
     );
     let dir = write_fixture(&fixture);
+    if indexed_before {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_factline"))
+            .args(["index", "-q", "."])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        let store = factline::host::SqliteStore::open(&dir.path().join(".factline")).unwrap();
+        assert!(!store.keeps_postings().unwrap());
+    }
+    std::fs::write(dir.path().join("factline.toml"), config).unwrap();
     let mut c = Client::start();
     c.initialize_default(Some(dir.path())).await;
     c.wait_indexed().await;
@@ -127,9 +141,16 @@ async fn draft_findings(config: &str) -> (Vec<String>, Vec<String>, u64) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_draft_in_a_workspace_read_lazily_keeps_its_cross_document_findings() {
     let (lazy_conflicts, lazy_related, lazy_held) =
-        draft_findings("[index]\nlazy_above = 0\n").await;
-    let (eager_conflicts, eager_related, eager_held) = draft_findings("").await;
+        draft_findings("[index]\nlazy_above = 0\n", false).await;
+    let (eager_conflicts, eager_related, eager_held) = draft_findings("", false).await;
+    // An index written while the folder was held whole gets its postings
+    // when the server first reads it lazily.
+    let (later_conflicts, later_related, later_held) =
+        draft_findings("[index]\nlazy_above = 0\n", true).await;
     assert_eq!(lazy_conflicts, eager_conflicts);
+    assert_eq!(later_conflicts, eager_conflicts);
+    assert_eq!(later_related, eager_related);
+    assert_eq!(later_held, 2);
     assert!(
         lazy_related.iter().any(|f| f == "bridge.txt"),
         "{lazy_related:?}"

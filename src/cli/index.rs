@@ -43,6 +43,14 @@ pub fn run(args: &IndexArgs) -> u8 {
     for p in &problems {
         eprintln!("factline: {p}");
     }
+    // A folder the server will read lazily needs the index's postings:
+    // kept from now on, so the first start of the server finds them.
+    if files.len() > config.index_lazy_above
+        && let Err(e) = store.keep_postings()
+    {
+        eprintln!("factline: the index cannot keep postings: {e}");
+        return status::ERROR;
+    }
     let progress = check::progress_bar(args.quiet);
     progress.set_message("indexing");
     progress.set_length(files.len() as u64);

@@ -13,11 +13,15 @@
 //! Another backend (a database shared by several machines) implements
 //! the same trait with the same columns.
 //!
-//! The SQLite index also keeps every indexed passage's index keys as
-//! postings, `(key, source, passage)` in a B-tree, with each key's number
-//! of passages: it answers the [`super::Archive`] seam as the desk-wide
-//! database does, so a server on a large folder fetches the documents
-//! related to the open ones instead of decoding every stored analysis.
+//! An index that serves a large folder lazily also keeps every indexed
+//! passage's index keys as postings, `(key, source, passage)` in a B-tree,
+//! with each key's number of passages: it answers the [`super::Archive`]
+//! seam as the desk-wide database does, so a server on a large folder
+//! fetches the documents related to the open ones instead of decoding
+//! every stored analysis. Postings are off in a new index (they tripled
+//! the cost of indexing a folder that is held in memory whole) and turned
+//! on by [`SqliteStore::keep_postings`] once the folder is large enough to
+//! be read lazily.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -225,6 +229,72 @@ impl SqliteStore {
         Ok(n as usize)
     }
 
+    /// Whether the index keeps the passages' postings and key frequencies
+    /// (turned on by [`Self::keep_postings`]; off in a new index).
+    pub fn keeps_postings(&self) -> Result<bool, StoreError> {
+        postings_on(&self.conn())
+    }
+
+    /// Keeps the passages' postings and key frequencies from now on, which
+    /// the index needs to answer as an [`Archive`] (a workspace read
+    /// lazily). Turned on for the first time, they are built from every
+    /// stored analysis in one transaction: about what writing them with
+    /// each commit would have cost. Already on: nothing to do.
+    pub fn keep_postings(&self) -> Result<(), StoreError> {
+        let mut conn = self.conn();
+        if postings_on(&conn)? {
+            return Ok(());
+        }
+        let tx = conn.transaction()?;
+        // Postings left by an index written before the switch existed, or
+        // by a failed build, are dropped: they are rebuilt whole.
+        tx.execute("DELETE FROM postings", [])?;
+        tx.execute("DELETE FROM key_df", [])?;
+        tx.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('passages', '0')",
+            [],
+        )?;
+        let mut rows: Vec<(i64, i64, i32)> = Vec::new();
+        let mut df: HashMap<i64, i64> = HashMap::new();
+        let mut passages = 0i64;
+        {
+            let mut all = tx.prepare("SELECT rowid, analysis FROM sources")?;
+            let mut read = all.query([])?;
+            while let Some(row) = read.next()? {
+                let source: i64 = row.get(0)?;
+                let blob: Vec<u8> = row.get(1)?;
+                let Ok(doc) = postcard::from_bytes::<DocAnalysis>(&blob) else {
+                    continue;
+                };
+                for (n, keys) in passage_keys(&doc) {
+                    for k in keys {
+                        rows.push((k, source, n));
+                    }
+                    passages += 1;
+                }
+            }
+        }
+        // Inserted in key order, a B-tree's pages fill one after another.
+        rows.sort_unstable();
+        rows.dedup();
+        {
+            let mut post = tx.prepare_cached(
+                "INSERT OR IGNORE INTO postings (key, source, n) VALUES (?1, ?2, ?3)",
+            )?;
+            for (k, source, n) in &rows {
+                post.execute(params![k, source, n])?;
+                *df.entry(*k).or_insert(0) += 1;
+            }
+        }
+        add_frequencies(&tx, df, passages)?;
+        tx.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('postings', '1')",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
         self.conn.lock().unwrap_or_else(|e| e.into_inner())
     }
@@ -270,18 +340,30 @@ impl Store for SqliteStore {
         if put.is_empty() && remove.is_empty() {
             return Ok(());
         }
-        // What the new analyses index is read before the transaction,
-        // outside the lock: decoding is the costly part.
-        let keyed: Vec<Vec<(i32, Vec<i64>)>> = put
-            .iter()
-            .map(|(_, blob)| {
-                postcard::from_bytes::<DocAnalysis>(blob)
-                    .map(|doc| passage_keys(&doc))
-                    .unwrap_or_default()
-            })
-            .collect();
+        // Only an index that serves lazily keeps postings: writing them
+        // costs more than the rest of a commit (each analysis decoded
+        // again, thousands of B-tree inserts a source), which a folder
+        // held whole in memory never reads. What the new analyses index is
+        // read before the transaction, outside the lock: decoding is the
+        // costly part. The switch is read again inside the transaction
+        // (another process may have turned it on meanwhile).
+        let keys_of = || -> Vec<Vec<(i32, Vec<i64>)>> {
+            put.iter()
+                .map(|(_, blob)| {
+                    postcard::from_bytes::<DocAnalysis>(blob)
+                        .map(|doc| passage_keys(&doc))
+                        .unwrap_or_default()
+                })
+                .collect()
+        };
+        let keyed = self.keeps_postings()?.then(keys_of);
         let mut conn = self.conn();
         let tx = conn.transaction()?;
+        let keyed = match keyed {
+            None if postings_on(&tx)? => Some(keys_of()),
+            keyed => keyed,
+        };
+        let indexed = keyed.is_some();
         let mut df: HashMap<i64, i64> = HashMap::new();
         let mut passages = 0i64;
         {
@@ -292,8 +374,10 @@ impl Store for SqliteStore {
             let mut post = tx.prepare_cached(
                 "INSERT OR IGNORE INTO postings (key, source, n) VALUES (?1, ?2, ?3)",
             )?;
-            for ((e, blob), keys) in put.iter().zip(&keyed) {
-                passages -= unindex(&tx, &e.key, &mut df)?;
+            let none = Vec::new();
+            for (i, (e, blob)) in put.iter().enumerate() {
+                let keys = keyed.as_ref().map_or(&none, |k| &k[i]);
+                passages -= unindex(&tx, &e.key, &mut df, indexed)?;
                 insert.execute(params![
                     e.key,
                     e.size as i64,
@@ -313,10 +397,12 @@ impl Store for SqliteStore {
             }
             let mut forget = tx.prepare_cached("DELETE FROM checks WHERE key = ?1")?;
             for key in remove {
-                passages -= unindex(&tx, key, &mut df)?;
+                passages -= unindex(&tx, key, &mut df, indexed)?;
                 forget.execute(params![key])?;
             }
-            add_frequencies(&tx, df, passages)?;
+            if indexed {
+                add_frequencies(&tx, df, passages)?;
+            }
         }
         tx.commit()?;
         Ok(())
@@ -472,8 +558,19 @@ impl Archive for SqliteStore {
 /// Removes the source of key `key` (if stored) and its postings, counting
 /// the change of each key's frequency into `df`; returns how many indexed
 /// passages it had. Its postings are found again from its stored
-/// analysis (no second index on the postings' source is kept).
-fn unindex(tx: &Transaction<'_>, key: &str, df: &mut HashMap<i64, i64>) -> Result<i64, StoreError> {
+/// analysis (no second index on the postings' source is kept). Without
+/// postings (`indexed` false) only the source is removed.
+fn unindex(
+    tx: &Transaction<'_>,
+    key: &str,
+    df: &mut HashMap<i64, i64>,
+    indexed: bool,
+) -> Result<i64, StoreError> {
+    if !indexed {
+        tx.prepare_cached("DELETE FROM sources WHERE key = ?1")?
+            .execute(params![key])?;
+        return Ok(0);
+    }
     let old: Option<(i64, Vec<u8>)> = tx
         .prepare_cached("SELECT rowid, analysis FROM sources WHERE key = ?1")?
         .query_row(params![key], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -499,6 +596,17 @@ fn unindex(tx: &Transaction<'_>, key: &str, df: &mut HashMap<i64, i64>) -> Resul
     tx.prepare_cached("DELETE FROM sources WHERE rowid = ?1")?
         .execute(params![source])?;
     Ok(passages)
+}
+
+/// Whether the index behind `conn` keeps postings (the `postings` row of
+/// `meta`, written by [`SqliteStore::keep_postings`]).
+fn postings_on(conn: &Connection) -> Result<bool, StoreError> {
+    let on: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = 'postings'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok(on.as_deref() == Some("1"))
 }
 
 /// Adds `df` (per key, the change in the number of passages holding it)

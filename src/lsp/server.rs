@@ -559,6 +559,25 @@ impl IndexTask {
             )),
             _ => None,
         };
+        // Read lazily, the index answers from its postings: kept from now
+        // on (built once from what it holds if they were off).
+        let lazy_dir = match (lazy_dir, store.clone()) {
+            (Some(dir), Some(st)) => {
+                let kept = tokio::task::spawn_blocking(move || st.keep_postings())
+                    .await
+                    .unwrap_or_else(|e| Err(crate::host::store::StoreError(e.to_string())));
+                match kept {
+                    Ok(()) => Some(dir),
+                    Err(e) => {
+                        tracing::warn!(
+                            "the index cannot keep postings, so the workspace is held whole: {e}"
+                        );
+                        None
+                    }
+                }
+            }
+            _ => None,
+        };
         *write(&self.state.lazy_index) = lazy_dir.clone();
         let lazy = lazy_dir.is_some();
         // The index's entries, read once for every batch of this indexing.

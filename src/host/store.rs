@@ -144,6 +144,11 @@ const BUSY_TIMEOUT_MS: u64 = 10_000;
 /// connection closes.
 const WAL_CHECKPOINT_PAGES: i64 = 16_384;
 
+/// SQLite's page cache, in KiB, while the postings are built in one pass
+/// ([`SqliteStore::keep_postings`]); SQLite's default (2,000 KiB) is put
+/// back afterwards.
+const BUILD_CACHE_KIB: i64 = 128 * 1024;
+
 impl SqliteStore {
     /// Opens (creating the folder and file if needed) the index in `dir`.
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
@@ -245,6 +250,11 @@ impl SqliteStore {
         if postings_on(&conn)? {
             return Ok(());
         }
+        // The build inserts in the order of the sources, not of the keys:
+        // a page cache that holds most of the B-tree's upper levels keeps
+        // it from reading and writing the same pages again (SQLite's
+        // default holds 2 MiB).
+        conn.pragma_update(None, "cache_size", -BUILD_CACHE_KIB)?;
         let tx = conn.transaction()?;
         // Postings left by an index written before the switch existed, or
         // by a failed build, are dropped: they are rebuilt whole.
@@ -254,11 +264,16 @@ impl SqliteStore {
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('passages', '0')",
             [],
         )?;
-        let mut rows: Vec<(i64, i64, i32)> = Vec::new();
-        let mut df: HashMap<i64, i64> = HashMap::new();
+        // Streamed source by source, in one transaction (a page of the
+        // B-tree is written once, not once per commit); memory holds one
+        // source's postings, whatever the index's size. The key
+        // frequencies are then counted from the postings themselves.
         let mut passages = 0i64;
         {
             let mut all = tx.prepare("SELECT rowid, analysis FROM sources")?;
+            let mut post = tx.prepare_cached(
+                "INSERT OR IGNORE INTO postings (key, source, n) VALUES (?1, ?2, ?3)",
+            )?;
             let mut read = all.query([])?;
             while let Some(row) = read.next()? {
                 let source: i64 = row.get(0)?;
@@ -268,30 +283,26 @@ impl SqliteStore {
                 };
                 for (n, keys) in passage_keys(&doc) {
                     for k in keys {
-                        rows.push((k, source, n));
+                        post.execute(params![k, source, n])?;
                     }
                     passages += 1;
                 }
             }
         }
-        // Inserted in key order, a B-tree's pages fill one after another.
-        rows.sort_unstable();
-        rows.dedup();
-        {
-            let mut post = tx.prepare_cached(
-                "INSERT OR IGNORE INTO postings (key, source, n) VALUES (?1, ?2, ?3)",
-            )?;
-            for (k, source, n) in &rows {
-                post.execute(params![k, source, n])?;
-                *df.entry(*k).or_insert(0) += 1;
-            }
-        }
-        add_frequencies(&tx, df, passages)?;
+        tx.execute(
+            "INSERT INTO key_df (key, df) SELECT key, count(*) FROM postings GROUP BY key",
+            [],
+        )?;
+        tx.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('passages', ?1)",
+            params![passages.to_string()],
+        )?;
         tx.execute(
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('postings', '1')",
             [],
         )?;
         tx.commit()?;
+        conn.pragma_update(None, "cache_size", -2000)?;
         Ok(())
     }
 

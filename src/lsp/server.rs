@@ -559,25 +559,6 @@ impl IndexTask {
             )),
             _ => None,
         };
-        // Read lazily, the index answers from its postings: kept from now
-        // on (built once from what it holds if they were off).
-        let lazy_dir = match (lazy_dir, store.clone()) {
-            (Some(dir), Some(st)) => {
-                let kept = tokio::task::spawn_blocking(move || st.keep_postings())
-                    .await
-                    .unwrap_or_else(|e| Err(crate::host::store::StoreError(e.to_string())));
-                match kept {
-                    Ok(()) => Some(dir),
-                    Err(e) => {
-                        tracing::warn!(
-                            "the index cannot keep postings, so the workspace is held whole: {e}"
-                        );
-                        None
-                    }
-                }
-            }
-            _ => None,
-        };
         *write(&self.state.lazy_index) = lazy_dir.clone();
         let lazy = lazy_dir.is_some();
         // The index's entries, read once for every batch of this indexing.
@@ -669,6 +650,7 @@ impl IndexTask {
         if !self.stale() {
             // Files that vanished since the last indexing.
             let st = self.state.clone();
+            let store = store.clone();
             let _ = tokio::task::spawn_blocking(move || {
                 let open = lock(&st.open);
                 let mut corpus = write(&st.corpus);
@@ -727,6 +709,24 @@ impl IndexTask {
         if let Some(dir) = lazy_dir
             && !self.stale()
         {
+            // Read lazily, the index answers from its postings: kept from
+            // now on, and built here in one pass from what it holds if they
+            // were off (cheaper than with each batch's commit).
+            let kept = match store.clone() {
+                Some(st) => tokio::task::spawn_blocking(move || st.keep_postings())
+                    .await
+                    .unwrap_or_else(|e| Err(crate::host::store::StoreError(e.to_string()))),
+                None => Ok(()),
+            };
+            if let Err(e) = kept {
+                let message = format!(
+                    "the index cannot keep the postings a workspace read lazily needs, so no stored source is proposed: {e}"
+                );
+                tracing::warn!("{message}");
+                self.client
+                    .log_message(MessageType::WARNING, format!("factline: {message}"))
+                    .await;
+            }
             super::archive::ensure_watching_index(&self.state, dir);
         }
         let message = if self.stale() {

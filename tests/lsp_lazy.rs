@@ -32,27 +32,6 @@ fn conflicts(d: &[Value]) -> Vec<&Value> {
         .collect()
 }
 
-/// Waits for diagnostics of `uri` (any version) that satisfy `pred`.
-async fn wait_diagnostics(
-    c: &mut Client,
-    uri: &str,
-    pred: impl Fn(&[Value]) -> bool,
-) -> Vec<Value> {
-    let m = c
-        .wait_for(|m| {
-            m["method"] == "textDocument/publishDiagnostics"
-                && m["params"]["uri"] == uri
-                && m["params"]["diagnostics"]
-                    .as_array()
-                    .is_some_and(|d| pred(d))
-        })
-        .await;
-    m["params"]["diagnostics"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-}
-
 /// The conflicts' messages and the related passages' files of the open
 /// draft, once its conflict with the source has come, in a workspace
 /// with `config`; and how many documents the server holds then. With
@@ -86,7 +65,9 @@ async fn draft_findings(config: &str, indexed_before: bool) -> (Vec<String>, Vec
     c.open(&draft, 1, DRAFT).await;
     // Read lazily, the source comes when the index's watcher has fetched
     // it: waited for as an event.
-    let d = wait_diagnostics(&mut c, &draft, |d| !conflicts(d).is_empty()).await;
+    let d = c
+        .diagnostics_where(&draft, |d| !conflicts(d).is_empty())
+        .await;
     let conflict = conflicts(&d)[0];
     assert_eq!(
         conflict["relatedInformation"][0]["location"]["uri"],
@@ -128,7 +109,7 @@ async fn draft_findings(config: &str, indexed_before: bool) -> (Vec<String>, Vec
         json!({"changes": [{"uri": bridge, "type": 2}]}),
     )
     .await;
-    wait_diagnostics(&mut c, &draft, |d| {
+    c.diagnostics_where(&draft, |d| {
         conflicts(d)
             .iter()
             .any(|c| c["message"].as_str().unwrap_or("").contains('9'))

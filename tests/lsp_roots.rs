@@ -35,19 +35,7 @@ fn conflicts(d: &[Value]) -> usize {
 /// Waits until the draft's diagnostics hold an `inconsistent-figure`
 /// finding (the draft is re-checked once the folder is indexed).
 async fn wait_conflict(c: &mut Client, uri: &str) -> Vec<Value> {
-    let m = c
-        .wait_for(|m| {
-            m["method"] == "textDocument/publishDiagnostics"
-                && m["params"]["uri"] == uri
-                && m["params"]["diagnostics"]
-                    .as_array()
-                    .is_some_and(|d| conflicts(d) > 0)
-        })
-        .await;
-    m["params"]["diagnostics"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
+    c.diagnostics_where(uri, |d| conflicts(d) > 0).await
 }
 
 fn logged(c: &Client, needle: &str) -> usize {

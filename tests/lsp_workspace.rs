@@ -285,27 +285,6 @@ const BRIDGE_SOURCE: &str = "Elmford Bridge Collapse\n\n\
 const BRIDGE_DRAFT: &str = "Draft: the Elmford collapse\n\n\
     The collapse of the old rail bridge over the Tarrow in Elmford on Tuesday killed 11 people, according to the county fire service.\n";
 
-/// Waits for the next diagnostics of `uri` (any version) that satisfy `pred`.
-async fn wait_diagnostics(
-    c: &mut Client,
-    uri: &str,
-    pred: impl Fn(&[Value]) -> bool,
-) -> Vec<Value> {
-    let m = c
-        .wait_for(|m| {
-            m["method"] == "textDocument/publishDiagnostics"
-                && m["params"]["uri"] == uri
-                && m["params"]["diagnostics"]
-                    .as_array()
-                    .is_some_and(|d| pred(d))
-        })
-        .await;
-    m["params"]["diagnostics"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-}
-
 fn conflicts(d: &[Value]) -> Vec<&Value> {
     d.iter()
         .filter(|d| d["code"] == "inconsistent-figure")
@@ -334,7 +313,9 @@ async fn an_edit_in_one_document_republishes_the_others() {
                "contentChanges": [{"text": BRIDGE_SOURCE.replace("Eleven", "Fourteen")}]}),
     )
     .await;
-    let d = wait_diagnostics(&mut c, &draft, |d| !conflicts(d).is_empty()).await;
+    let d = c
+        .diagnostics_where(&draft, |d| !conflicts(d).is_empty())
+        .await;
     let conflict = conflicts(&d)[0];
     assert!(
         conflict["message"].as_str().unwrap().contains("14"),
@@ -352,7 +333,8 @@ async fn an_edit_in_one_document_republishes_the_others() {
                "contentChanges": [{"text": BRIDGE_SOURCE}]}),
     )
     .await;
-    wait_diagnostics(&mut c, &draft, |d| conflicts(d).is_empty()).await;
+    c.diagnostics_where(&draft, |d| conflicts(d).is_empty())
+        .await;
     c.shutdown().await;
 }
 
@@ -376,7 +358,9 @@ async fn a_source_changed_on_disk_republishes_the_open_draft() {
         json!({"changes": [{"uri": file_uri(&source_path), "type": 2}]}),
     )
     .await;
-    let d = wait_diagnostics(&mut c, &draft, |d| !conflicts(d).is_empty()).await;
+    let d = c
+        .diagnostics_where(&draft, |d| !conflicts(d).is_empty())
+        .await;
     assert!(
         conflicts(&d)[0]["message"].as_str().unwrap().contains('9'),
         "{d:#?}"
@@ -388,7 +372,8 @@ async fn a_source_changed_on_disk_republishes_the_open_draft() {
         json!({"changes": [{"uri": file_uri(&source_path), "type": 3}]}),
     )
     .await;
-    wait_diagnostics(&mut c, &draft, |d| conflicts(d).is_empty()).await;
+    c.diagnostics_where(&draft, |d| conflicts(d).is_empty())
+        .await;
     c.shutdown().await;
 }
 

@@ -813,28 +813,7 @@ fn archive(url: &str, rounds: usize, rows: &mut Vec<Row>) {
         lsp.stop();
         return;
     }
-    let mut related = Vec::with_capacity(rounds);
-    let mut found = 0usize;
-    for i in 0..rounds {
-        let line = (i * 7) % lines.max(1);
-        let params = json!({
-            "textDocument": {"uri": u},
-            "position": {"line": line, "character": 5},
-            "limit": 10,
-        });
-        let t = Instant::now();
-        let r = lsp.request("factline/relatedPassages", params);
-        related.push(t.elapsed().as_secs_f64() * 1000.0);
-        found += r["result"]["results"].as_array().map_or(0, Vec::len);
-    }
-    let mut edits = Vec::with_capacity(rounds);
-    let line = lines / 2;
-    for i in 0..rounds {
-        let Some(ms) = lsp.keystroke(&u, line, i) else {
-            break;
-        };
-        edits.push(ms);
-    }
+    let (mut related, found, mut edits) = queries_and_keystrokes(&mut lsp, &u, lines, rounds);
     let resident = resident_mib(lsp.child.id());
     let peak = lsp.peak_mib();
     lsp.stop();
@@ -954,28 +933,7 @@ fn local_archive(dir: &Path, rounds: usize, rows: &mut Vec<Row>) {
         return;
     }
     let held = held_sources(&mut lsp);
-    let mut related = Vec::with_capacity(rounds);
-    let mut found = 0usize;
-    for i in 0..rounds {
-        let line = (i * 7) % lines.max(1);
-        let params = json!({
-            "textDocument": {"uri": u},
-            "position": {"line": line, "character": 5},
-            "limit": 10,
-        });
-        let t = Instant::now();
-        let r = lsp.request("factline/relatedPassages", params);
-        related.push(t.elapsed().as_secs_f64() * 1000.0);
-        found += r["result"]["results"].as_array().map_or(0, Vec::len);
-    }
-    let mut edits = Vec::with_capacity(rounds);
-    let line = lines / 2;
-    for i in 0..rounds {
-        let Some(ms) = lsp.keystroke(&u, line, i) else {
-            break;
-        };
-        edits.push(ms);
-    }
+    let (mut related, found, mut edits) = queries_and_keystrokes(&mut lsp, &u, lines, rounds);
     let resident = resident_mib(lsp.child.id());
     let peak = lsp.peak_mib();
     lsp.stop();
@@ -1244,4 +1202,38 @@ fn main() {
     for Row(k, v) in &rows {
         println!("{k:width$}  {v}");
     }
+}
+
+/// `rounds` related-passages queries on lines spread over the draft `u`
+/// of `lines` lines (their times in ms, and how many results came), then
+/// `rounds` keystrokes in its middle line (their times in ms).
+fn queries_and_keystrokes(
+    lsp: &mut Lsp,
+    u: &str,
+    lines: usize,
+    rounds: usize,
+) -> (Vec<f64>, usize, Vec<f64>) {
+    let mut related = Vec::with_capacity(rounds);
+    let mut found = 0usize;
+    for i in 0..rounds {
+        let line = (i * 7) % lines.max(1);
+        let params = json!({
+            "textDocument": {"uri": u},
+            "position": {"line": line, "character": 5},
+            "limit": 10,
+        });
+        let t = Instant::now();
+        let r = lsp.request("factline/relatedPassages", params);
+        related.push(t.elapsed().as_secs_f64() * 1000.0);
+        found += r["result"]["results"].as_array().map_or(0, Vec::len);
+    }
+    let mut edits = Vec::with_capacity(rounds);
+    let line = lines / 2;
+    for i in 0..rounds {
+        let Some(ms) = lsp.keystroke(u, line, i) else {
+            break;
+        };
+        edits.push(ms);
+    }
+    (related, found, edits)
 }

@@ -233,6 +233,27 @@ impl Client {
             .unwrap_or_default()
     }
 
+    /// Waits for diagnostics of `uri` (any version) that satisfy `pred`.
+    pub async fn diagnostics_where(
+        &mut self,
+        uri: &str,
+        pred: impl Fn(&[Value]) -> bool,
+    ) -> Vec<Value> {
+        let m = self
+            .wait_for(|m| {
+                m["method"] == "textDocument/publishDiagnostics"
+                    && m["params"]["uri"] == uri
+                    && m["params"]["diagnostics"]
+                        .as_array()
+                        .is_some_and(|d| pred(d))
+            })
+            .await;
+        m["params"]["diagnostics"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    }
+
     pub async fn shutdown(&mut self) {
         let r = self.request("shutdown", Value::Null).await;
         assert_eq!(r["result"], Value::Null, "{r}");

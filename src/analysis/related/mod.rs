@@ -1010,16 +1010,7 @@ pub fn query_with(
     span: Range<usize>,
     options: &Options,
 ) -> Vec<RelatedPassage> {
-    let Some(q) = PassageRef::at(doc, span.start) else {
-        return Vec::new();
-    };
-    let stats = Stats::new(corpus);
-    let mut results = ranked(&stats, q, options, Scoring::Ranking);
-    results.truncate(options.limit);
-    if options.reasons {
-        add_reasons(corpus, &stats, q, &mut results);
-    }
-    results
+    query_scored(corpus, doc, span, options, Scoring::Ranking)
 }
 
 /// [`query_with`] with each candidate scored alone by the pair score
@@ -1031,11 +1022,21 @@ pub fn query_alone(
     span: Range<usize>,
     options: &Options,
 ) -> Vec<RelatedPassage> {
+    query_scored(corpus, doc, span, options, Scoring::Alone)
+}
+
+fn query_scored(
+    corpus: &Corpus,
+    doc: &DocAnalysis,
+    span: Range<usize>,
+    options: &Options,
+    scoring: Scoring,
+) -> Vec<RelatedPassage> {
     let Some(q) = PassageRef::at(doc, span.start) else {
         return Vec::new();
     };
     let stats = Stats::new(corpus);
-    let mut results = ranked(&stats, q, options, Scoring::Alone);
+    let mut results = ranked(&stats, q, options, scoring);
     results.truncate(options.limit);
     if options.reasons {
         add_reasons(corpus, &stats, q, &mut results);

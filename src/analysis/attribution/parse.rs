@@ -143,31 +143,15 @@ impl<'a> Sentence<'a> {
     /// Whether token `i` is a word (without a possessive ending) of
     /// `set` (lower-case words), in any case.
     fn is_in(&self, i: usize, set: &HashSet<&'static str>) -> bool {
-        self.tok(i).is_some_and(|t| {
-            t.kind == Kind::Word && {
-                let s = t.stem(self.text);
-                if s.bytes().any(|b| b.is_ascii_uppercase()) {
-                    set.contains(s.to_ascii_lowercase().as_str())
-                } else {
-                    set.contains(s)
-                }
-            }
-        })
+        self.tok(i)
+            .is_some_and(|t| t.kind == Kind::Word && in_any_case(t.stem(self.text), set))
     }
 
     /// Whether token `i` is a word (the whole token, possessive ending
     /// included) of `set` (lower-case words), in any case.
     fn word_in(&self, i: usize, set: &HashSet<&'static str>) -> bool {
-        self.tok(i).is_some_and(|t| {
-            t.kind == Kind::Word && {
-                let w = t.text(self.text);
-                if w.bytes().any(|b| b.is_ascii_uppercase()) {
-                    set.contains(w.to_ascii_lowercase().as_str())
-                } else {
-                    set.contains(w)
-                }
-            }
-        })
+        self.tok(i)
+            .is_some_and(|t| t.kind == Kind::Word && in_any_case(t.text(self.text), set))
     }
 
     /// "to be" at token `i` ("asked not to be named", "considered to be").
@@ -2115,5 +2099,15 @@ fn single(i: usize) -> Np {
         head: i,
         affiliation: None,
         anonymity_marker: false,
+    }
+}
+
+/// Whether `word` is in `set` (lower-case words), in any case; a word
+/// already in lower case is looked up without a copy.
+fn in_any_case(word: &str, set: &HashSet<&'static str>) -> bool {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        set.contains(word.to_ascii_lowercase().as_str())
+    } else {
+        set.contains(word)
     }
 }

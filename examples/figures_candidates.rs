@@ -17,36 +17,16 @@
 //! each figure with its candidates.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use factline::analysis::figures::{FigureKind, agree_in, for_corpus, same_fact, same_toll};
-use factline::analysis::{Corpus, DocAnalysis, DocId, Settings, analyze_document};
+use factline::analysis::{Corpus, DocAnalysis};
 
 #[path = "../tests/support/same_incident.rs"]
 mod pairs;
 
-fn read(path: &Path) -> Option<Arc<DocAnalysis>> {
-    let bytes = std::fs::read(path).ok()?;
-    let text = String::from_utf8_lossy(&bytes);
-    Some(Arc::new(analyze_document(
-        DocId::new(path.display().to_string()),
-        Arc::from(text.as_ref()),
-        &Settings::default(),
-    )))
-}
-
-fn txt_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|r| {
-            r.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-                .collect()
-        })
-        .unwrap_or_default();
-    out.sort();
-    out
-}
+use pairs::{read, txt_files};
 
 /// Counts over every run.
 #[derive(Default)]

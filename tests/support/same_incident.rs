@@ -46,7 +46,8 @@ pub struct Example {
     pub same: bool,
 }
 
-fn read(path: &Path) -> Option<Arc<DocAnalysis>> {
+/// The analysis of the source at `path` (read leniently), if readable.
+pub fn read(path: &Path) -> Option<Arc<DocAnalysis>> {
     let bytes = std::fs::read(path).ok()?;
     let text = String::from_utf8_lossy(&bytes);
     Some(Arc::new(analyze_document(
@@ -56,7 +57,8 @@ fn read(path: &Path) -> Option<Arc<DocAnalysis>> {
     )))
 }
 
-fn txt_files(dir: &Path) -> Vec<PathBuf> {
+/// The `.txt` files directly in `dir`, sorted.
+pub fn txt_files(dir: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|r| {
             r.filter_map(|e| e.ok().map(|e| e.path()))

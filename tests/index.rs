@@ -672,3 +672,34 @@ fn the_index_proposes_related_sources_and_keeps_its_postings() {
     let store = factline::host::SqliteStore::open(&dir.path().join(".factline")).unwrap();
     frequencies_match(&store, &[TEXTS[2], unrelated]);
 }
+
+/// `factline index` on a folder past `index.lazy_above` leaves the index
+/// ready to be read lazily: its postings are kept, and hold every passage
+/// of its sources; under the limit it keeps none.
+#[test]
+fn index_keeps_postings_only_past_lazy_above() {
+    use factline::host::Archive;
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path();
+    write_sources(ws, 5);
+    assert!(factline(&["index", "-q", "."], ws).status.success());
+    let store = factline::host::SqliteStore::open(&ws.join(".factline")).unwrap();
+    assert!(!store.keeps_postings().unwrap());
+    drop(store);
+    std::fs::write(ws.join("factline.toml"), "[index]\nlazy_above = 2\n").unwrap();
+    assert!(factline(&["index", "-q", "."], ws).status.success());
+    let store = factline::host::SqliteStore::open(&ws.join(".factline")).unwrap();
+    assert!(store.keeps_postings().unwrap());
+    let (_, passages) = store.frequencies(&[]).unwrap();
+    let expected: i64 = std::fs::read_dir(ws)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            factline::host::archive::passage_keys(&analyse("x.txt", &text)).len() as i64
+        })
+        .sum();
+    assert!(expected > 0);
+    assert_eq!(passages, expected);
+}

@@ -43,14 +43,7 @@ pub fn run(args: &IndexArgs) -> u8 {
     for p in &problems {
         eprintln!("factline: {p}");
     }
-    // A folder the server will read lazily needs the index's postings:
-    // kept from now on, so the first start of the server finds them.
-    if files.len() > config.index_lazy_above
-        && let Err(e) = store.keep_postings()
-    {
-        eprintln!("factline: the index cannot keep postings: {e}");
-        return status::ERROR;
-    }
+    let lazy = files.len() > config.index_lazy_above;
     let progress = check::progress_bar(args.quiet);
     progress.set_message("indexing");
     progress.set_length(files.len() as u64);
@@ -61,6 +54,13 @@ pub fn run(args: &IndexArgs) -> u8 {
     progress.finish_and_clear();
     if let Some(problem) = loader.store_problem() {
         eprintln!("factline: the index could not be written: {problem}");
+        return status::ERROR;
+    }
+    // A folder the server will read lazily needs the index's postings:
+    // kept from now on, so the server's first start finds them; built
+    // here in one pass if they were off (cheaper than with each commit).
+    if lazy && let Err(e) = store.keep_postings() {
+        eprintln!("factline: the index cannot keep postings: {e}");
         return status::ERROR;
     }
     say(named.len(), started, &stats);

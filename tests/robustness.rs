@@ -198,6 +198,13 @@ async fn a_folder_of_100000_tiny_files_is_indexed() {
         }
         std::fs::write(sub.join(format!("{i}.txt")), format!("Note {i}.\n")).unwrap();
     }
+    // Held whole, not read lazily from the index (past 20,000 sources by
+    // default): every one of them is then a source the server holds.
+    std::fs::write(
+        dir.path().join("factline.toml"),
+        "[index]\nlazy_above = 1000000\n",
+    )
+    .unwrap();
     let mut c = Client::start();
     c.initialize_default(Some(dir.path())).await;
     // However long indexing takes on this machine: the test is about

@@ -428,6 +428,9 @@ pub fn analyze(text: &str, seg: &Segmentation) -> DocAttribution {
     };
     let mut mentions: Vec<Mention> = Vec::new();
     let mut cues_of: Vec<Vec<parse::Cue>> = Vec::with_capacity(seg.sentences.len());
+    // Each sentence's first-word tag, read once however often the sentence
+    // is parsed.
+    let first_tags: Vec<parse::FirstTag> = vec![parse::FirstTag::new(); seg.sentences.len()];
 
     for (si, s) in seg.sentences.iter().enumerate() {
         let r = ranges[si].clone();
@@ -436,6 +439,7 @@ pub fn analyze(text: &str, seg: &Segmentation) -> DocAttribution {
             &toks[r.clone()],
             &opens[r.clone()],
             &closes[r.clone()],
+            &first_tags[si],
         );
         let cues = sentence.cues();
         // The subject of the main clause and the named possessors, as
@@ -604,7 +608,17 @@ pub fn analyze(text: &str, seg: &Segmentation) -> DocAttribution {
             continues: rq.continues,
             speaker: None,
         };
-        quote.speaker = speaker(text, seg, &toks, &ranges, &opens, &closes, &out, &quote, qi);
+        quote.speaker = speaker(
+            text,
+            seg,
+            &toks,
+            &ranges,
+            (&opens, &closes),
+            &first_tags,
+            &out,
+            &quote,
+            qi,
+        );
         // The subject of a sentence is read by the English structural
         // reading, which does not read Spanish sentences.
         if spanish
@@ -938,8 +952,8 @@ fn speaker(
     seg: &Segmentation,
     toks: &[Token],
     ranges: &[Range<usize>],
-    opens: &[bool],
-    closes: &[bool],
+    (opens, closes): (&[bool], &[bool]),
+    first_tags: &[parse::FirstTag],
     doc: &DocAttribution,
     quote: &Quote,
     qi: usize,
@@ -1095,6 +1109,7 @@ fn speaker(
                 &toks[r.clone()],
                 &opens[r.clone()],
                 &closes[r.clone()],
+                &first_tags[first - 1],
             );
             if let Some(np) = sentence.main_subject()
                 && sentence.proper(np.head)
@@ -1116,6 +1131,7 @@ fn speaker(
             &toks[r.clone()],
             &opens[r.clone()],
             &closes[r.clone()],
+            &first_tags[first],
         );
         // A statement needs a verb between its subject and itself
         // ("Norte Capital sees “…”").

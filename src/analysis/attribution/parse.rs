@@ -62,12 +62,16 @@ pub struct Sentence<'a> {
     /// For each token: whether it is an opening or closing quotation mark.
     pub opens: &'a [bool],
     pub closes: &'a [bool],
-    /// Whether the sentence's first word, capitalised because it opens the
-    /// sentence and unknown to the lexicon, is a common word by the
-    /// English tagger ("Former prosecutors said", "Federal investigators");
-    /// read the first time it is asked.
-    first_tag: std::cell::OnceCell<crate::analysis::language::Upos>,
+    /// The part of speech of the sentence's first word by the English
+    /// tagger (see [`Sentence::first_tag`]): read the first time it is
+    /// asked, and kept by the caller for the whole document, so a sentence
+    /// parsed again (a quotation's speaker is looked for in the sentences
+    /// around it) does not tag it again.
+    first_tag: &'a FirstTag,
 }
+
+/// The cell of one sentence's first-word tag (see [`Sentence::new`]).
+pub type FirstTag = std::cell::OnceCell<crate::analysis::language::Upos>;
 
 /// Whether a noun (any number) names a person, by the shared lexicon's
 /// learned person nouns and role titles.
@@ -77,31 +81,38 @@ fn is_person_noun(word: &str) -> bool {
 }
 
 impl<'a> Sentence<'a> {
-    pub fn new(text: &'a str, toks: &'a [Token], opens: &'a [bool], closes: &'a [bool]) -> Self {
+    /// The sentence of tokens `toks`; `first_tag` holds the tag of its
+    /// first word once read (one cell per sentence of the document, empty
+    /// at first, the same cell each time the sentence is parsed).
+    pub fn new(
+        text: &'a str,
+        toks: &'a [Token],
+        opens: &'a [bool],
+        closes: &'a [bool],
+        first_tag: &'a FirstTag,
+    ) -> Self {
         Sentence {
             text,
             toks,
             opens,
             closes,
-            first_tag: std::cell::OnceCell::new(),
+            first_tag,
         }
     }
 
     /// The part of speech of token `i`, the sentence's first word, by the
-    /// tagger reading it with the words after it.
+    /// tagger reading it with the words after it. Only the first word's
+    /// tag is computed (`Tagger::tag_first`): it is all the parser asks.
     fn first_tag(&self, i: usize) -> crate::analysis::language::Upos {
         use crate::analysis::language::{Upos, tagger};
         *self.first_tag.get_or_init(|| {
-            let words: Vec<&str> = self.toks[i..]
-                .iter()
-                .take(FIRST_WORD_CONTEXT)
-                .map(|t| t.text(self.text))
-                .collect();
-            tagger::english()
-                .tag(&words)
-                .first()
-                .copied()
-                .unwrap_or(Upos::X)
+            let mut words = [""; FIRST_WORD_CONTEXT];
+            let mut n = 0;
+            for (slot, t) in words.iter_mut().zip(&self.toks[i..]) {
+                *slot = t.text(self.text);
+                n += 1;
+            }
+            tagger::english().tag_first(&words[..n]).unwrap_or(Upos::X)
         })
     }
 
@@ -501,15 +512,8 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let cap = t.cap && !(self.initial(i) && t.has(NOUNS)) && !self.initial_modifier(i);
-            if t.has(
-                Class::STOP
-                    | Class::BE
-                    | Class::AUX
-                    | Class::MODAL
-                    | Class::RELATIVE
-                    | Class::PRONOUN
-                    | Class::TIME,
-            ) || cap
+            if t.has(FUNCTION_WORDS)
+                || cap
                 || self.is_adverb(i)
                 || (t.verb().is_some_and(|v| !v.noun_too) && !t.has(NOUNS))
                 || lower >= 4
@@ -569,16 +573,7 @@ impl<'a> Sentence<'a> {
             if !self.word(j)
                 || t.cap
                 || t.possessive
-                || t.has(
-                    Class::STOP
-                        | Class::BE
-                        | Class::AUX
-                        | Class::MODAL
-                        | Class::RELATIVE
-                        | Class::PRONOUN
-                        | Class::TIME
-                        | Class::DET,
-                )
+                || t.has(FUNCTION_WORDS | Class::DET)
                 || self.is_adverb(j)
                 || t.verb().is_some_and(|v| !v.noun_too)
             {
@@ -2064,6 +2059,17 @@ const NOUNS: Class = Class::CROWD
     .union(Class::ROLE)
     .union(Class::BODY)
     .union(Class::DOCUMENT);
+
+/// Words that end a run of modifiers before a head noun: function words
+/// (conjunctions, prepositions, auxiliaries, modals, relatives, pronouns)
+/// and time words. A compound's head is also not read past a determiner.
+const FUNCTION_WORDS: Class = Class::STOP
+    .union(Class::BE)
+    .union(Class::AUX)
+    .union(Class::MODAL)
+    .union(Class::RELATIVE)
+    .union(Class::PRONOUN)
+    .union(Class::TIME);
 
 /// Phrasal verbs: "point out".
 fn lemma_needs_out(lemma: &str) -> bool {

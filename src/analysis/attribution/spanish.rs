@@ -1,8 +1,13 @@
 //! Spanish attribution, read from the language layer: the Spanish tagger's
-//! parts of speech, the reporting verbs of the shared lexicon
-//! (`data/lexicon/es/reporting_verbs.txt`, their irregular forms in
-//! `reporting_verb_forms.txt`) and the words of
-//! `data/lexicon/es/attribution.txt`.
+//! parts of speech and the Spanish lists of the shared lexicon
+//! (`language::Lexicon`, files in `data/lexicon/es/`): the reporting verbs
+//! (`reporting_verbs.txt`, irregular forms in `reporting_verb_forms.txt`),
+//! the phrases of `according.txt`, and the words of `attribution.txt` with
+//! the roles they can play (an anonymous head, a crowd, a noun of saying,
+//! the relative "que", the impersonal "se", clitics, the endings of regular
+//! verbs, quotation marks, …), compiled once into the reader's tables as
+//! the English reader compiles its own (`attribution::lexicon`). No word is
+//! a literal here.
 //!
 //! Constructions:
 //! - a reporting verb with its subject before it ("El ministro afirmó"), or
@@ -15,7 +20,7 @@
 //! - the phrases of `data/lexicon/es/according.txt`: "según X", "de acuerdo
 //!   con/a/al X", "a juicio de X", "en opinión de X", and "para X, …" when X
 //!   is a person or a body and a comma closes it (an opinion's holder);
-//! - a noun of saying (`reporting_nouns.txt`) with "de X" before a colon or
+//! - a noun of saying (role `report_noun`) with "de X" before a colon or
 //!   a quotation ("el veredicto del jurado fue claro: «…»"), and a person
 //!   alone before a colon and a quotation ("Ana Ruiz: «…»");
 //! - the impersonal "se" with a reporting verb and no one behind it ("se
@@ -37,9 +42,10 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::{Attribution, Construction, QuoteKind, Source, SourceKind};
+use crate::analysis::language::lexicon::{HashMap as FnvMap, HashSet};
 use crate::analysis::language::{Lang, Upos, lexicon, tagger, tokenize};
 
-/// What a word of `attribution.txt` is.
+/// What a word of `attribution.txt` says of the source it stands in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
     Anonymous,
@@ -50,26 +56,20 @@ enum Role {
     Proximity,
 }
 
-static WORDS: LazyLock<HashMap<String, Role>> = LazyLock::new(|| {
-    include_str!("../../../data/lexicon/es/attribution.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| {
-            let (w, r) = l.split_once('\t')?;
-            let role = match r.trim() {
-                "anonymous" => Role::Anonymous,
-                "official" => Role::Official,
-                "crowd" => Role::Crowd,
-                "anonymity" => Role::Anonymity,
-                "indefinite" => Role::Indefinite,
-                "proximity" => Role::Proximity,
-                _ => return None,
-            };
-            Some((w.trim().to_lowercase(), role))
-        })
-        .collect()
-});
+/// The other roles of `attribution.txt` the reader asks about, as bits.
+mod class {
+    pub const REPORT_NOUN: u32 = 1 << 0;
+    pub const COMPLEMENT: u32 = 1 << 1;
+    pub const PROXIMITY_COMPLEMENT: u32 = 1 << 2;
+    pub const RANK: u32 = 1 << 3;
+    pub const RELATIVE: u32 = 1 << 4;
+    pub const IMPERSONAL: u32 = 1 << 5;
+    pub const CLITIC: u32 = 1 << 6;
+    pub const OBJECT_PREPOSITION: u32 = 1 << 7;
+    pub const OPENING_MARK: u32 = 1 << 8;
+    pub const CLOSING_MARK: u32 = 1 << 9;
+    pub const DIALOGUE_DASH: u32 = 1 << 10;
+}
 
 /// How a phrase of `according.txt` credits a statement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,66 +81,122 @@ enum Credit {
     Opinion,
 }
 
-/// The phrases of `according.txt`, as lower-case words, longest first so
-/// that "de acuerdo a la" wins over "de acuerdo a".
-static ACCORDING: LazyLock<Vec<(Vec<String>, Credit)>> = LazyLock::new(|| {
-    let mut out: Vec<(Vec<String>, Credit)> =
-        include_str!("../../../data/lexicon/es/according.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .filter_map(|l| {
-                let (phrase, kind) = l.split_once('\t')?;
-                let credit = match kind.trim() {
-                    "source" => Credit::Source,
-                    "opinion" => Credit::Opinion,
-                    _ => return None,
-                };
-                let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
-                (!words.is_empty()).then_some((words, credit))
-            })
-            .collect();
-    out.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    out
-});
+/// The words of the shared Spanish lexicon the reader decides with,
+/// compiled once from `lexicon(Lang::Spanish)`: the roles of
+/// `attribution.txt`, the phrases of `according.txt` and the irregular
+/// forms of `reporting_verb_forms.txt`.
+struct Lists {
+    /// Word → what it says of a source.
+    roles: FnvMap<String, Role>,
+    /// Word → its other roles ([`class`]).
+    classes: FnvMap<String, u32>,
+    /// Phrases of `according.txt`, longest first so that "de acuerdo a la"
+    /// wins over "de acuerdo a".
+    according: Vec<(Vec<String>, Credit)>,
+    /// Pronouns written onto a gerund or an infinitive, longest first.
+    enclitics: Vec<String>,
+    /// Endings of the forms an enclitic attaches to.
+    enclitic_hosts: Vec<String>,
+    ar_endings: HashSet<String>,
+    er_ir_endings: HashSet<String>,
+    participle_endings: Vec<String>,
+}
 
-/// Nouns of saying (`reporting_nouns.txt`): "el veredicto del jurado".
-static REPORTING_NOUNS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
-    include_str!("../../../data/lexicon/es/reporting_nouns.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_lowercase)
-        .collect()
-});
-
-static IRREGULAR: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
-    include_str!("../../../data/lexicon/es/reporting_verb_forms.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| {
-            let (f, lemma) = l.split_once('\t')?;
-            Some((f.trim().to_lowercase(), lemma.trim().to_lowercase()))
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let lex = lexicon(Lang::Spanish);
+    let mut w = Lists {
+        roles: FnvMap::default(),
+        classes: FnvMap::default(),
+        according: Vec::new(),
+        enclitics: Vec::new(),
+        enclitic_hosts: Vec::new(),
+        ar_endings: HashSet::default(),
+        er_ir_endings: HashSet::default(),
+        participle_endings: Vec::new(),
+    };
+    for (word, roles) in &lex.attribution {
+        for r in roles {
+            let role = match r.as_str() {
+                "anonymous" => Some(Role::Anonymous),
+                "official" => Some(Role::Official),
+                "crowd" => Some(Role::Crowd),
+                "anonymity" => Some(Role::Anonymity),
+                "indefinite" => Some(Role::Indefinite),
+                "proximity" => Some(Role::Proximity),
+                _ => None,
+            };
+            if let Some(role) = role {
+                w.roles.insert(word.clone(), role);
+                continue;
+            }
+            let bit = match r.as_str() {
+                "report_noun" => class::REPORT_NOUN,
+                "complement" => class::COMPLEMENT,
+                "proximity_complement" => class::PROXIMITY_COMPLEMENT,
+                "rank" => class::RANK,
+                "relative" => class::RELATIVE,
+                "impersonal" => class::IMPERSONAL,
+                "clitic" => class::CLITIC,
+                "object_preposition" => class::OBJECT_PREPOSITION,
+                "opening_mark" => class::OPENING_MARK,
+                "closing_mark" => class::CLOSING_MARK,
+                "dialogue_dash" => class::DIALOGUE_DASH,
+                "enclitic" => {
+                    w.enclitics.push(word.clone());
+                    0
+                }
+                "enclitic_host" => {
+                    w.enclitic_hosts.push(word.clone());
+                    0
+                }
+                "ar_ending" => {
+                    w.ar_endings.insert(word.clone());
+                    0
+                }
+                "er_ir_ending" => {
+                    w.er_ir_endings.insert(word.clone());
+                    0
+                }
+                "participle_ending" => {
+                    w.participle_endings.push(word.clone());
+                    0
+                }
+                _ => 0,
+            };
+            if bit != 0 {
+                *w.classes.entry(word.clone()).or_default() |= bit;
+            }
+        }
+    }
+    // Longest first; two suffixes of one length cannot both end a word, so
+    // the order among them does not matter (sorted for a stable build).
+    w.enclitics
+        .sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    w.according = lex
+        .according
+        .iter()
+        .filter_map(|(words, kind)| {
+            let credit = match kind.as_str() {
+                "source" => Credit::Source,
+                "opinion" => Credit::Opinion,
+                _ => return None,
+            };
+            Some((words.clone(), credit))
         })
-        .collect()
+        .collect();
+    w.according.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    w
 });
 
-/// Third-person, participle and gerund endings of regular verbs, by the
-/// lemma's infinitive ending: the forms news reports speech in.
-const AR_ENDINGS: &[&str] = &[
-    "ó", "a", "an", "aron", "aba", "aban", "ado", "ada", "ando", "ará", "arán", "aría",
-];
-const ER_IR_ENDINGS: &[&str] = &[
-    "ió", "e", "en", "ieron", "ía", "ían", "ido", "ida", "iendo", "erá", "irá", "erán", "irán",
-];
+/// Whether `word` (lower case) has role bit `bit` of [`class`].
+fn is(word: &str, bit: u32) -> bool {
+    LISTS.classes.get(word).is_some_and(|c| c & bit != 0)
+}
 
-/// Pronouns written onto a gerund or an infinitive ("diciéndole",
-/// "explicándolo"), longest first.
-const ENCLITICS: &[&str] = &[
-    "selos", "selas", "selo", "sela", "les", "los", "las", "nos", "le", "lo", "la", "me", "te",
-    "se",
-];
+/// The irregular forms of the reporting verbs (form → lemma).
+fn irregular() -> &'static FnvMap<String, String> {
+    &lexicon(Lang::Spanish).verb_form_lemmas
+}
 
 /// The reporting-verb lemma of a Spanish word form, if it is one; a gerund
 /// or infinitive with pronouns attached is read without them (the accent
@@ -149,7 +205,10 @@ fn reporting_lemma(form: &str) -> Option<(String, &'static str)> {
     if let Some(found) = reporting_lemma_plain(form) {
         return Some(found);
     }
-    let stem = ENCLITICS.iter().find_map(|c| form.strip_suffix(c))?;
+    let stem = LISTS
+        .enclitics
+        .iter()
+        .find_map(|c| form.strip_suffix(c.as_str()))?;
     let accented = stem.contains(['á', 'é', 'í', 'ó', 'ú']);
     if !accented || stem.chars().count() < 4 {
         return None;
@@ -166,7 +225,11 @@ fn reporting_lemma(form: &str) -> Option<(String, &'static str)> {
         })
         .collect();
     // Only the forms a pronoun attaches to: gerunds and infinitives.
-    if !(plain.ends_with("ndo") || plain.ends_with('r')) {
+    if !LISTS
+        .enclitic_hosts
+        .iter()
+        .any(|e| plain.ends_with(e.as_str()))
+    {
         return None;
     }
     reporting_lemma_plain(&plain)
@@ -174,7 +237,7 @@ fn reporting_lemma(form: &str) -> Option<(String, &'static str)> {
 
 fn reporting_lemma_plain(form: &str) -> Option<(String, &'static str)> {
     let lex = lexicon(Lang::Spanish);
-    if let Some(l) = IRREGULAR.get(form) {
+    if let Some(l) = irregular().get(form) {
         return lex.reporting_verb(l).map(|c| (l.clone(), class_str(c)));
     }
     for (lemma, class) in &lex.reporting_verbs {
@@ -184,12 +247,13 @@ fn reporting_lemma_plain(form: &str) -> Option<(String, &'static str)> {
         let Some(rest) = form.strip_prefix(stem) else {
             continue;
         };
+        // The infinitive's ending picks the endings of its forms.
         let endings = if lemma.ends_with("ar") {
-            AR_ENDINGS
+            &LISTS.ar_endings
         } else {
-            ER_IR_ENDINGS
+            &LISTS.er_ir_endings
         };
-        if endings.contains(&rest) {
+        if endings.contains(rest) {
             return Some((lemma.clone(), class_str(class)));
         }
     }
@@ -210,9 +274,6 @@ fn class_str(c: &str) -> &'static str {
 /// no ser identificado"): the clauses news uses are this short.
 const RELATIVE_WORDS: usize = 8;
 
-/// Clitic pronouns that stand between a subject and its verb ("le dijo").
-const CLITICS: &[&str] = &["le", "les", "lo", "la", "los", "las", "me", "nos", "te"];
-
 struct Words {
     spans: Vec<Range<usize>>,
     lower: Vec<String>,
@@ -225,7 +286,7 @@ impl Words {
     }
 
     fn crowd(&self, i: usize) -> bool {
-        WORDS.get(self.lower[i].as_str()) == Some(&Role::Crowd)
+        LISTS.roles.get(self.lower[i].as_str()) == Some(&Role::Crowd)
     }
 
     fn nominal(&self, i: usize) -> bool {
@@ -234,8 +295,7 @@ impl Words {
                 self.tags[i],
                 Upos::Propn | Upos::Noun | Upos::Adj | Upos::Det | Upos::Num
             )
-            || self.lower[i] == "alto"
-            || self.lower[i] == "alta"
+            || is(&self.lower[i], class::RANK)
     }
 
     /// The noun phrase that starts at `i`: determiners, adjectives and
@@ -272,7 +332,7 @@ impl Words {
         {
             i -= 1;
         }
-        while i < end && matches!(self.lower[i].as_str(), "de" | "del") {
+        while i < end && is(&self.lower[i], class::COMPLEMENT) {
             i += 1;
         }
         (i < end && (i..end).any(|k| self.head_like(k))).then_some(i..end)
@@ -282,11 +342,11 @@ impl Words {
     /// "de"/"del" ("fuentes del ministerio"), and "a"/"al" after a word of
     /// proximity ("una persona cercana al alcalde").
     fn complement_at(&self, j: usize) -> bool {
-        match self.lower[j].as_str() {
-            "de" | "del" => true,
-            "a" | "al" => j > 0 && self.role(j - 1) == Some(Role::Proximity),
-            _ => false,
-        }
+        let w = self.lower[j].as_str();
+        is(w, class::COMPLEMENT)
+            || (is(w, class::PROXIMITY_COMPLEMENT)
+                && j > 0
+                && self.role(j - 1) == Some(Role::Proximity))
     }
 
     /// Whether word `k` names a person or a body: a proper noun, a role
@@ -321,18 +381,19 @@ impl Words {
     /// with a complement "de X" credits a colon or a quotation later in
     /// its sentence to X.
     fn reporting_noun(&self, k: usize, si: usize) -> Option<Attribution> {
-        if self.tags[k] != Upos::Noun || !REPORTING_NOUNS.contains(self.lower[k].as_str()) {
+        if self.tags[k] != Upos::Noun || !is(&self.lower[k], class::REPORT_NOUN) {
             return None;
         }
-        if !matches!(
-            self.lower.get(k + 1).map(String::as_str),
-            Some("de" | "del")
-        ) {
+        if !self
+            .lower
+            .get(k + 1)
+            .is_some_and(|w| is(w, class::COMPLEMENT))
+        {
             return None;
         }
         let r = self.phrase_from(k + 2)?;
         let introduces = (r.end..self.len())
-            .any(|j| self.lower[j] == ":" || OPENING.contains(&self.lower[j].as_str()));
+            .any(|j| self.lower[j] == ":" || is(&self.lower[j], class::OPENING_MARK));
         if !introduces {
             return None;
         }
@@ -353,9 +414,7 @@ impl Words {
     /// that quotes its speaker.
     fn colon_turn(&self, k: usize, si: usize) -> Option<Attribution> {
         let next = self.lower.get(k + 1)?;
-        if self.lower[k] != ":"
-            || !(OPENING.contains(&next.as_str()) || DASHES.contains(&next.as_str()))
-        {
+        if self.lower[k] != ":" || !is(next, class::OPENING_MARK | class::DIALOGUE_DASH) {
             return None;
         }
         let r = self.phrase_before(k)?;
@@ -382,7 +441,7 @@ impl Words {
     /// What the phrase `r` is; `after` is where a relative clause would
     /// start ("… que pidió el anonimato").
     fn role(&self, k: usize) -> Option<Role> {
-        WORDS.get(self.lower[k].as_str()).copied()
+        LISTS.roles.get(self.lower[k].as_str()).copied()
     }
 
     fn kind(&self, r: &Range<usize>) -> SourceKind {
@@ -391,10 +450,13 @@ impl Words {
         // A relative clause right after that says the speaker is not named,
         // restrictive ("un alto cargo que pidió …") or set off by commas
         // ("un alto cargo, que pidió …,").
-        let rel = match self.lower.get(r.end).map(String::as_str) {
-            Some("que") => Some(r.end),
-            Some(",") if self.lower.get(r.end + 1).is_some_and(|w| w == "que") => Some(r.end + 1),
-            _ => None,
+        let relative = |i: usize| self.lower.get(i).is_some_and(|w| is(w, class::RELATIVE));
+        let rel = if relative(r.end) {
+            Some(r.end)
+        } else if self.lower.get(r.end).is_some_and(|w| w == ",") && relative(r.end + 1) {
+            Some(r.end + 1)
+        } else {
+            None
         };
         let hidden = rel.is_some_and(|q| {
             (q..(q + RELATIVE_WORDS).min(self.len())).any(|k| role(k) == Some(Role::Anonymity))
@@ -469,7 +531,8 @@ fn person_noun(word: &str) -> bool {
 /// "de acuerdo al", "a juicio de", "para"), and how it credits, if one
 /// starts there.
 fn according(lower: &[String], k: usize) -> Option<(usize, Credit)> {
-    ACCORDING
+    LISTS
+        .according
         .iter()
         .find(|(words, _)| {
             words
@@ -493,20 +556,13 @@ fn clause_start(lower: &[String], k: usize) -> bool {
 /// the body it stands for ("para el candidato a gobernador de …").
 const OPINION_WORDS: usize = 10;
 
-/// Marks that open a quotation.
-const OPENING: &[&str] = &["\"", "“", "«", "'", "‘"];
-
-/// Marks that close a quotation when a comma follows them.
-const CLOSING: &[&str] = &["\"", "”", "»", "’", "'"];
-/// Dashes that open a speaker tag in dialogue ("—… —dijo").
-const DASHES: &[&str] = &["—", "―", "–"];
-
 /// Whether word `k` stands where a speaker tag's verb stands: after a
 /// closing quotation mark and a comma, or after a dialogue dash that
 /// does not open the sentence.
 fn speaker_tag_slot(lower: &[String], k: usize) -> bool {
-    let at = |i: usize, set: &[&str]| lower.get(i).is_some_and(|w| set.contains(&w.as_str()));
-    (k >= 2 && lower[k - 1] == "," && at(k - 2, CLOSING)) || (k >= 2 && at(k - 1, DASHES))
+    let at = |i: usize, bit: u32| lower.get(i).is_some_and(|w| is(w, bit));
+    (k >= 2 && lower[k - 1] == "," && at(k - 2, class::CLOSING_MARK))
+        || (k >= 2 && at(k - 1, class::DIALOGUE_DASH))
 }
 
 /// The attributions of sentence `si` (byte range `span` of `text`), read
@@ -528,11 +584,11 @@ pub fn read_sentence(text: &str, span: Range<usize>, si: usize) -> Vec<Attributi
         lower[k] == ":"
             && lower
                 .get(k + 1)
-                .is_some_and(|w| OPENING.contains(&w.as_str()) || DASHES.contains(&w.as_str()))
+                .is_some_and(|w| is(w, class::OPENING_MARK | class::DIALOGUE_DASH))
     });
     let noun_of_saying = (0..lower.len()).any(|k| {
-        REPORTING_NOUNS.contains(lower[k].as_str())
-            && lower.get(k + 1).is_some_and(|w| w == "de" || w == "del")
+        is(&lower[k], class::REPORT_NOUN)
+            && lower.get(k + 1).is_some_and(|w| is(w, class::COMPLEMENT))
     });
     if verbs.iter().all(Option::is_none)
         && tag_slots.is_empty()
@@ -610,7 +666,7 @@ pub fn read_sentence(text: &str, span: Range<usize>, si: usize) -> Vec<Attributi
         // An irregular form of the list ("dijo", "sostuvo") is a verb
         // unless a determiner makes it a noun ("un dicho").
         let listed =
-            IRREGULAR.contains_key(w.lower[k].as_str()) && !(k > 0 && w.tags[k - 1] == Upos::Det);
+            irregular().contains_key(w.lower[k].as_str()) && !(k > 0 && w.tags[k - 1] == Upos::Det);
         if matches!(w.tags[k], Upos::Noun | Upos::Adj | Upos::Propn)
             && !w.lower[k].ends_with('ó')
             && !slot[k]
@@ -626,20 +682,24 @@ pub fn read_sentence(text: &str, span: Range<usize>, si: usize) -> Vec<Attributi
         // considera el fundamento de …"). Otherwise "se" is the verb's own
         // pronoun or a passive of an event ("se negó a declarar", "se
         // manifestaron contra", "se destacó su entrevista"): no claim.
-        let clause_follows = w.lower.get(k + 1).is_some_and(|x| x == "que");
+        let clause_follows = w.lower.get(k + 1).is_some_and(|x| is(x, class::RELATIVE));
         let impersonal = clause_follows
-            || (*class == "opinion" && w.lower.get(k + 1).is_some_and(|x| x != "a" && x != "en"));
+            || (*class == "opinion"
+                && w.lower
+                    .get(k + 1)
+                    .is_some_and(|x| !is(x, class::OBJECT_PREPOSITION)));
+        let se = k > 0 && is(&w.lower[k - 1], class::IMPERSONAL);
         // An impersonal request ("se pidió a los vecinos …") credits no
         // words to anyone and claims nothing.
-        if k > 0 && w.lower[k - 1] == "se" && *class == "request" {
+        if se && *class == "request" {
             k += 1;
             continue;
         }
-        if k > 0 && w.lower[k - 1] == "se" && *class != "label" && !impersonal {
+        if se && *class != "label" && !impersonal {
             k += 1;
             continue;
         }
-        if k > 0 && w.lower[k - 1] == "se" && *class != "label" {
+        if se && *class != "label" {
             let phrase = w.spans[k - 1].start..cue.end;
             out.push(attribution(
                 phrase.clone(),
@@ -655,7 +715,7 @@ pub fn read_sentence(text: &str, span: Range<usize>, si: usize) -> Vec<Attributi
         // The subject before the verb, over clitics, auxiliaries and adverbs.
         let mut j = k;
         while j > 0
-            && (CLITICS.contains(&w.lower[j - 1].as_str())
+            && (is(&w.lower[j - 1], class::CLITIC)
                 || matches!(w.tags[j - 1], Upos::Aux | Upos::Adv))
         {
             j -= 1;
@@ -667,7 +727,10 @@ pub fn read_sentence(text: &str, span: Range<usize>, si: usize) -> Vec<Attributi
         // subject and its verb; the subject is the phrase before "que"
         // (and its comma).
         let window = j.saturating_sub(RELATIVE_WORDS + 2)..j;
-        if let Some(q) = window.clone().rev().find(|&i| w.lower[i] == "que")
+        if let Some(q) = window
+            .clone()
+            .rev()
+            .find(|&i| is(&w.lower[i], class::RELATIVE))
             && (q..j).any(|i| w.role(i) == Some(Role::Anonymity))
         {
             let end = if q > 0 && w.lower[q - 1] == "," {
@@ -694,7 +757,7 @@ pub fn read_sentence(text: &str, span: Range<usize>, si: usize) -> Vec<Attributi
             out.push(attribution(span, kind, construction, cue, phrase, si));
         } else if matches!(*class, "speech" | "request")
             && (slot[k] || !matches!(w.tags[k], Upos::Noun))
-            && !(j > 0 && w.lower[j - 1] == "que")
+            && !(j > 0 && is(&w.lower[j - 1], class::RELATIVE))
         {
             // A subject dropped, as Spanish does: the verb speaks for the
             // person named before ("Aseguró que …", "«…», añade"). After a
@@ -765,8 +828,11 @@ pub fn quote_kind(
         .find(|&i| tokens[i].span.end <= quote.start);
     let named = before.is_some_and(|i| {
         let w = words[i].to_lowercase();
-        let participle =
-            tags[i] == Upos::Verb && ["ado", "ada", "ido", "ida"].iter().any(|e| w.ends_with(e));
+        let participle = tags[i] == Upos::Verb
+            && LISTS
+                .participle_endings
+                .iter()
+                .any(|e| w.ends_with(e.as_str()));
         matches!(tags[i], Upos::Noun | Upos::Propn) || participle
     }) && inside.len() <= APPOSITION_WORDS;
     if verbless || named {

@@ -17,7 +17,11 @@
 //! - `reporting_verbs.txt` (en): the lemmas and classes of the reporting
 //!   verbs, with their forms in `verb_forms.txt`; `role_titles.txt`; and
 //!   `attribution.txt` (each language: a word and a role it can play in
-//!   an attribution): the words `attribution::lexicon` compiles.
+//!   an attribution): the words `attribution::lexicon` compiles. The
+//!   Spanish reader (`attribution::spanish`) compiles the Spanish
+//!   `attribution.txt` (its function words, clitics, verb endings and
+//!   quotation marks are roles there too), with `according.txt` and the
+//!   irregular forms of `reporting_verb_forms.txt`.
 //! - `finite_verbs.txt` and `weekday_abbreviations.txt`: the boilerplate
 //!   family's sentence and date-stamp evidence.
 //! - `to_english.txt` pairs a language's words of news events with English
@@ -104,9 +108,18 @@ pub struct Lexicon {
     /// has its own roles).
     pub attribution: HashMap<String, Vec<String>>,
     /// Reporting verb lemma → its forms ("says said - saying"), in file
-    /// order (`verb_forms.txt`). English only; Spanish forms are
-    /// `reporting_verb_forms.txt`, read by the Spanish attribution reader.
+    /// order (`verb_forms.txt`). English only; Spanish irregular forms are
+    /// [`Lexicon::verb_form_lemmas`].
     pub verb_forms: Vec<(String, String)>,
+    /// Irregular form of a reporting verb → its lemma ("dijo" → "decir",
+    /// `reporting_verb_forms.txt`); regular forms are read from the
+    /// lemma's stem and the endings of `attribution.txt`. Spanish only.
+    pub verb_form_lemmas: HashMap<String, String>,
+    /// Phrases that credit a statement to the noun phrase after them, as
+    /// lower-case words, with how they credit it ("según" → "source",
+    /// "para" → "opinion"; `according.txt`). Spanish only: the English
+    /// reader's "according to" is a role of `attribution.txt`.
+    pub according: Vec<(Vec<String>, String)>,
     /// The entity reader's lists (`related::entities`): lower-case words
     /// inside names ("van", "de").
     pub name_particles: HashSet<String>,
@@ -433,6 +446,8 @@ macro_rules! lexicon {
                 "/attribution.txt"
             ))),
             verb_forms: Vec::new(),
+            verb_form_lemmas: HashMap::default(),
+            according: Vec::new(),
         }
     };
 }
@@ -460,7 +475,20 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
         .collect(),
     ..lexicon!("en")
 });
-static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| lexicon!("es"));
+static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
+    verb_form_lemmas: map(
+        include_str!("../../../data/lexicon/es/reporting_verb_forms.txt"),
+        |v| Some(v.to_lowercase()),
+    ),
+    according: entries(include_str!("../../../data/lexicon/es/according.txt"))
+        .filter_map(|l| {
+            let (phrase, kind) = l.split_once('\t')?;
+            let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+            (!words.is_empty()).then(|| (words, kind.trim().to_lowercase()))
+        })
+        .collect(),
+    ..lexicon!("es")
+});
 
 /// The lists of `lang` (English for a language without lists).
 pub fn lexicon(lang: Lang) -> &'static Lexicon {

@@ -528,13 +528,49 @@ impl Tagger {
         self.rows.len()
     }
 
+    /// The tag of the first word of `words`: the same as
+    /// `self.tag(words)[0]`, reading only what that tag depends on (the
+    /// word, the two after it for the context features, and the capitals
+    /// of all of them for the title-case feature). `None` for no words.
+    pub fn tag_first<S: AsRef<str>>(&self, words: &[S]) -> Option<Upos> {
+        let first = parts(words.first()?.as_ref());
+        if let Some(t) = self.dict.get(&first.word) {
+            return Some(*t);
+        }
+        let parts: Vec<Parts> = std::iter::once(first)
+            .chain(words.iter().skip(1).take(2).map(|w| parts(w.as_ref())))
+            .collect();
+        let mut feats = [0u64; N_FEATURES];
+        features(&parts, 0, NO_TAG, NO_TAG, title_case(words), &mut feats);
+        Some(self.score(&feats))
+    }
+
+    /// The best tag for one word's feature keys.
+    fn score(&self, feats: &[u64; N_FEATURES]) -> Upos {
+        let mut scores = [0i32; N_TAGS];
+        for f in feats {
+            if let Some(&(start, end)) = self.rows.get(f) {
+                for &e in self
+                    .entries
+                    .get(start as usize..end as usize)
+                    .unwrap_or(&[])
+                {
+                    let (t, w) = unpack(e);
+                    if let Some(s) = scores.get_mut(t) {
+                        *s += w;
+                    }
+                }
+            }
+        }
+        best(&scores)
+    }
+
     /// The tag of each word of one sentence (syntactic words, as the
     /// tokenizer splits them).
     pub fn tag<S: AsRef<str>>(&self, words: &[S]) -> Vec<Upos> {
         let parts: Vec<Parts> = words.iter().map(|w| parts(w.as_ref())).collect();
         let mut tags = Vec::with_capacity(words.len());
         let mut feats = [0u64; N_FEATURES];
-        let mut scores = [0i32; N_TAGS];
         let (mut prev, mut prev2) = (NO_TAG, NO_TAG);
         let title = title_case(words);
         for i in 0..words.len() {
@@ -542,22 +578,7 @@ impl Tagger {
                 Some(t) => *t,
                 None => {
                     features(&parts, i, prev, prev2, title, &mut feats);
-                    scores.fill(0);
-                    for f in &feats {
-                        if let Some(&(start, end)) = self.rows.get(f) {
-                            for &e in self
-                                .entries
-                                .get(start as usize..end as usize)
-                                .unwrap_or(&[])
-                            {
-                                let (t, w) = unpack(e);
-                                if let Some(s) = scores.get_mut(t) {
-                                    *s += w;
-                                }
-                            }
-                        }
-                    }
-                    best(&scores)
+                    self.score(&feats)
                 }
             };
             tags.push(tag);
@@ -814,6 +835,26 @@ mod tests {
             back.tag(&["the", "cow", "eats", "."]),
             t.tag(&["the", "cow", "eats", "."])
         );
+    }
+
+    #[test]
+    fn the_first_tag_alone_is_the_first_of_all_tags() {
+        let text = "Former inspectors said the harbour plan was rushed . \
+                    Federal Investigators Reviewed The Ledger On Monday . \
+                    Reyner , in a post , warned against it . \
+                    Seven aides left . Quickly they ran , said Ana Ruiz . \
+                    Unnamed officials at Brannock Research doubted it . \
+                    Los vecinos dijeron que el agua subió de noche .";
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for tagger in [english(), spanish()] {
+            for start in 0..words.len() {
+                for len in 1..=6 {
+                    let w = &words[start..(start + len).min(words.len())];
+                    assert_eq!(tagger.tag_first(w), tagger.tag(w).first().copied(), "{w:?}");
+                }
+            }
+            assert_eq!(tagger.tag_first::<&str>(&[]), None);
+        }
     }
 
     #[test]

@@ -145,7 +145,12 @@ pub fn analyze_edited(
         panic!("fault injection: analysis of {id} panics on purpose");
     }
     let name = short_name(id.as_str());
-    let segmentation = Segmentation::new(&text);
+    // Only the lines and paragraphs around the bytes an edit changed are
+    // cut again.
+    let segmentation = match previous {
+        Some(p) => Segmentation::reusing(&p.text, &p.segmentation, &text),
+        None => Segmentation::new(&text),
+    };
     let map = previous
         .map(|p| ParagraphMap::new((&p.text, &p.segmentation), (&text, &segmentation), |_| true));
     // Figures read digits by the language's conventions ("1.200").

@@ -334,7 +334,7 @@ fn split_lines_into(
 }
 
 /// The length of the longest common prefix of `a` and `b`.
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+pub(crate) fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     const CHUNK: usize = 64;
     let n = a.len().min(b.len());
     let mut i = 0;
@@ -348,7 +348,7 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
 }
 
 /// The length of the longest common suffix of `a` and `b`, at most `max`.
-fn common_suffix(a: &[u8], b: &[u8], max: usize) -> usize {
+pub(crate) fn common_suffix(a: &[u8], b: &[u8], max: usize) -> usize {
     const CHUNK: usize = 64;
     let (la, lb) = (a.len(), b.len());
     let mut i = 0;

@@ -251,11 +251,17 @@ fn analysis_steps(old: &analysis::DocAnalysis, new: &analysis::DocAnalysis, sett
     step("segmentation", &mut || {
         std::hint::black_box(Segmentation::new(text));
     });
+    step("segmentation (reusing)", &mut || {
+        std::hint::black_box(Segmentation::reusing(&old.text, &old.segmentation, text));
+    });
+    let old_hashes = analysis::reuse::paragraph_hashes(&old.text, &old.segmentation);
     let map = ParagraphMap::new((&old.text, &old.segmentation), (text, seg), |_| true);
-    step("paragraph map", &mut || {
-        std::hint::black_box(ParagraphMap::new(
-            (&old.text, &old.segmentation),
-            (text, seg),
+    step("paragraph map (reusing hashes)", &mut || {
+        let hashes =
+            analysis::reuse::hashes_reusing(&old.text, &old.segmentation, &old_hashes, text, seg);
+        std::hint::black_box(ParagraphMap::with_hashes(
+            (&old.text, &old.segmentation, &old_hashes),
+            (text, seg, &hashes),
             |_| true,
         ));
     });

@@ -5,13 +5,16 @@
 //! nothing else differs. Edits join and split paragraphs, move a
 //! quotation's boundary across paragraphs and change the document's
 //! language; the figures of an unchanged paragraph are not read again.
+//! The segmentation, cut again only around the changed bytes, the
+//! paragraphs' hashes taken over, and the facts key other documents are
+//! checked by, equal those of a fresh read too.
 
 use std::sync::{Arc, Mutex};
 
 use factline::analysis::{
     DocAnalysis, DocId, RuleScope, Settings, analyze_document, analyze_edited, check,
 };
-use factline::analysis::{effort, figures};
+use factline::analysis::{corpus, effort, figures, reuse};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
@@ -131,6 +134,10 @@ proptest! {
             prop_assert_eq!(format!("{:?}", edited.boilerplate), format!("{:?}", fresh.boilerplate));
             prop_assert_eq!(format!("{:?}", edited.related), format!("{:?}", fresh.related));
             prop_assert_eq!(&edited.segmentation, &fresh.segmentation);
+            // The paragraphs' hashes taken over are those of their text,
+            // and the facts other documents read are the same.
+            prop_assert_eq!(&edited.paragraph_hashes, &reuse::paragraph_hashes(&text, &fresh.segmentation));
+            prop_assert_eq!(corpus::facts_key(&edited), corpus::facts_key(&fresh));
             // The next step starts from an analysis read only in part.
             doc = analyze_edited(Some(&edited), id.clone(), Arc::from(text.as_str()), &settings);
             read_some(&doc, &mask);
@@ -372,6 +379,8 @@ proptest! {
             prop_assert_eq!(&edited.boilerplate, &fresh.boilerplate);
             prop_assert_eq!(format!("{:?}", edited.figures), format!("{:?}", fresh.figures));
             prop_assert_eq!(format!("{:?}", edited.related), format!("{:?}", fresh.related));
+            prop_assert_eq!(&edited.paragraph_hashes, &reuse::paragraph_hashes(&text, &fresh.segmentation));
+            prop_assert_eq!(corpus::facts_key(&edited), corpus::facts_key(&fresh));
             doc = edited;
         }
     }

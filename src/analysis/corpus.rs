@@ -7,10 +7,9 @@
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::ops::Range;
 use std::sync::Arc;
 
-use super::figures::{FigureIndex, MentionCache};
+use super::figures::{self, FigureIndex, Fnv, MentionCache};
 use super::related;
 use super::{DocAnalysis, DocId};
 
@@ -157,7 +156,9 @@ impl Corpus {
 /// a figure or of a passage's terms changes it. Equal digests mean other
 /// documents' cross-document findings need not be checked again.
 pub fn facts_key(doc: &DocAnalysis) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    // Every part is hashed field by field (no text formatted, nothing
+    // allocated): this runs on every keystroke, over the whole draft.
+    let mut h = Fnv::new();
     doc.boilerplate.hashes().hash(&mut h);
     let p = &doc.related;
     p.names.hash(&mut h);
@@ -165,40 +166,43 @@ pub fn facts_key(doc: &DocAnalysis) -> u64 {
     p.words.hash(&mut h);
     for passage in &p.passages {
         (passage.indexed, passage.headline, passage.len).hash(&mut h);
-        passage.keys().hash(&mut h);
+        // Its index keys (see `Passage::keys`), part by part.
+        passage.terms.hash(&mut h);
+        passage.tfs.hash(&mut h);
+        passage.quotes.hash(&mut h);
+        h.write_usize(passage.figures.len());
+        for g in passage.figures.iter() {
+            g.key.hash(&mut h);
+        }
         // A mention's display name by its text, not by its number, which
         // a name added earlier in the document changes for all.
+        h.write_usize(passage.entities.len());
         for e in passage.entities.iter() {
             (e.canon, e.short, p.names.get(e.name as usize), e.weak).hash(&mut h);
         }
     }
-    format!("{:?}", doc.figures.date).hash(&mut h);
+    doc.figures.date.hash(&mut h);
+    // The figures sentence by sentence (they are in text order): the
+    // sentence's text once, then each figure without its offsets (those
+    // of what it counts made relative to its sentence).
+    let mut at_sentence = None;
+    h.write_usize(doc.figures.list.len());
     for f in &doc.figures.list {
         let sentence = doc
             .segmentation
             .sentences
             .get(f.sentence)
             .map_or(0..0, |s| s.span.clone());
-        doc.slice(sentence.clone()).hash(&mut h);
+        if at_sentence != Some(f.sentence) {
+            at_sentence = Some(f.sentence);
+            doc.slice(sentence.clone()).hash(&mut h);
+        }
         doc.slice(f.span.clone()).hash(&mut h);
         doc.line_number(f.span.start).hash(&mut h);
-        (f.span.start.saturating_sub(sentence.start)).hash(&mut h);
         (f.sentence, f.paragraph, f.in_words).hash(&mut h);
         doc.in_boilerplate(f.span.clone()).hash(&mut h);
-        // The figure without its offsets (those of what it counts made
-        // relative to its sentence).
-        let mut g = f.clone();
-        let relative = |r: &mut Option<Range<usize>>| {
-            if let Some(r) = r {
-                *r = r.start.saturating_sub(sentence.start)..r.end.saturating_sub(sentence.start);
-            }
-        };
-        g.span = 0..0;
-        g.number_span = 0..0;
-        relative(&mut g.counted.noun);
-        relative(&mut g.counted.verb);
-        relative(&mut g.counted.complement_span);
-        format!("{g:?}").hash(&mut h);
+        h.write_u64(figures::figure_digest(f, sentence.start));
+        f.counted.incident.hash(&mut h);
     }
     h.finish()
 }

@@ -14,7 +14,7 @@ use super::boilerplate::{self, Boilerplate};
 use super::figures::{self, Figures};
 use super::language::{LangDoc, SentenceLang};
 use super::related;
-use super::reuse::ParagraphMap;
+use super::reuse::{self, ParagraphMap};
 use super::text::Segmentation;
 
 /// One document, read. Serialized without its id, name and text (see
@@ -49,6 +49,11 @@ pub struct DocAnalysis {
     /// edit).
     #[serde(skip)]
     pub boilerplate_units: boilerplate::UnitTexts,
+    /// Each paragraph's content hash ([`reuse::paragraph_hashes`]), by
+    /// which the next version finds the paragraphs it repeats: kept by
+    /// [`analyze_edited`] only, and not stored.
+    #[serde(skip)]
+    pub paragraph_hashes: Vec<u64>,
 }
 
 /// The id of a deserialized analysis until [`DocAnalysis::restore`] names it.
@@ -124,6 +129,7 @@ pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAn
     // `analyze_edited`): an indexed corpus would hold them for every
     // paragraph of every source.
     doc.boilerplate_units = Default::default();
+    doc.paragraph_hashes = Vec::new();
     doc.related.forget_reading();
     doc
 }
@@ -145,9 +151,33 @@ pub fn analyze_edited(
         panic!("fault injection: analysis of {id} panics on purpose");
     }
     let name = short_name(id.as_str());
-    let segmentation = Segmentation::new(&text);
-    let map = previous
-        .map(|p| ParagraphMap::new((&p.text, &p.segmentation), (&text, &segmentation), |_| true));
+    // Only the lines and paragraphs around the bytes an edit changed are
+    // cut again.
+    let segmentation = match previous {
+        Some(p) => Segmentation::reusing(&p.text, &p.segmentation, &text),
+        None => Segmentation::new(&text),
+    };
+    // Each paragraph's hash, taken over where the edit left it (those of
+    // a version read by `analyze_document` or restored are hashed again).
+    let old_hashes = previous.map(|p| match p.paragraph_hashes.len() {
+        n if n == p.segmentation.paragraphs.len() => {
+            std::borrow::Cow::Borrowed(&p.paragraph_hashes[..])
+        }
+        _ => std::borrow::Cow::Owned(reuse::paragraph_hashes(&p.text, &p.segmentation)),
+    });
+    let paragraph_hashes = match (previous, &old_hashes) {
+        (Some(p), Some(old)) => {
+            reuse::hashes_reusing(&p.text, &p.segmentation, old, &text, &segmentation)
+        }
+        _ => reuse::paragraph_hashes(&text, &segmentation),
+    };
+    let map = previous.zip(old_hashes.as_ref()).map(|(p, old)| {
+        ParagraphMap::with_hashes(
+            (&p.text, &p.segmentation, old),
+            (&text, &segmentation, &paragraph_hashes),
+            |_| true,
+        )
+    });
     // Figures read digits by the language's conventions ("1.200").
     let language = match (previous, &map) {
         (Some(p), Some(map)) => {
@@ -206,6 +236,7 @@ pub fn analyze_edited(
         related,
         language,
         boilerplate_units,
+        paragraph_hashes,
     }
 }
 

@@ -27,7 +27,7 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-use super::text::Segmentation;
+use super::text::{Segmentation, common_prefix, common_suffix};
 
 /// Where one paragraph of the old version stands in the new one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,14 +92,29 @@ impl ParagraphMap {
         new: (&str, &Segmentation),
         wanted: impl Fn(usize) -> bool,
     ) -> Self {
-        let (old_text, old_seg) = old;
-        let (text, seg) = new;
+        let old_hashes = paragraph_hashes(old.0, old.1);
+        let new_hashes = paragraph_hashes(new.0, new.1);
+        Self::with_hashes(
+            (old.0, old.1, &old_hashes),
+            (new.0, new.1, &new_hashes),
+            wanted,
+        )
+    }
+
+    /// [`ParagraphMap::new`], given each paragraph's [`paragraph_hashes`]
+    /// (for the new version, see [`hashes_reusing`]): an edit then hashes
+    /// only the paragraphs it changed.
+    pub fn with_hashes(
+        old: (&str, &Segmentation, &[u64]),
+        new: (&str, &Segmentation, &[u64]),
+        wanted: impl Fn(usize) -> bool,
+    ) -> Self {
+        let (old_text, old_seg, old_hashes) = old;
+        let (text, seg, new_hashes) = new;
         let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
-        for (pi, p) in old_seg.paragraphs.iter().enumerate() {
-            if wanted(pi)
-                && let Some(t) = old_text.get(p.span.clone())
-            {
-                by_hash.entry(content_hash(t)).or_default().push(pi);
+        for (pi, &h) in old_hashes.iter().enumerate().take(old_seg.paragraphs.len()) {
+            if wanted(pi) {
+                by_hash.entry(h).or_default().push(pi);
             }
         }
         let mut carried = vec![None; seg.paragraphs.len()];
@@ -110,7 +125,11 @@ impl ParagraphMap {
             let Some(t) = text.get(p.span.clone()) else {
                 continue;
             };
-            let Some(candidates) = by_hash.get(&content_hash(t)) else {
+            let hash = match new_hashes.get(np) {
+                Some(&h) => h,
+                None => content_hash(t),
+            };
+            let Some(candidates) = by_hash.get(&hash) else {
                 continue;
             };
             // The same text, cut into the same sentences (a hash collision
@@ -151,9 +170,106 @@ impl ParagraphMap {
     }
 }
 
+/// The hash of each paragraph of `text` (see [`content_hash`]).
+pub fn paragraph_hashes(text: &str, seg: &Segmentation) -> Vec<u64> {
+    seg.paragraphs
+        .iter()
+        .map(|p| content_hash(text.get(p.span.clone()).unwrap_or("")))
+        .collect()
+}
+
+/// [`paragraph_hashes`] of `text`, an edited version of `old_text`, taking
+/// over from `old_hashes` the hash of every paragraph that lies in the
+/// bytes before or after the change and was a paragraph of the old
+/// version there (the same text, hence the same hash): only the
+/// paragraphs the edit touched are hashed. `old_hashes` not of `old_seg`
+/// (another length) are not used.
+pub fn hashes_reusing(
+    old_text: &str,
+    old_seg: &Segmentation,
+    old_hashes: &[u64],
+    text: &str,
+    seg: &Segmentation,
+) -> Vec<u64> {
+    if old_hashes.len() != old_seg.paragraphs.len() {
+        return paragraph_hashes(text, seg);
+    }
+    let (a, b) = (old_text.as_bytes(), text.as_bytes());
+    let prefix = common_prefix(a, b);
+    let suffix = common_suffix(a, b, a.len().min(b.len()) - prefix);
+    let (old_end, new_end) = (a.len() - suffix, b.len() - suffix);
+    // The old paragraph with exactly this span, if any.
+    let old_at = |span: std::ops::Range<usize>| {
+        let q = old_seg
+            .paragraphs
+            .partition_point(|p| p.span.start < span.start);
+        old_seg
+            .paragraphs
+            .get(q)
+            .filter(|p| p.span == span)
+            .map(|_| old_hashes[q])
+    };
+    seg.paragraphs
+        .iter()
+        .map(|p| {
+            let kept = if p.span.end <= prefix {
+                old_at(p.span.clone())
+            } else if p.span.start >= new_end {
+                let start = p.span.start - new_end + old_end;
+                old_at(start..start + p.span.len())
+            } else {
+                None
+            };
+            kept.unwrap_or_else(|| content_hash(text.get(p.span.clone()).unwrap_or("")))
+        })
+        .collect()
+}
+
 /// The hash a paragraph is matched by.
 pub(crate) fn content_hash(text: &str) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut h);
     h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hashes of the paragraphs an edit left where they were, or moved
+    /// whole, are taken over (marked here by old hashes that are not
+    /// theirs); the touched paragraph is hashed again.
+    #[test]
+    fn a_keystroke_hashes_only_the_paragraph_it_touched() {
+        let old: String = (0..50)
+            .map(|i| format!("Paragraph {i} says one thing.\n\n"))
+            .collect();
+        let old_seg = Segmentation::new(&old);
+        let at = old.find("Paragraph 25").expect("paragraph 25") + 3;
+        let new = format!("{}x{}", &old[..at], &old[at..]);
+        let seg = Segmentation::new(&new);
+        let right = paragraph_hashes(&new, &seg);
+        let taken = hashes_reusing(
+            &old,
+            &old_seg,
+            &paragraph_hashes(&old, &old_seg),
+            &new,
+            &seg,
+        );
+        assert_eq!(taken, right);
+        let marked: Vec<u64> = (0..old_seg.paragraphs.len() as u64).collect();
+        let taken = hashes_reusing(&old, &old_seg, &marked, &new, &seg);
+        let hashed: Vec<usize> = (0..taken.len()).filter(|&i| taken[i] == right[i]).collect();
+        assert_eq!(hashed, [25]);
+        assert_eq!(taken[26], 26, "moved by a byte, taken over");
+        // The same map as with every paragraph hashed.
+        let map = ParagraphMap::with_hashes(
+            (&old, &old_seg, &paragraph_hashes(&old, &old_seg)),
+            (&new, &seg, &right),
+            |_| true,
+        );
+        assert_eq!(map.carried(), 49);
+        assert!(map.get(25).is_none());
+        assert_eq!(map.get(26).map(|c| c.old), Some(26));
+    }
 }

@@ -71,14 +71,164 @@ pub struct Segmentation {
 
 impl Segmentation {
     pub fn new(text: &str) -> Self {
-        let lines = split_lines(text);
-        let mut paragraphs = Vec::new();
-        let mut sentences = Vec::new();
-        let mut i = 0;
+        let mut seg = Self {
+            lines: split_lines(text),
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+        };
+        seg.paragraphs_from(text, 0, |_| false);
+        seg
+    }
+
+    /// The segmentation of `text`, an edited version of `old_text` (whose
+    /// segmentation is `old`): equal to [`Segmentation::new`]`(text)`, but
+    /// only the lines and paragraphs around the bytes that differ are read
+    /// again; those before are kept, those after moved.
+    pub fn reusing(old_text: &str, old: &Segmentation, text: &str) -> Self {
+        Self::reusing_counted(old_text, old, text).0
+    }
+
+    /// [`Segmentation::reusing`], with the byte range of `text` read again.
+    ///
+    /// Which line a byte is on depends only on the bytes before and after
+    /// it, and where a paragraph starts or ends only on the two lines
+    /// around the break, and a paragraph's sentences only on its text. So
+    /// the lines and paragraphs that end (with the line after them) before
+    /// the first byte that differs are kept, lines are split again from
+    /// there until one starts past the last byte that differs (by two
+    /// bytes, so its line break is unchanged too), and paragraphs are read
+    /// again from there until one starts on a line that was moved, where
+    /// a paragraph started before: from that line on, the old reading goes
+    /// on as it did.
+    pub(crate) fn reusing_counted(
+        old_text: &str,
+        old: &Segmentation,
+        text: &str,
+    ) -> (Self, Range<usize>) {
+        let (a, b) = (old_text.as_bytes(), text.as_bytes());
+        if old.lines.is_empty() {
+            return (Self::new(text), 0..text.len());
+        }
+        let prefix = common_prefix(a, b);
+        if prefix == a.len() && prefix == b.len() {
+            return (old.clone(), 0..0);
+        }
+        let suffix = common_suffix(a, b, a.len().min(b.len()) - prefix);
+        let (old_end, new_end) = (a.len() - suffix, b.len() - suffix);
+        let delta = new_end as isize - old_end as isize;
+        let moved = |x: usize| x.wrapping_add_signed(delta);
+
+        // Lines whose text and line break come before the first change.
+        let keep_lines = old.lines.partition_point(|l| l.span.end + 2 <= prefix);
+        let mut lines: Vec<Line> = old.lines[..keep_lines].to_vec();
+        let restart = match keep_lines {
+            0 => 0,
+            k => old.lines.get(k).map_or(prefix, |l| l.span.start),
+        };
+        // Split again until a line starts two bytes past the change: the
+        // same line of the old text, moved.
+        let mut old_line = None;
+        split_lines_into(text, restart, &mut lines, |start| {
+            if start < new_end + 2 {
+                return false;
+            }
+            let at = start.wrapping_add_signed(-delta);
+            let k = old.lines.partition_point(|l| l.span.start < at);
+            if old.lines.get(k).is_some_and(|l| l.span.start == at) {
+                old_line = Some(k);
+                true
+            } else {
+                false
+            }
+        });
+        // Lines from `first_moved` on are the old lines from `old_line`.
+        let first_moved = lines.len();
+        if let Some(k) = old_line {
+            lines.extend(old.lines[k..].iter().map(|l| Line {
+                span: moved(l.span.start)..moved(l.span.end),
+            }));
+        }
+        let line_shift = old_line.map_or(0, |k| first_moved as isize - k as isize);
+
+        // Paragraphs that end, with the line after them, before the change.
+        let keep_paragraphs = old.paragraphs.partition_point(|p| p.lines.end < keep_lines);
+        let keep_sentences = match keep_paragraphs {
+            0 => 0,
+            k => old.paragraphs[k - 1].sentences.end,
+        };
+        let from_line = match keep_paragraphs {
+            0 => 0,
+            k => old.paragraphs[k - 1].lines.end,
+        };
+        let mut seg = Self {
+            lines,
+            paragraphs: old.paragraphs[..keep_paragraphs].to_vec(),
+            sentences: old.sentences[..keep_sentences].to_vec(),
+        };
+        let read_from = seg
+            .lines
+            .get(from_line)
+            .map_or(text.len(), |l| l.span.start);
+        // A paragraph starting on a moved line where one started before.
+        let old_paragraph = |i: usize| -> Option<usize> {
+            if old_line.is_none() || i < first_moved {
+                return None;
+            }
+            let k = i.checked_add_signed(-line_shift)?;
+            let q = old.paragraphs.partition_point(|p| p.lines.start < k);
+            old.paragraphs
+                .get(q)
+                .is_some_and(|p| p.lines.start == k)
+                .then_some(q)
+        };
+        let synced = seg.paragraphs_from(text, from_line, |i| old_paragraph(i).is_some());
+        let read_to = synced
+            .and_then(|i| seg.lines.get(i))
+            .map_or(text.len(), |l| l.span.start);
+        if let Some(q) = synced.and_then(old_paragraph) {
+            let paragraph_shift = seg.paragraphs.len() as isize - q as isize;
+            let first_sentence = old.paragraphs[q].sentences.start;
+            let sentence_shift = seg.sentences.len() as isize - first_sentence as isize;
+            let by = |r: &Range<usize>, d: isize| {
+                r.start.wrapping_add_signed(d)..r.end.wrapping_add_signed(d)
+            };
+            seg.paragraphs
+                .extend(old.paragraphs[q..].iter().map(|p| Paragraph {
+                    span: by(&p.span, delta),
+                    lines: by(&p.lines, line_shift),
+                    sentences: by(&p.sentences, sentence_shift),
+                }));
+            seg.sentences
+                .extend(old.sentences[first_sentence..].iter().map(|s| Sentence {
+                    span: by(&s.span, delta),
+                    paragraph: s.paragraph.wrapping_add_signed(paragraph_shift),
+                }));
+        }
+        (seg, read_from..read_to.max(read_from))
+    }
+
+    /// Reads the paragraphs (and their sentences) of `text` from line `i`
+    /// on, after those already read. Stops at the first paragraph start
+    /// for which `known` is true and returns its line (the caller knows
+    /// the rest).
+    fn paragraphs_from(
+        &mut self,
+        text: &str,
+        mut i: usize,
+        known: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let Self {
+            lines,
+            paragraphs,
+            sentences,
+        } = self;
         while i < lines.len() {
             if is_blank(&text[lines[i].span.clone()]) {
                 i += 1;
                 continue;
+            }
+            if known(i) {
+                return Some(i);
             }
             let first = i;
             while i + 1 < lines.len()
@@ -103,11 +253,7 @@ impl Segmentation {
             });
             i += 1;
         }
-        Self {
-            lines,
-            paragraphs,
-            sentences,
-        }
+        None
     }
 
     /// Index of the line containing `offset` (the last line for offsets past the end).
@@ -143,15 +289,30 @@ impl Segmentation {
 /// at least one line, and a final line break is followed by an empty line,
 /// as editors count them.
 pub fn split_lines(text: &str) -> Vec<Line> {
-    let bytes = text.as_bytes();
     let mut lines = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
+    split_lines_into(text, 0, &mut lines, |_| false);
+    lines
+}
+
+/// Splits `text` into lines from byte `start` (a line's start) on,
+/// appending them to `lines`, as [`split_lines`] does; stops before a
+/// line whose start `stop` accepts (the caller knows the rest).
+fn split_lines_into(
+    text: &str,
+    mut start: usize,
+    lines: &mut Vec<Line>,
+    mut stop: impl FnMut(usize) -> bool,
+) {
+    let bytes = text.as_bytes();
+    let mut i = start;
     while i < bytes.len() {
         match bytes[i] {
             b'\n' => {
                 lines.push(Line { span: start..i });
                 start = i + 1;
+                if stop(start) {
+                    return;
+                }
             }
             b'\r' => {
                 lines.push(Line { span: start..i });
@@ -159,6 +320,9 @@ pub fn split_lines(text: &str) -> Vec<Line> {
                     i += 1;
                 }
                 start = i + 1;
+                if stop(start) {
+                    return;
+                }
             }
             _ => {}
         }
@@ -167,7 +331,34 @@ pub fn split_lines(text: &str) -> Vec<Line> {
     lines.push(Line {
         span: start..bytes.len(),
     });
-    lines
+}
+
+/// The length of the longest common prefix of `a` and `b`.
+pub(crate) fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const CHUNK: usize = 64;
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + CHUNK <= n && a[i..i + CHUNK] == b[i..i + CHUNK] {
+        i += CHUNK;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
+}
+
+/// The length of the longest common suffix of `a` and `b`, at most `max`.
+pub(crate) fn common_suffix(a: &[u8], b: &[u8], max: usize) -> usize {
+    const CHUNK: usize = 64;
+    let (la, lb) = (a.len(), b.len());
+    let mut i = 0;
+    while i + CHUNK <= max && a[la - i - CHUNK..la - i] == b[lb - i - CHUNK..lb - i] {
+        i += CHUNK;
+    }
+    while i < max && a[la - i - 1] == b[lb - i - 1] {
+        i += 1;
+    }
+    i
 }
 
 pub fn is_blank(s: &str) -> bool {
@@ -479,6 +670,93 @@ mod tests {
             .iter()
             .map(|s| &text[s.span.clone()])
             .collect()
+    }
+
+    /// Pieces of text whose joins and cuts move line breaks (`\r\n` split
+    /// in two), wraps, blank lines and sentence ends.
+    const PIECES: &[&str] = &[
+        "The council met on Monday. ",
+        "It voted,\nand then it ",
+        "adjourned.\n",
+        "\n",
+        "\n\n",
+        "\r",
+        "\r\n",
+        "Harbour Reopens\n",
+        "Mr. Orrin said ",
+        "the U.S. The talks ",
+        "é",
+        " ",
+        "“Quoted,” she said. ",
+        "x",
+    ];
+
+    /// A small deterministic generator of edits (no seed to keep).
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn next(&mut self, n: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((self.0 >> 33) as usize) % n.max(1)
+        }
+    }
+
+    fn boundary(text: &str, mut at: usize) -> usize {
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
+
+    #[test]
+    fn an_edited_text_is_cut_as_a_fresh_one() {
+        let mut rng = Lcg(7);
+        for _ in 0..300 {
+            let mut text: String = (0..rng.next(30))
+                .map(|_| PIECES[rng.next(PIECES.len())])
+                .collect();
+            let mut seg = Segmentation::new(&text);
+            for _ in 0..8 {
+                let at = boundary(&text, rng.next(text.len() + 1));
+                let cut = boundary(&text, (at + rng.next(12)).min(text.len())).max(at);
+                let insert = if rng.next(3) == 0 {
+                    ""
+                } else {
+                    PIECES[rng.next(PIECES.len())]
+                };
+                let new = format!("{}{insert}{}", &text[..at], &text[cut..]);
+                let edited = Segmentation::reusing(&text, &seg, &new);
+                assert_eq!(edited, Segmentation::new(&new), "{text:?} -> {new:?}");
+                (text, seg) = (new, edited);
+            }
+        }
+    }
+
+    /// A keystroke in a long text cuts again the paragraphs around it only;
+    /// the unchanged text is not read again.
+    #[test]
+    fn a_keystroke_cuts_only_the_paragraphs_around_it() {
+        let text: String = (0..2000)
+            .map(|i| format!("Paragraph {i} says one thing. It says another.\n\n"))
+            .collect();
+        let seg = Segmentation::new(&text);
+        let at = text.len() / 2;
+        let typed = format!("{}x{}", &text[..at], &text[at..]);
+        let (edited, read) = Segmentation::reusing_counted(&text, &seg, &typed);
+        assert_eq!(edited, Segmentation::new(&typed));
+        assert!(read.contains(&at), "{read:?}");
+        assert!(
+            read.len() < 200,
+            "{} of {} bytes read again",
+            read.len(),
+            text.len()
+        );
+        // Nothing changed: nothing read.
+        let (same, read) = Segmentation::reusing_counted(&typed, &edited, &typed);
+        assert_eq!((same, read.len()), (edited, 0));
     }
 
     #[test]

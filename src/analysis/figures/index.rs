@@ -54,6 +54,9 @@ pub struct FigureIndex {
     docs: Vec<Option<Arc<DocAnalysis>>>,
     /// Each slot's figure indices, grouped by key (the runs point here).
     filed: Vec<Vec<u32>>,
+    /// Each slot's keys, sorted: what removing its document visits,
+    /// without reading its figures again.
+    keys: Vec<Box<[u64]>>,
     free: Vec<u32>,
 }
 
@@ -71,6 +74,7 @@ impl FigureIndex {
             None => {
                 self.docs.push(Some(doc.clone()));
                 self.filed.push(Vec::new());
+                self.keys.push(Box::default());
                 (self.docs.len() - 1) as u32
             }
         };
@@ -89,6 +93,7 @@ impl FigureIndex {
         let filed = &mut self.filed[slot as usize];
         filed.clear();
         filed.extend(pairs.iter().map(|&(_, i)| i));
+        let mut filed_keys = Vec::new();
         let mut start = 0;
         while start < pairs.len() {
             let key = pairs[start].0;
@@ -97,8 +102,10 @@ impl FigureIndex {
                 .entry(key)
                 .or_default()
                 .push((slot, start as u32, (end - start) as u32));
+            filed_keys.push(key);
             start = end;
         }
+        self.keys[slot as usize] = filed_keys.into();
     }
 
     /// Forgets the figures of `doc` (the version that was inserted).
@@ -106,13 +113,8 @@ impl FigureIndex {
         let Some(slot) = self.slots.remove(&doc.id) else {
             return;
         };
-        let mut keys = Vec::new();
-        for f in &doc.figures.list {
-            keys_of(f, Use::File, &mut keys, None);
-        }
-        keys.sort_unstable();
-        keys.dedup();
-        for k in keys {
+        let keys = std::mem::take(&mut self.keys[slot as usize]);
+        for &k in keys.iter() {
             if let Some(list) = self.postings.get_mut(&k) {
                 list.retain(|&(s, _, _)| s != slot);
                 if list.is_empty() {

@@ -56,6 +56,7 @@ pub use incident::{
 pub use index::{FigureIndex, MAX_PER_DOCUMENT};
 pub use interval::{Interval, Qualifier};
 pub use lexicon::TimeUnit;
+pub(crate) use reuse::figure_digest;
 pub use reuse::{MentionCache, MentionReuse};
 pub use similarity::{
     PassageSimilarity, RelatedSimilarity, for_corpus, for_document, with_statistics,

@@ -871,6 +871,15 @@ fn mix(a: u64, b: u64) -> u64 {
     h.finish()
 }
 
+/// [`hash_figure`] alone: a digest of figure `f` without its place
+/// (offsets relative to `start`), what the facts another document reads of
+/// a figure's document are made of.
+pub(crate) fn figure_digest(f: &Figure, start: usize) -> u64 {
+    let mut h = Fnv::new();
+    hash_figure(f, start, &mut h);
+    h.finish()
+}
+
 /// Digests figure `f` without its place: offsets relative to `start`
 /// (its sentence's), and neither its sentence's nor its paragraph's index.
 /// Every field is named, so that a field added to [`Figure`] or

@@ -645,21 +645,149 @@ fn run_check_with(path: &Path, extra: &[&str]) -> (f64, f64, usize) {
 /// written), then again on the unchanged folder.
 fn check(label: &str, dir: &Path, bytes: u64, rows: &mut Vec<Row>) {
     drop_index(dir);
+    // The baseline: a ripgrep scan of the same files, by CPU time.
+    let rg = rg_cpu(dir);
     for (what, extra) in [
         ("no index", &["--no-index"][..]),
         ("first run, index written", &[][..]),
         ("unchanged folder, index read", &[][..]),
     ] {
+        let before = children_cpu();
         let (secs, peak, findings) = run_check_with(dir, extra);
+        let cpu = children_cpu() - before;
+        let ratio = rg.map_or_else(String::new, |rg| {
+            format!(", {:.1}× the CPU of `rg -L -c the` ({rg:.2} s)", cpu / rg)
+        });
         rows.push(Row(
             format!("check: {label}, {what}"),
             format!(
-                "{:.1} MB in {secs:.2} s = {:.1} MB/s, peak {peak:.0} MiB, {findings} findings",
+                "{:.1} MB in {secs:.2} s = {:.1} MB/s, CPU {cpu:.2} s{ratio}, peak {peak:.0} MiB, \
+                 {findings} findings",
                 bytes as f64 / 1e6,
                 bytes as f64 / 1e6 / secs
             ),
         ));
     }
+}
+
+/// `factline check --no-index` on `dir` and on the same folder with one
+/// and three lightly altered copies of every article beside it (a line
+/// added and a word changed, as syndicated wire copy is republished): the
+/// CPU per article at 1×, 2× and 4× the articles, which stays flat when
+/// the work is linear in the number of articles.
+fn check_copies(label: &str, dir: &Path, rows: &mut Vec<Row>) {
+    let mut per_article = Vec::new();
+    for k in [1usize, 2, 4] {
+        let folder = copies(dir, k);
+        let (files, _) =
+            factline::workspace::discover(&folder, &factline::workspace::exclude_set(&[]));
+        let before = children_cpu();
+        let (secs, _, findings) = run_check_with(&folder, &["--no-index"]);
+        let cpu = children_cpu() - before;
+        let each = cpu / files.len().max(1) as f64 * 1000.0;
+        per_article.push(each);
+        rows.push(Row(
+            format!("check: {label}, {k}× with copies, no index"),
+            format!(
+                "{} articles: {secs:.2} s, CPU {cpu:.2} s = {each:.2} ms an article \
+                 (×{:.2} the 1× figure), {findings} findings",
+                files.len(),
+                each / per_article[0]
+            ),
+        ));
+    }
+}
+
+/// `dir` (a folder of links) with `k - 1` altered copies of every article
+/// beside it, under `target/bench-corpus/copies{k}`: copy `c` has the
+/// first `c` uses of "said" changed to "stated" and a line naming a wire
+/// service added at the end.
+fn copies(dir: &Path, k: usize) -> PathBuf {
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-corpus/copies{k}"));
+    let done = out.join(".complete");
+    if done.exists() {
+        return out;
+    }
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).unwrap();
+    #[cfg(unix)]
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let target = entry.path().canonicalize().unwrap();
+        std::os::unix::fs::symlink(target, out.join(entry.file_name())).unwrap();
+    }
+    let (files, _) = factline::workspace::discover(dir, &factline::workspace::exclude_set(&[]));
+    for c in 1..k {
+        for file in &files {
+            let Ok(text) = std::fs::read_to_string(file) else {
+                continue;
+            };
+            let mut altered = String::with_capacity(text.len() + 40);
+            let mut rest = text.as_str();
+            for _ in 0..c {
+                let Some(at) = find_word(rest, "said") else {
+                    break;
+                };
+                altered.push_str(&rest[..at]);
+                altered.push_str("stated");
+                rest = &rest[at + 4..];
+            }
+            altered.push_str(rest);
+            altered.push_str(&format!("\nDistributed by Wire Service {c}.\n"));
+            let relative = file.strip_prefix(dir).unwrap();
+            let to = out.join(format!("wire{c}")).join(relative);
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::write(to, altered).unwrap();
+        }
+    }
+    std::fs::write(&done, "").unwrap();
+    out
+}
+
+/// The byte offset of `word` as a whole word in `text`.
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    text.match_indices(word).map(|(i, _)| i).find(|&i| {
+        let before = i.checked_sub(1).map(|j| bytes[j]);
+        let after = bytes.get(i + word.len()).copied();
+        !before.is_some_and(|b| b.is_ascii_alphanumeric())
+            && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+    })
+}
+
+/// CPU seconds (user and system) of this process's waited-for children.
+fn children_cpu() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name (which is in parentheses).
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or("", |(_, rest)| rest)
+        .split_whitespace()
+        .collect();
+    // cutime and cstime are fields 16 and 17 of the line (from 1), in
+    // clock ticks of 1/100 s.
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(13) + ticks(14)) / 100.0
+}
+
+/// The CPU seconds of `rg -L -c the DIR` (a scan of every file), or
+/// `None` when ripgrep is not installed.
+fn rg_cpu(dir: &Path) -> Option<f64> {
+    let before = children_cpu();
+    let status = Command::new("rg")
+        .args(["-L", "-c", "the"])
+        .arg(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .ok()?;
+    let cpu = children_cpu() - before;
+    // Exit 1 is "no match", not a failure.
+    (status.code().is_some_and(|c| c <= 1) && cpu > 0.0).then_some(cpu)
 }
 
 /// A restart of the server on `dir` with an up-to-date index (built by a
@@ -1147,6 +1275,9 @@ fn main() {
     if run("check") {
         if let Some((dir, bytes)) = real_corpus() {
             check("8,560 real articles (GVA + BBC)", &dir, bytes, &mut rows);
+            if !quick {
+                check_copies("8,560 real articles (GVA + BBC)", &dir, &mut rows);
+            }
         }
         let (dir, bytes) = generated(sizes[sizes.len().min(2) - 1]);
         check(

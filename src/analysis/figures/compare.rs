@@ -138,6 +138,39 @@ pub fn same_fact(
     same_fact_known(a, fa, b, fb, sim, same_doc, part_of_more(a, fa))
 }
 
+/// Whether the sentence of `fb` in `b` also gives a value that agrees with
+/// `fa`, for a figure of its kind: a sentence that gives both values
+/// ("9.5% during 2004, above 2003's 9.1%", "seven nominations while the
+/// other film has 11", "a 6% stake in itself for 20% of the carmaker")
+/// tells two quantities apart, and `fb` is the other one, not a second
+/// value for `fa`'s.
+pub fn gives_both(a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) -> bool {
+    let same_doc = std::ptr::eq(a, b) || a.id == b.id;
+    b.figures.list.iter().any(|h| {
+        h.sentence == fb.sentence
+            && h.kind == fa.kind
+            && !std::ptr::eq(h, fb)
+            && !(same_doc && h.span == fa.span)
+            && comparable(h)
+            && agree_in(a, fa, b, h)
+    })
+}
+
+/// Whether `fa` in `a` and `fb` in `b` surely tell two different facts:
+/// the same-fact test turns them down and their passages are less alike
+/// than passages about one fact need to be ([`MIN_PASSAGE`]). Two reports
+/// of one fact that the test turns down for what their figures or names
+/// say, in alike passages, are not told apart.
+pub fn told_apart(
+    a: &DocAnalysis,
+    fa: &Figure,
+    b: &DocAnalysis,
+    fb: &Figure,
+    sim: &dyn PassageSimilarity,
+) -> bool {
+    same_fact(a, fa, b, fb, sim).is_none() && sim.similarity(a, fa, b, fb, 0.0) < MIN_PASSAGE
+}
+
 /// [`same_fact`] when the caller knows whether `a` and `b` are one
 /// document (`same_doc`) and whether `fa` is part of a larger count of
 /// its sentence (`fa_part`, [`part_of_more`]): comparing one figure with

@@ -579,3 +579,37 @@ fn a_conflict_confirmed_by_a_second_report_stays_flagged() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].0, "21");
 }
+
+/// Within one story two values of one thing in sentences about different
+/// names are two quantities (two consoles' sales); the same names with two
+/// values are a conflict.
+#[test]
+fn within_one_report_two_values_need_the_same_names() {
+    let quiet = corpus_of(
+        "//- /a.txt\nThe Lumo handheld console sold 4.5 million units in its first year in Europe, Kestrel Games said.\n\
+         Kestrel Games said the older Brio console sold 2.1 million units in its first year in Europe.\n",
+    );
+    assert!(
+        flagged(&quiet, "/a.txt").is_empty(),
+        "{:#?}",
+        flagged(&quiet, "/a.txt")
+    );
+    let conflict = corpus_of(
+        "//- /a.txt\nThe Lumo handheld console sold 4.5 million units in its first year in Europe, Kestrel Games said.\n\
+         The Lumo handheld console sold 5.4 million units in its first year in Europe, Kestrel Games said.\n",
+    );
+    let found = flagged(&conflict, "/a.txt");
+    assert!(!found.is_empty(), "{found:#?}");
+}
+
+/// "One in six cars" is a rate, not a number of cars.
+#[test]
+fn a_ratio_is_not_a_count() {
+    let c = corpus_of(
+        "//- /a.txt\nOne in six cars sold in Varnland last year was built by Ostermark, the trade body said.\n\
+         //- /b.txt\nOstermark sold 120,000 cars in Varnland last year, the trade body said.\n",
+    );
+    for name in ["/a.txt", "/b.txt"] {
+        assert!(flagged(&c, name).is_empty(), "{:#?}", flagged(&c, name));
+    }
+}

@@ -188,6 +188,9 @@ fn same_fact_known(
     if !comparable(fa) || !comparable(fb) {
         return None;
     }
+    if fa.kind == FigureKind::Count && (ratio(a, fa) || ratio(b, fb)) {
+        return None;
+    }
     // Ranks, dates and lengths of time name many different things in one
     // story ("the first shot", "the second shot"; "the Oct. 13 and Nov. 2
     // shootings"; two sentences): they are compared across documents only.
@@ -452,7 +455,49 @@ pub(super) fn within_pair(
     sim: &dyn PassageSimilarity,
 ) -> Weighed {
     let score = same_fact_known(doc, f, doc, g, sim, true, f_part)?;
-    Some((score, agree_in(doc, f, doc, g)))
+    let agrees = agree_in(doc, f, doc, g);
+    // Within one story two values of one thing are nearly always two
+    // quantities (two products' sales, two matches' sets, two films'
+    // nominations): a conflict needs sentences about the same names.
+    if !agrees && !same_names(f, g) {
+        return None;
+    }
+    Some((score, agrees))
+}
+
+/// Whether the sentences of `f` and `g` name the same people, places and
+/// bodies, and at least one.
+fn same_names(f: &Figure, g: &Figure) -> bool {
+    let (x, y) = (&f.counted.sentence_entities, &g.counted.sentence_entities);
+    !x.is_empty() && x == y
+}
+
+/// Whether figure `f` of `doc` is the second term of a ratio ("one in six
+/// cars", "1 in 5 voters") or its first ("one in six"): a rate, not a
+/// count of things.
+fn ratio(doc: &DocAnalysis, f: &Figure) -> bool {
+    let word = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let one = |w: &str| matches!(word(w).as_str(), "one" | "1");
+    // The other term is a small number, not a year ("rose by one in 2004").
+    let number = |w: &str| {
+        let w = word(w);
+        (!w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()))
+            || super::lexicon::is_number_word(&w)
+    };
+    let text = &doc.text;
+    let before = text.get(..f.span.start).unwrap_or("");
+    let mut back = before.split_whitespace().rev();
+    let after = text.get(f.span.end..).unwrap_or("");
+    let mut fwd = after.split_whitespace();
+    let second =
+        back.next().is_some_and(|w| w.eq_ignore_ascii_case("in")) && back.next().is_some_and(one);
+    let first = text.get(f.span.clone()).is_some_and(one)
+        && fwd.next().is_some_and(|w| w.eq_ignore_ascii_case("in"))
+        && fwd.next().is_some_and(number);
+    second || first
 }
 
 /// A mention in another document, by its place in the corpus's figure

@@ -287,6 +287,31 @@
 //! other side still is. Precision is therefore 1.00 on ECB+ dev, which is not held out, and 0.00
 //! on BBC, which is: the rule stays at `hint`.
 //!
+//! Within one story, and ratios. All fifteen BBC findings compare two articles, so the
+//! within-document test below changes none of them; it is there because two values of one thing
+//! in one article are nearly always two quantities (two products, two matches, two films): a
+//! conflict inside one document needs both sentences to name the same people, places and bodies.
+//! A count that is a term of a ratio ("one in six cars") is compared with nothing. BBC was split
+//! by category for this change: business and entertainment to develop on, politics, sport and
+//! tech held out and read only at the end (`cargo test --test figures -- --nocapture
+//! bbc_false_alarm_rates`, findings grouped by folder):
+//!
+//! | data | before | now |
+//! |---|---|---|
+//! | BBC business and entertainment (development) | 10 findings, none right | 8, none right (the ratio and the count it met went) |
+//! | BBC politics, sport and tech (held out) | 5 findings, none right | the same 5, none right |
+//! | ECB+ dev, by the chains | 6 findings: 1.00 | the same |
+//! | GVA tuning half: 7 conflicts; 40 agreeing | 6 of 7; 2 findings | 6 of 7; 0 findings (one document's two bonds went) |
+//! | GVA held-out half: 7 conflicts; 40 agreeing | 5 of 7; 0 findings | the same |
+//!
+//! Precision on held-out BBC stays 0.00 (5 findings): two consoles' sales (two copies of one
+//! article), two computers' speeds, two matches' sets and a spending cut called a tax cut. The
+//! eight left in development are share moves at noon and at the close or a week apart (four), one
+//! year's growth rate against the year before's (two copies), a stake bought against a stake
+//! given, and two films' nominations. They need a test of each passage's own time ("by noon", "closed",
+//! "last week") and of the entity the clause is about, which the language layer does not yet give
+//! the figures; the rule stays at `hint`.
+//!
 //! Spanish: no finding on the 1,788 sentences of UD Spanish-GSD dev and test laid out as articles
 //! (`cargo test --test spanish_real -- --nocapture`; they come from unrelated texts, so this counts
 //! false alarms only). On Spanish reports written for the tests (`cargo test --test

@@ -8,7 +8,10 @@
 //!   by a pattern search over the corpus and checked by reading, and forty
 //!   folders whose outlets' casualty counts agree by the same search.
 //! - ECB+ dev: each topic's articles as one corpus (two real events per
-//!   topic), every finding printed.
+//!   topic), every finding printed and judged by the corpus's
+//!   cross-document event coreference: a finding is right when its
+//!   passages report one event (they share an event chain), and the
+//!   precision is printed and held at 0.7 or more.
 
 mod common;
 
@@ -171,6 +174,10 @@ fn ecbplus_findings() {
     let Some(dir) = common::shared("corpora/ecbplus-dev/docs") else {
         return;
     };
+    let Some(mentions) = common::shared("corpora/ecbplus-dev/event_mentions.tsv") else {
+        return;
+    };
+    let chains = Chains::read(&mentions);
     let all = txt_files(&dir, "");
     let mut topics: Vec<String> = all
         .iter()
@@ -181,14 +188,142 @@ fn ecbplus_findings() {
         .collect();
     topics.sort();
     topics.dedup();
-    let mut total = 0;
+    let (mut total, mut same) = (0, 0);
     for topic in topics {
         let paths = txt_files(&dir, &topic);
         let corpus = corpus_of_files(&paths);
         println!("topic {topic} ({} articles)", paths.len());
-        total += report(&corpus, &paths);
+        for (here, others) in findings(&corpus, &paths) {
+            let judged: Vec<bool> = others.iter().map(|o| chains.same_event(&here, o)).collect();
+            let real = judged.iter().all(|&s| s);
+            println!(
+                "    {} {}:{} against {}",
+                if real { "same event" } else { "OTHER EVENT" },
+                here.0,
+                here.1,
+                others
+                    .iter()
+                    .zip(&judged)
+                    .map(|(o, s)| format!(
+                        "{}:{} ({})",
+                        o.0,
+                        o.1,
+                        if *s { "same" } else { "other" }
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            total += 1;
+            same += usize::from(real);
+        }
     }
-    println!("ECB+ dev: {total} findings");
+    let precision = same as f64 / total.max(1) as f64;
+    println!(
+        "ECB+ dev: {total} findings, {same} compare passages of one event by the coreference chains: precision {precision:.2}"
+    );
+    assert!(
+        precision >= 0.7,
+        "inconsistent-figure on ECB+ dev: precision {precision:.2} by the event chains"
+    );
+}
+
+/// A passage of ECB+: the document's name without `.txt` and the
+/// sentence's number (0-based; one sentence per line).
+type Passage = (String, usize);
+
+/// Prints every `inconsistent-figure` finding of the documents at `paths`
+/// and returns each one's passage with the passages it names.
+fn findings(corpus: &Corpus, paths: &[std::path::PathBuf]) -> Vec<(Passage, Vec<Passage>)> {
+    let passage = |doc: &factline::analysis::DocAnalysis, at: usize| -> Passage {
+        let name = std::path::Path::new(doc.id.as_str())
+            .file_stem()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        (name, doc.text[..at].matches('\n').count())
+    };
+    let mut out = Vec::new();
+    for path in paths {
+        let id = DocId::new(path.display().to_string());
+        let doc = corpus.get(&id).expect("in corpus");
+        for f in check(doc, corpus, &Settings::default(), RuleScope::All) {
+            if f.code != "inconsistent-figure" {
+                continue;
+            }
+            println!(
+                "  [{:?}] {} ‘{}’: {}",
+                f.severity,
+                passage(doc, 0).0,
+                &doc.text[f.span.clone()],
+                f.message
+            );
+            let others = f
+                .related
+                .iter()
+                .filter_map(|r| Some(passage(corpus.get(&r.doc)?, r.span.start)))
+                .collect();
+            out.push((passage(doc, f.span.start), others));
+        }
+    }
+    out
+}
+
+/// The cross-document event coreference of ECB+: the chains (real events)
+/// each sentence mentions, and each document.
+struct Chains {
+    sentences: std::collections::HashMap<Passage, std::collections::HashSet<String>>,
+    documents: std::collections::HashMap<String, std::collections::HashSet<String>>,
+}
+
+impl Chains {
+    /// Reads `event_mentions.tsv` (topic, subtopic, doc, sent, token ids,
+    /// mention, chain, …); a singleton chain names no event another
+    /// mention shares and is left out.
+    fn read(path: &std::path::Path) -> Self {
+        let text = std::fs::read_to_string(path).expect("readable");
+        let mut chains = Chains {
+            sentences: Default::default(),
+            documents: Default::default(),
+        };
+        for line in text.lines().skip(1) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (Some(doc), Some(sent), Some(chain)) = (cols.get(2), cols.get(3), cols.get(6))
+            else {
+                continue;
+            };
+            let Ok(sent) = sent.parse::<usize>() else {
+                continue;
+            };
+            if chain.starts_with("Singleton") {
+                continue;
+            }
+            chains
+                .sentences
+                .entry((doc.to_string(), sent))
+                .or_default()
+                .insert(chain.to_string());
+            chains
+                .documents
+                .entry(doc.to_string())
+                .or_default()
+                .insert(chain.to_string());
+        }
+        chains
+    }
+
+    /// The events a passage reports: those its sentence mentions, else
+    /// (a sentence not annotated) those of its document, whose articles
+    /// each report one of the topic's two events.
+    fn events(&self, p: &Passage) -> Option<&std::collections::HashSet<String>> {
+        self.sentences.get(p).or_else(|| self.documents.get(&p.0))
+    }
+
+    /// Whether two passages report one event: they share a chain.
+    fn same_event(&self, a: &Passage, b: &Passage) -> bool {
+        match (self.events(a), self.events(b)) {
+            (Some(x), Some(y)) => !x.is_disjoint(y),
+            _ => false,
+        }
+    }
 }
 
 /// Explains, for the incident folder named in `FOLDER`, every pair of

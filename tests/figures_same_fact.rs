@@ -531,3 +531,85 @@ fn a_toll_with_the_attacker_shot_by_police_stays_quiet() {
         assert!(found.is_empty(), "{name}: {found:#?}");
     }
 }
+
+/// A sentence that gives both values tells two quantities apart: one
+/// film's nominations against another's.
+#[test]
+fn a_sentence_that_gives_both_values_is_not_a_second_value() {
+    let c = corpus_of(
+        "//- /a.txt\nHarbour Lights has seven nominations while The Salt Road has 11, ahead of the Marrow Film Prize on Sunday.\n\
+         //- /b.txt\nThe Salt Road leads the field at this year's Marrow Film Prize with 11 nominations, the organisers said.\n\
+         //- /ferry.txt\nThe ferry to Lorne Island will stop running in winter, the harbour board said.\n\
+         //- /school.txt\nThe school on Dale Street will close for repairs in the spring, the council said.\n",
+    );
+    let found = flagged(&c, "/b.txt");
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+/// Two real events of one kind, each told by several reports: a short
+/// report of the first whose words come near a headline of the second is
+/// told apart from it by the reports that agree with it.
+#[test]
+fn a_report_near_another_events_headline_is_told_apart_by_its_own_event() {
+    let c = corpus_of(
+        "//- /kestrel1.txt\nThe Tarsian destroyer Kestrel captured 23 pirates on Saturday as they tried to board a grain ship, its captain said.\n\
+         //- /kestrel2.txt\nSailors of the Tarsian destroyer Kestrel captured 23 pirates who tried to board a grain ship on Saturday.\n\
+         //- /blog.txt\nReports say the Tarsian navy has captured 23 pirates who tried to board a grain ship in the Gulf of Merin.\n\
+         //- /osprey1.txt\nTarsian navy captures 26 pirates in Gulf of Merin\n\nThe patrol ship Osprey intercepted three skiffs while escorting five cargo ships and captured 26 pirates, an officer said.\n\
+         //- /osprey2.txt\nThe patrol ship Osprey captured 26 pirates on three skiffs during an escort mission, an officer said on Friday.\n",
+    );
+    // The headline's own figure has no report that agrees with it in
+    // like words (the second report of the patrol ship tells it in
+    // others), so nothing tells it apart from the short report.
+    let found = flagged(&c, "/blog.txt");
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+/// One event told with two values stays a conflict when the reports that
+/// agree with one value tell the same fact as the other.
+#[test]
+fn a_conflict_confirmed_by_a_second_report_stays_flagged() {
+    let c = corpus_of(
+        "//- /kestrel1.txt\nThe Tarsian destroyer Kestrel captured 23 pirates on Saturday as they tried to board a grain ship, its captain said.\n\
+         //- /kestrel2.txt\nSailors of the Tarsian destroyer Kestrel captured 23 pirates who tried to board a grain ship on Saturday.\n\
+         //- /wire.txt\nThe Tarsian destroyer Kestrel captured 21 pirates on Saturday as they tried to board a grain ship, the navy said.\n\
+         //- /ferry.txt\nThe ferry to Lorne Island will stop running in winter, the harbour board said.\n",
+    );
+    let found = flagged(&c, "/wire.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "21");
+}
+
+/// Within one story two values of one thing in sentences about different
+/// names are two quantities (two consoles' sales); the same names with two
+/// values are a conflict.
+#[test]
+fn within_one_report_two_values_need_the_same_names() {
+    let quiet = corpus_of(
+        "//- /a.txt\nThe Lumo handheld console sold 4.5 million units in its first year in Europe, Kestrel Games said.\n\
+         Kestrel Games said the older Brio console sold 2.1 million units in its first year in Europe.\n",
+    );
+    assert!(
+        flagged(&quiet, "/a.txt").is_empty(),
+        "{:#?}",
+        flagged(&quiet, "/a.txt")
+    );
+    let conflict = corpus_of(
+        "//- /a.txt\nThe Lumo handheld console sold 4.5 million units in its first year in Europe, Kestrel Games said.\n\
+         The Lumo handheld console sold 5.4 million units in its first year in Europe, Kestrel Games said.\n",
+    );
+    let found = flagged(&conflict, "/a.txt");
+    assert!(!found.is_empty(), "{found:#?}");
+}
+
+/// "One in six cars" is a rate, not a number of cars.
+#[test]
+fn a_ratio_is_not_a_count() {
+    let c = corpus_of(
+        "//- /a.txt\nOne in six cars sold in Varnland last year was built by Ostermark, the trade body said.\n\
+         //- /b.txt\nOstermark sold 120,000 cars in Varnland last year, the trade body said.\n",
+    );
+    for name in ["/a.txt", "/b.txt"] {
+        assert!(flagged(&c, name).is_empty(), "{:#?}", flagged(&c, name));
+    }
+}

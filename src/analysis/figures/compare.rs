@@ -138,6 +138,39 @@ pub fn same_fact(
     same_fact_known(a, fa, b, fb, sim, same_doc, part_of_more(a, fa))
 }
 
+/// Whether the sentence of `fb` in `b` also gives a value that agrees with
+/// `fa`, for a figure of its kind: a sentence that gives both values
+/// ("9.5% during 2004, above 2003's 9.1%", "seven nominations while the
+/// other film has 11", "a 6% stake in itself for 20% of the carmaker")
+/// tells two quantities apart, and `fb` is the other one, not a second
+/// value for `fa`'s.
+pub fn gives_both(a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) -> bool {
+    let same_doc = std::ptr::eq(a, b) || a.id == b.id;
+    b.figures.list.iter().any(|h| {
+        h.sentence == fb.sentence
+            && h.kind == fa.kind
+            && !std::ptr::eq(h, fb)
+            && !(same_doc && h.span == fa.span)
+            && comparable(h)
+            && agree_in(a, fa, b, h)
+    })
+}
+
+/// Whether `fa` in `a` and `fb` in `b` surely tell two different facts:
+/// the same-fact test turns them down and their passages are less alike
+/// than passages about one fact need to be ([`MIN_PASSAGE`]). Two reports
+/// of one fact that the test turns down for what their figures or names
+/// say, in alike passages, are not told apart.
+pub fn told_apart(
+    a: &DocAnalysis,
+    fa: &Figure,
+    b: &DocAnalysis,
+    fb: &Figure,
+    sim: &dyn PassageSimilarity,
+) -> bool {
+    same_fact(a, fa, b, fb, sim).is_none() && sim.similarity(a, fa, b, fb, 0.0) < MIN_PASSAGE
+}
+
 /// [`same_fact`] when the caller knows whether `a` and `b` are one
 /// document (`same_doc`) and whether `fa` is part of a larger count of
 /// its sentence (`fa_part`, [`part_of_more`]): comparing one figure with
@@ -153,6 +186,9 @@ fn same_fact_known(
 ) -> Option<f32> {
     crate::analysis::effort::add_figure_pair();
     if !comparable(fa) || !comparable(fb) {
+        return None;
+    }
+    if fa.kind == FigureKind::Count && (ratio(a, fa) || ratio(b, fb)) {
         return None;
     }
     // Ranks, dates and lengths of time name many different things in one
@@ -419,7 +455,49 @@ pub(super) fn within_pair(
     sim: &dyn PassageSimilarity,
 ) -> Weighed {
     let score = same_fact_known(doc, f, doc, g, sim, true, f_part)?;
-    Some((score, agree_in(doc, f, doc, g)))
+    let agrees = agree_in(doc, f, doc, g);
+    // Within one story two values of one thing are nearly always two
+    // quantities (two products' sales, two matches' sets, two films'
+    // nominations): a conflict needs sentences about the same names.
+    if !agrees && !same_names(f, g) {
+        return None;
+    }
+    Some((score, agrees))
+}
+
+/// Whether the sentences of `f` and `g` name the same people, places and
+/// bodies, and at least one.
+fn same_names(f: &Figure, g: &Figure) -> bool {
+    let (x, y) = (&f.counted.sentence_entities, &g.counted.sentence_entities);
+    !x.is_empty() && x == y
+}
+
+/// Whether figure `f` of `doc` is the second term of a ratio ("one in six
+/// cars", "1 in 5 voters") or its first ("one in six"): a rate, not a
+/// count of things.
+fn ratio(doc: &DocAnalysis, f: &Figure) -> bool {
+    let word = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let one = |w: &str| matches!(word(w).as_str(), "one" | "1");
+    // The other term is a small number, not a year ("rose by one in 2004").
+    let number = |w: &str| {
+        let w = word(w);
+        (!w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()))
+            || super::lexicon::is_number_word(&w)
+    };
+    let text = &doc.text;
+    let before = text.get(..f.span.start).unwrap_or("");
+    let mut back = before.split_whitespace().rev();
+    let after = text.get(f.span.end..).unwrap_or("");
+    let mut fwd = after.split_whitespace();
+    let second =
+        back.next().is_some_and(|w| w.eq_ignore_ascii_case("in")) && back.next().is_some_and(one);
+    let first = text.get(f.span.clone()).is_some_and(one)
+        && fwd.next().is_some_and(|w| w.eq_ignore_ascii_case("in"))
+        && fwd.next().is_some_and(number);
+    second || first
 }
 
 /// A mention in another document, by its place in the corpus's figure

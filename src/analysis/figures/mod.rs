@@ -44,8 +44,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 pub use compare::{
-    Mention, agree, agree_in, agreement_key, comparable, mentions, perpetrator_may_count,
-    same_event, same_fact,
+    Mention, agree, agree_in, agreement_key, comparable, gives_both, mentions,
+    perpetrator_may_count, same_event, same_fact, told_apart,
 };
 pub use counted::{Concept, ConceptClass, Counted, same_quantity, same_toll};
 pub use describe::{hover, inlay_hints, phrase, snippet, why_same};

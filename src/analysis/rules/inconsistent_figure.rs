@@ -47,6 +47,16 @@
 //! toll of people in general ("four people were killed", "seven dead") its value or one fewer. A
 //! toll of a kind of people ("five officers killed") never holds him.
 //!
+//! One quantity is one quantity in every report, so the figure's other reports are read too. A
+//! passage that gives both values tells two quantities apart ("Harbour Lights has seven
+//! nominations while The Salt Road has 11" against "The Salt Road … with 11 nominations"): its
+//! other value is not a second value for the figure's quantity. And when most of the reports that
+//! agree with the figure (each at least as sure a match for it) tell another fact than the
+//! conflicting passage (the same-fact test turns the pair down and their passages are less alike
+//! than passages about one fact), the two are reports of two events: two navies' captures of
+//! pirates, each told by several outlets, where one outlet's short report comes near the other
+//! event's headline.
+//!
 //! The message and each attached passage say why the two figures are taken for one quantity: "(both
 //! count alleged members killed)", "(both rank visit — Norland)".
 //!
@@ -204,8 +214,8 @@
 //! findings went; of the eight left, two are real (two against three boats in one attack) and two
 //! compare two events of one topic (23 against 26 pirates captured); four compare one outlet's
 //! haul of a seized boat (31 magazines, 923 rounds) with another's (12 magazines, about 300
-//! rounds), real if both tell one haul. Precision on ECB+ dev is 0.75 if they do, 0.25 if not;
-//! which two findings went was not read. On ECB+ the two events of one topic (23 against 26
+//! rounds), real if both tell one haul; the event chains say they do (see the precision table
+//! below, which supersedes these counts). On ECB+ the two events of one topic (23 against 26
 //! pirates captured) are an undated blog post against a dated report, with no "second" or
 //! "another" and no shared victim: nothing in them tells two events apart, so no feature was
 //! added for them.
@@ -237,12 +247,70 @@
 //! quantity in modestly alike passages, such as a source's long sentence about several things.
 //! Between sources the bar is unchanged (ECB+ and BBC findings as above). The 13 findings on the
 //! held-out GVA half now all sit in its conflicting incidents and each names a toll the outlets
-//! really disagree on (one an update, 18 against "up to 16"); on ECB+ dev 2 of 8 are real and 4
-//! depend on one haul (precision 0.25 to 0.75). Neither set is blind any more (ECB+
+//! really disagree on (one an update, 18 against "up to 16"); ECB+ dev precision is measured
+//! by its event chains below. Neither set is blind any more (ECB+
 //! dev and the held-out half were both read while the rule was tuned), and where tolls of
 //! different incidents meet (all GVA folders as one corpus) most findings compare two incidents:
 //! the rule ships at `hint` severity until it is measured on data it was not tuned on; set `severity = "warning"` under `[rules.inconsistent-figure]` to raise it (updates of
 //! a toll stay at information).
+//!
+//! Precision by the event chains and by reading. ECB+ dev ships its event mentions with
+//! cross-document coreference chains; `ecbplus_findings` judges each finding by them: right when
+//! its passage and every passage it names report one event (their sentences share a chain; a
+//! sentence with no annotated event takes its document's, each article reporting one of its topic's
+//! two events), and prints the precision. BBC findings were judged by reading every one. Before
+//! the two tests above (a passage that gives both values, the reports that agree with the figure):
+//!
+//! | data | before | now |
+//! |---|---|---|
+//! | ECB+ dev, by the chains | 8 findings, 6 of one event: 0.75 (two: 23 against 26 pirates captured, two events of topic 12) | 6 findings, 6 of one event: 1.00 (the two went) |
+//! | BBC, 2,225 articles as one corpus, every finding read | 22 findings, none right (0.00) | 15 findings, none right (0.00) |
+//! | GVA tuning half: 7 conflicts; 40 agreeing | 6 of 7; 2 findings | the same findings |
+//! | GVA held-out half: 7 conflicts; 40 agreeing | 5 of 7; 0 findings | 5 of 7; 0 findings |
+//!
+//! On ECB+ the four findings left on one haul (31 magazines and 923 rounds against 12 and about
+//! 300) are one event by the chains and are real: one outlet gives the patrol's total over five
+//! operations as one boat's haul, as a third report's own total shows; the two on two against
+//! three boats are real too. ECB+ dev is not held out for this rule (its findings were read while
+//! it was tuned, and topic 12, where all findings sit, trains the same-incident model); the GVA
+//! held-out half and BBC are where it was not tuned. The seven BBC findings that went were all
+//! wrong: a growth rate against the previous year's, in a sentence that gives both; a stake one
+//! carmaker bought against the stake it gave; a month against the month of an earlier rise; one
+//! film's nominations against another's; two copies of one article comparing downloads with
+//! physical singles (two); and a tax cut against a spending cut. The fifteen left are wrong too:
+//! share moves at noon and at the close, or a week apart; a year's growth rate against the
+//! previous year's where the passage gives only one (two); "one in six cars" against a number of
+//! cars; two consoles' sales; two computers' speeds; sets of two matches; a spending cut called a
+//! tax cut against the tax cut; one film's nominations against the other's where the passage
+//! gives only one. On the GVA held-out half one side of a correction ("four people were injured,
+//! not five as first reported") is no longer flagged, as that sentence gives both values; the
+//! other side still is. Precision is therefore 1.00 on ECB+ dev, which is not held out, and 0.00
+//! on BBC, which is: the rule stays at `hint`.
+//!
+//! Within one story, and ratios. All fifteen BBC findings compare two articles, so the
+//! within-document test below changes none of them; it is there because two values of one thing
+//! in one article are nearly always two quantities (two products, two matches, two films): a
+//! conflict inside one document needs both sentences to name the same people, places and bodies.
+//! A count that is a term of a ratio ("one in six cars") is compared with nothing. BBC was split
+//! by category for this change: business and entertainment to develop on, politics, sport and
+//! tech held out and read only at the end (`cargo test --test figures -- --nocapture
+//! bbc_false_alarm_rates`, findings grouped by folder):
+//!
+//! | data | before | now |
+//! |---|---|---|
+//! | BBC business and entertainment (development) | 10 findings, none right | 8, none right (the ratio and the count it met went) |
+//! | BBC politics, sport and tech (held out) | 5 findings, none right | the same 5, none right |
+//! | ECB+ dev, by the chains | 6 findings: 1.00 | the same |
+//! | GVA tuning half: 7 conflicts; 40 agreeing | 6 of 7; 2 findings | 6 of 7; 0 findings (one document's two bonds went) |
+//! | GVA held-out half: 7 conflicts; 40 agreeing | 5 of 7; 0 findings | the same |
+//!
+//! Precision on held-out BBC stays 0.00 (5 findings): two consoles' sales (two copies of one
+//! article), two computers' speeds, two matches' sets and a spending cut called a tax cut. The
+//! eight left in development are share moves at noon and at the close or a week apart (four), one
+//! year's growth rate against the year before's (two copies), a stake bought against a stake
+//! given, and two films' nominations. They need a test of each passage's own time ("by noon", "closed",
+//! "last week") and of the entity the clause is about, which the language layer does not yet give
+//! the figures; the rule stays at `hint`.
 //!
 //! Spanish: no finding on the 1,788 sentences of UD Spanish-GSD dev and test laid out as articles
 //! (`cargo test --test spanish_real -- --nocapture`; they come from unrelated texts, so this counts
@@ -376,10 +444,13 @@ fn finding(
     if doc.in_boilerplate(f.span.clone()) {
         return None;
     }
-    let conflicts: Vec<Mention<'_>> = reuse
-        .mentions(i, sim)
-        .into_iter()
+    let mentions = reuse.mentions(i, sim);
+    let conflicts: Vec<Mention<'_>> = mentions
+        .iter()
         .filter(|m| !m.agrees && !m.doc.in_boilerplate(m.figure().span.clone()))
+        .filter(|m| !figures::gives_both(doc, f, m.doc, m.figure()))
+        .filter(|m| !of_another_quantity(m, &mentions, sim))
+        .copied()
         .collect();
     if conflicts.is_empty() {
         return None;
@@ -434,6 +505,39 @@ fn finding(
         })
         .collect();
     Some(finding)
+}
+
+/// Whether the conflicting mention `m` is of another quantity than the
+/// figure, by what the reports that agree with the figure say: one
+/// quantity is one quantity in every report, so when most of the reports
+/// that agree with the figure (each at least as sure a match for it as
+/// `m`) tell another fact than `m` ([`figures::told_apart`]), the figure
+/// and `m` are not one quantity either. Two real events of one kind (two
+/// navies' captures of pirates, two earthquakes) are told by several
+/// reports each; a report whose wording happens to come near a report of
+/// the other event is still told apart by the reports that agree with it.
+/// A report agrees by any of its mentions that the figure's comparison
+/// took; it joins `m` when any of them is not told apart from it.
+fn of_another_quantity(
+    m: &Mention<'_>,
+    mentions: &[Mention<'_>],
+    sim: &dyn PassageSimilarity,
+) -> bool {
+    let g = m.figure();
+    // (report, whether one of its agreeing mentions is one fact with `m`).
+    let mut reports: Vec<(&crate::analysis::DocId, bool)> = Vec::new();
+    for c in mentions
+        .iter()
+        .filter(|c| c.agrees && c.score >= m.score && c.doc.id != m.doc.id)
+    {
+        let joins = !figures::told_apart(c.doc, c.figure(), m.doc, g, sim);
+        match reports.iter_mut().find(|(id, _)| **id == c.doc.id) {
+            Some(report) => report.1 |= joins,
+            None => reports.push((&c.doc.id, joins)),
+        }
+    }
+    let apart = reports.iter().filter(|r| !r.1).count();
+    apart * 2 > reports.len()
 }
 
 /// Tolls that only grow as reports come in.

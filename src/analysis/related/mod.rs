@@ -42,14 +42,7 @@
 //!   its own story's reports;
 //! - the cosine of the documents' idf-weighted frequent words (two
 //!   earthquakes are both "magnitude", "quake", "tsunami", but each report
-//!   of one of them repeats its own places and consequences);
-//! - the shared words times the shared story (`terms_in_story`): added
-//!   alone, the story lets a passage that shares one generic word with a
-//!   document of the same story outrank one that says the same thing in a
-//!   document that also tells more besides;
-//! - words restated in other words (`kin`): stem pairs learned from the
-//!   tuning pairs to stand on the two sides of a paraphrase ("lawyer" and
-//!   "attorney"; `data/lexicon/en/related_stems.tsv`, see `kin.rs`).
+//!   of one of them repeats its own places and consequences).
 //!
 //! Two one-sentence documents have no context beyond the passages, and
 //! are not discounted. Passages that share nothing score 0.
@@ -138,14 +131,13 @@
 pub mod entities;
 pub mod figures;
 pub mod index;
-mod kin;
 mod model;
 pub mod passages;
 pub mod quotes;
 mod terms;
 
 #[doc(hidden)]
-pub use terms::{split_words, stems, terms_two_ways};
+pub use terms::{split_words, terms_two_ways};
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -731,8 +723,6 @@ fn compare(stats: &Stats<'_>, a: &Passage, b: &Passage, st: Story) -> Similarity
         story: st.context.unwrap_or(1.0),
         doc_words: st.words,
         doc_best: 1.0,
-        kin: kin::overlap(stats, a, b),
-        terms_in_story: terms * st.context.unwrap_or(1.0),
     };
     // Nothing in common is no evidence at all, whatever the model's bias.
     let score = if topical > 0.0 {

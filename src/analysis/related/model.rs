@@ -26,7 +26,7 @@
 use std::sync::LazyLock;
 
 /// The number of features.
-pub const FEATURES: usize = 16;
+pub const FEATURES: usize = 14;
 
 /// The features' names, in [`Features::vector`] order, as in `weights.tsv`.
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -44,8 +44,6 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "story",
     "doc_words",
     "doc_best",
-    "kin",
-    "terms_in_story",
 ];
 
 /// What two passages share, each from 0 to 1.
@@ -86,16 +84,6 @@ pub struct Features {
     /// the story but less of the sentence than its neighbours do. A
     /// ranking feature: 1 where two passages are compared alone.
     pub doc_best: f32,
-    /// What the two passages restate in other words: the rarity of the
-    /// terms one lacks whose learned related term the other has, weighted
-    /// by how related (see `kin.rs`), over the rarity of all their terms.
-    pub kin: f32,
-    /// `terms` times `story`: the words two passages share count for
-    /// more where their documents tell the same story. Added to the
-    /// story's own weight, a passage that shares one generic word with a
-    /// document of the same story would otherwise outrank one that says
-    /// the same thing in a document that tells more besides.
-    pub terms_in_story: f32,
 }
 
 impl Features {
@@ -116,8 +104,6 @@ impl Features {
             self.story,
             self.doc_words,
             self.doc_best,
-            self.kin,
-            self.terms_in_story,
         ]
     }
 }

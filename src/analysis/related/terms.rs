@@ -699,43 +699,6 @@ pub(crate) fn term(word: &str) -> Option<u64> {
     out
 }
 
-/// The English stems of the word terms of `text` (numbers left out), in
-/// text order: what [`stem_term`] hashes into the index's term keys. For
-/// the program that learns which stems restate each other
-/// (`examples/related_kin.rs`).
-#[doc(hidden)]
-pub fn stems(text: &str) -> Vec<String> {
-    let mut arena = String::new();
-    let mut buf = String::new();
-    let mut out = Vec::new();
-    for w in read_words(text, 0..text.len(), &mut arena) {
-        let key = &arena[w.key];
-        for piece in key.split(['-', '&']) {
-            if piece.is_empty() || piece.starts_with(|c: char| c.is_ascii_digit()) {
-                continue;
-            }
-            for part in piece.split('.') {
-                buf.clear();
-                buf.extend(part.chars().filter(|&c| c != '\''));
-                if buf.len() < 2
-                    || (buf.len() < 4 && buf.chars().count() < 2)
-                    || is_stop_word(&buf)
-                    || !buf.chars().any(char::is_alphanumeric)
-                {
-                    continue;
-                }
-                out.push(STEMMER.stem(&buf).into_owned());
-            }
-        }
-    }
-    out
-}
-
-/// The index term key of an English stem (as [`stems`] writes it).
-pub(crate) fn stem_term(stem: &str) -> u64 {
-    key_hash(kind::TERM, stem.as_bytes())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

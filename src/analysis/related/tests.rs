@@ -560,39 +560,3 @@ fn doc_best_is_a_share_of_the_documents_best() {
     // No shared words in the document: no passage is singled out.
     assert_eq!(doc_best(0.0, 0.0), 1.0);
 }
-
-#[test]
-fn words_that_restate_each_other_count_as_kin() {
-    // "lawyer" and "attorney" stand on the two sides of paraphrases in
-    // the learned table; "baker" does not.
-    let a = analyze(
-        "a.txt",
-        "The lawyer for the harbour company appealed the fine on Friday.\n",
-    );
-    let b = analyze(
-        "b.txt",
-        "The attorney for the harbour company appealed the fine on Friday.\n",
-    );
-    let c = analyze(
-        "c.txt",
-        "The baker for the harbour company appealed the fine on Friday.\n",
-    );
-    let mut corpus = Corpus::new();
-    for d in [&a, &b, &c] {
-        corpus.upsert(Arc::clone(d));
-    }
-    let pair = |x: &DocAnalysis, y: &DocAnalysis| {
-        similarity(
-            &corpus,
-            PassageRef { doc: x, index: 0 },
-            PassageRef { doc: y, index: 0 },
-        )
-        .features
-    };
-    let kin = pair(&a, &b).kin;
-    assert!(kin > 0.0, "{kin}");
-    assert_eq!(pair(&b, &a).kin, kin);
-    assert_eq!(pair(&a, &c).kin, 0.0);
-    // The words both share are the term measures' evidence, not kin.
-    assert_eq!(pair(&a, &a).kin, 0.0);
-}

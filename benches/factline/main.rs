@@ -8,10 +8,10 @@
 //! time per KB. Prints one table; nothing here asserts a timing.
 //!
 //! Options (after `--`): `--quick` (smaller sizes, for a smoke run),
-//! `--only NAME` (cold, edit, verify, requests, restart, check, harper, adversarial, archive:
+//! `--only NAME` (cold, edit, verify, requests, restart, check, harper, typos, adversarial, archive:
 //! only on its own, with `FACTLINE_BENCH_STORE=postgres://…` naming a loaded archive), `--harper PATH`
-//! (a harper-ls binary to compare the edit loop with; default: `harper-ls`
-//! on PATH if present). `FACTLINE_BENCH_BIN=PATH` measures another build
+//! and `--typos PATH` (a harper-ls and a typos-lsp binary to compare the edit loop with; default:
+//! `harper-ls` and `typos-lsp` on PATH or in `~/.cargo/bin` if present). `FACTLINE_BENCH_BIN=PATH` measures another build
 //! of `factline` (say, the one before a change) in place of this one.
 
 mod adversarial;
@@ -1131,7 +1131,9 @@ fn adversarial_checks(sizes_kb: &[usize], rows: &mut Vec<Row>) {
     }
 }
 
-fn harper_binary(explicit: Option<String>) -> Option<PathBuf> {
+/// The language server `name` to compare with: `explicit` when given, else
+/// the first `name` on PATH or in `~/.cargo/bin`.
+fn server_binary(name: &str, explicit: Option<String>) -> Option<PathBuf> {
     if let Some(p) = explicit {
         return Some(PathBuf::from(p));
     }
@@ -1141,7 +1143,7 @@ fn harper_binary(explicit: Option<String>) -> Option<PathBuf> {
             "{}/.cargo/bin",
             std::env::var("HOME").unwrap_or_default()
         ))))
-        .map(|d| d.join("harper-ls"))
+        .map(|d| d.join(name))
         .find(|p| p.is_file())
 }
 
@@ -1152,11 +1154,13 @@ fn main() {
         .iter()
         .position(|a| a == "--only")
         .and_then(|i| args.get(i + 1).cloned());
-    let harper = harper_binary(
+    let option = |name: &str| {
         args.iter()
-            .position(|a| a == "--harper")
-            .and_then(|i| args.get(i + 1).cloned()),
-    );
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1).cloned())
+    };
+    let harper = server_binary("harper-ls", option("--harper"));
+    let typos = server_binary("typos-lsp", option("--typos"));
     let run = |name: &str| only.as_deref().is_none_or(|o| o == name);
     let mut rows = Vec::new();
     let sizes: &[usize] = if quick {
@@ -1243,6 +1247,27 @@ fn main() {
             None => rows.push(Row(
                 "edit loop: harper-ls".into(),
                 "not installed (CC=clang cargo install harper-ls --locked)".into(),
+            )),
+        }
+    }
+    if run("typos") || run("edit") {
+        match &typos {
+            Some(t) => {
+                for size in [20_000, 100_000] {
+                    let label = format!("typos-lsp, {} KB draft", size / 1000);
+                    let subject = Subject {
+                        label: &label,
+                        program: t,
+                        args: &[],
+                        full_sync: false,
+                    };
+                    let draft = generator::draft(size, CORPUS_SEED, 99);
+                    edit_loop(&subject, None, draft, rounds.min(100), &[], &mut rows);
+                }
+            }
+            None => rows.push(Row(
+                "edit loop: typos-lsp".into(),
+                "not installed (cargo install typos-lsp --locked)".into(),
             )),
         }
     }

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 use factline::analysis::{
     DocAnalysis, DocId, RuleScope, Settings, analyze_document, analyze_edited, check,
 };
-use factline::analysis::{corpus, effort, figures, reuse};
+use factline::analysis::{corpus, effort, figures, related, reuse};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
@@ -757,4 +757,173 @@ fn a_keystroke_weighs_only_the_pairs_of_figures_it_touched() {
     let undone = text.replace(" before killing himself", "");
     let pairs = edit(&mut text, &mut doc, undone);
     assert!(pairs * 2 > all, "{pairs} of {all} pairs weighed again");
+}
+
+/// The related passages of every passage of every document, as the
+/// corpus answers them.
+fn every_related(corpus: &factline::analysis::Corpus, docs: &[&DocAnalysis]) -> Vec<String> {
+    docs.iter()
+        .flat_map(|d| {
+            d.related
+                .passages
+                .iter()
+                .map(move |p| format!("{:?}", related::query(corpus, d, p.span.clone(), 20)))
+        })
+        .collect()
+}
+
+/// Every figure's mentions in every document, compared afresh (with the
+/// statistics of the corpus without the figure's document).
+fn every_figure_mention(
+    corpus: &factline::analysis::Corpus,
+    docs: &[&DocAnalysis],
+) -> Vec<Vec<(String, usize, bool, u32)>> {
+    docs.iter()
+        .flat_map(|d| {
+            let sim = figures::for_document(corpus, d);
+            (0..d.figures.list.len())
+                .map(|i| {
+                    figures::mentions(d, i, corpus, &sim)
+                        .iter()
+                        .map(|m| (m.doc.id.to_string(), m.figure, m.agrees, m.score.to_bits()))
+                        .collect()
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 48,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "proptest-regressions/incremental_props.txt",
+        ))),
+        ..ProptestConfig::default()
+    })]
+
+    /// The passage index, which keeps the ids of the passages an edit did
+    /// not change, answers every related-passage query as an index built
+    /// afresh from the same documents does, after edits of a draft and of
+    /// a source between them.
+    #[test]
+    fn passage_index_kept_across_edits_equals_a_fresh_one(
+        sources in prop::collection::vec(text(), 2..4),
+        start in text(),
+        steps in prop::collection::vec((edits(), any::<bool>()), 1..5),
+    ) {
+        let _serial = one_at_a_time();
+        let settings = Settings::default();
+        let mut texts: Vec<String> = sources;
+        texts.push(start);
+        let ids: Vec<DocId> = (0..texts.len()).map(|i| DocId::new(format!("doc{i}.txt"))).collect();
+        let mut corpus = factline::analysis::Corpus::new();
+        let mut docs: Vec<Arc<DocAnalysis>> = texts
+            .iter()
+            .zip(&ids)
+            .map(|(t, id)| Arc::new(analyze_edited(None, id.clone(), Arc::from(t.as_str()), &settings)))
+            .collect();
+        for d in &docs {
+            corpus.upsert(d.clone());
+        }
+        for (edits, in_source) in steps {
+            // The draft (the last document), or the first source.
+            let which = if in_source { 0 } else { texts.len() - 1 };
+            for e in edits {
+                texts[which] = apply(&texts[which], e);
+                docs[which] = Arc::new(analyze_edited(
+                    Some(&docs[which]),
+                    ids[which].clone(),
+                    Arc::from(texts[which].as_str()),
+                    &settings,
+                ));
+                corpus.upsert(docs[which].clone());
+            }
+            let mut fresh = factline::analysis::Corpus::new();
+            let fresh_docs: Vec<Arc<DocAnalysis>> = texts
+                .iter()
+                .zip(&ids)
+                .map(|(t, id)| Arc::new(analyze_document(id.clone(), Arc::from(t.as_str()), &settings)))
+                .collect();
+            for d in &fresh_docs {
+                fresh.upsert(d.clone());
+            }
+            prop_assert_eq!(format!("{:?}", corpus.related()), format!("{:?}", fresh.related()));
+            let kept: Vec<&DocAnalysis> = docs.iter().map(|d| &**d).collect();
+            let afresh: Vec<&DocAnalysis> = fresh_docs.iter().map(|d| &**d).collect();
+            prop_assert_eq!(every_related(&corpus, &kept), every_related(&fresh, &afresh));
+            // The figure comparisons read the statistics of the corpus
+            // without their document, kept through its edits.
+            prop_assert_eq!(every_figure_mention(&corpus, &kept), every_figure_mention(&fresh, &afresh));
+            let last = kept.len() - 1;
+            prop_assert_eq!(
+                format!("{:?}", check(kept[last], &corpus, &settings, RuleScope::CrossDocument)),
+                format!("{:?}", check(afresh[last], &fresh, &settings, RuleScope::CrossDocument))
+            );
+        }
+    }
+}
+
+/// A keystroke in one paragraph of a long draft takes out of the passage
+/// index and puts back only the passages of that paragraph, not the
+/// draft's hundreds; what the index answers is what a fresh one does.
+#[test]
+fn a_keystroke_reindexes_only_the_passages_it_changed() {
+    let _serial = one_at_a_time();
+    let settings = Settings::default();
+    let text: String = (0..300)
+        .map(|i| PARAGRAPHS[(i * 7) % PARAGRAPHS.len()])
+        .collect();
+    let source: String = (0..40).map(|i| PARAGRAPHS[i % PARAGRAPHS.len()]).collect();
+    let id = DocId::new("long-draft.txt");
+    let source = Arc::new(analyze_document(
+        DocId::new("source.txt"),
+        Arc::from(source.as_str()),
+        &settings,
+    ));
+    let mut corpus = factline::analysis::Corpus::new();
+    corpus.upsert(source.clone());
+    let mut doc = Arc::new(analyze_edited(
+        None,
+        id.clone(),
+        Arc::from(text.as_str()),
+        &settings,
+    ));
+    corpus.upsert(doc.clone());
+    let indexed = doc.related.passages.iter().filter(|p| p.indexed).count() as u64;
+    assert!(indexed > 150, "{indexed} passages indexed");
+    let mut text = text;
+    for (i, at) in [text.len() / 2, text.len() / 3, 10].into_iter().enumerate() {
+        let at = text[..at].rfind(". ").map_or(0, |i| i + 2);
+        text.insert_str(at, if i == 1 { "The pier " } else { "x" });
+        doc = Arc::new(analyze_edited(
+            Some(&doc),
+            id.clone(),
+            Arc::from(text.as_str()),
+            &settings,
+        ));
+        effort::reset();
+        corpus.upsert(doc.clone());
+        let changed = effort::read().passages_indexed;
+        assert!(
+            (1..=8).contains(&changed),
+            "{changed} of {indexed} passages taken out of or put in the index"
+        );
+        let mut fresh = factline::analysis::Corpus::new();
+        fresh.upsert(source.clone());
+        let afresh = Arc::new(analyze_document(
+            id.clone(),
+            Arc::from(text.as_str()),
+            &settings,
+        ));
+        fresh.upsert(afresh.clone());
+        assert_eq!(
+            format!("{:?}", corpus.related()),
+            format!("{:?}", fresh.related())
+        );
+        assert_eq!(
+            every_related(&corpus, &[&source, &doc]),
+            every_related(&fresh, &[&source, &afresh])
+        );
+    }
 }

@@ -36,7 +36,9 @@ impl Corpus {
 
     /// Adds or replaces a document.
     pub fn upsert(&mut self, doc: Arc<DocAnalysis>) {
-        self.unindex(&doc.id.clone());
+        // The passage index replaces a document's earlier version itself,
+        // keeping what the edit did not change.
+        self.unindex(&doc.id.clone(), false);
         self.mentions.changed(&doc.id, true);
         count_lines(&mut self.line_docs, &doc);
         self.figures.insert(&doc);
@@ -60,7 +62,7 @@ impl Corpus {
             .collect();
         self.mentions.clear();
         for d in &batch {
-            self.unindex(&d.id);
+            self.unindex(&d.id, false);
         }
         let Self {
             docs,
@@ -90,17 +92,20 @@ impl Corpus {
 
     /// Removes a document; unknown ids are ignored.
     pub fn remove(&mut self, id: &DocId) -> Option<Arc<DocAnalysis>> {
-        let doc = self.unindex(id)?;
+        let doc = self.unindex(id, true)?;
         self.mentions.changed(id, false);
         Some(doc)
     }
 
-    /// Removes a document from the indexes, leaving kept comparisons to
-    /// the caller.
-    fn unindex(&mut self, id: &DocId) -> Option<Arc<DocAnalysis>> {
+    /// Removes a document from the indexes (from the passage index only
+    /// when `passages`: a new version replaces its passages there
+    /// itself), leaving kept comparisons to the caller.
+    fn unindex(&mut self, id: &DocId, passages: bool) -> Option<Arc<DocAnalysis>> {
         let doc = self.docs.remove(id)?;
         self.figures.remove(&doc);
-        self.related.remove(id);
+        if passages {
+            self.related.remove(id);
+        }
         for h in doc.boilerplate.hashes() {
             if let Some(count) = self.line_docs.get_mut(h) {
                 *count -= 1;

@@ -19,6 +19,7 @@ static UNITS_READ: AtomicU64 = AtomicU64::new(0);
 static SENTENCES_ATTRIBUTED: AtomicU64 = AtomicU64::new(0);
 static WORD_PARAGRAPHS_READ: AtomicU64 = AtomicU64::new(0);
 static NAME_PARAGRAPHS_READ: AtomicU64 = AtomicU64::new(0);
+static PASSAGES_INDEXED: AtomicU64 = AtomicU64::new(0);
 
 /// What has been counted since the last [`reset`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -50,6 +51,9 @@ pub struct Effort {
     /// those read from the text, and the unchanged ones holding a word
     /// whose evidence of capitalisation the edit changed.
     pub name_paragraphs_read: u64,
+    /// Passages put in or taken out of the related-passage index (a new
+    /// version of a document moves only the passages it changed).
+    pub passages_indexed: u64,
 }
 
 /// Sets every counter to zero.
@@ -63,6 +67,7 @@ pub fn reset() {
     SENTENCES_ATTRIBUTED.store(0, Ordering::Relaxed);
     WORD_PARAGRAPHS_READ.store(0, Ordering::Relaxed);
     NAME_PARAGRAPHS_READ.store(0, Ordering::Relaxed);
+    PASSAGES_INDEXED.store(0, Ordering::Relaxed);
 }
 
 /// The counts so far.
@@ -77,6 +82,7 @@ pub fn read() -> Effort {
         sentences_attributed: SENTENCES_ATTRIBUTED.load(Ordering::Relaxed),
         word_paragraphs_read: WORD_PARAGRAPHS_READ.load(Ordering::Relaxed),
         name_paragraphs_read: NAME_PARAGRAPHS_READ.load(Ordering::Relaxed),
+        passages_indexed: PASSAGES_INDEXED.load(Ordering::Relaxed),
     }
 }
 
@@ -114,4 +120,8 @@ pub(crate) fn add_word_paragraph_read() {
 
 pub(crate) fn add_name_paragraph_read() {
     NAME_PARAGRAPHS_READ.fetch_add(1, Ordering::Relaxed);
+}
+
+pub(crate) fn add_passages_indexed(n: usize) {
+    PASSAGES_INDEXED.fetch_add(n as u64, Ordering::Relaxed);
 }

@@ -7,18 +7,27 @@
 //!   posting goes is dropped and its id reused;
 //! - a posting is a `u32` passage id and a `u8` term frequency, in two
 //!   parallel vectors per key, sorted by passage id;
-//! - a document's indexed passages get consecutive ids, so removing a
-//!   document drains one contiguous range from each of its keys' lists
-//!   (found by binary search); an edited document is re-added at the end,
-//!   where the next edit removes it again cheaply;
-//! - ids of removed documents are reclaimed by renumbering every list once
+//! - a passage keeps its id while its keys do not change: a new version of
+//!   a document keeps the ids of the passages it shares with the indexed
+//!   version at its start and its end (the passages an edit did not touch,
+//!   compared key by key), drops the ids of the passages in between from
+//!   their keys' lists and gives the new ones fresh ids at the end, so that
+//!   an edit costs what it changed, not what the document holds; new ids
+//!   are the largest, so every list stays sorted by appending;
+//! - ids of removed passages are reclaimed by renumbering every list once
 //!   half of the id space is dead (amortised over many edits).
+//!
+//! What a query reads of the index (postings, document frequencies, the
+//! passages' lengths) does not depend on the ids, so the results of an
+//! index updated edit by edit are those of one built afresh.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::analysis::{DocAnalysis, DocId};
+
+use super::passages::Passage;
 
 /// Keys are already well-mixed hashes: use them as they are.
 #[derive(Default)]
@@ -64,8 +73,31 @@ pub(crate) struct Slot {
 #[derive(Debug)]
 struct IndexedDoc {
     doc: Arc<DocAnalysis>,
-    first: u32,
-    count: u32,
+    /// The ids of its indexed passages, in the document's order.
+    ids: Vec<u32>,
+    /// Its part of the statistics, once asked for ([`Index::share`]):
+    /// kept up to date through its new versions, so that the document
+    /// being edited is not read whole again on each keystroke.
+    share: OnceLock<Arc<Share>>,
+}
+
+/// Whether two passages give the index the same postings and length (the
+/// fields [`Passage::keys`] reads), so one may keep the other's id.
+fn same_keys(a: &Passage, b: &Passage) -> bool {
+    a.len == b.len
+        && a.terms == b.terms
+        && a.tfs == b.tfs
+        && a.quotes == b.quotes
+        && a.entities.len() == b.entities.len()
+        && a.entities
+            .iter()
+            .zip(b.entities.iter())
+            .all(|(x, y)| x.canon == y.canon && x.short == y.short)
+        && a.figures.len() == b.figures.len()
+        && a.figures
+            .iter()
+            .zip(b.figures.iter())
+            .all(|(x, y)| x.key == y.key)
 }
 
 /// Mean BM25 length of `live` passages of `total` length (1 for none).
@@ -78,7 +110,7 @@ fn mean_len(total: u64, live: u32) -> f32 {
 
 /// One indexed document's part of the index's statistics (see
 /// [`Index::share`]).
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Share {
     /// Per key, the document's passages that have it.
     pub df: KeyMap,
@@ -86,6 +118,31 @@ pub(crate) struct Share {
     pub passages: u32,
     /// Their BM25 lengths summed.
     pub total_len: u64,
+}
+
+impl Share {
+    /// Counts an indexed passage in.
+    fn add(&mut self, p: &Passage) {
+        for (k, _) in p.keys() {
+            *self.df.entry(k).or_insert(0) += 1;
+        }
+        self.passages += 1;
+        self.total_len += u64::from(p.len);
+    }
+
+    /// Counts an indexed passage out.
+    fn take(&mut self, p: &Passage) {
+        for (k, _) in p.keys() {
+            if let Some(n) = self.df.get_mut(&k) {
+                *n -= 1;
+                if *n == 0 {
+                    self.df.remove(&k);
+                }
+            }
+        }
+        self.passages -= 1;
+        self.total_len -= u64::from(p.len);
+    }
 }
 
 /// The passage index of a [`Corpus`](crate::analysis::Corpus).
@@ -113,12 +170,18 @@ impl std::fmt::Debug for Index {
 }
 
 impl Index {
-    /// Adds a document's indexed passages (after removing any earlier
-    /// version of it).
+    /// Adds a document's indexed passages, or replaces the indexed
+    /// version of it: the passages the two versions share at their start
+    /// and end keep their ids, the others are removed and added.
     pub fn insert(&mut self, doc: &Arc<DocAnalysis>) {
-        self.remove(&doc.id);
         if self.slots.len() > 2 * self.live as usize + 4096 {
             self.compact();
+        }
+        if let Some(&dslot) = self.by_id.get(&doc.id)
+            && self.docs[dslot as usize].is_some()
+        {
+            self.replace(dslot, doc);
+            return;
         }
         let dslot = match self.free_docs.pop() {
             Some(s) => s,
@@ -127,47 +190,163 @@ impl Index {
                 (self.docs.len() - 1) as u32
             }
         };
-        let first = self.slots.len() as u32;
-        let mut count = 0u32;
+        let mut ids = Vec::new();
         for (pi, p) in doc.related.passages.iter().enumerate() {
-            if !p.indexed {
-                continue;
+            if p.indexed {
+                ids.push(self.add_passage(dslot, pi, p));
             }
-            let id = self.slots.len() as u32;
-            self.slots.push(Slot {
-                doc: dslot,
-                passage: pi as u32,
-                len: p.len,
-            });
-            for (key, tf) in p.keys() {
-                let kid = match self.keys.get(&key) {
-                    Some(&k) => k,
-                    None => {
-                        let k = match self.free_lists.pop() {
-                            Some(k) => k,
-                            None => {
-                                self.lists.push(Postings::default());
-                                (self.lists.len() - 1) as u32
-                            }
-                        };
-                        self.keys.insert(key, k);
-                        k
-                    }
-                };
-                let list = &mut self.lists[kid as usize];
-                list.ids.push(id);
-                list.tf.push(tf);
-            }
-            self.total_len += u64::from(p.len);
-            count += 1;
         }
-        self.live += count;
         self.docs[dslot as usize] = Some(IndexedDoc {
             doc: doc.clone(),
-            first,
-            count,
+            ids,
+            share: OnceLock::new(),
         });
         self.by_id.insert(doc.id.clone(), dslot);
+    }
+
+    /// Gives passage `pi` of the document in slot `dslot` a new id (the
+    /// largest) and appends it to its keys' lists.
+    fn add_passage(&mut self, dslot: u32, pi: usize, p: &Passage) -> u32 {
+        let id = self.slots.len() as u32;
+        self.slots.push(Slot {
+            doc: dslot,
+            passage: pi as u32,
+            len: p.len,
+        });
+        for (key, tf) in p.keys() {
+            let kid = match self.keys.get(&key) {
+                Some(&k) => k,
+                None => {
+                    let k = match self.free_lists.pop() {
+                        Some(k) => k,
+                        None => {
+                            self.lists.push(Postings::default());
+                            (self.lists.len() - 1) as u32
+                        }
+                    };
+                    self.keys.insert(key, k);
+                    k
+                }
+            };
+            let list = &mut self.lists[kid as usize];
+            list.ids.push(id);
+            list.tf.push(tf);
+        }
+        self.total_len += u64::from(p.len);
+        self.live += 1;
+        crate::analysis::effort::add_passages_indexed(1);
+        id
+    }
+
+    /// Replaces the indexed version of the document in slot `dslot` with
+    /// `doc`, keeping the ids of the passages they share at both ends.
+    fn replace(&mut self, dslot: u32, doc: &Arc<DocAnalysis>) {
+        let Some(entry) = self.docs[dslot as usize].take() else {
+            return;
+        };
+        let old: Vec<&Passage> = entry
+            .doc
+            .related
+            .passages
+            .iter()
+            .filter(|p| p.indexed)
+            .collect();
+        let new: Vec<(usize, &Passage)> = doc
+            .related
+            .passages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.indexed)
+            .collect();
+        let mut head = 0;
+        while head < old.len().min(new.len()) && same_keys(old[head], new[head].1) {
+            head += 1;
+        }
+        let mut tail = 0;
+        while tail < old.len().min(new.len()) - head
+            && same_keys(old[old.len() - 1 - tail], new[new.len() - 1 - tail].1)
+        {
+            tail += 1;
+        }
+        // The kept passages point at their place in the new version.
+        for (k, &(pi, _)) in new[..head].iter().enumerate() {
+            self.slots[entry.ids[k] as usize].passage = pi as u32;
+        }
+        for t in 0..tail {
+            let id = entry.ids[old.len() - 1 - t];
+            self.slots[id as usize].passage = new[new.len() - 1 - t].0 as u32;
+        }
+        // The passages in between leave.
+        let gone = head..old.len() - tail;
+        let removed: Vec<(u32, &Passage)> = gone.clone().map(|k| (entry.ids[k], old[k])).collect();
+        self.remove_passages(&removed);
+        let mut ids = Vec::with_capacity(new.len());
+        ids.extend_from_slice(&entry.ids[..head]);
+        for &(pi, p) in &new[head..new.len() - tail] {
+            ids.push(self.add_passage(dslot, pi, p));
+        }
+        ids.extend_from_slice(&entry.ids[gone.end..]);
+        let share = OnceLock::new();
+        if let Some(mut kept) = entry.share.into_inner() {
+            let part = Arc::make_mut(&mut kept);
+            for &(_, p) in &removed {
+                part.take(p);
+            }
+            for &(_, p) in &new[head..new.len() - tail] {
+                part.add(p);
+            }
+            let _ = share.set(kept);
+        }
+        self.docs[dslot as usize] = Some(IndexedDoc {
+            doc: doc.clone(),
+            ids,
+            share,
+        });
+    }
+
+    /// Removes passages (id and passage) from their keys' lists and marks
+    /// their ids dead.
+    fn remove_passages(&mut self, passages: &[(u32, &Passage)]) {
+        // (key, id) for every posting to drop, grouped by key, ids sorted.
+        let mut postings: Vec<(u64, u32)> = Vec::new();
+        for &(id, p) in passages {
+            postings.extend(p.keys().into_iter().map(|(k, _)| (k, id)));
+            self.total_len -= u64::from(p.len);
+            self.slots[id as usize].doc = DEAD;
+        }
+        postings.sort_unstable();
+        for group in postings.chunk_by(|a, b| a.0 == b.0) {
+            let key = group[0].0;
+            let Some(&kid) = self.keys.get(&key) else {
+                continue;
+            };
+            let list = &mut self.lists[kid as usize];
+            let (min, max) = (group[0].1, group[group.len() - 1].1);
+            let lo = list.ids.partition_point(|&x| x < min);
+            let hi = list.ids.partition_point(|&x| x <= max);
+            // Keep, within lo..hi, the ids not in the group (both sorted).
+            let mut write = lo;
+            let mut drop = group.iter().map(|&(_, id)| id).peekable();
+            for read in lo..hi {
+                let id = list.ids[read];
+                while drop.next_if(|&d| d < id).is_some() {}
+                if drop.next_if_eq(&id).is_some() {
+                    continue;
+                }
+                list.ids[write] = id;
+                list.tf[write] = list.tf[read];
+                write += 1;
+            }
+            list.ids.drain(write..hi);
+            list.tf.drain(write..hi);
+            if list.ids.is_empty() {
+                *list = Postings::default();
+                self.keys.remove(&key);
+                self.free_lists.push(kid);
+            }
+        }
+        self.live -= passages.len() as u32;
+        crate::analysis::effort::add_passages_indexed(passages.len());
     }
 
     /// Removes a document's passages; unknown ids are ignored.
@@ -179,33 +358,13 @@ impl Index {
             return;
         };
         self.free_docs.push(dslot);
-        let (first, end) = (entry.first, entry.first + entry.count);
-        let mut keys: Vec<u64> = Vec::new();
-        for p in entry.doc.related.passages.iter().filter(|p| p.indexed) {
-            keys.extend(p.keys().into_iter().map(|(k, _)| k));
-            self.total_len -= u64::from(p.len);
-        }
-        keys.sort_unstable();
-        keys.dedup();
-        for key in keys {
-            let Some(&kid) = self.keys.get(&key) else {
-                continue;
-            };
-            let list = &mut self.lists[kid as usize];
-            let lo = list.ids.partition_point(|&x| x < first);
-            let hi = list.ids.partition_point(|&x| x < end);
-            list.ids.drain(lo..hi);
-            list.tf.drain(lo..hi);
-            if list.ids.is_empty() {
-                *list = Postings::default();
-                self.keys.remove(&key);
-                self.free_lists.push(kid);
-            }
-        }
-        for slot in &mut self.slots[first as usize..end as usize] {
-            slot.doc = DEAD;
-        }
-        self.live -= entry.count;
+        let passages: Vec<(u32, &Passage)> = entry
+            .ids
+            .iter()
+            .copied()
+            .zip(entry.doc.related.passages.iter().filter(|p| p.indexed))
+            .collect();
+        self.remove_passages(&passages);
         if self.live == 0 {
             // Nothing left: start afresh.
             *self = Self::default();
@@ -228,10 +387,8 @@ impl Index {
             }
         }
         for d in self.docs.iter_mut().flatten() {
-            if d.count > 0 {
-                d.first = map[d.first as usize];
-            } else {
-                d.first = 0;
+            for id in &mut d.ids {
+                *id = map[*id as usize];
             }
         }
         self.slots = slots;
@@ -255,18 +412,17 @@ impl Index {
     /// What the indexed version of document `id` adds to the statistics
     /// (`None` when it is not indexed): the passages each of its keys is
     /// in, its passages and their lengths summed.
-    pub(crate) fn share(&self, id: &DocId) -> Option<Share> {
+    pub(crate) fn share(&self, id: &DocId) -> Option<Arc<Share>> {
         let &dslot = self.by_id.get(id)?;
         let entry = self.docs.get(dslot as usize)?.as_ref()?;
-        let mut share = Share::default();
-        for p in entry.doc.related.passages.iter().filter(|p| p.indexed) {
-            for (k, _) in p.keys() {
-                *share.df.entry(k).or_insert(0) += 1;
+        let share = entry.share.get_or_init(|| {
+            let mut share = Share::default();
+            for p in entry.doc.related.passages.iter().filter(|p| p.indexed) {
+                share.add(p);
             }
-            share.passages += 1;
-            share.total_len += u64::from(p.len);
-        }
-        Some(share)
+            Arc::new(share)
+        });
+        Some(share.clone())
     }
 
     /// Number of indexed passages and mean BM25 length without `share`.

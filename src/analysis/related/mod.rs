@@ -351,7 +351,7 @@ pub struct Stats<'a> {
     n: f32,
     avg_len: f32,
     /// The left-out document's part, subtracted from each key's count.
-    without: Option<index::Share>,
+    without: Option<std::sync::Arc<index::Share>>,
 }
 
 impl<'a> Stats<'a> {

@@ -449,6 +449,7 @@ fn finding(
         .iter()
         .filter(|m| !m.agrees && !m.doc.in_boilerplate(m.figure().span.clone()))
         .filter(|m| !figures::gives_both(doc, f, m.doc, m.figure()))
+        .filter(|m| !figures::gives_both(m.doc, m.figure(), doc, f))
         .filter(|m| !of_another_quantity(m, &mentions, sim))
         .copied()
         .collect();

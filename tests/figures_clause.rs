@@ -145,3 +145,15 @@ fn one_storys_two_counts_of_counties_are_two_quantities() {
          In all, 300 delegates are at stake in nine counties of Ardenia on Tuesday.\n",
     );
 }
+
+#[test]
+fn a_toll_of_the_dead_gives_no_value_of_the_injured() {
+    // The sentence with 14 injured also gives two dead: that is not a
+    // second value of the injured, so 14 against "up to 11" still stands.
+    found_in(
+        "//- /a.txt\nTwo men were killed and 14 people were injured in a shooting outside the Harbour Lounge in Valmera early Sunday, police said.\n\
+         //- /b.txt\nUp to 11 people were injured in the shooting outside the Harbour Lounge in Valmera early Sunday, police said.\n",
+        "/a.txt",
+        "14",
+    );
+}

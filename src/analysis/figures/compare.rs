@@ -148,7 +148,8 @@ pub fn same_fact(
 /// The other value need not be a fact itself ("would cut £35bn in spending
 /// to allow £4bn in tax cuts" gives both amounts), but it must be given,
 /// not denied: "four were hurt, not five as first reported" corrects five,
-/// it does not count something else.
+/// it does not count something else; and a toll of another harm ("two
+/// dead and 18 injured") gives no value of a toll.
 pub fn gives_both(a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) -> bool {
     let same_doc = std::ptr::eq(a, b) || a.id == b.id;
     b.figures.of_sentence(fb.sentence).iter().any(|h| {
@@ -159,8 +160,16 @@ pub fn gives_both(a: &DocAnalysis, fa: &Figure, b: &DocAnalysis, fb: &Figure) ->
             && h.qualifier != super::Qualifier::Vague
             && !h.counted.compound
             && !denied(b, h)
+            && !two_tolls(fa, h)
             && agree_in(a, fa, b, h)
     })
+}
+
+/// Whether two figures are tolls of different harms ("two dead", "up to
+/// 16 injured"): the one does not give the other's value.
+fn two_tolls(a: &Figure, b: &Figure) -> bool {
+    use super::counted::harm_event;
+    matches!((harm_event(a), harm_event(b)), (Some(x), Some(y)) if x != y)
 }
 
 /// Whether the word before figure `f` (or the one before that, past an
@@ -529,11 +538,32 @@ pub(super) fn within_pair(
     // quantities far more often than a slip (two states' counts, a
     // campaign's wins so far and the states at stake; BBC and PolNeAR
     // train: every such finding was). What one report gets wrong about
-    // itself is its headline against its text, or a toll it tells twice.
-    if !agrees && !same_toll(f, g) && !headline(doc, f) && !headline(doc, g) {
+    // itself is its headline against its text, one sentence given twice
+    // with two values, or a toll it tells twice.
+    if !agrees
+        && !same_toll(f, g)
+        && !headline(doc, f)
+        && !headline(doc, g)
+        && !same_frame(doc, f, g)
+    {
         return None;
     }
     Some((score, agrees))
+}
+
+/// Whether the sentences of `f` and `g` say the same words around their
+/// figures: one sentence given twice with two values.
+fn same_frame(doc: &DocAnalysis, f: &Figure, g: &Figure) -> bool {
+    let around = |x: &Figure| {
+        let s = doc.segmentation.sentences.get(x.sentence)?;
+        let before = doc.text.get(s.span.start..x.span.start)?;
+        let after = doc.text.get(x.span.end..s.span.end)?;
+        Some((
+            before.split_whitespace().collect::<Vec<_>>(),
+            after.split_whitespace().collect::<Vec<_>>(),
+        ))
+    };
+    around(f).is_some_and(|x| around(g) == Some(x))
 }
 
 /// Whether figure `f` of `doc` stands in a headline or subheading.

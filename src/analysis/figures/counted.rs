@@ -1123,6 +1123,18 @@ pub fn same_toll(a: &Figure, b: &Figure) -> bool {
         && compare_events(event(&a.counted), event(&b.counted)) == Match::Strong
 }
 
+/// The harm a count reports, of whomever ("two teens dead", "14 people
+/// injured"): the event of a toll, without asking what is counted.
+pub(super) fn harm_event(f: &Figure) -> Option<&'static str> {
+    if f.kind != FigureKind::Count {
+        return None;
+    }
+    event(&f.counted)
+        .and_then(|e| e.0)
+        .map(|k| k.name)
+        .filter(|name| TOLL_EVENTS.contains(name))
+}
+
 /// The event of a toll: the concept (of [`TOLL_EVENTS`]) when `f` counts
 /// people in general killed, injured or shot, as [`same_toll`] reads each
 /// side. Two figures of [`same_toll`] have the same toll event.

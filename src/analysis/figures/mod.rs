@@ -25,6 +25,7 @@
 //! asked through the [`PassageSimilarity`] trait, which the
 //! related-passage index answers ([`RelatedSimilarity`]).
 
+mod clause;
 mod compare;
 mod counted;
 mod describe;

@@ -808,6 +808,13 @@ fn local_digests(doc: &DocAnalysis) -> Vec<u64> {
         if let Some(p) = doc.related.passages.get(sentence) {
             hash_passage(p, &mut h);
         }
+        // Its words: the clause of a figure (its time, its owner) is read
+        // from them (`clause::read`).
+        // and the time stamp of its section of a running report.
+        if let Some(s) = doc.segmentation.sentences.get(sentence) {
+            h.write(doc.text.get(s.span.clone()).unwrap_or("").as_bytes());
+            super::clause::section_stamp(doc, s.paragraph).hash(&mut h);
+        }
         let around = h.finish();
         for i in first..end {
             let mut h = Fnv::new();

@@ -32,7 +32,7 @@
 //! - The figure reader's lists (English): `scales.txt`,
 //!   `attached_scales.txt`, `vague_scales.txt`, `time_units.txt`,
 //!   `currency_*.txt`, `currencies.txt`, `qualifiers.txt`,
-//!   `street_types.txt`, `time_markers.txt`, `event_verb_forms.txt`,
+//!   `street_types.txt`, `time_markers.txt`, `time_deixis.txt`, `event_verb_forms.txt`,
 //!   `before_figure.txt`, `not_counted.txt`, `perpetrator_deaths.txt`
 //!   ([`FigureWords`]); its stop
 //!   words are `stopwords.txt` and `index_stopwords.txt` with
@@ -176,6 +176,10 @@ pub struct FigureWords {
     pub street_types: HashSet<String>,
     /// Words that make a number a time of day (`time_markers.txt`).
     pub time_markers: HashSet<String>,
+    /// Words that place a clause's time relative to another
+    /// (`time_deixis.txt`: "last", "ago", "yesterday", "noon"): word →
+    /// (role, unit, offset), as written.
+    pub time_deixis: HashMap<String, (String, String, String)>,
     /// Irregular forms that report an event around a figure
     /// (`event_verb_forms.txt`).
     pub event_verb_forms: HashSet<String>,
@@ -249,6 +253,14 @@ fn english_figure_words() -> FigureWords {
             .collect(),
         street_types: set(en!("street_types.txt")),
         time_markers: set(en!("time_markers.txt")),
+        time_deixis: entries(en!("time_deixis.txt"))
+            .filter_map(|l| {
+                let mut cols = l.split('\t').map(str::trim);
+                let word = cols.next()?.to_lowercase();
+                let (role, unit, offset) = (cols.next()?, cols.next()?, cols.next()?);
+                Some((word, (role.into(), unit.into(), offset.into())))
+            })
+            .collect(),
         event_verb_forms: set(en!("event_verb_forms.txt")),
         before_figure: set(en!("before_figure.txt")),
         not_counted: set(en!("not_counted.txt")),

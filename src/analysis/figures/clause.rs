@@ -1,0 +1,471 @@
+//! What a figure's clause says beside the figure: the time it speaks of
+//! and whose figure it is. Two values of one counted thing are two
+//! quantities, not a conflict, when their clauses speak of different times
+//! ("shares rose 3% at noon", "closed 1% higher"; "grew 9% last year",
+//! "this year's 7%") or of different owners ("Sony sold 2m consoles",
+//! "Nintendo sold 3m").
+//!
+//! Read from the language layer (`DocAnalysis::sentence_language`), by
+//! construction, not by listing phrases: a time is a year or date the
+//! figure reader found, a month or weekday of the lexicon, a unit of time
+//! (`time_units.txt`) with a word that places it (`time_deixis.txt`:
+//! "last year", "two weeks ago", "a week earlier", "yesterday"), or a part
+//! of a day or a session after a preposition ("at noon", "at the close").
+//! Each time expression belongs to the figure nearest to it in its clause
+//! (the one before it on a tie: "rose 5% in 2004 and 3% in 2003"). The
+//! scope is the name that owns the counted phrase ("Sony's sales"), the
+//! name after it ("sales of Sony"), else the names of the subject of the
+//! clause's verb ("The Aviator has 11 nominations"), a verb of saying
+//! never giving one ("Sony said it sold …").
+
+use std::ops::Range;
+
+use super::lexicon::{TimeUnit, month, time_unit};
+use super::{Figure, FigureKind};
+use crate::analysis::DocAnalysis;
+use crate::analysis::language::{Lang, Upos, chunk, lexicon};
+
+/// A time a clause speaks of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Time {
+    Year(i32),
+    Month(u8),
+    Weekday(u8),
+    /// The unit of time around the report's, moved by the offset ("last
+    /// year": a year back; "this week"; "yesterday").
+    Deictic(TimeUnit, i32),
+    /// Units of time away from the time the story last spoke of ("a week
+    /// earlier", "two days later").
+    Anaphoric(TimeUnit, i32),
+    /// A part of a day or of a session ("noon", "the close"), hashed.
+    Part(u64),
+}
+
+/// What a figure's clause says beside the figure.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Clause {
+    /// The times its clause speaks of, in text order.
+    pub times: Vec<Time>,
+    /// The hashed lower-case names whose figure it is; empty when none is
+    /// read.
+    pub scope: Vec<u64>,
+    /// For a share: the hashed lemmas of what it is a share of ("60
+    /// percent *of white voters*"), sorted; empty when not said.
+    pub base: Vec<u64>,
+}
+
+/// Reads the clause of figure `f` of `doc`. English only: a Spanish
+/// document's clause reads nothing (nothing then tells two figures apart).
+pub(super) fn read(doc: &DocAnalysis, f: &Figure) -> Clause {
+    if doc.language.lang == Lang::Spanish {
+        return Clause::default();
+    }
+    let Some(s) = doc.sentence_language(f.sentence) else {
+        return Clause::default();
+    };
+    let text = &doc.text;
+    let n = s.tokens.len().min(s.tags.len());
+    if n == 0 {
+        return Clause::default();
+    }
+    let words: Vec<&str> = (0..n).map(|i| s.word(text, i)).collect();
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| lexicon::normalize(w).into_owned())
+        .collect();
+    let tags = &s.tags[..n];
+    let token_of = |at: usize| {
+        s.tokens[..n]
+            .partition_point(|t| t.span.end <= at)
+            .min(n - 1)
+    };
+    let tokens_of = |r: &Range<usize>| token_of(r.start)..(token_of(r.end.saturating_sub(1)) + 1);
+    let segments = segments(&lower, tags);
+    let after_noun = f
+        .counted
+        .noun
+        .as_ref()
+        .map(|r| token_of(r.end.saturating_sub(1)) + 1);
+
+    // The figures that compete for the sentence's times: every figure but
+    // the times themselves, and `f`.
+    let siblings = doc.figures.of_sentence(f.sentence);
+    let own = token_of(f.number_span.start);
+    let mut anchors: Vec<usize> = siblings
+        .iter()
+        .filter(|g| {
+            g.span == f.span
+                || !matches!(
+                    g.kind,
+                    FigureKind::Date | FigureKind::Year | FigureKind::Duration
+                )
+        })
+        .map(|g| token_of(g.number_span.start))
+        .collect();
+    anchors.push(own);
+    anchors.sort_unstable();
+    anchors.dedup();
+
+    let mut times: Vec<(usize, Time)> = Vec::new();
+    let mut inside_dates = vec![false; n];
+    for g in siblings {
+        if !matches!(g.kind, FigureKind::Date | FigureKind::Year) || g.span == f.span {
+            continue;
+        }
+        let Some(d) = g.date else { continue };
+        let r = tokens_of(&g.span);
+        for k in r.clone() {
+            inside_dates[k] = true;
+        }
+        if let Some(y) = d.year {
+            times.push((r.start, Time::Year(y)));
+        }
+        if let Some(m) = d.month {
+            times.push((r.start, Time::Month(m)));
+        }
+    }
+    let english = lexicon(Lang::English);
+    let capital = |i: usize| words[i].chars().next().is_some_and(char::is_uppercase);
+    let preposition = |i: usize| i > 0 && tags[i - 1] == Upos::Adp;
+    for i in 0..n {
+        if inside_dates[i] {
+            continue;
+        }
+        let w = lower[i].as_str();
+        if let Some(m) = month(w)
+            && capital(i)
+            && w.len() > 3
+            && matches!(tags[i], Upos::Propn | Upos::Noun)
+        {
+            times.push((i, Time::Month(m)));
+            continue;
+        }
+        if let Some(&d) = english.weekdays.get(w)
+            && capital(i)
+        {
+            times.push((i, Time::Weekday(d)));
+            continue;
+        }
+        // A verb of a part of a session is read by its lemma ("closed up
+        // 4.75%": at the close).
+        let lemma;
+        let key = if tags[i] == Upos::Verb {
+            lemma = crate::analysis::language::lemma::lemma(words[i], tags[i]);
+            lemma.as_str()
+        } else {
+            w
+        };
+        let Some((role, unit, offset)) = english.figures.time_deixis.get(key) else {
+            continue;
+        };
+        let offset: i32 = offset.parse().unwrap_or(0);
+        match role.as_str() {
+            "before-unit" if matches!(tags[i], Upos::Det | Upos::Adj) => {
+                if let Some(u) = lower.get(i + 1).and_then(|x| time_unit(x)) {
+                    times.push((i, Time::Deictic(u, offset)));
+                }
+            }
+            "after-unit" if i >= 2 => {
+                let Some(u) = time_unit(&lower[i - 1]) else {
+                    continue;
+                };
+                let count = match lower[i - 2].as_str() {
+                    "a" | "an" | "one" => Some(1),
+                    x => x.parse::<i32>().ok().or_else(|| {
+                        english
+                            .number_words
+                            .contains(x)
+                            .then(|| number_word(x))
+                            .flatten()
+                    }),
+                };
+                let Some(count) = count else { continue };
+                let t = if unit == "report" {
+                    Time::Deictic(u, offset * count)
+                } else {
+                    Time::Anaphoric(u, offset * count)
+                };
+                times.push((i - 2, t));
+            }
+            "day" => {
+                if let Some(u) = time_unit(unit) {
+                    times.push((i, Time::Deictic(u, offset)));
+                }
+            }
+            "part" => {
+                let after_weekday = i > 0 && english.weekdays.contains_key(lower[i - 1].as_str());
+                let placed = preposition(i)
+                    || (i > 1 && tags[i - 1] == Upos::Det && preposition(i - 1))
+                    || after_weekday
+                    || matches!(tags[i], Upos::Adv | Upos::Verb);
+                if placed && matches!(tags[i], Upos::Noun | Upos::Adv | Upos::Verb) {
+                    let name = if unit == "-" { key } else { unit.as_str() };
+                    times.push((i, Time::Part(fnv_hash(name))));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut mine: Vec<Time> = Vec::new();
+    for (at, t) in times {
+        let nearest = anchors
+            .iter()
+            .filter(|&&a| segments[a] == segments[at])
+            .min_by_key(|&&a| (a.abs_diff(at), a > at));
+        if nearest == Some(&own) && !mine.contains(&t) {
+            mine.push(t);
+        }
+    }
+    // What a share is a share of: the phrase after "of" right after it.
+    let mut base = Vec::new();
+    if matches!(f.kind, FigureKind::Percent | FigureKind::PercentPoints) {
+        let k = token_of(f.span.end.saturating_sub(1)) + 1;
+        if lower.get(k).is_some_and(|w| w == "of") {
+            let phrase = (k + 1..n).take_while(|&i| {
+                matches!(
+                    tags[i],
+                    Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num
+                )
+            });
+            base = phrase
+                .filter(|&i| matches!(tags[i], Upos::Noun | Upos::Propn | Upos::Adj))
+                .map(|i| fnv_hash(&s.lemmas[i].to_lowercase()))
+                .collect();
+            base.sort_unstable();
+            base.dedup();
+        }
+    }
+    Clause {
+        base,
+        times: mine,
+        scope: scope(after_noun, &words, &lower, tags, &s.chunks, &segments, own),
+    }
+}
+
+/// The value of a number word ("two" → 2) for a count of time units; the
+/// small ones only.
+fn number_word(w: &str) -> Option<i32> {
+    const SMALL: [&str; 12] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven",
+    ];
+    SMALL.iter().position(|&x| x == w).map(|k| k as i32)
+}
+
+fn fnv_hash(w: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = fnv::FnvHasher::default();
+    h.write(w.as_bytes());
+    h.finish()
+}
+
+/// Each token's clause, numbered from 0: a clause ends at a semicolon, and
+/// a subordinating conjunction ("while", "whereas", "after") or a
+/// coordinating one after a comma (", but") opens the next.
+fn segments(lower: &[String], tags: &[Upos]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(tags.len());
+    let mut k = 0;
+    for i in 0..tags.len() {
+        let opens = tags[i] == Upos::Sconj
+            || (tags[i] == Upos::Cconj && i > 0 && lower[i - 1] == ",")
+            || lower[i] == ";";
+        if opens && i > 0 {
+            k += 1;
+        }
+        out.push(k);
+    }
+    out
+}
+
+/// The names whose figure `f` is (see the module doc), hashed, sorted.
+#[allow(clippy::too_many_arguments)]
+fn scope(
+    after_noun: Option<usize>,
+    words: &[&str],
+    lower: &[String],
+    tags: &[Upos],
+    chunks: &[Range<usize>],
+    segments: &[usize],
+    own: usize,
+) -> Vec<u64> {
+    let n = tags.len();
+    let name = |i: usize| {
+        tags[i] == Upos::Propn
+            && words[i].chars().next().is_some_and(char::is_uppercase)
+            && month(&lower[i]).is_none()
+            && !lexicon(Lang::English)
+                .weekdays
+                .contains_key(lower[i].as_str())
+    };
+    let hashed = |r: Range<usize>| {
+        let mut out: Vec<u64> = r
+            .filter(|&i| name(i))
+            .map(|i| fnv_hash(&lower[i]))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    };
+    let possessive = |i: usize| matches!(lower.get(i).map(String::as_str), Some("'s" | "’s"));
+    // The owner: names right before "'s" in the phrase of the figure
+    // ("Sony's 2m consoles", "the firm Sony's sales").
+    let phrase = chunks.iter().find(|c| c.contains(&own));
+    if let Some(c) = phrase {
+        let mut out = Vec::new();
+        for i in c.start..own {
+            if possessive(i + 1) && name(i) {
+                let mut j = i;
+                while j > c.start && name(j - 1) {
+                    j -= 1;
+                }
+                out = hashed(j..i + 1);
+            }
+        }
+        if !out.is_empty() {
+            return out;
+        }
+    }
+    // "sales of Sony", "the 11 nominations of The Aviator".
+    let after = after_noun.or_else(|| phrase.map(|c| c.end));
+    if let Some(mut k) = after
+        && lower.get(k).is_some_and(|w| w == "of")
+    {
+        k += 1;
+        if lower.get(k).is_some_and(|w| w == "the") {
+            k += 1;
+        }
+        let start = k;
+        while k < n && name(k) {
+            k += 1;
+        }
+        if k > start {
+            return hashed(start..k);
+        }
+    }
+    // The subject of the verb the figure follows in its clause.
+    let Some(v) = (0..own)
+        .rev()
+        .take_while(|&k| segments[k] == segments[own] && tags[k] != Upos::Sconj)
+        .find(|&k| matches!(tags[k], Upos::Verb | Upos::Aux))
+    else {
+        return Vec::new();
+    };
+    let lemma = crate::analysis::language::lemma::lemma(words[v], tags[v]);
+    if lexicon(Lang::English).reporting_verb(&lemma).is_some() {
+        return Vec::new();
+    }
+    chunk::subject_of(words, tags, chunks, v).map_or_else(Vec::new, hashed)
+}
+
+/// Whether two clauses speak of different times: both name a time of one
+/// kind, and they differ. Times relative to the report ("last year",
+/// "yesterday") are compared only between reports of one time
+/// (`same_report_time`); a time relative to the story ("a week earlier")
+/// differs from a clause that moves no time at all.
+pub(super) fn different_times(a: &Clause, b: &Clause, same_report_time: bool) -> bool {
+    use Time::*;
+    let of = |c: &Clause, pick: &dyn Fn(&Time) -> Option<u64>| -> Vec<u64> {
+        c.times.iter().filter_map(pick).collect()
+    };
+    let differ = |pick: &dyn Fn(&Time) -> Option<u64>| {
+        let (x, y) = (of(a, pick), of(b, pick));
+        !x.is_empty() && !y.is_empty() && !x.iter().any(|v| y.contains(v))
+    };
+    let year = |t: &Time| match t {
+        Year(y) => Some(*y as u64),
+        _ => None,
+    };
+    let month = |t: &Time| match t {
+        Month(m) => Some(u64::from(*m)),
+        _ => None,
+    };
+    let weekday = |t: &Time| match t {
+        Weekday(d) => Some(u64::from(*d)),
+        _ => None,
+    };
+    let part = |t: &Time| match t {
+        Part(h) => Some(*h),
+        _ => None,
+    };
+    if differ(&year) || differ(&month) || differ(&weekday) || differ(&part) {
+        return true;
+    }
+    if same_report_time {
+        for u in [
+            TimeUnit::Day,
+            TimeUnit::Week,
+            TimeUnit::Month,
+            TimeUnit::Year,
+        ] {
+            let deictic = |t: &Time| match t {
+                Deictic(x, k) if *x == u => Some(*k as u64),
+                _ => None,
+            };
+            if differ(&deictic) {
+                return true;
+            }
+        }
+    }
+    let anaphoric = |c: &Clause| -> Vec<(TimeUnit, i32)> {
+        c.times
+            .iter()
+            .filter_map(|t| match t {
+                Anaphoric(u, k) => Some((*u, *k)),
+                _ => None,
+            })
+            .collect()
+    };
+    anaphoric(a) != anaphoric(b)
+}
+
+/// Whether two clauses' figures belong to different names (both read one
+/// and they share no word), or are shares of different things (neither
+/// phrase's words are all the other's).
+pub(super) fn different_scopes(a: &Clause, b: &Clause) -> bool {
+    let apart =
+        |x: &[u64], y: &[u64]| !x.is_empty() && !y.is_empty() && !x.iter().any(|v| y.contains(v));
+    // Shares: of "rural voters" and of "urban voters" differ, of "voters"
+    // and of "rural voters" may be one.
+    let within = |x: &[u64], y: &[u64]| x.iter().all(|v| y.contains(v));
+    let bases_apart = !a.base.is_empty()
+        && !b.base.is_empty()
+        && !within(&a.base, &b.base)
+        && !within(&b.base, &a.base);
+    apart(&a.scope, &b.scope) || bases_apart
+}
+
+/// How far back a figure's section time stamp is looked for, in
+/// paragraphs.
+const MAX_STAMP_DISTANCE: usize = 80;
+
+/// The time stamp of the section of a running report that paragraph
+/// `paragraph` of `doc` sits in: the nearest paragraph before it (or it)
+/// that is a time of day alone ("9:40 p.m.", "10 a.m."), as a live report
+/// heads each update. Hashed; `None` when there is none. Two figures of one
+/// document under different stamps are of two times (a delegate count at
+/// 8:35 p.m. and at 9:40 p.m.).
+pub(crate) fn section_stamp(doc: &DocAnalysis, paragraph: usize) -> Option<u64> {
+    let paragraphs = &doc.segmentation.paragraphs;
+    let last = paragraph.min(paragraphs.len().checked_sub(1)?);
+    (last.saturating_sub(MAX_STAMP_DISTANCE)..=last)
+        .rev()
+        .find_map(|p| stamp(doc.text.get(paragraphs[p].span.clone())?))
+}
+
+/// A paragraph that is a time of day alone: a number (with its minutes)
+/// and a word of `time_markers.txt`, hashed.
+fn stamp(text: &str) -> Option<u64> {
+    let text = text.trim();
+    if text.len() > 24 {
+        return None;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let [number, marker] = words.as_slice() else {
+        return None;
+    };
+    let clock = number
+        .split(':')
+        .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()));
+    let marker = lexicon::normalize(marker);
+    (clock && super::lexicon::is_time_marker(&marker)).then(|| fnv_hash(&text.to_lowercase()))
+}

@@ -194,6 +194,7 @@ fn reports_something(
     a: &attribution::Attribution,
 ) -> bool {
     use crate::analysis::attribution::Construction;
+    use crate::analysis::attribution::lexicon::{Class, lookup};
     use crate::analysis::language::Upos;
     if !matches!(
         a.construction,
@@ -218,6 +219,29 @@ fn reports_something(
         && first > 0
         && matches!(s.tags[first - 1], Upos::Det | Upos::Num | Upos::Adj);
     if noun_reading {
+        return false;
+    }
+    // "a host on the TV show", "reporters in the Pentagon briefing room":
+    // a cue inside the phrase that says where something was said is a
+    // noun of that phrase, not a verb.
+    if a.medium
+        .as_ref()
+        .is_some_and(|m| m.start <= a.cue.start && a.cue.end <= m.end)
+    {
+        return false;
+    }
+    // "a liberal think tank": when the tagger reads no noun in the source
+    // and its last word is no role (only a word that can name a person),
+    // the phrase modifies the noun after it and no one speaks.
+    let source: Vec<usize> = (0..n).filter(|&k| inside(k, &a.source.span)).collect();
+    let nominal = |k: usize| matches!(s.tags[k], Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num);
+    if let Some(&head) = source.last()
+        && !source.iter().any(|&k| nominal(k))
+        && !lookup(&s.word(text, head).to_lowercase()).is_some_and(|e| {
+            e.class
+                .intersects(Class::ROLE | Class::ANONYMOUS | Class::PROFESSION)
+        })
+    {
         return false;
     }
     if a.construction != Construction::Verb || a.source.span.start > a.cue.start {
@@ -390,6 +414,37 @@ mod tests {
         assert!(flagged("G7 ministers said the loans would be deferred.").is_empty());
         // One aide of someone is a person the text can name.
         assert!(flagged("The mayor's aide said the budget will pass.").is_empty());
+    }
+
+    #[test]
+    fn flags_headline_subjects_with_no_article() {
+        // A singular role with no determiner brings in someone new.
+        assert_eq!(
+            flagged("Dock union chief says the strike will go on."),
+            ["Dock union chief"]
+        );
+        assert_eq!(
+            flagged("The quay must reopen by Friday, harbour judge rules."),
+            ["harbour judge"]
+        );
+        // A title before a name, or a capitalised title, is not.
+        assert!(flagged("Harbour spokesman Ivo Brandt says the quay is safe.").is_empty());
+        assert!(flagged("Port chief Lena Marsh says the strike will end.").is_empty());
+    }
+
+    #[test]
+    fn leaves_reporting_words_inside_noun_phrases_alone() {
+        // The cue is a noun of the phrase that says where: no one speaks.
+        assert!(
+            flagged("He is a big star on the late-night comedy show, but she is a star at home.")
+                .is_empty()
+        );
+        assert!(
+            flagged("He spoke to reporters in the Harbour Board briefing room on Tuesday.")
+                .is_empty()
+        );
+        // The tagger reads no noun in the source: it modifies what follows.
+        assert!(flagged("She works for the Quayside Institute, a liberal think tank.").is_empty());
     }
 
     #[test]

@@ -341,6 +341,30 @@ fn measure(split: &str, show: bool) -> Option<Figures> {
                 usize::from(overlaps(f, &gold.sources) || overlaps(f, &gold.cues));
             let right = overlaps(f, &gold_anonymous);
             fig.anonymous_on_anonymous += usize::from(right);
+            if show && std::env::var_os("POLNEAR_ALL").is_some() {
+                let cue = doc
+                    .attribution
+                    .sentences
+                    .iter()
+                    .flat_map(|s| s.attributions.iter())
+                    .find(|a| a.source.span == *f)
+                    .map_or(String::new(), |a| {
+                        let after: String = text[a.cue.end..].chars().take(50).collect();
+                        format!(
+                            "{:?} [{}] >> {}",
+                            a.construction,
+                            &text[a.cue.clone()],
+                            after.replace('\n', " ")
+                        )
+                    });
+                let on_gold = overlaps(f, &gold.sources) || overlaps(f, &gold.cues);
+                eprintln!(
+                    "ANON-ALL {} {} {ann_name}: {} CUE {cue}",
+                    u8::from(on_gold),
+                    u8::from(right),
+                    &text[f.clone()]
+                );
+            }
             if show && !right {
                 let on: Vec<&str> = gold
                     .sources
@@ -354,8 +378,17 @@ fn measure(split: &str, show: bool) -> Option<Figures> {
                     .iter()
                     .find(|s| s.span.start <= f.start && f.start < s.span.end)
                     .map_or("", |s| &text[s.span.clone()]);
+                let cue = doc
+                    .attribution
+                    .sentences
+                    .iter()
+                    .flat_map(|s| s.attributions.iter())
+                    .find(|a| a.source.span == *f)
+                    .map_or(String::new(), |a| {
+                        format!("{:?} [{}]", a.construction, &text[a.cue.clone()])
+                    });
                 eprintln!(
-                    "ANON-EXTRA {ann_name}: {} ON {on:?} in: {}",
+                    "ANON-EXTRA {ann_name}: {} CUE {cue} ON {on:?} in: {}",
                     &text[f.clone()],
                     s.replace('\n', " ")
                 );

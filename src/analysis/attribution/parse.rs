@@ -814,10 +814,28 @@ impl<'a> Sentence<'a> {
         let unnamed = !head.possessive
             && !self.apposition(np.start, phrase_end)
             && !self.name_after(phrase_end);
+        // "union chief says", "…, federal judge rules": a singular count
+        // noun with no determiner, opening a clause right before its verb,
+        // is the headline's way of bringing in someone new, whom no one
+        // named. Not a title before a name or after one ("former secretary
+        // of state Lena Marsh", "Lena Marsh, chairman of the board"), nor a
+        // capitalised role, which is a title.
+        let opens_clause = np.start <= 1
+            || self.kind(np.start - 1) == Some(Kind::Comma) && !self.beside_name(np.start);
+        let headline = !plural
+            && !possessed
+            && hc.contains(Class::ROLE)
+            && !hc.contains(Class::BODY)
+            && !head.cap
+            && np.affiliation.is_none()
+            && opens_clause
+            && np.end == np.head + 1
+            && self.toks.get(np.end).is_some_and(|t| t.verb().is_some())
+            && !(np.start..np.head).any(|i| self.has(i, Class::QUANTIFIER));
         let indefinite = unnamed
             && match det {
                 Some(d) => self.is_in(d, LISTS.indefinite) || self.toks[d].digit,
-                None => plural && !possessed,
+                None => (plural || headline) && !possessed,
             };
         if hc.intersects(Class::ROLE | Class::BODY) {
             if det.is_some_and(|d| self.has(d, Class::QUANTIFIER)) {

@@ -5,7 +5,7 @@
 //! cargo run --release --example related_learn            # measure, print the weights
 //! cargo run --release --example related_learn -- --write # and write weights.tsv, ranking.tsv
 //! cargo run --release --example related_learn -- --drop story,doc_words # without features
-//! cargo run --release --example related_learn -- --flat-negatives # every negative alike
+//! cargo run --release --example related_learn -- --balanced-negatives # negatives by kind
 //! cargo run --release --example related_learn -- --saturate-grid  # gated document features
 //! ```
 //!
@@ -27,7 +27,12 @@
 //! same). The weight moves from the documents' story to the passages'
 //! words (`story` 1.42 to 1.26, `doc_words` 1.59 to 1.50, `terms` 0.86
 //! to 0.92, `terms_min` 0.94 to 1.01), not enough to reorder passages
-//! among articles that all report one story.
+//! among articles that all report one story (the seed pairs stay at 6 of
+//! 10 in the top three), and the ranking's scores rise, so more first
+//! results pass the related floor: on the GVA subset of
+//! `tests/related_eval.rs` the top result is from the same incident for
+//! 0.795 of 1,701 passages (0.837 of 1,586 before), under the 0.8 the
+//! floor keeps. Not shipped.
 //!
 //! Also measured and not kept (`--saturate-grid`): the documents'
 //! features read as a gate, `story` full at a shared share of names and
@@ -58,15 +63,14 @@
 //!   every other article that shares anything with the query sentence,
 //!   labelled by the gold (`related_sentences.tsv`): pairwise (each gold
 //!   passage against each other candidate of the same query) and
-//!   pointwise (for the level of the score). The ranking weighs its
-//!   negatives by kind: the other passages of the articles that report
+//!   pointwise (for the level of the score). With `--balanced-negatives`
+//!   the ranking weighs its negatives by kind: the other passages of the articles that report
 //!   the query's event (same story, another sentence), the passages of
 //!   the topic's other articles (the other event of the same kind) and
 //!   those of other topics each make a third of a query's weight, so the
 //!   few hard negatives of the query's own story are not drowned by the
-//!   many easy ones (before, every pair weighed the same). The pair score keeps
-//!   every pair weighing the same (see `main`); `--flat-negatives` fits
-//!   the ranking that way too;
+//!   many easy ones; by default (shipped) every pair weighs the same,
+//!   and the pair score always does (see `main`);
 //! - MSRP train: each labelled pair pointwise, and each paraphrase against
 //!   the other candidates its sentence retrieves, pairwise;
 //! - STS 2012 MSRpar train: each pair pointwise, the graded score / 5 as
@@ -773,14 +777,14 @@ fn main() {
             return;
         }
     }
-    let other_design = ["--best-gold", "--flat-negatives"];
+    let other_design = ["--best-gold", "--balanced-negatives"];
     if write && (!drop.is_empty() || args.iter().any(|a| other_design.contains(&a.as_str()))) {
         eprintln!(
-            "--write learns the shipped design; leave out --drop, --best-gold and --flat-negatives"
+            "--write learns the shipped design; leave out --drop, --best-gold and --balanced-negatives"
         );
         return;
     }
-    let balanced = !args.iter().any(|a| a == "--flat-negatives");
+    let balanced = args.iter().any(|a| a == "--balanced-negatives");
     let _ = DROPPED.set(FEATURE_NAMES.iter().map(|n| drop.contains(n)).collect());
     let ecb = eval::ecb_load(&root.join("ecbplus-dev"));
     let cands = ecb_candidates(&ecb);

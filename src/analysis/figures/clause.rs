@@ -242,14 +242,12 @@ pub(super) fn read(doc: &DocAnalysis, f: &Figure) -> Clause {
     }
 }
 
-/// The value of a number word ("two" → 2) for a count of time units; the
-/// small ones only.
+/// The value of a number word ("two" → 2, "twenty" → 20) for a count of
+/// time units, read by the same parser as the figures' spelled-out numbers.
 fn number_word(w: &str) -> Option<i32> {
-    const SMALL: [&str; 12] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven",
-    ];
-    SMALL.iter().position(|&x| x == w).map(|k| k as i32)
+    static EN: std::sync::LazyLock<text2num::lang::English> =
+        std::sync::LazyLock::new(text2num::lang::English::default);
+    text2num::text2digits(w, &*EN).ok()?.parse().ok()
 }
 
 fn fnv_hash(w: &str) -> u64 {
@@ -468,4 +466,17 @@ fn stamp(text: &str) -> Option<u64> {
         .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()));
     let marker = lexicon::normalize(marker);
     (clock && super::lexicon::is_time_marker(&marker)).then(|| fnv_hash(&text.to_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number_word;
+
+    #[test]
+    fn counts_of_time_units_in_words() {
+        assert_eq!(number_word("two"), Some(2));
+        assert_eq!(number_word("eleven"), Some(11));
+        assert_eq!(number_word("twenty"), Some(20));
+        assert_eq!(number_word("weeks"), None);
+    }
 }

@@ -368,7 +368,7 @@
 //! streak told on two dates (two). Within-document findings on real text: none of 3 was right,
 //! hence the stronger evidence. The five BBC findings left are all wrong: a share rise over a
 //! period against one morning's (two), two consoles' sales where the clause's subject is "it"
-//! (two), and two supercomputers' speeds ("another Blue Gene/L machine"); they need coreference
+//! (two), and two supercomputers' speeds (the second called "another machine" of the same make); they need coreference
 //! the language layer does not give. Precision on data the rule was not tuned on is still not
 //! measured above 0.8, so the rule stays at `hint`.
 //!

@@ -176,19 +176,18 @@ fn two_tolls(a: &Figure, b: &Figure) -> bool {
 /// article or a hedge) is a negation of the lexicon ("not five", "not the
 /// 20 first reported").
 fn denied(doc: &DocAnalysis, f: &Figure) -> bool {
-    let lexicon = crate::analysis::language::lexicon(doc.language.lang);
-    doc.text
-        .get(..f.span.start)
-        .unwrap_or("")
-        .split_whitespace()
+    use crate::analysis::language::{TokenKind, lexicon::normalize};
+    let Some(s) = doc.sentence_language(f.sentence) else {
+        return false;
+    };
+    let negations = &crate::analysis::language::lexicon(doc.language.lang).negations;
+    let before = s.tokens.partition_point(|t| t.span.end <= f.span.start);
+    s.tokens[..before]
+        .iter()
         .rev()
+        .filter(|t| t.kind != TokenKind::Punct)
         .take(2)
-        .any(|w| {
-            let w = w
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            lexicon.negations.contains(&w)
-        })
+        .any(|t| negations.contains(normalize(&doc.text[t.span.clone()]).as_ref()))
 }
 
 /// Whether `fa` in `a` and `fb` in `b` surely tell two different facts:

@@ -60,9 +60,11 @@
 //! So a kept result is always the one a fresh comparison would give (a
 //! property test checks it after random edits of drafts and sources).
 //!
-//! Within the document, the candidates of each figure are chosen afresh
-//! at every check, by topic and nearness
-//! ([`Figures::same_topic`](super::Figures::same_topic), cheap), and each
+//! Within the document, the candidates of each figure are chosen by topic
+//! and nearness ([`Figures::same_topic`](super::Figures::same_topic)),
+//! afresh only for the figures an edit changed and those whose nearest
+//! figures of a topic reach them ([`Carried`]): the others keep their
+//! candidates and mentions from the last check. Each
 //! candidate pair's result (whether the two are one quantity, how sure,
 //! and whether they agree) is kept under the digests of its two figures
 //! ([`within_digests`]): what the pair reads of each figure, its sentence,

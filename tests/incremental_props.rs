@@ -759,6 +759,57 @@ fn a_keystroke_weighs_only_the_pairs_of_figures_it_touched() {
     assert!(pairs * 2 > all, "{pairs} of {all} pairs weighed again");
 }
 
+/// A keystroke in a long draft chooses afresh the candidates of only the
+/// figures it changed and of those whose nearest figures of a topic reach
+/// it: the others keep their candidates and mentions from the last check.
+/// The findings are those of a fresh check.
+#[test]
+fn a_keystroke_chooses_again_only_the_candidates_it_reaches() {
+    let _serial = one_at_a_time();
+    let settings = Settings::default();
+    let id = DocId::new("figures-draft.txt");
+    let mut text: String = (0..2000)
+        .map(|i| FIGURE_PARAGRAPHS[1 + (i * 5) % (FIGURE_PARAGRAPHS.len() - 1)])
+        .collect();
+    let mut corpus = factline::analysis::Corpus::new();
+    let doc = Arc::new(analyze_edited(
+        None,
+        id.clone(),
+        Arc::from(text.as_str()),
+        &settings,
+    ));
+    corpus.upsert(doc.clone());
+    effort::reset();
+    check(&doc, &corpus, &settings, RuleScope::CrossDocument);
+    let all = effort::read().figure_candidates;
+    assert!(all > 10_000, "{all} candidates");
+    let at = text.len() / 2;
+    let at = at + text[at..].find("Twelve").expect("a toll");
+    text.replace_range(at..at + "Twelve".len(), "Eleven");
+    let doc = Arc::new(analyze_edited(
+        Some(&doc),
+        id.clone(),
+        Arc::from(text.as_str()),
+        &settings,
+    ));
+    corpus.upsert(doc.clone());
+    effort::reset();
+    let kept = check(&doc, &corpus, &settings, RuleScope::CrossDocument);
+    let e = effort::read();
+    let figures = doc.figures.len() as u64;
+    assert!(
+        e.within_carried * 2 > figures,
+        "{} of {figures} figures carried over",
+        e.within_carried
+    );
+    assert!(
+        e.figure_candidates * 2 < all,
+        "{} of {all} candidates chosen again",
+        e.figure_candidates
+    );
+    assert_eq!(format!("{kept:?}"), fresh_figure_findings(&text, &settings));
+}
+
 /// The related passages of every passage of every document, as the
 /// corpus answers them.
 fn every_related(corpus: &factline::analysis::Corpus, docs: &[&DocAnalysis]) -> Vec<String> {

@@ -20,6 +20,7 @@ static SENTENCES_ATTRIBUTED: AtomicU64 = AtomicU64::new(0);
 static WORD_PARAGRAPHS_READ: AtomicU64 = AtomicU64::new(0);
 static NAME_PARAGRAPHS_READ: AtomicU64 = AtomicU64::new(0);
 static PASSAGES_INDEXED: AtomicU64 = AtomicU64::new(0);
+static WITHIN_CARRIED: AtomicU64 = AtomicU64::new(0);
 
 /// What has been counted since the last [`reset`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -54,6 +55,10 @@ pub struct Effort {
     /// Passages put in or taken out of the related-passage index (a new
     /// version of a document moves only the passages it changed).
     pub passages_indexed: u64,
+    /// Figures whose candidates and mentions among their own document's
+    /// figures were taken from the document's previous check without
+    /// choosing the candidates again (unchanged, out of the edit's reach).
+    pub within_carried: u64,
 }
 
 /// Sets every counter to zero.
@@ -68,6 +73,7 @@ pub fn reset() {
     WORD_PARAGRAPHS_READ.store(0, Ordering::Relaxed);
     NAME_PARAGRAPHS_READ.store(0, Ordering::Relaxed);
     PASSAGES_INDEXED.store(0, Ordering::Relaxed);
+    WITHIN_CARRIED.store(0, Ordering::Relaxed);
 }
 
 /// The counts so far.
@@ -83,6 +89,7 @@ pub fn read() -> Effort {
         word_paragraphs_read: WORD_PARAGRAPHS_READ.load(Ordering::Relaxed),
         name_paragraphs_read: NAME_PARAGRAPHS_READ.load(Ordering::Relaxed),
         passages_indexed: PASSAGES_INDEXED.load(Ordering::Relaxed),
+        within_carried: WITHIN_CARRIED.load(Ordering::Relaxed),
     }
 }
 
@@ -100,6 +107,10 @@ pub(crate) fn add_quote_tokens(n: usize) {
 
 pub(crate) fn add_paragraph_read() {
     PARAGRAPHS_READ.fetch_add(1, Ordering::Relaxed);
+}
+
+pub(crate) fn add_within_carried() {
+    WITHIN_CARRIED.fetch_add(1, Ordering::Relaxed);
 }
 
 pub(crate) fn add_figure_reused() {

@@ -112,7 +112,7 @@ fn analyse(name: &str, text: &str) -> Arc<DocAnalysis> {
 /// Every figure's mentions as (document, figure, agrees, score bits),
 /// through the kept comparisons of `corpus`.
 fn kept_mentions(corpus: &Corpus, doc: &DocAnalysis) -> Vec<Vec<(String, usize, bool, u32)>> {
-    let reuse = figures::MentionReuse::open(corpus, doc);
+    let reuse = figures::MentionReuse::open(corpus, doc, &Default::default());
     let sim = reuse.similarity();
     (0..doc.figures.list.len())
         .map(|i| {

@@ -161,3 +161,44 @@ fn a_restating_draft_gets_its_changed_figures_flagged() {
         }
     }
 }
+
+/// Naming a file a draft in the settings changes how its figures are
+/// compared (as a restatement of its sources) while its text stays as it
+/// was: the comparisons kept from a check made before must not stand in
+/// for the new ones.
+#[test]
+fn naming_the_draft_takes_effect_without_an_edit() {
+    let Some((mut corpus, _)) = seed_corpus() else {
+        return;
+    };
+    let id = DocId::new("/draft.txt");
+    corpus.upsert(Arc::new(analyze_document(
+        id.clone(),
+        Arc::from(DRAFT),
+        &Settings::default(),
+    )));
+    let draft = corpus.get(&id).expect("in corpus").clone();
+    let figures = |found: Vec<Finding>| -> Vec<Finding> {
+        found
+            .into_iter()
+            .filter(|f| f.code == "inconsistent-figure")
+            .collect()
+    };
+    let as_source = figures(check(&draft, &corpus, &Settings::default(), RuleScope::All));
+    let as_draft = figure_findings(&draft, &corpus);
+    // A fresh corpus that never saw the draft checked as a source.
+    let (mut fresh, _) = seed_corpus().expect("seeds read above");
+    fresh.upsert(Arc::new(analyze_document(
+        id.clone(),
+        Arc::from(DRAFT),
+        &Settings::default(),
+    )));
+    let fresh_draft = fresh.get(&id).expect("in corpus").clone();
+    let expected = figure_findings(&fresh_draft, &fresh);
+    assert_ne!(
+        format!("{as_source:?}"),
+        format!("{expected:?}"),
+        "the draft setting changes these findings, or this test shows nothing"
+    );
+    assert_eq!(format!("{as_draft:?}"), format!("{expected:?}"));
+}

@@ -606,7 +606,7 @@ fn kept_figure_mentions(
     corpus: &factline::analysis::Corpus,
     doc: &DocAnalysis,
 ) -> Vec<Vec<(usize, bool, u32)>> {
-    let reuse = figures::MentionReuse::open(corpus, doc);
+    let reuse = figures::MentionReuse::open(corpus, doc, &Default::default());
     let sim = reuse.similarity();
     (0..doc.figures.list.len())
         .map(|i| {

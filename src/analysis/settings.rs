@@ -61,6 +61,21 @@ impl Drafts {
     pub fn len(&self) -> usize {
         self.0.len()
     }
+
+    /// A digest of which documents are drafts, the same whatever order
+    /// they were named in: results kept from an earlier check that read
+    /// whether a document is a draft hold only while it is unchanged.
+    pub fn digest(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        self.0
+            .iter()
+            .map(|id| {
+                let mut h = std::hash::DefaultHasher::new();
+                id.hash(&mut h);
+                h.finish()
+            })
+            .fold(self.0.len() as u64, u64::wrapping_add)
+    }
 }
 
 /// `boilerplate.extra_patterns` and `boilerplate.allow`, compiled.

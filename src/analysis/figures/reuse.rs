@@ -98,6 +98,7 @@ use super::compare::{
 use super::similarity::{PassageSimilarity, RelatedSimilarity, TopicalMemo};
 use super::{Counted, FastMap, FastSet, Figure, Fnv, Interval, Mention, comparable};
 use crate::analysis::related::{Passage, Stats, StoryContext, story_names_in};
+use crate::analysis::settings::Drafts;
 use crate::analysis::{Corpus, DocAnalysis, DocId};
 
 /// Documents whose comparisons are kept at once. The editor's document
@@ -615,7 +616,7 @@ impl<'a> MentionReuse<'a> {
     /// within a parallel batch, or when `doc` is not the corpus's version
     /// of its document; only the pairs of its own figures when it is the
     /// corpus's only document.
-    pub fn open(corpus: &'a Corpus, doc: &'a DocAnalysis) -> Self {
+    pub fn open(corpus: &'a Corpus, doc: &'a DocAnalysis, drafts: &Drafts) -> Self {
         let stats = Arc::new(Stats::without(corpus, &doc.id));
         let own = corpus.get(&doc.id).is_some_and(|d| std::ptr::eq(&**d, doc));
         if !own || crate::analysis::within_parallel_batch() {
@@ -627,7 +628,7 @@ impl<'a> MentionReuse<'a> {
                 kept: None,
             };
         }
-        let shared = shared_digest(doc);
+        let shared = shared_digest(doc, drafts);
         let statistics = statistics_digest(&stats);
         let local = local_digests(doc);
         let previous = corpus
@@ -857,10 +858,14 @@ impl std::fmt::Write for DebugHash {
 }
 
 /// What every figure's comparison reads of `doc` itself, beyond the
-/// figure's own sentence and the names each entry keeps: its id.
-fn shared_digest(doc: &DocAnalysis) -> u64 {
+/// figure's own sentence and the names each entry keeps: its id; and
+/// which documents are drafts (a draft's passages are compared as a
+/// restatement of its sources, so naming another file a draft in the
+/// settings changes results while no text changes).
+fn shared_digest(doc: &DocAnalysis, drafts: &Drafts) -> u64 {
     let mut h = DebugHash(Fnv::new());
     let _ = write!(h, "{:?}", doc.id);
+    h.0.write_u64(drafts.digest());
     h.0.finish()
 }
 

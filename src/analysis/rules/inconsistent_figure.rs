@@ -414,7 +414,7 @@ impl Rule for InconsistentFigure {
         // The comparisons with other documents that the last check of this
         // document made and that still hold are taken from it; all read
         // the statistics of the corpus without the document.
-        let reuse = figures::MentionReuse::open(cx.corpus, doc);
+        let reuse = figures::MentionReuse::open(cx.corpus, doc, &cx.settings.drafts);
         let stats = reuse.statistics();
         let context = std::sync::Arc::new(crate::analysis::related::story_context_in(&stats, doc));
         let sim = || reuse.similarity().with_context(doc, context.clone());

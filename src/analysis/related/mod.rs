@@ -1247,13 +1247,30 @@ fn candidates(stats: &Stats<'_>, q: &Passage, pool: usize, own: &DocId) -> Vec<u
             }
             scored.push((s, id));
         }
+        // Equal scores are ordered by document id and passage index, not
+        // by passage id: ids follow the order documents were added, and
+        // the pool kept at the cut-off must not depend on it.
+        let order = |a: &(f32, u32), b: &(f32, u32)| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| stable_key(index, a.1).cmp(&stable_key(index, b.1)))
+        };
         if scored.len() > pool {
-            scored.select_nth_unstable_by(pool, |a, b| b.0.total_cmp(&a.0));
+            scored.select_nth_unstable_by(pool, order);
             scored.truncate(pool);
         }
-        scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.sort_unstable_by(order);
         scored.into_iter().map(|(_, id)| id).collect()
     })
+}
+
+/// A passage id's document id and passage index: an order of passages
+/// that does not depend on the order their documents were added.
+fn stable_key(index: &Index, id: u32) -> (Option<&DocId>, u32) {
+    let slot = index.slot(id);
+    (
+        slot.as_ref().and_then(|s| index.doc(s)).map(|d| &d.id),
+        slot.map_or(u32::MAX, |s| s.passage),
+    )
 }
 
 /// What two passages share, as written in `a`.

@@ -560,3 +560,33 @@ fn doc_best_is_a_share_of_the_documents_best() {
     // No shared words in the document: no passage is singled out.
     assert_eq!(doc_best(0.0, 0.0), 1.0);
 }
+
+#[test]
+fn equal_scores_at_the_pool_cut_off_do_not_depend_on_insertion_order() {
+    // More reports of one sentence than the candidate pool holds, each
+    // scoring the same: which of them are kept is decided by document id,
+    // whatever order the documents were added in.
+    let sentence = "Dock workers unloaded forty crates of citrus at the northern pier.";
+    let docs: Vec<Arc<DocAnalysis>> = (0..POOL + 40)
+        .map(|i| analyze(&format!("wire-{i:03}.txt"), sentence))
+        .collect();
+    let mut forward = Corpus::new();
+    for d in &docs {
+        forward.upsert(d.clone());
+    }
+    let mut backward = Corpus::new();
+    for d in docs.iter().rev() {
+        backward.upsert(d.clone());
+    }
+    let draft = analyze("draft.txt", sentence);
+    let ranked = |corpus: &Corpus| -> Vec<String> {
+        query(corpus, &draft, 0..1, 10)
+            .into_iter()
+            .map(|r| r.doc.to_string())
+            .collect()
+    };
+    let first = ranked(&forward);
+    assert_eq!(first.len(), 10, "{first:?}");
+    assert_eq!(first[0], "wire-000.txt");
+    assert_eq!(first, ranked(&backward));
+}

@@ -20,6 +20,8 @@ static SENTENCES_ATTRIBUTED: AtomicU64 = AtomicU64::new(0);
 static WORD_PARAGRAPHS_READ: AtomicU64 = AtomicU64::new(0);
 static NAME_PARAGRAPHS_READ: AtomicU64 = AtomicU64::new(0);
 static PASSAGES_INDEXED: AtomicU64 = AtomicU64::new(0);
+static PASSAGE_SCORES: AtomicU64 = AtomicU64::new(0);
+static CLAUSES_READ: AtomicU64 = AtomicU64::new(0);
 
 /// What has been counted since the last [`reset`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -54,6 +56,12 @@ pub struct Effort {
     /// Passages put in or taken out of the related-passage index (a new
     /// version of a document moves only the passages it changed).
     pub passages_indexed: u64,
+    /// Topical scores of two passages computed for the figure comparison
+    /// (not taken from a score of the same two passages' words).
+    pub passage_scores: u64,
+    /// Figures' clauses read for the figure comparison (each figure's
+    /// once, then kept).
+    pub clauses_read: u64,
 }
 
 /// Sets every counter to zero.
@@ -68,6 +76,8 @@ pub fn reset() {
     WORD_PARAGRAPHS_READ.store(0, Ordering::Relaxed);
     NAME_PARAGRAPHS_READ.store(0, Ordering::Relaxed);
     PASSAGES_INDEXED.store(0, Ordering::Relaxed);
+    PASSAGE_SCORES.store(0, Ordering::Relaxed);
+    CLAUSES_READ.store(0, Ordering::Relaxed);
 }
 
 /// The counts so far.
@@ -83,7 +93,17 @@ pub fn read() -> Effort {
         word_paragraphs_read: WORD_PARAGRAPHS_READ.load(Ordering::Relaxed),
         name_paragraphs_read: NAME_PARAGRAPHS_READ.load(Ordering::Relaxed),
         passages_indexed: PASSAGES_INDEXED.load(Ordering::Relaxed),
+        passage_scores: PASSAGE_SCORES.load(Ordering::Relaxed),
+        clauses_read: CLAUSES_READ.load(Ordering::Relaxed),
     }
+}
+
+pub(crate) fn add_passage_score() {
+    PASSAGE_SCORES.fetch_add(1, Ordering::Relaxed);
+}
+
+pub(crate) fn add_clause_read() {
+    CLAUSES_READ.fetch_add(1, Ordering::Relaxed);
 }
 
 pub(crate) fn add_figure_pair() {

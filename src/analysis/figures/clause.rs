@@ -126,6 +126,7 @@ pub(super) fn kept_ratio(
 /// Reads the clause of figure `f` of `doc`. English only: a Spanish
 /// document's clause reads nothing (nothing then tells two figures apart).
 pub(super) fn read(doc: &DocAnalysis, f: &Figure) -> Clause {
+    crate::analysis::effort::add_clause_read();
     if doc.language.lang == Lang::Spanish {
         return Clause::default();
     }

@@ -254,31 +254,36 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
                 Some((a as *const DocAnalysis as usize, fa.sentence, digest))
             })
             .flatten();
-        let cached = cached.or_else(|| self.across.borrow().get(&across?).copied());
         let s = cached.unwrap_or_else(|| {
             if let Some((m, k)) = memo
                 && let Some(s) = m.get(k)
             {
                 return s;
             }
-            let s = related::topical_in(
-                &self.stats,
-                PassageRef {
-                    doc: a,
-                    index: fa.sentence,
-                },
-                PassageRef {
-                    doc: b,
-                    index: fb.sentence,
-                },
-            );
+            let known = across.and_then(|k| self.across.borrow().get(&k).copied());
+            let s = known.unwrap_or_else(|| {
+                crate::analysis::effort::add_passage_score();
+                related::topical_in(
+                    &self.stats,
+                    PassageRef {
+                        doc: a,
+                        index: fa.sentence,
+                    },
+                    PassageRef {
+                        doc: b,
+                        index: fb.sentence,
+                    },
+                )
+            });
             if let Some((m, k)) = memo {
                 m.put(k, s);
             }
             if reused {
                 self.passages.borrow_mut().insert(key, s);
             }
-            if let Some(k) = across {
+            if let Some(k) = across
+                && known.is_none()
+            {
                 self.across.borrow_mut().insert(k, s);
             }
             s

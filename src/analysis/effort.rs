@@ -21,6 +21,8 @@ static WORD_PARAGRAPHS_READ: AtomicU64 = AtomicU64::new(0);
 static NAME_PARAGRAPHS_READ: AtomicU64 = AtomicU64::new(0);
 static PASSAGES_INDEXED: AtomicU64 = AtomicU64::new(0);
 static WITHIN_CARRIED: AtomicU64 = AtomicU64::new(0);
+static PASSAGE_SCORES: AtomicU64 = AtomicU64::new(0);
+static CLAUSES_READ: AtomicU64 = AtomicU64::new(0);
 
 /// What has been counted since the last [`reset`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -59,6 +61,12 @@ pub struct Effort {
     /// figures were taken from the document's previous check without
     /// choosing the candidates again (unchanged, out of the edit's reach).
     pub within_carried: u64,
+    /// Topical scores of two passages computed for the figure comparison
+    /// (not taken from a score of the same two passages' words).
+    pub passage_scores: u64,
+    /// Figures' clauses read for the figure comparison (each figure's
+    /// once, then kept).
+    pub clauses_read: u64,
 }
 
 /// Sets every counter to zero.
@@ -74,6 +82,8 @@ pub fn reset() {
     NAME_PARAGRAPHS_READ.store(0, Ordering::Relaxed);
     PASSAGES_INDEXED.store(0, Ordering::Relaxed);
     WITHIN_CARRIED.store(0, Ordering::Relaxed);
+    PASSAGE_SCORES.store(0, Ordering::Relaxed);
+    CLAUSES_READ.store(0, Ordering::Relaxed);
 }
 
 /// The counts so far.
@@ -90,7 +100,17 @@ pub fn read() -> Effort {
         name_paragraphs_read: NAME_PARAGRAPHS_READ.load(Ordering::Relaxed),
         passages_indexed: PASSAGES_INDEXED.load(Ordering::Relaxed),
         within_carried: WITHIN_CARRIED.load(Ordering::Relaxed),
+        passage_scores: PASSAGE_SCORES.load(Ordering::Relaxed),
+        clauses_read: CLAUSES_READ.load(Ordering::Relaxed),
     }
+}
+
+pub(crate) fn add_passage_score() {
+    PASSAGE_SCORES.fetch_add(1, Ordering::Relaxed);
+}
+
+pub(crate) fn add_clause_read() {
+    CLAUSES_READ.fetch_add(1, Ordering::Relaxed);
 }
 
 pub(crate) fn add_figure_pair() {

@@ -18,7 +18,9 @@
 //! clause's verb ("The Aviator has 11 nominations"), a verb of saying
 //! never giving one ("Sony said it sold …").
 
+use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::lexicon::{TimeUnit, month, time_unit};
 use super::{Figure, FigureKind};
@@ -54,9 +56,77 @@ pub(super) struct Clause {
     pub base: Vec<u64>,
 }
 
+/// What comparing reads of each figure of a document in its own sentence
+/// (its clause, whether it is a term of a ratio), read once on first use:
+/// a figure is weighed against many candidates, and each candidate
+/// against the figures of many checked documents, so reading it again for
+/// each pair made the comparison's cost grow with the candidates rather
+/// than with the figures. Lives in the document's
+/// [`Figures`](super::Figures), which do not change once read; a clone
+/// starts empty.
+#[derive(Default)]
+pub(super) struct Reads(OnceLock<Box<[FigureReads]>>);
+
+#[derive(Default)]
+pub(super) struct FigureReads {
+    clause: OnceLock<Box<Clause>>,
+    ratio: OnceLock<bool>,
+}
+
+impl Clone for Reads {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl std::fmt::Debug for Reads {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Reads")
+    }
+}
+
+/// The reads of figure `f` of `doc`, `None` when `f` is not one of
+/// `doc`'s figures (a figure of a copy).
+pub(super) fn reads<'d>(doc: &'d DocAnalysis, f: &Figure) -> Option<&'d FigureReads> {
+    let list = &doc.figures.list;
+    let size = std::mem::size_of::<Figure>().max(1);
+    let offset = (f as *const Figure as usize).checked_sub(list.as_ptr() as usize)?;
+    let i = offset / size;
+    if offset % size != 0 || !std::ptr::eq(list.get(i)?, f) {
+        return None;
+    }
+    doc.figures
+        .reads
+        .0
+        .get_or_init(|| (0..list.len()).map(|_| FigureReads::default()).collect())
+        .get(i)
+}
+
+/// [`read`], kept in the document for the next pair.
+pub(super) fn kept<'d>(doc: &'d DocAnalysis, f: &Figure) -> Cow<'d, Clause> {
+    match reads(doc, f) {
+        Some(r) => Cow::Borrowed(&**r.clause.get_or_init(|| Box::new(read(doc, f)))),
+        None => Cow::Owned(read(doc, f)),
+    }
+}
+
+/// Whether figure `f` of `doc` is a term of a ratio, as `ratio` answers
+/// it, kept in the document for the next pair.
+pub(super) fn kept_ratio(
+    doc: &DocAnalysis,
+    f: &Figure,
+    ratio: fn(&DocAnalysis, &Figure) -> bool,
+) -> bool {
+    match reads(doc, f) {
+        Some(r) => *r.ratio.get_or_init(|| ratio(doc, f)),
+        None => ratio(doc, f),
+    }
+}
+
 /// Reads the clause of figure `f` of `doc`. English only: a Spanish
 /// document's clause reads nothing (nothing then tells two figures apart).
 pub(super) fn read(doc: &DocAnalysis, f: &Figure) -> Clause {
+    crate::analysis::effort::add_clause_read();
     if doc.language.lang == Lang::Spanish {
         return Clause::default();
     }

@@ -5,6 +5,7 @@
 //! about the same fact ([`PassageSimilarity`]). They *agree* when their
 //! intervals overlap (for dates: when they can be the same day).
 
+use super::clause;
 use super::counted::{same_quantity, same_toll};
 use super::similarity::{PassageSimilarity, names_foreign, placed_together};
 use super::{FastSet, Figure, FigureKind};
@@ -222,7 +223,9 @@ fn same_fact_known(
     if !comparable(fa) || !comparable(fb) {
         return None;
     }
-    if fa.kind == FigureKind::Count && (ratio(a, fa) || ratio(b, fb)) {
+    if fa.kind == FigureKind::Count
+        && (clause::kept_ratio(a, fa, ratio) || clause::kept_ratio(b, fb, ratio))
+    {
         return None;
     }
     // Ranks, dates and lengths of time name many different things in one
@@ -382,7 +385,6 @@ fn same_clause_frame(
     fb: &Figure,
     same_doc: bool,
 ) -> bool {
-    use super::clause;
     if matches!(fa.kind, FigureKind::Date | FigureKind::Year) {
         return true;
     }
@@ -400,7 +402,7 @@ fn same_clause_frame(
     if fa.kind == FigureKind::Age || same_toll(fa, fb) {
         return true;
     }
-    let (x, y) = (clause::read(a, fa), clause::read(b, fb));
+    let (x, y) = (clause::kept(a, fa), clause::kept(b, fb));
     // Times relative to the report ("last year") are one time only in
     // reports of one date, or in two with none.
     let same_report_time = same_doc || a.figures.date == b.figures.date;

@@ -426,6 +426,10 @@ pub struct Figures {
     /// paragraph's figures, like `paragraph_names`). Not stored.
     #[serde(skip)]
     paragraph_deaths: Vec<bool>,
+    /// What comparing a figure reads of its own sentence, read on first
+    /// use (see [`clause::kept`]). Not stored, not cloned.
+    #[serde(skip)]
+    reads: clause::Reads,
 }
 
 /// Dates of one sentence that date its other figures. A sentence that
@@ -605,6 +609,7 @@ pub fn extract_reusing(
         paragraph_story,
         perpetrator_died: paragraph_deaths.contains(&true),
         paragraph_deaths,
+        reads: clause::Reads::default(),
     }
 }
 

@@ -1247,6 +1247,15 @@ fn hash_figure<H: Hasher>(f: &Figure, start: usize, h: &mut H) {
     let _ = incident;
 }
 
+/// The digest of what the comparison of two passages reads of one
+/// ([`hash_passage`]): two passages with one digest score alike against
+/// any other.
+pub(super) fn passage_digest(p: &Passage) -> u64 {
+    let mut h = Fnv::new();
+    hash_passage(p, &mut h);
+    h.finish()
+}
+
 /// What the comparison of two passages reads of one.
 fn hash_passage<H: Hasher>(p: &Passage, h: &mut H) {
     (p.headline, p.indexed, p.len).hash(h);

@@ -79,6 +79,8 @@ pub fn with_statistics<'a>(
         stories: RefCell::default(),
         incidents: RefCell::default(),
         passages: RefCell::default(),
+        across: RefCell::default(),
+        digests: RefCell::default(),
     }
 }
 
@@ -102,6 +104,15 @@ pub struct RelatedSimilarity<'a> {
     /// the score reads both sentences whole, so a long sentence full of
     /// figures would otherwise be read once per pair.
     passages: RefCell<FastMap<(usize, usize, usize, usize), related::Topical>>,
+    /// Each sentence pair's score across documents, by (document address,
+    /// sentence) on one side and the digest of what the score reads of
+    /// the other passage: copies of a story (syndicated wire copy, a
+    /// report republished with a line added) give a figure one candidate
+    /// per copy in the same words, and the score reads only the two
+    /// passages, so it is weighed once for all of them.
+    across: RefCell<FastMap<(usize, usize, u64), related::Topical>>,
+    /// Each other passage's digest, by (document address, sentence).
+    digests: RefCell<FastMap<(usize, usize), u64>>,
 }
 
 impl<'a> RelatedSimilarity<'a> {
@@ -152,6 +163,18 @@ impl<'a> RelatedSimilarity<'a> {
         incident::evidence(self.story(a, b).shared(), a, b)
     }
 
+    /// The digest of what a topical score reads of passage `sentence` of
+    /// `doc`, `None` when it has no such passage.
+    fn digest(&self, doc: &DocAnalysis, sentence: usize) -> Option<u64> {
+        let key = (doc as *const DocAnalysis as usize, sentence);
+        if let Some(d) = self.digests.borrow().get(&key) {
+            return Some(*d);
+        }
+        let d = super::reuse::passage_digest(doc.related.passages.get(sentence)?);
+        self.digests.borrow_mut().insert(key, d);
+        Some(d)
+    }
+
     fn story(&self, a: &DocAnalysis, b: &DocAnalysis) -> related::Story {
         let key = (
             a as *const DocAnalysis as usize,
@@ -180,7 +203,8 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
         // ("Estavia's exports grew by 6.5%", "Corvania's exports grew by
         // 4.2%") are about different facts; a sentence that names no one
         // borrows its paragraph's names.
-        if a.id != b.id {
+        let cross = a.id != b.id;
+        if cross {
             let (xa, xb) = (&fa.counted.sentence_entities, &fb.counted.sentence_entities);
             let shared_names = if !xa.is_empty() && !xb.is_empty() {
                 super::counted::shared_names(&fa.counted, &fb.counted)
@@ -223,28 +247,44 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
             .memo
             .as_ref()
             .and_then(|m| Some((m, m.key(a, fa.sentence, b, fb.sentence)?)));
+        // Across documents, by what the score reads of the other passage.
+        let across = cross
+            .then(|| {
+                let digest = self.digest(b, fb.sentence)?;
+                Some((a as *const DocAnalysis as usize, fa.sentence, digest))
+            })
+            .flatten();
         let s = cached.unwrap_or_else(|| {
             if let Some((m, k)) = memo
                 && let Some(s) = m.get(k)
             {
                 return s;
             }
-            let s = related::topical_in(
-                &self.stats,
-                PassageRef {
-                    doc: a,
-                    index: fa.sentence,
-                },
-                PassageRef {
-                    doc: b,
-                    index: fb.sentence,
-                },
-            );
+            let known = across.and_then(|k| self.across.borrow().get(&k).copied());
+            let s = known.unwrap_or_else(|| {
+                crate::analysis::effort::add_passage_score();
+                related::topical_in(
+                    &self.stats,
+                    PassageRef {
+                        doc: a,
+                        index: fa.sentence,
+                    },
+                    PassageRef {
+                        doc: b,
+                        index: fb.sentence,
+                    },
+                )
+            });
             if let Some((m, k)) = memo {
                 m.put(k, s);
             }
             if reused {
                 self.passages.borrow_mut().insert(key, s);
+            }
+            if let Some(k) = across
+                && known.is_none()
+            {
+                self.across.borrow_mut().insert(k, s);
             }
             s
         });

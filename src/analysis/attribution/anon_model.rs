@@ -305,10 +305,7 @@ fn cue_checks(text: &str, s: &SentenceLang, a: &Attribution, cue: &[usize]) -> C
     // "The pier will reopen, a spokesman said": a clause before the source.
     let lo = a.source.span.start;
     let before = (0..n).filter(|&k| s.tokens[k].span.end <= lo).count();
-    let clause_before = before >= CLAUSE_WORDS
-        && before > 0
-        && s.tags[before - 1] == Upos::Punct
-        && s.tokens[before - 1].span.end <= lo;
+    let clause_before = before >= CLAUSE_WORDS && s.tags[before - 1] == Upos::Punct;
     out.reports_nothing = !clause_before;
     out
 }

@@ -114,3 +114,70 @@ pub fn inside(text: &str, span: &Range<usize>, of: &[Range<usize>]) -> bool {
 pub fn overlaps(span: &Range<usize>, of: &[Range<usize>]) -> bool {
     of.iter().any(|r| r.start < span.end && span.start < r.end)
 }
+
+/// One PolNeAR article: its `.ann` file name, the text factline reads (no
+/// byte-order mark) and its gold.
+pub struct Article {
+    pub name: String,
+    pub text: String,
+    pub gold: Gold,
+}
+
+/// Every article of a split folder (`…/train`, `…/dev`), by `.ann` name.
+pub fn articles(root: &std::path::Path) -> Vec<Article> {
+    let mut names: Vec<String> = std::fs::read_dir(root.join("attributions"))
+        .expect("attributions folder")
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|n| n.ends_with(".ann"))
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for ann_name in names {
+        // `<article>_<annotator>.ann` or `<article>.ann`.
+        let stem = ann_name.trim_end_matches(".ann");
+        let text_path = [
+            stem.to_string(),
+            stem.rsplit_once('_')
+                .map_or(String::new(), |(a, _)| a.to_string()),
+        ]
+        .into_iter()
+        .map(|s| root.join("text").join(format!("{s}.txt")))
+        .find(|p| p.exists());
+        let Some(text_path) = text_path else { continue };
+        let raw = std::fs::read_to_string(&text_path).expect("text");
+        let ann = std::fs::read_to_string(root.join("attributions").join(&ann_name)).expect("ann");
+        let bom = if raw.starts_with('\u{feff}') {
+            '\u{feff}'.len_utf8()
+        } else {
+            0
+        };
+        let gold = read_ann(&ann, &code_point_bytes(&raw), bom);
+        out.push(Article {
+            name: ann_name,
+            text: raw[bom..].to_string(),
+            gold,
+        });
+    }
+    out
+}
+
+/// The fold (of `k`) an article falls in, by a hash of its name without
+/// the annotator: every annotation of one article falls in one fold.
+pub fn fold(ann_name: &str, k: usize) -> usize {
+    let stem = ann_name.trim_end_matches(".ann");
+    let article = stem.rsplit_once('_').map_or(stem, |(a, _)| a);
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in article.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    (h % k as u64) as usize
+}
+
+/// Folds of PolNeAR train for the anonymous-source decision
+/// (`examples/train_anonymous_model.rs`).
+pub const MODEL_FOLDS: usize = 5;
+/// The fold of train that decision is not fitted on: the test measures the
+/// shipped weights there.
+pub const MODEL_HELD_OUT: usize = 0;

@@ -44,6 +44,7 @@
 //!   paragraph; a figure that is part of an attributed statement is
 //!   attributed".
 
+pub mod anon_model;
 mod incremental;
 pub mod lexicon;
 mod parse;

@@ -200,13 +200,18 @@ pub fn candidates(doc: &DocAnalysis) -> Vec<Candidate> {
 }
 
 /// Whether the rule reports candidate `c`: the model decides English text
-/// when it is trained; otherwise the structural checks do.
+/// when it is trained, among the candidates the structural checks accept;
+/// otherwise the structural checks alone do. The model is trained on every
+/// candidate whose cue is a verb of speech, but one that reports nothing a
+/// reader could check ("a spokesman did not respond to a request for
+/// comment", "delegates to file minority reports") leaves nothing to
+/// verify, whatever the model makes of its source.
 pub fn accept(doc: &DocAnalysis, c: &Candidate) -> bool {
     let m = model();
     if !m.trained || doc.language.lang != Lang::English {
         return c.structural;
     }
-    c.speech && m.probability(&c.features) >= m.threshold
+    c.structural && m.probability(&c.features) >= m.threshold
 }
 
 /// What the structural checks read of a candidate's cue.

@@ -27,7 +27,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::lexicon::{Class, LISTS, lookup};
-use super::quote_model::cue_lemmas;
+use super::quote_model::{cue_lemmas, read_weights};
 use super::{Attribution, Construction, SourceKind};
 use crate::analysis::DocAnalysis;
 use crate::analysis::language::{Lang, SentenceLang, Upos, lexicon};
@@ -103,30 +103,11 @@ pub struct Model {
 impl Model {
     /// Reads `name<TAB>weight` lines and a `threshold<TAB>value` line.
     pub fn from_text(data: &str) -> Model {
-        let mut weights = [0.0; N];
-        let mut threshold = 0.5;
-        let mut seen = 0;
-        for l in data.lines().map(str::trim) {
-            if l.is_empty() || l.starts_with('#') {
-                continue;
-            }
-            let Some((k, v)) = l.split_once('\t') else {
-                continue;
-            };
-            let Ok(v) = v.trim().parse::<f64>() else {
-                continue;
-            };
-            if k == "threshold" {
-                threshold = v;
-            } else if let Some(i) = NAMES.iter().position(|n| *n == k) {
-                weights[i] = v;
-                seen += 1;
-            }
-        }
+        let (weights, other) = read_weights::<N>(data, NAMES);
         Model {
-            weights,
-            threshold,
-            trained: seen == N,
+            trained: weights.is_some(),
+            weights: weights.unwrap_or([0.0; N]),
+            threshold: other.get("threshold").copied().unwrap_or(0.5),
         }
     }
 

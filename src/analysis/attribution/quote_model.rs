@@ -156,40 +156,18 @@ impl Model {
     /// structural reading left without a speaker stays unattributed (the
     /// model never removes reporting it has not learned to remove).
     pub fn from_text(data: &str) -> Model {
-        let mut weights = [0.0; N];
-        let mut threshold = 0.5;
-        let mut threshold_no_evidence = 0.5;
-        let mut seen = 0;
-        for l in data.lines().map(str::trim) {
-            if l.is_empty() || l.starts_with('#') {
-                continue;
-            }
-            let Some((k, v)) = l.split_once('\t') else {
-                continue;
-            };
-            let Ok(v) = v.trim().parse::<f64>() else {
-                continue;
-            };
-            if k == "threshold" {
-                threshold = v;
-            } else if k == "threshold_no_evidence" {
-                threshold_no_evidence = v;
-            } else if let Some(i) = NAMES.iter().position(|n| *n == k) {
-                weights[i] = v;
-                seen += 1;
-            }
-        }
-        if seen != N {
+        let (weights, other) = read_weights::<N>(data, NAMES);
+        let Some(weights) = weights else {
             return Model {
                 weights: [0.0; N],
                 threshold: 1.1,
                 threshold_no_evidence: 1.1,
             };
-        }
+        };
         Model {
             weights,
-            threshold,
-            threshold_no_evidence,
+            threshold: other.get("threshold").copied().unwrap_or(0.5),
+            threshold_no_evidence: other.get("threshold_no_evidence").copied().unwrap_or(0.5),
         }
     }
 
@@ -633,6 +611,41 @@ fn verb_tag_before(s: &SentenceLang, start: usize) -> bool {
         return false;
     }
     (at.saturating_sub(TAG_WORDS)..at - 1).any(|k| s.tags[k] == Upos::Verb)
+}
+
+/// Reads a model file of `name<TAB>value` lines (`#` starts a comment):
+/// the weight of each of `names`, in their order, when the file gives
+/// every one (`None` otherwise: a model missing a weight is not the one
+/// trained), and every other named value (thresholds).
+pub(super) fn read_weights<const N: usize>(
+    data: &str,
+    names: &[&str],
+) -> (Option<[f64; N]>, HashMap<String, f64>) {
+    let mut weights = [0.0; N];
+    let mut seen = [false; N];
+    let mut other = HashMap::new();
+    for l in data.lines().map(str::trim) {
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        let Some((k, v)) = l.split_once('\t') else {
+            continue;
+        };
+        let Ok(v) = v.trim().parse::<f64>() else {
+            continue;
+        };
+        match names.iter().position(|n| *n == k) {
+            Some(i) if i < N => {
+                weights[i] = v;
+                seen[i] = true;
+            }
+            Some(_) => {}
+            None => {
+                other.insert(k.to_string(), v);
+            }
+        }
+    }
+    (seen.iter().all(|&s| s).then_some(weights), other)
 }
 
 #[cfg(test)]

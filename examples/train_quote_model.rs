@@ -29,6 +29,8 @@
 //! Dev is never read here; `tests/attribution_polnear.rs` measures the
 //! shipped files on it. Deterministic: the same data give the same files.
 
+#[path = "../tests/support/logistic.rs"]
+mod logistic;
 #[path = "../tests/support/polnear.rs"]
 mod polnear;
 
@@ -39,7 +41,8 @@ use std::sync::Arc;
 use factline::analysis::attribution::quote_model::{self, CueLemmas, Model, N, Vector};
 use factline::analysis::language::Upos;
 use factline::analysis::{DocAnalysis, DocId, Settings, analyze_document};
-use polnear::{Gold, code_point_bytes, inside, overlaps, read_ann};
+use logistic::{dot, sigmoid, wilson_lower};
+use polnear::{Gold, inside, overlaps};
 
 /// A lemma must be seen this often to get a score: rarer verbs tell
 /// nothing reliable.
@@ -50,10 +53,6 @@ const PRIOR_USES: f64 = 2.0;
 /// Lemmas scoring below this are left out of the file (they add nothing
 /// over an unknown verb's zero).
 const MIN_SCORE: f64 = 0.02;
-/// Passes of full-batch gradient descent (the loss flattens well before).
-const EPOCHS: usize = 1500;
-/// Adam's step size.
-const RATE: f64 = 0.05;
 /// L2 penalty on every weight but the bias: keeps rare features from
 /// taking extreme weights on a few hundred examples.
 const L2: f64 = 1e-3;
@@ -70,48 +69,9 @@ const MIN_PRECISION: f64 = 0.8;
 /// on unseen articles).
 const PRECISION_Z: f64 = 1.0;
 
-/// The lower end of the Wilson score interval of `right` successes in `n`,
-/// `z` standard errors below the estimate.
-fn wilson_lower(right: usize, n: usize, z: f64) -> f64 {
-    if n == 0 {
-        return 0.0;
-    }
-    let n = n as f64;
-    let p = right as f64 / n;
-    let z2 = z * z;
-    (p + z2 / (2.0 * n) - z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt()) / (1.0 + z2 / n)
-}
-
-fn sigmoid(z: f64) -> f64 {
-    1.0 / (1.0 + (-z).exp())
-}
-
+/// Fits the model's weights on `rows` (features, attributed).
 fn fit(rows: &[(Vector, bool)]) -> Vector {
-    let mut w = [0.0; N];
-    let (mut m, mut v) = ([0.0; N], [0.0; N]);
-    let (b1, b2, eps) = (0.9, 0.999, 1e-8);
-    let n = rows.len().max(1) as f64;
-    for epoch in 1..=EPOCHS {
-        let mut g = [0.0; N];
-        for (x, y) in rows {
-            let z: f64 = w.iter().zip(x).map(|(a, b)| a * b).sum();
-            let err = sigmoid(z) - f64::from(u8::from(*y));
-            for k in 0..N {
-                g[k] += err * x[k] / n;
-            }
-        }
-        for k in 1..N {
-            g[k] += L2 * w[k];
-        }
-        for k in 0..N {
-            m[k] = b1 * m[k] + (1.0 - b1) * g[k];
-            v[k] = b2 * v[k] + (1.0 - b2) * g[k] * g[k];
-            let mh = m[k] / (1.0 - b1.powi(epoch as i32));
-            let vh = v[k] / (1.0 - b2.powi(epoch as i32));
-            w[k] -= RATE * mh / (vh.sqrt() + eps);
-        }
-    }
-    w
+    logistic::fit(rows, |(x, y)| (x, *y), &[true; N], L2)
 }
 
 fn main() {
@@ -119,36 +79,11 @@ fn main() {
         .nth(1)
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared/corpora/polnear-attribution/train"));
-    let mut names: Vec<String> = std::fs::read_dir(root.join("attributions"))
-        .expect("attributions folder")
-        .filter_map(|e| e.ok())
-        .filter_map(|e| e.file_name().to_str().map(str::to_string))
-        .filter(|n| n.ends_with(".ann"))
-        .collect();
-    names.sort();
     let settings = Settings::default();
     let mut docs: Vec<(DocAnalysis, Gold)> = Vec::new();
-    for ann_name in &names {
-        let stem = ann_name.trim_end_matches(".ann");
-        let text_path = [
-            stem.to_string(),
-            stem.rsplit_once('_')
-                .map_or(String::new(), |(a, _)| a.to_string()),
-        ]
-        .into_iter()
-        .map(|s| root.join("text").join(format!("{s}.txt")))
-        .find(|p| p.exists());
-        let Some(text_path) = text_path else { continue };
-        let raw = std::fs::read_to_string(&text_path).expect("text");
-        let ann = std::fs::read_to_string(root.join("attributions").join(ann_name)).expect("ann");
-        let bom = if raw.starts_with('\u{feff}') { 3 } else { 0 };
-        let gold = read_ann(&ann, &code_point_bytes(&raw), bom);
-        let doc = analyze_document(
-            DocId::new(ann_name.clone()),
-            Arc::from(&raw[bom..]),
-            &settings,
-        );
-        docs.push((doc, gold));
+    for art in polnear::articles(&root) {
+        let doc = analyze_document(DocId::new(art.name), Arc::from(art.text), &settings);
+        docs.push((doc, art.gold));
     }
     eprintln!("{} training articles", docs.len());
 
@@ -223,7 +158,7 @@ fn main() {
         let w = fit(&train);
         for (i, r) in rows.iter().enumerate() {
             if r.0 % FOLDS == f {
-                oof[i] = sigmoid(w.iter().zip(&r.1).map(|(a, b)| a * b).sum());
+                oof[i] = sigmoid(dot(&w, &r.1, &[true; N]));
             }
         }
     }

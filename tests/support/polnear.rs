@@ -1,7 +1,8 @@
 //! Reading the PolNeAR attribution gold (brat `.ann` files) into byte
 //! ranges of the text factline reads, shared by the dev-set test
-//! (`tests/attribution_polnear.rs`) and the quotation model's trainer
-//! (`examples/train_quote_model.rs`), so both judge against one reading.
+//! (`tests/attribution_polnear.rs`) and the trainers of the quotation
+//! model and the anonymous-source decision (`examples/train_quote_model.rs`,
+//! `examples/train_anonymous_model.rs`), so all judge against one reading.
 
 #![allow(dead_code)]
 

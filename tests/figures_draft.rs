@@ -86,18 +86,8 @@ fn settings() -> Settings {
     }
 }
 
-fn figure_findings(doc: &DocAnalysis, corpus: &Corpus) -> Vec<Finding> {
-    check(doc, corpus, &settings(), RuleScope::All)
-        .into_iter()
-        .filter(|f| f.code == "inconsistent-figure")
-        .collect()
-}
-
-#[test]
-fn a_restating_draft_gets_its_changed_figures_flagged() {
-    let Some((mut corpus, seeds)) = seed_corpus() else {
-        return;
-    };
+/// Adds the draft (analysed as any file is) to `corpus` under its name.
+fn add_draft(corpus: &mut Corpus) -> (DocId, Arc<DocAnalysis>) {
     let id = DocId::new("/draft.txt");
     corpus.upsert(Arc::new(analyze_document(
         id.clone(),
@@ -105,6 +95,26 @@ fn a_restating_draft_gets_its_changed_figures_flagged() {
         &Settings::default(),
     )));
     let draft = corpus.get(&id).expect("in corpus").clone();
+    (id, draft)
+}
+
+fn only_figures(found: Vec<Finding>) -> Vec<Finding> {
+    found
+        .into_iter()
+        .filter(|f| f.code == "inconsistent-figure")
+        .collect()
+}
+
+fn figure_findings(doc: &DocAnalysis, corpus: &Corpus) -> Vec<Finding> {
+    only_figures(check(doc, corpus, &settings(), RuleScope::All))
+}
+
+#[test]
+fn a_restating_draft_gets_its_changed_figures_flagged() {
+    let Some((mut corpus, seeds)) = seed_corpus() else {
+        return;
+    };
+    let (id, draft) = add_draft(&mut corpus);
     let found = figure_findings(&draft, &corpus);
     for f in &found {
         println!("{} | {}", &DRAFT[f.span.clone()], f.message);
@@ -171,29 +181,12 @@ fn naming_the_draft_takes_effect_without_an_edit() {
     let Some((mut corpus, _)) = seed_corpus() else {
         return;
     };
-    let id = DocId::new("/draft.txt");
-    corpus.upsert(Arc::new(analyze_document(
-        id.clone(),
-        Arc::from(DRAFT),
-        &Settings::default(),
-    )));
-    let draft = corpus.get(&id).expect("in corpus").clone();
-    let figures = |found: Vec<Finding>| -> Vec<Finding> {
-        found
-            .into_iter()
-            .filter(|f| f.code == "inconsistent-figure")
-            .collect()
-    };
-    let as_source = figures(check(&draft, &corpus, &Settings::default(), RuleScope::All));
+    let (_, draft) = add_draft(&mut corpus);
+    let as_source = only_figures(check(&draft, &corpus, &Settings::default(), RuleScope::All));
     let as_draft = figure_findings(&draft, &corpus);
     // A fresh corpus that never saw the draft checked as a source.
     let (mut fresh, _) = seed_corpus().expect("seeds read above");
-    fresh.upsert(Arc::new(analyze_document(
-        id.clone(),
-        Arc::from(DRAFT),
-        &Settings::default(),
-    )));
-    let fresh_draft = fresh.get(&id).expect("in corpus").clone();
+    let (_, fresh_draft) = add_draft(&mut fresh);
     let expected = figure_findings(&fresh_draft, &fresh);
     assert_ne!(
         format!("{as_source:?}"),

@@ -696,6 +696,54 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 6,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "proptest-regressions/incremental_props.txt",
+        ))),
+        ..ProptestConfig::default()
+    })]
+
+    /// The same in a draft long enough that a topic has more figures than
+    /// [`figures::MAX_SAME_DOC_PER_SIDE`] on each side of an edit: a
+    /// figure out of the edit's reach keeps its candidates and mentions
+    /// from the last check only when its nearest figures of each topic,
+    /// on the side of the edit, all lie on its own side; those are the
+    /// figures whose candidates a fresh comparison chooses the same way.
+    #[test]
+    fn kept_figure_pairs_in_a_long_draft_equal_a_fresh_comparison(
+        paragraphs in 150usize..220,
+        stride in prop::sample::select(&[1usize, 5, 7][..]),
+        offset in 0usize..11,
+        steps in prop::collection::vec(figure_edit(), 1..5),
+    ) {
+        let _serial = one_at_a_time();
+        let settings = Settings::default();
+        let id = DocId::new("figures-draft.txt");
+        // Every paragraph but the date line, in turn, from a random start.
+        let body = FIGURE_PARAGRAPHS.len() - 1;
+        let mut text: String = (0..paragraphs)
+            .map(|i| FIGURE_PARAGRAPHS[1 + (i * stride + offset) % body])
+            .collect();
+        // More tolls than a side's candidates, on both sides of the middle.
+        let tolls = text.matches("people").count();
+        prop_assert!(tolls > 2 * figures::MAX_SAME_DOC_PER_SIDE, "{} tolls", tolls);
+        let mut corpus = factline::analysis::Corpus::new();
+        let mut doc = Arc::new(analyze_edited(None, id.clone(), Arc::from(text.as_str()), &settings));
+        corpus.upsert(doc.clone());
+        check(&doc, &corpus, &settings, RuleScope::CrossDocument);
+        for e in &steps {
+            text = apply_figure_edit(&text, e);
+            doc = Arc::new(analyze_edited(Some(&doc), id.clone(), Arc::from(text.as_str()), &settings));
+            corpus.upsert(doc.clone());
+            let kept = format!("{:?}", check(&doc, &corpus, &settings, RuleScope::CrossDocument));
+            prop_assert_eq!(&kept, &fresh_figure_findings(&text, &settings), "text: {:?}", text);
+            prop_assert_eq!(kept_figure_mentions(&corpus, &doc), fresh_figure_mentions(&text), "text: {:?}", text);
+        }
+    }
+}
+
 /// A keystroke in one paragraph of a long draft weighs again only the
 /// pairs of figures that touch the paragraph's figures; a date line
 /// changed is read by no pair of one document, so it weighs again only

@@ -1,8 +1,9 @@
 //! Near-duplicate copies of a story (wire copy republished with a line
 //! added) cost the figure comparison work per copy, not per copy and per
 //! pair of copies: a candidate passage in the same words as one already
-//! weighed is not scored again, and each figure's clause is read once
-//! however many figures it is weighed against.
+//! weighed is not scored again, and each figure's clause and the digest
+//! of its passage are read once however many figures and documents it is
+//! weighed against.
 //!
 //! Nothing here times anything: the comparison counts the passage scores
 //! it computes and the clauses it reads (`analysis::effort`).
@@ -100,6 +101,16 @@ fn copies_of_a_report_are_weighed_once() {
         .map(|id| corpus.get(id).unwrap().figures.list.len())
         .sum();
     let (every, _) = work(&corpus, &all);
+    // Each document is checked against the four others: a figure's
+    // passage digest, asked by every check that meets it as a candidate,
+    // is computed once.
+    assert!(every.passage_scores > 0);
+    assert!(
+        every.passage_digests <= figures as u64,
+        "{} passage digests for {figures} figures in {} pairs",
+        every.passage_digests,
+        every.figure_pairs
+    );
     assert!(every.figure_pairs > figures as u64);
     assert!(
         every.clauses_read <= figures as u64,

@@ -23,6 +23,7 @@ static PASSAGES_INDEXED: AtomicU64 = AtomicU64::new(0);
 static WITHIN_CARRIED: AtomicU64 = AtomicU64::new(0);
 static PASSAGE_SCORES: AtomicU64 = AtomicU64::new(0);
 static CLAUSES_READ: AtomicU64 = AtomicU64::new(0);
+static PASSAGE_DIGESTS: AtomicU64 = AtomicU64::new(0);
 
 /// What has been counted since the last [`reset`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -67,6 +68,10 @@ pub struct Effort {
     /// Figures' clauses read for the figure comparison (each figure's
     /// once, then kept).
     pub clauses_read: u64,
+    /// Digests of a candidate figure's passage computed for the figure
+    /// comparison (each figure's once, then kept, whatever the number of
+    /// documents checked against it).
+    pub passage_digests: u64,
 }
 
 /// Sets every counter to zero.
@@ -84,6 +89,7 @@ pub fn reset() {
     WITHIN_CARRIED.store(0, Ordering::Relaxed);
     PASSAGE_SCORES.store(0, Ordering::Relaxed);
     CLAUSES_READ.store(0, Ordering::Relaxed);
+    PASSAGE_DIGESTS.store(0, Ordering::Relaxed);
 }
 
 /// The counts so far.
@@ -102,11 +108,16 @@ pub fn read() -> Effort {
         within_carried: WITHIN_CARRIED.load(Ordering::Relaxed),
         passage_scores: PASSAGE_SCORES.load(Ordering::Relaxed),
         clauses_read: CLAUSES_READ.load(Ordering::Relaxed),
+        passage_digests: PASSAGE_DIGESTS.load(Ordering::Relaxed),
     }
 }
 
 pub(crate) fn add_passage_score() {
     PASSAGE_SCORES.fetch_add(1, Ordering::Relaxed);
+}
+
+pub(crate) fn add_passage_digest() {
+    PASSAGE_DIGESTS.fetch_add(1, Ordering::Relaxed);
 }
 
 pub(crate) fn add_clause_read() {

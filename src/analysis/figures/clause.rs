@@ -57,7 +57,8 @@ pub(super) struct Clause {
 }
 
 /// What comparing reads of each figure of a document in its own sentence
-/// (its clause, whether it is a term of a ratio), read once on first use:
+/// (its clause, whether it is a term of a ratio, the digest of its
+/// passage), read once on first use:
 /// a figure is weighed against many candidates, and each candidate
 /// against the figures of many checked documents, so reading it again for
 /// each pair made the comparison's cost grow with the candidates rather
@@ -71,6 +72,10 @@ pub(super) struct Reads(OnceLock<Box<[FigureReads]>>);
 pub(super) struct FigureReads {
     clause: OnceLock<Box<Clause>>,
     ratio: OnceLock<bool>,
+    /// The digest of what a topical score reads of the figure's passage
+    /// ([`passage_digest`](super::reuse::passage_digest)), `None` when
+    /// its sentence has no passage.
+    passage: OnceLock<Option<u64>>,
 }
 
 impl Clone for Reads {
@@ -120,6 +125,25 @@ pub(super) fn kept_ratio(
     match reads(doc, f) {
         Some(r) => *r.ratio.get_or_init(|| ratio(doc, f)),
         None => ratio(doc, f),
+    }
+}
+
+/// The digest of what a topical score reads of the passage of figure `f`
+/// of `doc` ([`passage_digest`](super::reuse::passage_digest)), kept in
+/// the document: every check that meets the figure as a candidate asks
+/// it, so it is computed once per figure, not once per check. `None` when
+/// the figure's sentence has no passage.
+pub(super) fn kept_passage_digest(doc: &DocAnalysis, f: &Figure) -> Option<u64> {
+    let digest = || {
+        crate::analysis::effort::add_passage_digest();
+        doc.related
+            .passages
+            .get(f.sentence)
+            .map(super::reuse::passage_digest)
+    };
+    match reads(doc, f) {
+        Some(r) => *r.passage.get_or_init(digest),
+        None => digest(),
     }
 }
 

@@ -80,7 +80,6 @@ pub fn with_statistics<'a>(
         incidents: RefCell::default(),
         passages: RefCell::default(),
         across: RefCell::default(),
-        digests: RefCell::default(),
     }
 }
 
@@ -111,8 +110,6 @@ pub struct RelatedSimilarity<'a> {
     /// per copy in the same words, and the score reads only the two
     /// passages, so it is weighed once for all of them.
     across: RefCell<FastMap<(usize, usize, u64), related::Topical>>,
-    /// Each other passage's digest, by (document address, sentence).
-    digests: RefCell<FastMap<(usize, usize), u64>>,
 }
 
 impl<'a> RelatedSimilarity<'a> {
@@ -161,18 +158,6 @@ impl<'a> RelatedSimilarity<'a> {
     /// for training and explaining the model.
     pub fn incident_evidence(&self, a: &DocAnalysis, b: &DocAnalysis) -> [f32; incident::FEATURES] {
         incident::evidence(self.story(a, b).shared(), a, b)
-    }
-
-    /// The digest of what a topical score reads of passage `sentence` of
-    /// `doc`, `None` when it has no such passage.
-    fn digest(&self, doc: &DocAnalysis, sentence: usize) -> Option<u64> {
-        let key = (doc as *const DocAnalysis as usize, sentence);
-        if let Some(d) = self.digests.borrow().get(&key) {
-            return Some(*d);
-        }
-        let d = super::reuse::passage_digest(doc.related.passages.get(sentence)?);
-        self.digests.borrow_mut().insert(key, d);
-        Some(d)
     }
 
     fn story(&self, a: &DocAnalysis, b: &DocAnalysis) -> related::Story {
@@ -250,7 +235,7 @@ impl PassageSimilarity for RelatedSimilarity<'_> {
         // Across documents, by what the score reads of the other passage.
         let across = cross
             .then(|| {
-                let digest = self.digest(b, fb.sentence)?;
+                let digest = super::clause::kept_passage_digest(b, fb)?;
                 Some((a as *const DocAnalysis as usize, fa.sentence, digest))
             })
             .flatten();

@@ -200,7 +200,8 @@ impl Model {
 
     /// The ranking's document gate compiled into the program: whether a
     /// candidate's document is on the query's story, from the documents'
-    /// features alone (`story`, `doc_words`).
+    /// features (`story`, `doc_words`) and the candidate's evidence of
+    /// another event (`date_conflict`, `year_conflict`, `count_conflict`).
     pub fn shipped_gate() -> &'static Model {
         &GATE
     }
@@ -249,11 +250,12 @@ mod tests {
         assert_eq!(Model::shipped_ranking(), &r);
         let g = Model::parse(include_str!("gate.tsv")).expect("gate.tsv parses");
         assert_eq!(Model::shipped_gate(), &g);
-        // The gate reads the documents' features alone; the passage
-        // ranker leaves them to the gate.
+        // The gate reads the documents' features and the evidence of
+        // another event; the passage ranker leaves the documents' to it.
         for (i, name) in FEATURE_NAMES.iter().enumerate() {
             let document = ["story", "doc_words"].contains(name);
-            assert_eq!(g.weights[i] != 0.0, document, "gate {name}");
+            let other_event = ["date_conflict", "year_conflict", "count_conflict"].contains(name);
+            assert_eq!(g.weights[i] != 0.0, document || other_event, "gate {name}");
             if document {
                 assert_eq!(r.weights[i], 0.0, "ranking {name}");
             }

@@ -55,9 +55,10 @@ const PAIRS: [(&str, usize, &[Line]); 10] = [
 /// Hits in the first three: 3 with one absolute floor on the score, 5
 /// since the best result in another document needs only
 /// `related::FIRST_MIN_SCORE`, 6 since a sentence on a boilerplate line
-/// (a generated FAQ) is a query like any other (the target is 9 of 10;
-/// nothing was tuned on this set).
-const FLOOR: usize = 6;
+/// (a generated FAQ) is a query like any other, 8 since the ranking reads
+/// a document gate and a passage score learned apart (the target is 9 of
+/// 10; nothing was tuned on this set).
+const FLOOR: usize = 8;
 
 #[test]
 fn seed_pairs_in_the_top_three() {
@@ -144,8 +145,9 @@ fn seed_pairs_in_the_top_three() {
             related::FEATURE_NAMES
                 .iter()
                 .zip(f.vector())
-                // The pair score's parts: `doc_best` is 1 for a pair alone.
-                .filter(|(n, v)| *v != 0.0 && **n != "doc_best")
+                // The pair score's parts: the relative features are 1 for
+                // a pair alone.
+                .filter(|(n, v)| *v != 0.0 && !["doc_best", "set_best"].contains(*n))
                 .map(|(n, v)| format!("{n} {v:.2}"))
                 .collect::<Vec<_>>()
                 .join(", ")

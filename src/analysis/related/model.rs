@@ -26,7 +26,7 @@
 use std::sync::LazyLock;
 
 /// The number of features.
-pub const FEATURES: usize = 14;
+pub const FEATURES: usize = 15;
 
 /// The features' names, in [`Features::vector`] order, as in `weights.tsv`.
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -44,6 +44,7 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "story",
     "doc_words",
     "doc_best",
+    "set_best",
 ];
 
 /// What two passages share, each from 0 to 1.
@@ -84,6 +85,12 @@ pub struct Features {
     /// the story but less of the sentence than its neighbours do. A
     /// ranking feature: 1 where two passages are compared alone.
     pub doc_best: f32,
+    /// The passage's shared words (`terms`) over the most any candidate of
+    /// the query shares: 1 for the query's best match in words, lower for
+    /// a passage whose document shares the story but whose sentence says
+    /// less of the query's than another document's does. A ranking
+    /// feature: 1 where two passages are compared alone.
+    pub set_best: f32,
 }
 
 impl Features {
@@ -104,6 +111,7 @@ impl Features {
             self.story,
             self.doc_words,
             self.doc_best,
+            self.set_best,
         ]
     }
 }
@@ -183,10 +191,19 @@ impl Model {
         &SHIPPED
     }
 
-    /// The ranking weights compiled into the program, learned with
-    /// [`Features::doc_best`].
+    /// The ranking's passage weights compiled into the program, learned
+    /// with [`Features::doc_best`] and [`Features::set_best`] among the
+    /// passages of documents on the query's story.
     pub fn shipped_ranking() -> &'static Model {
         &RANKING
+    }
+
+    /// The ranking's document gate compiled into the program: whether a
+    /// candidate's document is on the query's story, from the documents'
+    /// features (`story`, `doc_words`) and the candidate's evidence of
+    /// another event (`date_conflict`, `year_conflict`, `count_conflict`).
+    pub fn shipped_gate() -> &'static Model {
+        &GATE
     }
 }
 
@@ -197,6 +214,9 @@ static SHIPPED: LazyLock<Model> = LazyLock::new(|| parse_or_flat(include_str!("w
 
 /// The shipped ranking weights (`ranking.tsv`), parsed as [`SHIPPED`].
 static RANKING: LazyLock<Model> = LazyLock::new(|| parse_or_flat(include_str!("ranking.tsv")));
+
+/// The shipped document gate (`gate.tsv`), parsed as [`SHIPPED`].
+static GATE: LazyLock<Model> = LazyLock::new(|| parse_or_flat(include_str!("gate.tsv")));
 
 fn parse_or_flat(text: &str) -> Model {
     Model::parse(text).unwrap_or(Model {
@@ -210,9 +230,11 @@ pub(super) fn score(f: &Features) -> f32 {
     SHIPPED.score(f)
 }
 
-/// The shipped ranking model's score.
+/// The shipped ranking score: the document gate × the passage score,
+/// the probability that the document is on the query's story times that
+/// of this passage among the story's passages.
 pub(super) fn ranking_score(f: &Features) -> f32 {
-    RANKING.score(f)
+    GATE.score(f) * RANKING.score(f)
 }
 
 #[cfg(test)]
@@ -226,9 +248,23 @@ mod tests {
         assert_eq!(Model::shipped(), &m);
         let r = Model::parse(include_str!("ranking.tsv")).expect("ranking.tsv parses");
         assert_eq!(Model::shipped_ranking(), &r);
-        // The pair score is learned without the ranking feature.
-        let doc_best = FEATURE_NAMES.iter().position(|n| *n == "doc_best");
-        assert_eq!(doc_best.map(|i| m.weights[i]), Some(0.0));
+        let g = Model::parse(include_str!("gate.tsv")).expect("gate.tsv parses");
+        assert_eq!(Model::shipped_gate(), &g);
+        // The gate reads the documents' features and the evidence of
+        // another event; the passage ranker leaves the documents' to it.
+        for (i, name) in FEATURE_NAMES.iter().enumerate() {
+            let document = ["story", "doc_words"].contains(name);
+            let other_event = ["date_conflict", "year_conflict", "count_conflict"].contains(name);
+            assert_eq!(g.weights[i] != 0.0, document || other_event, "gate {name}");
+            if document {
+                assert_eq!(r.weights[i], 0.0, "ranking {name}");
+            }
+        }
+        // The pair score is learned without the ranking features.
+        for name in ["doc_best", "set_best"] {
+            let i = FEATURE_NAMES.iter().position(|n| *n == name);
+            assert_eq!(i.map(|i| m.weights[i]), Some(0.0), "{name}");
+        }
     }
 
     #[test]

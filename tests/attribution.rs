@@ -365,7 +365,7 @@ fn bbc_warnings_are_rare() {
     // Unnamed people brought in by role ("investors said", "a reporter
     // asked") are anonymous sources too: recall on PolNeAR dev rose from
     // 0.33 to 0.52 with this rate going from 7 to 12. Unnamed people
-    // speaking for a named body ("a Vodafone spokesman", "a spokeswoman
+    // speaking for a named body ("a spokesman for the carrier", "a spokeswoman
     // for the firm") and bare plurals of roles ("ministers insist") took it
     // to 18: each is a person the reader cannot name (information
     // severity, not a warning).

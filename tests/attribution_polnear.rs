@@ -225,6 +225,39 @@ fn anonymous_gold(doc: &DocAnalysis, span: &Range<usize>) -> bool {
     })
 }
 
+/// Why no finding overlaps the gold Source `g`: the learned decision
+/// rejected a candidate (its probability, whether the structural checks
+/// accept it), the parser read the source as another kind, or no
+/// attribution overlaps it at all.
+fn why_missed(doc: &DocAnalysis, g: &Range<usize>) -> String {
+    let m = anon_model::model();
+    for c in anon_model::candidates(doc) {
+        let a = &doc.attribution.sentences[c.sentence].attributions[c.attribution];
+        if overlaps(&a.source.span, std::slice::from_ref(g)) {
+            return format!(
+                "candidate p={:.2} structural={} speech={} {:?}",
+                m.probability(&c.features),
+                c.structural,
+                c.speech,
+                a.construction
+            );
+        }
+    }
+    doc.attribution
+        .sentences
+        .iter()
+        .flat_map(|s| s.attributions.iter())
+        .find(|a| overlaps(&a.source.span, std::slice::from_ref(g)))
+        .map_or("no attribution".to_string(), |a| {
+            format!(
+                "parsed {:?} [{}] {:?}",
+                a.source.kind,
+                &doc.text[a.source.span.clone()],
+                a.construction
+            )
+        })
+}
+
 /// The precision the shipped anonymous-source decision must reach on the
 /// fold of train it was not fitted on (0.875 there, the structural checks
 /// alone 0.846).
@@ -388,8 +421,9 @@ fn measure(split: &str, show: bool) -> Option<Figures> {
                     .find(|s| s.span.start <= g.start && g.start < s.span.end)
                     .map_or("", |s| &text[s.span.clone()]);
                 eprintln!(
-                    "ANON-MISS {ann_name}: [{}] in: {}",
+                    "ANON-MISS {ann_name}: [{}] WHY {} in: {}",
                     &text[g.clone()],
+                    why_missed(&doc, g),
                     s.replace('\n', " ")
                 );
             }

@@ -802,10 +802,10 @@ impl<'a> Sentence<'a> {
             return Some(SourceKind::Reference);
         }
         // An indefinite phrase ("a campaign aide", "an agency spokesman",
-        // "two officers") or a bare plural ("inspectors", "Verizon
+        // "two officers") or a bare plural ("inspectors", "bank
         // executives") brings in someone new: with no name it cannot refer
         // back, so it is anonymous. So are the unnamed many of someone
-        // ("his aides", "Clinton's lawyers"). Not a possessor ("a
+        // ("his aides", "the mayor's lawyers"). Not a possessor ("a
         // candidate's"), nor a description set beside a name ("Lena Marsh,
         // 60, a doctor, said").
         let plural = hc.contains(Class::PLURAL);

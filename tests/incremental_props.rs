@@ -55,6 +55,17 @@ fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
     ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// `cases` random cases, failures kept in one regressions file.
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "proptest-regressions/incremental_props.txt",
+        ))),
+        ..ProptestConfig::default()
+    }
+}
+
 fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 1..40).prop_map(|v| v.concat())
 }
@@ -97,13 +108,7 @@ fn read_some(doc: &DocAnalysis, mask: &[bool]) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 120,
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
-            "proptest-regressions/incremental_props.txt",
-        ))),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(config(120))]
 
     #[test]
     fn edited_analysis_equals_a_fresh_one(
@@ -352,13 +357,7 @@ fn long_edits() -> impl Strategy<Value = Vec<(f64, f64, Option<&'static str>)>> 
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 48,
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
-            "proptest-regressions/incremental_props.txt",
-        ))),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(config(48))]
 
     /// In a long draft, where the attribution of the paragraphs far from
     /// an edit and what the boilerplate detector read of unchanged
@@ -656,14 +655,59 @@ fn fresh_figure_findings(text: &str, settings: &Settings) -> String {
     )
 }
 
+/// Checks `text` as a draft, then after each of `steps`: the findings and
+/// the figure mentions (the scores too, not only the findings they
+/// decide) kept from one check to the next equal a fresh comparison's.
+fn kept_figures_equal_fresh_ones(
+    mut text: String,
+    steps: &[FigureEdit],
+) -> Result<(), TestCaseError> {
+    let settings = Settings::default();
+    let id = DocId::new("figures-draft.txt");
+    let mut corpus = factline::analysis::Corpus::new();
+    let mut doc = Arc::new(analyze_edited(
+        None,
+        id.clone(),
+        Arc::from(text.as_str()),
+        &settings,
+    ));
+    corpus.upsert(doc.clone());
+    let first_check = format!(
+        "{:?}",
+        check(&doc, &corpus, &settings, RuleScope::CrossDocument)
+    );
+    prop_assert_eq!(&first_check, &fresh_figure_findings(&text, &settings));
+    for e in steps {
+        text = apply_figure_edit(&text, e);
+        doc = Arc::new(analyze_edited(
+            Some(&doc),
+            id.clone(),
+            Arc::from(text.as_str()),
+            &settings,
+        ));
+        corpus.upsert(doc.clone());
+        let kept = format!(
+            "{:?}",
+            check(&doc, &corpus, &settings, RuleScope::CrossDocument)
+        );
+        prop_assert_eq!(
+            &kept,
+            &fresh_figure_findings(&text, &settings),
+            "text: {:?}",
+            text
+        );
+        prop_assert_eq!(
+            kept_figure_mentions(&corpus, &doc),
+            fresh_figure_mentions(&text),
+            "text: {:?}",
+            text
+        );
+    }
+    Ok(())
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 48,
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
-            "proptest-regressions/incremental_props.txt",
-        ))),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(config(48))]
 
     /// The comparison of a draft's figures with each other, whose pairs
     /// are kept from one check to the next by the digests of the two
@@ -676,34 +720,12 @@ proptest! {
         steps in prop::collection::vec(figure_edit(), 1..12),
     ) {
         let _serial = one_at_a_time();
-        let settings = Settings::default();
-        let id = DocId::new("figures-draft.txt");
-        let mut text: String = first.concat();
-        let mut corpus = factline::analysis::Corpus::new();
-        let mut doc = Arc::new(analyze_edited(None, id.clone(), Arc::from(text.as_str()), &settings));
-        corpus.upsert(doc.clone());
-        let first_check = format!("{:?}", check(&doc, &corpus, &settings, RuleScope::CrossDocument));
-        prop_assert_eq!(&first_check, &fresh_figure_findings(&text, &settings));
-        for e in &steps {
-            text = apply_figure_edit(&text, e);
-            doc = Arc::new(analyze_edited(Some(&doc), id.clone(), Arc::from(text.as_str()), &settings));
-            corpus.upsert(doc.clone());
-            let kept = format!("{:?}", check(&doc, &corpus, &settings, RuleScope::CrossDocument));
-            prop_assert_eq!(&kept, &fresh_figure_findings(&text, &settings), "text: {:?}", text);
-            // The scores too, not only the findings they decide.
-            prop_assert_eq!(kept_figure_mentions(&corpus, &doc), fresh_figure_mentions(&text), "text: {:?}", text);
-        }
+        kept_figures_equal_fresh_ones(first.concat(), &steps)?;
     }
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 6,
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
-            "proptest-regressions/incremental_props.txt",
-        ))),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(config(6))]
 
     /// The same in a draft long enough that a topic has more figures than
     /// [`figures::MAX_SAME_DOC_PER_SIDE`] on each side of an edit: a
@@ -719,28 +741,15 @@ proptest! {
         steps in prop::collection::vec(figure_edit(), 1..5),
     ) {
         let _serial = one_at_a_time();
-        let settings = Settings::default();
-        let id = DocId::new("figures-draft.txt");
         // Every paragraph but the date line, in turn, from a random start.
         let body = FIGURE_PARAGRAPHS.len() - 1;
-        let mut text: String = (0..paragraphs)
+        let text: String = (0..paragraphs)
             .map(|i| FIGURE_PARAGRAPHS[1 + (i * stride + offset) % body])
             .collect();
         // More tolls than a side's candidates, on both sides of the middle.
         let tolls = text.matches("people").count();
         prop_assert!(tolls > 2 * figures::MAX_SAME_DOC_PER_SIDE, "{} tolls", tolls);
-        let mut corpus = factline::analysis::Corpus::new();
-        let mut doc = Arc::new(analyze_edited(None, id.clone(), Arc::from(text.as_str()), &settings));
-        corpus.upsert(doc.clone());
-        check(&doc, &corpus, &settings, RuleScope::CrossDocument);
-        for e in &steps {
-            text = apply_figure_edit(&text, e);
-            doc = Arc::new(analyze_edited(Some(&doc), id.clone(), Arc::from(text.as_str()), &settings));
-            corpus.upsert(doc.clone());
-            let kept = format!("{:?}", check(&doc, &corpus, &settings, RuleScope::CrossDocument));
-            prop_assert_eq!(&kept, &fresh_figure_findings(&text, &settings), "text: {:?}", text);
-            prop_assert_eq!(kept_figure_mentions(&corpus, &doc), fresh_figure_mentions(&text), "text: {:?}", text);
-        }
+        kept_figures_equal_fresh_ones(text, &steps)?;
     }
 }
 
@@ -893,13 +902,7 @@ fn every_figure_mention(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 48,
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
-            "proptest-regressions/incremental_props.txt",
-        ))),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(config(48))]
 
     /// The passage index, which keeps the ids of the passages an edit did
     /// not change, answers every related-passage query as an index built

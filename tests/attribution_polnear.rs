@@ -42,12 +42,12 @@ mod polnear;
 use std::ops::Range;
 use std::sync::Arc;
 
-use factline::analysis::attribution::{self, anon_model, lexicon::Class};
-use factline::analysis::language::{Lang, Upos, lemma::lemma, lexicon};
+use factline::analysis::attribution::{self, anon_model};
+use factline::analysis::language::{Lang, lexicon};
 use factline::analysis::{
     Corpus, DocAnalysis, DocId, RuleScope, Settings, analyze_document, check,
 };
-use polnear::{articles, fold, inside, overlaps};
+use polnear::{anonymous_gold, articles, fold, inside, overlaps};
 
 /// Double-quoted passages of three or more words.
 fn quotations(text: &str) -> Vec<Range<usize>> {
@@ -94,134 +94,6 @@ fn reporting_cue(doc: &DocAnalysis, span: &Range<usize>) -> bool {
             && t.end <= span.end
             && (lex.reporting_verb(&lang.lemmas[k]).is_some()
                 || lang.word(text, k).eq_ignore_ascii_case("according"))
-    })
-}
-
-/// Whether the gold Source `span` is anonymous by the criterion of the
-/// module doc, read from the language layer of the sentence it starts in.
-fn anonymous_gold(doc: &DocAnalysis, span: &Range<usize>) -> bool {
-    let Some(i) = doc
-        .segmentation
-        .sentences
-        .iter()
-        .position(|s| s.span.start <= span.start && span.start < s.span.end)
-    else {
-        return false;
-    };
-    let Some(lang) = doc.sentence_language(i) else {
-        return false;
-    };
-    let text = &*doc.text;
-    let idx: Vec<usize> = (0..lang.tokens.len())
-        .filter(|&k| {
-            let t = &lang.tokens[k].span;
-            t.start >= span.start && t.end <= span.end
-        })
-        .collect();
-    if idx.is_empty() {
-        return false;
-    }
-    // The pre-modified noun phrase ends at the first preposition,
-    // punctuation, pronoun or verb after a noun.
-    let class = |k: usize| {
-        attribution::lexicon::lookup(&lang.word(text, k).to_lowercase())
-            .map_or(Class::empty(), |e| e.class)
-    };
-    let nouns = Class::ANONYMOUS | Class::ROLE | Class::PROFESSION | Class::CROWD;
-    let mut head = None;
-    let mut end = idx.len();
-    for (n, &k) in idx.iter().enumerate() {
-        match lang.tags[k] {
-            // "a Chinese official": the tagger may read a role as an adjective.
-            _ if class(k).intersects(nouns) => head = Some(k),
-            Upos::Noun | Upos::Propn => head = Some(k),
-            Upos::Adp | Upos::Punct | Upos::Pron | Upos::Verb | Upos::Aux | Upos::Sconj
-                if head.is_some() =>
-            {
-                end = n;
-                break;
-            }
-            _ => {}
-        }
-    }
-    let Some(head) = head else { return false };
-    // "source", "aide", "insider": heads that stand for unnamed people
-    // whatever their determiner.
-    let anonymous_head = class(head).contains(Class::ANONYMOUS);
-    let marked = idx.iter().any(|&k| {
-        matches!(
-            lang.word(text, k).to_lowercase().as_str(),
-            "familiar" | "close" | "anonymity" | "anonymous" | "unnamed" | "authorized"
-        )
-    });
-    let word = lang.word(text, head).to_lowercase();
-    let lemma = lemma(&word, Upos::Noun);
-    // A capitalised common noun the tagger takes for a name ("Aides said").
-    let noun = lang.tags[head] == Upos::Noun || class(head).intersects(nouns);
-    let role = anonymous_head || class(head).intersects(Class::ROLE | Class::PROFESSION);
-    if !noun || !(role || lexicon(Lang::English).is_person_noun(&lemma)) {
-        return false;
-    }
-    // "Senator Ted Cruz", "Former Secretary of State Madeleine Albright":
-    // a capitalised role inside a sentence is a title before a name.
-    let starts_sentence = doc
-        .segmentation
-        .sentences
-        .iter()
-        .any(|s| s.span.start == lang.tokens[head].span.start);
-    let title = lang.word(text, head).starts_with(char::is_uppercase)
-        && (!starts_sentence || lang.tags.get(head + 1) == Some(&Upos::Propn));
-    if title {
-        return false;
-    }
-    let plural = class(head).contains(Class::PLURAL) || word.ends_with('s');
-    // Unnamed crowds ("critics", "others"), bare plurals of anyone
-    // ("voters", "women") and quantified groups of anyone ("some
-    // lawmakers", "all three candidates") are `weasel-attribution`'s.
-    if (class(head).contains(Class::CROWD) && !marked)
-        || (plural && !role && !marked)
-        || (!anonymous_head
-            && !marked
-            && idx.iter().take_while(|&&k| k < head).any(|&k| {
-                class(k).contains(Class::QUANTIFIER)
-                    || matches!(
-                        lang.word(text, k).to_lowercase().as_str(),
-                        "all" | "both" | "other" | "most"
-                    )
-            }))
-    {
-        return false;
-    }
-    let first = lang.word(text, idx[0]).to_lowercase();
-    // "the official", "this adviser": someone the text has introduced.
-    if ["the", "this", "that", "these", "those"].contains(&first.as_str()) {
-        return false;
-    }
-    let pre = &idx[..end];
-    let possessive = pre.iter().any(|&k| {
-        matches!(lang.word(text, k), "'s" | "’s" | "'" | "’")
-            || ["his", "her", "their", "its", "our", "my", "your"]
-                .contains(&lang.word(text, k).to_lowercase().as_str())
-    });
-    // "his aide" is one known person; "his aides", "Clinton's advisers" are
-    // not named.
-    if possessive && !plural {
-        return false;
-    }
-    if pre
-        .iter()
-        .any(|&k| k != idx[0] && lang.tags[k] == Upos::Pron && !possessive)
-        || lang.tags[idx[0]] == Upos::Pron && !possessive
-    {
-        return false;
-    }
-    // A name in apposition: "a spokesman, Tom Rowe", "a worker named …".
-    let rest = &idx[end..];
-    !rest.iter().enumerate().any(|(n, &k)| {
-        lang.tags[k] == Upos::Propn
-            && rest[..n]
-                .iter()
-                .any(|&j| matches!(lang.word(text, j), "," | "named" | "called" | "calling"))
     })
 }
 

@@ -1029,3 +1029,71 @@ fn a_keystroke_reindexes_only_the_passages_it_changed() {
         );
     }
 }
+
+/// A version that differs from the indexed one in two paragraphs far
+/// apart (a word changed in each, as a replace-all or a name's reading
+/// changed through the draft does) takes out of the passage index and
+/// puts back the passages of those two paragraphs, not every passage
+/// between them; what the index answers is what a fresh one does.
+#[test]
+fn changes_far_apart_reindex_only_their_passages() {
+    let _serial = one_at_a_time();
+    let settings = Settings::default();
+    let mut text: String = (0..300)
+        .map(|i| PARAGRAPHS[(i * 7) % PARAGRAPHS.len()])
+        .collect();
+    let id = DocId::new("long-draft.txt");
+    let mut corpus = factline::analysis::Corpus::new();
+    let mut doc = Arc::new(analyze_edited(
+        None,
+        id.clone(),
+        Arc::from(text.as_str()),
+        &settings,
+    ));
+    corpus.upsert(doc.clone());
+    let indexed = doc.related.passages.iter().filter(|p| p.indexed).count() as u64;
+    assert!(indexed > 150, "{indexed} passages indexed");
+    for round in 0..3 {
+        // Words typed at the start of the indexed passages a quarter and
+        // three quarters of the way through, the later first so that the
+        // earlier offset stays valid.
+        let starts: Vec<usize> = doc
+            .related
+            .passages
+            .iter()
+            .filter(|p| p.indexed)
+            .map(|p| p.span.start)
+            .collect();
+        for at in [starts[starts.len() * 3 / 4], starts[starts.len() / 4]] {
+            text.insert_str(at, ["Pilots ", "Harbour pilots ", "Tugs "][round]);
+        }
+        doc = Arc::new(analyze_edited(
+            Some(&doc),
+            id.clone(),
+            Arc::from(text.as_str()),
+            &settings,
+        ));
+        effort::reset();
+        corpus.upsert(doc.clone());
+        let changed = effort::read().passages_indexed;
+        assert!(
+            (4..=16).contains(&changed),
+            "{changed} of {indexed} passages taken out of or put in the index"
+        );
+        let mut fresh = factline::analysis::Corpus::new();
+        let afresh = Arc::new(analyze_document(
+            id.clone(),
+            Arc::from(text.as_str()),
+            &settings,
+        ));
+        fresh.upsert(afresh.clone());
+        assert_eq!(
+            format!("{:?}", corpus.related()),
+            format!("{:?}", fresh.related())
+        );
+        assert_eq!(
+            every_related(&corpus, &[&doc]),
+            every_related(&fresh, &[&afresh])
+        );
+    }
+}

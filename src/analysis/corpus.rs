@@ -36,12 +36,12 @@ impl Corpus {
 
     /// Adds or replaces a document.
     pub fn upsert(&mut self, doc: Arc<DocAnalysis>) {
-        // The passage index replaces a document's earlier version itself,
-        // keeping what the edit did not change.
-        self.unindex(&doc.id.clone(), false);
+        // The passage and figure indexes replace a document's earlier
+        // version themselves, keeping what the edit did not change.
+        self.unindex(&doc.id.clone(), false, false);
         self.mentions.changed(&doc.id, true);
         count_lines(&mut self.line_docs, &doc);
-        self.figures.insert(&doc);
+        self.figures.replace(&doc);
         self.related.insert(&doc);
         self.docs.insert(doc.id.clone(), doc);
     }
@@ -62,7 +62,7 @@ impl Corpus {
             .collect();
         self.mentions.clear();
         for d in &batch {
-            self.unindex(&d.id, false);
+            self.unindex(&d.id, false, true);
         }
         let Self {
             docs,
@@ -92,17 +92,20 @@ impl Corpus {
 
     /// Removes a document; unknown ids are ignored.
     pub fn remove(&mut self, id: &DocId) -> Option<Arc<DocAnalysis>> {
-        let doc = self.unindex(id, true)?;
+        let doc = self.unindex(id, true, true)?;
         self.mentions.changed(id, false);
         Some(doc)
     }
 
     /// Removes a document from the indexes (from the passage index only
-    /// when `passages`: a new version replaces its passages there
-    /// itself), leaving kept comparisons to the caller.
-    fn unindex(&mut self, id: &DocId, passages: bool) -> Option<Arc<DocAnalysis>> {
+    /// when `passages`, from the figure index only when `figures`: a new
+    /// version replaces its entries there itself), leaving kept
+    /// comparisons to the caller.
+    fn unindex(&mut self, id: &DocId, passages: bool, figures: bool) -> Option<Arc<DocAnalysis>> {
         let doc = self.docs.remove(id)?;
-        self.figures.remove(&doc);
+        if figures {
+            self.figures.remove(&doc);
+        }
         if passages {
             self.related.remove(id);
         }

@@ -79,33 +79,77 @@ impl FigureIndex {
             }
         };
         self.slots.insert(doc.id.clone(), slot);
-        let mut pairs: Vec<(u64, u32)> = Vec::new();
-        let mut keys = Vec::new();
-        for (i, f) in doc.figures.list.iter().enumerate() {
-            keys.clear();
-            keys_of(f, Use::File, &mut keys, None);
-            keys.sort_unstable();
-            keys.dedup();
-            pairs.extend(keys.iter().map(|&k| (k, i as u32)));
-        }
-        // By key, then by figure: each key's figures in text order.
-        pairs.sort_unstable();
+        let pairs = filed_pairs(doc);
         let filed = &mut self.filed[slot as usize];
         filed.clear();
         filed.extend(pairs.iter().map(|&(_, i)| i));
         let mut filed_keys = Vec::new();
-        let mut start = 0;
-        while start < pairs.len() {
-            let key = pairs[start].0;
-            let end = start + pairs[start..].partition_point(|&(k, _)| k == key);
+        for (key, from, len) in runs(&pairs) {
             self.postings
                 .entry(key)
                 .or_default()
-                .push((slot, start as u32, (end - start) as u32));
+                .push((slot, from, len));
             filed_keys.push(key);
-            start = end;
         }
         self.keys[slot as usize] = filed_keys.into();
+    }
+
+    /// Files the figures of a new version of `doc` in place of those of
+    /// the version inserted (as [`FigureIndex::remove`] then
+    /// [`FigureIndex::insert`] do, in the same slot): the keys both
+    /// versions file under keep their place in their lists and only their
+    /// runs are moved, so an edit that leaves most keys of a long draft
+    /// alone neither drops nor makes their lists.
+    pub fn replace(&mut self, doc: &Arc<DocAnalysis>) {
+        let Some(&slot) = self.slots.get(&doc.id) else {
+            self.insert(doc);
+            return;
+        };
+        if doc.figures.is_empty() {
+            self.remove(doc);
+            return;
+        }
+        self.docs[slot as usize] = Some(doc.clone());
+        let pairs = filed_pairs(doc);
+        let filed = &mut self.filed[slot as usize];
+        filed.clear();
+        filed.extend(pairs.iter().map(|&(_, i)| i));
+        let old = std::mem::take(&mut self.keys[slot as usize]);
+        let mut filed_keys = Vec::new();
+        // Both key lists are sorted: walk them side by side.
+        let mut o = 0;
+        for (key, from, len) in runs(&pairs) {
+            while o < old.len() && old[o] < key {
+                self.unfile(old[o], slot);
+                o += 1;
+            }
+            let list = self.postings.entry(key).or_default();
+            let at = if o < old.len() && old[o] == key {
+                o += 1;
+                list.iter().position(|&(s, _, _)| s == slot)
+            } else {
+                None
+            };
+            match at {
+                Some(at) => list[at] = (slot, from, len),
+                None => list.push((slot, from, len)),
+            }
+            filed_keys.push(key);
+        }
+        for &k in &old[o..] {
+            self.unfile(k, slot);
+        }
+        self.keys[slot as usize] = filed_keys.into();
+    }
+
+    /// Takes the run of `slot` out of the list of `key`.
+    fn unfile(&mut self, key: u64, slot: u32) {
+        if let Some(list) = self.postings.get_mut(&key) {
+            list.retain(|&(s, _, _)| s != slot);
+            if list.is_empty() {
+                self.postings.remove(&key);
+            }
+        }
     }
 
     /// Forgets the figures of `doc` (the version that was inserted).
@@ -115,12 +159,7 @@ impl FigureIndex {
         };
         let keys = std::mem::take(&mut self.keys[slot as usize]);
         for &k in keys.iter() {
-            if let Some(list) = self.postings.get_mut(&k) {
-                list.retain(|&(s, _, _)| s != slot);
-                if list.is_empty() {
-                    self.postings.remove(&k);
-                }
-            }
+            self.unfile(k, slot);
         }
         self.docs[slot as usize] = None;
         self.filed[slot as usize] = Vec::new();
@@ -204,6 +243,35 @@ impl FigureIndex {
     pub fn entries(&self) -> usize {
         self.filed.iter().map(Vec::len).sum()
     }
+}
+
+/// Every (key, figure index) a document's figures are filed under, sorted
+/// by key, then by figure: each key's figures in text order.
+fn filed_pairs(doc: &DocAnalysis) -> Vec<(u64, u32)> {
+    let mut pairs: Vec<(u64, u32)> = Vec::new();
+    let mut keys = Vec::new();
+    for (i, f) in doc.figures.list.iter().enumerate() {
+        keys.clear();
+        keys_of(f, Use::File, &mut keys, None);
+        keys.sort_unstable();
+        keys.dedup();
+        pairs.extend(keys.iter().map(|&k| (k, i as u32)));
+    }
+    pairs.sort_unstable();
+    pairs
+}
+
+/// Each key of `pairs` (sorted, see [`filed_pairs`]) with its run of
+/// figures there (start and length in the slot's filed list).
+fn runs(pairs: &[(u64, u32)]) -> impl Iterator<Item = (u64, u32, u32)> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let key = pairs.get(start)?.0;
+        let end = start + pairs[start..].partition_point(|&(k, _)| k == key);
+        let run = (key, start as u32, (end - start) as u32);
+        start = end;
+        Some(run)
+    })
 }
 
 /// The topics of a figure: its kind (and currency family) with its event

@@ -10,10 +10,13 @@
 //! - a passage keeps its id while its keys do not change: a new version of
 //!   a document keeps the ids of the passages it shares with the indexed
 //!   version at its start and its end (the passages an edit did not touch,
-//!   compared key by key), drops the ids of the passages in between from
-//!   their keys' lists and gives the new ones fresh ids at the end, so that
-//!   an edit costs what it changed, not what the document holds; new ids
-//!   are the largest, so every list stays sorted by appending;
+//!   compared key by key) and, between them, of each passage whose keys an
+//!   old passage there has (found by a digest of its keys: an edit that
+//!   changes a name's reading changes passages far apart); it drops the
+//!   ids of the other old passages from their keys' lists and gives the
+//!   new ones fresh ids at the end, so that an edit costs what it changed,
+//!   not what the document holds; new ids are the largest, so every list
+//!   stays sorted by appending;
 //! - ids of removed passages are reclaimed by renumbering every list once
 //!   half of the id space is dead (amortised over many edits).
 //!
@@ -98,6 +101,23 @@ fn same_keys(a: &Passage, b: &Passage) -> bool {
             .iter()
             .zip(b.figures.iter())
             .all(|(x, y)| x.key == y.key)
+}
+
+/// A digest of the fields [`same_keys`] compares, by which a passage of
+/// a new version finds an old one with the same keys.
+fn keys_digest(p: &Passage) -> u64 {
+    use std::hash::Hash;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (p.len, &p.terms, &p.tfs, &p.quotes).hash(&mut h);
+    h.write_usize(p.entities.len());
+    for e in p.entities.iter() {
+        (e.canon, e.short).hash(&mut h);
+    }
+    h.write_usize(p.figures.len());
+    for f in p.figures.iter() {
+        f.key.hash(&mut h);
+    }
+    h.finish()
 }
 
 /// Mean BM25 length of `live` passages of `total` length (1 for none).
@@ -276,23 +296,58 @@ impl Index {
             let id = entry.ids[old.len() - 1 - t];
             self.slots[id as usize].passage = new[new.len() - 1 - t].0 as u32;
         }
-        // The passages in between leave.
-        let gone = head..old.len() - tail;
-        let removed: Vec<(u32, &Passage)> = gone.clone().map(|k| (entry.ids[k], old[k])).collect();
+        // Between them, a passage whose keys an old one of the range has
+        // keeps that one's id (an edit that changes a name's reading, or
+        // two places at once, leaves the passages between them alone); the
+        // others leave and the new ones come in.
+        let (old_mid, new_mid) = (head..old.len() - tail, head..new.len() - tail);
+        let mut unmatched: HashMap<u64, Vec<usize>> = HashMap::with_capacity(old_mid.len());
+        for k in old_mid.clone().rev() {
+            unmatched.entry(keys_digest(old[k])).or_default().push(k);
+        }
+        // For each new passage of the range, the old one it keeps.
+        let mut kept_old = vec![false; old.len()];
+        let mut matched: Vec<Option<usize>> = Vec::with_capacity(new_mid.len());
+        for &(_, p) in &new[new_mid.clone()] {
+            let found = unmatched.get_mut(&keys_digest(p)).and_then(|ks| {
+                let at = ks.iter().rposition(|&k| same_keys(old[k], p))?;
+                Some(ks.remove(at))
+            });
+            if let Some(k) = found {
+                kept_old[k] = true;
+            }
+            matched.push(found);
+        }
+        let removed: Vec<(u32, &Passage)> = old_mid
+            .clone()
+            .filter(|&k| !kept_old[k])
+            .map(|k| (entry.ids[k], old[k]))
+            .collect();
         self.remove_passages(&removed);
         let mut ids = Vec::with_capacity(new.len());
         ids.extend_from_slice(&entry.ids[..head]);
-        for &(pi, p) in &new[head..new.len() - tail] {
-            ids.push(self.add_passage(dslot, pi, p));
+        let mut added: Vec<&Passage> = Vec::new();
+        for (&(pi, p), found) in new[new_mid].iter().zip(matched) {
+            match found {
+                Some(k) => {
+                    let id = entry.ids[k];
+                    self.slots[id as usize].passage = pi as u32;
+                    ids.push(id);
+                }
+                None => {
+                    ids.push(self.add_passage(dslot, pi, p));
+                    added.push(p);
+                }
+            }
         }
-        ids.extend_from_slice(&entry.ids[gone.end..]);
+        ids.extend_from_slice(&entry.ids[old_mid.end..]);
         let share = OnceLock::new();
         if let Some(mut kept) = entry.share.into_inner() {
             let part = Arc::make_mut(&mut kept);
             for &(_, p) in &removed {
                 part.take(p);
             }
-            for &(_, p) in &new[head..new.len() - tail] {
+            for &p in &added {
                 part.add(p);
             }
             let _ = share.set(kept);

@@ -54,9 +54,8 @@
 //! (`gate.tsv`, the documents' features and the candidate's evidence of
 //! another event, a disagreeing date, year or count, fitted on whether a
 //! candidate's document reports the query's event) times a passage score
-//! (`ranking.tsv`, the passages' features and how near both stand to the
-//! start of their articles, [`Features::lead`], fitted only among the
-//! passages of documents that report it). The gate says whether a document is on
+//! (`ranking.tsv`, the passages' features, fitted only among the passages
+//! of documents that report it). The gate says whether a document is on
 //! the story, and among the documents that are, the passage that says
 //! what the query says comes first, whichever of them shares the most of
 //! the story: a one-stage model let every passage of the fullest
@@ -74,10 +73,9 @@
 //! documents, lowers held-out ECB+ recall@1 to 0.784.)
 //!
 //! On ECB+ (two real events per topic), the ranking ranks a passage of
-//! the same event first for 80.8% of the held-out topics' queries (80.2%
-//! without [`Features::lead`], the one-stage ranking 79%, the pair score
-//! alone 78%), where TF-IDF does for 74% and the former hand-weighted
-//! score for 74%.
+//! the same event first for 80% of the held-out topics' queries (the
+//! one-stage ranking 79%, the pair score alone 78%), where TF-IDF does for
+//! 74% and the former hand-weighted score for 74%.
 //! [`Similarity::story`] keeps the former context factor, `0.3 + 0.7·c`,
 //! for the figure rules.
 //!
@@ -444,29 +442,7 @@ pub fn similarity(corpus: &Corpus, a: PassageRef<'_>, b: PassageRef<'_>) -> Simi
         return Similarity::default();
     };
     let story = doc_context(&stats, a.doc, b.doc);
-    let mut sim = compare(&stats, pa, pb, story);
-    sim.features.lead = lead(a.doc, a.index) * lead(b.doc, b.index);
-    sim
-}
-
-/// The indexed passages before a passage at which [`lead`] reaches 0:
-/// a news lead and the sentences that follow it up (the headline counts).
-const LEAD_SPAN: usize = 5;
-
-/// How near passage `index` stands to the start of its document, read
-/// for [`Features::lead`]: 1 for the first indexed passage, a fifth less
-/// for each indexed passage before it, 0 from the sixth. Counts at most
-/// [`LEAD_SPAN`] passages, so it costs the same in a long document.
-pub fn lead(doc: &DocAnalysis, index: usize) -> f32 {
-    let before = doc
-        .related
-        .passages
-        .iter()
-        .take(index)
-        .filter(|p| p.indexed)
-        .take(LEAD_SPAN)
-        .count();
-    1.0 - before as f32 / LEAD_SPAN as f32
+    compare(&stats, pa, pb, story)
 }
 
 /// How much two documents' stories share (the `ctx` of
@@ -665,9 +641,7 @@ pub fn similarity_in_story(
     let (Some(pa), Some(pb)) = (a.passage(), b.passage()) else {
         return Similarity::default();
     };
-    let mut sim = compare(&stats, pa, pb, story);
-    sim.features.lead = lead(a.doc, a.index) * lead(b.doc, b.index);
-    sim
+    compare(&stats, pa, pb, story)
 }
 
 /// What the figure comparison reads of two passages: their topical score
@@ -766,7 +740,6 @@ fn compare(stats: &Stats<'_>, a: &Passage, b: &Passage, st: Story) -> Similarity
         doc_words: st.words,
         doc_best: 1.0,
         set_best: 1.0,
-        lead: 1.0,
     };
     // Nothing in common is no evidence at all, whatever the model's bias.
     let score = if topical > 0.0 {
@@ -1143,7 +1116,6 @@ fn ranked(
     // query's own side of it once.
     let mut contexts: FxHashMap<u32, Story> = FxHashMap::default();
     let own = weigh(stats, q.doc);
-    let own_lead = lead(q.doc, q.index);
     // The ranking's document gate reads what the two documents share; a
     // query whose document has at most one passage indexed (a one-line
     // draft, a copy whose other lines are boilerplate) has no story beyond
@@ -1180,7 +1152,6 @@ fn ranked(
                 let best = best_terms.get(&doc_slot).copied().unwrap_or(0.0);
                 sim.features.doc_best = doc_best(sim.terms, best);
                 sim.features.set_best = doc_best(sim.terms, set_best);
-                sim.features.lead = own_lead * lead(cd, passage);
                 model::ranking_score(&sim.features)
             }
             Scoring::Alone => sim.score,

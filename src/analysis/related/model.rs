@@ -26,7 +26,7 @@
 use std::sync::LazyLock;
 
 /// The number of features.
-pub const FEATURES: usize = 16;
+pub const FEATURES: usize = 15;
 
 /// The features' names, in [`Features::vector`] order, as in `weights.tsv`.
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -45,7 +45,6 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "doc_words",
     "doc_best",
     "set_best",
-    "lead",
 ];
 
 /// What two passages share, each from 0 to 1.
@@ -92,15 +91,6 @@ pub struct Features {
     /// less of the query's than another document's does. A ranking
     /// feature: 1 where two passages are compared alone.
     pub set_best: f32,
-    /// How near both passages stand to the start of their articles: the
-    /// product of each one's [`super::lead`] (1 for the first indexed
-    /// passage, falling by a fifth with each one before it to 0 at the sixth). Reports of one event tell its
-    /// main fact first, and each then goes on to details of its own, so
-    /// among the passages of a story two leads restate each other more
-    /// often than two later sentences that share as many words. A ranking
-    /// feature: 1 where two passages are compared alone (one-sentence
-    /// documents are their own leads), left out of the pair score.
-    pub lead: f32,
 }
 
 impl Features {
@@ -122,7 +112,6 @@ impl Features {
             self.doc_words,
             self.doc_best,
             self.set_best,
-            self.lead,
         ]
     }
 }
@@ -272,7 +261,7 @@ mod tests {
             }
         }
         // The pair score is learned without the ranking features.
-        for name in ["doc_best", "set_best", "lead"] {
+        for name in ["doc_best", "set_best"] {
             let i = FEATURE_NAMES.iter().position(|n| *n == name);
             assert_eq!(i.map(|i| m.weights[i]), Some(0.0), "{name}");
         }

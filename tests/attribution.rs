@@ -286,6 +286,11 @@ fn anonymous_sources_after_quantified_objects_and_in_partitives() {
         ["one source"]
     );
     assert!(anon("According to a spokesman, Tom Rowe, the pier is safe.").is_empty());
+    // A place adverb between the subject and its verb.
+    assert_eq!(
+        anon("Inspectors there said the cranes were unsafe."),
+        ["Inspectors"]
+    );
 }
 
 #[test]

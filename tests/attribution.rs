@@ -259,6 +259,41 @@ fn anonymous_sources_across_relatives_compounds_and_fronted_places() {
 }
 
 #[test]
+fn anonymous_sources_after_quantified_objects_and_in_partitives() {
+    let anon = |t: &str| of_rule(t, "anonymous-source");
+    // A quantifier, "both" or a numeral after a preposition opens its
+    // object: the subject is the phrase the preposition hangs on.
+    assert_eq!(
+        anon(
+            "There is no risk of a closure, officials in both ports insist, because the cranes were repaired."
+        ),
+        ["officials in both ports"]
+    );
+    assert_eq!(
+        anon("Harbour inspectors across the four ports said the cranes were unsafe."),
+        ["Harbour inspectors"]
+    );
+    // One of a group is someone the text leaves unnamed.
+    assert_eq!(
+        anon("But one of the former aides to the mayor said the levy was unfair."),
+        ["one of the former aides to the mayor"]
+    );
+    // The group itself, once introduced, is not.
+    assert!(anon("The aides said the levy was unfair.").is_empty());
+    // A name after the phrase that opens the next clause is no apposition.
+    assert_eq!(
+        anon("According to one source, Halvor Energy is responsible for the pier's cranes."),
+        ["one source"]
+    );
+    assert!(anon("According to a spokesman, Tom Rowe, the pier is safe.").is_empty());
+    // A place adverb between the subject and its verb.
+    assert_eq!(
+        anon("Inspectors there said the cranes were unsafe."),
+        ["Inspectors"]
+    );
+}
+
+#[test]
 fn a_reporting_word_read_as_a_noun_has_no_speaker() {
     // "states", "reports": the tagger reads the sentence's nouns.
     assert!(

@@ -267,6 +267,25 @@ impl<'a> Sentence<'a> {
         (i, be, modal)
     }
 
+    /// Whether token `k` quantifies the phrase after it: a quantifier, a
+    /// word that opens a partitive ("both", "all", "each"), a numeral
+    /// in figures or in words.
+    fn quantifies(&self, k: usize) -> bool {
+        self.tok(k).is_some_and(|t| {
+            t.kind == Kind::Word
+                && (t.has(Class::QUANTIFIER) || self.is_in(k, LISTS.partitive_opener))
+        }) || self.numeral(k)
+    }
+
+    /// Whether token `k` is a numeral, in figures or in words.
+    fn numeral(&self, k: usize) -> bool {
+        use crate::analysis::language::{Lang, lexicon};
+        self.tok(k).is_some_and(|t| {
+            t.kind == Kind::Word
+                && (t.digit || lexicon(Lang::English).is_number_word(t.text(self.text)))
+        })
+    }
+
     /// The noun phrase whose last token is `end - 1`, read backwards.
     pub fn np_back(&self, end: usize) -> Option<Np> {
         let h = end.checked_sub(1)?;
@@ -306,6 +325,16 @@ impl<'a> Sentence<'a> {
             }
             if p.has(Class::DET) && !self.proper(k) {
                 start = k;
+                // "the four states", "its two leaders": a determiner
+                // before a numeral opens the phrase.
+                // Not "that" opening a clause ("said that two officials").
+                if self.numeral(k)
+                    && k > 0
+                    && self.has(k - 1, Class::DEFINITE)
+                    && !self.has(k - 1, Class::RELATIVE)
+                {
+                    start = k - 1;
+                }
                 break;
             }
             if p.possessive || self.proper(k) || (p.digit && !p.has(Class::STOP)) {
@@ -340,6 +369,14 @@ impl<'a> Sentence<'a> {
                 if p.has(Class::QUANTIFIER) && !p.has(Class::STOP) && !p.cap && lower == 0 {
                     start = k;
                 }
+                // "officials in both cities", "aides to two senators",
+                // "organisers of all the conventions": a word that
+                // quantifies a phrase, after a preposition, opens the
+                // preposition's object, so the reading steps over it to
+                // the phrase the preposition hangs on.
+                if self.quantifies(k) && !p.cap && self.after_preposition(k) {
+                    start = k;
+                }
                 break;
             }
             lower += 1;
@@ -365,7 +402,7 @@ impl<'a> Sentence<'a> {
             && self.word_in(np.start - 1, LISTS.phrase_coordinator)
             && !self.has(np.head, Class::PRONOUN)
             && let Some(first) = self.np_back(np.start - 1)
-            && self.proper(first.head)
+            && (self.proper(first.head) || self.coordinated_people(&first, &np))
         {
             np.start = first.start;
         }
@@ -408,6 +445,25 @@ impl<'a> Sentence<'a> {
             affiliation: Some((np.start, np.end)),
             anonymity_marker: marker || self.anonymity_after(np.end),
         })
+    }
+
+    /// "conservatives and party officials", "Friends, lobbyists and
+    /// former aides": two phrases of people joined into one subject, the
+    /// first opening the clause (at the sentence's start or after a
+    /// comma), so it is no object of what comes before.
+    fn coordinated_people(&self, first: &Np, second: &Np) -> bool {
+        let person = |np: &Np| {
+            let t = &self.toks[np.head];
+            !t.has(Class::PRONOUN)
+                && !t.possessive
+                && (t.has(NOUNS) || is_person_noun(t.stem(self.text)))
+        };
+        let opens = first.start == 0
+            || matches!(
+                self.kind(first.start - 1),
+                Some(Kind::Comma | Kind::Quote | Kind::Dash | Kind::Colon)
+            );
+        opens && person(first) && person(second)
     }
 
     /// "… who spoke on condition of anonymity", "… who asked not to be
@@ -649,10 +705,23 @@ impl<'a> Sentence<'a> {
     /// Whether a name follows the phrase ending at token `end` after a
     /// comma: "a former spokesman for the ministry, Oleg Marsh," names its
     /// speaker.
+    ///
+    /// Not a name that opens the next clause, its verb right after it
+    /// ("According to one source, Halvor Energy is responsible …").
     fn name_after(&self, end: usize) -> bool {
-        self.toks.get(end).is_some_and(|t| t.kind == Kind::Comma)
+        if !(self.toks.get(end).is_some_and(|t| t.kind == Kind::Comma)
             && self.proper(end + 1)
-            && !self.toks[end + 1].has(Class::ROLE | Class::BODY)
+            && !self.toks[end + 1].has(Class::ROLE | Class::BODY))
+        {
+            return false;
+        }
+        let mut k = end + 1;
+        while self.proper(k) {
+            k += 1;
+        }
+        !(self.word(k)
+            && (self.has(k, Class::BE | Class::AUX | Class::MODAL)
+                || self.toks[k].verb().is_some_and(|v| !v.noun_too)))
     }
 
     /// What kind of source a phrase is, or `None` when it is not one that
@@ -709,7 +778,23 @@ impl<'a> Sentence<'a> {
                     affiliation: None,
                     anonymity_marker: np.anonymity_marker,
                 };
-                return self.classify(&inner, core, class);
+                let kind = self.classify(&inner, core, class);
+                // "one of the officials", "two of the president's aides":
+                // a number of a group the text may have introduced is
+                // people it leaves unnamed, unlike the group itself.
+                let counted = self.numeral(np.head);
+                if counted
+                    && kind == Some(SourceKind::Reference)
+                    && !self.has(inner.head, Class::PRONOUN)
+                    && !self.proper(inner.head)
+                    && self.has(
+                        inner.head,
+                        Class::ROLE | Class::PROFESSION | Class::ANONYMOUS,
+                    )
+                {
+                    return Some(SourceKind::Anonymous);
+                }
+                return kind;
             }
             if np.head == np.start && hc.contains(Class::QUANTIFIER) {
                 return Some(SourceKind::Crowd);
@@ -1464,6 +1549,23 @@ impl<'a> Sentence<'a> {
                 _ => None,
             };
             match (next, &name) {
+                // "one of the former aides to the senator said": the
+                // partitive's opener is the subject, of the kind of its
+                // whole.
+                (Some(n), _)
+                    if n.start == n.head
+                        && n.affiliation.is_none()
+                        && self.word_in(p, LISTS.partitive_of)
+                        && self.is_in(n.head, LISTS.partitive_opener) =>
+                {
+                    np = Np {
+                        start: n.start,
+                        end: np.end,
+                        head: n.head,
+                        affiliation: Some((np.start, np.head + 1)),
+                        anonymity_marker: np.anonymity_marker || self.anonymity_after(np.end),
+                    };
+                }
                 (Some(n), _) => np = n,
                 // "Asked about the delays Harbour Board chairwoman Nadia
                 // Brandt said": the name at the end of the phrase.

@@ -107,6 +107,19 @@ fn read_some(doc: &DocAnalysis, mask: &[bool]) {
     }
 }
 
+/// The findings of the rules that read one document, as text.
+fn document_findings(doc: &DocAnalysis, settings: &Settings) -> String {
+    format!(
+        "{:?}",
+        check(
+            doc,
+            &factline::analysis::Corpus::new(),
+            settings,
+            RuleScope::DocumentOnly
+        )
+    )
+}
+
 proptest! {
     #![proptest_config(config(120))]
 
@@ -143,9 +156,15 @@ proptest! {
             // and the facts other documents read are the same.
             prop_assert_eq!(&edited.paragraph_hashes, &reuse::paragraph_hashes(&text, &fresh.segmentation));
             prop_assert_eq!(corpus::facts_key(&edited), corpus::facts_key(&fresh));
+            // The rules' findings taken over from the version before are
+            // a fresh check's.
+            prop_assert_eq!(document_findings(&edited, &settings), document_findings(&fresh, &settings));
             // The next step starts from an analysis read only in part.
             doc = analyze_edited(Some(&edited), id.clone(), Arc::from(text.as_str()), &settings);
             read_some(&doc, &mask);
+            if mask.first() == Some(&true) {
+                prop_assert_eq!(document_findings(&doc, &settings), document_findings(&fresh, &settings));
+            }
         }
     }
 }
@@ -368,11 +387,15 @@ proptest! {
         let settings = Settings::default();
         let id = DocId::new("long-draft.txt");
         let mut text = start;
-        let mut doc = analyze_document(id.clone(), Arc::from(text.as_str()), &settings);
+        // As the server reads an open document; its findings are kept
+        // for the next version.
+        let mut doc = analyze_edited(None, id.clone(), Arc::from(text.as_str()), &settings);
+        document_findings(&doc, &settings);
         for step in steps {
             text = apply(&text, step);
             let edited = analyze_edited(Some(&doc), id.clone(), Arc::from(text.as_str()), &settings);
             let fresh = analyze_document(id.clone(), Arc::from(text.as_str()), &settings);
+            prop_assert_eq!(document_findings(&edited, &settings), document_findings(&fresh, &settings));
             prop_assert_eq!(&edited.segmentation, &fresh.segmentation);
             prop_assert_eq!(&edited.attribution, &fresh.attribution);
             prop_assert_eq!(&edited.boilerplate, &fresh.boilerplate);
@@ -414,6 +437,47 @@ fn a_keystroke_reads_the_paragraphs_around_it() {
         "{} of {sentences} sentences attributed again",
         read.sentences_attributed
     );
+}
+
+/// A keystroke in the middle of a long draft runs the rules that read a
+/// bounded neighbourhood only over the paragraphs around it, and their
+/// findings are a fresh check's, before, inside and after those
+/// paragraphs.
+#[test]
+fn a_keystroke_checks_the_paragraphs_around_it_again() {
+    let _serial = one_at_a_time();
+    let settings = Settings::default();
+    let text: String = (0..300).map(|i| PARAGRAPHS[i % PARAGRAPHS.len()]).collect();
+    let id = DocId::new("long-draft.txt");
+    let doc = analyze_edited(None, id.clone(), Arc::from(text.as_str()), &settings);
+    effort::reset();
+    let first = document_findings(&doc, &settings);
+    let paragraphs = doc.segmentation.paragraphs.len() as u64;
+    assert!(
+        effort::read().rule_paragraphs >= paragraphs,
+        "the first check reads every paragraph: {:?}",
+        effort::read()
+    );
+    assert!(first.contains("code: "), "the draft has findings: {first}");
+    for at in [text.len() / 2, text.len() / 10, text.len() * 9 / 10] {
+        let at = text[..at].rfind("\n\n").expect("paragraphs") + 2;
+        let typed = format!("{}x{}", &text[..at], &text[at..]);
+        let edited = analyze_edited(Some(&doc), id.clone(), Arc::from(typed.as_str()), &settings);
+        let fresh = analyze_document(id.clone(), Arc::from(typed.as_str()), &settings);
+        effort::reset();
+        let kept = document_findings(&edited, &settings);
+        let read = effort::read();
+        assert_eq!(kept, document_findings(&fresh, &settings));
+        assert!(
+            read.rule_paragraphs * 5 < paragraphs * 3,
+            "{} paragraphs of {paragraphs} checked again",
+            read.rule_paragraphs
+        );
+        // The same version checked again takes every finding over.
+        effort::reset();
+        assert_eq!(document_findings(&edited, &settings), kept);
+        assert_eq!(effort::read().rule_paragraphs, 0);
+    }
 }
 
 /// A keystroke in a long draft reads the words of the paragraph it

@@ -15,6 +15,7 @@ use super::figures::{self, Figures};
 use super::language::{LangDoc, SentenceLang};
 use super::related;
 use super::reuse::{self, ParagraphMap};
+use super::rules::memo::{Carry, RuleMemos};
 use super::text::Segmentation;
 
 /// One document, read. Serialized without its id, name and text (see
@@ -54,6 +55,16 @@ pub struct DocAnalysis {
     /// [`analyze_edited`] only, and not stored.
     #[serde(skip)]
     pub paragraph_hashes: Vec<u64>,
+    /// The findings of the rules that read a bounded neighbourhood, kept
+    /// by the check of this version for the next one (see
+    /// [`rules::memo`](super::rules::memo)): on versions read by
+    /// [`analyze_edited`] only, and not stored.
+    #[serde(skip)]
+    pub rule_memos: RuleMemos,
+    /// What this version takes over from the findings of the version
+    /// before it (made by [`analyze_edited`]).
+    #[serde(skip)]
+    pub carry: Option<Carry>,
 }
 
 /// The id of a deserialized analysis until [`DocAnalysis::restore`] names it.
@@ -130,6 +141,7 @@ pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAn
     // paragraph of every source.
     doc.boilerplate_units = Default::default();
     doc.paragraph_hashes = Vec::new();
+    doc.carry = None;
     doc.related.forget_reading();
     doc
 }
@@ -225,7 +237,7 @@ pub fn analyze_edited(
     let figures_of =
         |span: std::ops::Range<usize>| related::figures_for_index(figures.in_span(span));
     let related = reading.finish(&segmentation, &is_boilerplate_line, &figures_of);
-    DocAnalysis {
+    let mut doc = DocAnalysis {
         id,
         name,
         text,
@@ -237,7 +249,11 @@ pub fn analyze_edited(
         language,
         boilerplate_units,
         paragraph_hashes,
-    }
+        rule_memos: RuleMemos::default(),
+        carry: None,
+    };
+    doc.carry = previous.and_then(|p| Carry::new(p, &doc));
+    doc
 }
 
 /// The last path segment of a path or URI, percent-decoded where that is

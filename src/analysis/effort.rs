@@ -24,6 +24,7 @@ static WITHIN_CARRIED: AtomicU64 = AtomicU64::new(0);
 static PASSAGE_SCORES: AtomicU64 = AtomicU64::new(0);
 static CLAUSES_READ: AtomicU64 = AtomicU64::new(0);
 static PASSAGE_DIGESTS: AtomicU64 = AtomicU64::new(0);
+static RULE_PARAGRAPHS: AtomicU64 = AtomicU64::new(0);
 
 /// What has been counted since the last [`reset`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -72,6 +73,10 @@ pub struct Effort {
     /// comparison (each figure's once, then kept, whatever the number of
     /// documents checked against it).
     pub passage_digests: u64,
+    /// Paragraphs a rule with a bounded neighbourhood was run over (the
+    /// others' findings taken over from the version before; see
+    /// [`super::rules::memo`]), summed over the rules.
+    pub rule_paragraphs: u64,
 }
 
 /// Sets every counter to zero.
@@ -90,6 +95,7 @@ pub fn reset() {
     PASSAGE_SCORES.store(0, Ordering::Relaxed);
     CLAUSES_READ.store(0, Ordering::Relaxed);
     PASSAGE_DIGESTS.store(0, Ordering::Relaxed);
+    RULE_PARAGRAPHS.store(0, Ordering::Relaxed);
 }
 
 /// The counts so far.
@@ -109,6 +115,7 @@ pub fn read() -> Effort {
         passage_scores: PASSAGE_SCORES.load(Ordering::Relaxed),
         clauses_read: CLAUSES_READ.load(Ordering::Relaxed),
         passage_digests: PASSAGE_DIGESTS.load(Ordering::Relaxed),
+        rule_paragraphs: RULE_PARAGRAPHS.load(Ordering::Relaxed),
     }
 }
 
@@ -166,4 +173,8 @@ pub(crate) fn add_name_paragraph_read() {
 
 pub(crate) fn add_passages_indexed(n: usize) {
     PASSAGES_INDEXED.fetch_add(n as u64, Ordering::Relaxed);
+}
+
+pub(crate) fn add_rule_paragraphs(n: usize) {
+    RULE_PARAGRAPHS.fetch_add(n as u64, Ordering::Relaxed);
 }

@@ -217,7 +217,10 @@ pub fn check(
             continue;
         }
         let start = findings.len();
-        rule.check(&cx, &mut findings);
+        match rule.neighbourhood() {
+            Some(k) => rules::memo::check(*rule, k, &cx, &mut findings),
+            None => rule.check(&cx, &mut findings),
+        }
         if let Some(severity) = settings.rule(meta.code).severity {
             for finding in &mut findings[start..] {
                 finding.severity = severity;

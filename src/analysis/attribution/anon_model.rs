@@ -171,8 +171,15 @@ pub struct Candidate {
 /// Every unnamed source the structural reading proposes outside
 /// boilerplate, with each reporting construction it is the source of.
 pub fn candidates(doc: &DocAnalysis) -> Vec<Candidate> {
+    candidates_in(doc, 0..doc.attribution.sentences.len())
+}
+
+/// The [`candidates`] of sentences `sentences` only.
+pub fn candidates_in(doc: &DocAnalysis, sentences: std::ops::Range<usize>) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for (i, sentence) in doc.attribution.sentences.iter().enumerate() {
+    let first = sentences.start;
+    let within = doc.attribution.sentences.get(sentences).unwrap_or(&[]);
+    for (i, sentence) in within.iter().enumerate().map(|(k, s)| (first + k, s)) {
         for (j, a) in sentence.attributions.iter().enumerate() {
             if a.source.kind != SourceKind::Anonymous || doc.in_boilerplate(a.source.span.clone()) {
                 continue;

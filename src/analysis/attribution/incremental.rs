@@ -82,7 +82,7 @@ fn clean_cut(text: &str, seg: &Segmentation, p: usize) -> bool {
 
 /// Paragraphs `range` of `seg` widened by [`CONTEXT_SENTENCES`] sentences
 /// on each side and out to clean cuts.
-fn widen(text: &str, seg: &Segmentation, range: Range<usize>) -> Range<usize> {
+pub(crate) fn widen(text: &str, seg: &Segmentation, range: Range<usize>) -> Range<usize> {
     let n = seg.paragraphs.len();
     let (mut start, mut end) = (range.start.min(n), range.end.min(n));
     let mut read = 0;

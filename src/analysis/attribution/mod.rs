@@ -59,6 +59,7 @@ use super::DocAnalysis;
 use super::text::Segmentation;
 use crate::analysis::language::lexicon::HashSet;
 pub use incremental::analyze_reusing;
+pub(crate) use incremental::widen;
 use lexicon::Class;
 use tokens::{Kind, Token};
 

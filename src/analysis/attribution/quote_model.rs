@@ -208,11 +208,21 @@ pub fn model() -> &'static Model {
 /// names), not in a headline, and a phrase is not in a paragraph that
 /// cites a source (its wording, most likely).
 pub fn candidates(doc: &DocAnalysis) -> Vec<usize> {
+    candidates_in(doc, 0..usize::MAX)
+}
+
+/// The [`candidates`] whose first sentence is one of `sentences`.
+pub fn candidates_in(doc: &DocAnalysis, sentences: std::ops::Range<usize>) -> Vec<usize> {
     let attribution = &doc.attribution;
-    attribution
+    // Quotations are in text order, so their first sentences are too.
+    let from = attribution
         .quotes
+        .partition_point(|q| q.sentences.start < sentences.start);
+    attribution.quotes[from..]
         .iter()
         .enumerate()
+        .map(|(k, q)| (from + k, q))
+        .take_while(|(_, q)| q.sentences.start < sentences.end)
         .filter(|(_, q)| {
             q.speaker.is_none()
                 && q.continues.is_none()

@@ -196,13 +196,27 @@ impl Rule for AnonymousSource {
     }
 
     fn check(&self, cx: &RuleContext<'_>, out: &mut Vec<Finding>) {
+        self.check_sentences(cx, 0..cx.doc.attribution.sentences.len(), out);
+    }
+
+    /// A candidate is read from its own sentence's words and attribution.
+    fn neighbourhood(&self) -> Option<usize> {
+        Some(1)
+    }
+
+    fn check_sentences(
+        &self,
+        cx: &RuleContext<'_>,
+        sentences: std::ops::Range<usize>,
+        out: &mut Vec<Finding>,
+    ) {
         let doc = cx.doc;
         let text = &*doc.text;
         // Later mentions ("the official clarified") refer back to the
         // first one, which is the one reported; the learned decision
         // settles whether an unnamed person reports something.
         let mut seen: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
-        for c in attribution::anon_model::candidates(doc) {
+        for c in attribution::anon_model::candidates_in(doc, sentences) {
             let i = c.sentence;
             let a = &doc.attribution.sentences[i].attributions[c.attribution];
             if seen.contains(&(i, a.source.span.clone()))

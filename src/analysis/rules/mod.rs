@@ -14,6 +14,7 @@ mod anonymous_source;
 pub mod boilerplate;
 pub mod generated_faq;
 mod inconsistent_figure;
+pub mod memo;
 mod unattributed_quote;
 mod unattributed_statistic;
 mod unreadable_file;
@@ -130,6 +131,30 @@ pub struct RuleContext<'a> {
 pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
     fn check(&self, cx: &RuleContext<'_>, out: &mut Vec<Finding>);
+
+    /// For a rule whose findings about the sentences of one paragraph
+    /// depend only on the document's analysis of that paragraph, of the
+    /// paragraphs a quotation of it spans, and of `k` paragraphs on each
+    /// side (never on the corpus or the settings), `Some(k)`: the registry
+    /// then runs it paragraph by paragraph ([`Rule::check_sentences`]) and,
+    /// after an edit, only over the paragraphs the edit reached, taking the
+    /// other findings over from the version before (see [`memo`]).
+    fn neighbourhood(&self) -> Option<usize> {
+        None
+    }
+
+    /// The findings about sentences `sentences` (the whole sentences of
+    /// consecutive paragraphs) of a rule with a [`Rule::neighbourhood`]:
+    /// [`Rule::check`]'s findings are those of every paragraph in turn.
+    fn check_sentences(
+        &self,
+        cx: &RuleContext<'_>,
+        sentences: std::ops::Range<usize>,
+        out: &mut Vec<Finding>,
+    ) {
+        let _ = sentences;
+        self.check(cx, out);
+    }
 
     /// Whether the rule's fixes may be applied all at once without review
     /// ("Remove all boilerplate in this file", `factline check --fix`).

@@ -132,10 +132,26 @@ impl Rule for UnattributedQuote {
     }
 
     fn check(&self, cx: &RuleContext<'_>, out: &mut Vec<Finding>) {
+        self.check_sentences(cx, 0..usize::MAX, out);
+    }
+
+    /// The learned model reads the quotation's paragraph, the one after
+    /// it and up to three before it (a transcript turn's reach), and
+    /// whether the quotation before it is within two paragraphs.
+    fn neighbourhood(&self) -> Option<usize> {
+        Some(4)
+    }
+
+    fn check_sentences(
+        &self,
+        cx: &RuleContext<'_>,
+        sentences: std::ops::Range<usize>,
+        out: &mut Vec<Finding>,
+    ) {
         let doc = cx.doc;
         let text = &*doc.text;
         let attribution = &doc.attribution;
-        for qi in quote_model::candidates(doc) {
+        for qi in quote_model::candidates_in(doc, sentences) {
             // The structural reading found no speaker; the learned model
             // weighs the evidence around the quotation (a verb people
             // mark as a cue, a speaker in the sentence before or after, a

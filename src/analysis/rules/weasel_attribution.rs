@@ -108,9 +108,25 @@ impl Rule for WeaselAttribution {
     }
 
     fn check(&self, cx: &RuleContext<'_>, out: &mut Vec<Finding>) {
+        self.check_sentences(cx, 0..cx.doc.attribution.sentences.len(), out);
+    }
+
+    /// A sentence's phrases are read from its own attribution.
+    fn neighbourhood(&self) -> Option<usize> {
+        Some(1)
+    }
+
+    fn check_sentences(
+        &self,
+        cx: &RuleContext<'_>,
+        sentences: std::ops::Range<usize>,
+        out: &mut Vec<Finding>,
+    ) {
         let doc = cx.doc;
         let text = &*doc.text;
-        for (i, sentence) in doc.attribution.sentences.iter().enumerate() {
+        let first = sentences.start;
+        let within = doc.attribution.sentences.get(sentences).unwrap_or(&[]);
+        for (i, sentence) in within.iter().enumerate().map(|(k, s)| (first + k, s)) {
             for a in &sentence.attributions {
                 if !matches!(a.source.kind, SourceKind::Crowd | SourceKind::Nobody)
                     || a.corroborated

@@ -147,6 +147,15 @@ impl Corpus {
         &self.related
     }
 
+    /// Drops what the related-passage index keeps between the queries of
+    /// one version of the corpus (see [`related::Index::forget_stories`]),
+    /// so that the next query of each document is weighed afresh: for
+    /// measuring a first query.
+    #[doc(hidden)]
+    pub fn forget_related_stories(&mut self) {
+        self.related.forget_stories();
+    }
+
     /// Every document, in no particular order.
     pub fn docs(&self) -> impl Iterator<Item = &Arc<DocAnalysis>> {
         self.docs.values()

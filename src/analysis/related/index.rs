@@ -30,6 +30,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::analysis::{DocAnalysis, DocId};
 
+use super::StoryContext;
 use super::passages::Passage;
 
 /// Keys are already well-mixed hashes: use them as they are.
@@ -177,6 +178,17 @@ pub struct Index {
     by_id: HashMap<DocId, u32>,
     live: u32,
     total_len: u64,
+    /// Each indexed document's [`StoryContext`] weighed with the whole
+    /// index's statistics, filled as queries ask for them and dropped by
+    /// any change to the index (see [`Index::story`]).
+    stories: OnceLock<Stories>,
+}
+
+/// The weighed [`StoryContext`]s of one version of the index, by document
+/// slot, with the digest of the statistics they were weighed with.
+struct Stories {
+    digest: (u32, u32),
+    by_slot: Box<[OnceLock<StoryContext>]>,
 }
 
 impl std::fmt::Debug for Index {
@@ -194,6 +206,7 @@ impl Index {
     /// version of it: the passages the two versions share at their start
     /// and end keep their ids, the others are removed and added.
     pub fn insert(&mut self, doc: &Arc<DocAnalysis>) {
+        self.forget_stories();
         if self.slots.len() > 2 * self.live as usize + 4096 {
             self.compact();
         }
@@ -406,6 +419,7 @@ impl Index {
 
     /// Removes a document's passages; unknown ids are ignored.
     pub fn remove(&mut self, id: &DocId) {
+        self.forget_stories();
         let Some(dslot) = self.by_id.remove(id) else {
             return;
         };
@@ -447,6 +461,38 @@ impl Index {
             }
         }
         self.slots = slots;
+    }
+
+    /// Drops the weighed story contexts: every change to the index changes
+    /// the statistics they were weighed with.
+    pub fn forget_stories(&mut self) {
+        self.stories = OnceLock::new();
+    }
+
+    /// The [`StoryContext`] of the indexed document in `slot`, weighed by
+    /// `weigh` with statistics of digest `digest` (those of the whole
+    /// index, [`super::Stats::new`]): weighed once per version of the
+    /// index and kept until the index changes, so the many queries of one
+    /// version (code lenses, verification, a command-line check) do not
+    /// weigh every candidate document again. The cache holds at most one
+    /// context per indexed document (a few hundred keys each, bounded by
+    /// the document's own context and words). Statistics of another digest
+    /// are weighed afresh.
+    pub(crate) fn story<R>(
+        &self,
+        slot: u32,
+        digest: (u32, u32),
+        weigh: impl FnOnce() -> StoryContext,
+        read: impl FnOnce(&StoryContext) -> R,
+    ) -> R {
+        let stories = self.stories.get_or_init(|| Stories {
+            digest,
+            by_slot: (0..self.docs.len()).map(|_| OnceLock::new()).collect(),
+        });
+        match stories.by_slot.get(slot as usize) {
+            Some(cell) if stories.digest == digest => read(cell.get_or_init(weigh)),
+            _ => read(&weigh()),
+        }
     }
 
     /// Number of indexed passages.
@@ -516,6 +562,14 @@ impl Index {
     /// The document slot of an indexed document.
     pub(crate) fn doc_slot(&self, id: &DocId) -> Option<u32> {
         self.by_id.get(id).copied()
+    }
+
+    /// The indexed document in document slot `dslot`.
+    pub(crate) fn doc_in(&self, dslot: u32) -> Option<&Arc<DocAnalysis>> {
+        self.docs
+            .get(dslot as usize)
+            .and_then(|d| d.as_ref())
+            .map(|d| &d.doc)
     }
 
     /// The document of a live slot.

@@ -405,6 +405,20 @@ impl<'a> Stats<'a> {
         (self.n.to_bits(), self.avg_len.to_bits())
     }
 
+    /// `read` of the [`StoryContext`] of `doc`, the indexed document in
+    /// document slot `slot`, weighed with these statistics: kept with the
+    /// index for the statistics of the whole index ([`Index::story`]),
+    /// weighed afresh for those without a document. Either way the same
+    /// weights, to the bit, as [`story_context_in`].
+    fn weighed<R>(&self, slot: u32, doc: &DocAnalysis, read: impl FnOnce(&StoryContext) -> R) -> R {
+        if self.without.is_none() {
+            self.index
+                .story(slot, self.digest(), || weigh(self, doc), read)
+        } else {
+            read(&weigh(self, doc))
+        }
+    }
+
     fn df(&self, key: u64) -> u32 {
         let df = self.index.df(key);
         match &self.without {
@@ -1115,7 +1129,18 @@ fn ranked(
     // Candidates share documents: each document's context once, and the
     // query's own side of it once.
     let mut contexts: FxHashMap<u32, Story> = FxHashMap::default();
-    let own = weigh(stats, q.doc);
+    let own = match index.doc_slot(&q.doc.id) {
+        // The indexed version of the query's document: its weighed
+        // context may be kept already.
+        Some(slot)
+            if index
+                .doc_in(slot)
+                .is_some_and(|d| std::ptr::eq(&**d, q.doc)) =>
+        {
+            stats.weighed(slot, q.doc, StoryContext::clone)
+        }
+        _ => weigh(stats, q.doc),
+    };
     // The ranking's document gate reads what the two documents share; a
     // query whose document has at most one passage indexed (a one-line
     // draft, a copy whose other lines are boilerplate) has no story beyond
@@ -1134,9 +1159,11 @@ fn ranked(
         let Some(cp) = cd.related.passages.get(slot.passage as usize) else {
             continue;
         };
-        let ctx = *contexts
-            .entry(slot.doc)
-            .or_insert_with(|| story_between(q.doc, &own, cd, &weigh(stats, cd)));
+        let ctx = *contexts.entry(slot.doc).or_insert_with(|| {
+            stats.weighed(slot.doc, cd, |theirs| {
+                story_between(q.doc, &own, cd, theirs)
+            })
+        });
         let sim = compare(stats, qp, cp, ctx);
         if sim.topical <= 0.0 {
             continue;
@@ -1264,7 +1291,9 @@ fn candidates(stats: &Stats<'_>, q: &Passage, pool: usize, own: &DocId) -> Vec<u
             }
         }
         let own = index.doc_slot(own);
-        let mut scored: Vec<(f32, u32)> = Vec::with_capacity(touched.len());
+        // (score, passage id, passage index, document id): the document
+        // read once per candidate, not once per comparison.
+        let mut scored: Vec<(f32, u32, u32, &DocId)> = Vec::with_capacity(touched.len());
         for &id in touched.iter() {
             let s = acc[id as usize];
             acc[id as usize] = 0.0;
@@ -1272,32 +1301,30 @@ fn candidates(stats: &Stats<'_>, q: &Passage, pool: usize, own: &DocId) -> Vec<u
             if Some(slot.doc) == own {
                 continue;
             }
-            scored.push((s, id));
+            let Some(d) = index.doc(&slot) else { continue };
+            scored.push((s, id, slot.passage, &d.id));
         }
         // Equal scores are ordered by document id and passage index, not
         // by passage id: ids follow the order documents were added, and
-        // the pool kept at the cut-off must not depend on it.
-        let order = |a: &(f32, u32), b: &(f32, u32)| {
-            b.0.total_cmp(&a.0)
-                .then_with(|| stable_key(index, a.1).cmp(&stable_key(index, b.1)))
+        // the pool kept at the cut-off must not depend on it. Passages of
+        // one document (the same id, read from one place) are told apart
+        // by their index without comparing the ids' text.
+        let order = |a: &(f32, u32, u32, &DocId), b: &(f32, u32, u32, &DocId)| {
+            b.0.total_cmp(&a.0).then_with(|| {
+                if std::ptr::eq(a.3, b.3) {
+                    a.2.cmp(&b.2)
+                } else {
+                    a.3.cmp(b.3).then(a.2.cmp(&b.2))
+                }
+            })
         };
         if scored.len() > pool {
             scored.select_nth_unstable_by(pool, order);
             scored.truncate(pool);
         }
         scored.sort_unstable_by(order);
-        scored.into_iter().map(|(_, id)| id).collect()
+        scored.into_iter().map(|(_, id, _, _)| id).collect()
     })
-}
-
-/// A passage id's document id and passage index: an order of passages
-/// that does not depend on the order their documents were added.
-fn stable_key(index: &Index, id: u32) -> (Option<&DocId>, u32) {
-    let slot = index.slot(id);
-    (
-        slot.as_ref().and_then(|s| index.doc(s)).map(|d| &d.id),
-        slot.map_or(u32::MAX, |s| s.passage),
-    )
 }
 
 /// What two passages share, as written in `a`.

@@ -590,3 +590,86 @@ fn equal_scores_at_the_pool_cut_off_do_not_depend_on_insertion_order() {
     assert_eq!(first[0], "wire-000.txt");
     assert_eq!(first, ranked(&backward));
 }
+
+/// Every related passage of every sentence of `docs`, scores as bits.
+fn every_result(corpus: &Corpus, docs: &[Arc<DocAnalysis>]) -> Vec<(String, usize, u32, Reasons)> {
+    let mut out = Vec::new();
+    for d in docs {
+        for p in d.related.passages.iter() {
+            for r in query(corpus, d, p.span.clone(), 10) {
+                out.push((r.doc.to_string(), r.passage, r.score.to_bits(), r.reasons));
+            }
+        }
+        for k in 0..d.segmentation.paragraphs.len() {
+            for r in paragraph_related(corpus, d, k, &Options::default()) {
+                out.push((r.doc.to_string(), r.passage, r.score.to_bits(), r.reasons));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn stories_kept_between_queries_give_the_results_of_a_fresh_corpus() {
+    let all: Vec<Arc<DocAnalysis>> = DOCS.iter().map(|(n, t)| analyze(n, t)).collect();
+    let (first, last) = all.split_at(all.len() - 1);
+    let fresh = |docs: &[Arc<DocAnalysis>]| {
+        let mut c = Corpus::new();
+        for d in docs {
+            c.upsert(d.clone());
+        }
+        c
+    };
+    // Queries fill what the index keeps for its version...
+    let mut kept = fresh(first);
+    let before = every_result(&kept, &all);
+    assert!(!before.is_empty());
+    assert_eq!(before, every_result(&kept, &all), "asked twice");
+    assert_eq!(before, every_result(&fresh(first), &all));
+    // ...and every change to the index drops it, even one that leaves the
+    // statistics' digest as it was: a word for a word, as many passages
+    // of the same lengths, but other keys (a word other passages have).
+    let digest = Stats::new(&kept).digest();
+    let mut now: Vec<Arc<DocAnalysis>> = first.to_vec();
+    let swapped = analyze(
+        now[0].id.as_str(),
+        &now[0].text.replace("blankets", "shelter"),
+    );
+    assert_ne!(swapped.text, now[0].text);
+    kept.upsert(swapped.clone());
+    assert_eq!(Stats::new(&kept).digest(), digest);
+    now[0] = swapped;
+    let after = every_result(&kept, &now);
+    assert_ne!(before, after);
+    assert_eq!(
+        after,
+        every_result(&fresh(&now), &now),
+        "after a word swapped"
+    );
+    // Another document: other statistics.
+    kept.upsert(last[0].clone());
+    now.push(last[0].clone());
+    let grown = every_result(&kept, &now);
+    assert_eq!(grown, every_result(&fresh(&now), &now), "after an upsert");
+    let edited = analyze(
+        last[0].id.as_str(),
+        &format!(
+            "{}\nThe Tamsin crested at 4.2 metres near the old mill in Harlow Bridge.\n",
+            last[0].text
+        ),
+    );
+    kept.upsert(edited.clone());
+    now.pop();
+    now.push(edited);
+    assert_eq!(
+        every_result(&kept, &now),
+        every_result(&fresh(&now), &now),
+        "after an edit"
+    );
+    kept.remove(&now[0].id);
+    assert_eq!(
+        every_result(&kept, &now),
+        every_result(&fresh(&now[1..]), &now),
+        "after a removal"
+    );
+}

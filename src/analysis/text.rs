@@ -69,6 +69,17 @@ pub struct Segmentation {
     pub sentences: Vec<Sentence>,
 }
 
+/// The paragraphs two versions of a text have in common: the first
+/// `prefix` are the same and in place, the last `suffix` the same and moved
+/// together by `bytes` and `sentences` (see [`Segmentation::unchanged`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unchanged {
+    pub prefix: usize,
+    pub suffix: usize,
+    pub bytes: isize,
+    pub sentences: isize,
+}
+
 impl Segmentation {
     pub fn new(text: &str) -> Self {
         let mut seg = Self {
@@ -78,6 +89,46 @@ impl Segmentation {
         };
         seg.paragraphs_from(text, 0, |_| false);
         seg
+    }
+
+    /// The paragraphs this segmentation of `text` shares with `old`, the
+    /// segmentation of `old_text`: a paragraph is the same as an old one
+    /// when its text is and it is cut into the same sentences, moved
+    /// together. `None` when either has no paragraph.
+    pub fn unchanged(&self, text: &str, old: &Segmentation, old_text: &str) -> Option<Unchanged> {
+        let (n, on) = (self.paragraphs.len(), old.paragraphs.len());
+        if n == 0 || on == 0 {
+            return None;
+        }
+        // The shift (bytes, sentences) from old paragraph `q` to new one
+        // `p`, when they are the same.
+        let same = |p: usize, q: usize| -> Option<(isize, isize)> {
+            let (a, b) = (&self.paragraphs[p], &old.paragraphs[q]);
+            let shift = |x: usize, y: usize| x as isize - y as isize;
+            let bytes = shift(a.span.start, b.span.start);
+            let alike = a.sentences.len() == b.sentences.len()
+                && text.get(a.span.clone()).is_some()
+                && text.get(a.span.clone()) == old_text.get(b.span.clone())
+                && a.sentences.clone().zip(b.sentences.clone()).all(|(x, y)| {
+                    let (x, y) = (&self.sentences[x].span, &old.sentences[y].span);
+                    shift(x.start, y.start) == bytes && shift(x.end, y.end) == bytes
+                });
+            alike.then(|| (bytes, shift(a.sentences.start, b.sentences.start)))
+        };
+        let prefix = (0..n.min(on))
+            .take_while(|&p| same(p, p) == Some((0, 0)))
+            .count();
+        let moved_by = same(n - 1, on - 1);
+        let suffix = (0..(n - prefix).min(on - prefix))
+            .take_while(|&k| moved_by.is_some() && same(n - 1 - k, on - 1 - k) == moved_by)
+            .count();
+        let (bytes, sentences) = moved_by.unwrap_or((0, 0));
+        Some(Unchanged {
+            prefix,
+            suffix,
+            bytes,
+            sentences,
+        })
     }
 
     /// The segmentation of `text`, an edited version of `old_text` (whose

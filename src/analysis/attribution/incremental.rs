@@ -239,29 +239,9 @@ fn splice(
     }
     // Unchanged paragraphs at the start, in place, and at the end, moved
     // together by the edit: the same text, cut into the same sentences.
-    // The shift (bytes, sentences) from old paragraph `q` to new one `p`,
-    // when they are the same.
-    let same = |p: usize, q: usize| -> Option<(isize, isize)> {
-        let (a, b) = (&seg.paragraphs[p], &old_seg.paragraphs[q]);
-        let shift = |x: usize, y: usize| x as isize - y as isize;
-        let bytes = shift(a.span.start, b.span.start);
-        let alike = a.sentences.len() == b.sentences.len()
-            && text.get(a.span.clone()).is_some()
-            && text.get(a.span.clone()) == old_text.get(b.span.clone())
-            && a.sentences.clone().zip(b.sentences.clone()).all(|(x, y)| {
-                let (x, y) = (&seg.sentences[x].span, &old_seg.sentences[y].span);
-                shift(x.start, y.start) == bytes && shift(x.end, y.end) == bytes
-            });
-        alike.then(|| (bytes, shift(a.sentences.start, b.sentences.start)))
-    };
-    let prefix = (0..n.min(on))
-        .take_while(|&p| same(p, p) == Some((0, 0)))
-        .count();
-    let moved_by = same(n - 1, on.checked_sub(1)?);
-    let suffix = (0..(n - prefix).min(on - prefix))
-        .take_while(|&k| moved_by.is_some() && same(n - 1 - k, on - 1 - k) == moved_by)
-        .count();
-    let (bytes, sentences) = moved_by.unwrap_or((0, 0));
+    let same = seg.unchanged(text, old_seg, old_text)?;
+    let (prefix, suffix) = (same.prefix, same.suffix);
+    let (bytes, sentences) = (same.bytes, same.sentences);
     let changed = prefix..n - suffix;
     let taken = widen(text, seg, changed);
     let window = widen(text, seg, taken.clone());

@@ -93,27 +93,8 @@ impl Carry {
         }
         // As the attribution reading compares paragraphs: the same text,
         // cut into the same sentences, moved together.
-        let same = |p: usize, q: usize| -> Option<isize> {
-            let (a, b) = (&seg.paragraphs[p], &old_seg.paragraphs[q]);
-            let shift = |x: usize, y: usize| x as isize - y as isize;
-            let bytes = shift(a.span.start, b.span.start);
-            let alike = a.sentences.len() == b.sentences.len()
-                && text.get(a.span.clone()).is_some()
-                && text.get(a.span.clone()) == old_text.get(b.span.clone())
-                && a.sentences.clone().zip(b.sentences.clone()).all(|(x, y)| {
-                    let (x, y) = (&seg.sentences[x].span, &old_seg.sentences[y].span);
-                    shift(x.start, y.start) == bytes && shift(x.end, y.end) == bytes
-                });
-            alike.then_some(bytes)
-        };
-        let prefix = (0..n.min(on))
-            .take_while(|&p| same(p, p) == Some(0))
-            .count();
-        let moved_by = same(n - 1, on - 1);
-        let suffix = (0..(n - prefix).min(on - prefix))
-            .take_while(|&k| moved_by.is_some() && same(n - 1 - k, on - 1 - k) == moved_by)
-            .count();
-        let bytes = moved_by.unwrap_or(0);
+        let same = seg.unchanged(text, old_seg, old_text)?;
+        let (prefix, suffix, bytes) = (same.prefix, same.suffix, same.bytes);
         let mut changed = attribution::widen(text, seg, prefix..n - suffix);
         // Boilerplate regions that are not the previous version's, moved.
         let lines = seg.lines.len() as isize - old_seg.lines.len() as isize;

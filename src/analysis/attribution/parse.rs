@@ -325,7 +325,7 @@ impl<'a> Sentence<'a> {
             }
             if p.has(Class::DET) && !self.proper(k) {
                 start = k;
-                // "the four states", "its two leaders": a determiner
+                // "the three ports", "its two leaders": a determiner
                 // before a numeral opens the phrase.
                 // Not "that" opening a clause ("said that two officials").
                 if self.numeral(k)
@@ -369,7 +369,7 @@ impl<'a> Sentence<'a> {
                 if p.has(Class::QUANTIFIER) && !p.has(Class::STOP) && !p.cap && lower == 0 {
                     start = k;
                 }
-                // "officials in both cities", "aides to two senators",
+                // "officials in both ports", "aides to two senators",
                 // "organisers of all the conventions": a word that
                 // quantifies a phrase, after a preposition, opens the
                 // preposition's object, so the reading steps over it to

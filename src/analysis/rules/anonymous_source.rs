@@ -16,7 +16,7 @@
 //! said"), through compound nouns whose head follows a name ("one former GOP leadership aide", "a
 //! 2008 campaign veteran"), and from a sentence's first word when the tagger reads it as a modifier
 //! rather than a name ("Former prosecutors said"). A quantifier, "both" or a numeral opening a
-//! preposition's object does not cut the subject short ("officials in both cities insist", "inspectors
+//! preposition's object does not cut the subject short ("inspectors in both ports insist", "inspectors
 //! across the four ports said"); a number of a group is someone left unnamed ("one of the former aides
 //! to the mayor said"), and a place adverb may stand between the subject and its verb ("officials
 //! there say"). Which nouns name a person is learned, not listed: the nouns that
@@ -114,7 +114,7 @@
 //! `random.sample` over the printed lines) and judged by this page's definition, 35 cite an
 //! unnamed person or group as a source (precision 0.88; 32 of an earlier draw, before the readings
 //! above); the 5 others are a spokesman who declined to comment, a headline's role that names one
-//! known person ("Renault boss hails"), agents of a passive that report nothing ("posted on the net
+//! known person ("carmaker's boss hails"), agents of a passive that report nothing ("posted on the net
 //! by a programmer", "blamed by lawmakers"), and people acted on ("ministers have been asked to
 //! explain"). In the earlier draw the wrong ones were people acted on or accused rather than cited
 //! ("accused ministry officials of hiding"), a group the text has introduced ("the two brothers would appeal"), crowds the writer generalises about ("cyclists often complain", "traders are expecting"), agents of a passive that report nothing ("written by an unknown prankster", "criticised by viewers", "roads promised by ministers"), and an action
@@ -145,11 +145,11 @@
 //! carry; the misses are elsewhere. Of the 77 train misses outside any construction the parser
 //! read, counted by hand: 25 a participle or infinitive clause whose subject the reading does not
 //! carry (", calling it", "were likely to say", "with officials vowing"); 19 thought or
-//! expectation ("investors see", "leaders are worried", 7 of them after "than" or in an object
+//! expectation ("traders expect", "managers are uneasy", 7 of them after "than" or in an object
 //! relative: "than advisers expected", "the trends politicians point to"); 3 an object relative of
 //! a speech or label verb ("whom one insider described as"); 5 words between the subject and its
-//! verb (brackets, dashes, "have, in fact, praised"); 3 a phrase after "by" or "with"; 3 a
-//! quantifier or "both" in the phrase ("officials in both cities insist"); 2 a coordination; 1 a
+//! verb (brackets, dashes, "have, it seems, welcomed"); 3 a phrase after "by" or "with"; 3 a
+//! quantifier or "both" in the phrase ("inspectors in both ports insist"); 2 a coordination; 1 a
 //! partitive; 1 a place adverb; 15 no source a reader would be asked to trust (actions, headlines,
 //! named people). Reading the quantified objects, partitives, place adverbs and "point to" leaves
 //! 113 train misses (69 outside any construction, 31 read as named or referring, 13 rejected).

@@ -47,7 +47,7 @@ use factline::analysis::language::{Lang, lexicon};
 use factline::analysis::{
     Corpus, DocAnalysis, DocId, RuleScope, Settings, analyze_document, check,
 };
-use polnear::{anonymous_gold, articles, fold, inside, overlaps};
+use polnear::{anonymous_gold, articles, fold, inside, language_at, overlaps};
 
 /// Double-quoted passages of three or more words.
 fn quotations(text: &str) -> Vec<Range<usize>> {
@@ -76,15 +76,7 @@ fn quotations(text: &str) -> Vec<Range<usize>> {
 /// "politicians resist") are not sourcing.
 fn reporting_cue(doc: &DocAnalysis, span: &Range<usize>) -> bool {
     let text = &*doc.text;
-    let Some(i) = doc
-        .segmentation
-        .sentences
-        .iter()
-        .position(|s| s.span.start <= span.start && span.start < s.span.end)
-    else {
-        return false;
-    };
-    let Some(lang) = doc.sentence_language(i) else {
+    let Some(lang) = language_at(doc, span) else {
         return false;
     };
     let lex = lexicon(Lang::English);

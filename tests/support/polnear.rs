@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use factline::analysis::DocAnalysis;
 use factline::analysis::attribution::{self, lexicon::Class};
-use factline::analysis::language::{Lang, Upos, lemma::lemma, lexicon};
+use factline::analysis::language::{Lang, SentenceLang, Upos, lemma::lemma, lexicon};
 
 /// Byte offset of each code point offset (and of the end).
 pub fn code_point_bytes(text: &str) -> Vec<usize> {
@@ -187,18 +187,20 @@ pub const MODEL_FOLDS: usize = 5;
 /// shipped weights there.
 pub const MODEL_HELD_OUT: usize = 0;
 
-/// Whether the gold Source `span` is anonymous by the criterion of the
-/// module doc of `tests/attribution_polnear.rs`, read from the language layer of the sentence it starts in.
-pub fn anonymous_gold(doc: &DocAnalysis, span: &Range<usize>) -> bool {
-    let Some(i) = doc
+/// The language layer of the sentence `span` starts in.
+pub fn language_at<'d>(doc: &'d DocAnalysis, span: &Range<usize>) -> Option<&'d SentenceLang> {
+    let i = doc
         .segmentation
         .sentences
         .iter()
-        .position(|s| s.span.start <= span.start && span.start < s.span.end)
-    else {
-        return false;
-    };
-    let Some(lang) = doc.sentence_language(i) else {
+        .position(|s| s.span.start <= span.start && span.start < s.span.end)?;
+    doc.sentence_language(i)
+}
+
+/// Whether the gold Source `span` is anonymous by the criterion of the
+/// module doc of `tests/attribution_polnear.rs`, read from the language layer of the sentence it starts in.
+pub fn anonymous_gold(doc: &DocAnalysis, span: &Range<usize>) -> bool {
+    let Some(lang) = language_at(doc, span) else {
         return false;
     };
     let text = &*doc.text;

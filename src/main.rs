@@ -5,6 +5,12 @@ use std::process::ExitCode;
 use clap::Parser;
 use factline::cli::{self, Cli};
 
+/// Analysis allocates many small, short-lived vectors and strings (tokens,
+/// words, candidates) on every thread; mimalloc serves those from per-thread
+/// pages where glibc's malloc spent a tenth of `factline check`.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // Logs go to stderr: stdout carries the protocol or the report.
     tracing_subscriber::fmt()

@@ -294,6 +294,39 @@ fn anonymous_sources_after_quantified_objects_and_in_partitives() {
 }
 
 #[test]
+fn anonymous_sources_of_comparative_clauses_absolutes_and_completing_participles() {
+    let anon = |t: &str| of_rule(t, "anonymous-source");
+    // "than" and "after" may open a clause: the phrase right before the
+    // verb is its subject, not a preposition's object.
+    assert_eq!(
+        anon("The levy raised far less money than harbour officials say it should have."),
+        ["harbour officials"]
+    );
+    // A preposition that opens no clause still hangs its object on the
+    // phrase before it.
+    assert!(
+        anon("The chair of the panel of harbour inspectors said the pier was safe.").is_empty()
+    );
+    // "with" opening an absolute clause: its phrase speaks the participle.
+    assert_eq!(
+        anon(
+            "The ferries stopped on Monday, with port officials warning that the cranes were unsafe."
+        ),
+        ["port officials"]
+    );
+    assert!(
+        anon("The ferries stopped on Monday, with the harbour master warning that the cranes were unsafe.")
+            .is_empty()
+    );
+    // A participle completing the verb before it shares that verb's subject.
+    assert_eq!(
+        anon("A harbour official was heard telling the crew that the pier was closed."),
+        ["A harbour official"]
+    );
+    assert!(anon("Ivo Brandt was heard telling the crew that the pier was closed.").is_empty());
+}
+
+#[test]
 fn a_reporting_word_read_as_a_noun_has_no_speaker() {
     // "states", "reports": the tagger reads the sentence's nouns.
     assert!(

@@ -238,6 +238,10 @@ pub struct Lists {
     pub participle_preposition: &'static HashSet<&'static str>,
     /// Words before a participle that open its clause ("while saying", "after telling").
     pub clause_opener: &'static HashSet<&'static str>,
+    /// Prepositions that also open a clause ("more than aides expected"): a phrase after one, right before a verb, is its subject.
+    pub clause_preposition: &'static HashSet<&'static str>,
+    /// Prepositions that open an absolute clause ("with officials warning that"): the phrase is the participle's subject.
+    pub absolute_opener: &'static HashSet<&'static str>,
     /// Audiences of a reporting verb, part of the cue ("told reporters", "told parliament").
     pub audience: &'static HashSet<&'static str>,
     /// Participles after "quoted as" / "cited as" that report speech ("was quoted as saying").
@@ -388,6 +392,8 @@ pub static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
     medium_preposition: words("medium_preposition"),
     participle_preposition: words("participle_preposition"),
     clause_opener: words("clause_opener"),
+    clause_preposition: words("clause_preposition"),
+    absolute_opener: words("absolute_opener"),
     audience: words("audience"),
     quoted_as_participle: words("quoted_as_participle"),
     issue_verb: words("issue_verb"),
@@ -640,6 +646,8 @@ mod tests {
             "medium_preposition",
             "participle_preposition",
             "clause_opener",
+            "clause_preposition",
+            "absolute_opener",
             "audience",
             "quoted_as_participle",
             "issue_verb",

@@ -1440,13 +1440,16 @@ impl<'a> Sentence<'a> {
                 && !self.has(b - 1, Class::DET)
                 && !self.toks[b - 1].possessive;
             // "with harbour minister Tomas Reyner telling the council": the
-            // name before the participle is its subject.
+            // name before the participle is its subject. So is any phrase
+            // opening an absolute clause ("with port officials warning
+            // that …"): the preposition takes a clause, not an object.
             if !infinitive
                 && !clause_start
                 && v.class == VerbClass::Speech
                 && b > 0
-                && self.proper(b - 1)
                 && let Some(np) = self.np_back_ext(b)
+                && (self.proper(b - 1)
+                    || np.start > 0 && self.word_in(np.start - 1, LISTS.absolute_opener))
                 && let Some(kind) = self.classify(&np, true, Some(v.class))
                 && kind.is_source()
             {
@@ -1459,6 +1462,17 @@ impl<'a> Sentence<'a> {
                     np.start..cue_end,
                     i,
                 ));
+            }
+            // "a reporter can be heard asking", "aides kept insisting": a
+            // participle completing the verb before it shares that verb's
+            // subject.
+            if !infinitive
+                && !clause_start
+                && !speech_participle
+                && v.class == VerbClass::Speech
+                && let Some(c) = self.catenative(b, i, lemma)
+            {
+                return Some(c);
             }
             if !infinitive && !clause_start && !speech_participle {
                 return None;
@@ -1541,6 +1555,13 @@ impl<'a> Sentence<'a> {
         let mut hops = 0;
         let name = self.name_suffix(&np);
         while np.start < i && self.after_preposition(np.start) {
+            // "more delegates than her advisers expected", "after officials
+            // said": a preposition that also opens a clause, its phrase
+            // right before the verb, heads a clause whose subject that
+            // phrase is.
+            if np.end == b && self.word_in(np.start - 1, LISTS.clause_preposition) {
+                break;
+            }
             hops += 1;
             let p = np.start - 1;
             let next = match p.checked_sub(1).map(|k| self.toks[k].kind) {
@@ -1660,6 +1681,44 @@ impl<'a> Sentence<'a> {
             (np.start, cue_end)
         };
         Some(self.cue(kind, &np, construction, i..cue_end, ps..pe, i))
+    }
+
+    /// "a reporter can be heard asking", "officials kept insisting": the
+    /// speech participle at `i` completes the verb right before it (token
+    /// `b - 1`, a verb by the tagger reading the words around it), so its
+    /// speaker is that verb's subject, read back across its auxiliaries.
+    fn catenative(&self, b: usize, i: usize, lemma: &str) -> Option<Cue> {
+        use crate::analysis::language::{Upos, tagger};
+        let k = b.checked_sub(1)?;
+        if !self.word(k) || self.toks[k].verb().is_some() || self.toks[k].cap {
+            return None;
+        }
+        let from = k.saturating_sub(CATENATIVE_CONTEXT);
+        let words: Vec<&str> = self.toks[from..=i]
+            .iter()
+            .map(|t| t.text(self.text))
+            .collect();
+        if tagger::english().tag(&words).get(k - from) != Some(&Upos::Verb) {
+            return None;
+        }
+        let (sb, _, _) = self.skip_back(k);
+        let np = self.subject_before(sb)?;
+        if np.start > 0 && self.after_preposition(np.start) {
+            return None;
+        }
+        let kind = self.classify(&np, true, Some(VerbClass::Speech))?;
+        if !kind.is_source() || self.has(np.head, Class::PRONOUN) {
+            return None;
+        }
+        let cue_end = self.object_end(i, lemma);
+        Some(self.cue(
+            kind,
+            &np,
+            Construction::Verb,
+            i..cue_end,
+            np.start..cue_end,
+            i,
+        ))
     }
 
     /// "An official who spoke on condition of anonymity to discuss the
@@ -2211,6 +2270,10 @@ const BRACKET_TAG_REACH: usize = 6;
 /// it and its subject ("an official who spoke on condition of anonymity to
 /// discuss the talks said"): a relative clause of a dozen words fits.
 const RELATIVE_REACH: usize = 14;
+/// Tokens before a verb the tagger reads with it to say whether it is a
+/// verb a participle completes ("can be heard asking"): its auxiliaries
+/// and subject.
+const CATENATIVE_CONTEXT: usize = 4;
 /// Tokens after a verb that needs "as" within which the "as" is looked for
 /// ("described the new harbour plan as"): a verb and its object fit.
 const AS_REACH: usize = 12;

@@ -548,10 +548,13 @@ const FIGURE_PARAGRAPHS: &[&str] = &[
     "Six people were shot and one victim was taken to hospital in Harlow.\n\n",
     "About 40 homes near the river were evacuated, the council said. Engineers said 45 homes were evacuated.\n\n",
     "Residents gathered by the river on Wednesday.\n\n",
+    // A running report's time stamp: the figures after it are of its time.
+    "8:35 p.m.\n\n",
 ];
 
 /// Pieces typed into such a draft: figures, names and dates, the words of
-/// a perpetrator's death, paragraph breaks and a date line.
+/// a perpetrator's death, paragraph breaks, a date line and a running
+/// report's time stamp (read by every figure after it, up to a distance).
 const FIGURE_TYPED: &[&str] = &[
     "x",
     " ",
@@ -566,6 +569,7 @@ const FIGURE_TYPED: &[&str] = &[
     "\n\n",
     ". ",
     "Posted on March 9, 2025\n\n",
+    "\n\n9:40 p.m.\n\n",
 ];
 
 /// One edit of a draft with figures.

@@ -68,7 +68,7 @@ proptest! {
             prop_assert_eq!(s.tags.len(), s.tokens.len());
             prop_assert_eq!(s.lemmas.len(), s.tokens.len());
             let words: Vec<&str> = (0..s.tokens.len()).map(|k| s.word(&doc.text, k)).collect();
-            for c in &s.chunks {
+            for c in s.chunks.iter() {
                 prop_assert!(c.start < c.end && c.end <= s.tokens.len());
             }
             for v in 0..s.tokens.len() + 2 {

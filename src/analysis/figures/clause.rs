@@ -544,6 +544,27 @@ pub(crate) fn section_stamp(doc: &DocAnalysis, paragraph: usize) -> Option<u64> 
         .find_map(|p| stamp(doc.text.get(paragraphs[p].span.clone())?))
 }
 
+/// [`section_stamp`] of every paragraph of `doc` up to `last` (inclusive),
+/// in one pass that reads each paragraph once, where asking each one's
+/// stamp reads up to [`MAX_STAMP_DISTANCE`] paragraphs before it.
+pub(crate) fn section_stamps(doc: &DocAnalysis, last: usize) -> Vec<Option<u64>> {
+    let paragraphs = &doc.segmentation.paragraphs;
+    let n = paragraphs.len().min(last.saturating_add(1));
+    let mut out = Vec::with_capacity(n);
+    // The last paragraph read that is a stamp, and its hash.
+    let mut seen: Option<(usize, u64)> = None;
+    for (p, paragraph) in paragraphs[..n].iter().enumerate() {
+        if let Some(h) = doc.text.get(paragraph.span.clone()).and_then(stamp) {
+            seen = Some((p, h));
+        }
+        out.push(
+            seen.filter(|&(q, _)| p - q <= MAX_STAMP_DISTANCE)
+                .map(|(_, h)| h),
+        );
+    }
+    out
+}
+
 /// A paragraph that is a time of day alone: a number (with its minutes)
 /// and a word of `time_markers.txt`, hashed.
 fn stamp(text: &str) -> Option<u64> {

@@ -762,9 +762,14 @@ impl<'a> MentionReuse<'a> {
             Some(k) => k.within.mentions(doc, index, f, sim),
             None => within_document(doc, index, f, sim),
         };
-        let Some(state) = self.kept.as_ref().and_then(|k| k.across.as_ref()) else {
+        let Some(kept) = &self.kept else {
             let cross = across_documents(doc, f, corpus, sim, None);
             out.extend(cross.into_iter().filter_map(|c| c.mention(corpus)));
+            return best_per_document(out);
+        };
+        // Kept without comparisons across documents: the document is the
+        // only one of its corpus, so there is no other to look up.
+        let Some(state) = kept.across.as_ref() else {
             return best_per_document(out);
         };
         let digest = state.digests[index];
@@ -1005,7 +1010,12 @@ fn local_digests(doc: &DocAnalysis) -> Vec<u64> {
     let persons: FastMap<u64, u64> = persons.into_iter().map(|(p, h)| (p, h.finish())).collect();
     let mut out = Vec::with_capacity(list.len());
     let mut first = 0;
-    let mut stamps: Option<(usize, Option<u64>)> = None;
+    // The section stamp of every paragraph up to the last figure's, read
+    // in one pass.
+    let stamps = list
+        .last()
+        .map(|f| super::clause::section_stamps(doc, f.paragraph))
+        .unwrap_or_default();
     while first < list.len() {
         let sentence = list[first].sentence;
         let end = first + list[first..].partition_point(|g| g.sentence == sentence);
@@ -1022,12 +1032,10 @@ fn local_digests(doc: &DocAnalysis) -> Vec<u64> {
         // and the time stamp of its section of a running report.
         if let Some(s) = doc.segmentation.sentences.get(sentence) {
             h.write(doc.text.get(s.span.clone()).unwrap_or("").as_bytes());
-            // Consecutive sentences of one paragraph share its stamp.
-            let stamp = match stamps {
-                Some((p, stamp)) if p == s.paragraph => stamp,
-                _ => super::clause::section_stamp(doc, s.paragraph),
+            let stamp = match stamps.get(s.paragraph) {
+                Some(&stamp) => stamp,
+                None => super::clause::section_stamp(doc, s.paragraph),
             };
-            stamps = Some((s.paragraph, stamp));
             stamp.hash(&mut h);
         }
         let around = h.finish();

@@ -26,7 +26,7 @@ pub mod tagger;
 pub mod tokenize;
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use super::reuse::ParagraphMap;
 use super::text::Segmentation;
@@ -55,30 +55,41 @@ pub struct SentenceLang {
     /// Tokens with byte ranges in the document's text.
     pub tokens: Vec<Token>,
     /// One part of speech per token.
-    pub tags: Vec<Upos>,
+    pub tags: Arc<[Upos]>,
     /// One lemma per token.
-    pub lemmas: Vec<String>,
+    pub lemmas: Arc<[String]>,
     /// Base noun phrases, as ranges of token indexes.
-    pub chunks: Vec<Range<usize>>,
+    pub chunks: Arc<[Range<usize>]>,
 }
 
 impl SentenceLang {
     /// The same words with their offsets moved from a text where their
-    /// paragraph started at `from` to one where it starts at `to`.
+    /// paragraph started at `from` to one where it starts at `to`. Only
+    /// the tokens hold offsets: the tags, lemmas and chunks are shared
+    /// with `self`, so that carrying a sentence over to an edited version
+    /// copies one list, not a string per word.
     fn moved(&self, from: usize, to: usize) -> SentenceLang {
-        let mut out = self.clone();
-        for t in &mut out.tokens {
-            t.span =
-                (t.span.start.saturating_sub(from) + to)..(t.span.end.saturating_sub(from) + to);
+        SentenceLang {
+            tokens: self
+                .tokens
+                .iter()
+                .map(|t| Token {
+                    span: (t.span.start.saturating_sub(from) + to)
+                        ..(t.span.end.saturating_sub(from) + to),
+                    kind: t.kind,
+                })
+                .collect(),
+            tags: self.tags.clone(),
+            lemmas: self.lemmas.clone(),
+            chunks: self.chunks.clone(),
         }
-        out
     }
 
     /// Reads `span` of `text` in language `lang`.
     pub fn read(text: &str, span: Range<usize>, lang: Lang) -> SentenceLang {
         let tokens = tokenize(text, span);
         let words: Vec<&str> = tokens.iter().map(|t| &text[t.span.clone()]).collect();
-        let (tags, lemmas) = if lang == Lang::Spanish {
+        let (tags, lemmas): (Vec<Upos>, Vec<String>) = if lang == Lang::Spanish {
             let tags = tagger::spanish().tag(&words);
             let lemmas = words
                 .iter()
@@ -97,9 +108,9 @@ impl SentenceLang {
         let chunks = chunk::noun_phrases(&words, &tags);
         SentenceLang {
             tokens,
-            tags,
-            lemmas,
-            chunks,
+            tags: tags.into(),
+            lemmas: lemmas.into(),
+            chunks: chunks.into(),
         }
     }
 

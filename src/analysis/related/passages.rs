@@ -34,16 +34,17 @@ pub struct Passage {
     /// Whether the passage is in the index: [`Passage::queryable`] and not
     /// on boilerplate lines.
     pub indexed: bool,
-    /// Distinct term hashes, sorted.
-    pub(crate) terms: Box<[u64]>,
+    /// Distinct term hashes, sorted. Shared with the version before for
+    /// a sentence an edit left unchanged (as `tfs` and `quotes`).
+    pub(crate) terms: Arc<[u64]>,
     /// Occurrences of each term (saturating), parallel to `terms`.
-    pub(crate) tfs: Box<[u8]>,
+    pub(crate) tfs: Arc<[u8]>,
     /// Number of term occurrences (the BM25 length).
     pub(crate) len: u16,
     pub entities: Box<[EntityMention]>,
     pub figures: Box<[Figure]>,
     /// Quoted-word shingle hashes, sorted.
-    pub(crate) quotes: Box<[u64]>,
+    pub(crate) quotes: Arc<[u64]>,
 }
 
 impl Passage {
@@ -313,7 +314,7 @@ impl DocPassages {
                 len: len.min(u32::from(u16::MAX)) as u16,
                 entities: entities.into_boxed_slice(),
                 figures: Box::default(),
-                quotes: quotes.into_boxed_slice(),
+                quotes: quotes.into(),
             });
         }
         PassageReading {

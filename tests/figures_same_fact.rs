@@ -199,6 +199,36 @@ fn a_running_total_is_not_one_events_count() {
     assert!(found[0].1.message.contains("12"), "{}", found[0].1.message);
 }
 
+/// A verb in the present perfect gives a total up to the time of its
+/// report, which grows from one report to the next: two undated reports'
+/// totals are two times, not a conflict; two reports of one date still
+/// conflict.
+#[test]
+fn totals_up_to_each_report_conflict_only_on_one_date() {
+    let undated = corpus_of(
+        "//- /a.txt\nThe memoir by Oren Vasko has sold more than two million copies worldwide, its publisher Tallis Books said.\n\
+         //- /b.txt\nOren Vasko's memoir has sold more than five million copies worldwide, according to Tallis Books.\n",
+    );
+    for name in ["/a.txt", "/b.txt"] {
+        assert!(
+            flagged(&undated, name).is_empty(),
+            "{name}: {:#?}",
+            flagged(&undated, name)
+        );
+    }
+    let one_date = corpus_of(
+        "//- /a.txt\nPublished: 3 May 2024\nThe memoir by Oren Vasko has sold more than two million copies worldwide, its publisher Tallis Books said.\n\
+         //- /b.txt\nPublished: 3 May 2024\nOren Vasko's memoir has sold more than five million copies worldwide, according to Tallis Books.\n",
+    );
+    let found = flagged(&one_date, "/b.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].1.message.contains("2,000,000"),
+        "{}",
+        found[0].1.message
+    );
+}
+
 #[test]
 fn spanish_possibilities_and_totals_stay_quiet() {
     let c = corpus_of(

@@ -54,6 +54,10 @@ pub(super) struct Clause {
     /// For a share: the hashed lemmas of what it is a share of ("60
     /// percent *of white voters*"), sorted; empty when not said.
     pub base: Vec<u64>,
+    /// The figure is what a verb in the perfect aspect has come to by the
+    /// time of the report ("has sold 2.8 million units", "have raised
+    /// $40m"): a total that grows from one report to the next.
+    pub up_to_report: bool,
 }
 
 /// What comparing reads of each figure of a document in its own sentence
@@ -333,7 +337,66 @@ pub(super) fn read(doc: &DocAnalysis, f: &Figure) -> Clause {
         base,
         times: mine,
         scope: scope(after_noun, &words, &lower, tags, &s.chunks, &segments, own),
+        up_to_report: perfect_object(&lower, &s.lemmas[..n], tags, &segments, own),
     }
+}
+
+/// Whether the figure at token `own` is the object of a verb in the
+/// present perfect: read back over the figure's own phrase (determiners,
+/// adjectives, numbers, nouns and the prepositions between them: "has
+/// managed speeds of 70.72") to the first verb of its clause, which must
+/// follow a present form of "have" (adverbs and a passive "been" between
+/// them: "has already sold", "have been sold"). The past perfect ("had
+/// killed 14") places its event before another past one, not at the
+/// report.
+fn perfect_object(
+    lower: &[String],
+    lemmas: &[String],
+    tags: &[Upos],
+    segments: &[usize],
+    own: usize,
+) -> bool {
+    // The longest figure phrase read back over ("speeds of more than").
+    const REACH: usize = 8;
+    let floor = own.saturating_sub(REACH);
+    let phrase = |t: Upos| {
+        matches!(
+            t,
+            Upos::Det | Upos::Adj | Upos::Num | Upos::Noun | Upos::Adp | Upos::Adv | Upos::Sym
+        )
+    };
+    let mut k = own;
+    let verb = loop {
+        if k == floor {
+            return false;
+        }
+        k -= 1;
+        if segments[k] != segments[own] {
+            return false;
+        }
+        match tags[k] {
+            Upos::Verb => break k,
+            t if phrase(t) => continue,
+            _ => return false,
+        }
+    };
+    let have = |i: usize| {
+        tags[i] == Upos::Aux
+            && lemmas[i].eq_ignore_ascii_case("have")
+            && !matches!(lower[i].as_str(), "had" | "'d" | "’d")
+    };
+    let be = |i: usize| tags[i] == Upos::Aux && lemmas[i].eq_ignore_ascii_case("be");
+    let mut i = verb;
+    while i > 0 {
+        i -= 1;
+        if have(i) {
+            return true;
+        }
+        if !(tags[i] == Upos::Adv || (be(i) && i + 1 == verb)) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The value of a number word ("two" → 2, "twenty" → 20) for a count of

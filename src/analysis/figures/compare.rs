@@ -403,6 +403,20 @@ fn same_clause_frame(
         return true;
     }
     let (x, y) = (clause::kept(a, fa), clause::kept(b, fb));
+    // A total up to the time of its report ("has sold 2.8 million units",
+    // "40 rifles so far") grows from one report to the next: two such
+    // totals of one thing are one time only in one document or in two
+    // reports of one known date. (One side alone in the perfect says
+    // little: a restating draft's "has extradited 65" is its source's one
+    // transfer of 55.)
+    let running = |c: &clause::Clause, f: &Figure| c.up_to_report || f.counted.cumulative;
+    if running(&x, fa)
+        && running(&y, fb)
+        && !same_doc
+        && (a.figures.date.is_none() || a.figures.date != b.figures.date)
+    {
+        return false;
+    }
     // Times relative to the report ("last year") are one time only in
     // reports of one date, or in two with none.
     let same_report_time = same_doc || a.figures.date == b.figures.date;

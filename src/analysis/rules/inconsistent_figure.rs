@@ -25,7 +25,10 @@
 //! Two figures are one quantity only for the same scope and time: the place a phrase points to must
 //! be the same where both name one ("the United States" and "the U.S." are one place), the owner of
 //! a rank or count too ("Lindqvist's third trip" is not "Reyes's second trip"), and a running total
-//! ("40 rifles so far", "a total of 14") is never one event's count. A figure said as a possibility, a
+//! ("40 rifles so far", "a total of 14") is never one event's count. A total up to the time of its
+//! report — a running total, or the object of a verb in the present perfect ("the memoir has sold
+//! more than two million copies") — grows from one report to the next: two of them are compared
+//! only within one document or between two reports of one known date. A figure said as a possibility, a
 //! condition or a need ("could kill up to 50", "if 200 come", "needs only two servers"; "podría",
 //! "si") is not a fact and is not compared; neither is a count that describes a thing ("a 12-gauge
 //! shotgun"). Dates conflict when they date the same event: the same event word ("arrive in Port
@@ -371,6 +374,23 @@
 //! (two), and two supercomputers' speeds (the second called "another machine" of the same make); they need coreference
 //! the language layer does not give. Precision on data the rule was not tuned on is still not
 //! measured above 0.8, so the rule stays at `hint`.
+//!
+//! Totals up to each report. Two reports' totals of one thing, each the object of a verb in the
+//! present perfect or a running total, are two times unless the reports share a date (read from
+//! the language layer: a present form of "have" before the verb the figure's phrase follows;
+//! "had killed 14" is a past event, and a restating draft's "has extradited 65" against its
+//! source's one transfer of 55 has the perfect on one side only, so it is still compared). The
+//! idea came from reading the BBC findings left above, held-out ones included, so BBC is not
+//! blind for this change; the 8,560 GVA and BBC articles checked as one folder are the wider
+//! test (`factline check --no-index`, every changed finding read):
+//!
+//! | data | before | now |
+//! |---|---|---|
+//! | BBC, 2,225 articles as one corpus (`bbc_false_alarm_rates`) | 5 findings, none right | 4, none right (the two consoles' sales went; a supercomputer's speed is now flagged on both sides) |
+//! | GVA and BBC, 8,560 articles as one folder | 820 findings | 816: the 4 that went were all wrong (one novel's sales to date, on both sides; a console's, in two copies of one article) |
+//! | the restating draft (`figures_draft`) | 7 of 7 | 7 of 7 |
+//!
+//! Precision on held-out data is still not measured above 0.8: the rule stays at `hint`.
 //!
 //! ## Known false positives
 //! Two figures for different events described in very similar words ("three people were shot" in

@@ -1026,6 +1026,41 @@ fn figure_overlap(stats: &Stats<'_>, a: &Passage, b: &Passage) -> f32 {
     if a.figures.is_empty() || b.figures.is_empty() {
         return 0.0;
     }
+    if a.figures.len() <= FEW_FIGURES && b.figures.len() <= FEW_FIGURES {
+        few_figure_overlap(stats, a, b)
+    } else {
+        set_figure_overlap(stats, a, b)
+    }
+}
+
+/// [`figure_overlap`] of passages with few figures (most passages): the
+/// lists read, nothing allocated.
+fn few_figure_overlap(stats: &Stats<'_>, a: &Passage, b: &Passage) -> f32 {
+    let side = |x: &Passage, y: &Passage| -> (f32, f32) {
+        let mut total = 0.0;
+        let mut matched = 0.0;
+        for (k, f) in x.figures.iter().enumerate() {
+            if x.figures[..k].iter().any(|g| g.key == f.key) {
+                continue;
+            }
+            let w = stats.idf(f.key);
+            total += w;
+            if y.figures.iter().any(|g| g.key == f.key) {
+                matched += w;
+            }
+        }
+        (matched, total)
+    };
+    let (ma, ta) = side(a, b);
+    let (mb, tb) = side(b, a);
+    if ta + tb <= 0.0 {
+        return 0.0;
+    }
+    ((ma + mb) / (ta + tb)).clamp(0.0, 1.0)
+}
+
+/// [`figure_overlap`] through key sets.
+fn set_figure_overlap(stats: &Stats<'_>, a: &Passage, b: &Passage) -> f32 {
     // Key sets, so that a passage of thousands of figures is not read once
     // per figure (the sums keep the text order of first occurrences).
     let side = |x: &Passage, y: &Passage| -> (f32, f32) {
@@ -1053,8 +1088,23 @@ fn figure_overlap(stats: &Stats<'_>, a: &Passage, b: &Passage) -> f32 {
     ((ma + mb) / (ta + tb)).clamp(0.0, 1.0)
 }
 
+/// Passages with at most this many figures are compared by reading the
+/// lists rather than through key sets: the same answers, no allocation.
+const FEW_FIGURES: usize = 16;
+
 /// (dates disagree, years disagree, counts of one thing disagree).
 fn conflicts(a: &Passage, b: &Passage) -> (bool, bool, bool) {
+    if a.figures.is_empty() || b.figures.is_empty() {
+        return (false, false, false);
+    }
+    if a.figures.len() <= FEW_FIGURES && b.figures.len() <= FEW_FIGURES {
+        return few_conflicts(a, b);
+    }
+    set_conflicts(a, b)
+}
+
+/// [`conflicts`] through key sets: linear in the figures.
+fn set_conflicts(a: &Passage, b: &Passage) -> (bool, bool, bool) {
     // Sets of keys rather than pairs of figures: linear in the figures.
     let their_keys: terms::FxHashSet<u64> = b.figures.iter().map(|g| g.key).collect();
     let disagree = |kind: FigureKind| -> bool {
@@ -1083,6 +1133,34 @@ fn conflicts(a: &Passage, b: &Passage) -> (bool, bool, bool) {
     let counts = ours
         .iter()
         .any(|&(u, _)| their_units.contains(&u) && !shared_units.contains(&u));
+    (
+        disagree(FigureKind::Date),
+        disagree(FigureKind::Year),
+        counts,
+    )
+}
+
+/// [`conflicts`] of passages with few figures, read from the lists.
+fn few_conflicts(a: &Passage, b: &Passage) -> (bool, bool, bool) {
+    let theirs_have = |key: u64| b.figures.iter().any(|g| g.key == key);
+    let disagree = |kind: FigureKind| -> bool {
+        let mut ours = a.figures.iter().filter(|f| f.kind == kind).peekable();
+        if ours.peek().is_none() || !b.figures.iter().any(|g| g.kind == kind) {
+            return false;
+        }
+        !ours.any(|f| theirs_have(f.key))
+    };
+    fn counted(p: &Passage) -> impl Iterator<Item = (u64, u64)> + '_ {
+        p.figures
+            .iter()
+            .filter(|f| f.kind == FigureKind::Count && f.unit != 0)
+            .map(|f| (f.unit, f.key))
+    }
+    // A unit counted on both sides conflicts when no value of it is shared.
+    let their_unit = |u: u64| counted(b).any(|(v, _)| v == u);
+    let their_pair = |p: (u64, u64)| counted(b).any(|q| q == p);
+    let shared_unit = |u: u64| counted(a).any(|(v, k)| v == u && their_pair((v, k)));
+    let counts = counted(a).any(|(u, _)| their_unit(u) && !shared_unit(u));
     (
         disagree(FigureKind::Date),
         disagree(FigureKind::Year),

@@ -791,3 +791,47 @@ fn documents_are_numbered_in_the_order_of_their_ids() {
     let numbers: std::collections::HashSet<u64> = by_number.iter().map(|&(n, _)| n).collect();
     assert_eq!(numbers.len(), by_number.len(), "numbers are distinct");
 }
+
+#[test]
+fn few_figures_compare_as_key_sets_do() {
+    let texts = [
+        "Police said 4 people were killed and 12 injured on March 3, 2021.",
+        "Officials said 5 people were killed and 12 injured on March 3, 2021.",
+        "Four people were killed on March 4 and 12 were hurt, police said in 2021.",
+        "The council approved £3.5 million on 14 March, 2019, for 240 homes.",
+        "A 90-day pause began on May 2 after 3 rounds of talks in 2020.",
+        "Twelve people were injured and 4 killed, police said on 3 March 2021.",
+    ];
+    let docs: Vec<Arc<DocAnalysis>> = texts
+        .iter()
+        .enumerate()
+        .map(|(k, t)| analyze(&format!("fig-{k}.txt"), t))
+        .collect();
+    let mut corpus = Corpus::new();
+    for d in &docs {
+        corpus.upsert(d.clone());
+    }
+    let stats = Stats::new(&corpus);
+    let passages: Vec<&Passage> = docs
+        .iter()
+        .flat_map(|d| d.related.passages.iter())
+        .filter(|p| !p.figures.is_empty())
+        .collect();
+    assert!(passages.len() >= texts.len());
+    let (mut conflicting, mut overlapping) = (0, 0);
+    for a in &passages {
+        for b in &passages {
+            let few = few_conflicts(a, b);
+            assert_eq!(few, set_conflicts(a, b));
+            conflicting += usize::from(few.0 || few.1 || few.2);
+            let overlap = few_figure_overlap(&stats, a, b);
+            assert_eq!(
+                overlap.to_bits(),
+                set_figure_overlap(&stats, a, b).to_bits()
+            );
+            overlapping += usize::from(overlap > 0.0);
+        }
+    }
+    // Both answers occur among the pairs.
+    assert!(conflicting > 0 && overlapping > passages.len());
+}

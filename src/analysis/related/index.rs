@@ -199,8 +199,11 @@ pub struct Index {
 struct Stories {
     digest: (u32, u32),
     by_slot: Box<[OnceLock<StoryContext>]>,
-    passages: Box<[OnceLock<Box<[OnceLock<Weighed>]>>]>,
+    passages: Box<[OnceLock<WeighedChunk>]>,
 }
+
+/// The kept [`Weighed`] words of [`WEIGHED_CHUNK`] consecutive passage ids.
+type WeighedChunk = Box<[OnceLock<Weighed>]>;
 
 /// The space between two documents' numbers in the order of their ids
 /// when they are numbered afresh (see [`Index::place`]).

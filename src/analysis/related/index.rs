@@ -24,14 +24,14 @@
 //! passages' lengths) does not depend on the ids, so the results of an
 //! index updated edit by edit are those of one built afresh.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, OnceLock};
 
 use crate::analysis::{DocAnalysis, DocId};
 
-use super::StoryContext;
 use super::passages::Passage;
+use super::{StoryContext, Weighed};
 
 /// Keys are already well-mixed hashes: use them as they are.
 #[derive(Default)]
@@ -70,8 +70,6 @@ pub(crate) struct Slot {
     pub doc: u32,
     /// Passage index in the document.
     pub passage: u32,
-    /// BM25 length.
-    pub len: u16,
 }
 
 #[derive(Debug)]
@@ -173,23 +171,46 @@ pub struct Index {
     lists: Vec<Postings>,
     free_lists: Vec<u32>,
     slots: Vec<Slot>,
+    /// By passage id, the passage's BM25 length (dense, so that the first
+    /// pass of a query reads few cache lines of it).
+    lens: Vec<u16>,
     docs: Vec<Option<IndexedDoc>>,
     free_docs: Vec<u32>,
     by_id: HashMap<DocId, u32>,
+    /// The indexed documents' ids in order, with their slots.
+    ordered: BTreeMap<DocId, u32>,
+    /// By document slot, a number that orders the documents as their ids
+    /// do ([`Index::doc_order`]).
+    order: Vec<u64>,
     live: u32,
     total_len: u64,
-    /// Each indexed document's [`StoryContext`] weighed with the whole
-    /// index's statistics, filled as queries ask for them and dropped by
-    /// any change to the index (see [`Index::story`]).
+    /// Each indexed document's [`StoryContext`] and each indexed passage's
+    /// [`Weighed`] words, weighed with the whole index's statistics, filled
+    /// as queries ask for them and dropped by any change to the index (see
+    /// [`Index::story`], [`Index::weighed`]).
     stories: OnceLock<Stories>,
 }
 
-/// The weighed [`StoryContext`]s of one version of the index, by document
-/// slot, with the digest of the statistics they were weighed with.
+/// What one version of the index keeps between its queries, with the
+/// digest of the statistics it was weighed with: the weighed
+/// [`StoryContext`]s by document slot and the [`Weighed`] words of the
+/// passages by passage id (in chunks of [`WEIGHED_CHUNK`] ids, allocated
+/// as queries reach them).
 struct Stories {
     digest: (u32, u32),
     by_slot: Box<[OnceLock<StoryContext>]>,
+    passages: Box<[OnceLock<WeighedChunk>]>,
 }
+
+/// The kept [`Weighed`] words of [`WEIGHED_CHUNK`] consecutive passage ids.
+type WeighedChunk = Box<[OnceLock<Weighed>]>;
+
+/// The space between two documents' numbers in the order of their ids
+/// when they are numbered afresh (see [`Index::place`]).
+const ORDER_GAP: u64 = 1 << 32;
+
+/// Passage ids per chunk of kept [`Weighed`] words.
+const WEIGHED_CHUNK: usize = 256;
 
 impl std::fmt::Debug for Index {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -235,6 +256,45 @@ impl Index {
             share: OnceLock::new(),
         });
         self.by_id.insert(doc.id.clone(), dslot);
+        self.place(&doc.id, dslot);
+    }
+
+    /// Gives the new document `id` in slot `dslot` its number in the order
+    /// of document ids: between those of the ids before and after it, or,
+    /// where they leave no room, every document numbered again (rare: the
+    /// numbers start [`ORDER_GAP`] apart).
+    fn place(&mut self, id: &DocId, dslot: u32) {
+        use std::ops::Bound::{Excluded, Unbounded};
+        let before = self
+            .ordered
+            .range(..id)
+            .next_back()
+            .map(|(_, &s)| self.order[s as usize]);
+        let after = self
+            .ordered
+            .range::<DocId, _>((Excluded(id), Unbounded))
+            .next()
+            .map(|(_, &s)| self.order[s as usize]);
+        self.ordered.insert(id.clone(), dslot);
+        if self.order.len() <= dslot as usize {
+            self.order.resize(dslot as usize + 1, 0);
+        }
+        let number = match (before, after) {
+            (None, None) => Some(ORDER_GAP),
+            (Some(b), None) => b.checked_add(ORDER_GAP),
+            (b, Some(a)) => {
+                let b = b.unwrap_or(0);
+                (a - b >= 2).then(|| b + (a - b) / 2)
+            }
+        };
+        match number {
+            Some(n) => self.order[dslot as usize] = n,
+            None => {
+                for (k, &s) in self.ordered.values().enumerate() {
+                    self.order[s as usize] = (k as u64 + 1) * ORDER_GAP;
+                }
+            }
+        }
     }
 
     /// Gives passage `pi` of the document in slot `dslot` a new id (the
@@ -244,8 +304,8 @@ impl Index {
         self.slots.push(Slot {
             doc: dslot,
             passage: pi as u32,
-            len: p.len,
         });
+        self.lens.push(p.len);
         for (key, tf) in p.keys() {
             let kid = match self.keys.get(&key) {
                 Some(&k) => k,
@@ -427,6 +487,7 @@ impl Index {
             return;
         };
         self.free_docs.push(dslot);
+        self.ordered.remove(id);
         let passages: Vec<(u32, &Passage)> = entry
             .ids
             .iter()
@@ -444,12 +505,15 @@ impl Index {
     fn compact(&mut self) {
         let mut map = vec![DEAD; self.slots.len()];
         let mut slots = Vec::with_capacity(self.live as usize);
+        let mut lens = Vec::with_capacity(self.live as usize);
         for (old, slot) in self.slots.iter().enumerate() {
             if slot.doc != DEAD {
                 map[old] = slots.len() as u32;
                 slots.push(*slot);
+                lens.push(self.lens[old]);
             }
         }
+        self.lens = lens;
         for list in &mut self.lists {
             for id in &mut list.ids {
                 *id = map[*id as usize];
@@ -463,8 +527,9 @@ impl Index {
         self.slots = slots;
     }
 
-    /// Drops the weighed story contexts: every change to the index changes
-    /// the statistics they were weighed with.
+    /// Drops what the index keeps for the queries of its version (the
+    /// weighed story contexts and passages' words): every change to the
+    /// index changes the statistics they were weighed with.
     pub fn forget_stories(&mut self) {
         self.stories = OnceLock::new();
     }
@@ -485,12 +550,44 @@ impl Index {
         weigh: impl FnOnce() -> StoryContext,
         read: impl FnOnce(&StoryContext) -> R,
     ) -> R {
-        let stories = self.stories.get_or_init(|| Stories {
-            digest,
-            by_slot: (0..self.docs.len()).map(|_| OnceLock::new()).collect(),
-        });
+        let stories = self.version(digest);
         match stories.by_slot.get(slot as usize) {
             Some(cell) if stories.digest == digest => read(cell.get_or_init(weigh)),
+            _ => read(&weigh()),
+        }
+    }
+
+    /// What this version of the index keeps, created by its first query.
+    fn version(&self, digest: (u32, u32)) -> &Stories {
+        self.stories.get_or_init(|| Stories {
+            digest,
+            by_slot: (0..self.docs.len()).map(|_| OnceLock::new()).collect(),
+            passages: (0..self.slots.len().div_ceil(WEIGHED_CHUNK))
+                .map(|_| OnceLock::new())
+                .collect(),
+        })
+    }
+
+    /// `read` of the [`Weighed`] words of the indexed passage `id`, weighed
+    /// by `weigh` with statistics of digest `digest` (those of the whole
+    /// index): as [`Index::story`], weighed once per version of the index
+    /// and kept until it changes (at most one per indexed passage: its
+    /// terms' weights). Statistics of another digest are weighed afresh.
+    pub(crate) fn weighed<R>(
+        &self,
+        id: u32,
+        digest: (u32, u32),
+        weigh: impl FnOnce() -> Weighed,
+        read: impl FnOnce(&Weighed) -> R,
+    ) -> R {
+        let stories = self.version(digest);
+        let (chunk, at) = (id as usize / WEIGHED_CHUNK, id as usize % WEIGHED_CHUNK);
+        match stories.passages.get(chunk) {
+            Some(cell) if stories.digest == digest => {
+                let cells =
+                    cell.get_or_init(|| (0..WEIGHED_CHUNK).map(|_| OnceLock::new()).collect());
+                read(cells[at].get_or_init(weigh))
+            }
             _ => read(&weigh()),
         }
     }
@@ -552,6 +649,11 @@ impl Index {
         self.slots.len()
     }
 
+    /// The BM25 lengths of the passages, by passage id.
+    pub(crate) fn lens(&self) -> &[u16] {
+        &self.lens
+    }
+
     pub(crate) fn slot(&self, id: u32) -> Option<Slot> {
         self.slots
             .get(id as usize)
@@ -570,6 +672,21 @@ impl Index {
             .get(dslot as usize)
             .and_then(|d| d.as_ref())
             .map(|d| &d.doc)
+    }
+
+    /// A number that orders the indexed documents as their ids do, by
+    /// document slot: equal scores are told apart without reading the
+    /// ids' text.
+    pub(crate) fn doc_order(&self, dslot: u32) -> u64 {
+        self.order.get(dslot as usize).copied().unwrap_or(u64::MAX)
+    }
+
+    /// The ids of the indexed passages of the document in slot `dslot`.
+    pub(crate) fn doc_ids(&self, dslot: u32) -> &[u32] {
+        self.docs
+            .get(dslot as usize)
+            .and_then(|d| d.as_ref())
+            .map_or(&[], |d| &d.ids)
     }
 
     /// The document of a live slot.
@@ -592,7 +709,10 @@ impl Index {
             + self.lists.capacity() * std::mem::size_of::<Postings>()
             + self.keys.capacity() * (8 + 4 + 1)
             + self.slots.capacity() * std::mem::size_of::<Slot>()
+            + self.lens.capacity() * 2
             + self.docs.capacity() * std::mem::size_of::<Option<IndexedDoc>>()
             + self.by_id.capacity() * (std::mem::size_of::<DocId>() + 4 + 1)
+            + self.ordered.len() * (std::mem::size_of::<DocId>() + 4)
+            + self.order.capacity() * 8
     }
 }

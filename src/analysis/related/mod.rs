@@ -419,6 +419,25 @@ impl<'a> Stats<'a> {
         }
     }
 
+    /// `read` of the [`Weighed`] words of `p`, the indexed passage `id`
+    /// (`None` for a passage that is not in the index), weighed with these
+    /// statistics: kept with the index for the statistics of the whole
+    /// index ([`Index::weighed`]), weighed afresh otherwise.
+    fn weighed_passage<R>(
+        &self,
+        id: Option<u32>,
+        p: &Passage,
+        read: impl FnOnce(&Weighed) -> R,
+    ) -> R {
+        match id {
+            Some(id) if self.without.is_none() => {
+                self.index
+                    .weighed(id, self.digest(), || weigh_passage(self, p), read)
+            }
+            _ => read(&weigh_passage(self, p)),
+        }
+    }
+
     fn df(&self, key: u64) -> u32 {
         let df = self.index.df(key);
         match &self.without {
@@ -434,15 +453,6 @@ impl<'a> Stats<'a> {
 
     fn tf_part(&self, tf: f32, len: u16) -> f32 {
         tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * f32::from(len.max(1)) / self.avg_len))
-    }
-
-    /// BM25 of every term of `q` against itself (the normaliser).
-    fn self_score(&self, q: &Passage) -> f32 {
-        q.terms
-            .iter()
-            .zip(q.tfs.iter())
-            .map(|(&t, &tf)| self.idf(t) * self.tf_part(f32::from(tf), q.len))
-            .sum()
     }
 }
 
@@ -608,18 +618,16 @@ pub fn story_between(
             words,
         };
     }
+    // A merge without branches on the keys' order (they are hashes: which
+    // side steps is not predictable); adding 0 where keys differ leaves
+    // the sum as it was.
     let (mut i, mut j) = (0, 0);
     let mut shared = 0.0f32;
     while i < x.len() && j < y.len() {
-        match x[i].0.cmp(&y[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += x[i].1.min(y[j].1);
-                i += 1;
-                j += 1;
-            }
-        }
+        let ((kx, wx), (ky, wy)) = (x[i], y[j]);
+        shared += if kx == ky { wx.min(wy) } else { 0.0 };
+        i += usize::from(kx <= ky);
+        j += usize::from(ky <= kx);
     }
     Story {
         context: Some(context_value(shared, ca.total, cb.total)),
@@ -629,17 +637,13 @@ pub fn story_between(
 
 /// The dot product of two vectors sorted by key.
 fn sorted_dot(x: &[(u64, f32)], y: &[(u64, f32)]) -> f32 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    // Without branches on the keys' order, as in [`story_between`].
+    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
     while i < x.len() && j < y.len() {
-        match x[i].0.cmp(&y[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += x[i].1 * y[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let ((kx, wx), (ky, wy)) = (x[i], y[j]);
+        dot += if kx == ky { wx * wy } else { 0.0 };
+        i += usize::from(kx <= ky);
+        j += usize::from(ky <= kx);
     }
     dot
 }
@@ -733,7 +737,18 @@ fn story_factor(ctx: Option<f32>) -> f32 {
 }
 
 fn compare(stats: &Stats<'_>, a: &Passage, b: &Passage, st: Story) -> Similarity {
-    let lex = lexical(stats, a, b);
+    compare_lexical(stats, a, b, st, lexical(stats, a, b))
+}
+
+/// [`compare`] with the passages' [`Lexical`] measures already computed
+/// (from their [`Weighed`] words, [`lexical_weighed`]).
+fn compare_lexical(
+    stats: &Stats<'_>,
+    a: &Passage,
+    b: &Passage,
+    st: Story,
+    lex: Lexical,
+) -> Similarity {
     let terms = lex.terms;
     let (topical, entities, figures, quotes) = topical_parts(stats, a, b, terms);
     let (date_conflict, year_conflict, figure_conflict) = conflicts(a, b);
@@ -890,6 +905,92 @@ fn lexical(stats: &Stats<'_>, a: &Passage, b: &Passage) -> Lexical {
     }
 }
 
+/// A passage's words weighed with one version of the statistics: what
+/// [`lexical`] reads of each side, computed once per passage and version
+/// ([`Stats::weighed_passage`]) rather than once per comparison.
+#[derive(Clone, Debug)]
+pub(crate) struct Weighed {
+    /// Per term, parallel to [`Passage::terms`]: its idf, and its idf
+    /// times its BM25 frequency part in the passage.
+    terms: Box<[(f32, f32)]>,
+    /// BM25 of the passage against itself (the second parts summed in
+    /// term order).
+    self_score: f32,
+    /// The squared norm of the idf-weighted counts.
+    norm: f32,
+}
+
+/// The [`Weighed`] words of `p` with `stats`: the same values, to the bit,
+/// as [`lexical`] and [`Stats::self_score`] compute term by term.
+fn weigh_passage(stats: &Stats<'_>, p: &Passage) -> Weighed {
+    let (mut self_score, mut norm) = (0.0f32, 0.0f32);
+    let terms = p
+        .terms
+        .iter()
+        .zip(p.tfs.iter())
+        .map(|(&t, &tf)| {
+            let idf = stats.idf(t);
+            let tf = f32::from(tf);
+            let w = idf * stats.tf_part(tf, p.len);
+            self_score += w;
+            norm += (idf * tf).powi(2);
+            (idf, w)
+        })
+        .collect();
+    Weighed {
+        terms,
+        self_score,
+        norm,
+    }
+}
+
+/// [`lexical`] of two passages from their [`Weighed`] words: a merge of
+/// the two term lists without a look-up, the same values to the bit.
+fn lexical_weighed(a: &Passage, wa: &Weighed, b: &Passage, wb: &Weighed) -> Lexical {
+    let none = Lexical {
+        terms: 0.0,
+        min: 0.0,
+        max: 0.0,
+        cosine: 0.0,
+        shared: 0.0,
+    };
+    if a.terms.is_empty() || b.terms.is_empty() {
+        return none;
+    }
+    let (self_a, self_b) = (wa.self_score, wb.self_score);
+    if self_a <= 0.0 || self_b <= 0.0 {
+        return none;
+    }
+    let (mut ab, mut ba, mut dot, mut shared) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
+    let (mut i, mut j) = (0, 0);
+    while i < a.terms.len() && j < b.terms.len() {
+        match a.terms[i].cmp(&b.terms[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let (idf, wai) = wa.terms[i];
+                let wbj = wb.terms[j].1;
+                let tfa = f32::from(a.tfs[i]);
+                let tfb = f32::from(b.tfs[j]);
+                ab += wbj;
+                ba += wai;
+                dot += idf * idf * tfa * tfb;
+                shared += idf;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let (x, y) = ((ab / self_a).min(1.0), (ba / self_b).min(1.0));
+    Lexical {
+        terms: (x * y).sqrt().clamp(0.0, 1.0),
+        min: x.min(y).clamp(0.0, 1.0),
+        max: x.max(y).clamp(0.0, 1.0),
+        cosine: (dot / (wa.norm.sqrt() * wb.norm.sqrt()).max(1e-9)).clamp(0.0, 1.0),
+        shared: (shared / SHARED_FULL).min(1.0),
+    }
+}
+
 /// Weighted Dice overlap of the passages' entities.
 fn entity_overlap(stats: &Stats<'_>, a: &Passage, b: &Passage) -> f32 {
     if a.entities.is_empty() || b.entities.is_empty() {
@@ -925,6 +1026,41 @@ fn figure_overlap(stats: &Stats<'_>, a: &Passage, b: &Passage) -> f32 {
     if a.figures.is_empty() || b.figures.is_empty() {
         return 0.0;
     }
+    if a.figures.len() <= FEW_FIGURES && b.figures.len() <= FEW_FIGURES {
+        few_figure_overlap(stats, a, b)
+    } else {
+        set_figure_overlap(stats, a, b)
+    }
+}
+
+/// [`figure_overlap`] of passages with few figures (most passages): the
+/// lists read, nothing allocated.
+fn few_figure_overlap(stats: &Stats<'_>, a: &Passage, b: &Passage) -> f32 {
+    let side = |x: &Passage, y: &Passage| -> (f32, f32) {
+        let mut total = 0.0;
+        let mut matched = 0.0;
+        for (k, f) in x.figures.iter().enumerate() {
+            if x.figures[..k].iter().any(|g| g.key == f.key) {
+                continue;
+            }
+            let w = stats.idf(f.key);
+            total += w;
+            if y.figures.iter().any(|g| g.key == f.key) {
+                matched += w;
+            }
+        }
+        (matched, total)
+    };
+    let (ma, ta) = side(a, b);
+    let (mb, tb) = side(b, a);
+    if ta + tb <= 0.0 {
+        return 0.0;
+    }
+    ((ma + mb) / (ta + tb)).clamp(0.0, 1.0)
+}
+
+/// [`figure_overlap`] through key sets.
+fn set_figure_overlap(stats: &Stats<'_>, a: &Passage, b: &Passage) -> f32 {
     // Key sets, so that a passage of thousands of figures is not read once
     // per figure (the sums keep the text order of first occurrences).
     let side = |x: &Passage, y: &Passage| -> (f32, f32) {
@@ -952,8 +1088,23 @@ fn figure_overlap(stats: &Stats<'_>, a: &Passage, b: &Passage) -> f32 {
     ((ma + mb) / (ta + tb)).clamp(0.0, 1.0)
 }
 
+/// Passages with at most this many figures are compared by reading the
+/// lists rather than through key sets: the same answers, no allocation.
+const FEW_FIGURES: usize = 16;
+
 /// (dates disagree, years disagree, counts of one thing disagree).
 fn conflicts(a: &Passage, b: &Passage) -> (bool, bool, bool) {
+    if a.figures.is_empty() || b.figures.is_empty() {
+        return (false, false, false);
+    }
+    if a.figures.len() <= FEW_FIGURES && b.figures.len() <= FEW_FIGURES {
+        return few_conflicts(a, b);
+    }
+    set_conflicts(a, b)
+}
+
+/// [`conflicts`] through key sets: linear in the figures.
+fn set_conflicts(a: &Passage, b: &Passage) -> (bool, bool, bool) {
     // Sets of keys rather than pairs of figures: linear in the figures.
     let their_keys: terms::FxHashSet<u64> = b.figures.iter().map(|g| g.key).collect();
     let disagree = |kind: FigureKind| -> bool {
@@ -982,6 +1133,34 @@ fn conflicts(a: &Passage, b: &Passage) -> (bool, bool, bool) {
     let counts = ours
         .iter()
         .any(|&(u, _)| their_units.contains(&u) && !shared_units.contains(&u));
+    (
+        disagree(FigureKind::Date),
+        disagree(FigureKind::Year),
+        counts,
+    )
+}
+
+/// [`conflicts`] of passages with few figures, read from the lists.
+fn few_conflicts(a: &Passage, b: &Passage) -> (bool, bool, bool) {
+    let theirs_have = |key: u64| b.figures.iter().any(|g| g.key == key);
+    let disagree = |kind: FigureKind| -> bool {
+        let mut ours = a.figures.iter().filter(|f| f.kind == kind).peekable();
+        if ours.peek().is_none() || !b.figures.iter().any(|g| g.kind == kind) {
+            return false;
+        }
+        !ours.any(|f| theirs_have(f.key))
+    };
+    fn counted(p: &Passage) -> impl Iterator<Item = (u64, u64)> + '_ {
+        p.figures
+            .iter()
+            .filter(|f| f.kind == FigureKind::Count && f.unit != 0)
+            .map(|f| (f.unit, f.key))
+    }
+    // A unit counted on both sides conflicts when no value of it is shared.
+    let their_unit = |u: u64| counted(b).any(|(v, _)| v == u);
+    let their_pair = |p: (u64, u64)| counted(b).any(|q| q == p);
+    let shared_unit = |u: u64| counted(a).any(|(v, k)| v == u && their_pair((v, k)));
+    let counts = counted(a).any(|(u, _)| their_unit(u) && !shared_unit(u));
     (
         disagree(FigureKind::Date),
         disagree(FigureKind::Year),
@@ -1125,7 +1304,10 @@ fn ranked(
     let index = stats.index;
     let mut out: Vec<RelatedPassage> = Vec::new();
     let pool = options.limit.saturating_mul(8).clamp(POOL, 2 * POOL);
-    let candidates = candidates(stats, qp, pool, &q.doc.id);
+    // The query's words weighed once, for the first pass and every
+    // candidate (it need not be indexed: an editor's unsaved text).
+    let qw = weigh_passage(stats, qp);
+    let candidates = candidates(stats, qp, &qw, pool, &q.doc.id);
     // Candidates share documents: each document's context once, and the
     // query's own side of it once.
     let mut contexts: FxHashMap<u32, Story> = FxHashMap::default();
@@ -1164,7 +1346,8 @@ fn ranked(
                 story_between(q.doc, &own, cd, theirs)
             })
         });
-        let sim = compare(stats, qp, cp, ctx);
+        let lex = stats.weighed_passage(Some(id), cp, |cw| lexical_weighed(qp, &qw, cp, cw));
+        let sim = compare_lexical(stats, qp, cp, ctx, lex);
         if sim.topical <= 0.0 {
             continue;
         }
@@ -1238,7 +1421,7 @@ fn sort_results(v: &mut [RelatedPassage]) {
 /// The `pool` passage ids of other documents with the highest first-pass
 /// score (normalised BM25 of the query's terms plus shared names, figures
 /// and quotes).
-fn candidates(stats: &Stats<'_>, q: &Passage, pool: usize, own: &DocId) -> Vec<u32> {
+fn candidates(stats: &Stats<'_>, q: &Passage, qw: &Weighed, pool: usize, own: &DocId) -> Vec<u32> {
     let index = stats.index;
     SCRATCH.with(|cell| {
         let mut guard = cell.borrow_mut();
@@ -1247,84 +1430,112 @@ fn candidates(stats: &Stats<'_>, q: &Passage, pool: usize, own: &DocId) -> Vec<u
             acc.resize(index.id_space(), 0.0);
         }
         touched.clear();
-        let mut add = |ids: &[u32], f: &mut dyn FnMut(usize) -> f32| {
-            for (k, &id) in ids.iter().enumerate() {
-                let slot = &mut acc[id as usize];
-                if *slot == 0.0 {
-                    touched.push(id);
-                }
-                *slot += f(k);
-                if *slot == 0.0 {
-                    // Keep touched entries non-zero so they are not pushed twice.
-                    *slot = f32::MIN_POSITIVE;
-                }
-            }
-        };
-        let norm = stats.self_score(q).max(1e-6);
-        for &t in q.terms.iter() {
+        // The BM25 frequency part of a term found once, by passage length
+        // (the same value as `Stats::tf_part` computes, read from a table).
+        let once: Vec<f32> = (0..=TF_TABLE).map(|len| stats.tf_part(1.0, len)).collect();
+        let lens = index.lens();
+        let norm = qw.self_score.max(1e-6);
+        for (&t, &(idf, _)) in q.terms.iter().zip(qw.terms.iter()) {
             if let Some((ids, tfs)) = index.postings(t) {
-                let idf = stats.idf(t) / norm;
-                add(ids, &mut |k| {
-                    let len = index.slot(ids[k]).map_or(1, |s| s.len);
-                    idf * stats.tf_part(f32::from(tfs[k]), len)
+                let idf = idf / norm;
+                accumulate(acc, touched, ids, |k| {
+                    let (tf, len) = (tfs[k], lens[ids[k] as usize]);
+                    let part = match once.get(usize::from(len)) {
+                        Some(&part) if tf == 1 => part,
+                        _ => stats.tf_part(f32::from(tf), len),
+                    };
+                    idf * part
                 });
             }
         }
         let n_ent = q.entities.iter().filter(|e| !e.weak).count().max(1) as f32;
         for e in q.entities.iter().filter(|e| !e.weak) {
             if let Some((ids, _)) = index.postings(e.canon) {
-                add(ids, &mut |_| W_ENTITIES / n_ent);
+                accumulate(acc, touched, ids, |_| W_ENTITIES / n_ent);
             } else if let Some((ids, _)) = index.postings(e.short) {
-                add(ids, &mut |_| SHORT_NAME_MATCH * W_ENTITIES / n_ent);
+                accumulate(acc, touched, ids, |_| SHORT_NAME_MATCH * W_ENTITIES / n_ent);
             }
         }
         let n_fig = q.figures.len().max(1) as f32;
         for f in q.figures.iter() {
             if let Some((ids, _)) = index.postings(f.key) {
-                add(ids, &mut |_| W_FIGURES / n_fig);
+                accumulate(acc, touched, ids, |_| W_FIGURES / n_fig);
             }
         }
         let n_q = q.quotes.len().max(1) as f32;
         for &s in q.quotes.iter() {
             if let Some((ids, _)) = index.postings(s) {
-                add(ids, &mut |_| W_QUOTES / n_q);
+                accumulate(acc, touched, ids, |_| W_QUOTES / n_q);
             }
         }
-        let own = index.doc_slot(own);
-        // (score, passage id, passage index, document id): the document
-        // read once per candidate, not once per comparison.
-        let mut scored: Vec<(f32, u32, u32, &DocId)> = Vec::with_capacity(touched.len());
+        // The passages of the query's own document are left out.
+        if let Some(own) = index.doc_slot(own) {
+            for &id in index.doc_ids(own) {
+                acc[id as usize] = 0.0;
+            }
+        }
+        let mut scored: Vec<(f32, u32)> = Vec::with_capacity(touched.len());
         for &id in touched.iter() {
             let s = acc[id as usize];
             acc[id as usize] = 0.0;
-            let Some(slot) = index.slot(id) else { continue };
-            if Some(slot.doc) == own {
-                continue;
+            if s != 0.0 {
+                scored.push((s, id));
             }
-            let Some(d) = index.doc(&slot) else { continue };
-            scored.push((s, id, slot.passage, &d.id));
         }
-        // Equal scores are ordered by document id and passage index, not
-        // by passage id: ids follow the order documents were added, and
-        // the pool kept at the cut-off must not depend on it. Passages of
-        // one document (the same id, read from one place) are told apart
-        // by their index without comparing the ids' text.
-        let order = |a: &(f32, u32, u32, &DocId), b: &(f32, u32, u32, &DocId)| {
-            b.0.total_cmp(&a.0).then_with(|| {
-                if std::ptr::eq(a.3, b.3) {
-                    a.2.cmp(&b.2)
-                } else {
-                    a.3.cmp(b.3).then(a.2.cmp(&b.2))
+        if scored.len() <= pool {
+            return scored.into_iter().map(|(_, id)| id).collect();
+        }
+        // The pool: every passage above the `pool`-th best score, and of
+        // those at that score, the first in the order of document ids and
+        // passage indices, not of passage ids: ids follow the order
+        // documents were added, and the pool kept at the cut-off must not
+        // depend on it. The index keeps the documents' order as numbers
+        // ([`Index::doc_order`]), so no id's text is compared. The order
+        // of the pool is not read: the ranking sorts what it scores.
+        scored.select_nth_unstable_by(pool - 1, |a, b| b.0.total_cmp(&a.0));
+        let cut = scored[pool - 1].0;
+        let mut pool_ids: Vec<u32> = Vec::with_capacity(pool);
+        let mut tied: Vec<(u64, u32, u32)> = Vec::new();
+        for &(s, id) in scored.iter() {
+            match s.total_cmp(&cut) {
+                std::cmp::Ordering::Greater => pool_ids.push(id),
+                std::cmp::Ordering::Equal => {
+                    if let Some(slot) = index.slot(id) {
+                        tied.push((index.doc_order(slot.doc), slot.passage, id));
+                    }
                 }
-            })
-        };
-        if scored.len() > pool {
-            scored.select_nth_unstable_by(pool, order);
-            scored.truncate(pool);
+                std::cmp::Ordering::Less => {}
+            }
         }
-        scored.sort_unstable_by(order);
-        scored.into_iter().map(|(_, id, _, _)| id).collect()
+        let need = pool - pool_ids.len();
+        if tied.len() > need {
+            tied.select_nth_unstable(need);
+            tied.truncate(need);
+        }
+        pool_ids.extend(tied.into_iter().map(|(_, _, id)| id));
+        pool_ids
     })
+}
+
+/// Passage lengths up to which the first pass reads the frequency part
+/// of a term found once from a table.
+const TF_TABLE: u16 = 255;
+
+/// Adds `weight(k)` to the first-pass score of passage `ids[k]` for each
+/// `k`, noting in `touched` the passages scored for the first time (their
+/// scores stay non-zero, so that none is noted twice).
+#[inline]
+fn accumulate(acc: &mut [f32], touched: &mut Vec<u32>, ids: &[u32], weight: impl Fn(usize) -> f32) {
+    for (k, &id) in ids.iter().enumerate() {
+        let slot = &mut acc[id as usize];
+        if *slot == 0.0 {
+            touched.push(id);
+        }
+        *slot += weight(k);
+        if *slot == 0.0 {
+            *slot = f32::MIN_POSITIVE;
+        }
+    }
 }
 
 /// What two passages share, as written in `a`.

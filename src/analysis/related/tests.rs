@@ -673,3 +673,165 @@ fn stories_kept_between_queries_give_the_results_of_a_fresh_corpus() {
         "after a removal"
     );
 }
+
+/// Every indexed passage's words as the index keeps them for its version
+/// and as weighed afresh, (id, kept, fresh) with the weights as bits.
+#[allow(clippy::type_complexity)]
+fn kept_and_fresh_weights(corpus: &Corpus) -> Vec<(u32, Vec<(u32, u32)>, Vec<(u32, u32)>)> {
+    let stats = Stats::new(corpus);
+    let bits = |w: &Weighed| {
+        let mut v: Vec<(u32, u32)> = w
+            .terms
+            .iter()
+            .map(|&(a, b)| (a.to_bits(), b.to_bits()))
+            .collect();
+        v.push((w.self_score.to_bits(), w.norm.to_bits()));
+        v
+    };
+    let index = corpus.related();
+    let mut out = Vec::new();
+    for id in 0..index.id_space() as u32 {
+        let Some(slot) = index.slot(id) else { continue };
+        let Some(d) = index.doc(&slot) else { continue };
+        let p = &d.related.passages[slot.passage as usize];
+        let kept = stats.weighed_passage(Some(id), p, bits);
+        out.push((id, kept, bits(&weigh_passage(&stats, p))));
+    }
+    out
+}
+
+#[test]
+fn kept_passage_weights_are_dropped_when_the_corpus_changes() {
+    let (mut corpus, docs) = corpus();
+    let check = |corpus: &Corpus, when: &str| {
+        let all = kept_and_fresh_weights(corpus);
+        assert!(!all.is_empty());
+        for (id, kept, fresh) in all {
+            assert_eq!(kept, fresh, "passage {id} {when}");
+        }
+    };
+    // Queries fill the weights of this version...
+    for p in docs[0].related.passages.iter() {
+        query(&corpus, &docs[0], p.span.clone(), 10);
+    }
+    check(&corpus, "as kept");
+    // ...and a change that keeps the number of passages and their mean
+    // length (the statistics' digest) still drops them: the swapped word's
+    // passages elsewhere weigh it otherwise now.
+    let digest = Stats::new(&corpus).digest();
+    let swapped = analyze(
+        docs[0].id.as_str(),
+        &docs[0].text.replace("blankets", "shelter"),
+    );
+    corpus.upsert(swapped);
+    assert_eq!(Stats::new(&corpus).digest(), digest);
+    check(&corpus, "after a word swapped");
+    corpus.remove(&docs[1].id);
+    check(&corpus, "after a removal");
+    corpus.upsert(docs[1].clone());
+    check(&corpus, "after an upsert");
+}
+
+#[test]
+fn weighed_words_compare_as_the_passages_do() {
+    let (corpus, docs) = corpus();
+    let stats = Stats::new(&corpus);
+    let bits = |l: Lexical| [l.terms, l.min, l.max, l.cosine, l.shared].map(f32::to_bits);
+    let passages: Vec<&Passage> = docs
+        .iter()
+        .flat_map(|d| d.related.passages.iter())
+        .collect();
+    let mut shared = 0;
+    for a in &passages {
+        let wa = weigh_passage(&stats, a);
+        for b in &passages {
+            let wb = weigh_passage(&stats, b);
+            let lex = lexical(&stats, a, b);
+            shared += usize::from(lex.terms > 0.0);
+            assert_eq!(bits(lexical_weighed(a, &wa, b, &wb)), bits(lex));
+        }
+    }
+    assert!(shared > passages.len());
+}
+
+#[test]
+fn documents_are_numbered_in_the_order_of_their_ids() {
+    // Added in an order that fills the gaps between numbers until they
+    // are numbered again, some removed and added back.
+    let mut corpus = Corpus::new();
+    let mut names: Vec<String> = Vec::new();
+    let text = "Dock workers unloaded forty crates of citrus at the northern pier.";
+    corpus.upsert(analyze("n.txt", text));
+    for k in 0..80 {
+        // Each new id between the last one and "n.txt": the gap there
+        // halves each time.
+        let name = format!("m{}.txt", "z".repeat(k));
+        corpus.upsert(analyze(&name, text));
+        names.push(name);
+    }
+    for k in (0..80).step_by(7) {
+        corpus.remove(&DocId::new(names[k].as_str()));
+    }
+    for k in (0..80).step_by(14) {
+        corpus.upsert(analyze(&names[k], text));
+    }
+    let index = corpus.related();
+    let mut by_number: Vec<(u64, String)> = corpus
+        .docs()
+        .map(|d| {
+            let slot = index.doc_slot(&d.id).expect("indexed");
+            (index.doc_order(slot), d.id.to_string())
+        })
+        .collect();
+    by_number.sort();
+    let numbered: Vec<&String> = by_number.iter().map(|(_, n)| n).collect();
+    let mut sorted = numbered.clone();
+    sorted.sort();
+    assert_eq!(numbered, sorted);
+    let numbers: std::collections::HashSet<u64> = by_number.iter().map(|&(n, _)| n).collect();
+    assert_eq!(numbers.len(), by_number.len(), "numbers are distinct");
+}
+
+#[test]
+fn few_figures_compare_as_key_sets_do() {
+    let texts = [
+        "Police said 4 people were killed and 12 injured on March 3, 2021.",
+        "Officials said 5 people were killed and 12 injured on March 3, 2021.",
+        "Four people were killed on March 4 and 12 were hurt, police said in 2021.",
+        "The council approved £3.5 million on 14 March, 2019, for 240 homes.",
+        "A 90-day pause began on May 2 after 3 rounds of talks in 2020.",
+        "Twelve people were injured and 4 killed, police said on 3 March 2021.",
+    ];
+    let docs: Vec<Arc<DocAnalysis>> = texts
+        .iter()
+        .enumerate()
+        .map(|(k, t)| analyze(&format!("fig-{k}.txt"), t))
+        .collect();
+    let mut corpus = Corpus::new();
+    for d in &docs {
+        corpus.upsert(d.clone());
+    }
+    let stats = Stats::new(&corpus);
+    let passages: Vec<&Passage> = docs
+        .iter()
+        .flat_map(|d| d.related.passages.iter())
+        .filter(|p| !p.figures.is_empty())
+        .collect();
+    assert!(passages.len() >= texts.len());
+    let (mut conflicting, mut overlapping) = (0, 0);
+    for a in &passages {
+        for b in &passages {
+            let few = few_conflicts(a, b);
+            assert_eq!(few, set_conflicts(a, b));
+            conflicting += usize::from(few.0 || few.1 || few.2);
+            let overlap = few_figure_overlap(&stats, a, b);
+            assert_eq!(
+                overlap.to_bits(),
+                set_figure_overlap(&stats, a, b).to_bits()
+            );
+            overlapping += usize::from(overlap > 0.0);
+        }
+    }
+    // Both answers occur among the pairs.
+    assert!(conflicting > 0 && overlapping > passages.len());
+}

@@ -991,6 +991,17 @@ fn lexical_weighed(a: &Passage, wa: &Weighed, b: &Passage, wb: &Weighed) -> Lexi
     }
 }
 
+/// The weighted Dice overlap of `a` and `b`, given `side(x, y)`: the
+/// weight of `x`'s items that `y` shares and of all `x`'s items.
+fn weighted_dice(a: &Passage, b: &Passage, side: impl Fn(&Passage, &Passage) -> (f32, f32)) -> f32 {
+    let (ma, ta) = side(a, b);
+    let (mb, tb) = side(b, a);
+    if ta + tb <= 0.0 {
+        return 0.0;
+    }
+    ((ma + mb) / (ta + tb)).clamp(0.0, 1.0)
+}
+
 /// Weighted Dice overlap of the passages' entities.
 fn entity_overlap(stats: &Stats<'_>, a: &Passage, b: &Passage) -> f32 {
     if a.entities.is_empty() || b.entities.is_empty() {
@@ -1013,12 +1024,7 @@ fn entity_overlap(stats: &Stats<'_>, a: &Passage, b: &Passage) -> f32 {
         }
         (matched, total)
     };
-    let (ma, ta) = side(a, b);
-    let (mb, tb) = side(b, a);
-    if ta + tb <= 0.0 {
-        return 0.0;
-    }
-    ((ma + mb) / (ta + tb)).clamp(0.0, 1.0)
+    weighted_dice(a, b, side)
 }
 
 /// Weighted Dice overlap of the passages' figures.
@@ -1051,12 +1057,7 @@ fn few_figure_overlap(stats: &Stats<'_>, a: &Passage, b: &Passage) -> f32 {
         }
         (matched, total)
     };
-    let (ma, ta) = side(a, b);
-    let (mb, tb) = side(b, a);
-    if ta + tb <= 0.0 {
-        return 0.0;
-    }
-    ((ma + mb) / (ta + tb)).clamp(0.0, 1.0)
+    weighted_dice(a, b, side)
 }
 
 /// [`figure_overlap`] through key sets.
@@ -1080,12 +1081,7 @@ fn set_figure_overlap(stats: &Stats<'_>, a: &Passage, b: &Passage) -> f32 {
         }
         (matched, total)
     };
-    let (ma, ta) = side(a, b);
-    let (mb, tb) = side(b, a);
-    if ta + tb <= 0.0 {
-        return 0.0;
-    }
-    ((ma + mb) / (ta + tb)).clamp(0.0, 1.0)
+    weighted_dice(a, b, side)
 }
 
 /// Passages with at most this many figures are compared by reading the

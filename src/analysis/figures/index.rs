@@ -57,8 +57,9 @@ pub struct FigureIndex {
     /// Each slot's keys, sorted: what removing its document visits,
     /// without reading its figures again.
     keys: Vec<Box<[u64]>>,
-    /// Each slot's keys per figure: what the next version of its document
-    /// takes over for the figures whose keys it would compute alike.
+    /// Each slot's keys per figure, kept for a document filed again (an
+    /// edited one): what its next version takes over for the figures whose
+    /// keys it would compute alike. Empty for one filed once.
     figure_keys: Vec<FigureKeys>,
     free: Vec<u32>,
 }
@@ -100,9 +101,10 @@ impl FigureIndex {
             }
         };
         self.slots.insert(doc.id.clone(), slot);
-        let mut figure_keys = FigureKeys::default();
-        let pairs = filed_pairs(doc, None, &mut figure_keys);
-        self.figure_keys[slot as usize] = figure_keys;
+        // A document filed once (most of a corpus) keeps no keys per
+        // figure: they are kept from its first new version on.
+        self.figure_keys[slot as usize] = FigureKeys::default();
+        let pairs = filed_pairs(doc, None, &mut FigureKeys::default());
         let filed = &mut self.filed[slot as usize];
         filed.clear();
         filed.extend(pairs.iter().map(|&(_, i)| i));

@@ -821,6 +821,69 @@ proptest! {
     }
 }
 
+/// The candidates of each figure of `docs` that `index` gives, as
+/// (document, figure), so that indexes of other versions of equal
+/// analyses compare.
+fn figure_candidates(
+    index: &figures::FigureIndex,
+    docs: &[&DocAnalysis],
+) -> Vec<Vec<(String, usize)>> {
+    docs.iter()
+        .flat_map(|d| d.figures.list.iter())
+        .map(|f| {
+            let mut found: Vec<(String, usize)> = index
+                .candidates(f, None)
+                .into_iter()
+                .map(|(d, i)| (format!("{:?}", d.id), i))
+                .collect();
+            found.sort();
+            found
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(config(48))]
+
+    /// A draft filed again in the corpus index after each edit, the keys
+    /// of its unchanged figures taken over from the version before, is
+    /// found as its fresh analysis filed once is: by lookups from its own
+    /// figures and from another document's.
+    #[test]
+    fn figures_filed_again_after_edits_equal_fresh_ones(
+        first in prop::collection::vec(prop::sample::select(FIGURE_PARAGRAPHS), 3..12),
+        other in prop::collection::vec(prop::sample::select(FIGURE_PARAGRAPHS), 2..6),
+        steps in prop::collection::vec(figure_edit(), 1..12),
+    ) {
+        let settings = Settings::default();
+        let id = DocId::new("figures-draft.txt");
+        let other = Arc::new(analyze_document(
+            DocId::new("other.txt"),
+            Arc::from(other.concat().as_str()),
+            &settings,
+        ));
+        let mut text = first.concat();
+        let mut doc = Arc::new(analyze_edited(None, id.clone(), Arc::from(text.as_str()), &settings));
+        let mut index = figures::FigureIndex::default();
+        index.insert(&other);
+        index.insert(&doc);
+        for step in &steps {
+            text = apply_figure_edit(&text, step);
+            doc = Arc::new(analyze_edited(Some(&*doc), id.clone(), Arc::from(text.as_str()), &settings));
+            index.replace(&doc);
+            let fresh = Arc::new(analyze_document(id.clone(), Arc::from(text.as_str()), &settings));
+            let mut fresh_index = figures::FigureIndex::default();
+            fresh_index.insert(&other);
+            fresh_index.insert(&fresh);
+            prop_assert_eq!(index.entries(), fresh_index.entries());
+            prop_assert_eq!(
+                figure_candidates(&index, &[&fresh, &other]),
+                figure_candidates(&fresh_index, &[&fresh, &other])
+            );
+        }
+    }
+}
+
 /// A keystroke in one paragraph of a long draft weighs again only the
 /// pairs of figures that touch the paragraph's figures; a date line
 /// changed is read by no pair of one document, so it weighs again only

@@ -57,7 +57,28 @@ pub struct FigureIndex {
     /// Each slot's keys, sorted: what removing its document visits,
     /// without reading its figures again.
     keys: Vec<Box<[u64]>>,
+    /// Each slot's keys per figure, kept for a document filed again (an
+    /// edited one): what its next version takes over for the figures whose
+    /// keys it would compute alike. Empty for one filed once.
+    figure_keys: Vec<FigureKeys>,
     free: Vec<u32>,
+}
+
+/// The keys each figure of a document is filed under, sorted and without
+/// repeats: figure `i`'s are `keys[ends[i - 1]..ends[i]]` (from 0 for the
+/// first).
+#[derive(Debug, Default)]
+struct FigureKeys {
+    ends: Vec<u32>,
+    keys: Vec<u64>,
+}
+
+impl FigureKeys {
+    fn of(&self, i: usize) -> Option<&[u64]> {
+        let end = *self.ends.get(i)? as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.keys.get(start..end)
+    }
 }
 
 impl FigureIndex {
@@ -75,11 +96,15 @@ impl FigureIndex {
                 self.docs.push(Some(doc.clone()));
                 self.filed.push(Vec::new());
                 self.keys.push(Box::default());
+                self.figure_keys.push(FigureKeys::default());
                 (self.docs.len() - 1) as u32
             }
         };
         self.slots.insert(doc.id.clone(), slot);
-        let pairs = filed_pairs(doc);
+        // A document filed once (most of a corpus) keeps no keys per
+        // figure: they are kept from its first new version on.
+        self.figure_keys[slot as usize] = FigureKeys::default();
+        let pairs = filed_pairs(doc, None, &mut FigureKeys::default());
         let filed = &mut self.filed[slot as usize];
         filed.clear();
         filed.extend(pairs.iter().map(|&(_, i)| i));
@@ -109,8 +134,12 @@ impl FigureIndex {
             self.remove(doc);
             return;
         }
-        self.docs[slot as usize] = Some(doc.clone());
-        let pairs = filed_pairs(doc);
+        let old_doc = self.docs[slot as usize].replace(doc.clone());
+        let old_keys = std::mem::take(&mut self.figure_keys[slot as usize]);
+        let mut figure_keys = FigureKeys::default();
+        let previous = old_doc.as_deref().map(|d| (d, &old_keys));
+        let pairs = filed_pairs(doc, previous, &mut figure_keys);
+        self.figure_keys[slot as usize] = figure_keys;
         let filed = &mut self.filed[slot as usize];
         filed.clear();
         filed.extend(pairs.iter().map(|&(_, i)| i));
@@ -163,6 +192,7 @@ impl FigureIndex {
         }
         self.docs[slot as usize] = None;
         self.filed[slot as usize] = Vec::new();
+        self.figure_keys[slot as usize] = FigureKeys::default();
         self.free.push(slot);
     }
 
@@ -246,19 +276,69 @@ impl FigureIndex {
 }
 
 /// Every (key, figure index) a document's figures are filed under, sorted
-/// by key, then by figure: each key's figures in text order.
-fn filed_pairs(doc: &DocAnalysis) -> Vec<(u64, u32)> {
+/// by key, then by figure: each key's figures in text order. Each
+/// figure's keys are written to `out`; those of a figure of `previous`
+/// (the version filed before, with its keys) that computes its keys from
+/// the same fields ([`same_key_fields`]) are taken over rather than
+/// computed again: an edit leaves the figures before it at their index
+/// and those after it at their index from the end.
+fn filed_pairs(
+    doc: &DocAnalysis,
+    previous: Option<(&DocAnalysis, &FigureKeys)>,
+    out: &mut FigureKeys,
+) -> Vec<(u64, u32)> {
+    let list = &doc.figures.list;
     let mut pairs: Vec<(u64, u32)> = Vec::new();
     let mut keys = Vec::new();
-    for (i, f) in doc.figures.list.iter().enumerate() {
-        keys.clear();
-        keys_of(f, Use::File, &mut keys, None);
-        keys.sort_unstable();
-        keys.dedup();
-        pairs.extend(keys.iter().map(|&k| (k, i as u32)));
+    out.ends.clear();
+    out.keys.clear();
+    out.ends.reserve(list.len());
+    for (i, f) in list.iter().enumerate() {
+        let carried = previous.and_then(|(old, old_keys)| {
+            let old_list = &old.figures.list;
+            let from_end = (i + old_list.len()).checked_sub(list.len());
+            [Some(i), from_end]
+                .into_iter()
+                .flatten()
+                .find(|&j| old_list.get(j).is_some_and(|g| same_key_fields(f, g)))
+                .and_then(|j| old_keys.of(j))
+        });
+        match carried {
+            Some(old) => out.keys.extend_from_slice(old),
+            None => {
+                keys.clear();
+                keys_of(f, Use::File, &mut keys, None);
+                keys.sort_unstable();
+                keys.dedup();
+                out.keys.extend_from_slice(&keys);
+            }
+        }
+        let start = out.ends.last().copied().unwrap_or(0) as usize;
+        pairs.extend(out.keys[start..].iter().map(|&k| (k, i as u32)));
+        out.ends.push(out.keys.len() as u32);
     }
     pairs.sort_unstable();
     pairs
+}
+
+/// Whether two figures have the same keys for `keys_of`: it reads these
+/// fields alone (`topics_of` and [`toll_event`](super::counted::toll_event)
+/// read kind, currency, person, head and verb with their concepts; the
+/// names and the incident make the rest).
+fn same_key_fields(a: &Figure, b: &Figure) -> bool {
+    let same = |x: &Arc<[u64]>, y: &Arc<[u64]>| Arc::ptr_eq(x, y) || x[..] == y[..];
+    let (c, d) = (&a.counted, &b.counted);
+    a.kind == b.kind
+        && a.currency == b.currency
+        && c.person == d.person
+        && c.head == d.head
+        && c.head_concept == d.head_concept
+        && c.verb_stem == d.verb_stem
+        && c.verb_concept == d.verb_concept
+        && same(&c.sentence_entities, &d.sentence_entities)
+        && same(&c.sentence_initials, &d.sentence_initials)
+        && same(&c.entities, &d.entities)
+        && same(&c.incident, &d.incident)
 }
 
 /// Each key of `pairs` (sorted, see [`filed_pairs`]) with its run of

@@ -327,6 +327,32 @@ fn anonymous_sources_of_comparative_clauses_absolutes_and_completing_participles
 }
 
 #[test]
+fn anonymous_sources_of_object_relatives_without_a_relative_word() {
+    let anon = |t: &str| of_rule(t, "anonymous-source");
+    // A relative clause with no "that" or "which" whose own clause lacks a
+    // subject: the name after the antecedent opens the speaker's phrase.
+    assert_eq!(
+        anon("Divers searched the pier Harbour Board inspectors say was damaged in the storm."),
+        ["Harbour Board inspectors"]
+    );
+    assert_eq!(
+        anon("The crane Carrow port engineers believe will fail first is the oldest."),
+        ["Carrow port engineers"]
+    );
+    // A phrase already a verb's complement is no subject either.
+    assert_eq!(
+        anon(
+            "The north quay is now the spot Harbour Board inspectors say the ferries should avoid."
+        ),
+        ["Harbour Board inspectors"]
+    );
+    // A named speaker of such a clause stays named.
+    assert!(anon("The ferry Mayor Ana Ruiz says will sail on Monday is old.").is_empty());
+    // With a subject of its own after the verb, the phrase is one compound.
+    assert!(anon("The harbour Port Authority inspectors said the cranes were unsafe.").is_empty());
+}
+
+#[test]
 fn a_reporting_word_read_as_a_noun_has_no_speaker() {
     // "states", "reports": the tagger reads the sentence's nouns.
     assert!(

@@ -1538,7 +1538,10 @@ impl<'a> Sentence<'a> {
                     }
                     return Some(self.cue(kind, &np, construction, i..cue_end, i..cue_end, i));
                 }
-                self.across_relative(b, self.np_back_ext(b))
+                let np = self
+                    .np_back_ext(b)
+                    .map(|np| self.bare_object_relative(np, i));
+                self.across_relative(b, np)
             }
             Some(Kind::Comma) if !after_quote => self
                 .parenthetical_subject(b - 1)
@@ -1719,6 +1722,62 @@ impl<'a> Sentence<'a> {
             np.start..cue_end,
             i,
         ))
+    }
+
+    /// "the pier Harbour Board inspectors say was hit", "is now the spot
+    /// Port Authority inspectors say the ferry should stop": an object
+    /// relative clause with no "that" or "which". The phrase read back from
+    /// the verb at `i` runs over the relative's antecedent (a common noun)
+    /// into its subject (a phrase opened by a name). When the clause after
+    /// the verb has no subject of its own (a verb follows directly), or the
+    /// whole phrase is already a verb's complement or a preposition's
+    /// object, it cannot be the verb's subject: the subject is the phrase
+    /// from the name on. Otherwise ("The harbour Port Authority inspectors
+    /// said") it stays one compound. The tagger, reading the words around
+    /// it, says whether the word before the name is a noun (the
+    /// antecedent's head) and which words are verbs.
+    fn bare_object_relative(&self, np: Np, i: usize) -> Np {
+        use crate::analysis::language::{Upos, tagger};
+        if np.affiliation.is_some() || np.head >= i {
+            return np;
+        }
+        let Some(k) = (np.start + 1..=np.head).find(|&k| {
+            self.proper(k)
+                && !self.proper(k - 1)
+                && !self.toks[k - 1].possessive
+                && !self.toks[k - 1].cap
+                && !self.toks[k - 1].digit
+                && !self.has(k - 1, Class::DET | Class::QUANTIFIER)
+        }) else {
+            return np;
+        };
+        if !self.word(i + 1) {
+            return np;
+        }
+        let from = np.start.saturating_sub(RELATIVE_CONTEXT);
+        let to = (i + 2).min(self.toks.len());
+        let words: Vec<&str> = self.toks[from..to]
+            .iter()
+            .map(|t| t.text(self.text))
+            .collect();
+        let tags = tagger::english().tag(&words);
+        let antecedent = tags.get(k - 1 - from) == Some(&Upos::Noun);
+        let gap = self.has(i + 1, Class::BE | Class::AUX | Class::MODAL)
+            || matches!(tags.get(i + 1 - from), Some(Upos::Verb | Upos::Aux));
+        // "is now the place officials say …", "searched the pier …": a
+        // phrase that is already a verb's complement or a preposition's
+        // object is no subject, so the antecedent ends before the name.
+        // Adverbs and auxiliaries between ("is now the place …") are
+        // stepped over.
+        let (p, be, _) = self.skip_back(np.start);
+        let taken = self.after_preposition(np.start)
+            || be.is_some()
+            || (p > from && matches!(tags.get(p - 1 - from), Some(Upos::Verb | Upos::Aux)));
+        if antecedent && (gap || taken) {
+            Np { start: k, ..np }
+        } else {
+            np
+        }
     }
 
     /// "An official who spoke on condition of anonymity to discuss the
@@ -2274,6 +2333,9 @@ const RELATIVE_REACH: usize = 14;
 /// verb a participle completes ("can be heard asking"): its auxiliaries
 /// and subject.
 const CATENATIVE_CONTEXT: usize = 4;
+/// Words read before a phrase when the tagger classes the words of a bare
+/// object relative ([`Sentence::bare_object_relative`]).
+const RELATIVE_CONTEXT: usize = 4;
 /// Tokens after a verb that needs "as" within which the "as" is looked for
 /// ("described the new harbour plan as"): a verb and its object fit.
 const AS_REACH: usize = 12;

@@ -1463,7 +1463,7 @@ impl<'a> Sentence<'a> {
                     i,
                 ));
             }
-            // "a reporter can be heard asking", "aides kept insisting": a
+            // "a clerk could be heard asking", "aides kept insisting": a
             // participle completing the verb before it shares that verb's
             // subject.
             if !infinitive
@@ -1558,7 +1558,7 @@ impl<'a> Sentence<'a> {
         let mut hops = 0;
         let name = self.name_suffix(&np);
         while np.start < i && self.after_preposition(np.start) {
-            // "more delegates than her advisers expected", "after officials
+            // "fewer votes than his aides predicted", "after officials
             // said": a preposition that also opens a clause, its phrase
             // right before the verb, heads a clause whose subject that
             // phrase is.
@@ -1686,7 +1686,7 @@ impl<'a> Sentence<'a> {
         Some(self.cue(kind, &np, construction, i..cue_end, ps..pe, i))
     }
 
-    /// "a reporter can be heard asking", "officials kept insisting": the
+    /// "a clerk could be heard asking", "officials kept insisting": the
     /// speech participle at `i` completes the verb right before it (token
     /// `b - 1`, a verb by the tagger reading the words around it), so its
     /// speaker is that verb's subject, read back across its auxiliaries.
@@ -2330,7 +2330,7 @@ const BRACKET_TAG_REACH: usize = 6;
 /// discuss the talks said"): a relative clause of a dozen words fits.
 const RELATIVE_REACH: usize = 14;
 /// Tokens before a verb the tagger reads with it to say whether it is a
-/// verb a participle completes ("can be heard asking"): its auxiliaries
+/// verb a participle completes ("could be heard asking"): its auxiliaries
 /// and subject.
 const CATENATIVE_CONTEXT: usize = 4;
 /// Words read before a phrase when the tagger classes the words of a bare

@@ -55,7 +55,7 @@ pub(super) struct Clause {
     /// percent *of white voters*"), sorted; empty when not said.
     pub base: Vec<u64>,
     /// The figure is what a verb in the perfect aspect has come to by the
-    /// time of the report ("has sold 2.8 million units", "have raised
+    /// time of the report ("has sold 3.1 million handsets", "have raised
     /// $40m"): a total that grows from one report to the next.
     pub up_to_report: bool,
 }

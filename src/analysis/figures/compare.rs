@@ -403,7 +403,7 @@ fn same_clause_frame(
         return true;
     }
     let (x, y) = (clause::kept(a, fa), clause::kept(b, fb));
-    // A total up to the time of its report ("has sold 2.8 million units",
+    // A total up to the time of its report ("has sold 3.1 million handsets",
     // "40 rifles so far") grows from one report to the next: two such
     // totals of one thing are one time only in one document or in two
     // reports of one known date. (One side alone in the perfect says

@@ -118,8 +118,8 @@
 //! objects: 115, 0.878, 101; the structural checks alone: 126 findings, 0.849, 107 right). BBC
 //! news: 17.31 findings per 1,000 sentences (the same 761 findings before the object relatives; 17.15 before the comparative, absolute and
 //! completing-participle readings: the 7 new findings, all read, are unnamed analysts, investors
-//! and sources in "with analysts saying", "than advisers say", "after foreign investors
-//! criticised"; 17.13 before that; `cargo test --release --test attribution --
+//! and sources after "with", "than" and "after" (analysts who say, advisers who say,
+//! investors who criticise); 17.13 before that; `cargo test --release --test attribution --
 //! --nocapture bbc_warnings`, `BBC_SHOW=anonymous-source` prints them; mostly "analysts", unnamed
 //! spokespeople of named firms ("a spokesman for the carrier"), "officials", "ministers",
 //! "economists"). Of 40 of those BBC findings drawn at random (Python `random.seed(13)`,
@@ -166,8 +166,8 @@
 //! named people). Reading the quantified objects, partitives, place adverbs and "point to" leaves
 //! 113 train misses (69 outside any construction, 31 read as named or referring, 13 rejected).
 //! Reading the comparative and temporal clauses, absolute "with" clauses and completing
-//! participles leaves 110: the other sources after "than" that the reading now proposes ("more
-//! delegates than her advisers expected", "more than most party insiders expected") are thought,
+//! participles leaves 110: the other sources after "than" that the reading now proposes (of the
+//! shape "more seats than his advisers expected") are thought,
 //! not speech, and the learned decision rejects them (the weights are unchanged: no feature
 //! changed).
 //!

@@ -822,7 +822,9 @@ fn context_value(shared: f32, wa: f32, wb: f32) -> f32 {
     (shared / smaller / CONTEXT_FULL).clamp(0.0, 1.0)
 }
 
-/// What two passages' words share (see [`Features`]).
+/// What two passages' words share (see [`Features`]); all zero when
+/// either passage has no weighed word.
+#[derive(Default)]
 struct Lexical {
     /// Geometric mean of the two directions.
     terms: f32,
@@ -836,20 +838,32 @@ struct Lexical {
 /// reaches 1: about four rare words.
 const SHARED_FULL: f32 = 30.0;
 
+impl Lexical {
+    /// From the share of each side's BM25 against itself that the other
+    /// side covers (`ab / self_a`, `ba / self_b`), the dot product and
+    /// norms of the idf-weighted counts, and the summed idf of the shared
+    /// words.
+    fn from_sums(x: f32, y: f32, dot: f32, norm_a: f32, norm_b: f32, shared: f32) -> Lexical {
+        let (x, y) = (x.min(1.0), y.min(1.0));
+        Lexical {
+            // Geometric mean of the two directions: a short generic passage
+            // ("Four people were shot.") that a long one covers is not close to it.
+            terms: (x * y).sqrt().clamp(0.0, 1.0),
+            min: x.min(y).clamp(0.0, 1.0),
+            max: x.max(y).clamp(0.0, 1.0),
+            cosine: (dot / (norm_a.sqrt() * norm_b.sqrt()).max(1e-9)).clamp(0.0, 1.0),
+            shared: (shared / SHARED_FULL).min(1.0),
+        }
+    }
+}
+
 /// Symmetric normalised BM25: each passage's BM25 against the other,
 /// divided by its BM25 against itself; with the cosine of the two
 /// passages' idf-weighted word counts and the rarity of the shared words,
 /// computed in the same pass.
 fn lexical(stats: &Stats<'_>, a: &Passage, b: &Passage) -> Lexical {
-    let none = Lexical {
-        terms: 0.0,
-        min: 0.0,
-        max: 0.0,
-        cosine: 0.0,
-        shared: 0.0,
-    };
     if a.terms.is_empty() || b.terms.is_empty() {
-        return none;
+        return Lexical::default();
     }
     let (mut ab, mut ba, mut self_a, mut self_b) = (0.0, 0.0, 0.0, 0.0);
     let (mut dot, mut norm_a, mut norm_b, mut shared) = (0.0, 0.0, 0.0, 0.0);
@@ -891,18 +905,9 @@ fn lexical(stats: &Stats<'_>, a: &Passage, b: &Passage) -> Lexical {
         }
     }
     if self_a <= 0.0 || self_b <= 0.0 {
-        return none;
+        return Lexical::default();
     }
-    let (x, y) = ((ab / self_a).min(1.0), (ba / self_b).min(1.0));
-    Lexical {
-        // Geometric mean of the two directions: a short generic passage
-        // ("Four people were shot.") that a long one covers is not close to it.
-        terms: (x * y).sqrt().clamp(0.0, 1.0),
-        min: x.min(y).clamp(0.0, 1.0),
-        max: x.max(y).clamp(0.0, 1.0),
-        cosine: (dot / (norm_a.sqrt() * norm_b.sqrt()).max(1e-9)).clamp(0.0, 1.0),
-        shared: (shared / SHARED_FULL).min(1.0),
-    }
+    Lexical::from_sums(ab / self_a, ba / self_b, dot, norm_a, norm_b, shared)
 }
 
 /// A passage's words weighed with one version of the statistics: what
@@ -947,19 +952,9 @@ fn weigh_passage(stats: &Stats<'_>, p: &Passage) -> Weighed {
 /// [`lexical`] of two passages from their [`Weighed`] words: a merge of
 /// the two term lists without a look-up, the same values to the bit.
 fn lexical_weighed(a: &Passage, wa: &Weighed, b: &Passage, wb: &Weighed) -> Lexical {
-    let none = Lexical {
-        terms: 0.0,
-        min: 0.0,
-        max: 0.0,
-        cosine: 0.0,
-        shared: 0.0,
-    };
-    if a.terms.is_empty() || b.terms.is_empty() {
-        return none;
-    }
     let (self_a, self_b) = (wa.self_score, wb.self_score);
-    if self_a <= 0.0 || self_b <= 0.0 {
-        return none;
+    if a.terms.is_empty() || b.terms.is_empty() || self_a <= 0.0 || self_b <= 0.0 {
+        return Lexical::default();
     }
     let (mut ab, mut ba, mut dot, mut shared) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
     let (mut i, mut j) = (0, 0);
@@ -981,14 +976,7 @@ fn lexical_weighed(a: &Passage, wa: &Weighed, b: &Passage, wb: &Weighed) -> Lexi
             }
         }
     }
-    let (x, y) = ((ab / self_a).min(1.0), (ba / self_b).min(1.0));
-    Lexical {
-        terms: (x * y).sqrt().clamp(0.0, 1.0),
-        min: x.min(y).clamp(0.0, 1.0),
-        max: x.max(y).clamp(0.0, 1.0),
-        cosine: (dot / (wa.norm.sqrt() * wb.norm.sqrt()).max(1e-9)).clamp(0.0, 1.0),
-        shared: (shared / SHARED_FULL).min(1.0),
-    }
+    Lexical::from_sums(ab / self_a, ba / self_b, dot, wa.norm, wb.norm, shared)
 }
 
 /// The weighted Dice overlap of `a` and `b`, given `side(x, y)`: the

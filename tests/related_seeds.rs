@@ -56,9 +56,12 @@ const PAIRS: [(&str, usize, &[Line]); 10] = [
 /// since the best result in another document needs only
 /// `related::FIRST_MIN_SCORE`, 6 since a sentence on a boilerplate line
 /// (a generated FAQ) is a query like any other, 8 since the ranking reads
-/// a document gate and a passage score learned apart (the target is 9 of
-/// 10; nothing was tuned on this set).
-const FLOOR: usize = 8;
+/// a document gate and a passage score learned apart, 9 since the passage
+/// score reads how near both passages stand to the start of their
+/// articles' body, by paragraph and with headlines left out (the strike
+/// on the gang's vessel now finds its restatement first; nothing was
+/// tuned on this set).
+const FLOOR: usize = 9;
 
 #[test]
 fn seed_pairs_in_the_top_three() {

@@ -26,7 +26,7 @@
 use std::sync::LazyLock;
 
 /// The number of features.
-pub const FEATURES: usize = 15;
+pub const FEATURES: usize = 16;
 
 /// The features' names, in [`Features::vector`] order, as in `weights.tsv`.
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -45,6 +45,7 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "doc_words",
     "doc_best",
     "set_best",
+    "lead",
 ];
 
 /// What two passages share, each from 0 to 1.
@@ -91,6 +92,17 @@ pub struct Features {
     /// less of the query's than another document's does. A ranking
     /// feature: 1 where two passages are compared alone.
     pub set_best: f32,
+    /// How near both passages stand to the start of their articles' body:
+    /// the product of each one's [`super::lead`] (1 for every sentence of
+    /// the first body paragraph, a fifth less for each body paragraph
+    /// before it, 0 from the sixth and for a headline). Reports of one
+    /// event tell its main fact first, and each then goes on to details of
+    /// its own, so among the passages of a story two leads restate each
+    /// other more often than two later sentences that share as many words.
+    /// A ranking feature: 1 where two passages are compared alone
+    /// (one-sentence documents are their own leads), left out of the pair
+    /// score.
+    pub lead: f32,
 }
 
 impl Features {
@@ -112,6 +124,7 @@ impl Features {
             self.doc_words,
             self.doc_best,
             self.set_best,
+            self.lead,
         ]
     }
 }
@@ -261,7 +274,7 @@ mod tests {
             }
         }
         // The pair score is learned without the ranking features.
-        for name in ["doc_best", "set_best"] {
+        for name in ["doc_best", "set_best", "lead"] {
             let i = FEATURE_NAMES.iter().position(|n| *n == name);
             assert_eq!(i.map(|i| m.weights[i]), Some(0.0), "{name}");
         }

@@ -835,3 +835,117 @@ fn few_figures_compare_as_key_sets_do() {
     // Both answers occur among the pairs.
     assert!(conflicting > 0 && overlapping > passages.len());
 }
+
+#[test]
+fn lead_counts_body_paragraphs_and_leaves_headlines_out() {
+    let d = analyze(
+        "lead.txt",
+        "Ferry loses power near the harbour\n\
+         \n\
+         The island ferry lost power on Tuesday morning. Passengers waited on the open deck for hours. A lifeboat crew reached the stricken vessel.\n\
+         Repairs and an apology\n\
+         Mechanics checked the damaged engine overnight. The harbour master reopened the quay at dawn.\n\
+         Council buses took stranded travellers home.\n\
+         The ferry operator apologised to every passenger.\n\
+         Insurers sent an assessor to the quay on Wednesday.\n\
+         A second crossing was cancelled as a precaution.\n\
+         The ferry is due back in service next week.\n",
+    );
+    let p = &d.related.passages;
+    let indexed: Vec<usize> = (0..p.len()).filter(|&i| p[i].indexed).collect();
+    let body: Vec<usize> = indexed
+        .iter()
+        .copied()
+        .filter(|&i| !p[i].headline)
+        .collect();
+    let headlines: Vec<usize> = indexed.iter().copied().filter(|&i| p[i].headline).collect();
+    assert_eq!(headlines.len(), 2, "the title and the subheading: {p:?}");
+    assert_eq!(body.len(), 10, "{indexed:?}");
+    // Every sentence of the first body paragraph is the lead.
+    for &i in &body[..3] {
+        assert_eq!(lead(&d, i), 1.0, "{i}");
+    }
+    // The subheading between them does not count as a paragraph.
+    assert!(
+        (lead(&d, body[3]) - 0.8).abs() < 1e-6,
+        "{}",
+        lead(&d, body[3])
+    );
+    assert!(
+        (lead(&d, body[4]) - 0.8).abs() < 1e-6,
+        "{}",
+        lead(&d, body[4])
+    );
+    assert!(
+        (lead(&d, body[5]) - 0.6).abs() < 1e-6,
+        "{}",
+        lead(&d, body[5])
+    );
+    assert!(
+        (lead(&d, body[8]) - 0.0).abs() < 1e-6,
+        "{}",
+        lead(&d, body[8])
+    );
+    assert_eq!(lead(&d, body[9]), 0.0);
+    // Headlines are no part of the lead.
+    for &i in &headlines {
+        assert_eq!(lead(&d, i), 0.0, "{i}");
+    }
+}
+
+#[test]
+fn among_a_storys_passages_a_lead_restating_the_querys_lead_ranks_first() {
+    // The second report tells the query's lead twice in the same words,
+    // reordered: once as its own lead and once after five other
+    // sentences. Every other feature of the two candidates is the same,
+    // so only where they stand in their articles orders them.
+    let draft = analyze(
+        "draft.txt",
+        "Ferry stalls off Corran Point\n\
+         \n\
+         The ferry Morvah lost power off Corran Point on Tuesday, leaving 84 passengers adrift for three hours.\n\
+         A lifeboat crew towed the vessel back to Penlee harbour before nightfall.\n\
+         The operator blamed an electrical fault in the engine room.\n",
+    );
+    let report = analyze(
+        "report.txt",
+        "Passengers stranded on the Morvah\n\
+         \n\
+         Some 84 passengers were left adrift for three hours when the ferry Morvah lost power off Corran Point on Tuesday.\n\
+         Coastguard officers in Penlee raised the alarm shortly after noon.\n\
+         Relatives gathered at the quay as the weather turned.\n\
+         Engineers from the operator boarded once the vessel was moored.\n\
+         A spokesman promised refunds to every traveller on the crossing.\n\
+         The Morvah ferry lost power off Corran Point on Tuesday and left some 84 passengers adrift for three hours.\n",
+    );
+    let mut corpus = Corpus::new();
+    corpus.upsert(draft.clone());
+    corpus.upsert(report.clone());
+    let at = draft.text.find("The ferry Morvah").expect("needle");
+    let options = Options {
+        limit: 50,
+        min_score: 0.0,
+        first_min_score: 0.0,
+        same_document: false,
+        reasons: false,
+    };
+    let results = query_with(&corpus, &draft, at..at, &options);
+    let score_of = |needle: &str| {
+        let start = report.text.find(needle).expect("needle");
+        results
+            .iter()
+            .find(|r| r.span.start == start)
+            .map(|r| r.score)
+            .unwrap_or_else(|| panic!("{needle:?} not ranked: {results:?}"))
+    };
+    let lead_copy = score_of("Some 84 passengers");
+    let late_copy = score_of("The Morvah ferry");
+    assert!(lead_copy > late_copy, "{lead_copy} vs {late_copy}");
+    // Compared alone, the two copies say the same.
+    let q = PassageRef::at(&draft, at).expect("a passage");
+    let alone = |needle: &str| {
+        let b = PassageRef::at(&report, report.text.find(needle).expect("needle")).expect("b");
+        similarity(&corpus, q, b).score
+    };
+    assert_eq!(alone("Some 84 passengers"), alone("The Morvah ferry"));
+}

@@ -456,3 +456,71 @@ async fn server_edit() {
     fresh.shutdown().await;
     assert_eq!(edited, expected);
 }
+
+/// After an edit of one paragraph of a long draft, the check expects to
+/// compare afresh only the figures near the edit (the others are taken
+/// from its last check, and are not worth spreading over threads), while
+/// its findings stay those of a fresh check.
+#[test]
+fn an_edit_leaves_few_figures_to_compare_afresh() {
+    let _one = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let sources: Vec<(String, String)> = SOURCES
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
+    let mut corpus = Corpus::new();
+    for (name, text) in &sources {
+        corpus.upsert(analyse(name, text));
+    }
+    let mut settings = Settings::default();
+    let mut unsourced = settings.rule("unsourced-claim");
+    unsourced.enabled = false;
+    settings.rules.insert("unsourced-claim".into(), unsourced);
+    // A long draft: the paragraphs six times over, each copy dated apart.
+    let mut draft = (0..6)
+        .map(|k| {
+            format!(
+                "{}\n\nThe report of day {k} ends here.",
+                PARAGRAPHS.join("\n\n")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let first = analyse("draft.txt", &draft);
+    corpus.upsert(first.clone());
+    let n = first.figures.list.len();
+    assert!(n > 40, "{n}");
+    {
+        let reuse = figures::MentionReuse::open(&corpus, &first, &Default::default());
+        let comparable = first
+            .figures
+            .list
+            .iter()
+            .filter(|f| figures::comparable(f))
+            .count();
+        assert!(comparable > 30, "{comparable}");
+        assert_eq!(reuse.likely_fresh(), comparable);
+    }
+    check(&first, &corpus, &settings, RuleScope::CrossDocument);
+    // One word for another in a paragraph without figures, half way down.
+    let at = draft.len() / 2 + draft[draft.len() / 2..].find("gathered").unwrap();
+    draft.replace_range(at..at + "gathered".len(), "assembled");
+    let doc = Arc::new(factline::analysis::analyze_edited(
+        Some(&first),
+        DocId::new("draft.txt"),
+        Arc::from(draft.as_str()),
+        &settings,
+    ));
+    corpus.upsert(doc.clone());
+    {
+        let reuse = figures::MentionReuse::open(&corpus, &doc, &Default::default());
+        let fresh_ones = reuse.likely_fresh();
+        // Those of the passages around the edit are compared again with the
+        // other documents; every other is taken over.
+        assert!(fresh_ones < n / 2, "{fresh_ones} of {n}");
+    }
+    let kept = check(&doc, &corpus, &settings, RuleScope::CrossDocument);
+    assert_eq!(format!("{kept:?}"), fresh(&sources, &draft, &settings));
+}

@@ -445,10 +445,12 @@ impl Rule for InconsistentFigure {
         // more CPU than it saves wall time (at 100 KB, 2.1 ms of CPU for
         // 0.6 ms of wall clock), so only the figures to compare afresh
         // decide whether to split the work.
-        if crate::analysis::within_parallel_batch()
-            || n <= FIGURES_PER_TASK
-            || reuse.likely_fresh() <= FRESH_FOR_THREADS
-        {
+        let one_thread = crate::analysis::within_parallel_batch() || n <= FIGURES_PER_TASK || {
+            let fresh = reuse.likely_fresh();
+            crate::analysis::effort::add_figures_likely_fresh(fresh);
+            fresh <= FRESH_FOR_THREADS
+        };
+        if one_thread {
             let sim = sim();
             let sim = DraftSimilarity::new(&sim, drafts);
             out.extend((0..n).filter_map(|i| finding(doc, i, &reuse, &sim)));

@@ -456,3 +456,83 @@ async fn server_edit() {
     fresh.shutdown().await;
     assert_eq!(edited, expected);
 }
+
+/// After an edit of one paragraph of a long draft, the check expects to
+/// compare afresh only the figures near the edit (the others are taken
+/// from its last check, and are not worth spreading over threads), at
+/// least every figure it does compare afresh with the other documents,
+/// while its findings stay those of a fresh check. On the draft's first
+/// check it expects to compare every comparable figure.
+#[test]
+fn an_edit_leaves_few_figures_to_compare_afresh() {
+    let _one = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let sources: Vec<(String, String)> = SOURCES
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
+    let mut corpus = Corpus::new();
+    for (name, text) in &sources {
+        corpus.upsert(analyse(name, text));
+    }
+    let mut settings = Settings::default();
+    let mut unsourced = settings.rule("unsourced-claim");
+    unsourced.enabled = false;
+    settings.rules.insert("unsourced-claim".into(), unsourced);
+    // A long draft: the paragraphs six times over, each copy dated apart.
+    let mut draft = (0..6)
+        .map(|k| {
+            format!(
+                "{}\n\nThe report of day {k} ends here.",
+                PARAGRAPHS.join("\n\n")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let first = analyse("draft.txt", &draft);
+    corpus.upsert(first.clone());
+    let n = first.figures.list.len() as u64;
+    let comparable = first
+        .figures
+        .list
+        .iter()
+        .filter(|f| figures::comparable(f))
+        .count() as u64;
+    assert!(comparable > 32, "{comparable} of {n}");
+    effort::reset();
+    check(&first, &corpus, &settings, RuleScope::CrossDocument);
+    let before = effort::read();
+    // Nothing kept: every comparable figure is compared afresh, and
+    // expected to be (enough to spread them over threads).
+    assert_eq!(before.figures_reused, 0);
+    assert_eq!(before.figures_likely_fresh, comparable);
+    // One verb for another in a paragraph without figures, half way down.
+    // The paragraph repeated six times is page furniture; edited, it no
+    // longer repeats, so its passage and the one after it count for the
+    // related-passage index. The draft then names their dates and names
+    // once more, the weight of its story against each source's moves, and
+    // the figures that compared a source sharing one of them are weighed
+    // again (about half of them here): those are expected to be.
+    let at = draft.len() / 2 + draft[draft.len() / 2..].find("inspect the").unwrap();
+    draft.replace_range(at..at + "inspect".len(), "examine");
+    let doc = Arc::new(factline::analysis::analyze_edited(
+        Some(&first),
+        DocId::new("draft.txt"),
+        Arc::from(draft.as_str()),
+        &settings,
+    ));
+    corpus.upsert(doc.clone());
+    effort::reset();
+    let kept = check(&doc, &corpus, &settings, RuleScope::CrossDocument);
+    let after = effort::read();
+    // Every figure compared afresh with the other documents was expected
+    // to be, and few others (those whose own comparisons the edit may
+    // reach): the comparisons stay on one thread.
+    let afresh = comparable - after.figures_reused;
+    assert!(after.figures_reused > 0, "{after:?}");
+    assert!(after.figures_likely_fresh >= afresh, "{after:?}");
+    assert!(after.figures_likely_fresh <= afresh + 8, "{after:?}");
+    assert!(after.figures_likely_fresh <= 32, "{after:?}");
+    assert_eq!(format!("{kept:?}"), fresh(&sources, &draft, &settings));
+}

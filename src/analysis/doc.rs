@@ -146,6 +146,10 @@ pub fn analyze_document(id: DocId, text: Arc<str>, settings: &Settings) -> DocAn
     doc
 }
 
+/// Paragraphs read afresh up to which an edit's analysis stays on one
+/// thread (see [`analyze_edited`]).
+const FEW_PARAGRAPHS_READ: usize = 16;
+
 /// Reads a new version of a document, reusing what the analysis of the
 /// version before it (`previous`, if any) read of unchanged paragraphs
 /// (found by [`ParagraphMap`]): the language layer's words (see
@@ -229,8 +233,18 @@ pub fn analyze_edited(
             related::DocPassages::read_reusing(&text, &segmentation, lang, passages_before),
         )
     };
-    let (((boilerplate, boilerplate_units), figures), (attribution, reading)) =
-        super::join(left, right);
+    // After a keystroke nearly every paragraph is taken over, and what
+    // is left is a few lookups per paragraph: waking a second thread for
+    // that costs more CPU than it saves (its spinning after the join
+    // counted for as much again as the work itself at 100 KB).
+    let few_read = map.as_ref().is_some_and(|m| {
+        segmentation.paragraphs.len().saturating_sub(m.carried()) <= FEW_PARAGRAPHS_READ
+    });
+    let (((boilerplate, boilerplate_units), figures), (attribution, reading)) = if few_read {
+        (left(), right())
+    } else {
+        super::join(left, right)
+    };
     // Page furniture is related to nothing, and passages compare the
     // figures this module read.
     let is_boilerplate_line = |line: usize| boilerplate.is_line(line);

@@ -25,6 +25,7 @@ static PASSAGE_SCORES: AtomicU64 = AtomicU64::new(0);
 static CLAUSES_READ: AtomicU64 = AtomicU64::new(0);
 static PASSAGE_DIGESTS: AtomicU64 = AtomicU64::new(0);
 static RULE_PARAGRAPHS: AtomicU64 = AtomicU64::new(0);
+static FIGURES_LIKELY_FRESH: AtomicU64 = AtomicU64::new(0);
 
 /// What has been counted since the last [`reset`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -77,6 +78,10 @@ pub struct Effort {
     /// others' findings taken over from the version before; see
     /// [`super::rules::memo`]), summed over the rules.
     pub rule_paragraphs: u64,
+    /// Figures the figure check expected to compare afresh rather than
+    /// take from its last check (the estimate that decides whether the
+    /// comparisons are spread over threads), summed over the checks.
+    pub figures_likely_fresh: u64,
 }
 
 /// Sets every counter to zero.
@@ -96,6 +101,7 @@ pub fn reset() {
     CLAUSES_READ.store(0, Ordering::Relaxed);
     PASSAGE_DIGESTS.store(0, Ordering::Relaxed);
     RULE_PARAGRAPHS.store(0, Ordering::Relaxed);
+    FIGURES_LIKELY_FRESH.store(0, Ordering::Relaxed);
 }
 
 /// The counts so far.
@@ -116,7 +122,12 @@ pub fn read() -> Effort {
         clauses_read: CLAUSES_READ.load(Ordering::Relaxed),
         passage_digests: PASSAGE_DIGESTS.load(Ordering::Relaxed),
         rule_paragraphs: RULE_PARAGRAPHS.load(Ordering::Relaxed),
+        figures_likely_fresh: FIGURES_LIKELY_FRESH.load(Ordering::Relaxed),
     }
+}
+
+pub(crate) fn add_figures_likely_fresh(n: usize) {
+    FIGURES_LIKELY_FRESH.fetch_add(n as u64, Ordering::Relaxed);
 }
 
 pub(crate) fn add_passage_score() {

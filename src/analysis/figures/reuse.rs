@@ -748,6 +748,42 @@ impl<'a> MentionReuse<'a> {
         super::with_statistics(self.corpus, self.stats.clone()).with_memo(self.memo.clone())
     }
 
+    /// How many of the document's figures [`MentionReuse::mentions`] is
+    /// likely to compare afresh rather than take from the last check: those
+    /// the edit moved out of the kept layout of the document's own figures,
+    /// and those with no kept (or a stale) comparison with the other
+    /// documents. An estimate, read only to decide whether the comparisons
+    /// are worth spreading over threads: every figure is still checked.
+    pub fn likely_fresh(&self) -> usize {
+        let n = self.doc.figures.list.len();
+        let Some(kept) = &self.kept else {
+            return self
+                .doc
+                .figures
+                .list
+                .iter()
+                .filter(|f| comparable(f))
+                .count();
+        };
+        let within = |i: usize| match &kept.within.carried {
+            Some(c) => i >= c.prefix && i < n.saturating_sub(c.suffix),
+            None => true,
+        };
+        let across = |i: usize| match &kept.across {
+            None => false,
+            Some(a) if a.restat => true,
+            Some(a) => a
+                .digests
+                .get(i)
+                .is_none_or(|d| !a.kept.contains_key(d) || a.stale.contains(d)),
+        };
+        // A figure that compares with nothing is looked at and left.
+        let list = &self.doc.figures.list;
+        (0..n)
+            .filter(|&i| comparable(&list[i]) && (within(i) || across(i)))
+            .count()
+    }
+
     /// [`mentions`](super::mentions) of figure `index`, the comparisons
     /// taken from the last check where they are still valid.
     pub fn mentions(&self, index: usize, sim: &dyn PassageSimilarity) -> Vec<Mention<'a>> {

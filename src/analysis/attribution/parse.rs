@@ -2357,8 +2357,40 @@ fn single(i: usize) -> Np {
 /// already in lower case is looked up without a copy.
 fn in_any_case(word: &str, set: &HashSet<&'static str>) -> bool {
     if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        set.contains(word.to_ascii_lowercase().as_str())
+        // Lowered on the stack: this runs for every capitalised word of
+        // every sentence, several times over.
+        let mut buf = [0u8; 32];
+        match buf.get_mut(..word.len()) {
+            Some(out) => {
+                out.copy_from_slice(word.as_bytes());
+                out.make_ascii_lowercase();
+                std::str::from_utf8(out).is_ok_and(|w| set.contains(w))
+            }
+            None => set.contains(word.to_ascii_lowercase().as_str()),
+        }
     } else {
         set.contains(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_found_in_any_case() {
+        let mut set = HashSet::default();
+        let long = "w".repeat(40);
+        set.insert("according");
+        set.insert(&*long.leak());
+        for w in ["according", "According", "ACCORDING", "aCcOrDiNg"] {
+            assert!(in_any_case(w, &set), "{w}");
+        }
+        // Longer than the stack buffer: lowered on the heap.
+        assert!(in_any_case(&"W".repeat(40), &set));
+        assert!(in_any_case(&"w".repeat(40), &set));
+        for w in ["Accordingly", "", "ÁCCORDING", "according "] {
+            assert!(!in_any_case(w, &set), "{w}");
+        }
     }
 }

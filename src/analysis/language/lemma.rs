@@ -41,6 +41,11 @@ fn class(tag: Upos) -> Option<Class> {
 }
 
 fn lower(form: &str) -> String {
+    // Most words are ASCII, where this is the same lowering without going
+    // through characters.
+    if form.is_ascii() {
+        return form.to_ascii_lowercase();
+    }
     form.chars()
         .flat_map(char::to_lowercase)
         .map(|c| if c == '’' || c == 'ʼ' { '\'' } else { c })
@@ -165,11 +170,12 @@ impl LemmaTable {
             Upos::Propn | Upos::Num | Upos::Punct | Upos::Sym | Upos::X => return form.to_string(),
             _ => {}
         }
-        let w = lower(form);
-        if let Some(l) = self.exceptions.get(&(w.clone(), tag)) {
+        // The key is made once and its word read back: no copy per look-up.
+        let key = (lower(form), tag);
+        if let Some(l) = self.exceptions.get(&key) {
             return l.clone();
         }
-        self.by_rule(&w, tag)
+        self.by_rule(&key.0, tag)
     }
 
     fn by_rule(&self, w: &str, tag: Upos) -> String {
@@ -340,6 +346,22 @@ mod tests {
         assert_eq!(t.lemma("Paris", Upos::Propn), "Paris");
         assert_eq!(t.lemma("The", Upos::Det), "the");
         assert_eq!(t.lemma("", Upos::Verb), "");
+    }
+
+    #[test]
+    fn ascii_forms_lower_as_characters_do() {
+        let by_chars = |w: &str| -> String {
+            w.chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == '’' || c == 'ʼ' { '\'' } else { c })
+                .collect()
+        };
+        let mut words: Vec<String> = (0u8..128).map(|b| char::from(b).to_string()).collect();
+        words.extend(["", "Don't", "SAID", "x-Ray", "Kilometres2"].map(String::from));
+        for w in &words {
+            assert_eq!(lower(w), by_chars(w), "{w:?}");
+        }
+        assert_eq!(lower("Ÿ’S"), "ÿ's");
     }
 
     #[test]

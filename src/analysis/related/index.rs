@@ -55,6 +55,14 @@ impl Hasher for KeyHasher {
 
 pub(crate) type KeyMap = HashMap<u64, u32, BuildHasherDefault<KeyHasher>>;
 
+/// A key's entry in the [`Index`]: its postings list and that list's
+/// length.
+#[derive(Clone, Copy, Debug)]
+struct KeyEntry {
+    list: u32,
+    df: u32,
+}
+
 #[derive(Debug, Default)]
 struct Postings {
     ids: Vec<u32>,
@@ -167,7 +175,10 @@ impl Share {
 /// The passage index of a [`Corpus`](crate::analysis::Corpus).
 #[derive(Default)]
 pub struct Index {
-    keys: KeyMap,
+    /// Each key's postings list and its length (the key's document
+    /// frequency, kept beside the list's number so that an idf reads one
+    /// entry of this map and not the list it points to).
+    keys: HashMap<u64, KeyEntry, BuildHasherDefault<KeyHasher>>,
     lists: Vec<Postings>,
     free_lists: Vec<u32>,
     slots: Vec<Slot>,
@@ -308,7 +319,7 @@ impl Index {
         self.lens.push(p.len);
         for (key, tf) in p.keys() {
             let kid = match self.keys.get(&key) {
-                Some(&k) => k,
+                Some(e) => e.list,
                 None => {
                     let k = match self.free_lists.pop() {
                         Some(k) => k,
@@ -317,13 +328,16 @@ impl Index {
                             (self.lists.len() - 1) as u32
                         }
                     };
-                    self.keys.insert(key, k);
+                    self.keys.insert(key, KeyEntry { list: k, df: 0 });
                     k
                 }
             };
             let list = &mut self.lists[kid as usize];
             list.ids.push(id);
             list.tf.push(tf);
+            if let Some(e) = self.keys.get_mut(&key) {
+                e.df = list.ids.len() as u32;
+            }
         }
         self.total_len += u64::from(p.len);
         self.live += 1;
@@ -445,7 +459,7 @@ impl Index {
         postings.sort_unstable();
         for group in postings.chunk_by(|a, b| a.0 == b.0) {
             let key = group[0].0;
-            let Some(&kid) = self.keys.get(&key) else {
+            let Some(&KeyEntry { list: kid, .. }) = self.keys.get(&key) else {
                 continue;
             };
             let list = &mut self.lists[kid as usize];
@@ -471,6 +485,8 @@ impl Index {
                 *list = Postings::default();
                 self.keys.remove(&key);
                 self.free_lists.push(kid);
+            } else if let Some(e) = self.keys.get_mut(&key) {
+                e.df = list.ids.len() as u32;
             }
         }
         self.live -= passages.len() as u32;
@@ -632,14 +648,19 @@ impl Index {
 
     /// Number of passages that have `key`.
     pub(crate) fn df(&self, key: u64) -> u32 {
-        self.keys
-            .get(&key)
-            .map_or(0, |&k| self.lists[k as usize].ids.len() as u32)
+        let df = self.keys.get(&key).map_or(0, |e| e.df);
+        debug_assert_eq!(
+            df,
+            self.keys
+                .get(&key)
+                .map_or(0, |e| self.lists[e.list as usize].ids.len() as u32)
+        );
+        df
     }
 
     /// The postings of `key`: passage ids and term frequencies.
     pub(crate) fn postings(&self, key: u64) -> Option<(&[u32], &[u8])> {
-        let &k = self.keys.get(&key)?;
+        let k = self.keys.get(&key)?.list;
         let list = &self.lists[k as usize];
         Some((&list.ids, &list.tf))
     }
@@ -707,7 +728,7 @@ impl Index {
             .sum();
         lists
             + self.lists.capacity() * std::mem::size_of::<Postings>()
-            + self.keys.capacity() * (8 + 4 + 1)
+            + self.keys.capacity() * (8 + 8 + 1)
             + self.slots.capacity() * std::mem::size_of::<Slot>()
             + self.lens.capacity() * 2
             + self.docs.capacity() * std::mem::size_of::<Option<IndexedDoc>>()

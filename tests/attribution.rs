@@ -353,6 +353,27 @@ fn anonymous_sources_of_object_relatives_without_a_relative_word() {
 }
 
 #[test]
+fn one_unnamed_person_of_a_named_firm() {
+    let anon = |t: &str| of_rule(t, "anonymous-source");
+    // A role also listed as a body, brought in by an indefinite article:
+    // the firm's name only modifies the noun, the person is unnamed.
+    assert_eq!(
+        anon("A Dunmore Freight executive told the inquiry that the cranes were unsafe."),
+        ["A Dunmore Freight executive"]
+    );
+    assert_eq!(
+        anon("The cranes were unsafe, an executive for Dunmore Freight said."),
+        ["an executive for Dunmore Freight"]
+    );
+    // A name set beside the phrase, or a definite article that refers back
+    // to someone the text has brought in: not flagged.
+    assert!(
+        anon("Ada Korrin, a Dunmore Freight executive, said the cranes were unsafe.").is_empty()
+    );
+    assert!(anon("The Dunmore Freight executive said the cranes were unsafe.").is_empty());
+}
+
+#[test]
 fn a_reporting_word_read_as_a_noun_has_no_speaker() {
     // "states", "reports": the tagger reads the sentence's nouns.
     assert!(

@@ -353,6 +353,33 @@ fn anonymous_sources_of_object_relatives_without_a_relative_word() {
 }
 
 #[test]
+fn anonymous_speaker_of_an_absolute_clause_after_including() {
+    let anon = |t: &str| of_rule(t, "anonymous-source");
+    // "including" opens an absolute clause as "with" does: the phrase
+    // before the participle is who speaks.
+    assert_eq!(
+        anon(
+            "The mayor lost ground after several errors, including a senior aide to his \
+             campaign admitting to a local paper that the plan had no budget."
+        ),
+        ["a senior aide to his campaign"]
+    );
+    // A named speaker there, or "including" before a plain list of
+    // things: not flagged.
+    assert!(
+        anon(
+            "The mayor lost ground after several errors, including his aide Ines Varga \
+             admitting that the plan had no budget."
+        )
+        .is_empty()
+    );
+    assert!(
+        anon("The council cut several budgets, including the harbour repairs planned for May.")
+            .is_empty()
+    );
+}
+
+#[test]
 fn one_unnamed_person_of_a_named_firm() {
     let anon = |t: &str| of_rule(t, "anonymous-source");
     // A role also listed as a body, brought in by an indefinite article:

@@ -380,6 +380,24 @@ fn anonymous_speaker_of_an_absolute_clause_after_including() {
 }
 
 #[test]
+fn anonymous_source_of_a_comparison_with_what_was_expected() {
+    let anon = |t: &str| of_rule(t, "anonymous-source");
+    // "than" opens the source's clause at the end of the sentence: what
+    // the cue reports is the clause compared with, not nothing.
+    assert_eq!(
+        anon("The port moved more cargo than most harbour officials expected."),
+        ["most harbour officials"]
+    );
+    // A named person there, or a verb that reports nothing: not flagged.
+    assert!(
+        anon("The port moved more cargo than the harbour master Ana Pell expected.").is_empty()
+    );
+    assert!(anon("The ferry left long before the inspectors spoke.").is_empty());
+    // Only a comparison's clause: "before" opens a clause of time.
+    assert!(anon("It would take a week before an engineer would show up.").is_empty());
+}
+
+#[test]
 fn one_unnamed_person_of_a_named_firm() {
     let anon = |t: &str| of_rule(t, "anonymous-source");
     // A role also listed as a body, brought in by an indefinite article:

@@ -353,6 +353,72 @@ fn anonymous_sources_of_object_relatives_without_a_relative_word() {
 }
 
 #[test]
+fn anonymous_speaker_of_an_absolute_clause_after_including() {
+    let anon = |t: &str| of_rule(t, "anonymous-source");
+    // "including" opens an absolute clause as "with" does: the phrase
+    // before the participle is who speaks.
+    assert_eq!(
+        anon(
+            "The mayor lost ground after several errors, including a senior aide to his \
+             campaign admitting to a local paper that the plan had no budget."
+        ),
+        ["a senior aide to his campaign"]
+    );
+    // A named speaker there, or "including" before a plain list of
+    // things: not flagged.
+    assert!(
+        anon(
+            "The mayor lost ground after several errors, including his aide Ines Varga \
+             admitting that the plan had no budget."
+        )
+        .is_empty()
+    );
+    assert!(
+        anon("The council cut several budgets, including the harbour repairs planned for May.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn anonymous_source_of_a_comparison_with_what_was_expected() {
+    let anon = |t: &str| of_rule(t, "anonymous-source");
+    // "than" opens the source's clause at the end of the sentence: what
+    // the cue reports is the clause compared with, not nothing.
+    assert_eq!(
+        anon("The port moved more cargo than most harbour officials expected."),
+        ["most harbour officials"]
+    );
+    // A named person there, or a verb that reports nothing: not flagged.
+    assert!(
+        anon("The port moved more cargo than the harbour master Ana Pell expected.").is_empty()
+    );
+    assert!(anon("The ferry left long before the inspectors spoke.").is_empty());
+    // Only a comparison's clause: "before" opens a clause of time.
+    assert!(anon("It would take a week before an engineer would show up.").is_empty());
+}
+
+#[test]
+fn one_unnamed_person_of_a_named_firm() {
+    let anon = |t: &str| of_rule(t, "anonymous-source");
+    // A role also listed as a body, brought in by an indefinite article:
+    // the firm's name only modifies the noun, the person is unnamed.
+    assert_eq!(
+        anon("A Dunmore Freight executive told the inquiry that the cranes were unsafe."),
+        ["A Dunmore Freight executive"]
+    );
+    assert_eq!(
+        anon("The cranes were unsafe, an executive for Dunmore Freight said."),
+        ["an executive for Dunmore Freight"]
+    );
+    // A name set beside the phrase, or a definite article that refers back
+    // to someone the text has brought in: not flagged.
+    assert!(
+        anon("Ada Korrin, a Dunmore Freight executive, said the cranes were unsafe.").is_empty()
+    );
+    assert!(anon("The Dunmore Freight executive said the cranes were unsafe.").is_empty());
+}
+
+#[test]
 fn a_reporting_word_read_as_a_noun_has_no_speaker() {
     // "states", "reports": the tagger reads the sentence's nouns.
     assert!(

@@ -310,9 +310,16 @@ fn cue_checks(text: &str, s: &SentenceLang, a: &Attribution, cue: &[usize]) -> C
         return out;
     }
     // "The pier will reopen, a spokesman said": a clause before the source.
+    // So does a clause before the word that opens a comparison's clause
+    // ("more cargo than port officials expected"): the cue's object is the
+    // clause it is compared with.
     let lo = a.source.span.start;
     let before = (0..n).filter(|&k| s.tokens[k].span.end <= lo).count();
-    let clause_before = before >= CLAUSE_WORDS && s.tags[before - 1] == Upos::Punct;
+    let clause_before = before >= CLAUSE_WORDS
+        && (s.tags[before - 1] == Upos::Punct
+            || LISTS
+                .comparison_clause
+                .contains(s.word(text, before - 1).to_lowercase().as_str()));
     out.reports_nothing = !clause_before;
     out
 }

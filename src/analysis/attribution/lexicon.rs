@@ -240,6 +240,8 @@ pub struct Lists {
     pub clause_opener: &'static HashSet<&'static str>,
     /// Prepositions that also open a clause ("more than aides expected"): a phrase after one, right before a verb, is its subject.
     pub clause_preposition: &'static HashSet<&'static str>,
+    /// Prepositions that open the clause a comparison is made with ("more cargo than officials expected").
+    pub comparison_clause: &'static HashSet<&'static str>,
     /// Prepositions that open an absolute clause ("with officials warning that"): the phrase is the participle's subject.
     pub absolute_opener: &'static HashSet<&'static str>,
     /// Audiences of a reporting verb, part of the cue ("told reporters", "told parliament").
@@ -393,6 +395,7 @@ pub static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
     participle_preposition: words("participle_preposition"),
     clause_opener: words("clause_opener"),
     clause_preposition: words("clause_preposition"),
+    comparison_clause: words("comparison_clause"),
     absolute_opener: words("absolute_opener"),
     audience: words("audience"),
     quoted_as_participle: words("quoted_as_participle"),
@@ -647,6 +650,7 @@ mod tests {
             "participle_preposition",
             "clause_opener",
             "clause_preposition",
+            "comparison_clause",
             "absolute_opener",
             "audience",
             "quoted_as_participle",

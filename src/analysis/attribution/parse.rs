@@ -939,8 +939,19 @@ impl<'a> Sentence<'a> {
             // role title also listed as a body for its group ("ministers",
             // "prosecutors") is people nobody named when bare; with a name
             // ("G7 ministers", "Fox executives") it is the named group.
+            // A role also listed as a body ("executive", "staff") is one
+            // person when an indefinite article brings in one of them: "a
+            // Valmera Shipping executive told" names the firm in a modifier
+            // of the noun, not the person. Bare plurals of such roles with
+            // a name ("Fox executives") stay the named group.
+            let one_of_body = !plural
+                && !head.cap
+                && det.is_some_and(|d| self.is_in(d, LISTS.indefinite) && !self.toks[d].digit)
+                && !(np.start..np.head).any(|i| self.toks[i].possessive);
             let person = hc.contains(Class::ROLE)
-                && (!hc.contains(Class::BODY) || !(affiliated || proper_inside));
+                && (!hc.contains(Class::BODY)
+                    || !(affiliated || proper_inside)
+                    || (one_of_body && indefinite));
             if person && (indefinite || (unnamed && plural && possessed)) {
                 return Some(SourceKind::Anonymous);
             }

@@ -20,17 +20,20 @@
 //! across the four ports said"); a number of a group is someone left unnamed ("one of the former aides
 //! to the mayor said"), and a place adverb may stand between the subject and its verb ("officials
 //! there say"). A phrase after "than" or "after" right before its verb is the subject of the
-//! clause that word opens ("more money than harbour officials say"), a phrase after "with"
-//! opening an absolute clause speaks the participle after it ("with port officials warning
-//! that"), and a participle completing the verb before it shares that verb's subject ("a harbour
+//! clause that word opens ("more money than harbour officials say"), a phrase after "with" or
+//! "including" opening an absolute clause speaks the participle after it ("with port officials
+//! warning that", "including a senior aide admitting that"), and a participle completing the verb before it shares that verb's subject ("a harbour
 //! official was heard telling"). Which nouns name a person is learned, not listed: the nouns that
 //! head person mentions in the GUM treebank (`data/lexicon/en/person_nouns.txt`, written by
 //! `examples/train_person_nouns.rs`) and the role titles of the shared lexicon. Later references back
 //! ("the official said") are not flagged again.
 //!
 //! An unnamed person speaking for a named body is anonymous too ("a spokeswoman for the agency
-//! said", "a Harbour Board spokesman", "Tesco executives"): the body is named, the person is not,
-//! and the message says so.
+//! said", "a Harbour Board spokesman", "Tesco executives", "a Harbour Board executive"): the body is
+//! named, the person is not, and the message says so. A role the lexicon also lists as a body
+//! ("executive", "staff") is one unnamed person when an indefinite article brings it in, the name
+//! only a modifier of the noun or its affiliation ("a Valmera Shipping executive told", "an
+//! executive for the carrier"); a bare plural with a name ("G7 ministers") stays the named group.
 //!
 //! Not flagged: named people and bodies; a description set beside a name ("Rosa Tellam, a hospital
 //! official, told the agency", "a former spokesman, Ivo Brandt, said"); a spokesperson the text has
@@ -38,7 +41,8 @@
 //! lawmakers"), which `weasel-attribution` reports. Nor someone who reports nothing: a reporting word
 //! the tagger reads as a noun ("delegates at stake in 11 states", "a liberal think tank"), or a cue
 //! with no clause, quotation or object after it and none before ("a spokesman did not respond to a
-//! request for comment", "a judge agreed with the plaintiffs").
+//! request for comment", "a judge agreed with the plaintiffs"). A cue ending the clause of a
+//! comparison reports the clause compared with ("more cargo than most port officials expected").
 //!
 //! Nothing is flagged inside page boilerplate or a generated FAQ block (see `boilerplate` and
 //! `generated-faq`): that text is to be removed, not sourced.
@@ -103,20 +107,26 @@
 //! source is named, so a stated criterion picks the anonymous gold Sources (a Source of a reporting
 //! Cue whose head is a person noun with no name, no definite determiner and no name beside it, not
 //! a crowd; see the test's module doc): 63 on dev, of which the rule finds 43 — **recall 0.68**
-//! (0.67 before the quantified objects, partitives, "point to" and place adverbs were read; the
+//! (the same before and after the indefinite person of a body, the "including" absolutes and the comparisons with what was expected below; 0.67 before the quantified objects, partitives, "point to" and place adverbs were read; the
 //! same before and after the comparative, absolute and completing-participle readings, which
 //! found nothing new on dev, nor did the bare object relatives below), below the 0.7 aimed at; 41 of its 50 findings are on such a Source
 //! (strict precision 0.82, 0.80 before: the criterion misses sources whose cue is not a listed
 //! reporting verb, so this is a lower bound). Developed on train only (`-- --ignored
-//! polnear_train_anonymous` prints the figures and every miss there): 560 findings, 0.907 on a
-//! gold Source or Cue, recall 0.811 (before object relatives with no relative word were read, "the
+//! polnear_train_anonymous` prints the figures and every miss there): 564 findings, 0.908 on a
+//! gold Source or Cue, recall 0.819, 472 of 576 (before a cue ending a comparison's clause was
+//! read as reporting the clause compared with, "more cargo than port officials expected": 562, 0.907,
+//! 0.816; before absolute clauses opened by "including" were read: 561, 0.907, 0.814; before an indefinite person of a role also listed
+//! as a body was read, "a Carrier executive tells": 560, 0.907, 0.811; before object relatives with no relative word were read, "the
 //! place agency officials say …": 558, 0.909, 0.809; before the comparative, absolute and
 //! completing-participle
 //! readings: 555, 0.908, 0.804; before the quantified objects: 547, 0.905, 0.783). On the fold of
 //! train the shipped weights were not fitted on (`anonymous_model_on_held_out_train_fold`): 119
-//! findings, precision 0.882, 105 right, unchanged by those readings and the object relatives (before the quantified
+//! findings, precision 0.882, 105 right, unchanged by those readings, the object relatives, the indefinite person of a body, the "including" absolutes and the comparisons (before the quantified
 //! objects: 115, 0.878, 101; the structural checks alone: 126 findings, 0.849, 107 right). BBC
-//! news: 17.31 findings per 1,000 sentences (the same 761 findings before the object relatives; 17.15 before the comparative, absolute and
+//! news: 17.38 findings per 1,000 sentences (764; 762 before the comparisons with what was
+//! expected, the two new findings, read, unnamed analysts whose expectations a company's results
+//! are set against; the same 762 before and after the "including" absolutes; 761 before the indefinite person of a body, the
+//! one new finding, read, an unnamed executive of an exchange quoted in a report; the same 761 before the object relatives; 17.15 before the comparative, absolute and
 //! completing-participle readings: the 7 new findings, all read, are unnamed analysts, investors
 //! and sources after "with", "than" and "after" (analysts who say, advisers who say,
 //! investors who criticise); 17.13 before that; `cargo test --release --test attribution --

@@ -116,7 +116,7 @@
 //! gold Source or Cue, recall 0.819, 472 of 576 (before a cue ending a comparison's clause was
 //! read as reporting the clause compared with, "more cargo than port officials expected": 562, 0.907,
 //! 0.816; before absolute clauses opened by "including" were read: 561, 0.907, 0.814; before an indefinite person of a role also listed
-//! as a body was read, "a Carrier executive tells": 560, 0.907, 0.811; before object relatives with no relative word were read, "the
+//! as a body was read, "a Dunmore Freight executive told": 560, 0.907, 0.811; before object relatives with no relative word were read, "the
 //! place agency officials say …": 558, 0.909, 0.809; before the comparative, absolute and
 //! completing-participle
 //! readings: 555, 0.908, 0.804; before the quantified objects: 547, 0.905, 0.783). On the fold of

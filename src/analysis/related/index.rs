@@ -318,26 +318,19 @@ impl Index {
         });
         self.lens.push(p.len);
         for (key, tf) in p.keys() {
-            let kid = match self.keys.get(&key) {
-                Some(e) => e.list,
-                None => {
-                    let k = match self.free_lists.pop() {
-                        Some(k) => k,
-                        None => {
-                            self.lists.push(Postings::default());
-                            (self.lists.len() - 1) as u32
-                        }
-                    };
-                    self.keys.insert(key, KeyEntry { list: k, df: 0 });
-                    k
-                }
-            };
-            let list = &mut self.lists[kid as usize];
+            // One look-up per key: the entry found or made is where the
+            // list's new length is kept.
+            let entry = self.keys.entry(key).or_insert_with(|| {
+                let list = self.free_lists.pop().unwrap_or_else(|| {
+                    self.lists.push(Postings::default());
+                    (self.lists.len() - 1) as u32
+                });
+                KeyEntry { list, df: 0 }
+            });
+            let list = &mut self.lists[entry.list as usize];
             list.ids.push(id);
             list.tf.push(tf);
-            if let Some(e) = self.keys.get_mut(&key) {
-                e.df = list.ids.len() as u32;
-            }
+            entry.df = list.ids.len() as u32;
         }
         self.total_len += u64::from(p.len);
         self.live += 1;

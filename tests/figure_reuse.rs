@@ -109,6 +109,29 @@ fn analyse(name: &str, text: &str) -> Arc<DocAnalysis> {
     ))
 }
 
+/// The sources as owned pairs, and a corpus holding them.
+fn sources_in_a_corpus() -> (Vec<(String, String)>, Corpus) {
+    let sources: Vec<(String, String)> = SOURCES
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
+    let mut corpus = Corpus::new();
+    for (name, text) in &sources {
+        corpus.upsert(analyse(name, text));
+    }
+    (sources, corpus)
+}
+
+/// Settings under which only the figure comparison counts its work: the
+/// verification of claims (`unsourced-claim`) looks figures up too.
+fn figures_only() -> Settings {
+    let mut settings = Settings::default();
+    let mut unsourced = settings.rule("unsourced-claim");
+    unsourced.enabled = false;
+    settings.rules.insert("unsourced-claim".into(), unsourced);
+    settings
+}
+
 /// Every figure's mentions as (document, figure, agrees, score bits),
 /// through the kept comparisons of `corpus`.
 fn kept_mentions(corpus: &Corpus, doc: &DocAnalysis) -> Vec<Vec<(String, usize, bool, u32)>> {
@@ -241,20 +264,8 @@ fn typing_in_one_paragraph_reuses_the_others() {
     let _one = ONE_AT_A_TIME
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let sources: Vec<(String, String)> = SOURCES
-        .iter()
-        .map(|(n, t)| (n.to_string(), t.to_string()))
-        .collect();
-    let mut corpus = Corpus::new();
-    for (name, text) in &sources {
-        corpus.upsert(analyse(name, text));
-    }
-    // Only the figure comparison counts its work here: the verification
-    // of claims (`unsourced-claim`) looks figures up too.
-    let mut settings = Settings::default();
-    let mut unsourced = settings.rule("unsourced-claim");
-    unsourced.enabled = false;
-    settings.rules.insert("unsourced-claim".into(), unsourced);
+    let (sources, mut corpus) = sources_in_a_corpus();
+    let settings = figures_only();
     let mut draft = PARAGRAPHS.join("\n\n");
     let doc = analyse("draft.txt", &draft);
     corpus.upsert(doc.clone());
@@ -468,18 +479,8 @@ fn an_edit_leaves_few_figures_to_compare_afresh() {
     let _one = ONE_AT_A_TIME
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let sources: Vec<(String, String)> = SOURCES
-        .iter()
-        .map(|(n, t)| (n.to_string(), t.to_string()))
-        .collect();
-    let mut corpus = Corpus::new();
-    for (name, text) in &sources {
-        corpus.upsert(analyse(name, text));
-    }
-    let mut settings = Settings::default();
-    let mut unsourced = settings.rule("unsourced-claim");
-    unsourced.enabled = false;
-    settings.rules.insert("unsourced-claim".into(), unsourced);
+    let (sources, mut corpus) = sources_in_a_corpus();
+    let settings = figures_only();
     // A long draft: the paragraphs six times over, each copy dated apart.
     let mut draft = (0..6)
         .map(|k| {

@@ -144,6 +144,9 @@ async fn a_draft_is_verified_claim_by_claim() {
         )
         .await;
     let value = r["result"]["contents"]["value"].as_str().unwrap_or("");
+    // The claim's standing comes first: an editor that cuts a long popup
+    // to its height still shows it.
+    assert!(value.starts_with("**Claim**"), "{value}");
     assert!(
         value.contains("**Claim** (corroborated): reported by 2 of 2 sources"),
         "{value}"

@@ -71,10 +71,13 @@ impl State {
         })
     }
 
-    /// `textDocument/hover`: what is under the cursor first (the figure,
-    /// its mentions and conflicts, the speaker, the related passages),
-    /// then one line per finding there naming its rule and linking the
-    /// rule's page. The finding's message is not repeated: editors show
+    /// `textDocument/hover`: in a draft, the claim's standing against the
+    /// sources first (corroborated, contradicted or unsourced: what a
+    /// fact-checker hovers a draft's sentence for, and what a popup cut to
+    /// the editor's height must not push out of sight); then what is under
+    /// the cursor (the figure, its mentions and conflicts, the speaker, the
+    /// related passages), then one line per finding there naming its rule
+    /// and linking the rule's page. The finding's message is not repeated: editors show
     /// it with the diagnostic. `name:line` locations are links.
     pub fn hover(&self, id: &DocId, position: Position) -> Option<Hover> {
         let snap = self.snapshot(id)?;
@@ -103,7 +106,7 @@ impl State {
                     convert::span_range(&snap.doc, sentence.span.clone(), enc)
                 });
             }
-            sections.push(md);
+            sections.insert(0, md);
         }
         let corpus = read(&self.corpus);
         let mut rule_lines: Vec<String> = Vec::new();
